@@ -1,0 +1,7 @@
+"""``python -m codehealth``."""
+
+import sys
+
+from codehealth.cli import main
+
+sys.exit(main())

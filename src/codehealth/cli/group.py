@@ -1,0 +1,44 @@
+"""The ``codehealth`` command group. Commands import their machinery only when they run."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from codehealth.version import __version__
+from codehealth.cli.scan import scan
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="codehealth")
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+def cli(debug: bool) -> None:
+    """Code health for Python teams: complexity, boundaries, debt and a gate.
+
+    \b
+    Exit codes: 0 clean, 1 problems found, 2 usage or configuration error,
+    3 internal error.
+    """
+
+
+cli.add_command(scan)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the command and return its exit code (only this exits)."""
+    try:
+        result = cli.main(args=argv, prog_name="codehealth", standalone_mode=False)
+    except click.exceptions.Exit as done:
+        return done.exit_code
+    except click.Abort:
+        click.echo("codehealth: aborted", err=True)
+        return 130
+    except click.ClickException as error:
+        error.show()
+        return 2
+    return result if isinstance(result, int) else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,147 @@
+"""``codehealth scan``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from codehealth.cli.common import (
+    EXIT_FOUND,
+    EXIT_OK,
+    guarded,
+    stdout_is_terminal,
+    terminal_width,
+    write,
+)
+
+_SORT_KEYS = (
+    "cognitive",
+    "cyclomatic",
+    "nesting",
+    "parameters",
+    "length",
+    "maintainability",
+    "name",
+)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="table: rich on a terminal, plain text in a pipe. json: the whole result "
+    "(schema in codehealth/render/schemas/scan.schema.json).",
+)
+@click.option(
+    "--sort",
+    type=click.Choice(_SORT_KEYS),
+    default="cognitive",
+    show_default=True,
+    help="Order of the function and file tables (worst first).",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(min=0),
+    default=20,
+    show_default=True,
+    help="Rows per table; 0 shows all. JSON output always holds everything.",
+)
+@click.option("--check", is_flag=True, help="Exit 1 when any threshold is exceeded.")
+@click.option("--no-cache", is_flag=True, help="Analyse every file again; read and write no cache.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    help="pyproject.toml to read instead of ./pyproject.toml.",
+)
+@click.option("--jobs", type=click.IntRange(min=0), help="Worker processes (0 = one per core).")
+@guarded
+def scan(
+    paths: tuple[str, ...],
+    output_format: str,
+    sort: str,
+    top: int,
+    check: bool,
+    no_cache: bool,
+    config_file: str | None,
+    jobs: int | None,
+) -> int:
+    """Measure every function, class, file and package.
+
+    \b
+    cyclomatic  radon's definition (equal to `radon cc`): +1 per if/elif, ternary,
+                loop (+1 more with else), comprehension and its ifs, except handler,
+                try-else, boolean operand after the first, match case (not `case _`)
+                and assert. ruff/mccabe (C901) count differently: they add nested
+                functions into their parent and do not count boolean operators.
+    cognitive   SonarSource's definition as sonar-python computes it: if/for/while/
+                except/ternary +1 plus nesting; elif/else +1; +1 per sequence of
+                boolean operators and per change of operator; nested functions count
+                in their parent; match, comprehensions and recursion add nothing.
+    MI          radon's maintainability index formula (A > 19, B > 9, C below).
+
+    \b
+    Examples:
+      codehealth scan                       # the whole project, worst first
+      codehealth scan src/app --sort cyclomatic --top 10
+      codehealth scan --format json > metrics.json
+      codehealth scan --check               # exit 1 when a threshold is exceeded
+    """
+    from codehealth.app import run_scan
+
+    result = run_scan(
+        paths=paths,
+        root=".",
+        use_cache=not no_cache,
+        config_file=config_file,
+        jobs=jobs,
+        progress=_ProgressBar() if output_format == "table" and _stderr_is_terminal() else None,
+    )
+    if output_format == "json":
+        from codehealth.render import render_scan_json
+
+        write(render_scan_json(result))
+    elif stdout_is_terminal():
+        from codehealth.render import render_scan_rich
+
+        write(render_scan_rich(result, sort, top, terminal_width()))
+    else:
+        from codehealth.render import render_scan_text
+
+        write(render_scan_text(result, sort, top))
+    if check and result.violations:
+        return EXIT_FOUND
+    return EXIT_OK
+
+
+def _stderr_is_terminal() -> bool:
+    import sys
+
+    return sys.stderr.isatty()
+
+
+class _ProgressBar:
+    """A rich progress bar on stderr, started only when there is long work to show."""
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < 200:
+            return
+        if self.bar is None:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("analysing", total=total)
+        self.bar.update(self.task, completed=done)
+        if done >= total:
+            self.bar.stop()

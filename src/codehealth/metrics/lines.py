@@ -1,0 +1,111 @@
+"""Line counts in one linear pass over the lines, using string spans found by the AST walk.
+
+radon's ``raw.analyze`` re-tokenizes per logical line and is quadratic on large literals;
+this never tokenizes: the AST already knows where multi-line strings and docstrings are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from codehealth.model import LineCounts
+
+_HASH = 0x23
+_QUOTES = (b"'", b'"')
+
+
+@dataclass(frozen=True, slots=True)
+class LineScan:
+    counts: LineCounts
+    # For the MI formula, as radon counts them: code lines that also carry a comment, and
+    # lines of docstrings that span several lines (one-line docstrings do not count).
+    inline_comments: int
+    multi_line_docstring: int
+
+    @property
+    def comment(self) -> int:
+        return self.counts.comment
+
+    @property
+    def docstring(self) -> int:
+        return self.counts.docstring
+
+    @property
+    def source(self) -> int:
+        return self.counts.source
+
+
+def count_lines(
+    source: bytes,
+    string_spans: list[tuple[int, int]],
+    docstring_spans: list[tuple[int, int]],
+    statements: int,
+) -> LineScan:
+    """Classify each line as blank, comment-only, docstring or source.
+
+    A line inside a multi-line string (other than a docstring) is source, whatever it holds.
+    """
+    lines = source.splitlines()
+    docstring_lines: set[int] = set()
+    for start, end in docstring_spans:
+        docstring_lines.update(range(start, end + 1))
+    multi_line_docstring = sum(end - start + 1 for start, end in docstring_spans if end > start)
+    in_string: set[int] = set()
+    for start, end in string_spans:
+        in_string.update(range(start + 1, end + 1))
+    in_string -= docstring_lines
+
+    blank = comment = inline = 0
+    for number, raw in enumerate(lines, 1):
+        if number in docstring_lines or number in in_string:
+            continue
+        stripped = raw.strip()
+        if not stripped:
+            blank += 1
+        elif stripped[0] == _HASH:
+            comment += 1
+        elif _HASH in stripped and _has_inline_comment(stripped):
+            inline += 1
+    docstring = len(docstring_lines)
+    total = len(lines)
+    return LineScan(
+        counts=LineCounts(
+            total=total,
+            source=total - blank - comment - docstring,
+            logical=statements,
+            comment=comment,
+            docstring=docstring,
+            blank=blank,
+        ),
+        inline_comments=inline,
+        multi_line_docstring=multi_line_docstring,
+    )
+
+
+def _has_inline_comment(line: bytes) -> bool:
+    """True when a ``#`` outside any string literal starts a comment on this code line."""
+    hash_at = line.index(b"#")
+    if b"'" not in line[:hash_at] and b'"' not in line[:hash_at]:
+        return True
+    quote: bytes | None = None
+    index = 0
+    length = len(line)
+    while index < length:
+        char = line[index : index + 1]
+        if quote is None:
+            if char == b"#":
+                return True
+            if char in _QUOTES:
+                triple = line[index : index + 3]
+                quote = triple if triple == char * 3 else char
+                index += len(quote)
+                continue
+        elif char == b"\\":
+            index += 2
+            continue
+        elif line.startswith(quote, index):
+            index += len(quote)
+            quote = None
+            continue
+        index += 1
+    return False

@@ -1,0 +1,82 @@
+"""A format-neutral table, and its two renderings: plain text and rich (ANSI) text."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    text: str
+    alert: bool = False  # beyond a threshold: highlighted on a terminal, marked "!" in text
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    title: str
+    headers: tuple[str, ...]
+    rows: Sequence[tuple[Cell, ...]]
+    numeric: frozenset[int] = field(default_factory=frozenset)  # right-aligned columns
+    footnote: str = ""
+
+
+def render_plain(tables: list[Table], lines_before: list[str], lines_after: list[str]) -> str:
+    out: list[str] = [*lines_before]
+    for table in tables:
+        if out:
+            out.append("")
+        out.append(table.title)
+        if not table.rows:
+            out.append("  (none)")
+            continue
+        cells = [[c.text + ("!" if c.alert else "") for c in row] for row in table.rows]
+        widths = [len(h) for h in table.headers]
+        for row in cells:
+            for index, text in enumerate(row):
+                widths[index] = max(widths[index], len(text))
+        out.append(_plain_row(list(table.headers), widths, table.numeric))
+        out.append("  ".join("-" * width for width in widths))
+        out.extend(_plain_row(row, widths, table.numeric) for row in cells)
+        if table.footnote:
+            out.append(table.footnote)
+    if lines_after:
+        out.append("")
+        out.extend(lines_after)
+    return "\n".join(out) + "\n"
+
+
+def _plain_row(texts: list[str], widths: list[int], numeric: frozenset[int]) -> str:
+    parts = [
+        text.rjust(width) if index in numeric else text.ljust(width)
+        for index, (text, width) in enumerate(zip(texts, widths, strict=True))
+    ]
+    return "  ".join(parts).rstrip()
+
+
+def render_rich(
+    tables: list[Table], lines_before: list[str], lines_after: list[str], width: int
+) -> str:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table as RichTable
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=True, width=width, highlight=False)
+    for line in lines_before:
+        console.print(escape(line))
+    for table in tables:
+        rich_table = RichTable(title=table.title, title_justify="left", caption=table.footnote)
+        for index, header in enumerate(table.headers):
+            rich_table.add_column(header, justify="right" if index in table.numeric else "left")
+        for row in table.rows:
+            rich_table.add_row(
+                *(f"[bold red]{escape(c.text)}[/]" if c.alert else escape(c.text) for c in row)
+            )
+        if not table.rows:
+            rich_table.add_row(*(["(none)"] + [""] * (len(table.headers) - 1)))
+        console.print(rich_table)
+    for line in lines_after:
+        console.print(escape(line))
+    return buffer.getvalue()

@@ -1,0 +1,138 @@
+"""The per-file result cache: SQLite in WAL mode under ``.codehealth/``.
+
+Keys are content hashes, so an unchanged file is never analysed twice, whatever its path
+or mtime. Values are JSON (never pickle: the folder lives in the repository being analysed,
+so its content is untrusted). Anything unexpected makes the cache rebuild itself, never
+trusted and never fatal: the worst case is a run without a cache and a warning.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterable, Sequence
+
+_APPLICATION_ID = 0x43484C54  # "CHLT": marks the file as ours
+_LAYOUT = 1
+
+
+class Cache:
+    def __init__(self, directory: str, salt: str) -> None:
+        self.directory = directory
+        self.path = os.path.join(directory, "cache.sqlite")
+        self.salt = salt
+        self.notes: list[str] = []
+        self._connection: sqlite3.Connection | None = None
+        self._broken = False
+
+    # -- public ---------------------------------------------------------------------
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, str]:
+        connection = self._connect()
+        if connection is None or not keys:
+            return {}
+        found: dict[str, str] = {}
+        try:
+            for start in range(0, len(keys), 900):  # SQLite's bound-parameter limit
+                chunk = keys[start : start + 900]
+                marks = ",".join("?" * len(chunk))
+                rows = connection.execute(
+                    f"SELECT key, data FROM files WHERE key IN ({marks})", chunk
+                )
+                found.update(rows)
+        except sqlite3.DatabaseError as error:
+            self._give_up(f"could not be read ({error}); it will be rebuilt", rebuild=True)
+            return {}
+        return found
+
+    def put_many(self, items: Iterable[tuple[str, str]]) -> None:
+        rows = list(items)
+        connection = self._connect()
+        if connection is None or not rows:
+            return
+        try:
+            with connection:
+                connection.executemany(
+                    "INSERT OR REPLACE INTO files (key, data) VALUES (?, ?)", rows
+                )
+        except sqlite3.DatabaseError as error:
+            self._give_up(f"could not be updated ({error}); results are still correct")
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    # -- internals --------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._connection is not None or self._broken:
+            return self._connection
+        try:
+            self._connection = self._open()
+        except (sqlite3.DatabaseError, OSError) as first:
+            # Corrupt or foreign file: start afresh once.
+            self._remove_files()
+            try:
+                self._connection = self._open()
+                self.notes.append(f"cache {self.path} was unusable ({first}); rebuilt it")
+            except (sqlite3.DatabaseError, OSError) as error:
+                self._give_up(f"cannot be used ({error}); running without a cache")
+        return self._connection
+
+    def _open(self) -> sqlite3.Connection:
+        os.makedirs(self.directory, exist_ok=True)
+        ignore = os.path.join(self.directory, ".gitignore")
+        if not os.path.exists(ignore):
+            with open(ignore, "w", encoding="utf-8") as handle:
+                handle.write("# written by codehealth: the cache is not for git\n*\n")
+        connection = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+        try:
+            application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+            tables = {
+                row[0]
+                for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            if application_id not in (0, _APPLICATION_ID) or (
+                tables and application_id != _APPLICATION_ID
+            ):
+                raise sqlite3.DatabaseError("not a codehealth cache")
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=NORMAL")
+            if not tables:
+                with connection:
+                    connection.execute(f"PRAGMA application_id={_APPLICATION_ID}")
+                    connection.execute(f"PRAGMA user_version={_LAYOUT}")
+                    connection.execute("CREATE TABLE meta (salt TEXT NOT NULL)")
+                    connection.execute("INSERT INTO meta (salt) VALUES (?)", (self.salt,))
+                    connection.execute(
+                        "CREATE TABLE files (key TEXT PRIMARY KEY, data TEXT NOT NULL)"
+                        " WITHOUT ROWID"
+                    )
+            else:
+                layout = connection.execute("PRAGMA user_version").fetchone()[0]
+                if layout != _LAYOUT or tables != {"meta", "files"}:
+                    raise sqlite3.DatabaseError(f"unknown cache layout {layout}")
+                (salt,) = connection.execute("SELECT salt FROM meta").fetchone()
+                if salt != self.salt:
+                    # Another codehealth or Python version wrote it: its entries may differ.
+                    with connection:
+                        connection.execute("DELETE FROM files")
+                        connection.execute("UPDATE meta SET salt = ?", (self.salt,))
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+
+    def _remove_files(self) -> None:
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                os.remove(self.path + suffix)
+
+    def _give_up(self, message: str, rebuild: bool = False) -> None:
+        self.notes.append(f"cache {self.path} {message}")
+        self.close()
+        if rebuild:
+            self._remove_files()
+        self._broken = True
