@@ -1,5 +1,12 @@
 """Frozen values shared by every package: what was measured and what was found."""
 
+from codehealth.model.findings import (
+    SEVERITIES,
+    Finding,
+    fingerprint,
+    normalise_line,
+    with_fingerprints,
+)
 from codehealth.model.metrics import (
     ClassMetrics,
     FileMetrics,
@@ -14,6 +21,11 @@ from codehealth.model.metrics import (
 from codehealth.model.scan import ScanResult
 
 __all__ = [
+    "SEVERITIES",
+    "Finding",
+    "fingerprint",
+    "normalise_line",
+    "with_fingerprints",
     "ClassMetrics",
     "FileMetrics",
     "FunctionMetrics",
