@@ -105,7 +105,7 @@ def scan(
     if output_format == "json":
         from codehealth.render import render_scan_json
 
-        write(render_scan_json(result))
+        write(render_scan_json(result, pretty=stdout_is_terminal()))
     elif stdout_is_terminal():
         from codehealth.render import render_scan_rich
 

@@ -1,12 +1,17 @@
-"""Facts about source code: the values the metrics engine produces."""
+"""Facts about source code: the values the metrics engine produces.
+
+The per-function records are NamedTuples rather than dataclasses: a warm scan of a large
+project rebuilds tens of thousands of them from the cache, and tuples build ~3x faster.
+Both are immutable values.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Halstead:
+class Halstead(NamedTuple):
     """Halstead counts and derived measures, with radon's operator/operand rules."""
 
     distinct_operators: int
@@ -18,8 +23,7 @@ class Halstead:
     effort: float
 
 
-@dataclass(frozen=True, slots=True)
-class LineCounts:
+class LineCounts(NamedTuple):
     """Line counts of one file (or a sum of files).
 
     total = source + comment + docstring + blank. ``logical`` is the number of statements.
@@ -33,8 +37,7 @@ class LineCounts:
     blank: int
 
 
-@dataclass(frozen=True, slots=True)
-class FunctionMetrics:
+class FunctionMetrics(NamedTuple):
     """One function or method.
 
     ``cyclomatic`` is radon's definition (its ``cc_visit`` value for the same block);
@@ -61,8 +64,7 @@ class FunctionMetrics:
         return self.end_lineno - self.lineno + 1
 
 
-@dataclass(frozen=True, slots=True)
-class ClassMetrics:
+class ClassMetrics(NamedTuple):
     """One class: radon's class complexity and the cognitive complexity of its body."""
 
     name: str

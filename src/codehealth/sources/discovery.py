@@ -67,37 +67,42 @@ def _git_files(root: str, targets: list[str]) -> list[str] | None:
 
 
 def _walk(root: str, targets: list[str], skipped: list[tuple[str, str]]) -> list[str]:
+    """Python files below each target. Symbolic links to folders are followed, except one
+    that leads back to a folder on the way down (a loop): that is skipped with a note."""
     found: list[str] = []
-    seen_dirs: set[tuple[int, int]] = set()
     for target in targets:
-        start = os.path.join(root, target)
-        if os.path.isfile(start):
+        if os.path.isfile(os.path.join(root, target)):
             found.append(target)
             continue
-        for folder, dirs, files in os.walk(start, followlinks=True, onerror=_note(skipped, root)):
+        prefix = "" if target == "." else target.rstrip("/") + "/"
+        start = os.path.join(root, target)
+        stack: list[tuple[str, str, tuple[str, ...]]] = [
+            (start, prefix, (os.path.realpath(start),))
+        ]
+        while stack:
+            folder, relative, ancestors = stack.pop()
             try:
-                info = os.stat(folder)
+                entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
             except OSError as error:
-                skipped.append((_rel(root, folder), f"cannot be read: {error.strerror}"))
-                dirs[:] = []
+                skipped.append((relative.rstrip("/") or ".", f"cannot be read: {error.strerror}"))
                 continue
-            identity = (info.st_dev, info.st_ino)
-            if identity in seen_dirs:
-                skipped.append((_rel(root, folder), "symbolic link loop: folder already visited"))
-                dirs[:] = []
-                continue
-            seen_dirs.add(identity)
-            dirs.sort()
-            found.extend(_rel(root, os.path.join(folder, name)) for name in files)
+            for entry in entries:
+                name = entry.name
+                try:
+                    if entry.is_dir(follow_symlinks=False):
+                        real = ancestors[-1] + os.sep + name
+                        stack.append((entry.path, relative + name + "/", (*ancestors, real)))
+                    elif entry.is_symlink() and entry.is_dir():
+                        real = os.path.realpath(entry.path)
+                        if real in ancestors:
+                            skipped.append((relative + name, "symbolic link loop: not followed"))
+                        else:
+                            stack.append((entry.path, relative + name + "/", (*ancestors, real)))
+                    elif name.endswith(".py"):
+                        found.append(relative + name)
+                except OSError as error:
+                    skipped.append((relative + name, f"cannot be read: {error.strerror}"))
     return found
-
-
-def _note(skipped: list[tuple[str, str]], root: str):  # type: ignore[no-untyped-def]
-    def record(error: OSError) -> None:
-        name = error.filename if isinstance(error.filename, str) else str(error.filename)
-        skipped.append((_rel(root, name), f"cannot be read: {error.strerror}"))
-
-    return record
 
 
 def _rel(root: str, path: str) -> str:
