@@ -1,6 +1,6 @@
 """Use cases: the one place where I/O meets the pure packages."""
 
-from codehealth.app.scan import run_scan
+from codehealth.app.scan import Measured, measure_project, run_scan
 from codehealth.model import ScanResult
 
-__all__ = ["ScanResult", "run_scan"]
+__all__ = ["Measured", "ScanResult", "measure_project", "run_scan"]

@@ -6,10 +6,9 @@ import contextlib
 import hashlib
 import os
 import sys
-from collections.abc import Callable, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 
-from codehealth.version import __version__
 from codehealth.config import Settings, load_settings
 from codehealth.metrics import (
     analyze_source,
@@ -23,6 +22,7 @@ from codehealth.model import (
     ScanResult,
 )
 from codehealth.sources import CODEC_VERSION, Cache, decode, discover, encode, read_source
+from codehealth.version import __version__
 
 Progress = Callable[[int, int], None]
 
@@ -31,69 +31,98 @@ _POOL_MIN_FILES = 8
 _POOL_MIN_BYTES = 256 * 1024
 
 
+@dataclass(frozen=True, slots=True)
+class Measured:
+    """Every discovered file measured (from the cache where possible), with its bytes."""
+
+    discovered: tuple[str, ...]
+    files: dict[str, FileMetrics]
+    sources: dict[str, bytes]
+    not_analysed: list[NotAnalysed]
+    notes: list[str]
+
+
 def run_scan(
     paths: Sequence[str] = (),
     root: str = ".",
+    *,
     use_cache: bool = True,
     settings: Settings | None = None,
     config_file: str | None = None,
-    jobs: int | None = None,
     progress: Progress | None = None,
 ) -> ScanResult:
+    """Measure the project at ``root`` (only ``paths`` in it, when given)."""
     root = os.path.abspath(root)
     if settings is None:
         settings = load_settings(root, config_file)
-    if jobs is not None:
-        settings = replace(settings, jobs=jobs)
+    measured = measure_project(root, paths, settings, use_cache, progress)
+    files = tuple(measured.files[path] for path in sorted(measured.files))
+    return ScanResult(
+        root=root,
+        files=files,
+        packages=summarise_packages(files, package_names(measured.discovered, settings.roots)),
+        not_analysed=tuple(sorted(measured.not_analysed, key=lambda item: item.path)),
+        violations=check_thresholds(files, settings.thresholds),
+        thresholds=settings.thresholds,
+        notes=tuple(measured.notes),
+    )
+
+
+def measure_project(
+    root: str,
+    paths: Sequence[str],
+    settings: Settings,
+    use_cache: bool = True,
+    progress: Progress | None = None,
+) -> Measured:
+    """Discover, read and measure; unchanged files come from the cache."""
     exclude = settings.exclude + (("migrations",) if settings.exclude_migrations else ())
     discovery = discover(root, paths, exclude)
     notes = [f"skipped {path}: {reason}" for path, reason in discovery.skipped]
-
-    not_analysed: list[NotAnalysed] = []
-    sources: dict[str, bytes] = {}
-    keys: dict[str, str] = {}
-    for path in discovery.files:
-        content = read_source(root, path)
-        if isinstance(content, str):
-            not_analysed.append(NotAnalysed(path, content))
-            continue
-        sources[path] = content
-        keys[path] = hashlib.blake2b(content, digest_size=16).hexdigest()
-
+    sources, not_analysed = _read_all(root, discovery.files)
+    keys = {
+        path: hashlib.blake2b(content, digest_size=16).hexdigest()
+        for path, content in sources.items()
+    }
     cache = Cache(os.path.join(root, settings.cache_dir), _salt()) if use_cache else None
-    analysed: dict[str, FileMetrics] = {}
-    if cache is not None:
-        cached = cache.get_many(sorted(set(keys.values())))
-        for path, key in keys.items():
-            text = cached.get(key)
-            if text is not None:
-                with contextlib.suppress(ValueError, TypeError):  # damaged: analyse again
-                    analysed[path] = decode(path, text)
-
+    analysed = _from_cache(cache, keys) if cache is not None else {}
     todo = [(path, sources[path]) for path in sources if path not in analysed]
     fresh: list[tuple[str, str]] = []
     for path, outcome in _analyse(todo, settings.jobs, progress):
         if isinstance(outcome, NotAnalysed):
             not_analysed.append(outcome)
-        else:
-            analysed[path] = decode(path, outcome)
-            fresh.append((keys[path], outcome))
+            continue
+        analysed[path] = outcome
+        if cache is not None:
+            fresh.append((keys[path], encode(outcome)))
     if cache is not None:
         cache.put_many(fresh)
         cache.close()
         notes.extend(cache.notes)
+    return Measured(discovery.files, analysed, sources, not_analysed, notes)
 
-    files = tuple(analysed[path] for path in sorted(analysed))
-    packages = summarise_packages(files, package_names(discovery.files, settings.roots))
-    return ScanResult(
-        root=root,
-        files=files,
-        packages=packages,
-        not_analysed=tuple(sorted(not_analysed, key=lambda item: item.path)),
-        violations=check_thresholds(files, settings.thresholds),
-        thresholds=settings.thresholds,
-        notes=tuple(notes),
-    )
+
+def _read_all(root: str, paths: Sequence[str]) -> tuple[dict[str, bytes], list[NotAnalysed]]:
+    sources: dict[str, bytes] = {}
+    unreadable: list[NotAnalysed] = []
+    for path in paths:
+        content = read_source(root, path)
+        if isinstance(content, str):
+            unreadable.append(NotAnalysed(path, content))
+        else:
+            sources[path] = content
+    return sources, unreadable
+
+
+def _from_cache(cache: Cache, keys: dict[str, str]) -> dict[str, FileMetrics]:
+    cached = cache.get_many(sorted(set(keys.values())))
+    found: dict[str, FileMetrics] = {}
+    for path, key in keys.items():
+        text = cached.get(key)
+        if text is not None:
+            with contextlib.suppress(ValueError, TypeError):  # damaged: analyse again
+                found[path] = decode(path, text)
+    return found
 
 
 def _salt() -> str:
@@ -102,6 +131,7 @@ def _salt() -> str:
 
 
 def _analyse_one(item: tuple[str, bytes]) -> tuple[str, str | NotAnalysed]:
+    """In a worker: measure one file and return it encoded (strings cross processes cheaply)."""
     path, source = item
     outcome = analyze_source(source, path)
     if isinstance(outcome, NotAnalysed):
@@ -111,29 +141,61 @@ def _analyse_one(item: tuple[str, bytes]) -> tuple[str, str | NotAnalysed]:
 
 def _analyse(
     todo: list[tuple[str, bytes]], jobs: int, progress: Progress | None
-) -> list[tuple[str, str | NotAnalysed]]:
+) -> Iterator[tuple[str, FileMetrics | NotAnalysed]]:
+    """Measure every file, spreading the work over ``jobs`` processes (0 = one per core).
+
+    The calling process takes a share itself instead of waiting idle, so N cores need only
+    N-1 workers, and its own results need no encoding round trip.
+    """
     total = len(todo)
     workers = jobs or os.cpu_count() or 1
     size = sum(len(source) for _, source in todo)
     if workers < 2 or total < _POOL_MIN_FILES or size < _POOL_MIN_BYTES:
-        results = []
-        for done, item in enumerate(todo, 1):
-            results.append(_analyse_one(item))
+        for done, (path, source) in enumerate(todo, 1):
+            yield path, analyze_source(source, path)
             if progress:
                 progress(done, total)
-        return results
+        return
 
     import multiprocessing
 
-    # Largest files first, so no worker is left with a big one at the end.
-    todo.sort(key=lambda item: len(item[1]), reverse=True)
+    mine, theirs = _share(todo, workers)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    results = []
-    with context.Pool(min(workers, total)) as pool:
-        chunk = max(1, total // (workers * 24))
-        for done, result in enumerate(pool.imap_unordered(_analyse_one, todo, chunk), 1):
-            results.append(result)
+    with context.Pool(min(workers - 1, len(theirs))) as pool:
+        chunk = max(1, len(theirs) // (workers * 16))
+        pending = pool.imap_unordered(_analyse_one, theirs, chunk)
+        done = 0
+        for path, source in mine:
+            yield path, analyze_source(source, path)
+            done += 1
             if progress:
                 progress(done, total)
-    return results
+        for path, outcome in pending:
+            yield path, outcome if isinstance(outcome, NotAnalysed) else decode(path, outcome)
+            done += 1
+            if progress:
+                progress(done, total)
+
+
+def _share(
+    todo: list[tuple[str, bytes]], workers: int
+) -> tuple[list[tuple[str, bytes]], list[tuple[str, bytes]]]:
+    """Split the files by size: the caller's share, and the workers' (largest first).
+
+    The caller also decodes the workers' results, so it takes a little less than 1/N.
+    """
+    ordered = sorted(todo, key=lambda item: len(item[1]), reverse=True)
+    own_share = 0.85 / workers
+    own_weight = other_weight = 0.0
+    mine: list[tuple[str, bytes]] = []
+    theirs: list[tuple[str, bytes]] = []
+    for item in ordered:
+        weight = len(item[1])
+        if own_weight / own_share <= other_weight / (1 - own_share):
+            mine.append(item)
+            own_weight += weight
+        else:
+            theirs.append(item)
+            other_weight += weight
+    return mine, theirs

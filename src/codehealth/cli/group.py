@@ -6,8 +6,8 @@ import sys
 
 import click
 
-from codehealth.version import __version__
 from codehealth.cli.scan import scan
+from codehealth.version import __version__
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from dataclasses import replace
 from typing import Any
 
 import click
@@ -93,13 +95,16 @@ def scan(
       codehealth scan --check               # exit 1 when a threshold is exceeded
     """
     from codehealth.app import run_scan
+    from codehealth.config import load_settings
 
+    settings = load_settings(os.path.abspath("."), config_file)
+    if jobs is not None:
+        settings = replace(settings, jobs=jobs)
     result = run_scan(
-        paths=paths,
-        root=".",
+        paths,
+        ".",
         use_cache=not no_cache,
-        config_file=config_file,
-        jobs=jobs,
+        settings=settings,
         progress=_ProgressBar() if output_format == "table" and _stderr_is_terminal() else None,
     )
     if output_format == "json":

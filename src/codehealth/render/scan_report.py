@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from codehealth.version import __version__
 from codehealth.model import FileMetrics, FunctionMetrics, Halstead, LineCounts, ScanResult
 from codehealth.render.scan_view import worst_files, worst_functions
 from codehealth.render.tables import Cell, Table, render_plain, render_rich
+from codehealth.version import __version__
 
 SCHEMA_VERSION = 1
 

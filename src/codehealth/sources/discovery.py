@@ -71,38 +71,54 @@ def _walk(root: str, targets: list[str], skipped: list[tuple[str, str]]) -> list
     that leads back to a folder on the way down (a loop): that is skipped with a note."""
     found: list[str] = []
     for target in targets:
-        if os.path.isfile(os.path.join(root, target)):
+        start = os.path.join(root, target)
+        if os.path.isfile(start):
             found.append(target)
             continue
         prefix = "" if target == "." else target.rstrip("/") + "/"
-        start = os.path.join(root, target)
-        stack: list[tuple[str, str, tuple[str, ...]]] = [
-            (start, prefix, (os.path.realpath(start),))
-        ]
+        stack: list[_Folder] = [(start, prefix, (os.path.realpath(start),))]
         while stack:
-            folder, relative, ancestors = stack.pop()
-            try:
-                entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-            except OSError as error:
-                skipped.append((relative.rstrip("/") or ".", f"cannot be read: {error.strerror}"))
-                continue
-            for entry in entries:
-                name = entry.name
-                try:
-                    if entry.is_dir(follow_symlinks=False):
-                        real = ancestors[-1] + os.sep + name
-                        stack.append((entry.path, relative + name + "/", (*ancestors, real)))
-                    elif entry.is_symlink() and entry.is_dir():
-                        real = os.path.realpath(entry.path)
-                        if real in ancestors:
-                            skipped.append((relative + name, "symbolic link loop: not followed"))
-                        else:
-                            stack.append((entry.path, relative + name + "/", (*ancestors, real)))
-                    elif name.endswith(".py"):
-                        found.append(relative + name)
-                except OSError as error:
-                    skipped.append((relative + name, f"cannot be read: {error.strerror}"))
+            stack.extend(_scan_folder(stack.pop(), found, skipped))
     return found
+
+
+_Folder = tuple[str, str, tuple[str, ...]]  # (path, relative path + "/", real paths down to it)
+
+
+def _scan_folder(
+    folder: _Folder, found: list[str], skipped: list[tuple[str, str]]
+) -> list[_Folder]:
+    """Add the folder's Python files to ``found``; return its subfolders to visit."""
+    path, relative, ancestors = folder
+    try:
+        entries = sorted(os.scandir(path), key=lambda entry: entry.name)
+    except OSError as error:
+        skipped.append((relative.rstrip("/") or ".", f"cannot be read: {error.strerror}"))
+        return []
+    subfolders: list[_Folder] = []
+    for entry in entries:
+        try:
+            real = _folder_target(entry, ancestors)
+        except OSError as error:
+            skipped.append((relative + entry.name, f"cannot be read: {error.strerror}"))
+            continue
+        if real is None:
+            if entry.name.endswith(".py"):
+                found.append(relative + entry.name)
+        elif real in ancestors:
+            skipped.append((relative + entry.name, "symbolic link loop: not followed"))
+        else:
+            subfolders.append((entry.path, relative + entry.name + "/", (*ancestors, real)))
+    return subfolders
+
+
+def _folder_target(entry: os.DirEntry[str], ancestors: tuple[str, ...]) -> str | None:
+    """The real path of a folder (through a symbolic link too); None for anything else."""
+    if entry.is_dir(follow_symlinks=False):
+        return ancestors[-1] + os.sep + entry.name
+    if entry.is_symlink() and entry.is_dir():
+        return os.path.realpath(entry.path)
+    return None
 
 
 def _rel(root: str, path: str) -> str:
