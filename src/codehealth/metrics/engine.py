@@ -26,7 +26,6 @@ from typing import Any
 _LEAVES = frozenset(
     {
         ast.Name,
-        ast.Constant,
         ast.alias,
         ast.Load,
         ast.Store,
