@@ -15,13 +15,36 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
-_TOP_KEYS = {
-    "roots": 'a list of folder names, e.g. ["src"]',
-    "exclude": 'a list of glob patterns, e.g. ["legacy/*"]',
-    "exclude_migrations": "true or false",
-    "cache_dir": 'a folder path, e.g. ".codehealth"',
-    "jobs": "a whole number of worker processes (0 = one per core)",
-    "thresholds": "a table, e.g. [tool.codehealth.thresholds]",
+_INVALID = object()
+
+
+def _str_tuple(value: Any) -> Any:
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return tuple(value)
+    return _INVALID
+
+
+def _flag(value: Any) -> Any:
+    return value if isinstance(value, bool) else _INVALID
+
+
+def _non_empty_str(value: Any) -> Any:
+    return value if isinstance(value, str) and value else _INVALID
+
+
+def _count(value: Any) -> Any:
+    ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    return value if ok else _INVALID
+
+
+# key -> (what is expected, converter returning the value for Settings or _INVALID)
+_TOP_KEYS: dict[str, tuple[str, Any]] = {
+    "roots": ('a list of folder names, e.g. ["src"]', _str_tuple),
+    "exclude": ('a list of glob patterns, e.g. ["legacy/*"]', _str_tuple),
+    "exclude_migrations": ("true or false", _flag),
+    "cache_dir": ('a folder path, e.g. ".codehealth"', _non_empty_str),
+    "jobs": ("a whole number of worker processes (0 = one per core)", _count),
+    "thresholds": ("a table, e.g. [tool.codehealth.thresholds]", None),
 }
 
 
@@ -54,35 +77,26 @@ def parse_settings(
     section: dict[str, Any], root: str, path: str, default_roots: tuple[str, ...] = (".",)
 ) -> Settings:
     """Validate the ``[tool.codehealth]`` table. Keys may use ``-`` or ``_``."""
-    values = {key.replace("-", "_"): value for key, value in section.items()}
-    for key in values:
-        if key not in _TOP_KEYS:
+    changes: dict[str, Any] = {}
+    for key, value in section.items():
+        name = key.replace("-", "_")
+        if name not in _TOP_KEYS:
             raise ConfigError(_unknown_key(path, "tool.codehealth", key, _TOP_KEYS))
-    settings = Settings(root=root, roots=default_roots, config_file=path)
-    where = f"{path}: [tool.codehealth]"
-    if "roots" in values:
-        settings = replace(settings, roots=tuple(_str_list(values["roots"], where, "roots")))
-    if "exclude" in values:
-        extra = tuple(_str_list(values["exclude"], where, "exclude"))
-        settings = replace(settings, exclude=DEFAULT_EXCLUDE + extra)
-    if "exclude_migrations" in values:
-        flag = values["exclude_migrations"]
-        if not isinstance(flag, bool):
-            raise ConfigError(_expected(where, "exclude_migrations", flag, _TOP_KEYS))
-        settings = replace(settings, exclude_migrations=flag)
-    if "cache_dir" in values:
-        cache_dir = values["cache_dir"]
-        if not isinstance(cache_dir, str) or not cache_dir:
-            raise ConfigError(_expected(where, "cache_dir", cache_dir, _TOP_KEYS))
-        settings = replace(settings, cache_dir=cache_dir)
-    if "jobs" in values:
-        jobs = values["jobs"]
-        if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 0:
-            raise ConfigError(_expected(where, "jobs", jobs, _TOP_KEYS))
-        settings = replace(settings, jobs=jobs)
-    if "thresholds" in values:
-        settings = replace(settings, thresholds=_thresholds(values["thresholds"], path))
-    return settings
+        expectation, convert = _TOP_KEYS[name]
+        if convert is None:
+            continue  # a sub-table, read below
+        converted = convert(value)
+        if converted is _INVALID:
+            raise ConfigError(
+                f"{path}: [tool.codehealth] {key} = {value!r}: expected {expectation}"
+            )
+        changes[name] = converted
+    if "exclude" in changes:
+        changes["exclude"] = DEFAULT_EXCLUDE + changes["exclude"]
+    thresholds = section.get("thresholds")
+    if thresholds is not None:
+        changes["thresholds"] = _thresholds(thresholds, path)
+    return replace(Settings(root=root, roots=default_roots, config_file=path), **changes)
 
 
 def _thresholds(table: Any, path: str) -> Thresholds:
@@ -101,16 +115,6 @@ def _thresholds(table: Any, path: str) -> Thresholds:
             raise ConfigError(f"{where} {key} = {value!r}: expected {kind} of 0 or more")
         values[name] = value
     return Thresholds(**values)
-
-
-def _str_list(value: Any, where: str, key: str) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ConfigError(_expected(where, key, value, _TOP_KEYS))
-    return list(value)
-
-
-def _expected(where: str, key: str, value: Any, expectations: dict[str, str]) -> str:
-    return f"{where} {key} = {value!r}: expected {expectations[key]}"
 
 
 def _unknown_key(path: str, table: str, key: str, known: Any) -> str:
