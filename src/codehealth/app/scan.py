@@ -142,21 +142,26 @@ def _analyse_one(item: tuple[str, bytes]) -> tuple[str, str | NotAnalysed]:
 def _analyse(
     todo: list[tuple[str, bytes]], jobs: int, progress: Progress | None
 ) -> Iterator[tuple[str, FileMetrics | NotAnalysed]]:
-    """Measure every file, spreading the work over ``jobs`` processes (0 = one per core).
-
-    The calling process takes a share itself instead of waiting idle, so N cores need only
-    N-1 workers, and its own results need no encoding round trip.
-    """
-    total = len(todo)
+    """Measure every file, spreading the work over ``jobs`` processes (0 = one per core)."""
     workers = jobs or os.cpu_count() or 1
     size = sum(len(source) for _, source in todo)
-    if workers < 2 or total < _POOL_MIN_FILES or size < _POOL_MIN_BYTES:
-        for done, (path, source) in enumerate(todo, 1):
-            yield path, analyze_source(source, path)
-            if progress:
-                progress(done, total)
-        return
+    if workers < 2 or len(todo) < _POOL_MIN_FILES or size < _POOL_MIN_BYTES:
+        outcomes: Iterator[tuple[str, FileMetrics | NotAnalysed]] = (
+            (path, analyze_source(source, path)) for path, source in todo
+        )
+    else:
+        outcomes = _analyse_in_parallel(todo, workers)
+    for done, outcome in enumerate(outcomes, 1):
+        yield outcome
+        if progress:
+            progress(done, len(todo))
 
+
+def _analyse_in_parallel(
+    todo: list[tuple[str, bytes]], workers: int
+) -> Iterator[tuple[str, FileMetrics | NotAnalysed]]:
+    """The calling process takes a share itself instead of waiting idle, so N cores need
+    only N-1 workers, and its own results need no encoding round trip."""
     import multiprocessing
 
     mine, theirs = _share(todo, workers)
@@ -165,17 +170,10 @@ def _analyse(
     with context.Pool(min(workers - 1, len(theirs))) as pool:
         chunk = max(1, len(theirs) // (workers * 16))
         pending = pool.imap_unordered(_analyse_one, theirs, chunk)
-        done = 0
         for path, source in mine:
             yield path, analyze_source(source, path)
-            done += 1
-            if progress:
-                progress(done, total)
         for path, outcome in pending:
             yield path, outcome if isinstance(outcome, NotAnalysed) else decode(path, outcome)
-            done += 1
-            if progress:
-                progress(done, total)
 
 
 def _share(
