@@ -4,5 +4,16 @@ from codehealth.sources.cache import Cache
 from codehealth.sources.codec import CODEC_VERSION, decode, encode
 from codehealth.sources.discovery import Discovery, discover
 from codehealth.sources.reading import read_source
+from codehealth.sources.rules_files import catalogue_texts, rules_folder
 
-__all__ = ["CODEC_VERSION", "Cache", "Discovery", "decode", "discover", "encode", "read_source"]
+__all__ = [
+    "CODEC_VERSION",
+    "Cache",
+    "Discovery",
+    "catalogue_texts",
+    "decode",
+    "discover",
+    "encode",
+    "read_source",
+    "rules_folder",
+]

@@ -18,9 +18,11 @@ _LAYOUT = 1
 
 
 class Cache:
-    def __init__(self, directory: str, salt: str) -> None:
+    def __init__(self, directory: str, salt: str, filename: str = "cache.sqlite") -> None:
+        """``filename`` separates caches whose salts change independently (e.g. lint
+        results, salted with the linter's version and configuration)."""
         self.directory = directory
-        self.path = os.path.join(directory, "cache.sqlite")
+        self.path = os.path.join(directory, filename)
         self.salt = salt
         self.notes: list[str] = []
         self._connection: sqlite3.Connection | None = None
