@@ -1,11 +1,18 @@
 """Configuration: ``[tool.codehealth]`` read and validated into frozen Settings."""
 
 from codehealth.config.load import load_settings, parse_settings, read_toml
-from codehealth.config.settings import DEFAULT_EXCLUDE, ConfigError, Settings, Thresholds
+from codehealth.config.settings import (
+    DEFAULT_EXCLUDE,
+    ConfigError,
+    DebtSettings,
+    Settings,
+    Thresholds,
+)
 
 __all__ = [
     "DEFAULT_EXCLUDE",
     "ConfigError",
+    "DebtSettings",
     "Settings",
     "Thresholds",
     "load_settings",

@@ -8,6 +8,7 @@ import sys
 from dataclasses import fields, replace
 from typing import Any
 
+from codehealth.config.debt import parse_debt
 from codehealth.config.settings import DEFAULT_EXCLUDE, ConfigError, Settings, Thresholds
 
 if sys.version_info >= (3, 11):
@@ -45,6 +46,7 @@ _TOP_KEYS: dict[str, tuple[str, Any]] = {
     "cache_dir": ('a folder path, e.g. ".codehealth"', _non_empty_str),
     "jobs": ("a whole number of worker processes (0 = one per core)", _count),
     "thresholds": ("a table, e.g. [tool.codehealth.thresholds]", None),
+    "debt": ("a table, e.g. [tool.codehealth.debt]", None),
 }
 
 
@@ -96,6 +98,9 @@ def parse_settings(
     thresholds = section.get("thresholds")
     if thresholds is not None:
         changes["thresholds"] = _thresholds(thresholds, path)
+    debt = section.get("debt")
+    if debt is not None:
+        changes["debt"] = parse_debt(debt, path)
     return replace(Settings(root=root, roots=default_roots, config_file=path), **changes)
 
 

@@ -41,6 +41,22 @@ class Thresholds:
 
 
 @dataclass(frozen=True, slots=True)
+class DebtSettings:
+    """``[tool.codehealth.debt]``: the SQALE cost model and the linters that feed it.
+
+    ``costs`` and ``minutes_per_point`` override the catalogue: keys are rule ids (``CH101``)
+    or lint codes and prefixes (``F401``, ``E``). ``ruff`` and ``flake8`` are ``"auto"``,
+    ``"off"`` or the command to run (flake8's ``"auto"``: only when the project configures it).
+    """
+
+    minutes_per_line: float = 30.0
+    costs: tuple[tuple[str, float], ...] = ()
+    minutes_per_point: tuple[tuple[str, float], ...] = ()
+    ruff: str = "auto"
+    flake8: str = "auto"
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Everything a run needs to know about the project. Paths are relative to ``root``."""
 
@@ -52,6 +68,7 @@ class Settings:
     jobs: int = 0
     thresholds: Thresholds = field(default_factory=Thresholds)
     config_file: str | None = None
+    debt: DebtSettings = field(default_factory=DebtSettings)
 
 
 class ConfigError(Exception):
