@@ -1,6 +1,14 @@
 """Use cases: the one place where I/O meets the pure packages."""
 
+from codehealth.app.debt import load_catalogue, run_debt
 from codehealth.app.scan import Measured, measure_project, run_scan
 from codehealth.model import ScanResult
 
-__all__ = ["Measured", "ScanResult", "measure_project", "run_scan"]
+__all__ = [
+    "Measured",
+    "ScanResult",
+    "load_catalogue",
+    "measure_project",
+    "run_debt",
+    "run_scan",
+]

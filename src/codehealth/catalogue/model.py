@@ -64,7 +64,8 @@ class Catalogue:
         """The longest matching entry for ``code``; the tool's default when none matches."""
         best: LintCost | None = None
         for entry in self.lint_costs:
-            if code.startswith(entry.match) and (best is None or len(entry.match) > len(best.match)):
+            longer = best is None or len(entry.match) > len(best.match)
+            if longer and code.startswith(entry.match):
                 best = entry
         if best is not None:
             return best
@@ -81,8 +82,9 @@ def apply_overrides(
 
     A key ``CH...`` names a rule; any other key is a lint code or prefix (``F401``, ``E``).
     """
-    unknown = [key for key in (*costs, *minutes_per_point) if _is_rule_id(key) and not
-               catalogue.rule(key)]
+    unknown = [
+        key for key in (*costs, *minutes_per_point) if _is_rule_id(key) and not catalogue.rule(key)
+    ]
     unknown += [key for key in minutes_per_point if not _is_rule_id(key)]
     rules = tuple(
         replace(

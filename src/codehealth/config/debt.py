@@ -42,9 +42,7 @@ def _minutes_table(table: Any, where: str) -> tuple[tuple[str, float], ...]:
     pairs: list[tuple[str, float]] = []
     for key, value in table.items():
         if not _is_number(value) or value < 0:
-            raise ConfigError(
-                f"{where} {key} = {value!r}: expected a number of minutes, 0 or more"
-            )
+            raise ConfigError(f"{where} {key} = {value!r}: expected a number of minutes, 0 or more")
         pairs.append((str(key), float(value)))
     return tuple(pairs)
 

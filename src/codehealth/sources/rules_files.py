@@ -23,6 +23,4 @@ def rules_folder() -> Path:
 def catalogue_texts(folder: Path | None = None) -> dict[str, str]:
     """File name -> TOML text of every catalogue file."""
     folder = folder or rules_folder()
-    return {
-        path.name: path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.toml"))
-    }
+    return {path.name: path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.toml"))}

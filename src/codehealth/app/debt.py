@@ -1,0 +1,261 @@
+"""The debt use case: scan + linters + markers -> priced findings -> the debt report.
+
+The linters run as subprocesses in the background while the scan measures the files; only
+files whose content (at that path) is not cached are linted, and their hits are cached per
+content, tool version and tool configuration, so a warm run starts no linter at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from codehealth.app.scan import Measured, Progress, measure_project
+from codehealth.catalogue import Catalogue, apply_overrides, parse_catalogue
+from codehealth.config import ConfigError, Settings, load_settings
+from codehealth.debt import (
+    MARKERS_VERSION,
+    DebtReport,
+    Hit,
+    build_report,
+    complexity_findings,
+    find_markers,
+    finish_file,
+    module_names,
+    price_lint_hits,
+    price_rule_hits,
+)
+from codehealth.lint import (
+    LintResult,
+    LintTool,
+    LintUnavailable,
+    Pending,
+    prepare_flake8,
+    prepare_ruff,
+)
+from codehealth.metrics import package_names
+from codehealth.model import Finding
+from codehealth.sources import Cache, catalogue_texts, discover, read_source
+from codehealth.version import __version__
+
+
+def load_catalogue(settings: Settings | None = None) -> Catalogue:
+    """The rule catalogue with the team's cost overrides; an unknown rule id is exit 2."""
+    catalogue = parse_catalogue(catalogue_texts())
+    if settings is None:
+        return catalogue
+    catalogue, unknown = apply_overrides(
+        catalogue, dict(settings.debt.costs), dict(settings.debt.minutes_per_point)
+    )
+    if unknown:
+        where = settings.config_file or "pyproject.toml"
+        raise ConfigError(
+            f"{where}: [tool.codehealth.debt] {unknown[0]}: no such rule "
+            "(`codehealth rules` lists them; minutes_per_point takes rule ids only)"
+        )
+    return catalogue
+
+
+def run_debt(
+    paths: Sequence[str] = (),
+    root: str = ".",
+    *,
+    use_cache: bool = True,
+    settings: Settings | None = None,
+    config_file: str | None = None,
+    progress: Progress | None = None,
+    module_depth: int = 2,
+    extra_findings: Sequence[Finding] = (),
+) -> DebtReport:
+    """The debt of the project at ``root`` (only ``paths`` in it, when given).
+
+    ``extra_findings`` is the seam for other checks (the boundaries findings): rule ids of
+    the catalogue are priced by it when they carry no cost of their own; findings on files
+    that are not analysed here (excluded ones) are dropped like every other finding.
+    """
+    root = os.path.abspath(root)
+    if settings is None:
+        settings = load_settings(root, config_file)
+    catalogue = load_catalogue(settings)
+    exclude = settings.exclude + (("migrations",) if settings.exclude_migrations else ())
+    sources = _read(root, discover(root, paths, exclude).files)
+    cache_dir = os.path.join(root, settings.cache_dir) if use_cache else None
+    incomplete: list[str] = []
+    tools = _tools(root, settings, {path.rpartition("/")[0] for path in sources}, incomplete)
+    linters = [_start(tool, root, sources, cache_dir) for tool in tools]
+    measured = measure_project(root, paths, settings, use_cache, progress)
+    markers = _markers(measured.sources, cache_dir)
+    lint_hits: dict[str, dict[str, list[Hit]]] = {}
+    for linter in linters:
+        result = linter.finish()
+        if result.config_error:
+            raise ConfigError(
+                f"{result.tool} rejected the project's configuration:\n{result.config_error}"
+            )
+        if result.problem:
+            incomplete.append(result.problem)
+        else:
+            lint_hits[result.tool] = result.hits
+    findings = _findings(measured, settings, catalogue, lint_hits, markers, extra_findings)
+    packages = package_names(measured.discovered, settings.roots)
+    analysed = set(measured.files)
+    return build_report(
+        findings,
+        {path: metrics.lines.source for path, metrics in measured.files.items()},
+        module_names(analysed | {f.path for f in findings}, packages, module_depth),
+        {rule.id: rule.family for rule in catalogue.rules},
+        settings.debt.minutes_per_line,
+        incomplete=incomplete,
+        notes=[
+            *measured.notes,
+            *(f"not analysed: {n.path}: {n.reason}" for n in measured.not_analysed),
+        ],
+    )
+
+
+def _tools(
+    root: str, settings: Settings, folders: set[str], incomplete: list[str]
+) -> list[LintTool]:
+    tools: list[LintTool] = []
+    if settings.debt.ruff != "off":
+        try:
+            tools.append(prepare_ruff(root, settings.debt.ruff, folders))
+        except LintUnavailable as error:
+            incomplete.append(str(error))
+    try:
+        flake8 = prepare_flake8(root, settings.debt.flake8)
+    except LintUnavailable as error:
+        incomplete.append(str(error))
+    else:
+        if flake8 is not None:
+            tools.append(flake8)
+    return tools
+
+
+def _read(root: str, paths: Iterable[str]) -> dict[str, bytes]:
+    sources: dict[str, bytes] = {}
+    for path in paths:
+        content = read_source(root, path)
+        if isinstance(content, bytes):
+            sources[path] = content
+    return sources
+
+
+def _content_key(*parts: bytes) -> str:
+    hasher = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        hasher.update(part)
+        hasher.update(b"\0")
+    return hasher.hexdigest()
+
+
+@dataclass
+class _Linter:
+    """One linter's run: cached hits, and the subprocess linting the rest."""
+
+    tool: LintTool
+    cached: dict[str, list[Hit]]
+    pending: Pending | None
+    cache: Cache | None
+    keys: dict[str, str]
+
+    def finish(self) -> LintResult:
+        result = LintResult(self.tool.name, {}) if self.pending is None else self.pending.wait()
+        if self.cache is not None:
+            if not (result.problem or result.config_error):
+                self.cache.put_many(
+                    (self.keys[path], json.dumps(hits, separators=(",", ":")))
+                    for path, hits in result.hits.items()
+                    if path in self.keys
+                )
+            self.cache.close()
+        if result.problem or result.config_error:
+            return result
+        return LintResult(self.tool.name, {**self.cached, **result.hits})
+
+
+def _start(tool: LintTool, root: str, sources: dict[str, bytes], cache_dir: str | None) -> _Linter:
+    keys = {
+        path: _content_key(path.encode("utf-8", "surrogateescape"), content)
+        for path, content in sources.items()
+    }
+    cache = None
+    cached: dict[str, list[Hit]] = {}
+    if cache_dir is not None:
+        cache = Cache(cache_dir, f"{__version__}/{tool.salt}", filename=f"lint-{tool.name}.sqlite")
+        stored = cache.get_many(sorted(set(keys.values())))
+        for path, key in keys.items():
+            text = stored.get(key)
+            if text is not None:
+                try:
+                    cached[path] = [Hit._make(row) for row in json.loads(text)]
+                except (ValueError, TypeError):
+                    continue  # a damaged entry: lint the file again
+    todo = sorted(path for path in sources if path not in cached)
+    pending = Pending(tool, root, todo) if todo else None
+    return _Linter(tool, cached, pending, cache, keys)
+
+
+def _markers(sources: dict[str, bytes], cache_dir: str | None) -> dict[str, list[Hit]]:
+    """Marker hits per file, from the cache where the content is known."""
+    keys = {path: _content_key(content) for path, content in sources.items()}
+    cache = (
+        Cache(cache_dir, f"{__version__}/markers{MARKERS_VERSION}", filename="markers.sqlite")
+        if cache_dir is not None
+        else None
+    )
+    stored = cache.get_many(sorted(set(keys.values()))) if cache is not None else {}
+    found: dict[str, list[Hit]] = {}
+    fresh: list[tuple[str, str]] = []
+    for path, key in keys.items():
+        text = stored.get(key)
+        if text is not None:
+            try:
+                found[path] = [Hit._make(row) for row in json.loads(text)]
+                continue
+            except (ValueError, TypeError):
+                pass
+        found[path] = find_markers(sources[path])
+        fresh.append((key, json.dumps(found[path], separators=(",", ":"))))
+    if cache is not None:
+        cache.put_many(fresh)
+        cache.close()
+    return found
+
+
+def _findings(
+    measured: Measured,
+    settings: Settings,
+    catalogue: Catalogue,
+    lint_hits: dict[str, dict[str, list[Hit]]],
+    markers: dict[str, list[Hit]],
+    extra: Sequence[Finding],
+) -> list[Finding]:
+    known = set(measured.discovered)
+    per_file: dict[str, list[Finding]] = defaultdict(list)
+    for finding in complexity_findings(measured.files.values(), settings.thresholds, catalogue):
+        per_file[finding.path].append(finding)
+    for tool, by_path in lint_hits.items():
+        for path, hits in by_path.items():
+            if path in known:  # a finding on a file codehealth excludes is dropped
+                per_file[path].extend(price_lint_hits(tool, path, hits, catalogue))
+    for path, hits in markers.items():
+        per_file[path].extend(price_rule_hits(path, hits, catalogue))
+    for finding in extra:
+        if finding.path in known:
+            per_file[finding.path].append(_priced(finding, catalogue))
+    result: list[Finding] = []
+    for path, findings in per_file.items():
+        result.extend(finish_file(findings, measured.files.get(path), measured.sources.get(path)))
+    return result
+
+
+def _priced(finding: Finding, catalogue: Catalogue) -> Finding:
+    rule = catalogue.rule(finding.rule)
+    if rule is None or finding.remediation_minutes:
+        return finding
+    return replace(finding, remediation_minutes=rule.cost(), severity=rule.severity)

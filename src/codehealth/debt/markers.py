@@ -1,0 +1,82 @@
+"""Debt markers in comments: TODO/FIXME/HACK/XXX, ``# noqa``, ``# type: ignore``,
+``# pragma: no cover``. Comments only, never strings: a cheap byte search finds the
+candidate files, and only those are tokenized."""
+
+from __future__ import annotations
+
+import io
+import re
+import tokenize
+
+from codehealth.debt.hits import Hit
+
+MARKERS_VERSION = 1  # bump when what is found changes: cached marker hits are dropped
+
+_CANDIDATE = re.compile(rb"TODO|FIXME|HACK|XXX|[nN][oO][qQ][aA]|type:\s*ignore|[pP][rR][aA][gG]")
+_TAGS = {"TODO": "CH201", "FIXME": "CH202", "HACK": "CH203", "XXX": "CH204"}
+_TAG = re.compile(r"\b(TODO|FIXME|HACK|XXX)\b")
+_NOQA = re.compile(
+    r"#\s*(?:(?:flake8|ruff)\s*:\s*)?noqa(?P<codes>:\s*[A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*)?",
+    re.IGNORECASE,
+)
+_TYPE_IGNORE = re.compile(r"#\s*type:\s*ignore(?P<codes>\[[^\]]*\])?")
+_NO_COVER = re.compile(r"#\s*pragma[:\s]?\s*no\s*cover", re.IGNORECASE)
+
+
+def find_markers(source: bytes) -> list[Hit]:
+    """Every marker in the comments of ``source``, in line order."""
+    if _CANDIDATE.search(source) is None:
+        return []
+    hits: list[Hit] = []
+    for line, column, comment in _comments(source):
+        hits.extend(_markers_in(comment, line, column))
+    return hits
+
+
+def _comments(source: bytes) -> list[tuple[int, int, str]]:
+    try:
+        tokens = tokenize.tokenize(io.BytesIO(source).readline)
+        return [
+            (token.start[0], token.start[1], token.string)
+            for token in tokens
+            if token.type == tokenize.COMMENT
+        ]
+    except (tokenize.TokenError, SyntaxError, UnicodeDecodeError, LookupError):
+        return _comments_by_lines(source)
+
+
+def _comments_by_lines(source: bytes) -> list[tuple[int, int, str]]:
+    """For a file tokenize rejects: a ``#`` outside quotes on its own line. Approximate."""
+    found: list[tuple[int, int, str]] = []
+    text = source.decode("utf-8", "replace")
+    for number, line in enumerate(text.splitlines(), 1):
+        position = line.find("#")
+        if position >= 0 and "'" not in line[:position] and '"' not in line[:position]:
+            found.append((number, position, line[position:]))
+    return found
+
+
+def _markers_in(comment: str, line: int, column: int) -> list[Hit]:
+    hits: list[Hit] = []
+    for match in _TAG.finditer(comment):
+        text = comment[match.start() :].strip()
+        hits.append(Hit(_TAGS[match.group(1)], line, column, line, _shorten(text)))
+    for match in _NOQA.finditer(comment):
+        codes = match.group("codes")
+        if codes:
+            listed = ", ".join(re.findall(r"[A-Z]+[0-9]+", codes, re.IGNORECASE))
+            hits.append(Hit("CH206", line, column, line, f"`# noqa: {listed}` suppresses lint"))
+        else:
+            hits.append(Hit("CH205", line, column, line, "blanket `# noqa` suppresses all lint"))
+    for match in _TYPE_IGNORE.finditer(comment):
+        codes = match.group("codes")
+        what = f"`# type: ignore{codes}`" if codes else "blanket `# type: ignore`"
+        hits.append(Hit("CH207", line, column, line, f"{what} silences the type checker"))
+    if _NO_COVER.search(comment):
+        message = "`# pragma: no cover` excludes it from coverage"
+        hits.append(Hit("CH208", line, column, line, message))
+    return hits
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
