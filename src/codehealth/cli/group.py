@@ -6,6 +6,8 @@ import sys
 
 import click
 
+from codehealth.cli.debt import debt
+from codehealth.cli.rules import rules
 from codehealth.cli.scan import scan
 from codehealth.version import __version__
 
@@ -23,6 +25,8 @@ def cli(debug: bool) -> None:
 
 
 cli.add_command(scan)
+cli.add_command(debt)
+cli.add_command(rules)
 
 
 def main(argv: list[str] | None = None) -> int:

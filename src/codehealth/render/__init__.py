@@ -1,5 +1,20 @@
 """Renderers: pure functions from results to strings (one module per output family)."""
 
+from codehealth.render.debt_report import (
+    DEBT_SCHEMA_VERSION,
+    debt_document,
+    render_debt_json,
+    render_debt_markdown,
+    render_debt_rich,
+    render_debt_text,
+)
+from codehealth.render.rules_doc import (
+    render_lint_cost,
+    render_rule_doc,
+    render_rules_rich,
+    render_rules_text,
+    rules_json,
+)
 from codehealth.render.scan_report import (
     SCHEMA_VERSION,
     render_scan_json,
@@ -10,6 +25,17 @@ from codehealth.render.scan_report import (
 from codehealth.render.scan_view import SORT_KEYS
 
 __all__ = [
+    "DEBT_SCHEMA_VERSION",
+    "debt_document",
+    "render_debt_json",
+    "render_debt_markdown",
+    "render_debt_rich",
+    "render_debt_text",
+    "render_lint_cost",
+    "render_rule_doc",
+    "render_rules_rich",
+    "render_rules_text",
+    "rules_json",
     "SCHEMA_VERSION",
     "SORT_KEYS",
     "render_scan_json",
