@@ -1,0 +1,3 @@
+def short_function():
+    total = sum(range(90))
+    return total

@@ -1,0 +1,3 @@
+"""A small module."""
+
+VALUE = 1

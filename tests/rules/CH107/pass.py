@@ -1,0 +1,6 @@
+"""Well kept."""
+
+
+def add(a, b):
+    """Sum of a and b."""
+    return a + b

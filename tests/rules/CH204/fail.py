@@ -1,0 +1,1 @@
+retries = 7  # XXX why 7?

@@ -1,0 +1,4 @@
+from os.path import join
+
+PATTERN = "# noqa"
+print(join("a", "b"))

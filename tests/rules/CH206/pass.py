@@ -1,0 +1,4 @@
+import os
+import sys
+
+print(os.sep, sys.argv, "# noqa: E401")
