@@ -5,6 +5,7 @@ from codehealth.config.settings import (
     DEFAULT_EXCLUDE,
     ConfigError,
     DebtSettings,
+    GateSettings,
     Settings,
     Thresholds,
 )
@@ -13,6 +14,7 @@ __all__ = [
     "DEFAULT_EXCLUDE",
     "ConfigError",
     "DebtSettings",
+    "GateSettings",
     "Settings",
     "Thresholds",
     "load_settings",

@@ -57,6 +57,24 @@ class DebtSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class GateSettings:
+    """``[tool.codehealth.gate]``: what `codehealth gate` fails on and what it only flags.
+
+    ``complexity_step``: how much a touched function's complexity may rise while it stays
+    under its threshold. ``max_changed_lines``/``max_changed_files``: above either, a change
+    is flagged as hard to review. ``baseline``: the baseline file at the repository root.
+    """
+
+    complexity_step: int = 3
+    require_improvement: bool = False
+    fail_on_api_change: bool = False
+    fail_on_large_change: bool = False
+    max_changed_lines: int = 400
+    max_changed_files: int = 25
+    baseline: str = ".codehealth-baseline"
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Everything a run needs to know about the project. Paths are relative to ``root``."""
 
@@ -69,6 +87,7 @@ class Settings:
     thresholds: Thresholds = field(default_factory=Thresholds)
     config_file: str | None = None
     debt: DebtSettings = field(default_factory=DebtSettings)
+    gate: GateSettings = field(default_factory=GateSettings)
 
 
 class ConfigError(Exception):
