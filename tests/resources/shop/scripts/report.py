@@ -1,0 +1,5 @@
+"""A helper script outside the package."""
+
+
+def main():
+    print("report")

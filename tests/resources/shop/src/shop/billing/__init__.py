@@ -1,0 +1,5 @@
+"""Billing: fees and invoices."""
+
+from shop.billing.fees import fee
+
+__all__ = ["fee"]
