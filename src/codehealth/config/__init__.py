@@ -1,5 +1,6 @@
 """Configuration: ``[tool.codehealth]`` read and validated into frozen Settings."""
 
+from codehealth.config.history_settings import HistorySettings
 from codehealth.config.load import load_settings, parse_settings, read_toml
 from codehealth.config.settings import (
     DEFAULT_EXCLUDE,
@@ -14,6 +15,7 @@ __all__ = [
     "DEFAULT_EXCLUDE",
     "ConfigError",
     "DebtSettings",
+    "HistorySettings",
     "GateSettings",
     "Settings",
     "Thresholds",

@@ -9,6 +9,7 @@ from dataclasses import fields, replace
 from typing import Any
 
 from codehealth.config.debt import parse_debt
+from codehealth.config.history import parse_history
 from codehealth.config.gate import parse_gate
 from codehealth.config.settings import DEFAULT_EXCLUDE, ConfigError, Settings, Thresholds
 
@@ -48,6 +49,7 @@ _TOP_KEYS: dict[str, tuple[str, Any]] = {
     "jobs": ("a whole number of worker processes (0 = one per core)", _count),
     "thresholds": ("a table, e.g. [tool.codehealth.thresholds]", None),
     "debt": ("a table, e.g. [tool.codehealth.debt]", None),
+    "history": ("a table, e.g. [tool.codehealth.history]", None),
     "gate": ("a table, e.g. [tool.codehealth.gate]", None),
 }
 
@@ -103,6 +105,9 @@ def parse_settings(
     debt = section.get("debt")
     if debt is not None:
         changes["debt"] = parse_debt(debt, path)
+    history = section.get("history")
+    if history is not None:
+        changes["history"] = parse_history(history, path)
     gate = section.get("gate")
     if gate is not None:
         changes["gate"] = parse_gate(gate, path)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from codehealth.config.history_settings import HistorySettings
+
 DEFAULT_EXCLUDE = (
     ".git",
     ".hg",
@@ -87,6 +89,7 @@ class Settings:
     thresholds: Thresholds = field(default_factory=Thresholds)
     config_file: str | None = None
     debt: DebtSettings = field(default_factory=DebtSettings)
+    history: HistorySettings = field(default_factory=HistorySettings)
     gate: GateSettings = field(default_factory=GateSettings)
 
 
