@@ -7,6 +7,7 @@ from codehealth.model.findings import (
     normalise_line,
     with_fingerprints,
 )
+from codehealth.model.history import BlobChange, Change, Commit, Revision
 from codehealth.model.metrics import (
     ClassMetrics,
     FileMetrics,
@@ -21,6 +22,10 @@ from codehealth.model.metrics import (
 from codehealth.model.scan import ScanResult
 
 __all__ = [
+    "BlobChange",
+    "Change",
+    "Commit",
+    "Revision",
     "SEVERITIES",
     "Finding",
     "fingerprint",

@@ -1,0 +1,47 @@
+"""Facts mined from version control: plain values, built by ``codehealth.sources`` and read by
+the pure ``codehealth.history`` and ``codehealth.plan`` packages.
+
+NamedTuples, not dataclasses: a long history holds hundreds of thousands of them.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Change(NamedTuple):
+    """One file changed by one commit. ``old_path`` is set for a rename (else ``""``);
+    ``added``/``deleted`` are line counts, -1 for a binary file or when not asked for."""
+
+    path: str
+    added: int = -1
+    deleted: int = -1
+    old_path: str = ""
+
+
+class Commit(NamedTuple):
+    """One non-merge commit: who (after ``.mailmap``), when (author time, Unix seconds), what."""
+
+    sha: str
+    author: str
+    email: str
+    timestamp: int
+    changes: tuple[Change, ...]
+
+
+class BlobChange(NamedTuple):
+    """One entry of ``git log --raw``: ``blob`` is the new content's id ("" when deleted)."""
+
+    path: str
+    blob: str
+    status: str  # A, M, D, R, C, T
+    old_path: str = ""
+
+
+class Revision(NamedTuple):
+    """A commit of the main line with the blobs it changed (for the metric history)."""
+
+    sha: str
+    author: str
+    timestamp: int
+    changes: tuple[BlobChange, ...]
