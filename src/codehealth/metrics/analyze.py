@@ -54,7 +54,8 @@ def _syntax_reason(error: SyntaxError) -> str:
 
 
 def _measure(tree: ast.Module, source: bytes, path: str) -> FileMetrics:
-    walk = Walk(source)
+    lines = source.splitlines()
+    walk = Walk(lines)
     walk.docstring(tree.body)
     for statement in tree.body:
         walk.visit(statement)
@@ -75,23 +76,25 @@ def _measure(tree: ast.Module, source: bytes, path: str) -> FileMetrics:
     )
     statements = module.statements + sum(scope.statements for scope, _ in walk.functions)
     statements += sum(scope.statements for scope, _, _ in walk.classes)
-    lines = count_lines(source, walk.string_spans, walk.docstring_spans, statements)
+    line_scan = count_lines(lines, walk.string_spans, walk.docstring_spans, statements)
     halstead = _halstead(module)
     # radon's total_complexity: the module's own decision points, plus every module-level
     # function and class (each counted from 0 rather than 1), plus the starting 1.
     cyclomatic = 1 + module.decisions + walk.top_function_cc + walk.top_class_cc
     comment_share = (
-        (lines.comment + lines.inline_comments + lines.multi_line_docstring) / lines.source * 100
-        if lines.source
+        (line_scan.comment + line_scan.inline_comments + line_scan.multi_line_docstring)
+        / line_scan.source
+        * 100
+        if line_scan.source
         else 0.0
     )
     return FileMetrics(
         path=path,
-        lines=lines.counts,
+        lines=line_scan.counts,
         cyclomatic=cyclomatic,
         cognitive=module.cognitive,
         maintainability=maintainability_index(
-            halstead.volume, cyclomatic, lines.counts.logical, comment_share
+            halstead.volume, cyclomatic, statements, comment_share
         ),
         halstead=halstead,
         functions=functions,

@@ -33,6 +33,7 @@ _LEAVES = frozenset(
     }
 )
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+_BOM = b"\xef\xbb\xbf"
 _NO_FIELDS: tuple[str, ...] = ()
 _CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
 
@@ -98,9 +99,8 @@ class Scope:
 class Walk:
     """Walks one module. Results land in ``functions``, ``classes`` and the module scope."""
 
-    def __init__(self, source: bytes) -> None:
-        self.source = source
-        self._line_starts: list[int] | None = None
+    def __init__(self, lines: list[bytes]) -> None:
+        self.lines = lines  # the source's lines, as ``bytes.splitlines()`` gives them
         self.functions: list[tuple[Scope, int]] = []  # (scope, radon complexity)
         self.classes: list[tuple[Scope, int, int]] = []  # (scope, complexity, real)
         self.string_spans: list[tuple[int, int]] = []  # multi-line string literals
@@ -219,18 +219,24 @@ class Walk:
 
     def _attribute(self, node: Any) -> None:  # also Starred and Await: one ``value``
         value = node.value
+        while type(value) is ast.Attribute:  # a.b.c: nothing to count on the way down
+            value = value.value
         if type(value) not in _LEAVES:
             self.visit(value)
 
     def _call(self, node: ast.Call) -> None:
+        leaves = _LEAVES
         func = node.func
-        if type(func) not in _LEAVES:
+        while type(func) is ast.Attribute:
+            func = func.value
+        if type(func) not in leaves:
             self.visit(func)
-        if node.args:
-            self.each(node.args)
+        for argument in node.args:
+            if type(argument) not in leaves:
+                self.visit(argument)
         for keyword in node.keywords:
             value = keyword.value
-            if type(value) not in _LEAVES:
+            if type(value) not in leaves:
                 self.visit(value)
 
     def _keyword(self, node: ast.keyword) -> None:
@@ -241,7 +247,9 @@ class Walk:
 
     def _assign(self, node: ast.Assign) -> None:
         self.scope.statements += 1
-        self.each(node.targets)
+        for target in node.targets:
+            if type(target) not in _LEAVES:
+                self.visit(target)
         value = node.value
         if type(value) not in _LEAVES:
             self.visit(value)
@@ -539,18 +547,20 @@ class Walk:
 
     def _parenthesised(self, node: ast.expr) -> bool:
         """True when ``node`` is written inside parentheses (the AST drops them)."""
-        source = self.source
-        if self._line_starts is None:
-            self._line_starts = _line_starts(source)
-        start = self._line_starts[node.lineno - 1] + node.col_offset
-        index = start - 1
-        while index >= 0:
-            char = source[index]
-            if char in b" \t\r\n\\":
-                index -= 1
-                continue
-            return char == 0x28  # "("
-        return False
+        lines = self.lines
+        number = node.lineno - 1
+        column = node.col_offset
+        if number == 0 and lines[0].startswith(_BOM):  # offsets do not count the BOM
+            column += len(_BOM)
+        text = lines[number][:column]
+        while True:
+            text = text.rstrip(b" \t\f\\")
+            if text:
+                return text.endswith(b"(")
+            number -= 1
+            if number < 0:
+                return False
+            text = lines[number]
 
     def _ifexp(self, node: ast.IfExp) -> None:
         self.decide(1)
@@ -579,13 +589,6 @@ class Walk:
         if end is not None and end != node.lineno:
             self.string_spans.append((node.lineno, end))
         self.generic(node)
-
-
-def _line_starts(source: bytes) -> list[int]:
-    starts = [0]
-    for line in source.splitlines(keepends=True):
-        starts.append(starts[-1] + len(line))
-    return starts
 
 
 def _is_wrapper(parent: Any, child: Any) -> bool:

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from codehealth.model import LineCounts
 
-_HASH = 0x23
 _QUOTES = (b"'", b'"')
 
 
@@ -36,7 +35,7 @@ class LineScan:
 
 
 def count_lines(
-    source: bytes,
+    lines: list[bytes],
     string_spans: list[tuple[int, int]],
     docstring_spans: list[tuple[int, int]],
     statements: int,
@@ -45,26 +44,24 @@ def count_lines(
 
     A line inside a multi-line string (other than a docstring) is source, whatever it holds.
     """
-    lines = source.splitlines()
     docstring_lines: set[int] = set()
     for start, end in docstring_spans:
         docstring_lines.update(range(start, end + 1))
     multi_line_docstring = sum(end - start + 1 for start, end in docstring_spans if end > start)
-    in_string: set[int] = set()
+    excluded = set(docstring_lines)
     for start, end in string_spans:
-        in_string.update(range(start + 1, end + 1))
-    in_string -= docstring_lines
+        excluded.update(range(start + 1, end + 1))
 
     blank = comment = inline = 0
     for number, raw in enumerate(lines, 1):
-        if number in docstring_lines or number in in_string:
+        if number in excluded:
             continue
         stripped = raw.strip()
         if not stripped:
             blank += 1
-        elif stripped[0] == _HASH:
+        elif stripped[0] == 0x23:  # "#"
             comment += 1
-        elif _HASH in stripped and _has_inline_comment(stripped):
+        elif 0x23 in stripped and _has_inline_comment(stripped):
             inline += 1
     docstring = len(docstring_lines)
     total = len(lines)
