@@ -1,0 +1,447 @@
+"""Time ``codehealth scan`` side by side with its peers on Django's source (see bench/README.md).
+
+Run from the repository root:  .venv/bin/python bench/scan_bench.py --runs 3 [--write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import hashlib
+import json
+import os
+import platform
+import re
+import shlex
+import shutil
+import signal
+import subprocess
+import sys
+import tarfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+DJANGO = "5.2.8"
+DJANGO_SHA256 = "23254866a5bb9a2cfa6004e8b809ec6246eba4b58a7589bc2772f1bcc8456c7f"
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+WORK = BENCH / ".work"
+CORPUS = WORK / f"django-{DJANGO}"  # the unpacked sdist; tools run here on its django/ folder
+BIN = Path(sys.executable).parent
+RESULTS = BENCH / "RESULTS.md"
+START, END = "<!-- scan-bench:start -->", "<!-- scan-bench:end -->"
+SAMPLE_SECONDS = 0.05
+# Peak RSS through GNU time, not os.wait4 here: a child's ru_maxrss also counts the RSS of
+# the process that forked it (this one, larger than some tools), GNU time's is a few MB.
+GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
+
+COLD, COLD_CACHE, WARM = "codehealth cold --no-cache", "codehealth cold, cache written", "warm"
+WHOLE = "codehealth cold --no-cache, whole sdist"
+TARGETS = {COLD: 0.8, COLD_CACHE: 0.8, f"codehealth {WARM}": 0.05}
+MEMORY_TARGET_MB = 300.0
+
+
+# -- the corpus --------------------------------------------------------------------------
+
+
+def corpus() -> Path:
+    """Download (once) the pinned Django sdist from PyPI, check it, unpack it (once)."""
+    archive = WORK / f"django-{DJANGO}.tar.gz"
+    if not archive.exists():
+        download = [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:"]
+        subprocess.run([*download, f"django=={DJANGO}", "-d", str(WORK)], check=True)
+    digest = hashlib.sha256(archive.read_bytes()).hexdigest()
+    if digest != DJANGO_SHA256:
+        sys.exit(f"{archive}: sha256 {digest}, expected {DJANGO_SHA256}; delete it and rerun")
+    if not (CORPUS / "django").is_dir():
+        with tarfile.open(archive) as tar:
+            tar.extractall(WORK, filter="data")
+    return CORPUS
+
+
+# -- one measured run --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Run:
+    wall: float
+    tree_mb: float  # sum over the process tree of each process's peak RSS
+    largest_mb: float  # peak RSS of the largest single process
+    returncode: int
+    timed_out: bool
+    reported: float | None = None  # a time the tool reports itself (the floor's parse time)
+
+
+def _process_tree(root: int) -> list[int]:
+    """``root`` and its live descendants, from the parent ids in /proc/*/stat."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                with open(f"/proc/{entry.name}/stat", "rb") as handle:
+                    ppid = int(handle.read().rpartition(b")")[2].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    tree, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        tree.append(pid)
+        todo.extend(children.get(pid, ()))
+    return tree
+
+
+def _peak_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status", "rb") as handle:
+            for line in handle:
+                if line.startswith(b"VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def measure(command: list[str], cwd: Path, stdout: Path, timeout: float | None) -> Run:
+    """Run ``command`` once: wall time and peak memory of it and every process it starts."""
+    peaks: dict[int, int] = {}
+    done = threading.Event()
+    maxrss = stdout.with_suffix(".maxrss")
+    maxrss.unlink(missing_ok=True)
+    wrapper = [GNU_TIME, "-f", "%M", "-o", str(maxrss)] if GNU_TIME else []
+
+    def sample(root: int) -> None:
+        while not done.wait(SAMPLE_SECONDS):
+            for pid in _process_tree(root):
+                if pid != root or not wrapper:  # GNU time's own few MB are not the tool's
+                    peaks[pid] = max(peaks.get(pid, 0), _peak_kb(pid))
+
+    env = {**os.environ, "GIT_CEILING_DIRECTORIES": str(WORK)}  # the sdist is not in a repo
+    with stdout.open("wb") as out, stdout.with_suffix(".stderr").open("wb") as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            [*wrapper, *command], cwd=cwd, env=env, stdout=out, stderr=err, start_new_session=True
+        )
+        sampler = threading.Thread(target=sample, args=(process.pid,), daemon=True)
+        sampler.start()
+        killed = threading.Event()
+
+        def kill() -> None:
+            killed.set()
+            os.killpg(process.pid, signal.SIGKILL)
+
+        timer = threading.Timer(timeout, kill) if timeout else None
+        if timer:
+            timer.start()
+        returncode = process.wait()
+        wall = time.perf_counter() - start
+        if timer:
+            timer.cancel()
+        done.set()
+        sampler.join()
+    # GNU time's %M is ru_maxrss from wait4: the largest of the tool and its reaped children.
+    exact = int(maxrss.read_text().split()[-1]) if maxrss.exists() and not killed.is_set() else 0
+    largest = max([exact, *peaks.values()]) / 1024
+    tree = max(sum(peaks.values()) / 1024, largest)
+    return Run(wall, tree, largest, returncode, killed.is_set())
+
+
+# -- the tools ---------------------------------------------------------------------------
+
+
+@dataclass
+class Tool:
+    name: str
+    command: list[str]
+    prepare: Callable[[], None] = lambda: None  # before each run, not timed
+    timeout: float | None = None
+    ok: tuple[int, ...] = (0,)  # exit codes that mean "it worked" (linters exit 1 on findings)
+    report: Callable[[Path], float] | None = None  # reads a time from the tool's output
+    whole: bool = False  # runs on the whole sdist (memory target), not on django/
+    runs: list[Run] = field(default_factory=list)
+
+    @property
+    def output(self) -> Path:
+        return WORK / "out" / (re.sub(r"[^a-z0-9]+", "-", self.name.lower()) + ".out")
+
+    @property
+    def best(self) -> Run:
+        return min(self.runs, key=lambda run: run.wall)
+
+    @property
+    def peak_mb(self) -> float:
+        return max(run.tree_mb for run in self.runs)
+
+    @property
+    def largest_mb(self) -> float:
+        return max(run.largest_mb for run in self.runs)
+
+
+def tools(mi_timeout: float) -> list[Tool]:
+    def remove(path: Path) -> Callable[[], None]:
+        return lambda: shutil.rmtree(path, ignore_errors=True)
+
+    scan = [str(BIN / "codehealth"), "scan", "django", "--format", "json"]
+    to_file = ["--output", str(WORK / "out" / "complexipy.json")]  # no JSON to stdout there
+    return [
+        Tool(
+            "floor: ast.parse",
+            [sys.executable, str(BENCH / "parse_floor.py"), "django"],
+            report=lambda output: float(json.loads(output.read_text())["parse_seconds"]),
+        ),
+        Tool("radon cc -j", [str(BIN / "radon"), "cc", "-j", "django"]),
+        Tool("radon mi -j", [str(BIN / "radon"), "mi", "-j", "django"], timeout=mi_timeout),
+        Tool(
+            "complexipy",
+            [str(BIN / "complexipy"), "django", "--quiet", "--output-format", "json", *to_file],
+            prepare=remove(CORPUS / ".complexipy_cache"),
+            ok=(0, 1),
+        ),
+        Tool(
+            "ruff C901",
+            [str(BIN / "ruff"), "check", "--select", "C901", "--no-cache", "django"],
+            ok=(0, 1),
+        ),
+        Tool(COLD, [*scan, "--no-cache"]),
+        Tool(COLD_CACHE, scan, prepare=remove(CORPUS / ".codehealth")),
+        Tool(f"codehealth {WARM}", scan),  # runs right after the one that wrote the cache
+        Tool(WHOLE, [*scan[:2], *scan[3:], "--no-cache"], whole=True),
+    ]
+
+
+def run_all(selected: list[Tool], runs: int) -> None:
+    """Round-robin, so that a busy moment on the machine hurts every tool alike."""
+    (WORK / "out").mkdir(exist_ok=True)
+    for round_ in range(runs):
+        for tool in selected:
+            if tool.runs and tool.runs[-1].timed_out:
+                continue  # hit the cap once: more runs would only hit it again
+            tool.prepare()
+            run = measure(tool.command, CORPUS, tool.output, tool.timeout)
+            if not run.timed_out and run.returncode not in tool.ok:
+                err = tool.output.with_suffix(".stderr").read_text(errors="replace")[-2000:]
+                sys.exit(f"{tool.name} exited {run.returncode}:\n{err}")
+            if tool.report:
+                run = replace(run, reported=tool.report(tool.output))
+            tool.runs.append(run)
+            shown = f"> {tool.timeout:.0f}" if run.timed_out else f"{run.wall:.2f}"
+            print(f"  round {round_ + 1}/{runs}  {tool.name:40} {shown} s", file=sys.stderr)
+
+
+# -- cyclomatic agreement with radon -----------------------------------------------------
+
+Key = tuple[str, int, str]  # (file, line, name)
+
+
+def radon_functions(radon_json: dict[str, Any]) -> dict[Key, int]:
+    """Every function, method and closure of ``radon cc -j`` output (classes left out)."""
+
+    def walk(path: str, blocks: list[dict[str, Any]]) -> Iterator[tuple[Key, int]]:
+        for block in blocks:
+            if block["type"] in ("function", "method"):
+                yield (path, block["lineno"], block["name"]), block["complexity"]
+                yield from walk(path, block.get("closures", []))
+
+    found: dict[Key, int] = {}
+    for path, blocks in radon_json.items():
+        if isinstance(blocks, list):  # {"error": ...} for a file radon cannot parse
+            found.update(walk(path, blocks))
+    return found
+
+
+def codehealth_functions(scan_json: dict[str, Any]) -> dict[Key, int]:
+    return {
+        (file["path"], function["line"], function["name"]): function["cyclomatic"]
+        for file in scan_json["files"]
+        for function in file["functions"]
+    }
+
+
+@dataclass(frozen=True)
+class Agreement:
+    equal: int
+    total: int  # functions radon reports in the files both tools analysed
+    mismatches: list[str]  # the first few differences, and functions codehealth lacks
+    extra: int  # functions codehealth reports and radon does not (e.g. in nested classes)
+    radon_only_files: list[str]  # e.g. manage.py-tpl: radon also reads files by their #!
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.equal / self.total if self.total else 0.0
+
+    def line(self) -> str:
+        return f"agreement: {self.equal} / {self.total} ({self.percent:.2f} %)"
+
+
+def agreement(radon_json: dict[str, Any], scan_json: dict[str, Any], show: int = 8) -> Agreement:
+    ours = codehealth_functions(scan_json)
+    # Files codehealth could not analyse stay in: their functions count as missing.
+    files = {file["path"] for file in scan_json["files"] + scan_json["not_analysed"]}
+    radon = {key: cc for key, cc in radon_functions(radon_json).items() if key[0] in files}
+    mismatches = []
+    for key in sorted(radon):
+        if ours.get(key) != radon[key]:
+            got = "missing" if key not in ours else str(ours[key])
+            mismatches.append(f"{key[0]}:{key[1]} {key[2]}: radon {radon[key]}, codehealth {got}")
+    extra = len(ours.keys() - radon.keys())
+    only = sorted(set(radon_json) - files)
+    return Agreement(len(radon) - len(mismatches), len(radon), mismatches[:show], extra, only)
+
+
+# -- report ------------------------------------------------------------------------------
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    with open("/proc/cpuinfo") as cpuinfo:
+        for line in cpuinfo:
+            if line.startswith("model name"):
+                model = line.partition(":")[2].strip()
+                break
+    cores = len(os.sched_getaffinity(0))
+    load = " / ".join(f"{value:.2f}" for value in os.getloadavg())
+    return (
+        f"{cores} cores ({model}), Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}; load average before the run {load}"
+    )
+
+
+def versions() -> str:
+    describe = ["git", "-C", str(REPO), "describe", "--always", "--dirty"]
+    commit = subprocess.run(describe, capture_output=True, text=True, check=False).stdout.strip()
+    names = ("codehealth", "radon", "complexipy", "ruff")
+    found = [f"{name} {version(name)}" for name in names]
+    found[0] += f" (git {commit or 'unknown'})"
+    return ", ".join(found)
+
+
+def table(selected: list[Tool], floor: float) -> list[list[str]]:
+    rows = [["tool", "wall s", "x floor", "peak MB (tree)", "largest process MB", "target"]]
+    for tool in selected:
+        best = tool.best
+        if tool.name.startswith("floor"):
+            wall, ratio = f"{floor:.2f} parse ({best.wall:.2f} process)", "1.00"
+        elif tool.whole:
+            wall, ratio = f"{best.wall:.2f}", "- (other corpus)"
+        elif best.timed_out:
+            wall, ratio = f"> {tool.timeout:.0f}", f"> {best.wall / floor:.1f}"
+        else:
+            wall, ratio = f"{best.wall:.2f}", f"{best.wall / floor:.2f}"
+        target = ""
+        if tool.name in TARGETS:
+            limit = TARGETS[tool.name]
+            verdict = "pass" if best.wall / floor <= limit else "FAIL"
+            target = f"≤ {limit}x floor: {verdict}"
+        if tool.name.startswith("codehealth"):
+            verdict = "pass" if tool.peak_mb <= MEMORY_TARGET_MB else "FAIL"
+            target = "; ".join(filter(None, [target, f"≤ {MEMORY_TARGET_MB:.0f} MB: {verdict}"]))
+        rows.append(
+            [tool.name, wall, ratio, f"{tool.peak_mb:.0f}", f"{tool.largest_mb:.0f}", target]
+        )
+    return rows
+
+
+def as_text(rows: list[list[str]]) -> str:
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    )
+
+
+def as_markdown(rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(row) + " |" for row in rows]
+    lines.insert(1, "|" + " --- |" * len(rows[0]))
+    return "\n".join(lines)
+
+
+def write_results(section: str) -> None:
+    text = RESULTS.read_text() if RESULTS.exists() else "# Benchmark results\n"
+    block = f"{START}\n{section}\n{END}"
+    if START in text and END in text:
+        head, _, rest = text.partition(START)
+        text = head + block + rest.partition(END)[2]
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    RESULTS.write_text(text)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="best of N runs (default 3)")
+    parser.add_argument("--quick", action="store_true", help="skip the whole-sdist scan")
+    parser.add_argument("--mi-timeout", type=float, default=60.0, help="cap for radon mi, s")
+    parser.add_argument("--write", action="store_true", help=f"update {RESULTS.name}")
+    parser.add_argument("--note", default="", help="a remark to print and record")
+    args = parser.parse_args(argv)
+
+    reproduce = [".venv/bin/python", "bench/scan_bench.py", "--runs", str(args.runs)]
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+    reproduce += ["--quick"] if args.quick else []
+    if args.mi_timeout != 60.0:
+        reproduce += ["--mi-timeout", f"{args.mi_timeout:g}"]
+    about = machine()
+    folder = corpus() / "django"
+    count = sum(1 for _ in folder.rglob("*.py"))
+    whole = sum(1 for _ in folder.parent.rglob("*.py"))
+    selected = [tool for tool in tools(args.mi_timeout) if not (args.quick and tool.whole)]
+    run_all(selected, args.runs)
+
+    by_name = {tool.name: tool for tool in selected}
+    floor = min(run.reported or run.wall for run in selected[0].runs)
+    cold_json = json.loads(by_name[COLD].output.read_text())
+    same = all(
+        cold_json["files"] == json.loads(by_name[name].output.read_text())["files"]
+        for name in (COLD_CACHE, f"codehealth {WARM}")
+    )
+    result = agreement(json.loads(by_name["radon cc -j"].output.read_text()), cold_json)
+    rows = table(selected, floor)
+
+    lines = [
+        f"corpus: Django {DJANGO} sdist from PyPI, django/ ({count} .py files; "
+        f"the whole sdist: {whole})",
+        f"machine: {about}",
+        f"tools: {versions()}",
+        f"best of {args.runs} run(s), wall time; ratios against the floor's parse time",
+        "peak MB (tree): sum of each process's peak RSS over the tool and its workers (VmHWM "
+        f"sampled every {SAMPLE_SECONDS * 1000:.0f} ms), an upper bound; largest process: "
+        f"{'GNU time %M (ru_maxrss)' if GNU_TIME else 'sampled VmHWM'}; max over the runs",
+    ]
+    facts = [
+        result.line(),
+        f"functions codehealth reports that radon leaves out: {result.extra}",
+        f"files radon reads that codehealth does not: {', '.join(result.radon_only_files) or '-'}",
+        f"cache-writing and warm scans output what --no-cache does: {'yes' if same else 'NO'}",
+    ]
+    print("\n".join(lines), "", as_text(rows), "", *facts, sep="\n")
+    for mismatch in result.mismatches:
+        print("  mismatch:", mismatch)
+    if args.note:
+        print("note:", args.note)
+    print("reproduce (from the repository root):", shlex.join(reproduce))
+
+    if args.write:
+        stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        mismatches = [f"- `{mismatch}`" for mismatch in result.mismatches]
+        note = [f"**{args.note}**", ""] if args.note else []
+        section = "\n".join(
+            [f"## codehealth scan vs peers ({stamp})", "", *note]
+            + [f"- {line}" for line in lines]
+            + ["", as_markdown(rows), ""]
+            + [f"- {fact}" for fact in facts]
+            + mismatches
+            + ["", "Reproduce from the repository root:", "", f"    {shlex.join(reproduce)}"]
+        )
+        write_results(section)
+        print(f"wrote {RESULTS.relative_to(REPO)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
