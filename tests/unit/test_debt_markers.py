@@ -1,0 +1,70 @@
+"""Debt markers: found in comments only, never in strings or docstrings."""
+
+from __future__ import annotations
+
+import pytest
+
+from codehealth.debt import find_markers
+
+
+def codes(source: str) -> list[tuple[str, int]]:
+    return [(hit.code, hit.line) for hit in find_markers(source.encode())]
+
+
+def test_a_file_without_candidates_is_not_tokenized(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tokenize
+
+    def fail(*args: object) -> None:
+        raise AssertionError("tokenized a file with no candidate")
+
+    monkeypatch.setattr(tokenize, "tokenize", fail)
+    assert find_markers(b"x = 1\n# an ordinary comment\n") == []
+
+
+def test_tags_in_comments_only() -> None:
+    source = '''
+s = "# TODO not a comment"
+t = """
+# FIXME inside a multi-line string
+"""
+x = 1  # TODO: real
+# FIXME broken
+# HACK around it
+# XXX check
+y = "XXX"  # todo in lower case is not a tag
+'''
+    assert codes(source) == [("CH201", 6), ("CH202", 7), ("CH203", 8), ("CH204", 9)]
+
+
+@pytest.mark.parametrize(
+    "comment, expected",
+    [
+        ("# noqa", "CH205"),
+        ("# NOQA", "CH205"),
+        ("#noqa", "CH205"),
+        ("# flake8: noqa", "CH205"),
+        ("# ruff: noqa", "CH205"),
+        ("# noqa: E501", "CH206"),
+        ("# noqa:E501,F401", "CH206"),
+        ("# type: ignore", "CH207"),
+        ("# type: ignore[attr-defined]", "CH207"),
+        ("# pragma: no cover", "CH208"),
+        ("# pragma no cover", "CH208"),
+    ],
+)
+def test_suppressions(comment: str, expected: str) -> None:
+    assert codes(f"x = 1  {comment}\n") == [(expected, 1)]
+
+
+def test_two_markers_in_one_comment() -> None:
+    assert codes("x = f()  # type: ignore  # noqa: E501\n") == [("CH206", 1), ("CH207", 1)]
+
+
+def test_specific_noqa_lists_its_codes() -> None:
+    (hit,) = find_markers(b"import os, sys  # noqa: E401,F401\n")
+    assert "E401, F401" in hit.message
+
+
+def test_a_file_tokenize_rejects_still_gets_its_comment_markers() -> None:
+    source = b"def broken(:\n    pass  # TODO: fix the syntax\n'''unterminated\n"
+    assert [hit.code for hit in find_markers(source)] == ["CH201"]

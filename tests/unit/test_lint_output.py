@@ -1,0 +1,70 @@
+"""Turning ruff's JSON and flake8's lines into hits; telling a rejected config from a crash."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from codehealth.lint import flake8_configured, parse_flake8, parse_ruff, ruff_configs
+
+
+def record(code: str | None, path: str, row: int = 3) -> dict[str, object]:
+    return {
+        "code": code,
+        "filename": path,
+        "location": {"row": row, "column": 5},
+        "end_location": {"row": row + 1, "column": 1},
+        "message": "msg",
+    }
+
+
+def test_parse_ruff_relative_paths_and_skips_syntax_errors() -> None:
+    output = json.dumps(
+        [
+            record("F401", "/r/pkg/a.py"),
+            record("invalid-syntax", "/r/pkg/b.py"),
+            record(None, "/r/pkg/b.py"),
+            record("E902", "/r/gone.py"),
+        ]
+    ).encode()
+    hits = parse_ruff(output, "/r")
+    assert list(hits) == ["pkg/a.py"]
+    (hit,) = hits["pkg/a.py"]
+    assert (hit.code, hit.line, hit.column, hit.end_line) == ("F401", 3, 4, 4)
+
+
+def test_parse_ruff_rejects_other_output() -> None:
+    with pytest.raises(ValueError):
+        parse_ruff(b"panicked at src/lib.rs", "/r")
+
+
+def test_parse_flake8() -> None:
+    sep = "\x1f"
+    output = f"./pkg/a.py{sep}2{sep}1{sep}E302{sep}expected 2 blank lines\nnoise\n"
+    output += f"pkg/b.py{sep}1{sep}5{sep}E999{sep}SyntaxError\n"
+    hits = parse_flake8(output.encode(), "/r")
+    assert list(hits) == ["pkg/a.py"]
+    assert hits["pkg/a.py"][0].code == "E302"
+
+
+def test_ruff_configs_find_pyproject_sections_and_ruff_toml(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    assert ruff_configs(str(tmp_path), ["."]) == [] or all(
+        not p.startswith(str(tmp_path)) for p, _ in ruff_configs(str(tmp_path), ["."])
+    )
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "ruff.toml").write_text("line-length = 90\n")
+    (tmp_path / "pyproject.toml").write_text("[tool.ruff]\nline-length = 100\n")
+    found = [p for p, _ in ruff_configs(str(tmp_path), ["pkg"]) if p.startswith(str(tmp_path))]
+    assert sorted(found) == sorted(
+        [str(tmp_path / "pyproject.toml"), str(tmp_path / "pkg" / "ruff.toml")]
+    )
+
+
+def test_flake8_is_used_only_when_configured(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert not flake8_configured(str(tmp_path))
+    (tmp_path / "setup.cfg").write_text("[metadata]\nname = x\n")
+    assert not flake8_configured(str(tmp_path))
+    (tmp_path / "tox.ini").write_text("[flake8]\nmax-line-length = 100\n")
+    assert flake8_configured(str(tmp_path))
