@@ -58,7 +58,13 @@ def write(text: str) -> None:
     """The one place that writes a report to standard output."""
     stream = sys.stdout
     try:
-        stream.write(text)
+        try:
+            stream.write(text)
+        except UnicodeEncodeError:
+            # A file name that is not valid in the output encoding (bytes read through
+            # surrogateescape, e.g. a Latin-1 name): write it escaped, never fail the run.
+            encoding = stream.encoding or "utf-8"
+            stream.write(text.encode(encoding, "backslashreplace").decode(encoding))
         stream.flush()
     except BrokenPipeError:  # `codehealth scan | head`
         devnull = os.open(os.devnull, os.O_WRONLY)
