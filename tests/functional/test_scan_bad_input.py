@@ -299,3 +299,19 @@ def test_not_analysed_files_are_listed_in_the_table(make_repo):
     section = run.out[run.out.index("Not analysed (CH000)") :]
     assert "legacy.py" in section and "nul.py" in section
     assert "2 not analysed" in run.out
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="needs byte file names")
+def test_a_file_name_that_is_not_utf8(make_repo):
+    """A Latin-1 file name reaches codehealth through surrogateescape; the plain-text report
+    must still be written (run_cli's stdout is strict UTF-8, like a UTF-8 locale's)."""
+    repo = make_repo("clean")
+    with open(os.path.join(os.fsencode(repo), b"caf\xe9.py"), "wb") as handle:
+        handle.write(b"def latin_name():\n    return 1\n")
+    run = run_cli("scan", cwd=repo)
+    assert run.code == 0, run.err
+    assert_no_traceback(run.err)
+    assert "latin_name" in run.out
+    assert "caf\\udce9.py" in run.out  # shown escaped, not dropped
+    document = scan_json(cwd=repo)
+    assert "caf\udce9.py" in analysed(document)
