@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import ast
 import math
+from collections.abc import Callable
 from itertools import pairwise
+from operator import attrgetter
 from typing import Any
 
 _LEAVES = frozenset(
@@ -34,6 +36,11 @@ _LEAVES = frozenset(
 )
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _BOM = b"\xef\xbb\xbf"
+_OPERAND_KEYS = {
+    ast.Name: attrgetter("id"),
+    ast.Constant: attrgetter("value"),
+    ast.Attribute: attrgetter("attr"),
+}
 _NO_FIELDS: tuple[str, ...] = ()
 _CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
 
@@ -108,67 +115,20 @@ class Walk:
         self.top_function_cc = 0  # radon total: sum of (cc - 1) of module-level functions
         self.top_class_cc = 0  # radon total: sum of (real - 1) of module-level classes
         self.cc_off = 0  # > 0 inside assert, decorators and signatures (radon skips them)
-        self.hal_off = 0  # > 0 where radon's Halstead visitor does not look
         self.considered_boolops: set[int] = set()
         self.scope = Scope("module", "", "", None, None)
         self.module = self.scope
-        self.handlers: dict[type, Any] = {
-            ast.FunctionDef: self._function,
-            ast.AsyncFunctionDef: self._function,
-            ast.ClassDef: self._class,
-            ast.If: self._if,
-            ast.For: self._loop,
-            ast.AsyncFor: self._loop,
-            ast.While: self._loop,
-            ast.Try: self._try,
-            ast.With: self._with,
-            ast.AsyncWith: self._with,
-            ast.Return: self._return,
-            ast.Assert: self._assert,
-            ast.BoolOp: self._boolop,
-            ast.IfExp: self._ifexp,
-            ast.BinOp: self._binop,
-            ast.UnaryOp: self._unaryop,
-            ast.AugAssign: self._augassign,
-            ast.Compare: self._compare,
-            ast.comprehension: self._comprehension,
-            ast.Constant: self._constant,
-            ast.JoinedStr: self._joinedstr,
-            # The most frequent node types get a direct handler: no field loop.
-            ast.Attribute: self._attribute,
-            ast.Call: self._call,
-            ast.Assign: self._assign,
-            ast.Expr: self._expr_statement,
-            ast.keyword: self._keyword,
-            ast.arg: self._arg,
-            ast.Import: self._simple_statement,
-            ast.ImportFrom: self._simple_statement,
-            ast.Pass: self._simple_statement,
-            ast.Break: self._simple_statement,
-            ast.Continue: self._simple_statement,
-            ast.Global: self._simple_statement,
-            ast.Nonlocal: self._simple_statement,
-            ast.Tuple: self._sequence,
-            ast.List: self._sequence,
-            ast.Set: self._sequence,
-            ast.Subscript: self._subscript,
-            ast.Starred: self._attribute,
-            ast.Await: self._attribute,
-        }
-        try_star = getattr(ast, "TryStar", None)
-        if try_star is not None:
-            self.handlers[try_star] = self._try
-        match = getattr(ast, "Match", None)
-        if match is not None:
-            self.handlers[match] = self._match
+        # Where radon's Halstead visitor counts: the innermost function or the module (class
+        # bodies count in the enclosing one); None where it does not look (signatures).
+        self.hal: Scope | None = self.scope
 
     # -- traversal ------------------------------------------------------------------
 
     def visit(self, node: Any) -> None:
         node_type = type(node)
-        handler = self.handlers.get(node_type)
+        handler = _HANDLERS.get(node_type)
         if handler is not None:
-            handler(node)
+            handler(self, node)
             return
         if node_type in _LEAVES:
             return
@@ -402,25 +362,27 @@ class Walk:
         scope = self._open("function", node)
         self.docstring(node.body)
         # radon looks at neither decorators nor the signature; sonar counts them in the function.
+        outer = self.hal
+        self.hal = None
         self.cc_off += 1
-        self.hal_off += 1
         for decorator in node.decorator_list:
             self.expr(decorator)
         self.generic(node.args)
         self.expr(node.returns)
         self.cc_off -= 1
-        self.hal_off -= 1
+        self.hal = scope
         for statement in node.body:
             self.visit(statement)
         self._close(scope)
+        self.hal = outer
         complexity = 1 + scope.decisions
         self.functions.append((scope, complexity))
         # Halstead: radon adds a function's counts to the visitor that met it.
-        outer = self._hal_scope()
-        outer.operators += scope.operators
-        outer.operands += scope.operands
-        outer.operators_seen |= scope.operators_seen
-        outer.operands_seen |= scope.operands_seen
+        if outer is not None:
+            outer.operators += scope.operators
+            outer.operands += scope.operands
+            outer.operators_seen |= scope.operators_seen
+            outer.operands_seen |= scope.operands_seen
         if parent.kind == "class":
             parent.method_cc += complexity
             parent.methods += 1
@@ -432,7 +394,7 @@ class Walk:
         scope = self._open("class", node)
         self.docstring(node.body)
         # radon's CC skips bases, keywords and decorators; its Halstead visitor counts them
-        # in the enclosing code (as it does the whole class body: see _hal_scope).
+        # in the enclosing code (as it does the whole class body).
         self.cc_off += 1
         for item in node.decorator_list:
             self.expr(item)
@@ -452,65 +414,52 @@ class Walk:
 
     # -- expressions ----------------------------------------------------------------
 
-    def halstead(self, operator_names: list[str], operand_nodes: list[Any]) -> None:
-        if self.hal_off:
-            return
-        hal = self._hal_scope()
-        hal.operators_seen.update(operator_names)
+    def _operands(self, hal: Scope, nodes: Any) -> None:
+        """radon keys an operand by its name, attribute or value (other nodes: the node)."""
         context = hal.name if hal.kind == "function" else None
-        seen = hal.operands_seen
-        for operand in operand_nodes:
-            kind = type(operand)
-            if kind is ast.Name:
-                seen.add((context, operand.id))
-            elif kind is ast.Constant:
-                seen.add((context, operand.value))
-            elif kind is ast.Attribute:
-                seen.add((context, operand.attr))
-            else:
-                seen.add((context, operand))
-
-    def _hal_scope(self) -> Scope:
-        """radon counts a class body's operators in the enclosing function or module."""
-        hal = self.scope
-        while hal.kind == "class":
-            assert hal.parent is not None
-            hal = hal.parent
-        return hal
+        add = hal.operands_seen.add
+        getters = _OPERAND_KEYS
+        for node in nodes:
+            getter = getters.get(type(node))
+            add((context, node if getter is None else getter(node)))
 
     def _binop(self, node: ast.BinOp) -> None:
-        if not self.hal_off:
-            hal = self._hal_scope()
+        hal = self.hal
+        if hal is not None:
             hal.operators += 1
             hal.operands += 2
-            self.halstead([type(node.op).__name__], [node.left, node.right])
+            hal.operators_seen.add(type(node.op).__name__)
+            self._operands(hal, (node.left, node.right))
         self.expr(node.left)
         self.expr(node.right)
 
     def _unaryop(self, node: ast.UnaryOp) -> None:
-        if not self.hal_off:
-            hal = self._hal_scope()
+        hal = self.hal
+        if hal is not None:
             hal.operators += 1
             hal.operands += 1
-            self.halstead([type(node.op).__name__], [node.operand])
+            hal.operators_seen.add(type(node.op).__name__)
+            self._operands(hal, (node.operand,))
         self.expr(node.operand)
 
     def _augassign(self, node: ast.AugAssign) -> None:
         self.scope.statements += 1
-        if not self.hal_off:
-            hal = self._hal_scope()
+        hal = self.hal
+        if hal is not None:
             hal.operators += 1
             hal.operands += 2
-            self.halstead([type(node.op).__name__], [node.target, node.value])
+            hal.operators_seen.add(type(node.op).__name__)
+            self._operands(hal, (node.target, node.value))
         self.expr(node.target)
         self.expr(node.value)
 
     def _compare(self, node: ast.Compare) -> None:
-        if not self.hal_off:
-            hal = self._hal_scope()
+        hal = self.hal
+        if hal is not None:
             hal.operators += len(node.ops)
             hal.operands += len(node.comparators) + 1
-            self.halstead([type(op).__name__ for op in node.ops], [*node.comparators, node.left])
+            hal.operators_seen.update([type(op).__name__ for op in node.ops])
+            self._operands(hal, (*node.comparators, node.left))
         self.expr(node.left)
         for comparator in node.comparators:
             self.expr(comparator)
@@ -518,11 +467,12 @@ class Walk:
     def _boolop(self, node: ast.BoolOp) -> None:
         values = node.values
         self.decide(len(values) - 1)
-        if not self.hal_off:
-            hal = self._hal_scope()
+        hal = self.hal
+        if hal is not None:
             hal.operators += 1
             hal.operands += len(values)
-            self.halstead([type(node.op).__name__], values)
+            hal.operators_seen.add(type(node.op).__name__)
+            self._operands(hal, values)
         if id(node) not in self.considered_boolops:
             # sonar: +1 for the first operator of a sequence and +1 at each change of operator;
             # a parenthesised sub-expression starts a sequence of its own.
@@ -589,6 +539,56 @@ class Walk:
         if end is not None and end != node.lineno:
             self.string_spans.append((node.lineno, end))
         self.generic(node)
+
+
+# A table of plain functions, not bound methods: bound methods stored on the walk would make
+# a reference cycle that keeps every syntax tree alive until the cycle collector runs.
+_HANDLERS: dict[type, Callable[[Walk, Any], None]] = {
+    ast.FunctionDef: Walk._function,
+    ast.AsyncFunctionDef: Walk._function,
+    ast.ClassDef: Walk._class,
+    ast.If: Walk._if,
+    ast.For: Walk._loop,
+    ast.AsyncFor: Walk._loop,
+    ast.While: Walk._loop,
+    ast.Try: Walk._try,
+    ast.With: Walk._with,
+    ast.AsyncWith: Walk._with,
+    ast.Return: Walk._return,
+    ast.Assert: Walk._assert,
+    ast.BoolOp: Walk._boolop,
+    ast.IfExp: Walk._ifexp,
+    ast.BinOp: Walk._binop,
+    ast.UnaryOp: Walk._unaryop,
+    ast.AugAssign: Walk._augassign,
+    ast.Compare: Walk._compare,
+    ast.comprehension: Walk._comprehension,
+    ast.Constant: Walk._constant,
+    ast.JoinedStr: Walk._joinedstr,
+    # The most frequent node types get a direct handler: no field loop.
+    ast.Attribute: Walk._attribute,
+    ast.Call: Walk._call,
+    ast.Assign: Walk._assign,
+    ast.Expr: Walk._expr_statement,
+    ast.keyword: Walk._keyword,
+    ast.arg: Walk._arg,
+    ast.Import: Walk._simple_statement,
+    ast.ImportFrom: Walk._simple_statement,
+    ast.Pass: Walk._simple_statement,
+    ast.Break: Walk._simple_statement,
+    ast.Continue: Walk._simple_statement,
+    ast.Global: Walk._simple_statement,
+    ast.Nonlocal: Walk._simple_statement,
+    ast.Tuple: Walk._sequence,
+    ast.List: Walk._sequence,
+    ast.Set: Walk._sequence,
+    ast.Subscript: Walk._subscript,
+    ast.Starred: Walk._attribute,
+    ast.Await: Walk._attribute,
+}
+if hasattr(ast, "TryStar"):  # Python 3.11+
+    _HANDLERS[ast.TryStar] = Walk._try
+_HANDLERS[ast.Match] = Walk._match
 
 
 def _is_wrapper(parent: Any, child: Any) -> bool:
