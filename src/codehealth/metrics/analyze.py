@@ -47,7 +47,7 @@ def analyze_source(source: bytes, path: str) -> FileMetrics | NotAnalysed:
 
 def _syntax_reason(error: SyntaxError) -> str:
     message = error.msg or "invalid syntax"
-    if "unicode error" in message or "codec" in message or "decode" in message:
+    if any(word in message for word in ("unicode error", "codec", "decode", "encoding")):
         return f"the file cannot be decoded: {message} (check its encoding declaration)"
     where = f" at line {error.lineno}" if error.lineno else ""
     return f"syntax error{where}: {message} (Python 2 code, or syntax newer than this interpreter?)"
