@@ -35,10 +35,20 @@ def discover(
     targets = [_relative_target(root, path) for path in paths]
     listed = _git_files(root, targets)
     skipped: list[tuple[str, str]] = []
-    files = _walk(root, targets or ["."], skipped) if listed is None else listed
+    if listed is None:
+        files = _walk(root, targets or ["."], skipped)
+    else:
+        # A path named on the command line is analysed even when git ignores it (as ruff
+        # does): git lists nothing under it, so walk it.
+        ignored = [t for t in targets if not any(_under(f, t) for f in listed)]
+        files = listed + _walk(root, ignored, skipped) if ignored else listed
     matcher = _Excluder(exclude)
     kept = sorted({path for path in files if path.endswith(".py") and not matcher.excluded(path)})
     return Discovery(tuple(kept), tuple(skipped), listed is not None)
+
+
+def _under(path: str, target: str) -> bool:
+    return target == "." or path == target or path.startswith(target.rstrip("/") + "/")
 
 
 def _relative_target(root: str, path: str) -> str:
@@ -152,3 +162,8 @@ def _compile(patterns: Sequence[str]) -> re.Pattern[str] | None:
     if not patterns:
         return None
     return re.compile("|".join(f"(?:{fnmatch.translate(p)})" for p in patterns))
+
+
+def is_excluded(path: str, exclude: Sequence[str]) -> bool:
+    """Whether the exclude globs (as ``discover`` reads them) leave ``path`` out."""
+    return _Excluder(exclude).excluded(path)
