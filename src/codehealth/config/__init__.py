@@ -1,5 +1,10 @@
 """Configuration: ``[tool.codehealth]`` read and validated into frozen Settings."""
 
+from codehealth.config.boundary_settings import (
+    AllowEntry,
+    BoundarySettings,
+    ModuleDecl,
+)
 from codehealth.config.history_settings import HistorySettings
 from codehealth.config.load import load_settings, parse_settings, read_toml
 from codehealth.config.settings import (
@@ -12,6 +17,9 @@ from codehealth.config.settings import (
 )
 
 __all__ = [
+    "AllowEntry",
+    "BoundarySettings",
+    "ModuleDecl",
     "DEFAULT_EXCLUDE",
     "ConfigError",
     "DebtSettings",

@@ -8,6 +8,7 @@ import sys
 from dataclasses import fields, replace
 from typing import Any
 
+from codehealth.config.boundaries import parse_boundaries
 from codehealth.config.debt import parse_debt
 from codehealth.config.history import parse_history
 from codehealth.config.gate import parse_gate
@@ -51,6 +52,9 @@ _TOP_KEYS: dict[str, tuple[str, Any]] = {
     "debt": ("a table, e.g. [tool.codehealth.debt]", None),
     "history": ("a table, e.g. [tool.codehealth.history]", None),
     "gate": ("a table, e.g. [tool.codehealth.gate]", None),
+    "boundaries": ("a table, e.g. [tool.codehealth.boundaries]", None),
+    "modules": ('a table, e.g. [tool.codehealth.modules] "shop.orders" = {}', None),
+    "contracts": ("an array of tables, e.g. [[tool.codehealth.contracts]]", None),
 }
 
 
@@ -111,6 +115,8 @@ def parse_settings(
     gate = section.get("gate")
     if gate is not None:
         changes["gate"] = parse_gate(gate, path)
+    if any(key in section for key in ("boundaries", "modules", "contracts")):
+        changes["boundaries"] = parse_boundaries(section, path)
     return replace(Settings(root=root, roots=default_roots, config_file=path), **changes)
 
 

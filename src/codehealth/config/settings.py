@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from codehealth.config.boundary_settings import BoundarySettings
 from codehealth.config.history_settings import HistorySettings
 
 DEFAULT_EXCLUDE = (
@@ -91,6 +92,7 @@ class Settings:
     debt: DebtSettings = field(default_factory=DebtSettings)
     history: HistorySettings = field(default_factory=HistorySettings)
     gate: GateSettings = field(default_factory=GateSettings)
+    boundaries: BoundarySettings = field(default_factory=BoundarySettings)
 
 
 class ConfigError(Exception):

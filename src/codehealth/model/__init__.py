@@ -1,5 +1,14 @@
 """Frozen values shared by every package: what was measured and what was found."""
 
+from codehealth.model.boundaries import (
+    BoundaryReport,
+    ContractResult,
+    Cycle,
+    ImportSite,
+    ModuleEdge,
+    ModuleSummary,
+    Violation,
+)
 from codehealth.model.findings import (
     SEVERITIES,
     Finding,
@@ -22,6 +31,13 @@ from codehealth.model.metrics import (
 from codehealth.model.scan import ScanResult
 
 __all__ = [
+    "BoundaryReport",
+    "ContractResult",
+    "Cycle",
+    "ImportSite",
+    "ModuleEdge",
+    "ModuleSummary",
+    "Violation",
     "BlobChange",
     "Change",
     "Commit",
