@@ -74,12 +74,18 @@ def measure_project(
     settings: Settings,
     use_cache: bool = True,
     progress: Progress | None = None,
+    on_read: Callable[[dict[str, bytes]], None] | None = None,
 ) -> Measured:
-    """Discover, read and measure; unchanged files come from the cache."""
+    """Discover, read and measure; unchanged files come from the cache.
+
+    ``on_read`` sees every file's bytes before the analysis starts (``debt`` starts its
+    linters there, so they run while the files are measured)."""
     exclude = settings.exclude + (("migrations",) if settings.exclude_migrations else ())
     discovery = discover(root, paths, exclude)
     notes = [f"skipped {path}: {reason}" for path, reason in discovery.skipped]
     sources, not_analysed = _read_all(root, discovery.files)
+    if on_read is not None:
+        on_read(sources)
     keys = {
         path: hashlib.blake2b(content, digest_size=16).hexdigest()
         for path, content in sources.items()
