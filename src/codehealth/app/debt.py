@@ -11,11 +11,11 @@ import hashlib
 import json
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from codehealth.app.scan import Measured, Progress, measure_project
-from codehealth.catalogue import Catalogue, apply_overrides, parse_catalogue
+from codehealth.catalogue import Catalogue, LintCost, apply_overrides, parse_catalogue
 from codehealth.config import ConfigError, Settings, load_settings
 from codehealth.debt import (
     MARKERS_VERSION,
@@ -39,7 +39,7 @@ from codehealth.lint import (
 )
 from codehealth.metrics import package_names
 from codehealth.model import Finding
-from codehealth.sources import Cache, catalogue_texts, discover, read_source
+from codehealth.sources import Cache, catalogue_texts
 from codehealth.version import __version__
 
 
@@ -81,13 +81,17 @@ def run_debt(
     if settings is None:
         settings = load_settings(root, config_file)
     catalogue = load_catalogue(settings)
-    exclude = settings.exclude + (("migrations",) if settings.exclude_migrations else ())
-    sources = _read(root, discover(root, paths, exclude).files)
     cache_dir = os.path.join(root, settings.cache_dir) if use_cache else None
     incomplete: list[str] = []
-    tools = _tools(root, settings, {path.rpartition("/")[0] for path in sources}, incomplete)
-    linters = [_start(tool, root, sources, cache_dir) for tool in tools]
-    measured = measure_project(root, paths, settings, use_cache, progress)
+    linters: list[_Linter] = []
+
+    def start_linters(sources: dict[str, bytes]) -> None:
+        """Called once the files are read: the linters run while the scan measures them."""
+        folders = {path.rpartition("/")[0] for path in sources}
+        for tool in _tools(root, settings, folders, incomplete):
+            linters.append(_start(tool, root, sources, cache_dir))
+
+    measured = measure_project(root, paths, settings, use_cache, progress, on_read=start_linters)
     markers = _markers(measured.sources, cache_dir)
     lint_hits: dict[str, dict[str, list[Hit]]] = {}
     for linter in linters:
@@ -134,15 +138,6 @@ def _tools(
         if flake8 is not None:
             tools.append(flake8)
     return tools
-
-
-def _read(root: str, paths: Iterable[str]) -> dict[str, bytes]:
-    sources: dict[str, bytes] = {}
-    for path in paths:
-        content = read_source(root, path)
-        if isinstance(content, bytes):
-            sources[path] = content
-    return sources
 
 
 def _content_key(*parts: bytes) -> str:
@@ -239,10 +234,11 @@ def _findings(
     per_file: dict[str, list[Finding]] = defaultdict(list)
     for finding in complexity_findings(measured.files.values(), settings.thresholds, catalogue):
         per_file[finding.path].append(finding)
+    memo: dict[tuple[str, str], LintCost] = {}
     for tool, by_path in lint_hits.items():
         for path, hits in by_path.items():
             if path in known:  # a finding on a file codehealth excludes is dropped
-                per_file[path].extend(price_lint_hits(tool, path, hits, catalogue))
+                per_file[path].extend(price_lint_hits(tool, path, hits, catalogue, memo))
     for path, hits in markers.items():
         per_file[path].extend(price_rule_hits(path, hits, catalogue))
     for finding in extra:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from codehealth.catalogue import Catalogue
+from codehealth.catalogue import Catalogue, LintCost
 from codehealth.model import Finding
 
 
@@ -23,12 +23,21 @@ class Hit(NamedTuple):
 
 
 def price_lint_hits(
-    tool: str, path: str, hits: Iterable[Hit], catalogue: Catalogue
+    tool: str,
+    path: str,
+    hits: Iterable[Hit],
+    catalogue: Catalogue,
+    memo: dict[tuple[str, str], LintCost] | None = None,
 ) -> list[Finding]:
-    """Lint hits as Findings named ``tool:CODE``; codes a codehealth rule covers are dropped."""
+    """Lint hits as Findings named ``tool:CODE``; codes a codehealth rule covers are dropped.
+
+    ``memo`` keeps each code's cost across calls (a project has few codes, many hits)."""
+    memo = {} if memo is None else memo
     found: list[Finding] = []
     for hit in hits:
-        cost = catalogue.lint_cost(tool, hit.code)
+        cost = memo.get((tool, hit.code))
+        if cost is None:
+            cost = memo[(tool, hit.code)] = catalogue.lint_cost(tool, hit.code)
         if cost.covered_by:
             continue
         found.append(

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
-from codehealth.model import FileMetrics, Finding, with_fingerprints
+from codehealth.model import FileMetrics, Finding, fingerprint, normalise_line
 
 _FILE_LEVEL = frozenset({"CH106", "CH107"})
 
@@ -15,25 +14,47 @@ def finish_file(
 ) -> list[Finding]:
     """The findings of ONE file with their enclosing symbol and fingerprint.
 
-    File-level findings (a large file, a low maintainability index) are fingerprinted with
-    an empty line text: they belong to the file, not to its first line.
+    The fingerprint is ``codehealth.model.fingerprint`` numbered as ``with_fingerprints``
+    does (line order, occurrence per rule, symbol and text); built here in one pass because
+    a large project has tens of thousands of findings. File-level findings (a large file, a
+    low maintainability index) are fingerprinted with an empty line text: they belong to
+    the file, not to its first line.
     """
     if not findings:
         return []
     scopes = _scopes(metrics) if metrics is not None else []
-    placed = [
-        f if f.symbol or f.rule in _FILE_LEVEL else replace(f, symbol=_enclosing(scopes, f.line))
-        for f in findings
-    ]
     lines = source.split(b"\n") if source is not None else []
-    texts = {
-        f.line: lines[f.line - 1].decode("utf-8", "replace")
-        for f in placed
-        if 0 < f.line <= len(lines)
-    }
-    file_level = [f for f in placed if f.rule in _FILE_LEVEL]
-    others = [f for f in placed if f.rule not in _FILE_LEVEL]
-    return with_fingerprints(others, texts) + with_fingerprints(file_level, {})
+    seen: dict[tuple[str, str, str], int] = {}
+    texts: dict[int, str] = {}
+    result: list[Finding] = []
+    for f in sorted(findings, key=lambda f: (f.line, f.column, f.rule)):
+        file_level = f.rule in _FILE_LEVEL
+        symbol = f.symbol or ("" if file_level else _enclosing(scopes, f.line))
+        if file_level:
+            text = ""
+        else:
+            text = texts.get(f.line, "")
+            if f.line not in texts and 0 < f.line <= len(lines):
+                text = texts[f.line] = normalise_line(lines[f.line - 1].decode("utf-8", "replace"))
+        key = (f.rule, symbol, text)
+        occurrence = seen.get(key, 0)
+        seen[key] = occurrence + 1
+        result.append(
+            Finding(
+                f.rule,
+                f.path,
+                f.line,
+                f.message,
+                f.severity,
+                f.remediation_minutes,
+                symbol,
+                f.column,
+                f.end_line,
+                f.fix,
+                fingerprint(f.rule, f.path, symbol, text, occurrence),
+            )
+        )
+    return result
 
 
 def _scopes(metrics: FileMetrics) -> list[tuple[int, int, str]]:

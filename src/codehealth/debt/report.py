@@ -87,47 +87,88 @@ def build_report(
 ) -> DebtReport:
     """``source_lines`` maps every measured file to its source lines; ``modules`` maps a
     file to its module name; ``families`` a rule id to its family."""
-    by_file: dict[str, list[Finding]] = defaultdict(list)
+    # One pass over the findings: minutes, count and minutes per family of every file.
+    tallies: dict[str, _Tally] = {path: _Tally() for path in source_lines}
     for finding in findings:
-        by_file[finding.path].append(finding)
-    paths = set(source_lines) | set(by_file)
-
-    def summarise(name: str, members: Iterable[str]) -> Debt:
-        members = list(members)
-        return _debt(
-            name,
-            [f for path in members for f in by_file.get(path, ())],
-            sum(source_lines.get(path, 0) for path in members),
-            families,
-            minutes_per_line,
-        )
-
-    files = {path: summarise(path, [path]) for path in paths}
+        tally = tallies.get(finding.path)
+        if tally is None:
+            tally = tallies[finding.path] = _Tally()
+        tally.add(finding, family_of(finding.rule, families))
     members: dict[str, list[str]] = defaultdict(list)
-    for path in paths:
+    for path in tallies:
         members[modules.get(path, ".")].append(path)
+    files = {
+        path: tally.debt(path, source_lines.get(path, 0), minutes_per_line)
+        for path, tally in tallies.items()
+    }
+    targets = fix_first(findings, 0)
+    targets_by_module: dict[str, list[Target]] = defaultdict(list)
+    for target in targets:
+        chosen = targets_by_module[modules.get(target.path, ".")]
+        if len(chosen) < top:
+            chosen.append(target)
     module_rows = []
-    for name, module_paths in members.items():
-        ranked = sorted((files[p] for p in module_paths if files[p].minutes), key=_worst)
-        module_findings = [f for p in module_paths for f in by_file.get(p, ())]
+    for name, paths in members.items():
+        ranked = sorted((files[p] for p in paths if files[p].minutes), key=_worst)
         module_rows.append(
             ModuleDebt(
-                summarise(name, module_paths),
+                _sum(name, [tallies[p] for p in paths], paths, source_lines, minutes_per_line),
                 tuple(ranked[:top]),
-                tuple(fix_first(module_findings, top)),
+                tuple(targets_by_module.get(name, ())),
             )
         )
     module_rows.sort(key=lambda m: _worst(m.debt))
-    ordered = sorted(findings, key=lambda f: (f.path, f.line, f.column, f.rule))
+    everything = list(tallies)
+    project = _sum("(project)", list(tallies.values()), everything, source_lines, minutes_per_line)
     return DebtReport(
-        project=summarise("(project)", paths),
+        project=project,
         modules=tuple(module_rows),
         files=tuple(sorted(files.values(), key=_worst)),
-        findings=tuple(ordered),
-        fix_first=tuple(fix_first(findings, 10)),
+        findings=tuple(sorted(findings, key=lambda f: (f.path, f.line, f.column, f.rule))),
+        fix_first=tuple(targets[:10]),
         minutes_per_line=minutes_per_line,
         incomplete=tuple(incomplete),
         notes=tuple(notes),
+    )
+
+
+class _Tally:
+    """Running sums of one file's findings."""
+
+    __slots__ = ("count", "families", "minutes")
+
+    def __init__(self) -> None:
+        self.minutes = 0.0
+        self.count = 0
+        self.families: dict[str, float] = defaultdict(float)
+
+    def add(self, finding: Finding, family: str) -> None:
+        self.minutes += finding.remediation_minutes
+        self.count += 1
+        self.families[family] += finding.remediation_minutes
+
+    def debt(self, name: str, lines: int, minutes_per_line: float) -> Debt:
+        return _debt(name, self.minutes, self.count, self.families, lines, minutes_per_line)
+
+
+def _sum(
+    name: str,
+    tallies: Sequence[_Tally],
+    paths: Sequence[str],
+    source_lines: Mapping[str, int],
+    minutes_per_line: float,
+) -> Debt:
+    families: dict[str, float] = defaultdict(float)
+    for tally in tallies:
+        for family, minutes in tally.families.items():
+            families[family] += minutes
+    return _debt(
+        name,
+        sum(t.minutes for t in tallies),
+        sum(t.count for t in tallies),
+        families,
+        sum(source_lines.get(p, 0) for p in paths),
+        minutes_per_line,
     )
 
 
@@ -137,38 +178,36 @@ def _worst(debt: Debt) -> tuple[float, str]:
 
 def _debt(
     name: str,
-    findings: Sequence[Finding],
+    minutes: float,
+    count: int,
+    families: Mapping[str, float],
     lines: int,
-    families: Mapping[str, str],
     minutes_per_line: float,
 ) -> Debt:
-    minutes = sum(f.remediation_minutes for f in findings)
-    per_family: dict[str, float] = defaultdict(float)
-    for finding in findings:
-        per_family[family_of(finding.rule, families)] += finding.remediation_minutes
     development = lines * minutes_per_line
     ratio = minutes / development if development else (0.0 if not minutes else 1.0)
     return Debt(
         name,
         round(minutes, 2),
         lines,
-        len(findings),
+        count,
         ratio,
         rating(ratio),
-        tuple(sorted(per_family.items(), key=lambda item: (-item[1], item[0]))),
+        tuple(sorted(families.items(), key=lambda item: (-item[1], item[0]))),
     )
 
 
 def fix_first(findings: Iterable[Finding], top: int) -> list[Target]:
     """What to fix first: findings grouped by symbol, the most severe and then the costliest
-    groups first (a likely bug before a long function, a long function before style)."""
+    groups first (a likely bug before a long function, a long function before style).
+    ``top`` = 0 returns every group."""
     groups: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for finding in findings:
         groups[(finding.path, finding.symbol)].append(finding)
     targets = []
     for (path, symbol), members in groups.items():
         costliest = max(members, key=lambda f: (f.remediation_minutes, -f.line))
-        severity = max((f.severity for f in members), key=_severity_rank)
+        severity = SEVERITIES[max(_RANK.get(f.severity, 1) for f in members)]
         rules = sorted({f.rule for f in members})
         targets.append(
             Target(
@@ -182,7 +221,7 @@ def fix_first(findings: Iterable[Finding], top: int) -> list[Target]:
             )
         )
     targets.sort(key=lambda t: (_bucket(t.severity), -t.minutes, t.path, t.line))
-    return targets[:top]
+    return targets[:top] if top else targets
 
 
 def _bucket(severity: str) -> int:
@@ -191,5 +230,8 @@ def _bucket(severity: str) -> int:
     return 0 if rank >= 3 else (1 if rank == 2 else 2)
 
 
+_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
+
+
 def _severity_rank(severity: str) -> int:
-    return SEVERITIES.index(severity) if severity in SEVERITIES else 1
+    return _RANK.get(severity, 1)
