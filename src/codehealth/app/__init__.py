@@ -1,14 +1,17 @@
 """Use cases: the one place where I/O meets the pure packages."""
 
 from codehealth.app.debt import load_catalogue, run_debt
+from codehealth.app.hotspots import Mined, run_hotspots
 from codehealth.app.scan import Measured, measure_project, run_scan
 from codehealth.model import ScanResult
 
 __all__ = [
     "Measured",
+    "Mined",
     "ScanResult",
     "load_catalogue",
     "measure_project",
     "run_debt",
+    "run_hotspots",
     "run_scan",
 ]

@@ -7,6 +7,7 @@ import sys
 import click
 
 from codehealth.cli.debt import debt
+from codehealth.cli.hotspots import hotspots
 from codehealth.cli.rules import rules
 from codehealth.cli.scan import scan
 from codehealth.version import __version__
@@ -27,6 +28,7 @@ def cli(debug: bool) -> None:
 cli.add_command(scan)
 cli.add_command(debt)
 cli.add_command(rules)
+cli.add_command(hotspots)
 
 
 def main(argv: list[str] | None = None) -> int:

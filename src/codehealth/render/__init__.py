@@ -8,6 +8,13 @@ from codehealth.render.debt_report import (
     render_debt_rich,
     render_debt_text,
 )
+from codehealth.render.hotspots import (
+    HOTSPOTS_SCHEMA_VERSION,
+    hotspots_document,
+    render_hotspots_json,
+    render_hotspots_rich,
+    render_hotspots_text,
+)
 from codehealth.render.rules_doc import (
     render_lint_cost,
     render_rule_doc,
@@ -25,6 +32,11 @@ from codehealth.render.scan_report import (
 from codehealth.render.scan_view import SORT_KEYS
 
 __all__ = [
+    "HOTSPOTS_SCHEMA_VERSION",
+    "hotspots_document",
+    "render_hotspots_json",
+    "render_hotspots_rich",
+    "render_hotspots_text",
     "DEBT_SCHEMA_VERSION",
     "debt_document",
     "render_debt_json",

@@ -1,0 +1,194 @@
+"""The hotspots use case: one streamed git log + the scan + the debt -> the history report.
+
+Debt comes from ``run_debt`` (the debt package's findings, priced by the catalogue): per file
+and per symbol through ``_file_debt``, the one seam between debt and history.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from codehealth.app.debt import run_debt
+from codehealth.app.scan import Progress, measure_project
+from codehealth.config import ConfigError, Settings, load_settings
+from codehealth.debt import DebtReport, Target, fix_first, module_names
+from codehealth.history import (
+    Coupling,
+    FileDebt,
+    FileHistory,
+    HotFile,
+    HotFunction,
+    HotspotsReport,
+    Hunk,
+    Ownership,
+    PathFilter,
+    change_coupling,
+    changed_scopes,
+    file_histories,
+    follow_renames,
+    ownership,
+    rank_files,
+    rank_functions,
+    rename_map,
+    select_commits,
+    truck_factors,
+    window_start,
+)
+from codehealth.metrics import package_names
+from codehealth.model import Commit, FileMetrics
+from codehealth.sources import repository_facts, stream_commits, stream_hunks
+
+_FUNCTION_FILES = 10  # functions are ranked inside at most this many hotspot files
+
+
+@dataclass(frozen=True, slots=True)
+class Mined:
+    """Everything hotspots and plan share: the report and what it was built from."""
+
+    report: HotspotsReport
+    debt: DebtReport
+    targets: tuple[Target, ...]  # debt grouped per symbol (file level: symbol "")
+    histories: dict[str, FileHistory]
+
+
+def run_hotspots(
+    root: str = ".",
+    *,
+    window: str | None = None,
+    settings: Settings | None = None,
+    config_file: str | None = None,
+    use_cache: bool = True,
+    progress: Progress | None = None,
+    now: float | None = None,
+) -> Mined:
+    root = os.path.abspath(root)
+    if settings is None:
+        settings = load_settings(root, config_file)
+    options = settings.history
+    window = window or options.window
+    now = time.time() if now is None else now
+    try:
+        start = window_start(window, now)
+    except ValueError as error:
+        raise ConfigError(str(error)) from None
+    facts = repository_facts(root)
+    raw: list[Commit] = list(stream_commits(root)) if facts.head else []
+    notes: list[str] = []
+    if not facts.head:
+        notes.append("the repository has no commits yet: nothing to mine")
+    elif not raw:
+        notes.append("no non-merge commits: merges alone say nothing about who changed what")
+    truncated = len(raw) if facts.shallow else 0
+    if truncated:
+        notes.append(
+            f"history truncated at {truncated} commits (a shallow clone): counts, ages and "
+            "ownership cover only those; run `git fetch --unshallow` for all of it"
+        )
+    keep = PathFilter(options.include, (*options.exclude, *_exclude(settings)))
+    commits = select_commits(follow_renames(raw), keep, options.bots)
+    histories = file_histories(commits, start, now)
+    in_window = [c for c in commits if start is None or c.timestamp >= start]
+    if facts.head and raw and not in_window:
+        notes.append(f"no commits changed the analysed files in the window ({window})")
+    debt = run_debt((), root, use_cache=use_cache, settings=settings, progress=progress)
+    measured = measure_project(root, (), settings, use_cache)
+    metrics = measured.files
+    targets = tuple(fix_first(debt.findings, len(debt.findings) or 1)) if debt.findings else ()
+    per_file = _file_debt(targets)
+    files = rank_files(histories, metrics, per_file, now)
+    functions = _hot_functions(root, files, metrics, per_file, start, rename_map(raw))
+    alive = set(metrics)
+    modules = module_names(
+        alive, package_names(measured.discovered, settings.roots), options.module_depth
+    )
+    repo_tf, module_tf = truck_factors((histories[p] for p in alive if p in histories), modules)
+    report = HotspotsReport(
+        window=window,
+        commits=len(raw),
+        window_commits=len(in_window),
+        authors=len({c.author for c in commits}),
+        files=tuple(files),
+        functions=tuple(functions),
+        coupling=tuple(_coupling(in_window, alive, settings)),
+        ownership=tuple(_ownership(histories, alive, now)),
+        truck_factor=repo_tf,
+        module_truck_factors=tuple(module_tf),
+        renames=len(rename_map(raw)),
+        truncated=truncated,
+        notes=tuple([*notes, *debt.incomplete]),
+    )
+    return Mined(report, debt, targets, histories)
+
+
+def _exclude(settings: Settings) -> tuple[str, ...]:
+    return settings.exclude + (("migrations",) if settings.exclude_migrations else ())
+
+
+def _file_debt(targets: Sequence[Target]) -> dict[str, FileDebt]:
+    """The seam: debt minutes per file and per symbol, from the debt package's targets."""
+    minutes: dict[str, float] = defaultdict(float)
+    symbols: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    rules: dict[str, set[str]] = defaultdict(set)
+    for target in targets:
+        minutes[target.path] += target.minutes
+        if target.symbol:
+            symbols[target.path].append((target.symbol, target.minutes))
+        rules[target.path].update(target.rules)
+    return {
+        path: FileDebt(round(total, 2), tuple(symbols[path]), tuple(sorted(rules[path])))
+        for path, total in minutes.items()
+    }
+
+
+def _hot_functions(
+    root: str,
+    files: Sequence[HotFile],
+    metrics: dict[str, FileMetrics],
+    debt: dict[str, FileDebt],
+    start: float | None,
+    renamed: dict[str, str],
+) -> list[HotFunction]:
+    """Functions of the hotspot files, by the commits in the window that changed them: one
+    ``git log -p -U0`` over those files (and their former names), hunks carried forward to
+    today's lines."""
+    hot = [row.path for row in files if row.hotspot][:_FUNCTION_FILES]
+    if not hot:
+        return []
+    names = {path: path for path in hot}
+    names.update((old, new) for old, new in renamed.items() if new in names)
+    per_file: dict[str, list[list[Hunk]]] = defaultdict(list)
+    since = int(start) if start is not None else None
+    for commit in stream_hunks(root, sorted(names), since=since):
+        for path, hunks in commit.items():
+            if path in names:
+                per_file[names[path]].append([Hunk(*hunk) for hunk in hunks])
+    rows: list[HotFunction] = []
+    for path in hot:
+        measured = metrics[path]
+        scopes = {fn.qualname: (fn.lineno, fn.end_lineno) for fn in measured.functions}
+        changes = changed_scopes(per_file.get(path, []), scopes)
+        rows.extend(rank_functions(path, measured, changes, debt.get(path))[:10])
+    rows.sort(key=lambda row: (-row.score, row.path, row.line))
+    return rows
+
+
+def _coupling(commits: list[Commit], alive: set[str], settings: Settings) -> list[Coupling]:
+    options = settings.history
+    return change_coupling(
+        commits,
+        alive=alive,
+        huge_commit=options.huge_commit,
+        min_revisions=options.coupling_min_revisions,
+        min_shared=options.coupling_min_shared,
+        min_degree=options.coupling_min_degree,
+    )
+
+
+def _ownership(histories: dict[str, FileHistory], alive: set[str], now: float) -> list[Ownership]:
+    rows = [ownership(histories[path], now) for path in alive if path in histories]
+    rows.sort(key=lambda row: (-row.fragmentation, -row.revisions, row.path))
+    return rows

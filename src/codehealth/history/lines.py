@@ -1,0 +1,74 @@
+"""Which functions a commit changed: hunks of ``git log -p -U0`` carried forward to today's
+line numbers, so a function's changes are counted without ``git log -L`` per function.
+
+Commits come newest first. The changed lines of a commit are in the coordinates of the file
+right after it; every newer commit shifts them (lines inserted or deleted above) or swallows
+them (a line rewritten later is placed at the start of the rewrite). Only the ends of each
+changed range are carried, so the cost is hunks x newer commits, not lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import NamedTuple
+
+
+class Hunk(NamedTuple):
+    """``@@ -old_start,old_count +new_start,new_count @@``."""
+
+    old_start: int
+    old_count: int
+    new_start: int
+    new_count: int
+
+
+def _forward(line: int, hunks: Sequence[Hunk]) -> int:
+    """Line ``line`` of the file before a commit -> its line after it."""
+    old_end_before, new_end_before = 1, 1
+    for hunk in hunks:
+        start = hunk.old_start if hunk.old_count else hunk.old_start + 1
+        if line < start:
+            break
+        if hunk.old_count and line < hunk.old_start + hunk.old_count:
+            return max(hunk.new_start, 1)
+        old_end_before = hunk.old_start + hunk.old_count if hunk.old_count else hunk.old_start + 1
+        new_end_before = hunk.new_start + hunk.new_count if hunk.new_count else hunk.new_start + 1
+    return line - old_end_before + new_end_before
+
+
+def _changed_ranges(hunks: Sequence[Hunk]) -> list[tuple[int, int]]:
+    ranges = []
+    for hunk in hunks:
+        if hunk.new_count:
+            ranges.append((hunk.new_start, hunk.new_start + hunk.new_count - 1))
+        else:  # a deletion: it happened just below new_start
+            point = max(hunk.new_start, 1)
+            ranges.append((point, point + 1))
+    return ranges
+
+
+def changed_scopes(
+    history: Iterable[Sequence[Hunk]], scopes: Mapping[str, tuple[int, int]]
+) -> dict[str, int]:
+    """How many commits changed each scope (qualified name -> (first, last) line today).
+
+    ``history``: the hunks of each commit to one file, newest first.
+    """
+    counts = dict.fromkeys(scopes, 0)
+    spans = sorted(scopes.items(), key=lambda item: item[1])
+    newer: list[Sequence[Hunk]] = []  # transforms of the newer commits, oldest first
+    for hunks in history:
+        hunks = sorted(hunks)
+        touched: set[str] = set()
+        for first, last in _changed_ranges(hunks):
+            for transform in newer:
+                first, last = _forward(first, transform), _forward(last, transform)
+            for name, (begin, end) in spans:
+                if begin > last:
+                    break
+                if end >= first:
+                    touched.add(name)
+        for name in touched:
+            counts[name] += 1
+        newer.insert(0, hunks)
+    return counts

@@ -1,0 +1,44 @@
+"""Who owns a file: main developer (most added lines), share, authors, fragmentation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from codehealth.history.files import FileHistory
+
+
+@dataclass(frozen=True, slots=True)
+class Ownership:
+    path: str
+    main_developer: str
+    share: float  # the main developer's part of the added lines (of the commits if none)
+    authors: int
+    fragmentation: float  # 1 - sum((a_i / n)^2): 0 = one author, towards 1 = many equal ones
+    experts: tuple[str, ...]  # who knows it best, best first (at most three)
+    revisions: int = 0  # all of history
+    age_months: float = 0.0  # since the last change
+
+
+def ownership(facts: FileHistory, now: float = 0.0) -> Ownership:
+    """By added lines; a file whose history added no lines (binary, only deletions) falls
+    back to commits."""
+    total = sum(share.added for share in facts.authors.values())
+    if total > 0:
+        weights = {name: float(share.added) for name, share in facts.authors.items()}
+    else:
+        weights = {name: float(share.commits) for name, share in facts.authors.items()}
+        total = sum(share.commits for share in facts.authors.values())
+    ranked = sorted(weights.items(), key=lambda item: (-item[1], item[0]))
+    if not ranked or total <= 0:
+        return Ownership(facts.path, "", 0.0, 0, 0.0, (), facts.revisions, facts.age_months(now))
+    fragmentation = 1.0 - sum((weight / total) ** 2 for _, weight in ranked)
+    return Ownership(
+        facts.path,
+        ranked[0][0],
+        ranked[0][1] / total,
+        len(ranked),
+        max(0.0, fragmentation),
+        tuple(name for name, _ in ranked[:3]),
+        facts.revisions,
+        facts.age_months(now) if now else 0.0,
+    )

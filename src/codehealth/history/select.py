@@ -1,0 +1,66 @@
+"""Which commits and files the history analyses look at: bots and non-source files out."""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Iterable, Sequence
+
+from codehealth.model import Commit
+
+
+class PathFilter:
+    """``include`` and ``exclude`` globs. A pattern without ``/`` matches the file name or any
+    folder name on the path (``build``, ``CHANGELOG*``); one with ``/`` the whole path."""
+
+    def __init__(self, include: Sequence[str], exclude: Sequence[str]) -> None:
+        self._include = tuple(include)
+        self._exclude = tuple(exclude)
+        self._memo: dict[str, bool] = {}
+
+    def __call__(self, path: str) -> bool:
+        kept = self._memo.get(path)
+        if kept is None:
+            kept = _matches(path, self._include) and not _matches(path, self._exclude)
+            self._memo[path] = kept
+        return kept
+
+
+def _matches(path: str, patterns: Sequence[str]) -> bool:
+    parts = path.split("/")
+    for pattern in patterns:
+        if "/" in pattern:
+            if fnmatch.fnmatchcase(path, pattern):
+                return True
+        elif any(fnmatch.fnmatchcase(part, pattern) for part in parts):
+            return True
+    return False
+
+
+def is_bot(author: str, email: str, patterns: Sequence[str]) -> bool:
+    name, mail = author.lower(), email.lower()
+    return any(
+        fnmatch.fnmatchcase(name, pattern.lower()) or fnmatch.fnmatchcase(mail, pattern.lower())
+        for pattern in patterns
+    )
+
+
+def select_commits(
+    commits: Iterable[Commit], keep_path: PathFilter, bots: Sequence[str]
+) -> list[Commit]:
+    """Commits by people, holding only the files kept; commits left empty are dropped.
+
+    Run it after ``follow_renames``: a file is kept or not by the name it has today.
+    """
+    selected: list[Commit] = []
+    bot_memo: dict[tuple[str, str], bool] = {}
+    for commit in commits:
+        who = (commit.author, commit.email)
+        bot = bot_memo.get(who)
+        if bot is None:
+            bot = bot_memo[who] = is_bot(commit.author, commit.email, bots)
+        if bot:
+            continue
+        changes = tuple(change for change in commit.changes if keep_path(change.path))
+        if changes:
+            selected.append(commit._replace(changes=changes))
+    return selected

@@ -1,0 +1,268 @@
+"""The history stream: ONE ``git log`` process per pass, parsed while it runs.
+
+Measured (DESIGN.md): a streamed ``git log -z --no-merges -M`` costs what git itself costs;
+GitPython's ``Commit.stats`` (a process per commit) and ``--follow`` per file cost 5-13x more
+and are not used. ``%aN``/``%aE`` apply ``.mailmap``. Paths are relative to ``root``
+(``--relative``), so a project in a sub-folder of a repository works too.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from codehealth.config import ConfigError
+from codehealth.model import BlobChange, Change, Commit, Revision
+
+_RS, _US = b"\x1e", b"\x1f"  # record and unit separators around each commit header
+_HEADER = "%x1e%H%x1f%aN%x1f%aE%x1f%at"
+_CHUNK = 1 << 20
+
+
+class GitError(Exception):
+    """git failed in a way that is not the user's configuration (exit 3)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RepoFacts:
+    """What a history run needs to know before it starts."""
+
+    toplevel: str
+    head: str  # "" in a repository without commits
+    shallow: bool
+
+
+def repository_facts(root: str) -> RepoFacts:
+    """Facts about the repository holding ``root``; ConfigError (exit 2) outside git."""
+    top = _git(root, "rev-parse", "--show-toplevel")
+    if top is None:
+        raise ConfigError(f"{root}: not a git repository (history needs one: run `git init`)")
+    head = _git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}") or ""
+    shallow = _git(root, "rev-parse", "--is-shallow-repository") == "true"
+    return RepoFacts(top, head, shallow)
+
+
+def _git(root: str, *args: str) -> str | None:
+    try:
+        done = subprocess.run(["git", "-C", root, *args], capture_output=True, check=False)
+    except OSError:
+        return None
+    if done.returncode != 0:
+        return None
+    return done.stdout.decode("utf-8", "surrogateescape").strip()
+
+
+def stream_commits(
+    root: str,
+    *,
+    since: int | None = None,
+    revisions: str = "HEAD",
+    line_counts: bool = True,
+) -> Iterator[Commit]:
+    """Non-merge commits reachable from ``revisions``, newest first, with renames detected.
+
+    ``line_counts`` asks for ``--numstat`` (added/deleted lines); without it the cheaper
+    ``--name-status`` is used and counts are -1.
+    """
+    args = ["log", "-z", "--no-merges", "-M", "--relative", f"--format={_HEADER}"]
+    args.append("--numstat" if line_counts else "--name-status")
+    if since is not None:
+        args.append(f"--since={since}")
+    parse = _numstat if line_counts else _name_status
+    for header, body in _records(root, [*args, revisions, "--"]):
+        sha, author, email, when = header.split(_US)
+        yield Commit(_text(sha), _text(author), _text(email), int(when or 0), parse(body))
+
+
+def stream_revisions(root: str, revisions: str = "HEAD") -> Iterator[Revision]:
+    """The main line (first parents), oldest first, each with the blobs it changed against
+    its first parent (merges included: on the main line a merge is one step)."""
+    args = [
+        "log",
+        "-z",
+        "--first-parent",
+        "--diff-merges=first-parent",
+        "--reverse",
+        "--raw",
+        "--no-abbrev",
+        "-M",
+        "--relative",
+        f"--format={_HEADER}",
+        revisions,
+        "--",
+    ]
+    for header, body in _records(root, args):
+        sha, author, _email, when = header.split(_US)
+        yield Revision(_text(sha), _text(author), int(when or 0), _raw(body))
+
+
+def count_commits(root: str, revisions: str = "HEAD") -> int:
+    """How many commits ``revisions`` names (first parents only), for progress and notes."""
+    out = _git(root, "rev-list", "--first-parent", "--count", revisions)
+    return int(out) if out and out.isdigit() else 0
+
+
+def is_ancestor(root: str, older: str, newer: str) -> bool:
+    try:
+        done = subprocess.run(
+            ["git", "-C", root, "merge-base", "--is-ancestor", older, newer],
+            capture_output=True,
+            check=False,
+        )
+    except OSError:
+        return False
+    return done.returncode == 0
+
+
+def _records(
+    root: str, args: Sequence[str], separator: bytes | None = b"\0"
+) -> Iterator[tuple[bytes, list[bytes]]]:
+    """(header, tokens after it) per commit, read as git writes them. Tokens are separated
+    by NUL (``-z``) or, with ``separator=None``, are lines."""
+    process = subprocess.Popen(
+        ["git", "-C", root, "-c", "core.quotepath=off", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    pending = b""
+    try:
+        while True:
+            chunk = process.stdout.read(_CHUNK)
+            if not chunk:
+                break
+            pending += chunk
+            records = pending.split(_RS)
+            pending = records.pop()
+            for record in records:
+                if record:
+                    yield _split(record, separator)
+        if pending:
+            yield _split(pending, separator)
+    finally:
+        process.stdout.close()
+        error = process.stderr.read() if process.stderr else b""
+        if process.stderr:
+            process.stderr.close()
+        code = process.wait()
+    if code != 0:
+        raise GitError(f"git {args[0]} failed: {_text(error).strip()}")
+
+
+def _split(record: bytes, separator: bytes | None) -> tuple[bytes, list[bytes]]:
+    tokens = record.split(separator) if separator else record.split(b"\n")
+    body = tokens[1:]
+    if body and body[0].startswith(b"\n"):
+        body[0] = body[0][1:]
+    return tokens[0], body
+
+
+def _numstat(tokens: list[bytes]) -> tuple[Change, ...]:
+    """``added\\tdeleted\\tpath`` or, for a rename, ``added\\tdeleted\\t`` old new."""
+    changes: list[Change] = []
+    index, size = 0, len(tokens)
+    while index < size:
+        token = tokens[index]
+        index += 1
+        if not token:
+            continue
+        added, deleted, path = token.split(b"\t", 2)
+        old = b""
+        if not path:
+            old, path = tokens[index], tokens[index + 1]
+            index += 2
+        changes.append(
+            Change(
+                _text(path),
+                int(added) if added != b"-" else -1,
+                int(deleted) if deleted != b"-" else -1,
+                _text(old),
+            )
+        )
+    return tuple(changes)
+
+
+def _name_status(tokens: list[bytes]) -> tuple[Change, ...]:
+    """``M`` path, or ``R100`` old new."""
+    changes: list[Change] = []
+    index, size = 0, len(tokens)
+    while index < size:
+        status = tokens[index]
+        index += 1
+        if not status:
+            continue
+        if status[:1] in (b"R", b"C"):
+            old, path = tokens[index], tokens[index + 1]
+            index += 2
+            changes.append(Change(_text(path), old_path=_text(old) if status[:1] == b"R" else ""))
+        else:
+            changes.append(Change(_text(tokens[index])))
+            index += 1
+    return tuple(changes)
+
+
+def _raw(tokens: list[bytes]) -> tuple[BlobChange, ...]:
+    """``:oldmode newmode oldblob newblob STATUS`` then the path (two for R and C)."""
+    changes: list[BlobChange] = []
+    index, size = 0, len(tokens)
+    while index < size:
+        meta = tokens[index]
+        index += 1
+        if not meta.startswith(b":"):
+            continue
+        fields = meta.split()
+        new_mode, blob, status = fields[1], fields[3], _text(fields[4][:1])
+        if status in ("R", "C"):
+            old, path = _text(tokens[index]), _text(tokens[index + 1])
+            index += 2
+        else:
+            old, path = "", _text(tokens[index])
+            index += 1
+        if new_mode.startswith(b"160") or new_mode.startswith(b"120"):
+            blob = b""  # a submodule or a symbolic link: no Python source in it
+        changes.append(BlobChange(path, "" if status == "D" else _text(blob), status, old))
+    return tuple(changes)
+
+
+def _text(raw: bytes) -> str:
+    return raw.decode("utf-8", "surrogateescape")
+
+
+def stream_hunks(
+    root: str, paths: Sequence[str], *, since: int | None = None
+) -> Iterator[dict[str, list[tuple[int, int, int, int]]]]:
+    """Per non-merge commit touching ``paths`` (newest first): path -> its ``-U0`` hunks
+    ``(old_start, old_count, new_start, new_count)``. One ``git log -p`` for all the paths."""
+    if not paths:
+        return
+    args = ["log", "-p", "-U0", "--no-merges", "-M", "--relative", "--format=%x1e%H"]
+    args += ["--no-color", "--no-ext-diff"]
+    if since is not None:
+        args.append(f"--since={since}")
+    for _header, body in _records(root, [*args, "HEAD", "--", *paths], separator=None):
+        yield _hunks(body)
+
+
+def _hunks(lines: list[bytes]) -> dict[str, list[tuple[int, int, int, int]]]:
+    found: dict[str, list[tuple[int, int, int, int]]] = {}
+    current: list[tuple[int, int, int, int]] | None = None
+    in_header = False
+    for line in lines:
+        if line.startswith(b"diff --git "):
+            in_header, current = True, None
+        elif in_header and line.startswith(b"+++ "):
+            name = line[4:].rstrip(b"\r")
+            if name != b"/dev/null":
+                name = name.strip(b'"')
+                current = found.setdefault(_text(name[2:] if name[:2] == b"b/" else name), [])
+        elif line.startswith(b"@@ ") and current is not None:
+            in_header = False
+            old, new = line.split(b" ")[1:3]
+            current.append((*_range(old[1:]), *_range(new[1:])))
+    return found
+
+
+def _range(text: bytes) -> tuple[int, int]:
+    start, _, count = text.partition(b",")
+    return int(start), int(count) if count else 1
