@@ -48,7 +48,7 @@ _CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
 def _child_fields(node_type: type) -> tuple[str, ...]:
     fields = _CHILD_FIELDS.get(node_type)
     if fields is None:
-        skip = {"ctx", "type_comment", "op", "ops", "is_async", "kind", "conversion"}
+        skip = {"ctx", "type_comment", "op", "ops", "is_async", "kind", "conversion", "kwd_attrs"}
         fields = tuple(f for f in node_type._fields if f not in skip)  # type: ignore[attr-defined]
         _CHILD_FIELDS[node_type] = fields
     return fields
