@@ -286,7 +286,6 @@ class Walk:
             self.decide(len(node.handlers) + bool(node.orelse))
         self.block(node.body, False)
         for handler in node.handlers:
-            self.scope.statements += 1
             self.nested_increment()
             self.expr(handler.type)
             self.block(handler.body, True)
