@@ -68,3 +68,28 @@ def test_specific_noqa_lists_its_codes() -> None:
 def test_a_file_tokenize_rejects_still_gets_its_comment_markers() -> None:
     source = b"def broken(:\n    pass  # TODO: fix the syntax\n'''unterminated\n"
     assert [hit.code for hit in find_markers(source)] == ["CH201"]
+
+
+def test_the_fast_comment_scan_agrees_with_tokenize() -> None:
+    """The regex split of strings and comments against the reference, on tricky sources
+    and on every rule test case."""
+    from pathlib import Path
+
+    from codehealth.debt.markers import _comments, comments_by_tokenize
+
+    tricky = [
+        b'x = "a # b"  # c\n',
+        b"s = '''\n# not\n'''  # yes\n",
+        b's = r"\\"  # after a raw backslash\n',
+        b"b = rb'#' + f'{x!r:#>4}'  # fmt\n",
+        b'u = "\\"# still string"  # real\n',
+        b"# \xc3\xa9t\xc3\xa9 accents\nname = '\xc3\xa9'  # col\n",
+        b'def f():\n    """Doc # not a comment."""\n    return 1  # TODO\n',
+    ]
+    cases = Path(__file__).resolve().parent.parent / "rules"
+    tricky += [path.read_bytes() for path in sorted(cases.glob("*/*.py"))]
+    for source in tricky:
+        expected = [
+            (line, column, text.rstrip()) for line, column, text in comments_by_tokenize(source)
+        ]
+        assert _comments(source) == expected, source
