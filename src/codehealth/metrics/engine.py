@@ -509,7 +509,8 @@ class Walk:
             number -= 1
             if number < 0:
                 return False
-            text = lines[number]
+            # A comment may end the line before an operand; its text says nothing.
+            text = lines[number].split(b"#", 1)[0]
 
     def _ifexp(self, node: ast.IfExp) -> None:
         self.decide(1)
