@@ -1,5 +1,6 @@
 """Use cases: the one place where I/O meets the pure packages."""
 
+from codehealth.app.boundaries import run_boundaries
 from codehealth.app.debt import load_catalogue, run_debt
 from codehealth.app.hotspots import Mined, run_hotspots
 from codehealth.app.scan import Measured, measure_project, run_scan
@@ -11,6 +12,7 @@ __all__ = [
     "ScanResult",
     "load_catalogue",
     "measure_project",
+    "run_boundaries",
     "run_debt",
     "run_hotspots",
     "run_scan",

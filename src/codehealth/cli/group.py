@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from codehealth.cli.boundaries import boundaries
 from codehealth.cli.debt import debt
 from codehealth.cli.hotspots import hotspots
 from codehealth.cli.rules import rules
@@ -26,6 +27,7 @@ def cli(debug: bool) -> None:
 
 
 cli.add_command(scan)
+cli.add_command(boundaries)
 cli.add_command(debt)
 cli.add_command(rules)
 cli.add_command(hotspots)

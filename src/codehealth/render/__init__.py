@@ -1,5 +1,16 @@
 """Renderers: pure functions from results to strings (one module per output family)."""
 
+from codehealth.render.boundaries_graph import (
+    render_boundaries_dot,
+    render_boundaries_mermaid,
+)
+from codehealth.render.boundaries_report import (
+    BOUNDARIES_SCHEMA_VERSION,
+    boundaries_document,
+    render_boundaries_json,
+    render_boundaries_rich,
+    render_boundaries_text,
+)
 from codehealth.render.debt_report import (
     DEBT_SCHEMA_VERSION,
     debt_document,
@@ -32,6 +43,13 @@ from codehealth.render.scan_report import (
 from codehealth.render.scan_view import SORT_KEYS
 
 __all__ = [
+    "BOUNDARIES_SCHEMA_VERSION",
+    "boundaries_document",
+    "render_boundaries_dot",
+    "render_boundaries_json",
+    "render_boundaries_mermaid",
+    "render_boundaries_rich",
+    "render_boundaries_text",
     "HOTSPOTS_SCHEMA_VERSION",
     "hotspots_document",
     "render_hotspots_json",

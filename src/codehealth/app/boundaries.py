@@ -1,0 +1,279 @@
+"""The boundaries use case: import graph (grimp) -> public-API rule, contracts
+(import-linter), cycles -> one BoundaryReport. A warm run with nothing changed reads it back."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from typing import Any
+
+from codehealth.app.boundaries_cache import load_report, project_key, rule_costs, save_report
+from codehealth.app.boundaries_project import module_map, root_package_folders
+from codehealth.app.contracts import (
+    ContractSource,
+    GraphKey,
+    Link,
+    read_importlinter,
+    run_contracts,
+)
+from codehealth.boundaries import (
+    BOUNDARY_RULES,
+    BROKEN_CONTRACT,
+    MODULE_CYCLE,
+    ProjectFacts,
+    analyse,
+    apply_ignores,
+    find_cycles,
+    relative_beyond_top,
+    summarise_modules,
+)
+from codehealth.config import Settings, load_settings
+from codehealth.model import (
+    BoundaryReport,
+    Cycle,
+    Finding,
+    NotAnalysed,
+    Violation,
+    with_fingerprints,
+)
+
+_PRIVATE_RULES = ("CH301", "CH302", "CH303", "CH307")
+
+
+def run_boundaries(
+    root: str = ".",
+    *,
+    settings: Settings | None = None,
+    config_file: str | None = None,
+    use_cache: bool = True,
+) -> BoundaryReport:
+    root = os.path.abspath(root)
+    settings = settings or load_settings(root, config_file)
+    folders = root_package_folders(settings)
+    key = project_key(root, settings, folders) if use_cache else ""
+    cache_file = os.path.join(root, settings.cache_dir, "boundaries.json")
+    if key:
+        cached = load_report(cache_file, key)
+        if cached is not None:
+            return cached
+    report = _compute(root, settings, folders, use_cache)
+    if key:
+        save_report(cache_file, key, report)
+    return report
+
+
+def _compute(
+    root: str, settings: Settings, folders: dict[str, str], use_cache: bool
+) -> BoundaryReport:
+    # grimp is imported here, not at start-up: a warm run never needs it.
+    from codehealth.app.boundaries_graph import (
+        GraphFiles,
+        build_import_graph,
+        cycle_breakers,
+        internal_imports,
+        list_modules,
+    )
+
+    roots = tuple(sorted(folders))
+    files = GraphFiles()
+    absolute = _read_sources(list_modules(folders), files)
+    sources = {_relative(root, path): content for path, content in absolute.items()}
+    grimp_cache = os.path.join(root, settings.cache_dir, "grimp") if use_cache else None
+    graphs: dict[GraphKey, Any] = {}
+
+    def graph_for(graph_key: GraphKey) -> Any:
+        if graph_key not in graphs:
+            graphs[graph_key] = build_import_graph(
+                graph_key[0],
+                folders,
+                files,
+                include_external=graph_key[1],
+                exclude_type_checking=graph_key[2],
+                cache_dir=grimp_cache,
+            )
+        return graphs[graph_key]
+
+    contract_sources = _contract_sources(root, settings, roots)
+    contracts, links = run_contracts(contract_sources, graph_for)
+    exclude_tc = settings.boundaries.allow_type_checking
+    reusable = [k for k in graphs if k[0] == roots and k[2] == exclude_tc]
+    graph = graph_for(reusable[0] if reusable else (roots, False, exclude_tc)) if roots else None
+    paths = {m: _relative(root, p) for m, p in files.paths.items() if p not in files.skip}
+    internal = set(paths) & (set(graph.modules) if graph is not None else set())
+    packages = {m for m in internal if paths[m].endswith("__init__.py")}
+    mapping = module_map(settings, roots, packages, internal)
+    facts = ProjectFacts(
+        files={m: paths[m] for m in internal},
+        imports=list(internal_imports(graph, internal)) if graph is not None else [],
+        read=lambda path: sources.get(path),
+        test_patterns=settings.boundaries.test_patterns
+        if settings.boundaries.exclude_tests
+        else (),
+    )
+    analysis = analyse(facts, mapping)
+    owners = {m: mapping.owner(m) for m in internal}
+    breakers = cycle_breakers(graph, sorted(mapping.modules)) if graph is not None else set()
+    module_breakers = {(owners.get(a), owners.get(b)) for a, b in breakers}
+    cycles = find_cycles(analysis.edges, {(a, b) for a, b in module_breakers if a and b})
+    found = [
+        *analysis.violations,
+        *_contract_findings(links, paths),
+        *_cycle_findings(cycles),
+    ]
+    config_path = settings.config_file or os.path.join(root, "pyproject.toml")
+    kept, _ignored = apply_ignores(
+        found,
+        analysis.ignores,
+        settings.boundaries.allow,
+        (_relative(root, config_path), _lines_of(config_path)),
+        BOUNDARY_RULES,
+    )
+    violations = _finish(kept, sources, root)
+    inbound: dict[str, int] = {}
+    for violation in violations:
+        if violation.finding.rule in _PRIVATE_RULES and violation.module:
+            inbound[violation.module] = inbound.get(violation.module, 0) + 1
+    modules = {
+        name: (
+            paths.get(name, ""),
+            len(api.names) if (api := analysis.apis.get(name)) else 0,
+            bool(api and api.declared_all),
+            api.note if api else "",
+        )
+        for name in mapping.modules
+    }
+    not_analysed = [NotAnalysed(_relative(root, p), why) for p, why in sorted(files.skip.items())]
+    return BoundaryReport(
+        root=root,
+        root_packages=roots,
+        modules=tuple(
+            summarise_modules(modules, analysis.edges, cycles, inbound, mapping.depends_on)
+        ),
+        edges=tuple(analysis.edges),
+        violations=tuple(violations),
+        contracts=tuple(contracts),
+        cycles=tuple(cycles),
+        not_analysed=tuple(sorted([*not_analysed, *analysis.not_analysed], key=lambda n: n.path)),
+        notes=tuple(analysis.notes),
+    )
+
+
+def _read_sources(listed: dict[str, str], files: Any) -> dict[str, bytes]:
+    """Every file's bytes by absolute path (and relative path, filled in later); a file with a
+    relative import past its top-level package is left out of the graph (grimp cannot scan it)."""
+    sources: dict[str, bytes] = {}
+    for module, path in listed.items():
+        try:
+            with open(path, "rb") as handle:
+                content = handle.read()
+        except OSError as error:
+            files.skip[path] = f"cannot be read: {error.strerror}"
+            continue
+        sources[path] = content
+        package = module if path.endswith("__init__.py") else module.rpartition(".")[0]
+        line = relative_beyond_top(content, package)
+        if line is not None:
+            files.skip[path] = f"line {line}: a relative import goes past the top-level package"
+    return sources
+
+
+def _contract_sources(
+    root: str, settings: Settings, roots: tuple[str, ...]
+) -> list[ContractSource]:
+    found = read_importlinter(root)
+    sources = [found] if found and found.contracts else []
+    own = settings.boundaries.contracts
+    if own:
+        session = dict(found.session) if found else {"root_packages": list(roots)}
+        sources.append(ContractSource(settings.config_file or "pyproject.toml", session, own))
+    return sources
+
+
+def _contract_findings(links: list[Link], paths: dict[str, str]) -> list[Violation]:
+    seen: set[tuple[str, str, str, int]] = set()
+    found: list[Violation] = []
+    for link in links:
+        for line in link.line_numbers or (0,):
+            key = (link.contract, link.importer, link.imported, line)
+            if key in seen or link.importer not in paths:
+                continue
+            seen.add(key)
+            message = (
+                f"contract {link.contract!r} is broken: `{link.importer}` imports `{link.imported}`"
+            )
+            finding = Finding(
+                BROKEN_CONTRACT,
+                paths[link.importer],
+                line,
+                message,
+                fix="remove this import, route it through an allowed module, "
+                "or change the contract",
+            )
+            found.append(Violation(finding, link.importer, link.imported))
+    return found
+
+
+def _cycle_findings(cycles: list[Cycle]) -> list[Violation]:
+    found: list[Violation] = []
+    for cycle in cycles:
+        edge = next(
+            (e for e in cycle.edges if (e.source, e.target) in set(cycle.breakers)), cycle.edges[0]
+        )
+        site = edge.imports[0]
+        path_text = " -> ".join(cycle.path)
+        finding = Finding(
+            MODULE_CYCLE,
+            site.path,
+            site.line,
+            f"modules import each other in a cycle: {path_text}",
+            fix=f"break the cycle at `{edge.source}` -> `{edge.target}` "
+            f"({len(edge.imports)} import(s)), e.g. move the shared code to a lower module",
+        )
+        found.append(Violation(finding, site.importer, site.imported, edge.target))
+    return found
+
+
+def _finish(violations: list[Violation], sources: dict[str, bytes], root: str) -> list[Violation]:
+    """Fingerprints, severities and costs; sorted by path and line."""
+    costs = rule_costs()
+    by_path: dict[str, list[Violation]] = {}
+    for violation in violations:
+        by_path.setdefault(violation.finding.path, []).append(violation)
+    finished: list[Violation] = []
+    for path, items in sorted(by_path.items()):
+        content = sources.get(path)
+        if content is None:
+            content = _read(os.path.join(root, path))
+        lines = content.decode("utf-8", "replace").splitlines()
+        texts = {n: lines[n - 1] for n in {v.finding.line for v in items} if 0 < n <= len(lines)}
+        # with_fingerprints sorts by (line, column, rule), stably: sort alike, then zip.
+        items.sort(key=lambda v: (v.finding.line, v.finding.column, v.finding.rule))
+        priced = [
+            replace(
+                v.finding,
+                severity=costs[v.finding.rule][0],
+                remediation_minutes=costs[v.finding.rule][1],
+            )
+            if v.finding.rule in costs
+            else v.finding
+            for v in items
+        ]
+        for violation, finding in zip(items, with_fingerprints(priced, texts), strict=True):
+            finished.append(replace(violation, finding=finding))
+    return sorted(finished, key=lambda v: (v.finding.path, v.finding.line, v.finding.rule))
+
+
+def _read(path: str) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return b""
+
+
+def _relative(root: str, path: str) -> str:
+    return os.path.relpath(path, root).replace(os.sep, "/")
+
+
+def _lines_of(path: str) -> list[str]:
+    return _read(path).decode("utf-8", "replace").splitlines()

@@ -1,0 +1,168 @@
+"""The warm path of ``codehealth boundaries``: when no Python file of the project and no
+configuration changed (same paths, sizes and modification times), the last report is read
+back from ``.codehealth/boundaries.json`` instead of being computed again."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sys
+from dataclasses import asdict
+from typing import Any
+
+from codehealth.config import Settings
+from codehealth.model import (
+    BoundaryReport,
+    ContractResult,
+    Cycle,
+    Finding,
+    ImportSite,
+    ModuleEdge,
+    ModuleSummary,
+    NotAnalysed,
+    Violation,
+)
+from codehealth.version import __version__
+
+FORMAT = 1
+_CONFIG_FILES = ("pyproject.toml", "setup.cfg", ".importlinter")
+_DEFAULT_COSTS = {
+    "CH301": ("major", 15.0),
+    "CH302": ("major", 10.0),
+    "CH303": ("minor", 10.0),
+    "CH304": ("major", 30.0),
+    "CH305": ("critical", 30.0),
+    "CH306": ("major", 60.0),
+    "CH307": ("major", 15.0),
+    "CH308": ("minor", 2.0),
+    "CH309": ("minor", 5.0),
+}
+
+
+def project_key(root: str, settings: Settings, folders: dict[str, str]) -> str:
+    """A digest of everything the report depends on."""
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(f"{FORMAT}/{__version__}/{sys.version_info[:2]}/{_versions()}".encode())
+    digest.update(repr((settings.boundaries, settings.roots, settings.exclude)).encode())
+    digest.update(repr(sorted(folders.items())).encode())
+    for name in _CONFIG_FILES:
+        with contextlib.suppress(OSError), open(os.path.join(root, name), "rb") as handle:
+            digest.update(name.encode() + b"\0" + handle.read())
+    if settings.config_file and os.path.basename(settings.config_file) not in _CONFIG_FILES:
+        with contextlib.suppress(OSError), open(settings.config_file, "rb") as handle:
+            digest.update(handle.read())
+    for folder in sorted(folders.values()):
+        for path, dirs, names in os.walk(folder):
+            dirs.sort()
+            for name in sorted(names):
+                if name.endswith(".py"):
+                    with contextlib.suppress(OSError):
+                        stat = os.stat(os.path.join(path, name))
+                        digest.update(
+                            f"{path}/{name}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode()
+                        )
+    return digest.hexdigest()
+
+
+def _versions() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
+    for name in ("grimp", "import-linter"):
+        try:
+            found.append(version(name))
+        except PackageNotFoundError:
+            found.append("-")
+    return "/".join(found)
+
+
+def load_report(path: str, key: str) -> BoundaryReport | None:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            document = json.load(handle)
+        if document.get("key") != key:
+            return None
+        return decode_report(document["report"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # missing, damaged or foreign: computed again
+
+
+def save_report(path: str, key: str, report: BoundaryReport) -> None:
+    with contextlib.suppress(OSError):
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        _ignore_folder(os.path.dirname(path))
+        temporary = f"{path}.{os.getpid()}.tmp"
+        with open(temporary, "w", encoding="utf-8") as handle:
+            json.dump({"key": key, "report": asdict(report)}, handle)
+        os.replace(temporary, path)
+
+
+def _ignore_folder(folder: str) -> None:
+    marker = os.path.join(folder, ".gitignore")
+    if not os.path.exists(marker):
+        with open(marker, "w", encoding="utf-8") as handle:
+            handle.write("*\n")
+
+
+def decode_report(data: dict[str, Any]) -> BoundaryReport:
+    def edge(item: dict[str, Any]) -> ModuleEdge:
+        return ModuleEdge(
+            item["source"], item["target"], tuple(ImportSite(**s) for s in item["imports"])
+        )
+
+    return BoundaryReport(
+        root=data["root"],
+        root_packages=tuple(data["root_packages"]),
+        modules=tuple(
+            ModuleSummary(
+                **{
+                    **m,
+                    "depends_on": None if m["depends_on"] is None else tuple(m["depends_on"]),
+                }
+            )
+            for m in data["modules"]
+        ),
+        edges=tuple(edge(e) for e in data["edges"]),
+        violations=tuple(
+            Violation(Finding(**v["finding"]), v["importer"], v["target"], v["module"])
+            for v in data["violations"]
+        ),
+        contracts=tuple(
+            ContractResult(
+                **{
+                    **c,
+                    "warnings": tuple(c["warnings"]),
+                    "chains": tuple(tuple(chain) for chain in c["chains"]),
+                }
+            )
+            for c in data["contracts"]
+        ),
+        cycles=tuple(
+            Cycle(
+                tuple(c["path"]),
+                tuple(edge(e) for e in c["edges"]),
+                tuple((a, b) for a, b in c["breakers"]),
+            )
+            for c in data["cycles"]
+        ),
+        not_analysed=tuple(NotAnalysed(**n) for n in data["not_analysed"]),
+        notes=tuple(data["notes"]),
+    )
+
+
+def rule_costs() -> dict[str, tuple[str, float]]:
+    """Severity and remediation minutes of each boundary rule, from the catalogue."""
+    costs = dict(_DEFAULT_COSTS)
+    try:
+        from codehealth.catalogue import parse_catalogue
+        from codehealth.sources import catalogue_texts
+
+        catalogue = parse_catalogue(catalogue_texts())
+    except Exception:  # noqa: BLE001 - the defaults above are the catalogue's values
+        return costs
+    for rule in catalogue.rules:
+        if rule.id in costs:
+            costs[rule.id] = (rule.severity, rule.remediation_minutes)
+    return costs

@@ -1,0 +1,148 @@
+"""The import graph, built by grimp (Rust, cached) from the project's own folders.
+
+grimp is asked for the packages at the folders codehealth found (so a package named like a
+stdlib module, ``io``, is still the project's), and files that grimp cannot scan (a syntax
+error, a relative import that climbs past the top-level package) are left out and reported
+instead of failing the run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import grimp
+from grimp.adaptors.modulefinder import ModuleFinder
+from grimp.adaptors.packagefinder import ImportLibPackageFinder
+from grimp.application.config import settings as grimp_settings
+from grimp.application.ports.modulefinder import FoundPackage
+from grimp.exceptions import SourceSyntaxError
+
+_MAX_RETRIES = 100
+
+
+@dataclass
+class GraphFiles:
+    """Module name -> absolute path of every file grimp listed; files left out and why."""
+
+    paths: dict[str, str] = field(default_factory=dict)
+    skip: dict[str, str] = field(default_factory=dict)  # absolute path -> reason
+
+
+class _ListingFinder(ModuleFinder):
+    """grimp's module finder, remembering each module's file and leaving out ``skip``."""
+
+    def __init__(self, files: GraphFiles) -> None:
+        self.files = files
+
+    def find_package(self, package_name: str, package_directory: str, file_system: Any) -> Any:
+        found = super().find_package(package_name, package_directory, file_system)
+        if not self.files.skip:
+            return found
+        kept = frozenset(
+            item
+            for item in found.module_files
+            if self.files.paths.get(item.module.name) not in self.files.skip
+        )
+        return FoundPackage(found.name, found.directory, kept, found.namespace_packages)
+
+    # grimp calls this once per file: the one place the file name and module meet.
+    def _module_name_from_filename(
+        self, package_name: str, filename_and_path: str, package_directory: str
+    ) -> str:
+        name: str = super()._module_name_from_filename(
+            package_name, filename_and_path, package_directory
+        )
+        self.files.paths[name] = filename_and_path
+        return name
+
+
+class _ProjectPackageFinder(ImportLibPackageFinder):
+    """Packages of the project are found at their folder; others through sys.path."""
+
+    def __init__(self, folders: dict[str, str]) -> None:
+        self.folders = folders
+
+    def determine_package_directories(self, package_name: str, file_system: Any) -> set[str]:
+        if package_name in self.folders:
+            return {self.folders[package_name]}
+        found: set[str] = super().determine_package_directories(package_name, file_system)
+        return found
+
+
+@contextlib.contextmanager
+def _configured(folders: dict[str, str], files: GraphFiles) -> Iterator[None]:
+    saved = {
+        "MODULE_FINDER": grimp_settings.MODULE_FINDER,
+        "PACKAGE_FINDER": grimp_settings.PACKAGE_FINDER,
+    }
+    grimp_settings.configure(
+        MODULE_FINDER=_ListingFinder(files), PACKAGE_FINDER=_ProjectPackageFinder(folders)
+    )
+    try:
+        yield
+    finally:
+        grimp_settings.configure(**saved)
+
+
+def list_modules(folders: dict[str, str]) -> dict[str, str]:
+    """Module name -> absolute path, as grimp will see them (without building a graph)."""
+    files = GraphFiles()
+    finder = _ListingFinder(files)
+    file_system = grimp_settings.FILE_SYSTEM
+    with _configured(folders, files):
+        for name in folders:
+            for directory in _ProjectPackageFinder(folders).determine_package_directories(
+                name, file_system
+            ):
+                finder.find_package(name, directory, file_system)
+    return files.paths
+
+
+def build_import_graph(
+    roots: tuple[str, ...],
+    folders: dict[str, str],
+    files: GraphFiles,
+    *,
+    include_external: bool = False,
+    exclude_type_checking: bool = False,
+    cache_dir: str | None = None,
+) -> grimp.ImportGraph:
+    """The graph of ``roots``; a file with a syntax error is added to ``files.skip`` and the
+    graph built again without it."""
+    for _ in range(_MAX_RETRIES):
+        try:
+            with _configured(folders, files):
+                return grimp.build_graph(
+                    *roots,
+                    include_external_packages=include_external,
+                    exclude_type_checking_imports=exclude_type_checking,
+                    cache_dir=cache_dir,
+                )
+        except SourceSyntaxError as error:
+            path = os.path.abspath(error.filename)
+            if path in files.skip:
+                raise
+            files.skip[path] = f"syntax error at line {error.lineno}: {error.text or ''}".strip()
+    raise RuntimeError(f"more than {_MAX_RETRIES} files with syntax errors")
+
+
+def internal_imports(graph: grimp.ImportGraph, modules: set[str]) -> Iterator[tuple[str, str, int]]:
+    """(importer, imported, line) of every import between two of ``modules``."""
+    for importer in sorted(modules):
+        for imported in graph.find_modules_directly_imported_by(importer):
+            if imported not in modules:
+                continue
+            for detail in graph.get_import_details(importer=importer, imported=imported):
+                yield importer, imported, int(detail["line_number"])
+
+
+def cycle_breakers(graph: grimp.ImportGraph, packages: list[str]) -> set[tuple[str, str]]:
+    """grimp's nominated imports whose removal makes ``packages`` acyclic."""
+    present = [p for p in packages if p in graph.modules]
+    if len(present) < 2:
+        return set()
+    return {(a, b) for a, b in graph.nominate_cycle_breakers(*present)}

@@ -1,0 +1,105 @@
+"""Which packages make up the project, and its modules (defaults plus configuration)."""
+
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import os
+
+from codehealth.boundaries import ModuleMap, default_modules, is_test_module, make_module_map
+from codehealth.config import ConfigError, Settings
+
+
+def root_package_folders(settings: Settings) -> dict[str, str]:
+    """Root package name -> absolute folder: the configured ones, or every package (a folder
+    with ``__init__.py``, or a namespace folder holding packages) in the source roots."""
+    root = settings.root
+    wanted = settings.boundaries.root_packages
+    if wanted:
+        folders: dict[str, str] = {}
+        for name in wanted:
+            candidates = [
+                os.path.join(root, base, *name.split(".")) for base in settings.roots or (".",)
+            ]
+            found = next((c for c in candidates if os.path.isdir(c)), None)
+            if found is None:
+                raise ConfigError(
+                    f"{settings.config_file}: [tool.codehealth.boundaries] root_packages: "
+                    f"no folder {name.replace('.', '/')!r} in the source roots "
+                    f"({', '.join(settings.roots or ('.',))})"
+                )
+            folders[name] = os.path.abspath(found)
+        return folders
+    return _discover(settings)
+
+
+def _discover(settings: Settings) -> dict[str, str]:
+    root = os.path.abspath(settings.root)
+    source_roots = {os.path.abspath(os.path.join(root, r)) for r in settings.roots or (".",)}
+    skip = (*settings.exclude, *_tests(settings))
+    folders: dict[str, str] = {}
+    for base in settings.roots or (".",):
+        folder = os.path.abspath(os.path.join(root, base))
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            name = entry.name
+            if not entry.is_dir() or not name.isidentifier() or name in folders:
+                continue
+            if entry.path in source_roots or any(fnmatch.fnmatch(name, p) for p in skip):
+                continue
+            if os.path.isfile(os.path.join(entry.path, "__init__.py")) or _holds_packages(
+                entry.path
+            ):
+                folders[name] = entry.path
+    return folders
+
+
+def _tests(settings: Settings) -> tuple[str, ...]:
+    boundaries = settings.boundaries
+    return boundaries.test_patterns if boundaries.exclude_tests else ()
+
+
+def _holds_packages(folder: str) -> bool:
+    """A namespace package: no ``__init__.py`` but packages inside."""
+    try:
+        return any(
+            entry.is_dir() and os.path.isfile(os.path.join(entry.path, "__init__.py"))
+            for entry in os.scandir(folder)
+        )
+    except OSError:
+        return False
+
+
+def module_map(
+    settings: Settings, roots: tuple[str, ...], packages: set[str], every_module: set[str]
+) -> ModuleMap:
+    """Every direct subpackage of each root package, plus the declared modules (checked:
+    a name that does not exist stops the run)."""
+    boundaries = settings.boundaries
+    tests = _tests(settings)
+    modules = {m for m in default_modules(packages, roots) if not is_test_module(m, tests)}
+    where = f"{settings.config_file}: [tool.codehealth.modules]"
+    public: dict[str, frozenset[str]] = {}
+    depends: dict[str, tuple[str, ...] | None] = {}
+    for declared in boundaries.modules:
+        _must_exist(declared.name, packages, where, "is not a package of the project")
+        modules.add(declared.name)
+        public[declared.name] = frozenset(declared.public)
+        depends[declared.name] = declared.depends_on
+    for declared in boundaries.modules:
+        for name in declared.depends_on or ():
+            _must_exist(name, modules, f"{where} {declared.name}.depends_on", "is not a module")
+        for name in declared.public:
+            _must_exist(name, every_module, f"{where} {declared.name}.public", "does not exist")
+    return make_module_map(modules, public, depends)
+
+
+def _must_exist(name: str, known: set[str], where: str, problem: str) -> None:
+    if name in known:
+        return
+    close = difflib.get_close_matches(name, sorted(known), n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    raise ConfigError(f"{where}: {name!r} {problem}{hint}")

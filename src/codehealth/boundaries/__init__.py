@@ -1,0 +1,64 @@
+"""Module boundaries (pure): public APIs, the public-API rule, cycles, ignores.
+
+It takes import edges and source bytes and returns values; the import graph is built and
+contracts are run in ``codehealth.app``.
+"""
+
+from codehealth.boundaries.analysis import Analysis, ProjectFacts, analyse
+from codehealth.boundaries.api import PublicApi, parse_public_api, resolve_relative
+from codehealth.boundaries.check import (
+    BOUNDARY_RULES,
+    BROKEN_CONTRACT,
+    DYNAMIC_PRIVATE_IMPORT,
+    IGNORE_WITHOUT_REASON,
+    MODULE_CYCLE,
+    PRIVATE_NAME,
+    PRIVATE_SUBMODULE,
+    UNDECLARED_DEPENDENCY,
+    UNEXPORTED_NAME,
+    UNUSED_IGNORE,
+)
+from codehealth.boundaries.cycles import find_cycles, summarise_modules
+from codehealth.boundaries.ignores import apply_ignores
+from codehealth.boundaries.modules import (
+    ModuleMap,
+    default_modules,
+    is_test_module,
+    is_within,
+    make_module_map,
+)
+from codehealth.boundaries.statements import (
+    InlineIgnore,
+    enclosing_symbol,
+    relative_beyond_top,
+)
+
+__all__ = [
+    "BOUNDARY_RULES",
+    "BROKEN_CONTRACT",
+    "DYNAMIC_PRIVATE_IMPORT",
+    "IGNORE_WITHOUT_REASON",
+    "MODULE_CYCLE",
+    "PRIVATE_NAME",
+    "PRIVATE_SUBMODULE",
+    "UNDECLARED_DEPENDENCY",
+    "UNEXPORTED_NAME",
+    "UNUSED_IGNORE",
+    "Analysis",
+    "InlineIgnore",
+    "ModuleMap",
+    "ProjectFacts",
+    "PublicApi",
+    "analyse",
+    "apply_ignores",
+    "default_modules",
+    "enclosing_symbol",
+    "find_cycles",
+    "is_test_module",
+    "is_within",
+    "make_module_map",
+    "parse_public_api",
+    "relative_beyond_top",
+    "resolve_relative",
+    "summarise_modules",
+]

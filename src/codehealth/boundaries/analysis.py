@@ -1,0 +1,172 @@
+"""From the import edges of a project and its sources to boundary violations and the module
+graph. Pure: sources come through the ``read`` function it is given."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from codehealth.boundaries.api import PublicApi, parse_public_api
+from codehealth.boundaries.check import ApiContext, check_statement
+from codehealth.boundaries.modules import ModuleMap, Owners, is_test_module
+from codehealth.boundaries.statements import (
+    InlineIgnore,
+    Target,
+    dynamic_imports,
+    enclosing_symbol,
+    inline_ignores,
+    statement_targets,
+)
+from codehealth.model import ImportSite, ModuleEdge, NotAnalysed, Violation
+
+Read = Callable[[str], "bytes | None"]
+
+
+@dataclass(frozen=True)
+class ProjectFacts:
+    """``files`` maps every internal module to its path (``__init__.py`` for a package);
+    ``imports`` are (importer, imported, line) of every internal import."""
+
+    files: dict[str, str]
+    imports: Iterable[tuple[str, str, int]]
+    read: Read
+    test_patterns: tuple[str, ...] = ()
+
+
+@dataclass
+class Analysis:
+    apis: dict[str, PublicApi] = field(default_factory=dict)
+    violations: list[Violation] = field(default_factory=list)
+    edges: list[ModuleEdge] = field(default_factory=list)
+    ignores: dict[str, list[InlineIgnore]] = field(default_factory=dict)
+    not_analysed: list[NotAnalysed] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def analyse(facts: ProjectFacts, module_map: ModuleMap) -> Analysis:
+    result = Analysis()
+    texts = _Texts(facts.read)
+    result.apis = _public_apis(facts, module_map, texts, result)
+    owners = Owners(module_map)
+    context = ApiContext(
+        owners=owners,
+        apis=result.apis,
+        known_modules=frozenset(facts.files),
+        public=module_map.public,
+        depends_on=module_map.depends_on,
+        init_paths={m: facts.files[m] for m in module_map.modules if m in facts.files},
+    )
+    statements: dict[tuple[str, int], None] = {}
+    edges: dict[tuple[str, str], list[ImportSite]] = {}
+    for importer, imported, line in facts.imports:
+        if facts.test_patterns and is_test_module(importer, facts.test_patterns):
+            continue
+        target_owner = owners(imported)
+        if target_owner is None:
+            continue
+        source_owner = owners(importer)
+        if source_owner != target_owner and source_owner is not None:
+            site = ImportSite(facts.files[importer], line, importer, imported)
+            edges.setdefault((source_owner, target_owner), []).append(site)
+        if source_owner != target_owner or module_map.depends_on.get(source_owner or ""):
+            statements[(importer, line)] = None
+    for importer, line in statements:
+        result.violations.extend(_check_line(context, facts, texts, importer, line))
+    result.edges = [
+        ModuleEdge(source, target, tuple(sorted(sites, key=lambda s: (s.path, s.line))))
+        for (source, target), sites in sorted(edges.items())
+    ]
+    _dynamic_and_ignores(facts, context, texts, result)
+    return result
+
+
+class _Texts:
+    """Lines of each file, read and decoded once."""
+
+    def __init__(self, read: Read) -> None:
+        self.read = read
+        self.cache: dict[str, list[str]] = {}
+
+    def lines(self, path: str) -> list[str]:
+        if path not in self.cache:
+            content = self.read(path) or b""
+            self.cache[path] = content.decode("utf-8", "replace").splitlines()
+        return self.cache[path]
+
+
+def _package_of(module: str, path: str) -> str:
+    return module if path.endswith("__init__.py") else module.rpartition(".")[0]
+
+
+def _check_line(
+    context: ApiContext, facts: ProjectFacts, texts: _Texts, importer: str, line: int
+) -> list[Violation]:
+    path = facts.files[importer]
+    lines = texts.lines(path)
+    targets = statement_targets(lines, line, _package_of(importer, path))
+    if not targets:
+        return []
+    where = (path, line, enclosing_symbol(lines, line))
+    return check_statement(context, importer, targets, where)
+
+
+def _public_apis(
+    facts: ProjectFacts, module_map: ModuleMap, texts: _Texts, result: Analysis
+) -> dict[str, PublicApi]:
+    exported: dict[str, frozenset[str] | None] = {}
+
+    def star(module: str) -> frozenset[str] | None:
+        if module in exported:
+            return exported[module]
+        exported[module] = None  # a star-import loop resolves to "unknown"
+        path = facts.files.get(module)
+        content = facts.read(path) if path else None
+        if path is None or content is None:
+            return None
+        try:
+            api = parse_public_api(content, _package_of(module, path), star)
+        except (SyntaxError, ValueError, RecursionError):
+            return None
+        exported[module] = api.names
+        return api.names
+
+    apis: dict[str, PublicApi] = {}
+    for module in module_map.modules:
+        path = facts.files.get(module)
+        content = facts.read(path) if path else None
+        if path is None or content is None:
+            continue
+        try:
+            apis[module] = parse_public_api(content, module, star)
+        except (SyntaxError, ValueError, RecursionError) as error:
+            result.not_analysed.append(NotAnalysed(path, f"does not parse: {error}"))
+            continue
+        if apis[module].note:
+            result.notes.append(f"{path}: {apis[module].note}")
+    return apis
+
+
+def _dynamic_and_ignores(
+    facts: ProjectFacts, context: ApiContext, texts: _Texts, result: Analysis
+) -> None:
+    for module, path in sorted(facts.files.items()):
+        content = facts.read(path)
+        if not content:
+            continue
+        if b"codehealth:" in content:
+            found = inline_ignores(content.decode("utf-8", "replace"))
+            if found:
+                result.ignores[path] = found
+        if facts.test_patterns and is_test_module(module, facts.test_patterns):
+            continue
+        if b"import_module" not in content and b"__import__" not in content:
+            continue
+        try:
+            calls = list(dynamic_imports(content, _package_of(module, path)))
+        except (SyntaxError, ValueError, RecursionError):
+            continue
+        lines = texts.lines(path)
+        for line, target in calls:
+            where = (path, line, enclosing_symbol(lines, line))
+            targets = [Target(target, None)]
+            result.violations.extend(check_statement(context, module, targets, where, dynamic=True))

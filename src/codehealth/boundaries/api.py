@@ -1,0 +1,165 @@
+"""The public API of a package: what its ``__init__.py`` binds, or exactly ``__all__``."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+# module name -> its exported names (for star imports), or None when unknown
+StarSource = Callable[[str], "frozenset[str] | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class PublicApi:
+    """``names`` is the API; ``bound`` every name the file binds. ``complete`` is False when a
+    star import from an unknown source may bind more names. ``note`` says why the underscore
+    rule was used although ``__all__`` is assigned (not a literal)."""
+
+    names: frozenset[str]
+    bound: frozenset[str]
+    declared_all: bool
+    complete: bool = True
+    note: str = ""
+
+
+def resolve_relative(package: str, level: int, module: str | None) -> str | None:
+    """``from ..x import`` seen in ``package`` (the package the code is in); None when the
+    dots go past the top-level package."""
+    parts = package.split(".") if package else []
+    if level > len(parts):
+        return None
+    base = parts[: len(parts) - level + 1]
+    if module:
+        base.append(module)
+    return ".".join(base) if base else None
+
+
+def parse_public_api(source: bytes, package: str, star: StarSource) -> PublicApi:
+    """The API of the module whose source is given. ``package`` is the package the code is in
+    (the package itself for an ``__init__.py``); SyntaxError propagates."""
+    tree = ast.parse(source)
+    state = _State()
+    for node in _module_level(tree.body):
+        _visit(node, package, star, state)
+    public = frozenset(n for n in state.bound if not n.startswith("_"))
+    if state.all_names is not None and not state.dynamic:
+        return PublicApi(frozenset(state.all_names), frozenset(state.bound), True, True)
+    note = (
+        "__all__ is not a literal list: the names without a leading underscore are its API"
+        if state.dynamic
+        else ""
+    )
+    return PublicApi(public, frozenset(state.bound), False, state.complete, note)
+
+
+class _State:
+    def __init__(self) -> None:
+        self.bound: set[str] = set()
+        self.all_names: set[str] | None = None
+        self.dynamic = False
+        self.complete = True
+
+
+def _module_level(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """Statements run at import time: the module body and the blocks of if/try/with/for."""
+    for node in body:
+        yield node
+        if isinstance(node, (ast.If, ast.For, ast.While, ast.With)):
+            yield from _module_level(node.body)
+            yield from _module_level(getattr(node, "orelse", []))
+        elif isinstance(node, ast.Try) or type(node).__name__ == "TryStar":
+            for block in ("body", "orelse", "finalbody"):
+                yield from _module_level(getattr(node, block))
+            for handler in getattr(node, "handlers", []):
+                yield from _module_level(handler.body)
+
+
+def _visit(node: ast.stmt, package: str, star: StarSource, state: _State) -> None:
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        state.bound.add(node.name)
+    elif isinstance(node, ast.Import):
+        for alias in node.names:
+            state.bound.add(alias.asname or alias.name.split(".")[0])
+    elif isinstance(node, ast.ImportFrom):
+        _visit_from(node, package, star, state)
+    elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+        _visit_assign(node, state)
+    elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+        _visit_all_call(node.value, state)
+
+
+def _visit_from(node: ast.ImportFrom, package: str, star: StarSource, state: _State) -> None:
+    source = resolve_relative(package, node.level, node.module) if node.level else node.module
+    for alias in node.names:
+        if alias.name != "*":
+            state.bound.add(alias.asname or alias.name)
+            continue
+        names = star(source) if source else None
+        if names is None:
+            state.complete = False
+        else:
+            state.bound.update(names)
+
+
+def _visit_assign(node: ast.Assign | ast.AnnAssign | ast.AugAssign, state: _State) -> None:
+    targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+    names = [name for target in targets for name in _target_names(target)]
+    state.bound.update(names)
+    if "__all__" not in names:
+        return
+    literal = _literal_strings(node.value) if node.value is not None else None
+    if literal is None:
+        state.dynamic = True
+    elif isinstance(node, ast.AugAssign) and state.all_names is not None:
+        state.all_names.update(literal)
+    else:
+        state.all_names = set(literal)
+
+
+def _visit_all_call(call: ast.Call, state: _State) -> None:
+    func = call.func
+    if not (
+        isinstance(func, ast.Attribute)
+        and isinstance(func.value, ast.Name)
+        and func.value.id == "__all__"
+    ):
+        return
+    if state.all_names is None:
+        state.all_names = set()
+    if func.attr == "append" and len(call.args) == 1:
+        literal = _literal_strings(ast.List(elts=[call.args[0]]))
+    elif func.attr == "extend" and len(call.args) == 1:
+        literal = _literal_strings(call.args[0])
+    elif func.attr in ("remove", "pop", "clear", "insert", "sort", "reverse"):
+        literal = [] if func.attr in ("sort", "reverse") else None
+    else:
+        return
+    if literal is None:
+        state.dynamic = True
+    else:
+        state.all_names.update(literal)
+
+
+def _target_names(target: ast.expr) -> list[str]:
+    if isinstance(target, ast.Name):
+        return [target.id]
+    if isinstance(target, (ast.Tuple, ast.List)):
+        return [name for element in target.elts for name in _target_names(element)]
+    if isinstance(target, ast.Starred):
+        return _target_names(target.value)
+    return []
+
+
+def _literal_strings(node: ast.expr) -> list[str] | None:
+    """The strings of a list/tuple literal (or a ``+`` of such), else None."""
+    if isinstance(node, (ast.List, ast.Tuple)):
+        values = [e.value for e in node.elts if isinstance(e, ast.Constant)]
+        if len(values) == len(node.elts) and all(isinstance(v, str) for v in values):
+            return [str(v) for v in values]
+        return None
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _literal_strings(node.left), _literal_strings(node.right)
+        if left is not None and right is not None:
+            return left + right
+    return None

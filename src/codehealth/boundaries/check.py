@@ -1,0 +1,151 @@
+"""The public-API rule and declared dependencies, applied to one import statement at a time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from codehealth.boundaries.api import PublicApi
+from codehealth.boundaries.modules import Owners, is_within
+from codehealth.boundaries.statements import Target
+from codehealth.model import Finding, Violation
+
+PRIVATE_SUBMODULE = "CH301"
+PRIVATE_NAME = "CH302"
+UNEXPORTED_NAME = "CH303"
+UNDECLARED_DEPENDENCY = "CH304"
+BROKEN_CONTRACT = "CH305"
+MODULE_CYCLE = "CH306"
+DYNAMIC_PRIVATE_IMPORT = "CH307"
+UNUSED_IGNORE = "CH308"
+IGNORE_WITHOUT_REASON = "CH309"
+BOUNDARY_RULES = tuple(f"CH30{n}" for n in range(1, 10))
+
+
+@dataclass(frozen=True)
+class ApiContext:
+    """What the checks need to know about the project."""
+
+    owners: Owners
+    apis: dict[str, PublicApi]  # module -> its public API
+    known_modules: frozenset[str]  # every module (file or package) in the import graph
+    public: dict[str, frozenset[str]]  # module -> extra public submodules
+    depends_on: dict[str, tuple[str, ...] | None]
+    init_paths: dict[str, str]  # module -> path of its __init__.py
+
+
+def check_statement(
+    context: ApiContext,
+    importer: str,
+    targets: list[Target],
+    where: tuple[str, int, str],
+    dynamic: bool = False,
+) -> list[Violation]:
+    """Violations of one statement; ``where`` is (path, line, enclosing symbol)."""
+    found: dict[tuple[str, str], Violation] = {}
+    for target in targets:
+        for violation in _check_target(context, importer, target, where, dynamic):
+            rule = violation.finding.rule
+            key = violation.module if rule == UNDECLARED_DEPENDENCY else violation.target
+            found.setdefault((rule, key), violation)
+    return list(found.values())
+
+
+def _check_target(
+    context: ApiContext, importer: str, target: Target, where: tuple[str, int, str], dynamic: bool
+) -> list[Violation]:
+    full, name = target.module, target.name
+    if name not in (None, "*") and f"{full}.{name}" in context.known_modules:
+        full, name = f"{full}.{name}", None
+    owner = context.owners(full)
+    if owner is None:
+        return []
+    shown = full if name in (None, "*") else f"{full}.{name}"
+    found = _dependency(context, importer, owner, shown, where)
+    if is_within(importer, owner):
+        return found
+    verdict = _verdict(context, owner, full, name, dynamic)
+    if verdict is not None:
+        rule, message, fix = verdict
+        path, line, symbol = where
+        finding = Finding(
+            rule, path, line, f"`{importer}` imports `{shown}`: {message}", symbol=symbol, fix=fix
+        )
+        found.append(Violation(finding, importer, shown, owner))
+    return found
+
+
+def _verdict(
+    context: ApiContext, owner: str, full: str, name: str | None, dynamic: bool
+) -> tuple[str, str, str] | None:
+    api = context.apis.get(owner)
+    init = context.init_paths.get(owner, owner.replace(".", "/") + "/__init__.py")
+    if full != owner:
+        first = full[len(owner) + 1 :].split(".")[0]
+        submodule = f"{owner}.{first}"
+        if not _public_submodule(context, owner, first, api):
+            kind = "a private submodule of" if first.startswith("_") else "not exported by"
+            rule = DYNAMIC_PRIVATE_IMPORT if dynamic else PRIVATE_SUBMODULE
+            if name not in (None, "*") and api is not None and name in api.names:
+                fix = f"import `{name}` from `{owner}`"
+            else:
+                fix = f"export it in `{init}` (or declare `{submodule}` public)"
+            return rule, f"`{submodule}` is {kind} of module `{owner}`", fix
+        if name and _private(name):
+            return PRIVATE_NAME, f"`{name}` is private to `{full}`", _private_fix(name, owner)
+        return None
+    if name in (None, "*") or api is None or _dunder(name):
+        return None
+    assert name is not None
+    if api.declared_all and name in api.names:
+        return None
+    if _private(name):
+        return PRIVATE_NAME, f"`{name}` is private to `{owner}`", _private_fix(name, init)
+    if api.declared_all:
+        return (
+            UNEXPORTED_NAME,
+            f"`{name}` is not in `{owner}.__all__`",
+            f"add `{name}` to `__all__` in `{init}`, or import a name it exports",
+        )
+    return None
+
+
+def _public_submodule(context: ApiContext, owner: str, first: str, api: PublicApi | None) -> bool:
+    if f"{owner}.{first}" in context.public.get(owner, frozenset()):
+        return True
+    return api is not None and first in api.names
+
+
+def _private(name: str) -> bool:
+    return name.startswith("_") and not _dunder(name)
+
+
+def _dunder(name: str) -> bool:
+    return name.startswith("__") and name.endswith("__") and len(name) > 4
+
+
+def _private_fix(name: str, where: str) -> str:
+    return f"export `{name}` under a public name in `{where}`, or use a public name"
+
+
+def _dependency(
+    context: ApiContext, importer: str, owner: str, shown: str, where: tuple[str, int, str]
+) -> list[Violation]:
+    source = context.owners(importer)
+    if source is None or is_within(owner, source) or is_within(source, owner):
+        return []
+    allowed = context.depends_on.get(source)
+    if allowed is None or any(is_within(owner, module) for module in allowed):
+        return []
+    path, line, symbol = where
+    listed = ", ".join(f"`{m}`" for m in allowed) or "nothing"
+    finding = Finding(
+        UNDECLARED_DEPENDENCY,
+        path,
+        line,
+        f"`{source}` depends on `{owner}` (`{importer}` imports `{shown}`), "
+        f"which its depends_on does not list ({listed})",
+        symbol=symbol,
+        fix=f"add `{owner}` to depends_on of `{source}` in [tool.codehealth.modules], "
+        "or remove the import",
+    )
+    return [Violation(finding, importer, shown, owner)]

@@ -1,0 +1,160 @@
+"""Cycles between modules and the coupling figures of each module."""
+
+from __future__ import annotations
+
+import itertools
+from collections import deque
+from collections.abc import Iterable
+
+from codehealth.model import Cycle, ModuleEdge, ModuleSummary
+
+
+def strongly_connected(nodes: Iterable[str], successors: dict[str, set[str]]) -> list[list[str]]:
+    """Tarjan's algorithm, iterative; components of more than one node, each sorted."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    components: list[list[str]] = []
+    counter = 0
+    for start in sorted(nodes):
+        if start in index:
+            continue
+        work = [(start, iter(sorted(successors.get(start, ()))))]
+        index[start] = low[start] = counter
+        counter += 1
+        stack.append(start)
+        on_stack.add(start)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = counter
+                    counter += 1
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(successors.get(child, ())))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                if len(component) > 1:
+                    components.append(sorted(component))
+    return sorted(components)
+
+
+def shortest_cycle(start: str, successors: dict[str, set[str]], within: set[str]) -> list[str]:
+    """The shortest path start -> ... -> start inside ``within`` (breadth first)."""
+    parent: dict[str, str] = {}
+    queue = deque([start])
+    seen = {start}
+    while queue:
+        node = queue.popleft()
+        for child in sorted(successors.get(node, ())):
+            if child not in within:
+                continue
+            if child == start:
+                path = [node]
+                while path[-1] != start:
+                    path.append(parent[path[-1]])
+                return [*reversed(path), start]
+            if child not in seen:
+                seen.add(child)
+                parent[child] = node
+                queue.append(child)
+    return []
+
+
+def find_cycles(
+    edges: Iterable[ModuleEdge], breakers: Iterable[tuple[str, str]] = ()
+) -> list[Cycle]:
+    """One cycle through each module caught in a cycle (shortest first, no repeats).
+    ``breakers`` are module pairs (source, target) nominated to break the cycles."""
+    by_pair = {(edge.source, edge.target): edge for edge in edges}
+    successors: dict[str, set[str]] = {}
+    for source, target in by_pair:
+        successors.setdefault(source, set()).add(target)
+    breaker_set = set(breakers)
+    cycles: list[Cycle] = []
+    seen_paths: set[tuple[str, ...]] = set()
+    for component in strongly_connected(successors, successors):
+        within = set(component)
+        covered: set[str] = set()
+        for module in component:
+            if module in covered:
+                continue
+            path = shortest_cycle(module, successors, within)
+            if not path:
+                continue
+            covered.update(path)
+            rotation = _canonical(path)
+            if rotation in seen_paths:
+                continue
+            seen_paths.add(rotation)
+            pairs = list(itertools.pairwise(path))
+            cycles.append(
+                Cycle(
+                    tuple(path),
+                    tuple(by_pair[pair] for pair in pairs),
+                    tuple(pair for pair in pairs if pair in breaker_set),
+                )
+            )
+    return cycles
+
+
+def _canonical(path: list[str]) -> tuple[str, ...]:
+    ring = path[:-1]
+    first = ring.index(min(ring))
+    return tuple(ring[first:] + ring[:first])
+
+
+def summarise_modules(
+    modules: dict[str, tuple[str, int, bool, str]],
+    edges: Iterable[ModuleEdge],
+    cycles: Iterable[Cycle],
+    inbound_private: dict[str, int],
+    depends_on: dict[str, tuple[str, ...] | None],
+) -> list[ModuleSummary]:
+    """``modules`` maps name -> (path, public names, __all__ declared, note)."""
+    afferent: dict[str, set[str]] = {name: set() for name in modules}
+    efferent: dict[str, set[str]] = {name: set() for name in modules}
+    for edge in edges:
+        efferent.setdefault(edge.source, set()).add(edge.target)
+        afferent.setdefault(edge.target, set()).add(edge.source)
+    in_cycles: dict[str, int] = {}
+    for cycle in cycles:
+        for module in set(cycle.path):
+            in_cycles[module] = in_cycles.get(module, 0) + 1
+    summaries = []
+    for name, (path, public, declared, note) in sorted(modules.items()):
+        ca, ce = len(afferent[name]), len(efferent[name])
+        private = inbound_private.get(name, 0)
+        cycle_count = in_cycles.get(name, 0)
+        summaries.append(
+            ModuleSummary(
+                name=name,
+                path=path,
+                public_names=public,
+                declared_all=declared,
+                afferent=ca,
+                efferent=ce,
+                instability=round(ce / (ca + ce), 3) if ca + ce else 0.0,
+                inbound_private=private,
+                cycles=cycle_count,
+                extraction_ready=private == 0 and cycle_count == 0,
+                depends_on=depends_on.get(name),
+                note=note,
+            )
+        )
+    return summaries

@@ -1,0 +1,151 @@
+"""Import statements read from source text: the statement at a line, ``import_module("...")``
+calls, inline ignores and relative imports that climb past the top-level package."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from codehealth.boundaries.api import resolve_relative
+
+_KEYWORD = re.compile(r"\b(?:from|import)\b")
+_IGNORE = re.compile(
+    r"#\s*codehealth:\s*ignore\[(?P<ids>[A-Z0-9_,\s]+)\](?:\s+because\s+(?P<reason>\S.*))?"
+)
+_RELATIVE = re.compile(rb"^[ \t]*from[ \t]+(\.+)", re.MULTILINE)
+_DEF = re.compile(r"^(?P<indent>[ \t]*)(?:async[ \t]+)?(?:def|class)[ \t]+(?P<name>\w+)")
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """One thing a statement imports: ``module`` (dotted) and, for ``from m import n``,
+    ``name``; ``None`` for ``import m``; ``"*"`` for a star import."""
+
+    module: str
+    name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class InlineIgnore:
+    line: int
+    rules: tuple[str, ...]
+    reason: str
+
+
+def statement_targets(lines: list[str], line: int, package: str) -> list[Target] | None:
+    """What the import statement starting at ``line`` (1-based) imports; ``package`` is the
+    package of the importing code (for relative imports). None when no statement parses."""
+    if not 0 < line <= len(lines):
+        return None
+    text = lines[line - 1]
+    for match in _KEYWORD.finditer(text):
+        node = _parse_from(lines, line, match.start())
+        if node is not None:
+            return _targets(node, package)
+    return None
+
+
+def _parse_from(lines: list[str], line: int, column: int) -> ast.stmt | None:
+    chunk = lines[line - 1][column:]
+    for extra in range(0, 60):
+        if extra:
+            if line - 1 + extra >= len(lines):
+                return None
+            chunk += "\n" + lines[line - 1 + extra]
+        if chunk.count("(") > chunk.count(")") or chunk.rstrip().endswith("\\"):
+            continue
+        statement = chunk.split(";", 1)[0] if "(" not in chunk else chunk
+        try:
+            body = ast.parse(statement.strip()).body
+        except SyntaxError:
+            return None
+        if body and isinstance(body[0], (ast.Import, ast.ImportFrom)):
+            return body[0]
+        return None
+    return None
+
+
+def _targets(node: ast.stmt, package: str) -> list[Target]:
+    if isinstance(node, ast.Import):
+        return [Target(alias.name, None) for alias in node.names]
+    assert isinstance(node, ast.ImportFrom)
+    module = resolve_relative(package, node.level, node.module) if node.level else node.module
+    if module is None:
+        return []
+    return [Target(module, alias.name) for alias in node.names]
+
+
+def dynamic_imports(source: bytes, package: str) -> Iterator[tuple[int, str]]:
+    """``(line, module)`` of each ``import_module("literal")`` / ``__import__("literal")``.
+    SyntaxError propagates."""
+    if b"import_module" not in source and b"__import__" not in source:
+        return
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        func = node.func
+        name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+        first = node.args[0]
+        if name not in ("import_module", "__import__"):
+            continue
+        if not isinstance(first, ast.Constant) or not isinstance(first.value, str):
+            continue
+        target: str | None = first.value
+        if first.value.startswith("."):
+            anchor = _package_argument(node)
+            level = len(first.value) - len(first.value.lstrip("."))
+            target = (
+                resolve_relative(anchor, level, first.value.lstrip(".") or None) if anchor else None
+            )
+        if target:
+            yield node.lineno, target
+
+
+def _package_argument(node: ast.Call) -> str | None:
+    for keyword in node.keywords:
+        value = keyword.value
+        if keyword.arg == "package" and isinstance(value, ast.Constant):
+            return str(value.value)
+    if len(node.args) > 1 and isinstance(node.args[1], ast.Constant):
+        return str(node.args[1].value)
+    return None
+
+
+def inline_ignores(text: str) -> list[InlineIgnore]:
+    """Every ``# codehealth: ignore[CH301] because <reason>`` comment (reason may be empty)."""
+    if "codehealth:" not in text:
+        return []
+    found: list[InlineIgnore] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _IGNORE.search(line)
+        if match:
+            rules = tuple(r.strip() for r in match["ids"].split(",") if r.strip())
+            found.append(InlineIgnore(number, rules, (match["reason"] or "").strip()))
+    return found
+
+
+def relative_beyond_top(source: bytes, package: str) -> int | None:
+    """The first line with a ``from ...`` import that climbs past the top-level package."""
+    depth = len(package.split(".")) if package else 0
+    for match in _RELATIVE.finditer(source):
+        if len(match.group(1)) > depth:
+            return source.count(b"\n", 0, match.start()) + 1
+    return None
+
+
+def enclosing_symbol(lines: list[str], line: int) -> str:
+    """The qualified name of the function or class around ``line``, from indentation."""
+    if not 0 < line <= len(lines):
+        return ""
+    indent = len(lines[line - 1]) - len(lines[line - 1].lstrip())
+    names: list[str] = []
+    for number in range(line - 2, -1, -1):
+        if indent == 0:
+            break
+        match = _DEF.match(lines[number])
+        if match and len(match["indent"].expandtabs()) < indent:
+            names.append(match["name"])
+            indent = len(match["indent"].expandtabs())
+    return ".".join(reversed(names))

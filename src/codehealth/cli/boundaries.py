@@ -1,0 +1,90 @@
+"""``codehealth boundaries``."""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from codehealth.cli.common import (
+    EXIT_FOUND,
+    EXIT_OK,
+    guarded,
+    stdout_is_terminal,
+    terminal_width,
+    write,
+)
+
+
+@click.command()
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json", "dot", "mermaid"]),
+    default="table",
+    show_default=True,
+    help="table: rich on a terminal, plain text in a pipe. json: the whole report. "
+    "dot/mermaid: the module graph, violations and cycles in red.",
+)
+@click.option(
+    "--modules",
+    "show_modules",
+    is_flag=True,
+    help="Show the module report: "
+    "coupling, instability, API size, inbound private imports, cycles, extraction.",
+)
+@click.option("--no-cache", is_flag=True, help="Compute everything again; write no cache.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    help="pyproject.toml to read instead of ./pyproject.toml.",
+)
+@guarded
+def boundaries(
+    output_format: str, show_modules: bool, no_cache: bool, config_file: str | None
+) -> int:
+    """Public-API violations, architecture contracts and cycles between modules.
+
+    \b
+    A module is each direct subpackage of each root package (or what
+    [tool.codehealth.modules] declares). Its public API is what its __init__.py
+    binds: exactly __all__ when defined, else the names without a leading
+    underscore. Code outside a module may import the module and its public
+    names, nothing else.
+
+    \b
+    CH301 private submodule    CH302 private name       CH303 unexported name
+    CH304 undeclared dependency                         CH305 broken contract
+    CH306 cycle between modules                         CH307 dynamic private import
+    CH308 unused ignore        CH309 ignore without a reason
+
+    \b
+    Contracts: [tool.importlinter] / .importlinter / setup.cfg run unchanged (by
+    import-linter itself), plus [[tool.codehealth.contracts]] with the same fields.
+    Ignore one import with `# codehealth: ignore[CH301] because <reason>`.
+
+    \b
+    Examples:
+      codehealth boundaries
+      codehealth boundaries --modules
+      codehealth boundaries --format dot | dot -Tsvg > modules.svg
+    """
+    from codehealth.app import run_boundaries
+    from codehealth.config import load_settings
+
+    settings = load_settings(os.path.abspath("."), config_file)
+    report = run_boundaries(".", settings=settings, use_cache=not no_cache)
+    from codehealth import render
+
+    if output_format == "json":
+        write(render.render_boundaries_json(report, pretty=stdout_is_terminal()))
+    elif output_format == "dot":
+        write(render.render_boundaries_dot(report))
+    elif output_format == "mermaid":
+        write(render.render_boundaries_mermaid(report))
+    elif stdout_is_terminal():
+        write(render.render_boundaries_rich(report, terminal_width(), show_modules))
+    else:
+        write(render.render_boundaries_text(report, show_modules))
+    return EXIT_FOUND if report.failed else EXIT_OK

@@ -1,0 +1,134 @@
+"""``codehealth boundaries`` as tables (plain or rich) and as JSON."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+from codehealth.model import BoundaryReport
+from codehealth.render.tables import Cell, Table, render_plain, render_rich
+from codehealth.version import __version__
+
+BOUNDARIES_SCHEMA_VERSION = 1
+
+
+def boundaries_document(report: BoundaryReport) -> dict[str, Any]:
+    """The whole report as plain data (the ``--format json`` schema)."""
+    data = asdict(report)
+    data["violations"] = [
+        {**v["finding"], "importer": v["importer"], "target": v["target"], "module": v["module"]}
+        for v in data["violations"]
+    ]
+    return {
+        "schema_version": BOUNDARIES_SCHEMA_VERSION,
+        "tool": {"name": "codehealth", "version": __version__},
+        "summary": _summary(report),
+        **data,
+    }
+
+
+def render_boundaries_json(report: BoundaryReport, pretty: bool = False) -> str:
+    return json.dumps(boundaries_document(report), indent=2 if pretty else None) + "\n"
+
+
+def _summary(report: BoundaryReport) -> dict[str, int]:
+    broken = sum(1 for c in report.contracts if not c.kept)
+    return {
+        "violations": len(report.violations),
+        "modules": len(report.modules),
+        "cycles": len(report.cycles),
+        "contracts_kept": len(report.contracts) - broken,
+        "contracts_broken": broken,
+        "not_analysed": len(report.not_analysed),
+    }
+
+
+def boundaries_tables(
+    report: BoundaryReport, modules: bool = False
+) -> tuple[list[Table], list[str], list[str]]:
+    tables = [_modules_table(report)] if modules else []
+    tables.append(
+        Table(
+            "Boundary violations",
+            ("rule", "where", "problem", "fix"),
+            [
+                (
+                    Cell(v.finding.rule),
+                    Cell(f"{v.finding.path}:{v.finding.line}"),
+                    Cell(v.finding.message),
+                    Cell(v.finding.fix),
+                )
+                for v in report.violations
+            ],
+        )
+    )
+    if report.contracts:
+        tables.append(
+            Table(
+                "Contracts",
+                ("contract", "type", "result"),
+                [
+                    (Cell(c.name), Cell(c.type), Cell("KEPT" if c.kept else "BROKEN", not c.kept))
+                    for c in report.contracts
+                ],
+            )
+        )
+    if report.cycles:
+        tables.append(
+            Table(
+                "Cycles between modules",
+                ("cycle", "imports per edge", "break at"),
+                [
+                    (
+                        Cell(" -> ".join(c.path), True),
+                        Cell(
+                            ", ".join(f"{e.source}->{e.target}: {len(e.imports)}" for e in c.edges)
+                        ),
+                        Cell(", ".join(f"{a} -> {b}" for a, b in c.breakers) or "-"),
+                    )
+                    for c in report.cycles
+                ],
+            )
+        )
+    after = [f"{c.name} (broken):\n{c.details.rstrip()}" for c in report.contracts if not c.kept]
+    after += [f"not analysed: {n.path}: {n.reason}" for n in report.not_analysed]
+    after += [f"note: {note}" for note in report.notes]
+    summary = _summary(report)
+    after.append(
+        f"{summary['violations']} violation(s) in {summary['modules']} module(s); "
+        f"{summary['cycles']} cycle(s); contracts: {summary['contracts_kept']} kept, "
+        f"{summary['contracts_broken']} broken"
+    )
+    return tables, [f"root packages: {', '.join(report.root_packages) or '(none found)'}"], after
+
+
+def _modules_table(report: BoundaryReport) -> Table:
+    return Table(
+        "Modules",
+        ("module", "Ca", "Ce", "instability", "public", "private in", "cycles", "extract"),
+        [
+            (
+                Cell(m.name),
+                Cell(str(m.afferent)),
+                Cell(str(m.efferent)),
+                Cell(f"{m.instability:.2f}"),
+                Cell(f"{m.public_names}{'' if m.declared_all else '*'}"),
+                Cell(str(m.inbound_private), m.inbound_private > 0),
+                Cell(str(m.cycles), m.cycles > 0),
+                Cell("ready" if m.extraction_ready else "no"),
+            )
+            for m in report.modules
+        ],
+        numeric=frozenset({1, 2, 3, 4, 5, 6}),
+        footnote="Ca: modules importing it; Ce: modules it imports; instability = Ce/(Ca+Ce); "
+        "public: API size (* no __all__); extract: no inbound private imports and no cycles",
+    )
+
+
+def render_boundaries_text(report: BoundaryReport, modules: bool = False) -> str:
+    return render_plain(*boundaries_tables(report, modules))
+
+
+def render_boundaries_rich(report: BoundaryReport, width: int, modules: bool = False) -> str:
+    return render_rich(*boundaries_tables(report, modules), width)
