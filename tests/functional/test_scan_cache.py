@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -347,10 +348,44 @@ def test_a_real_scan_killed_at_any_moment_leaves_a_usable_cache(make_repo):
     )
     try:
         while process.poll() is None and not (repo / CACHE).exists():
-            pass  # busy-wait on a file appearing, not on time
+            time.sleep(0.001)  # wait for a file to appear; nothing depends on how long
         process.send_signal(signal.SIGKILL)
     finally:
         process.wait(timeout=300)
     document = scan_json(cwd=repo)
     assert _comparable(document) == _comparable(expected)
     assert len(analysed(document)) == len(analysed(expected))
+
+
+@pytest.mark.parametrize("blocker", ["folder-is-a-file", "database-is-a-folder"])
+def test_an_unusable_cache_location_means_a_run_without_cache(make_repo, blocker):
+    repo = make_repo("shop")
+    expected = scan_json("--no-cache", cwd=repo)
+    if blocker == "folder-is-a-file":
+        (repo / ".codehealth").write_text("not a folder")
+    else:
+        (repo / CACHE).mkdir(parents=True)
+    document = scan_json(cwd=repo)
+    assert _comparable(document) == _comparable(expected)
+    assert any("cache" in note for note in document["notes"]), document["notes"]
+
+
+def test_concurrent_runs_share_the_cache_safely(make_repo):
+    repo = make_repo("shop")
+    expected = scan_json("--no-cache", cwd=repo)
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "codehealth", "scan", "--format", "json"],
+            cwd=repo,
+            env=clean_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
+    for process in runs:
+        out, err = process.communicate(timeout=300)
+        assert process.returncode == 0, err
+        assert _comparable(json.loads(out)) == _comparable(expected)
+    assert _rows(repo) == 5

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
-from clitools import analysed, assert_no_traceback, run_cli, scan_json
+import pytest
+from clitools import analysed, assert_no_traceback, clean_env, run_cli, scan_json
 
 ANSI = re.compile(r"\x1b\[")
 
@@ -246,3 +250,52 @@ def test_an_untracked_file_is_scanned_and_an_ignored_one_is_not(make_repo):
     paths = analysed(scan_json(cwd=repo))
     assert "src/clean/extra.py" in paths
     assert "generated/out.py" not in paths
+
+
+def _run_on_a_terminal(args: list[str], cwd: Path) -> tuple[int, str]:
+    """Run the CLI with stdout on a pseudo-terminal; return (exit code, what it printed)."""
+    import pty  # POSIX only
+
+    main_fd, child_fd = pty.openpty()
+    env = {**clean_env(), "TERM": "xterm-256color", "COLUMNS": "160"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "codehealth", *args],
+        cwd=cwd,
+        env=env,
+        stdout=child_fd,
+        stderr=subprocess.PIPE,
+    )
+    os.close(child_fd)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main_fd, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(main_fd)
+    process.wait(timeout=300)
+    return process.returncode, b"".join(chunks).decode("utf-8", "replace")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_table_on_a_terminal_is_drawn_by_rich(make_repo):
+    repo = make_repo("shop")
+    code, out = _run_on_a_terminal(["scan"], repo)
+    assert code == 0
+    assert ANSI.search(out), "colours/bold on a terminal"
+    assert "route_order" in out
+    assert out.index("route_order") < out.index("Order.total")  # worst first here too
+    assert "─" in out or "━" in out  # rich's box drawing, not the plain "---" rule
+
+
+def test_no_progress_output_in_a_pipe(make_repo):
+    files = {f"src/shop/gen/mod_{i}.py": f"def f{i}(a):\n    return a\n" for i in range(220)}
+    repo = make_repo("shop", files=files)
+    run = run_cli("scan", "--no-cache", cwd=repo)
+    assert run.code == 0
+    assert run.err == ""  # no progress bar (or anything else) on a piped stderr
+    assert not ANSI.search(run.out)
+    assert "225 files" in run.out
