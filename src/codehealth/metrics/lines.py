@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from codehealth.model import LineCounts
 
 _QUOTES = (b"'", b'"')
+_BOM = b"\xef\xbb\xbf"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,8 @@ def count_lines(
     for start, end in string_spans:
         excluded.update(range(start + 1, end + 1))
 
+    if lines and lines[0].startswith(_BOM):  # a byte-order mark is not code
+        lines = [lines[0][len(_BOM) :], *lines[1:]]
     blank = comment = inline = 0
     for number, raw in enumerate(lines, 1):
         if number in excluded:
