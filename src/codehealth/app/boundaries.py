@@ -20,6 +20,7 @@ from codehealth.boundaries import (
     BOUNDARY_RULES,
     BROKEN_CONTRACT,
     MODULE_CYCLE,
+    Owners,
     ProjectFacts,
     analyse,
     apply_ignores,
@@ -111,7 +112,8 @@ def _compute(
         else (),
     )
     analysis = analyse(facts, mapping)
-    owners = {m: mapping.owner(m) for m in internal}
+    owner_of = Owners(mapping)
+    owners = {m: owner_of(m) for m in internal}
     breakers = cycle_breakers(graph, sorted(mapping.modules)) if graph is not None else set()
     module_breakers = {(owners.get(a), owners.get(b)) for a, b in breakers}
     cycles = find_cycles(analysis.edges, {(a, b) for a, b in module_breakers if a and b})

@@ -9,7 +9,7 @@ import hashlib
 import json
 import os
 import sys
-from dataclasses import asdict
+from dataclasses import fields, is_dataclass
 from typing import Any
 
 from codehealth.config import Settings
@@ -44,7 +44,7 @@ _DEFAULT_COSTS = {
 def project_key(root: str, settings: Settings, folders: dict[str, str]) -> str:
     """A digest of everything the report depends on."""
     digest = hashlib.blake2b(digest_size=20)
-    digest.update(f"{FORMAT}/{__version__}/{sys.version_info[:2]}/{_versions()}".encode())
+    digest.update(f"{FORMAT}/{__version__}/{sys.version_info[:2]}".encode())
     digest.update(repr((settings.boundaries, settings.roots, settings.exclude)).encode())
     digest.update(repr(sorted(folders.items())).encode())
     for name in _CONFIG_FILES:
@@ -66,18 +66,6 @@ def project_key(root: str, settings: Settings, folders: dict[str, str]) -> str:
     return digest.hexdigest()
 
 
-def _versions() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    found = []
-    for name in ("grimp", "import-linter"):
-        try:
-            found.append(version(name))
-        except PackageNotFoundError:
-            found.append("-")
-    return "/".join(found)
-
-
 def load_report(path: str, key: str) -> BoundaryReport | None:
     try:
         with open(path, encoding="utf-8") as handle:
@@ -95,8 +83,23 @@ def save_report(path: str, key: str, report: BoundaryReport) -> None:
         _ignore_folder(os.path.dirname(path))
         temporary = f"{path}.{os.getpid()}.tmp"
         with open(temporary, "w", encoding="utf-8") as handle:
-            json.dump({"key": key, "report": asdict(report)}, handle)
+            handle.write(json.dumps({"key": key, "report": _plain(report)}))
         os.replace(temporary, path)
+
+
+def _plain(value: Any) -> Any:
+    """``dataclasses.asdict``, several times faster (no deep copies)."""
+    names = _FIELDS.get(type(value))
+    if names is None and is_dataclass(value):
+        names = _FIELDS.setdefault(type(value), tuple(f.name for f in fields(value)))
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
+    if isinstance(value, (tuple, list)):
+        return [_plain(item) for item in value]
+    return value
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def _ignore_folder(folder: str) -> None:

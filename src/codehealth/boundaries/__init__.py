@@ -22,6 +22,7 @@ from codehealth.boundaries.cycles import find_cycles, summarise_modules
 from codehealth.boundaries.ignores import apply_ignores
 from codehealth.boundaries.modules import (
     ModuleMap,
+    Owners,
     default_modules,
     is_test_module,
     is_within,
@@ -47,6 +48,7 @@ __all__ = [
     "Analysis",
     "InlineIgnore",
     "ModuleMap",
+    "Owners",
     "ProjectFacts",
     "PublicApi",
     "analyse",

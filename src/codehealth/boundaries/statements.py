@@ -4,7 +4,9 @@ calls, inline ignores and relative imports that climb past the top-level package
 from __future__ import annotations
 
 import ast
+import io
 import re
+import tokenize
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -15,6 +17,7 @@ _IGNORE = re.compile(
     r"#\s*codehealth:\s*ignore\[(?P<ids>[A-Z0-9_,\s]+)\](?:\s+because\s+(?P<reason>\S.*))?"
 )
 _RELATIVE = re.compile(rb"^[ \t]*from[ \t]+(\.+)", re.MULTILINE)
+_LITERAL_CALL = re.compile(rb"(?:import_module|__import__)\(\s*['\"]")
 _DEF = re.compile(r"^(?P<indent>[ \t]*)(?:async[ \t]+)?(?:def|class)[ \t]+(?P<name>\w+)")
 
 
@@ -80,7 +83,7 @@ def _targets(node: ast.stmt, package: str) -> list[Target]:
 def dynamic_imports(source: bytes, package: str) -> Iterator[tuple[int, str]]:
     """``(line, module)`` of each ``import_module("literal")`` / ``__import__("literal")``.
     SyntaxError propagates."""
-    if b"import_module" not in source and b"__import__" not in source:
+    if not _LITERAL_CALL.search(source):
         return
     for node in ast.walk(ast.parse(source)):
         if not isinstance(node, ast.Call) or not node.args:
@@ -118,12 +121,22 @@ def inline_ignores(text: str) -> list[InlineIgnore]:
     if "codehealth:" not in text:
         return []
     found: list[InlineIgnore] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        match = _IGNORE.search(line)
+    for number, comment in _comments(text):
+        match = _IGNORE.search(comment)
         if match:
             rules = tuple(r.strip() for r in match["ids"].split(",") if r.strip())
             found.append(InlineIgnore(number, rules, (match["reason"] or "").strip()))
     return found
+
+
+def _comments(text: str) -> Iterator[tuple[int, str]]:
+    """(line, text) of each comment: strings that look like comments are not comments."""
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(text).readline):
+            if token.type == tokenize.COMMENT:
+                yield token.start[0], token.string
+    except (tokenize.TokenError, SyntaxError):
+        return
 
 
 def relative_beyond_top(source: bytes, package: str) -> int | None:
