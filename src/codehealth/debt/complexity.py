@@ -40,7 +40,7 @@ def complexity_findings(
                         line=fn.lineno,
                         message=f"{fn.qualname}: {label} {value} > {limit}",
                         severity=rule.severity,
-                        remediation_minutes=rule.cost(value - limit),
+                        remediation_minutes=round(rule.cost(value - limit), 2),
                         symbol=fn.qualname,
                         end_line=fn.end_lineno,
                         fix=rule.fix,
@@ -67,7 +67,7 @@ def _file_findings(
                 1,
                 f"{metrics.lines.total} lines > {limits.file_lines}",
                 large.severity,
-                large.cost(over),
+                round(large.cost(over), 2),
                 fix=large.fix,
             )
         )
@@ -80,7 +80,7 @@ def _file_findings(
                 1,
                 f"maintainability index {metrics.maintainability:.1f} < {limits.maintainability}",
                 low_mi.severity,
-                low_mi.cost(under),
+                round(low_mi.cost(under), 2),
                 fix=low_mi.fix,
             )
         )
