@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from codehealth.app import load_catalogue
 from codehealth.config import Thresholds
 from codehealth.debt import (
@@ -91,3 +93,20 @@ def test_file_level_findings_do_not_depend_on_the_first_line() -> None:
         return finding
 
     assert large(body).fingerprint == large('"""Docs."""\n' + body).fingerprint
+
+
+def test_finish_file_numbers_findings_like_the_model_helper() -> None:
+    """debt builds fingerprints in one pass; they must equal model.with_fingerprints'."""
+    from codehealth.model import with_fingerprints
+
+    data = (BASE + "x = 1  # TODO\ny = 2  # TODO\nx = 1  # TODO\n").encode()
+    metrics = analyze_source(data, "mail.py")
+    assert isinstance(metrics, FileMetrics)
+    raw = price_rule_hits("mail.py", find_markers(data), CATALOGUE)
+    raw += price_lint_hits("ruff", "mail.py", unused_import(1), CATALOGUE)
+    mine = finish_file(raw, metrics, data)
+    texts = dict(enumerate(data.decode().splitlines(), 1))
+    ordered = sorted(raw, key=lambda f: (f.line, f.column, f.rule))
+    with_symbols = [replace(f, symbol=g.symbol) for f, g in zip(ordered, mine, strict=True)]
+    theirs = with_fingerprints(with_symbols, texts)
+    assert [f.fingerprint for f in mine] == [f.fingerprint for f in theirs]
