@@ -55,6 +55,7 @@ class Cache:
             return
         try:
             with connection:
+                connection.execute("BEGIN")  # isolation_level=None: no implicit transaction
                 connection.executemany(
                     "INSERT OR REPLACE INTO files (key, data) VALUES (?, ?)", rows
                 )
@@ -104,6 +105,7 @@ class Cache:
             connection.execute("PRAGMA synchronous=NORMAL")
             if not tables:
                 with connection:
+                    connection.execute("BEGIN IMMEDIATE")
                     connection.execute(f"PRAGMA application_id={_APPLICATION_ID}")
                     connection.execute(f"PRAGMA user_version={_LAYOUT}")
                     connection.execute("CREATE TABLE meta (salt TEXT NOT NULL)")
@@ -120,6 +122,7 @@ class Cache:
                 if salt != self.salt:
                     # Another codehealth or Python version wrote it: its entries may differ.
                     with connection:
+                        connection.execute("BEGIN")
                         connection.execute("DELETE FROM files")
                         connection.execute("UPDATE meta SET salt = ?", (self.salt,))
         except BaseException:
