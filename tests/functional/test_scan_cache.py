@@ -389,3 +389,22 @@ def test_concurrent_runs_share_the_cache_safely(make_repo):
         assert process.returncode == 0, err
         assert _comparable(json.loads(out)) == _comparable(expected)
     assert _rows(repo) == 5
+
+
+def test_a_cache_write_is_all_or_nothing(tmp_path):
+    """put_many is one transaction: a run that fails (or dies) half-way through writing its
+    results leaves none of them, never a part (and one commit is much cheaper than many)."""
+    from codehealth.sources import Cache
+
+    cache = Cache(str(tmp_path / "cache"), "salt")
+    assert cache.get_many(["a"]) == {}
+    rows: list[tuple[str, str | None]] = [("a", "[1]"), ("b", "[2]"), ("c", None)]  # NOT NULL
+    cache.put_many(rows)
+    cache.close()
+    assert any("could not be updated" in note for note in cache.notes)
+    connection = sqlite3.connect(tmp_path / "cache" / "cache.sqlite")
+    try:
+        stored = connection.execute("SELECT key FROM files").fetchall()
+    finally:
+        connection.close()
+    assert stored == []
