@@ -341,3 +341,37 @@ def test_rules_prints_one_rules_documentation(shop: Path, cli: Cli) -> None:
 def test_rules_unknown_id_is_exit_2(shop: Path, cli: Cli) -> None:
     run = cli("rules", "CH999", cwd=shop)
     assert run.code == 2 and "no rule" in run.err
+
+
+def test_boundaries_findings_are_part_of_the_debt(make_repo: MakeRepo, cli: Cli) -> None:
+    repo = make_repo(
+        "debtbounds",
+        {
+            **FILES,
+            "src/shop/billing/fees.py": (
+                "def charge(a):\n    return a\n\n\ndef _fee():\n    return 1\n"
+            ),
+            "src/shop/report.py": "from shop.billing.fees import _fee\n\nprint(_fee())\n",
+        },
+    )
+    _, document = debt_json(cli, repo)
+    boundaries = [f for f in document["findings"] if f["path"] == "src/shop/report.py"]
+    assert boundaries and all(f["rule"].startswith("CH3") for f in boundaries)
+    assert document["project"]["by_family"]["boundaries"] > 0
+    _, without = debt_json(cli, repo, "--no-boundaries")
+    assert not [f for f in without["findings"] if f["rule"].startswith("CH3")]
+
+
+def test_a_failing_boundaries_check_marks_the_report_incomplete(
+    shop: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import codehealth.app.boundaries
+    from codehealth.app import run_debt
+
+    def explode(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("graph exploded")
+
+    monkeypatch.setattr(codehealth.app.boundaries, "run_boundaries", explode)
+    report = run_debt(root=str(shop), boundaries=True)
+    assert report.incomplete == ("boundaries check failed: RuntimeError: graph exploded",)
+    assert {f.rule for f in report.findings} >= {"CH104", "CH201"}

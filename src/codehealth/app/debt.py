@@ -70,12 +70,15 @@ def run_debt(
     progress: Progress | None = None,
     module_depth: int = 2,
     extra_findings: Sequence[Finding] = (),
+    boundaries: bool = False,
 ) -> DebtReport:
     """The debt of the project at ``root`` (only ``paths`` in it, when given).
 
-    ``extra_findings`` is the seam for other checks (the boundaries findings): rule ids of
-    the catalogue are priced by it when they carry no cost of their own; findings on files
-    that are not analysed here (excluded ones) are dropped like every other finding.
+    ``extra_findings`` is the seam for other checks: a finding whose rule is in the
+    catalogue is priced by it (with the team's overrides); findings on files that are not
+    analysed here (excluded ones) are dropped like every other finding. ``boundaries``
+    adds the findings of ``run_boundaries`` (public API, contracts, cycles); when that check
+    fails the report is marked incomplete, like a failing linter.
     """
     root = os.path.abspath(root)
     if settings is None:
@@ -104,14 +107,20 @@ def run_debt(
             incomplete.append(result.problem)
         else:
             lint_hits[result.tool] = result.hits
-    findings = _findings(measured, settings, catalogue, lint_hits, markers, extra_findings)
+    extra = list(extra_findings)
+    if boundaries:
+        extra += _boundary_findings(root, settings, use_cache, incomplete)
+    findings = _findings(measured, settings, catalogue, lint_hits, markers, extra)
     packages = package_names(measured.discovered, settings.roots)
     analysed = set(measured.files)
     return build_report(
         findings,
         {path: metrics.lines.source for path, metrics in measured.files.items()},
         module_names(analysed | {f.path for f in findings}, packages, module_depth),
-        {rule.id: rule.family for rule in catalogue.rules},
+        {
+            **{f.rule: "boundaries" for f in extra},
+            **{rule.id: rule.family for rule in catalogue.rules},
+        },
         settings.debt.minutes_per_line,
         incomplete=incomplete,
         notes=[
@@ -250,8 +259,23 @@ def _findings(
     return result
 
 
+def _boundary_findings(
+    root: str, settings: Settings, use_cache: bool, incomplete: list[str]
+) -> list[Finding]:
+    from codehealth.app.boundaries import run_boundaries
+
+    try:
+        report = run_boundaries(root, settings=settings, use_cache=use_cache)
+    except ConfigError:
+        raise
+    except Exception as error:  # noqa: BLE001 - the rest of the report stands without it
+        incomplete.append(f"boundaries check failed: {type(error).__name__}: {error}")
+        return []
+    return [violation.finding for violation in report.violations]
+
+
 def _priced(finding: Finding, catalogue: Catalogue) -> Finding:
     rule = catalogue.rule(finding.rule)
-    if rule is None or finding.remediation_minutes:
+    if rule is None:
         return finding
     return replace(finding, remediation_minutes=rule.cost(), severity=rule.severity)

@@ -49,6 +49,12 @@ _RATINGS = ("A", "B", "C", "D", "E")
     type=click.Choice(_RATINGS),
     help="Exit 1 when the project's rating is worse than this.",
 )
+@click.option(
+    "--boundaries/--no-boundaries",
+    default=True,
+    show_default=True,
+    help="Include the findings of `codehealth boundaries` (public API, contracts, cycles).",
+)
 @click.option("--no-cache", is_flag=True, help="Analyse and lint every file again.")
 @click.option(
     "--config",
@@ -64,6 +70,7 @@ def debt(
     top: int,
     depth: int,
     max_rating: str | None,
+    boundaries: bool,
     no_cache: bool,
     config_file: str | None,
     jobs: int | None,
@@ -79,6 +86,7 @@ def debt(
                   cost = base + minutes per point over the threshold
       markers     CH201-CH208: TODO/FIXME/HACK/XXX, # noqa, # type: ignore,
                   # pragma: no cover (comments only)
+      boundaries  CH3xx: the findings of `codehealth boundaries`
     debt ratio = remediation / (source lines x 30 min); rating A <= 5%, B <= 10%,
     C <= 20%, D <= 50%, E above. Costs: `codehealth rules`, [tool.codehealth.debt].
 
@@ -94,7 +102,14 @@ def debt(
     settings = load_settings(os.path.abspath("."), config_file)
     if jobs is not None:
         settings = replace(settings, jobs=jobs)
-    report = run_debt(paths, ".", use_cache=not no_cache, settings=settings, module_depth=depth)
+    report = run_debt(
+        paths,
+        ".",
+        use_cache=not no_cache,
+        settings=settings,
+        module_depth=depth,
+        boundaries=boundaries,
+    )
     for problem in report.incomplete:
         click.echo(f"codehealth: warning: the debt report is incomplete: {problem}", err=True)
     if output_format == "json":
