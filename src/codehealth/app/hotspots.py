@@ -100,7 +100,8 @@ def run_hotspots(
     targets = tuple(fix_first(debt.findings, len(debt.findings) or 1)) if debt.findings else ()
     per_file = _file_debt(targets)
     files = rank_files(histories, metrics, per_file, now)
-    functions = _hot_functions(root, files, metrics, per_file, start, rename_map(raw))
+    counted = {c.sha for c in in_window}
+    functions = _hot_functions(root, files, metrics, per_file, start, rename_map(raw), counted)
     alive = set(metrics)
     modules = module_names(
         alive, package_names(measured.discovered, settings.roots), options.module_depth
@@ -151,6 +152,7 @@ def _hot_functions(
     debt: dict[str, FileDebt],
     start: float | None,
     renamed: dict[str, str],
+    counted: set[str],
 ) -> list[HotFunction]:
     """Functions of the hotspot files, by the commits in the window that changed them: one
     ``git log -p -U0`` over those files (and their former names), hunks carried forward to
@@ -162,7 +164,9 @@ def _hot_functions(
     names.update((old, new) for old, new in renamed.items() if new in names)
     per_file: dict[str, list[list[Hunk]]] = defaultdict(list)
     since = int(start) if start is not None else None
-    for commit in stream_hunks(root, sorted(names), since=since):
+    for sha, commit in stream_hunks(root, sorted(names), since=since):
+        if sha not in counted:  # a bot's commit, or one of only excluded files
+            continue
         for path, hunks in commit.items():
             if path in names:
                 per_file[names[path]].append([Hunk(*hunk) for hunk in hunks])

@@ -9,6 +9,7 @@ import click
 from codehealth.cli.boundaries import boundaries
 from codehealth.cli.debt import debt
 from codehealth.cli.hotspots import hotspots
+from codehealth.cli.plan import plan
 from codehealth.cli.rules import rules
 from codehealth.cli.scan import scan
 from codehealth.version import __version__
@@ -31,6 +32,7 @@ cli.add_command(boundaries)
 cli.add_command(debt)
 cli.add_command(rules)
 cli.add_command(hotspots)
+cli.add_command(plan)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import fnmatch
+import functools
+import re
 from collections.abc import Iterable, Sequence
 
 from codehealth.model import Commit
@@ -37,11 +39,19 @@ def _matches(path: str, patterns: Sequence[str]) -> bool:
 
 
 def is_bot(author: str, email: str, patterns: Sequence[str]) -> bool:
+    """Whether the name or the e-mail matches a pattern: ``*`` and ``?`` are wildcards and
+    everything else is literal (``*[bot]*`` means the text "[bot]", not a character set)."""
     name, mail = author.lower(), email.lower()
     return any(
-        fnmatch.fnmatchcase(name, pattern.lower()) or fnmatch.fnmatchcase(mail, pattern.lower())
+        _literal_glob(pattern).fullmatch(name) or _literal_glob(pattern).fullmatch(mail)
         for pattern in patterns
     )
+
+
+@functools.lru_cache(maxsize=256)
+def _literal_glob(pattern: str) -> re.Pattern[str]:
+    parts = (".*" if c == "*" else "." if c == "?" else re.escape(c) for c in pattern.lower())
+    return re.compile("".join(parts), re.DOTALL)
 
 
 def select_commits(

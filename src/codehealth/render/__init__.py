@@ -26,6 +26,15 @@ from codehealth.render.hotspots import (
     render_hotspots_rich,
     render_hotspots_text,
 )
+from codehealth.render.plan import (
+    PLAN_SCHEMA_VERSION,
+    plan_document,
+    render_plan_csv,
+    render_plan_json,
+    render_plan_markdown,
+    render_plan_rich,
+    render_plan_text,
+)
 from codehealth.render.rules_doc import (
     render_lint_cost,
     render_rule_doc,
@@ -55,6 +64,13 @@ __all__ = [
     "render_hotspots_json",
     "render_hotspots_rich",
     "render_hotspots_text",
+    "PLAN_SCHEMA_VERSION",
+    "plan_document",
+    "render_plan_csv",
+    "render_plan_json",
+    "render_plan_markdown",
+    "render_plan_rich",
+    "render_plan_text",
     "DEBT_SCHEMA_VERSION",
     "debt_document",
     "render_debt_json",

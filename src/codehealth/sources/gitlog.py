@@ -231,8 +231,8 @@ def _text(raw: bytes) -> str:
 
 def stream_hunks(
     root: str, paths: Sequence[str], *, since: int | None = None
-) -> Iterator[dict[str, list[tuple[int, int, int, int]]]]:
-    """Per non-merge commit touching ``paths`` (newest first): path -> its ``-U0`` hunks
+) -> Iterator[tuple[str, dict[str, list[tuple[int, int, int, int]]]]]:
+    """Per non-merge commit touching ``paths`` (newest first): its id and path -> ``-U0`` hunks
     ``(old_start, old_count, new_start, new_count)``. One ``git log -p`` for all the paths."""
     if not paths:
         return
@@ -240,8 +240,8 @@ def stream_hunks(
     args += ["--no-color", "--no-ext-diff"]
     if since is not None:
         args.append(f"--since={since}")
-    for _header, body in _records(root, [*args, "HEAD", "--", *paths], separator=None):
-        yield _hunks(body)
+    for header, body in _records(root, [*args, "HEAD", "--", *paths], separator=None):
+        yield _text(header.strip()), _hunks(body)
 
 
 def _hunks(lines: list[bytes]) -> dict[str, list[tuple[int, int, int, int]]]:

@@ -1,0 +1,93 @@
+"""The plan use case: hotspots + debt -> targets -> a schedule that fits the budget."""
+
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import dataclass
+
+from codehealth.app.debt import load_catalogue
+from codehealth.app.hotspots import run_hotspots
+from codehealth.app.scan import Progress
+from codehealth.config import ConfigError, Settings, load_settings
+from codehealth.plan import (
+    MINUTES,
+    Candidate,
+    Plan,
+    build_targets,
+    make_plan,
+    parse_capacity,
+    parse_duration,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """What the options ask for: the mode and one budget (minutes) per session."""
+
+    mode: str
+    sessions: tuple[float, ...]
+
+
+def read_budget(
+    budget: str | None,
+    capacity: str | None,
+    team: int | None,
+    sprint: str | None,
+    sprints: int | None,
+    refactorathon: bool,
+) -> Budget:
+    """The options turned into sessions; ConfigError (exit 2) naming the accepted forms."""
+    try:
+        total = parse_duration(budget) if budget else None
+        if refactorathon:
+            return Budget("refactorathon", ((team or 1) * MINUTES["d"],))
+        if capacity or sprint:
+            if not (capacity and sprint and team):
+                raise ConfigError(
+                    "sprints need --capacity (e.g. 10%), --team (people) and --sprint (e.g. 2w)"
+                )
+            per_sprint = parse_capacity(capacity) * team * parse_duration(sprint, "sprint length")
+            if total is not None:
+                count = max(1, math.ceil(total / per_sprint - 1e-9))
+                last = total - per_sprint * (count - 1)
+                return Budget("sprints", (*([per_sprint] * (count - 1)), last))
+            return Budget("sprints", (per_sprint,) * (sprints or 1))
+    except ValueError as error:
+        raise ConfigError(str(error)) from None
+    if total is None:
+        raise ConfigError(
+            "say how much time there is: --budget 40h, or --capacity 10% --team 6 --sprint 2w,"
+            " or --refactorathon --team 6"
+        )
+    return Budget("budget", (total,))
+
+
+def run_plan(
+    budget: Budget,
+    root: str = ".",
+    *,
+    window: str | None = None,
+    settings: Settings | None = None,
+    config_file: str | None = None,
+    use_cache: bool = True,
+    progress: Progress | None = None,
+) -> tuple[Plan, tuple[str, ...]]:
+    """The plan and the notes of the history run behind it."""
+    root = os.path.abspath(root)
+    if settings is None:
+        settings = load_settings(root, config_file)
+    mined = run_hotspots(
+        root, window=window, settings=settings, use_cache=use_cache, progress=progress
+    )
+    report = mined.report
+    candidates = [Candidate(t.path, t.symbol, t.line, t.minutes, t.rules) for t in mined.targets]
+    targets = build_targets(
+        candidates,
+        {path: facts.window_revisions for path, facts in mined.histories.items()},
+        {(row.path, row.qualname): row.changes for row in report.functions},
+        {row.path: row.experts for row in report.ownership},
+        {rule.id: rule.fix for rule in load_catalogue(settings).rules if rule.fix},
+    )
+    plan = make_plan(targets, budget.sessions, budget.mode, report.window)
+    return plan, report.notes

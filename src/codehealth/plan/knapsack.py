@@ -1,0 +1,43 @@
+"""0/1 knapsack: the targets that give the most payoff within the budget, exactly.
+
+Efforts are rounded UP to a grain (1 minute, coarser for very large problems so the table
+stays under ~2 million cells), so a chosen set always fits the real budget. The dynamic
+programme is exact for the rounded efforts.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+_MAX_CELLS = 2_000_000
+
+
+def choose(efforts: Sequence[float], payoffs: Sequence[float], budget: float) -> list[int]:
+    """Indices of the chosen items (in input order)."""
+    items = [i for i, effort in enumerate(efforts) if effort <= budget and payoffs[i] > 0]
+    if not items or budget <= 0:
+        return []
+    grain = 1.0
+    while len(items) * (budget / grain) > _MAX_CELLS:
+        grain *= 2
+    capacity = int(budget // grain)
+    weights = [max(1, math.ceil(efforts[i] / grain - 1e-9)) for i in items]
+    best = [0.0] * (capacity + 1)
+    keep: list[bytearray] = []
+    for weight, index in zip(weights, items, strict=True):
+        value = payoffs[index]
+        taken = bytearray(capacity + 1)
+        for room in range(capacity, weight - 1, -1):
+            candidate = best[room - weight] + value
+            if candidate > best[room] + 1e-12:
+                best[room] = candidate
+                taken[room] = 1
+        keep.append(taken)
+    chosen: list[int] = []
+    room = capacity
+    for position in range(len(items) - 1, -1, -1):
+        if keep[position][room]:
+            chosen.append(items[position])
+            room -= weights[position]
+    return sorted(chosen)
