@@ -142,7 +142,12 @@ def internal_imports(graph: grimp.ImportGraph, modules: set[str]) -> Iterator[tu
 
 def cycle_breakers(graph: grimp.ImportGraph, packages: list[str]) -> set[tuple[str, str]]:
     """grimp's nominated imports whose removal makes ``packages`` acyclic."""
-    present = [p for p in packages if p in graph.modules]
+    # grimp wants disjoint packages: leave out modules nested in another module.
+    present = [
+        p
+        for p in packages
+        if p in graph.modules and not any(p.startswith(q + ".") for q in packages)
+    ]
     if len(present) < 2:
         return set()
     return {(a, b) for a, b in graph.nominate_cycle_breakers(*present)}

@@ -11,7 +11,7 @@ import importlib
 import os
 from collections.abc import Callable, Iterator, Mapping
 from copy import deepcopy
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
 from codehealth.config import ConfigError
@@ -107,7 +107,7 @@ def run_contracts(
                 with output.console.capture() as captured:
                     contract.render_broken_contract(check)
                 details = captured.get()
-            chains = list(_chains(check.metadata))
+            chains = list(_chains(check.metadata)) + _breaker_chains(check.metadata, graph)
             results.append(
                 ContractResult(
                     name=str(options["name"]),
@@ -172,6 +172,8 @@ def _invalid(source: ContractSource, options: Mapping[str, Any], errors: dict[st
 
 def _chains(metadata: Any) -> Iterator[list[dict[str, Any]]]:
     """Every list of import links ({importer, imported, line_numbers}) in a check's metadata."""
+    if is_dataclass(metadata) and not isinstance(metadata, type):
+        metadata = {f.name: getattr(metadata, f.name) for f in fields(metadata)}
     if isinstance(metadata, dict):
         for value in metadata.values():
             yield from _chains(value)
@@ -184,6 +186,19 @@ def _chains(metadata: Any) -> Iterator[list[dict[str, Any]]]:
             return
         for value in metadata:
             yield from _chains(value)
+
+
+def _breaker_chains(metadata: Any, graph: Any) -> list[list[dict[str, Any]]]:
+    """acyclic_siblings reports the imports that would break each cycle: (importer, imported)
+    pairs, given their line numbers from the graph."""
+    pairs = metadata.get("cycle_breakers_by_package") if isinstance(metadata, dict) else None
+    chains: list[list[dict[str, Any]]] = []
+    for _, imports in sorted((pairs or {}).items()):
+        for importer, imported in sorted(imports):
+            details = graph.get_import_details(importer=importer, imported=imported)
+            numbers = tuple(sorted(int(d["line_number"]) for d in details))
+            chains.append([{"importer": importer, "imported": imported, "line_numbers": numbers}])
+    return chains
 
 
 def _lines(link: dict[str, Any]) -> tuple[int, ...]:

@@ -89,7 +89,7 @@ def _verdict(
                 fix = f"import `{name}` from `{owner}`"
             else:
                 fix = f"export it in `{init}` (or declare `{submodule}` public)"
-            return rule, f"`{submodule}` is {kind} of module `{owner}`", fix
+            return rule, f"`{submodule}` is {kind} module `{owner}`", fix
         if name and _private(name):
             return PRIVATE_NAME, f"`{name}` is private to `{full}`", _private_fix(name, owner)
         return None

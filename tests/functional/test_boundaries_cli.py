@@ -1,0 +1,163 @@
+"""``codehealth boundaries`` end to end: sample projects as real git repos, the CLI as a
+subprocess. Each DESIGN.md table row and each bad input of the issue has its case."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from clitools import assert_no_traceback, run_cli, write_files
+
+MakeRepo = Callable[..., Path]
+
+
+def boundaries(repo: Path, *args: str) -> tuple[int, dict[str, Any]]:
+    run = run_cli("boundaries", "--format", "json", *args, cwd=repo)
+    assert_no_traceback(run.err)
+    assert run.code in (0, 1), run.err
+    return run.code, run.json()
+
+
+def found(document: dict[str, Any]) -> set[tuple[str, str, int]]:
+    return {(v["rule"], v["path"], v["line"]) for v in document["violations"]}
+
+
+VIEWS = "shop/orders/views.py"
+
+
+def test_every_row_of_the_design_table(make_repo: MakeRepo) -> None:
+    code, document = boundaries(make_repo("boundaries/table"))
+    assert code == 1
+    assert found(document) == {
+        ("CH301", VIEWS, 5),  # from shop.billing.stripe import client (not exported)
+        ("CH302", VIEWS, 6),  # from shop.billing import _fee
+        ("CH303", VIEWS, 7),  # from shop.billing import helper (not in __all__)
+        ("CH301", VIEWS, 8),  # from shop.billing._impl import x
+        ("CH301", VIEWS, 10),  # the same inside `if TYPE_CHECKING:` (reported by default)
+        ("CH307", VIEWS, 14),  # importlib.import_module("shop.billing.stripe")
+    }
+    by_line = {v["line"]: v for v in document["violations"]}
+    assert by_line[5]["importer"] == "shop.orders.views"
+    assert by_line[5]["target"] == "shop.billing.stripe.client"
+    assert "export it in `shop/billing/__init__.py`" in by_line[5]["fix"]
+    assert all(v["fingerprint"] for v in document["violations"])
+    # lines 3 and 4 (`import shop.billing`, `from shop.billing import charge`) are fine, and
+    # the tests folder is excluded by default.
+    assert not any("tests/" in v["path"] for v in document["violations"])
+
+
+def test_type_checking_imports_can_be_allowed(make_repo: MakeRepo) -> None:
+    _, document = boundaries(make_repo("boundaries/table"), "--config", "allow_type_checking.toml")
+    assert ("CH301", VIEWS, 10) not in found(document)
+    assert ("CH301", VIEWS, 5) in found(document)
+
+
+def test_tests_folders_are_checked_when_asked(make_repo: MakeRepo) -> None:
+    repo = make_repo(
+        "boundaries/table",
+        {"tests.toml": "[tool.codehealth.boundaries]\nexclude_tests = false\n"},
+    )
+    _, document = boundaries(repo, "--config", "tests.toml")
+    assert ("CH301", "shop/orders/tests/test_views.py", 1) in found(document)
+
+
+def test_bad_input_is_reported_and_the_rest_checked(make_repo: MakeRepo) -> None:
+    code, document = boundaries(make_repo("boundaries/bad_input"))
+    assert code == 1
+    not_analysed = {n["path"]: n["reason"] for n in document["not_analysed"]}
+    assert "syntax error" in not_analysed["app/user/broken.py"]
+    assert "past the top-level package" in not_analysed["app/user/climb.py"]
+    assert found(document) == {
+        ("CH301", "app/user/views.py", 4),  # from app.io.reader import read as read2
+        ("CH301", "app/user/views.py", 5),  # import app.io.reader as rd (alias)
+        ("CH302", "app/user/views.py", 8),  # dynamic __all__: the underscore rule applies
+        ("CH301", "nsroot/pkg_b/use.py", 1),  # namespace root package: its packages checked
+    }
+    # `import io` is the standard library, not the project's app.io package.
+    assert not any(v["target"] == "io" for v in document["violations"])
+    assert any("__all__ is not a literal" in note for note in document["notes"])
+    modules = {m["name"]: m for m in document["modules"]}
+    assert modules["app.core"]["public_names"] == 1  # the star exports impl.__all__ only
+    assert "nsroot.pkg_a" in modules
+    assert "app.loose" not in modules  # a folder without __init__.py is not a module
+
+
+def test_ignores_allow_list_and_declared_modules(make_repo: MakeRepo) -> None:
+    _, document = boundaries(make_repo("boundaries/ignores"))
+    assert found(document) == {
+        ("CH308", "pyproject.toml", 14),  # the stale allow-list entry
+        ("CH301", VIEWS, 4),  # ignore without a reason does not ignore ...
+        ("CH309", VIEWS, 4),  # ... and is reported
+        ("CH308", VIEWS, 5),  # an inline ignore that matches nothing
+        ("CH304", VIEWS, 6),  # shop.catalog is not in depends_on
+    }
+
+
+def test_a_module_that_does_not_exist_stops_the_run(make_repo: MakeRepo) -> None:
+    repo = make_repo(
+        "boundaries/table", {"pyproject.toml": '[tool.codehealth.modules]\n"shop.biling" = {}\n'}
+    )
+    run = run_cli("boundaries", cwd=repo)
+    assert run.code == 2
+    assert "'shop.biling' is not a package" in run.err
+    assert "did you mean 'shop.billing'" in run.err
+
+
+@pytest.mark.parametrize(
+    ("contract", "message"),
+    [
+        ("name = Bad\ntype = layerz\nlayers =\n    proj.high\n", "unknown contract type 'layerz'"),
+        ("name = Missing\ntype = forbidden\nsource_modules =\n    proj.low\n", "forbidden_modules"),
+    ],
+)
+def test_a_bad_import_linter_contract_stops_the_run(
+    make_repo: MakeRepo, contract: str, message: str
+) -> None:
+    config = f"[importlinter]\nroot_package = proj\n\n[importlinter:contract:bad]\n{contract}"
+    repo = make_repo("boundaries/contracts", {".importlinter": config})
+    run = run_cli("boundaries", cwd=repo)
+    assert run.code == 2, run.err
+    assert message in run.err
+    assert ".importlinter" in run.err
+
+
+def test_cycles_have_a_path_imports_and_breakers(make_repo: MakeRepo) -> None:
+    _, document = boundaries(make_repo("boundaries/cycles"))
+    (cycle,) = document["cycles"]
+    assert cycle["path"] == ["loop.a", "loop.b", "loop.c", "loop.a"]
+    assert [e["imports"][0]["line"] for e in cycle["edges"]] == [1, 1, 5]
+    assert cycle["breakers"] == [["loop.c", "loop.a"]]
+    assert ("CH306", "loop/c/__init__.py", 5) in found(document)
+    modules = {m["name"]: m for m in document["modules"]}
+    assert modules["loop.d"]["extraction_ready"] is True
+    assert modules["loop.a"]["extraction_ready"] is False
+    assert (modules["loop.d"]["afferent"], modules["loop.d"]["efferent"]) == (0, 1)
+    assert modules["loop.d"]["instability"] == 1.0
+
+
+def test_module_report_and_graph_formats(make_repo: MakeRepo) -> None:
+    repo = make_repo("boundaries/cycles")
+    table = run_cli("boundaries", "--modules", cwd=repo)
+    assert table.code == 1
+    assert "Modules" in table.out and "loop.d" in table.out and "ready" in table.out
+    assert "loop.a -> loop.b -> loop.c -> loop.a" in table.out
+    dot = run_cli("boundaries", "--format", "dot", cwd=repo)
+    assert dot.out.startswith("digraph modules {")
+    assert '"loop.c" -> "loop.a" [label="1", color=red, style=bold];' in dot.out
+    mermaid = run_cli("boundaries", "--format", "mermaid", cwd=repo)
+    assert mermaid.out.startswith("graph LR")
+    assert "linkStyle" in mermaid.out
+
+
+def test_clean_project_exits_0_and_warm_run_gives_the_same_report(make_repo: MakeRepo) -> None:
+    repo = make_repo("boundaries/cycles", {"loop/c/__init__.py": "C = 1\n"})
+    cold = run_cli("boundaries", "--format", "json", cwd=repo)
+    assert cold.code == 0, cold.out
+    assert (repo / ".codehealth" / "boundaries.json").is_file()
+    warm = run_cli("boundaries", "--format", "json", cwd=repo)
+    assert warm.out == cold.out
+    write_files(repo, {"loop/c/__init__.py": "from loop.a import A\n"})
+    changed = run_cli("boundaries", "--format", "json", cwd=repo)
+    assert changed.code == 1 and changed.json()["cycles"]

@@ -1,0 +1,9 @@
+__all__ = ["run"]
+
+
+def run() -> None:
+    pass
+
+
+def secret() -> None:
+    pass

@@ -1,0 +1,3 @@
+from .reader import read
+
+__all__ = ["read"]

@@ -1,0 +1,2 @@
+def read() -> str:
+    return ''

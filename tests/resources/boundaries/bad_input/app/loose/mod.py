@@ -1,0 +1,1 @@
+from app.io.reader import read

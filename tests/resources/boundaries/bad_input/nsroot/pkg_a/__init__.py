@@ -1,0 +1,3 @@
+from .inner import thing
+
+__all__ = ["thing"]

@@ -1,0 +1,1 @@
+from nsroot.pkg_a.inner import thing

@@ -1,0 +1,1 @@
+from proj.mid import service

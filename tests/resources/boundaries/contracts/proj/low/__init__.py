@@ -1,0 +1,3 @@
+from proj.low import util
+
+__all__ = ['util']

@@ -1,0 +1,6 @@
+import json
+
+
+def later():
+    from proj.high import views
+    return views

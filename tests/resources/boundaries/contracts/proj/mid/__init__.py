@@ -1,0 +1,3 @@
+from proj.mid import service
+
+__all__ = ['service']

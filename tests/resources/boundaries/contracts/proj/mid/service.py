@@ -1,0 +1,1 @@
+from proj.low import util

@@ -1,0 +1,3 @@
+from loop.b import B
+
+A = 1

@@ -1,0 +1,3 @@
+from loop.c import C
+
+B = 1

@@ -1,0 +1,6 @@
+C = 1
+
+
+def late():
+    from loop.a import A
+    return A

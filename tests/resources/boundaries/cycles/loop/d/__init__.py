@@ -1,0 +1,1 @@
+from loop.a import A

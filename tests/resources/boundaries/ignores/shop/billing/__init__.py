@@ -1,0 +1,3 @@
+from shop.billing.stripe import client
+
+__all__ = ["client"]

@@ -1,0 +1,5 @@
+__all__ = ["post"]
+
+
+def post() -> None:
+    pass

@@ -1,0 +1,1 @@
+from shop.billing._impl import x

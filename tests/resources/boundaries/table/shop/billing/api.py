@@ -1,0 +1,6 @@
+def charge() -> None:
+    pass
+
+
+def helper() -> None:
+    pass
