@@ -8,6 +8,7 @@ import click
 
 from codehealth.cli.boundaries import boundaries
 from codehealth.cli.debt import debt
+from codehealth.cli.history import history
 from codehealth.cli.hotspots import hotspots
 from codehealth.cli.plan import plan
 from codehealth.cli.rules import rules
@@ -33,6 +34,7 @@ cli.add_command(debt)
 cli.add_command(rules)
 cli.add_command(hotspots)
 cli.add_command(plan)
+cli.add_command(history)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,7 +20,14 @@ from codehealth.history.ownership import Ownership, ownership
 from codehealth.history.renames import follow_renames, rename_map
 from codehealth.history.report import HotspotsReport
 from codehealth.history.select import PathFilter, is_bot, select_commits
-from codehealth.history.trend import MEASURES, BlobFacts, Snapshot, TreeTotals, module_of
+from codehealth.history.trend import (
+    MEASURES,
+    BlobFacts,
+    HistoryRun,
+    Snapshot,
+    TreeTotals,
+    module_of,
+)
 from codehealth.history.truck import (
     TruckFactor,
     degree_of_authorship,
@@ -41,6 +48,7 @@ __all__ = [
     "FileHistory",
     "HotFile",
     "HotFunction",
+    "HistoryRun",
     "HotspotsReport",
     "Hunk",
     "Ownership",

@@ -97,3 +97,15 @@ class TreeTotals:
         for key, value in (blob_facts or {}).items():
             self.totals[key] += sign * value
             module[key] += sign * value
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRun:
+    """What ``codehealth history`` recorded and everything the store holds."""
+
+    snapshots: tuple[Snapshot, ...]  # oldest first
+    new_commits: int
+    analysed_blobs: int  # measured in this run
+    reused_blobs: int  # known from earlier runs (never measured twice)
+    truncated: int  # >0: a shallow clone, the history starts after this many commits
+    notes: tuple[str, ...]

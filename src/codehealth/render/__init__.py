@@ -19,6 +19,14 @@ from codehealth.render.debt_report import (
     render_debt_rich,
     render_debt_text,
 )
+from codehealth.render.history import (
+    HISTORY_SCHEMA_VERSION,
+    history_document,
+    render_history_json,
+    render_history_rich,
+    render_history_text,
+    sparkline,
+)
 from codehealth.render.hotspots import (
     HOTSPOTS_SCHEMA_VERSION,
     hotspots_document,
@@ -59,6 +67,12 @@ __all__ = [
     "render_boundaries_mermaid",
     "render_boundaries_rich",
     "render_boundaries_text",
+    "HISTORY_SCHEMA_VERSION",
+    "history_document",
+    "render_history_json",
+    "render_history_rich",
+    "render_history_text",
+    "sparkline",
     "HOTSPOTS_SCHEMA_VERSION",
     "hotspots_document",
     "render_hotspots_json",

@@ -1,0 +1,183 @@
+"""The history use case: metric totals per commit of the main line, recorded in the store.
+
+Only the blobs a commit changed are measured, each blob once ever (the store keys them by
+git's blob id); their bytes come from one ``git cat-file --batch`` process. A later run
+continues from the last recorded commit with ``git log LAST..HEAD``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Iterable
+from dataclasses import asdict
+
+from codehealth.app.debt import load_catalogue
+from codehealth.app.scan import Progress
+from codehealth.catalogue import Catalogue
+from codehealth.config import Settings, load_settings
+from codehealth.debt import complexity_findings, find_markers, price_rule_hits
+from codehealth.history import HistoryRun, PathFilter, Snapshot, TreeTotals
+from codehealth.metrics import analyze_source
+from codehealth.model import NotAnalysed, Revision
+from codehealth.sources import (
+    BlobReader,
+    HistoryStore,
+    is_ancestor,
+    repository_facts,
+    stream_revisions,
+)
+from codehealth.version import __version__
+
+_FACTS_VERSION = 1  # bump when what a blob's facts hold changes
+
+
+def run_history(
+    root: str = ".",
+    *,
+    settings: Settings | None = None,
+    config_file: str | None = None,
+    progress: Progress | None = None,
+) -> HistoryRun:
+    root = os.path.abspath(root)
+    if settings is None:
+        settings = load_settings(root, config_file)
+    facts = repository_facts(root)
+    catalogue = load_catalogue(settings)
+    store = HistoryStore(os.path.join(root, settings.cache_dir), _salt(settings, catalogue))
+    try:
+        return _record(root, facts.head, facts.shallow, settings, catalogue, store, progress)
+    finally:
+        store.close()
+
+
+def _record(
+    root: str,
+    head: str,
+    shallow: bool,
+    settings: Settings,
+    catalogue: Catalogue,
+    store: HistoryStore,
+    progress: Progress | None,
+) -> HistoryRun:
+    notes: list[str] = list(store.notes)
+    if not head:
+        return HistoryRun((), 0, 0, 0, 0, ("the repository has no commits yet: nothing to record",))
+    last, tree, truncated = store.last()
+    if last and last != head and not is_ancestor(root, last, head):
+        notes.append(f"HEAD is no longer a descendant of {last[:12]}: history recorded again")
+        store.forget_commits()
+        last, tree, truncated = "", {}, False
+    revisions: list[Revision] = []
+    if last != head:
+        revisions = list(stream_revisions(root, f"{last}..HEAD" if last else "HEAD"))
+    if not last and shallow:
+        truncated = True
+    keep = PathFilter(("*.py",), (*settings.history.exclude, *_exclude(settings)))
+    wanted = _blobs(revisions, keep)
+    known = store.blob_facts(sorted(set(wanted) | set(tree.values())))
+    todo = [blob for blob in wanted if blob not in known]
+    fresh = _measure(root, todo, wanted, settings, catalogue, progress)
+    known.update(fresh)
+    totals = TreeTotals(tree, known)
+    rows = []
+    for revision in revisions:
+        totals.apply(revision.changes, known, keep)
+        snap = totals.snapshot(revision.sha, revision.author, revision.timestamp)
+        rows.append((snap.sha, snap.author, snap.timestamp, snap.totals, snap.modules))
+    if revisions:
+        store.save(fresh.items(), rows, totals.tree, head, truncated)
+    snapshots = tuple(Snapshot(*row) for row in store.commits())
+    cut = len(snapshots) if truncated else 0
+    if cut:
+        notes.append(
+            f"history truncated at {cut} commits (a shallow clone): the first one holds "
+            "everything before it; run `git fetch --unshallow` for all of it"
+        )
+    if not any(s.totals.get("files") for s in snapshots):
+        notes.append("no Python files in any recorded commit")
+    reused = len(set(wanted)) - len(todo)
+    return HistoryRun(snapshots, len(revisions), len(todo), reused, cut, tuple(notes))
+
+
+def _exclude(settings: Settings) -> tuple[str, ...]:
+    return settings.exclude + (("migrations",) if settings.exclude_migrations else ())
+
+
+def _blobs(revisions: Iterable[Revision], keep: PathFilter) -> dict[str, str]:
+    """Blob -> a path it had (for messages), in the order the commits bring them."""
+    wanted: dict[str, str] = {}
+    for revision in revisions:
+        for change in revision.changes:
+            if change.blob and change.blob not in wanted and keep(change.path):
+                wanted[change.blob] = change.path
+    return wanted
+
+
+def _measure(
+    root: str,
+    todo: list[str],
+    paths: dict[str, str],
+    settings: Settings,
+    catalogue: Catalogue,
+    progress: Progress | None,
+) -> dict[str, dict[str, float]]:
+    fresh: dict[str, dict[str, float]] = {}
+    if not todo:
+        return fresh
+    families = {rule.id: rule.family for rule in catalogue.rules}
+    with BlobReader(root) as reader:
+        for done, (blob, content) in enumerate(reader.read_many(todo), 1):
+            fresh[blob] = blob_facts(content, paths[blob], settings, catalogue, families)
+            if progress:
+                progress(done, len(todo))
+    return fresh
+
+
+def blob_facts(
+    content: bytes | None,
+    path: str,
+    settings: Settings,
+    catalogue: Catalogue,
+    families: dict[str, str],
+) -> dict[str, float]:
+    """The totals one blob adds to a tree: complexity, size and debt (complexity and marker
+    findings; lint needs the whole project's configuration and is not replayed)."""
+    if content is None:
+        return {"not_analysed": 1}
+    measured = analyze_source(content, path)
+    if isinstance(measured, NotAnalysed):
+        return {"not_analysed": 1}
+    findings = complexity_findings([measured], settings.thresholds, catalogue)
+    findings += price_rule_hits(path, find_markers(content), catalogue)
+    facts: dict[str, float] = {
+        "functions": len(measured.functions),
+        "lines": measured.lines.source,
+        "cyclomatic": measured.cyclomatic,
+        "cognitive": measured.cognitive,
+        "debt_minutes": round(sum(f.remediation_minutes for f in findings), 2),
+        "findings": len(findings),
+    }
+    for finding in findings:
+        key = f"findings.{families.get(finding.rule, 'other')}"
+        facts[key] = facts.get(key, 0) + 1
+    return facts
+
+
+def _salt(settings: Settings, catalogue: Catalogue) -> str:
+    """Blob facts depend on codehealth, Python's grammar, thresholds, costs and filters."""
+    described = json.dumps(
+        [
+            asdict(settings.thresholds),
+            [asdict(rule) for rule in catalogue.rules],
+            settings.history.exclude,
+            _exclude(settings),
+        ],
+        sort_keys=True,
+        default=str,
+    )
+    digest = hashlib.blake2b(described.encode(), digest_size=8).hexdigest()
+    python = f"py{sys.version_info[0]}.{sys.version_info[1]}"
+    return f"{__version__}/{_FACTS_VERSION}/{python}/{digest}"

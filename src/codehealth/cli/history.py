@@ -1,0 +1,78 @@
+"""``codehealth history`` and ``codehealth history show``."""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from codehealth.cli.common import EXIT_OK, guarded, stdout_is_terminal, terminal_width, write
+from codehealth.cli.progress import progress_bar
+
+_FORMAT = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+)
+_CONFIG = click.option("--config", "config_file", type=click.Path(dir_okay=False))
+
+
+@click.group(invoke_without_command=True)
+@_FORMAT
+@_CONFIG
+@click.pass_context
+def history(context: click.Context, output_format: str, config_file: str | None) -> int:
+    """Record metric totals for every commit of the main line (complexity, debt,
+    findings by family, per module) in .codehealth/history.sqlite.
+
+    \b
+    Only the blobs each commit changed are measured, each blob once ever; a later
+    run only processes the new commits (git log LAST..HEAD).
+
+    \b
+    Examples:
+      codehealth history              # record, print a summary
+      codehealth history show         # record, then the trend with small charts
+      codehealth history show --format json
+    """
+    if context.invoked_subcommand is not None:
+        return EXIT_OK
+    return _record_and_write(output_format, config_file, last=5)
+
+
+@history.command()
+@_FORMAT
+@_CONFIG
+@click.option(
+    "--last",
+    type=click.IntRange(min=0),
+    default=15,
+    show_default=True,
+    help="Commits in the table (0: all).",
+)
+def show(output_format: str, config_file: str | None, last: int) -> int:
+    """Record what is new, then show the trend of each measure with a small chart."""
+    return _record_and_write(output_format, config_file, last)
+
+
+@guarded
+def _record_and_write(output_format: str, config_file: str | None, last: int) -> int:
+    from codehealth.app import run_history
+    from codehealth.config import load_settings
+
+    settings = load_settings(os.path.abspath("."), config_file)
+    bar = progress_bar("measuring blobs", output_format != "table", 100)
+    result = run_history(".", settings=settings, progress=bar)
+    if bar is not None:
+        bar.close()
+    from codehealth import render
+
+    if output_format == "json":
+        write(render.render_history_json(result, pretty=stdout_is_terminal()))
+    elif stdout_is_terminal():
+        write(render.render_history_rich(result, last, terminal_width()))
+    else:
+        write(render.render_history_text(result, last))
+    return EXIT_OK
