@@ -4,11 +4,20 @@ on thresholds)."""
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
 import sys
 
 import pytest
-from clitools import analysed, assert_no_traceback, not_analysed, run_cli, scan_json
+from clitools import (
+    analysed,
+    assert_no_traceback,
+    clean_env,
+    not_analysed,
+    run_cli,
+    scan_json,
+)
 
 GOOD = "def good(x):\n    if x:\n        return 1\n    return 2\n"
 
@@ -317,3 +326,26 @@ def test_a_file_name_that_is_not_utf8(make_repo):
     assert "caf\\udce9.py" in run.out  # shown escaped, not dropped
     document = scan_json(cwd=repo)
     assert "caf\udce9.py" in analysed(document)
+
+
+def test_without_git_on_the_path_a_repository_is_walked(make_repo, tmp_path):
+    repo = make_repo("clean", files={"src/clean/good.py": GOOD})
+    empty_bin = tmp_path / "no-git-here"
+    empty_bin.mkdir()
+    env = {**clean_env(), "PATH": str(empty_bin)}
+    completed = subprocess.run(
+        [sys.executable, "-m", "codehealth", "scan", "--format", "json"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    document = json.loads(completed.stdout)
+    assert analysed(document) == {
+        "src/clean/__init__.py",
+        "src/clean/good.py",
+        "src/clean/maths.py",
+    }
