@@ -1,0 +1,1 @@
+import pkg.a  # codehealth: ignore[CH301] because legacy import
