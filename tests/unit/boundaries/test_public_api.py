@@ -1,0 +1,98 @@
+"""The public API read from an ``__init__.py``, and import statements read at a line."""
+
+from __future__ import annotations
+
+import pytest
+
+from codehealth.boundaries import parse_public_api, resolve_relative
+from codehealth.boundaries.statements import (  # the module's own tests may look inside
+    Target,
+    dynamic_imports,
+    enclosing_symbol,
+    inline_ignores,
+    relative_beyond_top,
+    statement_targets,
+)
+
+STARS = {"pkg.impl": frozenset({"run"})}
+
+
+def api(source: str):  # type: ignore[no-untyped-def]
+    return parse_public_api(source.encode(), "pkg", STARS.get)
+
+
+@pytest.mark.parametrize(
+    ("source", "names", "declared"),
+    [
+        ('__all__ = ["a", "b"]\na = b = c = 1', {"a", "b"}, True),
+        ('__all__ = ("a",)\n__all__ += ["b"]', {"a", "b"}, True),
+        (
+            '__all__ = ["a"]\n__all__.extend(["b", "c"])\n__all__.append("d")',
+            {"a", "b", "c", "d"},
+            True,
+        ),
+        ('__all__ = ["a"] + ["b"]', {"a", "b"}, True),
+        ("from .impl import *", {"run"}, False),
+        (
+            "import os.path\nfrom x import y as z, _w\ndef f(): pass\nclass C: pass\n_p = 1",
+            {"os", "z", "f", "C"},
+            False,
+        ),
+        ("try:\n    from x import fast\nexcept ImportError:\n    fast = None", {"fast"}, False),
+        ('__all__ = [n for n in ("a",)]\na = 1\n_b = 2', {"a"}, False),
+    ],
+)
+def test_public_api(source: str, names: set[str], declared: bool) -> None:
+    found = api(source)
+    assert found.names == names
+    assert found.declared_all is declared
+
+
+def test_a_dynamic_all_says_so() -> None:
+    assert "not a literal" in api("__all__ = list(globals())").note
+
+
+def test_unknown_star_source_leaves_the_api_incomplete() -> None:
+    assert api("from elsewhere import *").complete is False
+
+
+def test_relative_resolution_and_climbing_past_the_top() -> None:
+    assert resolve_relative("shop.orders", 1, "views") == "shop.orders.views"
+    assert resolve_relative("shop.orders", 2, None) == "shop"
+    assert resolve_relative("shop.orders", 3, None) is None
+    assert relative_beyond_top(b"x = 1\nfrom ... import y\n", "shop.orders") == 2
+    assert relative_beyond_top(b"from .. import y\n", "shop.orders") is None
+
+
+def test_statement_targets_multi_line_aliases_and_relative() -> None:
+    lines = ["from shop.billing import (charge,", "    _fee as fee)", "import a.b as c, d"]
+    assert statement_targets(lines, 1, "shop.orders") == [
+        Target("shop.billing", "charge"),
+        Target("shop.billing", "_fee"),
+    ]
+    assert statement_targets(lines, 3, "x") == [Target("a.b", None), Target("d", None)]
+    assert statement_targets(["if X: from .api import go"], 1, "shop.orders") == [
+        Target("shop.orders.api", "go")
+    ]
+
+
+def test_dynamic_imports_literal_only() -> None:
+    source = b'import importlib\nimportlib.import_module("a.b")\nimport_module(name)\n'
+    assert list(dynamic_imports(source, "pkg")) == [(2, "a.b")]
+    relative = b'import_module(".x", package="pkg.sub")\n'
+    assert list(dynamic_imports(relative, "pkg")) == [(1, "pkg.sub.x")]
+
+
+def test_inline_ignores_only_in_comments() -> None:
+    text = (
+        '"# codehealth: ignore[CH301] because no"\n'
+        "x = 1  # codehealth: ignore[CH301, CH302] because why\n"
+    )
+    (found,) = inline_ignores(text)
+    assert (found.line, found.rules, found.reason) == (2, ("CH301", "CH302"), "why")
+
+
+def test_enclosing_symbol() -> None:
+    lines = ["class A:", "    def f(self):", "        import x", "import y"]
+    assert enclosing_symbol(lines, 3) == "A.f"
+    assert enclosing_symbol(lines, 4) == ""
