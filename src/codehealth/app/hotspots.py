@@ -29,8 +29,8 @@ from codehealth.history import (
     change_coupling,
     changed_scopes,
     file_histories,
+    file_ownership,
     follow_renames,
-    ownership,
     rank_files,
     rank_functions,
     rename_map,
@@ -193,6 +193,6 @@ def _coupling(commits: list[Commit], alive: set[str], settings: Settings) -> lis
 
 
 def _ownership(histories: dict[str, FileHistory], alive: set[str], now: float) -> list[Ownership]:
-    rows = [ownership(histories[path], now) for path in alive if path in histories]
+    rows = [file_ownership(histories[path], now) for path in alive if path in histories]
     rows.sort(key=lambda row: (-row.fragmentation, -row.revisions, row.path))
     return rows

@@ -10,13 +10,13 @@ from codehealth.history.hotspots import (
     FileDebt,
     HotFile,
     HotFunction,
+    frequency_trend,
     hotspot_cut,
     rank_files,
     rank_functions,
-    trend,
 )
 from codehealth.history.lines import Hunk, changed_scopes
-from codehealth.history.ownership import Ownership, ownership
+from codehealth.history.ownership import Ownership, file_ownership
 from codehealth.history.renames import follow_renames, rename_map
 from codehealth.history.report import HotspotsReport
 from codehealth.history.select import PathFilter, is_bot, select_commits
@@ -65,12 +65,12 @@ __all__ = [
     "hotspot_cut",
     "is_bot",
     "module_of",
-    "ownership",
+    "file_ownership",
     "rank_files",
     "rank_functions",
     "rename_map",
     "select_commits",
-    "trend",
+    "frequency_trend",
     "truck_factor",
     "truck_factors",
     "window_start",

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from codehealth.history.files import FileHistory
-from codehealth.history.ownership import ownership
+from codehealth.history.ownership import file_ownership
 from codehealth.model import FileMetrics
 
 _CUT_SEARCH = 20  # look for the drop among the first this many files
@@ -58,7 +58,7 @@ class HotFunction:
     reasons: tuple[str, ...]
 
 
-def trend(facts: FileHistory) -> str:
+def frequency_trend(facts: FileHistory) -> str:
     older = facts.window_revisions - facts.recent
     if facts.recent >= 2 and facts.recent > 1.5 * older:
         return "rising"
@@ -88,7 +88,7 @@ def rank_files(
         if top_debt:
             weight = (weight + minutes / top_debt) / 2
         score = 100 * facts.window_revisions / top_revisions * weight
-        owner = ownership(facts)
+        owner = file_ownership(facts)
         rows.append(
             HotFile(
                 path=path,
@@ -104,7 +104,7 @@ def rank_files(
                 main_developer=owner.main_developer,
                 share=owner.share,
                 age_months=facts.age_months(now),
-                trend=trend(facts),
+                trend=frequency_trend(facts),
                 reasons=_file_reasons(facts, measured, debt.get(path), top_revisions),
             )
         )
@@ -142,7 +142,7 @@ def _file_reasons(
     if debt is not None and debt.minutes:
         rules = f" ({', '.join(debt.rules[:4])})" if debt.rules else ""
         reasons.append(f"debt {debt.minutes / 60:.1f} h{rules}")
-    direction = trend(facts)
+    direction = frequency_trend(facts)
     if direction != "steady":
         reasons.append(
             f"trend {direction}: {facts.recent} of its commits in the window's later half"

@@ -19,7 +19,7 @@ class Ownership:
     age_months: float = 0.0  # since the last change
 
 
-def ownership(facts: FileHistory, now: float = 0.0) -> Ownership:
+def file_ownership(facts: FileHistory, now: float = 0.0) -> Ownership:
     """By added lines; a file whose history added no lines (binary, only deletions) falls
     back to commits."""
     total = sum(share.added for share in facts.authors.values())
