@@ -65,7 +65,7 @@ def build_targets(
     experts: Mapping[str, tuple[str, ...]],
     fixes: Mapping[str, str],
 ) -> list[PlanTarget]:
-    """Every candidate that changed in the window, the best payoff per minute first."""
+    """Every candidate that changed in the window, the best payoff first."""
     targets = []
     for item in candidates:
         changes = function_changes.get((item.path, item.symbol))
@@ -88,7 +88,7 @@ def build_targets(
                 experts=experts.get(item.path, ()),
             )
         )
-    targets.sort(key=lambda t: (-t.changes, -t.payoff, t.path, t.line))
+    targets.sort(key=lambda t: (-t.payoff, t.path, t.line))
     return targets
 
 
