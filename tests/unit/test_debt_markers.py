@@ -11,14 +11,15 @@ def codes(source: str) -> list[tuple[str, int]]:
     return [(hit.code, hit.line) for hit in find_markers(source.encode())]
 
 
-def test_a_file_without_candidates_is_not_tokenized(monkeypatch: pytest.MonkeyPatch) -> None:
-    import tokenize
+def test_a_file_without_candidates_is_not_split(monkeypatch: pytest.MonkeyPatch) -> None:
+    from codehealth.debt import markers
 
     def fail(*args: object) -> None:
-        raise AssertionError("tokenized a file with no candidate")
+        raise AssertionError("split a file with no candidate")
 
-    monkeypatch.setattr(tokenize, "tokenize", fail)
+    monkeypatch.setattr(markers, "_comments", fail)
     assert find_markers(b"x = 1\n# an ordinary comment\n") == []
+    assert markers.is_candidate(b"x = 1  # NoQa\n")
 
 
 def test_tags_in_comments_only() -> None:

@@ -113,3 +113,9 @@ def test_overrides_change_costs_and_report_unknown_rule_ids() -> None:
 def test_a_malformed_catalogue_file_is_named(text: str, message: str) -> None:
     with pytest.raises(CatalogueError, match=message):
         parse_catalogue({"broken.toml": text})
+
+
+def test_a_lint_override_may_name_the_tool() -> None:
+    changed, unknown = apply_overrides(CATALOGUE, {"ruff:F401": 0.25}, {})
+    assert unknown == []
+    assert changed.lint_cost("flake8", "F401").remediation_minutes == 0.25

@@ -80,7 +80,8 @@ def apply_overrides(
 ) -> tuple[Catalogue, list[str]]:
     """The catalogue with a team's costs; also the override keys naming no rule.
 
-    A key ``CH...`` names a rule; any other key is a lint code or prefix (``F401``, ``E``).
+    A key ``CH...`` names a rule; any other key is a lint code or prefix (``F401``, ``E``,
+    also written ``ruff:F401``); it applies to that code from every linter.
     """
     unknown = [
         key for key in (*costs, *minutes_per_point) if _is_rule_id(key) and not catalogue.rule(key)
@@ -95,9 +96,10 @@ def apply_overrides(
         for rule in catalogue.rules
     )
     lint_costs = {entry.match: entry for entry in catalogue.lint_costs}
-    for key, minutes in costs.items():
-        if _is_rule_id(key):
+    for written, minutes in costs.items():
+        if _is_rule_id(written):
             continue
+        key = written.partition(":")[2] or written  # "ruff:F401" means "F401"
         old = lint_costs.get(key)
         lint_costs[key] = (
             replace(old, remediation_minutes=minutes, covered_by="")

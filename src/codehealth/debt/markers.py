@@ -19,7 +19,8 @@ from codehealth.debt.hits import Hit
 
 MARKERS_VERSION = 1  # bump when what is found changes: cached marker hits are dropped
 
-_CANDIDATE = re.compile(rb"TODO|FIXME|HACK|XXX|[nN][oO][qQ][aA]|type:\s*ignore|[pP][rR][aA][gG]")
+# Lower-case needles searched in the lower-cased bytes: a few memchr-speed scans per file.
+_NEEDLES = (b"todo", b"fixme", b"hack", b"xxx", b"noqa", b"type:", b"pragma")
 _TAGS = {"TODO": "CH201", "FIXME": "CH202", "HACK": "CH203", "XXX": "CH204"}
 _TAG = re.compile(r"\b(TODO|FIXME|HACK|XXX)\b")
 _NOQA = re.compile(
@@ -32,7 +33,7 @@ _NO_COVER = re.compile(r"#\s*pragma[:\s]?\s*no\s*cover", re.IGNORECASE)
 
 def find_markers(source: bytes) -> list[Hit]:
     """Every marker in the comments of ``source``, in line order."""
-    if _CANDIDATE.search(source) is None:
+    if not is_candidate(source):
         return []
     hits: list[Hit] = []
     for line, column, comment in _comments(source):
@@ -45,6 +46,12 @@ _SCAN = re.compile(
     rb"""|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'))|(?P<c>\#[^\r\n]*)""",
     re.S,
 )
+
+
+def is_candidate(source: bytes) -> bool:
+    """Could ``source`` hold a marker? A superset test: no false negatives."""
+    lowered = source.lower()
+    return any(needle in lowered for needle in _NEEDLES)
 
 
 def _comments(source: bytes) -> list[tuple[int, int, str]]:

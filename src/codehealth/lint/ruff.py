@@ -84,13 +84,18 @@ def parse_ruff(output: bytes, root: str) -> dict[str, list[Hit]]:
     if not isinstance(records, list):
         raise ValueError("ruff's output is not a JSON list")
     hits: dict[str, list[Hit]] = {}
+    prefix = os.path.join(root, "")
     for record in records:
         code = record.get("code") or ""
         if code in _SKIPPED_CODES:
             continue
         location = record.get("location") or {}
         end = record.get("end_location") or location
-        path = os.path.relpath(record["filename"], root).replace(os.sep, "/")
+        filename = record["filename"]
+        if filename.startswith(prefix):  # the usual case; relpath is slow for thousands
+            path = filename[len(prefix) :].replace(os.sep, "/")
+        else:
+            path = os.path.relpath(filename, root).replace(os.sep, "/")
         hits.setdefault(path, []).append(
             Hit(
                 code,
