@@ -40,7 +40,7 @@ from codehealth.history import (
 )
 from codehealth.metrics import package_names
 from codehealth.model import Commit, FileMetrics
-from codehealth.sources import repository_facts, stream_commits, stream_hunks
+from codehealth.sources import PrefetchedLog, repository_facts, stream_hunks
 
 _FUNCTION_FILES = 10  # functions are ranked inside at most this many hotspot files
 
@@ -76,7 +76,10 @@ def run_hotspots(
     except ValueError as error:
         raise ConfigError(str(error)) from None
     facts = repository_facts(root)
-    raw: list[Commit] = list(stream_commits(root)) if facts.head else []
+    log = PrefetchedLog(root) if facts.head else None  # git works while we scan
+    debt = run_debt((), root, use_cache=use_cache, settings=settings, progress=progress)
+    measured = measure_project(root, (), settings, use_cache)
+    raw: list[Commit] = list(log.commits()) if log is not None else []
     notes: list[str] = []
     if not facts.head:
         notes.append("the repository has no commits yet: nothing to mine")
@@ -94,8 +97,6 @@ def run_hotspots(
     in_window = [c for c in commits if start is None or c.timestamp >= start]
     if facts.head and raw and not in_window:
         notes.append(f"no commits changed the analysed files in the window ({window})")
-    debt = run_debt((), root, use_cache=use_cache, settings=settings, progress=progress)
-    measured = measure_project(root, (), settings, use_cache)
     metrics = measured.files
     targets = tuple(fix_first(debt.findings, len(debt.findings) or 1)) if debt.findings else ()
     per_file = _file_debt(targets)

@@ -6,6 +6,7 @@ from codehealth.sources.codec import CODEC_VERSION, decode, encode
 from codehealth.sources.discovery import Discovery, discover
 from codehealth.sources.gitlog import (
     GitError,
+    PrefetchedLog,
     RepoFacts,
     count_commits,
     is_ancestor,
@@ -23,6 +24,7 @@ __all__ = [
     "BlobReader",
     "GitError",
     "HistoryStore",
+    "PrefetchedLog",
     "RepoFacts",
     "count_commits",
     "is_ancestor",

@@ -9,7 +9,8 @@ and are not used. ``%aN``/``%aE`` apply ``.mailmap``. Paths are relative to ``ro
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from codehealth.config import ConfigError
@@ -65,14 +66,24 @@ def stream_commits(
     ``line_counts`` asks for ``--numstat`` (added/deleted lines); without it the cheaper
     ``--name-status`` is used and counts are -1.
     """
+    parse = _numstat if line_counts else _name_status
+    for header, body in _records(root, [*_commit_args(since, line_counts), revisions, "--"]):
+        yield _commit(header, body, parse)
+
+
+def _commit_args(since: int | None, line_counts: bool) -> list[str]:
     args = ["log", "-z", "--no-merges", "-M", "--relative", f"--format={_HEADER}"]
     args.append("--numstat" if line_counts else "--name-status")
     if since is not None:
         args.append(f"--since={since}")
-    parse = _numstat if line_counts else _name_status
-    for header, body in _records(root, [*args, revisions, "--"]):
-        sha, author, email, when = header.split(_US)
-        yield Commit(_text(sha), _text(author), _text(email), int(when or 0), parse(body))
+    return args
+
+
+def _commit(
+    header: bytes, body: list[bytes], parse: Callable[[list[bytes]], tuple[Change, ...]]
+) -> Commit:
+    sha, author, email, when = header.split(_US)
+    return Commit(_text(sha), _text(author), _text(email), int(when or 0), parse(body))
 
 
 def stream_revisions(root: str, revisions: str = "HEAD") -> Iterator[Revision]:
@@ -120,34 +131,71 @@ def _records(
 ) -> Iterator[tuple[bytes, list[bytes]]]:
     """(header, tokens after it) per commit, read as git writes them. Tokens are separated
     by NUL (``-z``) or, with ``separator=None``, are lines."""
-    process = subprocess.Popen(
+    process = _start(root, args)
+    stdout = process.stdout
+    assert stdout is not None
+    try:
+        yield from _parse(iter(lambda: stdout.read(_CHUNK), b""), separator)
+    finally:
+        _finish(process, args)
+
+
+def _start(root: str, args: Sequence[str]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
         ["git", "-C", root, "-c", "core.quotepath=off", *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
-    assert process.stdout is not None
-    pending = b""
-    try:
-        while True:
-            chunk = process.stdout.read(_CHUNK)
-            if not chunk:
-                break
-            pending += chunk
-            records = pending.split(_RS)
-            pending = records.pop()
-            for record in records:
-                if record:
-                    yield _split(record, separator)
-        if pending:
-            yield _split(pending, separator)
-    finally:
+
+
+def _finish(process: subprocess.Popen[bytes], args: Sequence[str]) -> None:
+    if process.stdout is not None:
         process.stdout.close()
-        error = process.stderr.read() if process.stderr else b""
-        if process.stderr:
-            process.stderr.close()
-        code = process.wait()
-    if code != 0:
+    error = process.stderr.read() if process.stderr else b""
+    if process.stderr:
+        process.stderr.close()
+    if process.wait() != 0:
         raise GitError(f"git {args[0]} failed: {_text(error).strip()}")
+
+
+def _parse(chunks: Iterable[bytes], separator: bytes | None) -> Iterator[tuple[bytes, list[bytes]]]:
+    pending = b""
+    for chunk in chunks:
+        pending += chunk
+        records = pending.split(_RS)
+        pending = records.pop()
+        for record in records:
+            if record:
+                yield _split(record, separator)
+    if pending:
+        yield _split(pending, separator)
+
+
+class PrefetchedLog:
+    """``stream_commits`` started now and read by a thread while the caller does other work
+    (the scan): git's own time, the floor, overlaps with ours. ``commits()`` parses it."""
+
+    def __init__(self, root: str, *, line_counts: bool = True) -> None:
+        self._args = [*_commit_args(None, line_counts), "HEAD", "--"]
+        self._line_counts = line_counts
+        self._process = _start(root, self._args)
+        self._chunks: list[bytes] = []
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        stdout = self._process.stdout
+        assert stdout is not None
+        for chunk in iter(lambda: stdout.read(_CHUNK), b""):
+            self._chunks.append(chunk)
+
+    def commits(self) -> Iterator[Commit]:
+        self._reader.join()
+        _finish(self._process, self._args)
+        chunks, self._chunks = self._chunks, []
+        parse = _numstat if self._line_counts else _name_status
+        for header, body in _parse(chunks, b"\0"):
+            yield _commit(header, body, parse)
 
 
 def _split(record: bytes, separator: bytes | None) -> tuple[bytes, list[bytes]]:
