@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help=f"write {RESULTS.name}")
     options = parser.parse_args(argv)
     corpus()
-    from codehealth.lint import prepare_ruff
+    from codehealth.lint import prepare_ruff, ruff_configs
 
     def clear() -> None:
         shutil.rmtree(CORPUS / ".codehealth", ignore_errors=True)
@@ -179,6 +179,8 @@ def main(argv: list[str] | None = None) -> int:
         f"project: {cold_doc['project']['hours']} h, ratio {cold_doc['project']['ratio']:.4f}, "
         f"rating {cold_doc['project']['rating']}, {len(cold_doc['findings'])} findings",
         "ruff command: " + " ".join(["ruff", *ruff[1:]]),
+        "ruff configuration that applies (ruff also looks above the project): "
+        + (", ".join(path for path, _ in ruff_configs(str(CORPUS), [TARGET])) or "none"),
     ]
     header = ("run", "best wall s", "x floor", "best CPU s", "peak MB")
     width = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
