@@ -15,6 +15,7 @@ from codehealth.cli.common import (
     terminal_width,
     write,
 )
+from codehealth.cli.progress import progress_bar
 
 _RATINGS = ("A", "B", "C", "D", "E")
 
@@ -109,6 +110,7 @@ def debt(
         settings=settings,
         module_depth=depth,
         boundaries=boundaries,
+        progress=progress_bar("measuring", output_format != "table", 200),
     )
     for problem in report.incomplete:
         click.echo(f"codehealth: warning: the debt report is incomplete: {problem}", err=True)
