@@ -1,18 +1,50 @@
-"""Use cases: the one place where I/O meets the pure packages."""
+"""Use cases: the one place where I/O meets the pure packages.
 
-from codehealth.app.boundaries import run_boundaries
-from codehealth.app.debt import load_catalogue, run_debt
-from codehealth.app.history import run_history
-from codehealth.app.hotspots import Mined, run_hotspots
-from codehealth.app.plan import Budget, read_budget, run_plan
-from codehealth.app.scan import Measured, measure_project, run_scan
-from codehealth.model import ScanResult
+Each use case is imported when first used (PEP 562 ``__getattr__``), not with the package, so
+a command pays only for its own machinery: start-up stays light (DESIGN.md), and a warm
+``codehealth boundaries`` does not import the scan engine or the history miner. To add a use
+case, add it to ``_LAZY``, to the TYPE_CHECKING imports (read by mypy and import-linter) and
+to ``__all__``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from codehealth.app.boundaries import run_boundaries
+    from codehealth.app.boundaries_cache import cached_boundaries_json
+    from codehealth.app.debt import load_catalogue, run_debt
+    from codehealth.app.history import run_history
+    from codehealth.app.hotspots import Mined, run_hotspots
+    from codehealth.app.plan import Budget, read_budget, run_plan
+    from codehealth.app.scan import Measured, measure_project, run_scan
+    from codehealth.model import ScanResult
+
+_LAZY = {
+    "run_boundaries": "codehealth.app.boundaries",
+    "cached_boundaries_json": "codehealth.app.boundaries_cache",
+    "load_catalogue": "codehealth.app.debt",
+    "run_debt": "codehealth.app.debt",
+    "run_history": "codehealth.app.history",
+    "Mined": "codehealth.app.hotspots",
+    "run_hotspots": "codehealth.app.hotspots",
+    "Budget": "codehealth.app.plan",
+    "read_budget": "codehealth.app.plan",
+    "run_plan": "codehealth.app.plan",
+    "Measured": "codehealth.app.scan",
+    "measure_project": "codehealth.app.scan",
+    "run_scan": "codehealth.app.scan",
+    "ScanResult": "codehealth.model",
+}
 
 __all__ = [
     "Budget",
     "Measured",
     "Mined",
     "ScanResult",
+    "cached_boundaries_json",
     "load_catalogue",
     "measure_project",
     "run_boundaries",
@@ -23,3 +55,16 @@ __all__ = [
     "read_budget",
     "run_scan",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'codehealth.app' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

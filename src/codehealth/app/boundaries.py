@@ -7,7 +7,12 @@ import os
 from dataclasses import replace
 from typing import Any
 
-from codehealth.app.boundaries_cache import load_report, project_key, rule_costs, save_report
+from codehealth.app.boundaries_cache import (
+    load_report,
+    project_key,
+    rule_costs,
+    save_report,
+)
 from codehealth.app.boundaries_project import module_map, root_package_folders
 from codehealth.app.contracts import (
     ContractSource,

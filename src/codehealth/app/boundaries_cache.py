@@ -9,22 +9,15 @@ import hashlib
 import json
 import os
 import sys
-from dataclasses import fields, is_dataclass
-from typing import Any
+from dataclasses import fields
+from typing import TYPE_CHECKING, Any
 
-from codehealth.config import Settings
-from codehealth.model import (
-    BoundaryReport,
-    ContractResult,
-    Cycle,
-    Finding,
-    ImportSite,
-    ModuleEdge,
-    ModuleSummary,
-    NotAnalysed,
-    Violation,
-)
+from codehealth.app.boundaries_project import root_package_folders
+from codehealth.config import Settings, load_settings
 from codehealth.version import __version__
+
+if TYPE_CHECKING:  # the warm path must not pay for importing the model's dataclasses
+    from codehealth.model import BoundaryReport, Violation
 
 FORMAT = 1
 _CONFIG_FILES = ("pyproject.toml", "setup.cfg", ".importlinter")
@@ -54,8 +47,12 @@ def project_key(root: str, settings: Settings, folders: dict[str, str]) -> str:
         with contextlib.suppress(OSError), open(settings.config_file, "rb") as handle:
             digest.update(handle.read())
     for folder in sorted(folders.values()):
+        regular = os.path.isfile(os.path.join(folder, "__init__.py"))
         for path, dirs, names in os.walk(folder):
-            dirs.sort()
+            if regular and "__init__.py" not in names:
+                dirs[:] = []  # as grimp: below a folder without __init__.py, no modules
+                continue
+            dirs[:] = sorted(d for d in dirs if d.isidentifier())
             for name in sorted(names):
                 if name.endswith(".py"):
                     with contextlib.suppress(OSError):
@@ -66,40 +63,40 @@ def project_key(root: str, settings: Settings, folders: dict[str, str]) -> str:
     return digest.hexdigest()
 
 
-def load_report(path: str, key: str) -> BoundaryReport | None:
+def load_document(path: str, key: str) -> tuple[str, bool] | None:
+    """The cached ``--format json`` text and whether it failed, when ``key`` matches."""
     try:
         with open(path, encoding="utf-8") as handle:
-            document = json.load(handle)
-        if document.get("key") != key:
-            return None
-        return decode_report(document["report"])
-    except (OSError, ValueError, KeyError, TypeError):
+            first = handle.readline().split()
+            if len(first) != 2 or first[0] != key:
+                return None
+            return handle.read(), first[1] == "1"
+    except (OSError, ValueError):
         return None  # missing, damaged or foreign: computed again
 
 
+def load_report(path: str, key: str) -> BoundaryReport | None:
+    found = load_document(path, key)
+    if found is None:
+        return None
+    try:
+        return decode_report(json.loads(found[0]))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
 def save_report(path: str, key: str, report: BoundaryReport) -> None:
+    """The report as ``--format json`` prints it, after a line with the key and the verdict."""
+    from codehealth.render import render_boundaries_json
+
     with contextlib.suppress(OSError):
         os.makedirs(os.path.dirname(path), exist_ok=True)
         _ignore_folder(os.path.dirname(path))
         temporary = f"{path}.{os.getpid()}.tmp"
         with open(temporary, "w", encoding="utf-8") as handle:
-            handle.write(json.dumps({"key": key, "report": _plain(report)}))
+            handle.write(f"{key} {int(report.failed)}\n")
+            handle.write(render_boundaries_json(report))
         os.replace(temporary, path)
-
-
-def _plain(value: Any) -> Any:
-    """``dataclasses.asdict``, several times faster (no deep copies)."""
-    names = _FIELDS.get(type(value))
-    if names is None and is_dataclass(value):
-        names = _FIELDS.setdefault(type(value), tuple(f.name for f in fields(value)))
-    if names is not None:
-        return {name: _plain(getattr(value, name)) for name in names}
-    if isinstance(value, (tuple, list)):
-        return [_plain(item) for item in value]
-    return value
-
-
-_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def _ignore_folder(folder: str) -> None:
@@ -109,7 +106,28 @@ def _ignore_folder(folder: str) -> None:
             handle.write("*\n")
 
 
+def cached_boundaries_json(
+    root: str = ".", *, settings: Settings | None = None, config_file: str | None = None
+) -> tuple[str, bool] | None:
+    """The ``--format json`` text of the last report and whether it failed, when nothing it
+    depends on changed since; None otherwise (then call run_boundaries)."""
+    root = os.path.abspath(root)
+    settings = settings or load_settings(root, config_file)
+    key = project_key(root, settings, root_package_folders(settings))
+    return load_document(os.path.join(root, settings.cache_dir, "boundaries.json"), key)
+
+
 def decode_report(data: dict[str, Any]) -> BoundaryReport:
+    from codehealth.model import (
+        BoundaryReport,
+        ContractResult,
+        Cycle,
+        ImportSite,
+        ModuleEdge,
+        ModuleSummary,
+        NotAnalysed,
+    )
+
     def edge(item: dict[str, Any]) -> ModuleEdge:
         return ModuleEdge(
             item["source"], item["target"], tuple(ImportSite(**s) for s in item["imports"])
@@ -128,10 +146,7 @@ def decode_report(data: dict[str, Any]) -> BoundaryReport:
             for m in data["modules"]
         ),
         edges=tuple(edge(e) for e in data["edges"]),
-        violations=tuple(
-            Violation(Finding(**v["finding"]), v["importer"], v["target"], v["module"])
-            for v in data["violations"]
-        ),
+        violations=tuple(_violation(v) for v in data["violations"]),
         contracts=tuple(
             ContractResult(
                 **{
@@ -153,6 +168,13 @@ def decode_report(data: dict[str, Any]) -> BoundaryReport:
         not_analysed=tuple(NotAnalysed(**n) for n in data["not_analysed"]),
         notes=tuple(data["notes"]),
     )
+
+
+def _violation(data: dict[str, Any]) -> Violation:
+    from codehealth.model import Finding, Violation
+
+    finding = Finding(**{f.name: data[f.name] for f in fields(Finding)})
+    return Violation(finding, data["importer"], data["target"], data["module"])
 
 
 def rule_costs() -> dict[str, tuple[str, float]]:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import difflib
 import fnmatch
 import os
+from typing import TYPE_CHECKING
 
-from codehealth.boundaries import ModuleMap, default_modules, is_test_module, make_module_map
 from codehealth.config import ConfigError, Settings
+
+if TYPE_CHECKING:
+    from codehealth.boundaries import ModuleMap
 
 
 def root_package_folders(settings: Settings) -> dict[str, str]:
@@ -78,6 +81,8 @@ def module_map(
 ) -> ModuleMap:
     """Every direct subpackage of each root package, plus the declared modules (checked:
     a name that does not exist stops the run)."""
+    from codehealth.boundaries import default_modules, is_test_module, make_module_map
+
     boundaries = settings.boundaries
     tests = _tests(settings)
     modules = {m for m in default_modules(packages, roots) if not is_test_module(m, tests)}

@@ -70,10 +70,15 @@ def boundaries(
       codehealth boundaries --modules
       codehealth boundaries --format dot | dot -Tsvg > modules.svg
     """
-    from codehealth.app import run_boundaries
+    from codehealth.app import cached_boundaries_json, run_boundaries
     from codehealth.config import load_settings
 
     settings = load_settings(os.path.abspath("."), config_file)
+    if output_format == "json" and not no_cache and not stdout_is_terminal():
+        cached = cached_boundaries_json(".", settings=settings)
+        if cached is not None:  # nothing changed: the last report as it was printed
+            write(cached[0])
+            return EXIT_FOUND if cached[1] else EXIT_OK
     report = run_boundaries(".", settings=settings, use_cache=not no_cache)
     from codehealth import render
 

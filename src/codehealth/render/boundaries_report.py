@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import fields, is_dataclass
 from typing import Any
 
 from codehealth.model import BoundaryReport
@@ -15,7 +15,7 @@ BOUNDARIES_SCHEMA_VERSION = 1
 
 def boundaries_document(report: BoundaryReport) -> dict[str, Any]:
     """The whole report as plain data (the ``--format json`` schema)."""
-    data = asdict(report)
+    data = _plain(report)
     data["violations"] = [
         {**v["finding"], "importer": v["importer"], "target": v["target"], "module": v["module"]}
         for v in data["violations"]
@@ -26,6 +26,21 @@ def boundaries_document(report: BoundaryReport) -> dict[str, Any]:
         "summary": _summary(report),
         **data,
     }
+
+
+def _plain(value: Any) -> Any:
+    """``dataclasses.asdict`` without its deep copies (several times faster)."""
+    names = _FIELDS.get(type(value))
+    if names is None and is_dataclass(value):
+        names = _FIELDS.setdefault(type(value), tuple(f.name for f in fields(value)))
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
+    if isinstance(value, (tuple, list)):
+        return [_plain(item) for item in value]
+    return value
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def render_boundaries_json(report: BoundaryReport, pretty: bool = False) -> str:
