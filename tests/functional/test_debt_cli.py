@@ -375,3 +375,23 @@ def test_a_failing_boundaries_check_marks_the_report_incomplete(
     report = run_debt(root=str(shop), boundaries=True)
     assert report.incomplete == ("boundaries check failed: RuntimeError: graph exploded",)
     assert {f.rule for f in report.findings} >= {"CH104", "CH201"}
+
+
+def test_json_output_follows_its_schema(shop: Path, cli: Cli) -> None:
+    import jsonschema
+
+    schema_path = Path(__file__).resolve().parents[2] / "src/codehealth/render/schemas"
+    schema = json.loads((schema_path / "debt.schema.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    _, document = debt_json(cli, shop)
+    jsonschema.validate(document, schema, cls=jsonschema.Draft202012Validator)
+    configure(shop, 'ruff = "/nonexistent/ruff"')
+    _, incomplete = debt_json(cli, shop)
+    jsonschema.validate(incomplete, schema, cls=jsonschema.Draft202012Validator)
+
+
+def test_thresholds_from_the_configuration_decide_complexity_findings(shop: Path, cli: Cli) -> None:
+    with open(shop / "pyproject.toml", "a", encoding="utf-8") as handle:
+        handle.write("\n[tool.codehealth.thresholds]\nparameters = 8\n")
+    _, document = debt_json(cli, shop)
+    assert "CH104" not in rules_of(document)
