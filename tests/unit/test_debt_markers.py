@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from codehealth.debt import find_markers
@@ -17,7 +19,7 @@ def test_a_file_without_candidates_is_not_split(monkeypatch: pytest.MonkeyPatch)
     def fail(*args: object) -> None:
         raise AssertionError("split a file with no candidate")
 
-    monkeypatch.setattr(markers, "_comments", fail)
+    monkeypatch.setattr(markers, "_split", fail)
     assert find_markers(b"x = 1\n# an ordinary comment\n") == []
     assert markers.is_candidate(b"x = 1  # NoQa\n")
 
@@ -94,3 +96,9 @@ def test_the_fast_comment_scan_agrees_with_tokenize() -> None:
             (line, column, text.rstrip()) for line, column, text in comments_by_tokenize(source)
         ]
         assert _comments(source) == expected, source
+
+
+@pytest.mark.skipif(sys.version_info < (3, 12), reason="needs Python 3.12+ f-strings")
+def test_new_f_strings_with_their_own_quotes_inside() -> None:
+    source = 'x = f"{d["# FIXME not a comment"]}"  # TODO: real\n'
+    assert codes(source) == [("CH201", 1)]

@@ -3,16 +3,18 @@
 candidate files, and only those are split into strings and comments.
 
 The split is one C-speed regular expression that matches string literals (all prefixes,
-triple-quoted ones across lines) and comments in source order, so a ``#`` inside a string
-is never taken for a comment. On every candidate file of the Django 5.2.8 sdist it gives
-exactly the comments ``tokenize`` gives, 8x faster; ``tokenize`` remains the reference
-(``comments_by_tokenize``, compared in the tests). Known gap: Python 3.12 f-strings that
-reuse their own quote inside a replacement field (``f"{d["k"]}"``)."""
+triple-quoted ones across lines) and comments in source order: a ``#`` inside a string is
+never taken for a comment. On every candidate file of the Django 5.2.8 sdist it gives
+exactly the comments ``tokenize`` gives, 8x faster than ``tokenize`` on 3.11 and 3.7x on
+3.12 (the tests compare the two). From Python 3.12 an f-string may reuse its own quote
+inside a replacement field (``f"{d["k"]}"``), which the expression does not understand: a
+file that looks like it does so is split by ``tokenize`` instead."""
 
 from __future__ import annotations
 
 import io
 import re
+import sys
 import tokenize
 
 from codehealth.debt.hits import Hit
@@ -36,7 +38,7 @@ def find_markers(source: bytes) -> list[Hit]:
     if not is_candidate(source):
         return []
     hits: list[Hit] = []
-    for line, column, comment in _comments(source):
+    for line, column, comment in _split(source):
         hits.extend(_markers_in(comment, line, column))
     return hits
 
@@ -118,3 +120,17 @@ def _markers_in(comment: str, line: int, column: int) -> list[Hit]:
 
 def _shorten(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _tokenized(source: bytes) -> list[tuple[int, int, str]]:
+    return [(line, column, text.rstrip()) for line, column, text in comments_by_tokenize(source)]
+
+
+# An f-string with a quote inside a replacement field, as Python 3.12 allows (a superset).
+_NESTED_QUOTES = re.compile(rb"""[fFtT][rRbB]?(?:"[^"\n]*\{[^}\n]*"|'[^'\n]*\{[^}\n]*')""")
+
+
+def _split(source: bytes) -> list[tuple[int, int, str]]:
+    if sys.version_info >= (3, 12) and _NESTED_QUOTES.search(source):
+        return _tokenized(source)
+    return _comments(source)
