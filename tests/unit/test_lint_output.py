@@ -68,3 +68,14 @@ def test_flake8_is_used_only_when_configured(tmp_path) -> None:  # type: ignore[
     assert not flake8_configured(str(tmp_path))
     (tmp_path / "tox.ini").write_text("[flake8]\nmax-line-length = 100\n")
     assert flake8_configured(str(tmp_path))
+
+
+def test_a_hung_linter_is_stopped_and_reported(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    from codehealth.lint import LintTool, Pending
+
+    tool = LintTool("ruff", (sys.executable, "-c", "import time; time.sleep(30)"), "salt")
+    result = Pending(tool, str(tmp_path), ["a.py"], timeout=0.5).wait()
+    assert "did not finish within 0.5 s" in result.problem
+    assert result.hits == {}

@@ -16,6 +16,8 @@ from codehealth.lint.tool import LintTool
 
 # Keep each command line well under the kernel's limit (ARG_MAX is 2 MB on Linux).
 _MAX_ARGUMENT_BYTES = 512 * 1024
+# A linter that runs longer than this is stuck: stopped, and the report marked incomplete.
+TIMEOUT_SECONDS = 900.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,8 +34,11 @@ class LintResult:
 class Pending:
     """A linter started on some files; ``wait()`` collects its result."""
 
-    def __init__(self, tool: LintTool, root: str, files: Sequence[str]) -> None:
+    def __init__(
+        self, tool: LintTool, root: str, files: Sequence[str], timeout: float = TIMEOUT_SECONDS
+    ) -> None:
         self.tool = tool
+        self.timeout = timeout
         self.root = root
         self.files = list(files)
         self.processes: list[tuple[subprocess.Popen[bytes], IO[bytes]]] = []
@@ -58,7 +63,14 @@ class Pending:
         hits: dict[str, list[Hit]] = {path: [] for path in self.files}
         problem = self.error
         for process, errors in self.processes:
-            output, _ = process.communicate()
+            try:
+                output, _ = process.communicate(timeout=self.timeout)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.communicate()
+                errors.close()
+                problem = problem or f"{name} did not finish within {self.timeout:g} s; stopped"
+                continue
             errors.seek(0)
             message = errors.read().decode("utf-8", "replace").strip()
             errors.close()
