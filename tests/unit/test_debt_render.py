@@ -1,0 +1,74 @@
+"""The debt and rules renderers: every format renders the same report (pure functions)."""
+
+from __future__ import annotations
+
+import json
+
+from codehealth.app import load_catalogue
+from codehealth.debt import build_report
+from codehealth.model import Finding
+from codehealth.render import (
+    debt_document,
+    render_debt_json,
+    render_debt_markdown,
+    render_debt_rich,
+    render_debt_text,
+    render_lint_cost,
+    render_rule_doc,
+    render_rules_rich,
+    render_rules_text,
+    rules_json,
+)
+
+CATALOGUE = load_catalogue()
+
+
+def report(incomplete: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
+    findings = [
+        Finding("CH101", "src/a/x.py", 3, "f: cyclomatic 12 > 10", "major", 12, "f", fix="split"),
+        Finding("ruff:F821", "src/a/x.py", 9, "undefined name `y`", "critical", 15, "g"),
+        Finding("CH201", "src/b/y.py", 1, "TODO: | pipe", "info", 15),
+    ]
+    return build_report(
+        findings,
+        {"src/a/x.py": 100, "src/b/y.py": 10},
+        {"src/a/x.py": "a", "src/b/y.py": "b"},
+        {"CH101": "complexity", "CH201": "markers"},
+        incomplete=incomplete,
+    )
+
+
+def test_every_format_shows_the_rating_and_what_to_fix_first() -> None:
+    done = report()
+    text = render_debt_text(done)
+    rich = render_debt_rich(done, 10, 160)
+    markdown = render_debt_markdown(done)
+    for output in (text, rich, markdown):
+        assert "rating" in output and "src/a/x.py" in output
+    assert text.index("src/a/x.py:9 g") < text.index("src/a/x.py:3 f")  # critical first
+    assert "TODO: \\| pipe" in markdown  # a table-breaking pipe is escaped
+    document = json.loads(render_debt_json(done))
+    assert document == debt_document(done)
+    assert document["complete"] is True
+    assert document["fix_first"][0]["rules"] == ["ruff:F821"]
+
+
+def test_an_incomplete_report_says_so_everywhere() -> None:
+    done = report(("ruff is not installed",))
+    assert "INCOMPLETE: ruff is not installed" in render_debt_text(done)
+    assert "**Incomplete:** ruff is not installed" in render_debt_markdown(done)
+    assert debt_document(done)["complete"] is False
+
+
+def test_rules_renderings() -> None:
+    assert "CH101" in render_rules_text(CATALOGUE)
+    assert "CH208" in render_rules_rich(CATALOGUE, 160)
+    assert {r["id"] for r in json.loads(rules_json(CATALOGUE))["rules"]} >= {"CH101", "CH201"}
+    rule = CATALOGUE.rule("CH101")
+    assert rule is not None
+    doc = render_rule_doc(rule)
+    assert "Default threshold: 10" in doc and "[tool.codehealth.thresholds] cyclomatic" in doc
+    covered = render_lint_cost("C901", CATALOGUE.lint_cost("ruff", "C901"), False)
+    assert "CH101" in covered
+    default = render_lint_cost("ZZ1", CATALOGUE.lint_cost("ruff", "ZZ1"), True)
+    assert "the tool's default cost" in default
