@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from codehealth.app.boundaries import run_boundaries
-    from codehealth.app.boundaries_cache import cached_boundaries_json
+    from codehealth.app.boundaries_cache import boundaries_json, cached_boundaries_json
     from codehealth.app.debt import load_catalogue, run_debt
     from codehealth.app.history import run_history
     from codehealth.app.hotspots import Mined, run_hotspots
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 _LAZY = {
     "run_boundaries": "codehealth.app.boundaries",
+    "boundaries_json": "codehealth.app.boundaries_cache",
     "cached_boundaries_json": "codehealth.app.boundaries_cache",
     "load_catalogue": "codehealth.app.debt",
     "run_debt": "codehealth.app.debt",
@@ -44,6 +45,7 @@ __all__ = [
     "Measured",
     "Mined",
     "ScanResult",
+    "boundaries_json",
     "cached_boundaries_json",
     "load_catalogue",
     "measure_project",

@@ -82,7 +82,7 @@ def _compute(
 
     roots = tuple(sorted(folders))
     files = GraphFiles()
-    absolute = _read_sources(list_modules(folders), files)
+    absolute = _read_sources(dict(list_modules(folders, files)), files)
     sources = {_relative(root, path): content for path, content in absolute.items()}
     grimp_cache = os.path.join(root, settings.cache_dir, "grimp") if use_cache else None
     graphs: dict[GraphKey, Any] = {}

@@ -63,6 +63,20 @@ def project_key(root: str, settings: Settings, folders: dict[str, str]) -> str:
     return digest.hexdigest()
 
 
+def boundaries_json(report: BoundaryReport) -> str:
+    """``--format json`` of ``report`` (rendered once: the cache file holds the same text)."""
+    if _RENDERED and _RENDERED[0] is report:
+        return str(_RENDERED[1])
+    from codehealth.render import render_boundaries_json
+
+    text = render_boundaries_json(report)
+    _RENDERED[:] = [report, text]
+    return text
+
+
+_RENDERED: list[Any] = []
+
+
 def load_document(path: str, key: str) -> tuple[str, bool] | None:
     """The cached ``--format json`` text and whether it failed, when ``key`` matches."""
     try:
@@ -87,15 +101,13 @@ def load_report(path: str, key: str) -> BoundaryReport | None:
 
 def save_report(path: str, key: str, report: BoundaryReport) -> None:
     """The report as ``--format json`` prints it, after a line with the key and the verdict."""
-    from codehealth.render import render_boundaries_json
-
     with contextlib.suppress(OSError):
         os.makedirs(os.path.dirname(path), exist_ok=True)
         _ignore_folder(os.path.dirname(path))
         temporary = f"{path}.{os.getpid()}.tmp"
         with open(temporary, "w", encoding="utf-8") as handle:
             handle.write(f"{key} {int(report.failed)}\n")
-            handle.write(render_boundaries_json(report))
+            handle.write(boundaries_json(report))
         os.replace(temporary, path)
 
 
@@ -182,9 +194,10 @@ def rule_costs() -> dict[str, tuple[str, float]]:
     costs = dict(_DEFAULT_COSTS)
     try:
         from codehealth.catalogue import parse_catalogue
-        from codehealth.sources import catalogue_texts
+        from codehealth.sources import rules_folder
 
-        catalogue = parse_catalogue(catalogue_texts())
+        text = (rules_folder() / "boundaries.toml").read_text(encoding="utf-8")
+        catalogue = parse_catalogue({"boundaries.toml": text})
     except Exception:  # noqa: BLE001 - the defaults above are the catalogue's values
         return costs
     for rule in catalogue.rules:

@@ -30,6 +30,7 @@ class GraphFiles:
 
     paths: dict[str, str] = field(default_factory=dict)
     skip: dict[str, str] = field(default_factory=dict)  # absolute path -> reason
+    found: dict[tuple[str, str], Any] = field(default_factory=dict)  # one walk per package
 
 
 class _ListingFinder(ModuleFinder):
@@ -39,7 +40,12 @@ class _ListingFinder(ModuleFinder):
         self.files = files
 
     def find_package(self, package_name: str, package_directory: str, file_system: Any) -> Any:
-        found = super().find_package(package_name, package_directory, file_system)
+        key = (package_name, package_directory)
+        if key not in self.files.found:
+            self.files.found[key] = super().find_package(
+                package_name, package_directory, file_system
+            )
+        found = self.files.found[key]
         if not self.files.skip:
             return found
         kept = frozenset(
@@ -88,9 +94,8 @@ def _configured(folders: dict[str, str], files: GraphFiles) -> Iterator[None]:
         grimp_settings.configure(**saved)
 
 
-def list_modules(folders: dict[str, str]) -> dict[str, str]:
+def list_modules(folders: dict[str, str], files: GraphFiles) -> dict[str, str]:
     """Module name -> absolute path, as grimp will see them (without building a graph)."""
-    files = GraphFiles()
     finder = _ListingFinder(files)
     file_system = grimp_settings.FILE_SYSTEM
     with _configured(folders, files):

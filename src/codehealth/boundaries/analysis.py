@@ -12,6 +12,7 @@ from codehealth.boundaries.modules import ModuleMap, Owners, is_test_module
 from codehealth.boundaries.statements import (
     InlineIgnore,
     Target,
+    dynamic_candidates,
     dynamic_imports,
     enclosing_symbol,
     inline_ignores,
@@ -161,6 +162,9 @@ def _dynamic_and_ignores(
             continue
         if b"import_module" not in content and b"__import__" not in content:
             continue
+        candidates = dynamic_candidates(content)
+        if not any(name.startswith(".") or _crosses(context, module, name) for name in candidates):
+            continue  # no literal that could reach another module: no need to parse
         try:
             calls = list(dynamic_imports(content, _package_of(module, path)))
         except (SyntaxError, ValueError, RecursionError):
@@ -170,3 +174,8 @@ def _dynamic_and_ignores(
             where = (path, line, enclosing_symbol(lines, line))
             targets = [Target(target, None)]
             result.violations.extend(check_statement(context, module, targets, where, dynamic=True))
+
+
+def _crosses(context: ApiContext, importer: str, name: str) -> bool:
+    owner = context.owners(name)
+    return owner is not None and not (importer == owner or importer.startswith(owner + "."))

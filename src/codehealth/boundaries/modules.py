@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Iterable
+import functools
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 
@@ -66,5 +68,13 @@ class Owners:
 
 def is_test_module(name: str, patterns: Iterable[str]) -> bool:
     """A dotted module name with a component that matches a test pattern."""
-    parts = name.split(".")
-    return any(fnmatch.fnmatchcase(part, pattern) for part in parts for pattern in patterns)
+    matcher = _test_matcher(tuple(patterns))
+    return any(matcher(part) for part in name.split("."))
+
+
+@functools.lru_cache(maxsize=8)
+def _test_matcher(patterns: tuple[str, ...]) -> Callable[[str], bool]:
+    if not patterns:
+        return lambda part: False
+    regex = re.compile("|".join(f"(?:{fnmatch.translate(p)})" for p in patterns))
+    return functools.lru_cache(maxsize=None)(lambda part: regex.match(part) is not None)

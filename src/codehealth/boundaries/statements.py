@@ -17,7 +17,7 @@ _IGNORE = re.compile(
     r"#\s*codehealth:\s*ignore\[(?P<ids>[A-Z0-9_,\s]+)\](?:\s+because\s+(?P<reason>\S.*))?"
 )
 _RELATIVE = re.compile(rb"^[ \t]*from[ \t]+(\.+)", re.MULTILINE)
-_LITERAL_CALL = re.compile(rb"(?:import_module|__import__)\(\s*['\"]")
+_LITERAL_CALL = re.compile(rb"(?:import_module|__import__)\(\s*['\"]([\w.]*)")
 _DEF = re.compile(r"^(?P<indent>[ \t]*)(?:async[ \t]+)?(?:def|class)[ \t]+(?P<name>\w+)")
 
 
@@ -43,10 +43,39 @@ def statement_targets(lines: list[str], line: int, package: str) -> list[Target]
     if not 0 < line <= len(lines):
         return None
     text = lines[line - 1]
+    simple = _simple_targets(text, package)
+    if simple is not None:
+        return simple
     for match in _KEYWORD.finditer(text):
         node = _parse_from(lines, line, match.start())
         if node is not None:
             return _targets(node, package)
+    return None
+
+
+_SIMPLE_FROM = re.compile(r"^\s*from\s+(\.*)([\w.]*)\s+import\s+([\w\s,]+?)\s*(?:#.*)?$")
+_SIMPLE_IMPORT = re.compile(r"^\s*import\s+([\w\s,.]+?)\s*(?:#.*)?$")
+_ALIAS = re.compile(r"^([\w.]+)(?:\s+as\s+\w+)?$")
+
+
+def _simple_targets(text: str, package: str) -> list[Target] | None:
+    """One-line ``from x import a, b as c`` / ``import x.y as z`` without the parser; None
+    when the line is anything else (the parser decides then)."""
+    match = _SIMPLE_FROM.match(text)
+    if match:
+        dots, module, names = match.groups()
+        found = [_ALIAS.match(part.strip()) for part in names.split(",")]
+        if not all(found):
+            return None
+        source = resolve_relative(package, len(dots), module or None) if dots else module
+        if not source:
+            return None if not dots else []
+        return [Target(source, m.group(1)) for m in found if m]
+    match = _SIMPLE_IMPORT.match(text)
+    if match:
+        found = [_ALIAS.match(part.strip()) for part in match.group(1).split(",")]
+        if all(found):
+            return [Target(m.group(1), None) for m in found if m]
     return None
 
 
@@ -106,6 +135,12 @@ def dynamic_imports(source: bytes, package: str) -> Iterator[tuple[int, str]]:
             yield node.lineno, target
 
 
+def dynamic_candidates(source: bytes) -> list[str]:
+    """The literal names passed to ``import_module``/``__import__`` anywhere in the text
+    (strings and comments included): cheap, to decide whether parsing is worth it."""
+    return [match.group(1).decode("ascii", "replace") for match in _LITERAL_CALL.finditer(source)]
+
+
 def _package_argument(node: ast.Call) -> str | None:
     for keyword in node.keywords:
         value = keyword.value
@@ -141,6 +176,8 @@ def _comments(text: str) -> Iterator[tuple[int, str]]:
 
 def relative_beyond_top(source: bytes, package: str) -> int | None:
     """The first line with a ``from ...`` import that climbs past the top-level package."""
+    if b"from ." not in source and b"from\t." not in source and b"from  ." not in source:
+        return None  # no relative import at all (most files): skip the regular expression
     depth = len(package.split(".")) if package else 0
     for match in _RELATIVE.finditer(source):
         if len(match.group(1)) > depth:

@@ -70,7 +70,7 @@ def boundaries(
       codehealth boundaries --modules
       codehealth boundaries --format dot | dot -Tsvg > modules.svg
     """
-    from codehealth.app import cached_boundaries_json, run_boundaries
+    from codehealth.app import boundaries_json, cached_boundaries_json, run_boundaries
     from codehealth.config import load_settings
 
     settings = load_settings(os.path.abspath("."), config_file)
@@ -82,8 +82,10 @@ def boundaries(
     report = run_boundaries(".", settings=settings, use_cache=not no_cache)
     from codehealth import render
 
-    if output_format == "json":
-        write(render.render_boundaries_json(report, pretty=stdout_is_terminal()))
+    if output_format == "json" and not stdout_is_terminal():
+        write(boundaries_json(report))
+    elif output_format == "json":
+        write(render.render_boundaries_json(report, pretty=True))
     elif output_format == "dot":
         write(render.render_boundaries_dot(report))
     elif output_format == "mermaid":

@@ -30,14 +30,20 @@ def boundaries_document(report: BoundaryReport) -> dict[str, Any]:
 
 def _plain(value: Any) -> Any:
     """``dataclasses.asdict`` without its deep copies (several times faster)."""
-    names = _FIELDS.get(type(value))
-    if names is None and is_dataclass(value):
-        names = _FIELDS.setdefault(type(value), tuple(f.name for f in fields(value)))
-    if names is not None:
-        return {name: _plain(getattr(value, name)) for name in names}
-    if isinstance(value, (tuple, list)):
-        return [_plain(item) for item in value]
-    return value
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    names = _FIELDS.get(kind)
+    if names is None:
+        if isinstance(value, (tuple, list)):
+            return [_plain(item) for item in value]
+        if not is_dataclass(value):
+            return value
+        names = _FIELDS.setdefault(kind, tuple(f.name for f in fields(value)))
+    return {name: _plain(getattr(value, name)) for name in names}
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
