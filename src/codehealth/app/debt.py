@@ -224,7 +224,8 @@ def _markers(sources: dict[str, bytes], cache_dir: str | None) -> dict[str, list
             except (ValueError, TypeError):
                 pass
         found[path] = find_markers(sources[path])
-        fresh.append((key, json.dumps(found[path], separators=(",", ":"))))
+        if cache is not None:
+            fresh.append((key, json.dumps(found[path], separators=(",", ":"))))
     if cache is not None:
         cache.put_many(fresh)
         cache.close()
