@@ -80,6 +80,7 @@ def debt_tables(report: DebtReport, top: int) -> tuple[list[Table], list[str], l
         for t in report.fix_first
     ]
     shown = f"top {top}" if top else "all"
+    markers = _marker_rows(report)
     tables = [
         Table(
             f"Modules ({shown}, most debt first)",
@@ -99,9 +100,29 @@ def debt_tables(report: DebtReport, top: int) -> tuple[list[Table], list[str], l
             fix_rows,
             frozenset({1}),
         ),
+        Table(
+            "Debt markers (TODO, FIXME, HACK, XXX, noqa, type: ignore, pragma: no cover)",
+            ("rule", "count", "debt h", "first"),
+            [
+                (Cell(rule), Cell(str(count)), Cell(_hours(minutes)), Cell(first))
+                for rule, count, minutes, first in markers
+            ],
+            frozenset({1, 2}),
+        ),
     ]
     after = [f"note: {note}" for note in report.notes]
     return tables, _headline(report), after
+
+
+def _marker_rows(report: DebtReport) -> list[tuple[str, int, float, str]]:
+    """Per marker rule (CH2xx): how many, their minutes, and the first one's place."""
+    rows: dict[str, list[Any]] = {}
+    for f in report.findings:
+        if f.rule.startswith("CH2"):
+            row = rows.setdefault(f.rule, [0, 0.0, f"{f.path}:{f.line}"])
+            row[0] += 1
+            row[1] += f.remediation_minutes
+    return [(rule, row[0], row[1], row[2]) for rule, row in sorted(rows.items())]
 
 
 def render_debt_text(report: DebtReport, top: int = 10) -> str:
@@ -134,6 +155,10 @@ def render_debt_markdown(report: DebtReport, top: int = 10) -> str:
             f"| `{m.debt.name}` | {_hours(m.debt.minutes)} | {_percent(m.debt.ratio)} | "
             f"{m.debt.rating} | {m.debt.findings} | {contributors or '-'} |"
         )
+    markers = _marker_rows(report)
+    if markers:
+        counts = ", ".join(f"{rule} x{count}" for rule, count, _, _ in markers)
+        out += ["", f"Debt markers: {counts}."]
     out += ["", "### Fix first", ""]
     for index, t in enumerate(report.fix_first, 1):
         out.append(
