@@ -11,7 +11,7 @@ import hashlib
 import json
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 
 from codehealth.app.debt import load_catalogue
@@ -116,6 +116,9 @@ def _blobs(revisions: Iterable[Revision], keep: PathFilter) -> dict[str, str]:
     return wanted
 
 
+_POOL_MIN_BLOBS = 64  # below this a process pool costs more than it saves
+
+
 def _measure(
     root: str,
     todo: list[str],
@@ -128,12 +131,51 @@ def _measure(
     if not todo:
         return fresh
     families = {rule.id: rule.family for rule in catalogue.rules}
+    workers = settings.jobs or os.cpu_count() or 1
     with BlobReader(root) as reader:
-        for done, (blob, content) in enumerate(reader.read_many(todo), 1):
-            fresh[blob] = blob_facts(content, paths[blob], settings, catalogue, families)
+        blobs = ((blob, paths[blob], content) for blob, content in reader.read_many(todo))
+        if workers > 1 and len(todo) >= _POOL_MIN_BLOBS:
+            outcomes = _in_parallel(blobs, workers, (settings, catalogue, families))
+        else:
+            outcomes = (
+                (blob, blob_facts(content, path, settings, catalogue, families))
+                for blob, path, content in blobs
+            )
+        for done, (blob, facts) in enumerate(outcomes, 1):
+            fresh[blob] = facts
             if progress:
                 progress(done, len(todo))
     return fresh
+
+
+_CONTEXT: tuple[Settings, Catalogue, dict[str, str]] | None = None
+
+
+def _measure_one(item: tuple[str, str, bytes | None]) -> tuple[str, dict[str, float]]:
+    """In a worker: the facts of one blob (settings come from the forked parent)."""
+    assert _CONTEXT is not None
+    blob, path, content = item
+    return blob, blob_facts(content, path, *_CONTEXT)
+
+
+def _in_parallel(
+    blobs: Iterable[tuple[str, str, bytes | None]],
+    workers: int,
+    context: tuple[Settings, Catalogue, dict[str, str]],
+) -> Iterator[tuple[str, dict[str, float]]]:
+    import multiprocessing
+
+    global _CONTEXT
+    _CONTEXT = context
+    methods = multiprocessing.get_all_start_methods()
+    pool_context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with pool_context.Pool(workers, initializer=_set_context, initargs=(context,)) as pool:
+        yield from pool.imap_unordered(_measure_one, blobs, chunksize=8)
+
+
+def _set_context(context: tuple[Settings, Catalogue, dict[str, str]]) -> None:
+    global _CONTEXT
+    _CONTEXT = context
 
 
 def blob_facts(

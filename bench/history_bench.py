@@ -1,0 +1,310 @@
+"""History mining benchmark: a repository built from successive releases of a PyPI project.
+
+    .venv/bin/python bench/history_bench.py                # build (once) and measure
+    .venv/bin/python bench/history_bench.py --write        # and append to bench/RESULTS.md
+
+Corpus: the last 200 sdists of ``astroid`` on PyPI (``--project``/``--releases`` to change), each
+downloaded with ``pip download --no-deps --no-binary :all:`` into ``bench/.work/`` and committed
+in version order into ``bench/.work/<project>-history`` (author and date fixed per release),
+a real git history of N commits. Side by side, best of ``--runs``:
+
+- floor: ``git log --no-merges -M --numstat`` over the same commits (output to /dev/null);
+- ``codehealth hotspots --since all --format json`` (cold: no .codehealth; warm: the scan
+  cache present);
+- ``wily build`` over the same commits (in its own virtualenv, ``bench/.work/wily-venv``)
+  vs ``codehealth history`` from an empty store, and ``codehealth history`` again (nothing new).
+
+Peak memory is the largest process's ``ru_maxrss`` (``os.wait4``) plus its children's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import time
+import zipfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+WORK = HERE / ".work"
+ROOT = HERE.parent
+PYTHON = ROOT / ".venv" / "bin" / "python"
+
+ENV = {
+    **os.environ,
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CEILING_DIRECTORIES": str(WORK),
+}
+
+
+def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> None:
+    subprocess.run(command, cwd=cwd, env=env or ENV, check=True, capture_output=True)
+
+
+def _key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in re.findall(r"\d+", version)[:4])
+
+
+def versions(project: str) -> list[str]:
+    out = subprocess.run(
+        [sys.executable, "-m", "pip", "index", "versions", project],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    listed = out.split("Available versions:", 1)[1].strip().splitlines()[0]
+    found = [v.strip() for v in listed.split(",") if re.fullmatch(r"[\d.]+", v.strip())]
+    return sorted(found, key=_key)
+
+
+def download(project: str, releases: int) -> list[tuple[str, Path]]:
+    """The last ``releases`` sdists (six ``pip download`` at a time); a release whose sdist
+    pip cannot prepare (an old setup.py for Python 2) is skipped with a note."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    folder = WORK / f"{project}-sdists"
+    folder.mkdir(parents=True, exist_ok=True)
+    chosen = versions(project)[-releases:]
+
+    def fetch(version: str) -> tuple[str, Path] | None:
+        existing = glob.glob(str(folder / f"{project}-{version}.*"))
+        if not existing:
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "pip",
+                    "download",
+                    "--no-deps",
+                    "--no-binary",
+                    ":all:",
+                    "-q",
+                    f"{project}=={version}",
+                    "-d",
+                    str(folder),
+                ],
+                capture_output=True,
+                check=False,
+            )
+            existing = glob.glob(str(folder / f"{project}-{version}.*"))
+        if not existing:
+            print(f"  no usable sdist for {project} {version}: skipped", file=sys.stderr)
+            return None
+        return version, Path(existing[0])
+
+    with ThreadPoolExecutor(6) as pool:
+        found = list(pool.map(fetch, chosen))
+    return [item for item in found if item is not None]
+
+
+def build_repository(project: str, archives: list[tuple[str, Path]]) -> Path:
+    repo = WORK / f"{project}-history"
+    marker = repo / ".git" / "bench-built"
+    if marker.exists() and marker.read_text() == str(len(archives)):
+        return repo
+    shutil.rmtree(repo, ignore_errors=True)
+    repo.mkdir(parents=True)
+    run(["git", "init", "-q"], repo)
+    for index, (version, archive) in enumerate(archives):
+        for entry in repo.iterdir():
+            if entry.name != ".git":
+                shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+        _unpack(archive, repo)
+        run(["git", "add", "-A"], repo)
+        when = f"{1_400_000_000 + index * 86400 * 14} +0000"
+        author = f"Release Manager {index % 7}"
+        env = {
+            **ENV,
+            "GIT_AUTHOR_NAME": author,
+            "GIT_AUTHOR_EMAIL": f"rm{index % 7}@example.invalid",
+            "GIT_COMMITTER_NAME": author,
+            "GIT_COMMITTER_EMAIL": f"rm{index % 7}@example.invalid",
+            "GIT_AUTHOR_DATE": when,
+            "GIT_COMMITTER_DATE": when,
+        }
+        run(["git", "commit", "-q", "--no-verify", "--allow-empty", "-m", version], repo, env)
+    marker.write_text(str(len(archives)))
+    return repo
+
+
+def _unpack(archive: Path, target: Path) -> None:
+    """The sdist's content without its top folder (``astroid-2.15.0/``)."""
+    staging = WORK / "staging"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    if archive.suffix == ".zip":
+        with zipfile.ZipFile(archive) as handle:
+            handle.extractall(staging)
+    else:
+        with tarfile.open(archive) as handle:
+            handle.extractall(staging, filter="data")
+    tops = list(staging.iterdir())
+    source = tops[0] if len(tops) == 1 and tops[0].is_dir() else staging
+    for entry in source.iterdir():
+        shutil.move(str(entry), target / entry.name)
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def shallow_copy(source: Path, commits: int) -> Path:
+    target = WORK / f"{source.resolve().name}-last{commits}"
+    if not target.exists():
+        run(
+            [
+                "git",
+                "clone",
+                "-q",
+                "--depth",
+                str(commits),
+                f"file://{source.resolve()}",
+                str(target),
+            ],
+            WORK,
+        )
+    return target
+
+
+def wily_python() -> Path | None:
+    venv = WORK / "wily-venv"
+    python = venv / "bin" / "python"
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        done = subprocess.run(
+            [str(python), "-m", "pip", "install", "-q", "wily"], capture_output=True, check=False
+        )
+        if done.returncode != 0:
+            print("wily did not install: " + done.stderr.decode()[-500:], file=sys.stderr)
+            return None
+    return python
+
+
+def timed(
+    command: list[str], cwd: Path, stdout: int | None = subprocess.DEVNULL
+) -> tuple[float, float, float, int]:
+    """(wall seconds, CPU seconds (user + system, with reaped children), peak MB of the
+    largest process, exit code). CPU time says more than wall time on a busy machine."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=stdout, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    if process.stderr is not None:
+        error = process.stderr.read()
+        process.stderr.close()
+        if os.waitstatus_to_exitcode(status) != 0:
+            print(f"  {' '.join(command[:4])}: {error.decode()[-400:]}", file=sys.stderr)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    cpu = usage.ru_utime + usage.ru_stime
+    return wall, cpu, usage.ru_maxrss / 1024, process.returncode
+
+
+Row = tuple[str, float, float, float]  # name, wall s, CPU s, peak MB
+
+
+def best(name: str, command: list[str], cwd: Path, runs: int, before: list[Path] = ()) -> Row:
+    walls, cpus, peaks = [], [], []
+    for _ in range(runs):
+        for path in before:
+            shutil.rmtree(path, ignore_errors=True)
+        wall, cpu, peak, code = timed(command, cwd)
+        if code not in (0, 1):
+            return name, float("nan"), float("nan"), peak
+        walls.append(wall)
+        cpus.append(cpu)
+        peaks.append(peak)
+    return name, min(walls), min(cpus), max(peaks)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--project", default="astroid")
+    parser.add_argument("--releases", type=int, default=200)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-wily", action="store_true")
+    parser.add_argument(
+        "--repo",
+        help="measure the last --commits commits of this local git repository instead "
+        "(a shallow clone of it in bench/.work; for local measurement only)",
+    )
+    parser.add_argument("--commits", type=int, default=200)
+    parser.add_argument("--write", action="store_true", help="append the table to RESULTS.md")
+    args = parser.parse_args(argv)
+
+    if args.repo:
+        repo, commits = shallow_copy(Path(args.repo), args.commits), args.commits
+        corpus = f"the last {commits} commits of {args.repo} (shallow clone)"
+    else:
+        archives = download(args.project, args.releases)
+        repo = build_repository(args.project, archives)
+        commits = len(archives)
+        corpus = f"{args.project}, {commits} releases committed as {commits} commits"
+    codehealth = [str(PYTHON), "-m", "codehealth"]
+    store = repo / ".codehealth"
+    log = [
+        "git",
+        "log",
+        "--no-merges",
+        "-M",
+        "--numstat",
+        "-z",
+        "--format=%x1e%H%x1f%aN%x1f%aE%x1f%at",
+    ]
+    hotspots = [*codehealth, "hotspots", "--since", "all", "--format", "json"]
+    history = [*codehealth, "history", "--format", "json"]
+    rows: list[Row] = [
+        best("git log --numstat (floor)", log, repo, args.runs),
+        best("codehealth hotspots, cold (no .codehealth)", hotspots, repo, args.runs, [store]),
+        best("codehealth hotspots, warm", hotspots, repo, args.runs),
+        best(f"codehealth history, {commits} commits, empty store", history, repo, 1, [store]),
+        best("codehealth history again (nothing new)", history, repo, args.runs),
+    ]
+    if not args.no_wily:
+        python = wily_python()
+        if python is not None:
+            wily = [str(python), "-m", "wily", "build", "-n", str(commits), "."]
+            rows.append(best(f"wily build -n {commits}", wily, repo, 1, [repo / ".wily"]))
+            shutil.rmtree(repo / ".wily", ignore_errors=True)
+
+    floor, history_row = rows[0], rows[3]
+    lines = [
+        f"history bench: {corpus};"
+        f" {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()},"
+        f" load average {os.getloadavg()[0]:.1f} (machine shared with other work: preliminary)",
+        "",
+        "| run | wall s | CPU s | wall ratio | CPU ratio | peak MB |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, wall, cpu, peak in rows:
+        wall_ratio = cpu_ratio = ""
+        if name.startswith("codehealth hotspots"):
+            wall_ratio = f"{wall / floor[1]:.2f}x floor"
+            cpu_ratio = f"{cpu / floor[2]:.2f}x floor"
+        elif name.startswith("wily"):
+            wall_ratio = f"history {wall / history_row[1]:.1f}x faster"
+            cpu_ratio = f"history {cpu / history_row[2]:.1f}x faster"
+        lines.append(
+            f"| {name} | {wall:.3f} | {cpu:.3f} | {wall_ratio} | {cpu_ratio} | {peak:.0f} |"
+        )
+    lines.append("")
+    options = (
+        f"--repo {args.repo} --commits {args.commits}"
+        if args.repo
+        else f"--project {args.project} --releases {args.releases}"
+    )
+    lines.append(f"reproduce: .venv/bin/python bench/history_bench.py {options} --runs {args.runs}")
+    text = "\n".join(lines)
+    print(text)
+    if args.write:
+        with open(HERE / "RESULTS.md", "a", encoding="utf-8") as handle:
+            handle.write("\n## History (`history_bench.py`)\n\n" + text + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
