@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 from typing import Any
 
 from codehealth.app.boundaries_cache import (
@@ -40,7 +39,8 @@ from codehealth.model import (
     Finding,
     NotAnalysed,
     Violation,
-    with_fingerprints,
+    fingerprint,
+    normalise_line,
 )
 
 _PRIVATE_RULES = ("CH301", "CH302", "CH303", "CH307")
@@ -253,20 +253,30 @@ def _finish(violations: list[Violation], sources: dict[str, bytes], root: str) -
             content = _read(os.path.join(root, path))
         lines = content.decode("utf-8", "replace").splitlines()
         texts = {n: lines[n - 1] for n in {v.finding.line for v in items} if 0 < n <= len(lines)}
-        # with_fingerprints sorts by (line, column, rule), stably: sort alike, then zip.
+        # As model.with_fingerprints numbers them: in (line, column, rule) order, the n-th
+        # identical (rule, symbol, text) of the file; one new Finding per violation.
         items.sort(key=lambda v: (v.finding.line, v.finding.column, v.finding.rule))
-        priced = [
-            replace(
-                v.finding,
-                severity=costs[v.finding.rule][0],
-                remediation_minutes=costs[v.finding.rule][1],
+        seen: dict[tuple[str, str, str], int] = {}
+        for v in items:
+            f = v.finding
+            text = normalise_line(texts.get(f.line, ""))
+            occurrence = seen.get((f.rule, f.symbol, text), 0)
+            seen[(f.rule, f.symbol, text)] = occurrence + 1
+            severity, minutes = costs.get(f.rule, (f.severity, f.remediation_minutes))
+            finding = Finding(
+                f.rule,
+                f.path,
+                f.line,
+                f.message,
+                severity,
+                minutes,
+                f.symbol,
+                f.column,
+                f.end_line,
+                f.fix,
+                fingerprint(f.rule, f.path, f.symbol, text, occurrence),
             )
-            if v.finding.rule in costs
-            else v.finding
-            for v in items
-        ]
-        for violation, finding in zip(items, with_fingerprints(priced, texts), strict=True):
-            finished.append(replace(violation, finding=finding))
+            finished.append(Violation(finding, v.importer, v.target, v.module))
     return sorted(finished, key=lambda v: (v.finding.path, v.finding.line, v.finding.rule))
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from codehealth.boundaries.api import PublicApi, parse_public_api
+from codehealth.boundaries.api import PublicApi, literal_all, parse_public_api
 from codehealth.boundaries.check import ApiContext, check_statement
 from codehealth.boundaries.modules import ModuleMap, Owners, is_test_module
 from codehealth.boundaries.statements import (
@@ -124,6 +124,10 @@ def _public_apis(
         content = facts.read(path) if path else None
         if path is None or content is None:
             return None
+        quick = literal_all(content)
+        if quick is not None:
+            exported[module] = quick
+            return quick
         try:
             api = parse_public_api(content, _package_of(module, path), star)
         except (SyntaxError, ValueError, RecursionError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -33,6 +34,43 @@ def resolve_relative(package: str, level: int, module: str | None) -> str | None
     if module:
         base.append(module)
     return ".".join(base) if base else None
+
+
+_ALL_AT_TOP = re.compile(rb"^__all__\b", re.MULTILINE)
+_ALL_INDENTED = re.compile(rb"^[ \t]+__all__\b", re.MULTILINE)
+
+
+def literal_all(source: bytes) -> frozenset[str] | None:
+    """``__all__`` of a module read from its ``__all__`` statements alone, without parsing the
+    whole file (a star import of a 3,000-line module needs only them); None when there is no
+    ``__all__``, or it is not only literals at the top level (then parse the module)."""
+    starts = [m.start() for m in _ALL_AT_TOP.finditer(source)]
+    if not starts or _ALL_INDENTED.search(source):
+        return None
+    state = _State()
+    for start in starts:
+        statement = _statement_at(source, start)
+        if statement is None:
+            return None
+        _visit(statement, "", lambda _: None, state)
+    if state.dynamic or state.all_names is None:
+        return None
+    return frozenset(state.all_names)
+
+
+def _statement_at(source: bytes, start: int) -> ast.stmt | None:
+    end = start
+    for _ in range(200):
+        end = source.find(b"\n", end + 1)
+        chunk = source[start : end if end != -1 else len(source)]
+        try:
+            body = ast.parse(chunk).body
+        except SyntaxError:
+            if end == -1:
+                return None
+            continue
+        return body[0] if len(body) == 1 else None
+    return None
 
 
 def parse_public_api(source: bytes, package: str, star: StarSource) -> PublicApi:

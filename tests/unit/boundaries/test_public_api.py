@@ -96,3 +96,13 @@ def test_enclosing_symbol() -> None:
     lines = ["class A:", "    def f(self):", "        import x", "import y"]
     assert enclosing_symbol(lines, 3) == "A.f"
     assert enclosing_symbol(lines, 4) == ""
+
+
+def test_literal_all_reads_only_the_all_statements() -> None:
+    from codehealth.boundaries.api import literal_all
+
+    source = b'import x\n__all__ = [\n    "a",\n]\n__all__ += ["b"]\n__all__.extend(("c",))\n'
+    assert literal_all(source) == {"a", "b", "c"}
+    assert literal_all(b'__all__ = x + ["a"]\n') is None  # not a literal: parse the module
+    assert literal_all(b'if y:\n    __all__ = ["a"]\n') is None  # conditional: parse it
+    assert literal_all(b"a = 1\n") is None
