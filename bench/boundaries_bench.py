@@ -16,6 +16,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -150,10 +151,15 @@ class Tool:
     output: str = ""
     code: int = 0
     times: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)  # user + system seconds of the process tree
 
     @property
     def best(self) -> float:
         return min(self.times)
+
+    @property
+    def best_cpu(self) -> float:
+        return min(self.cpu)
 
 
 def remove(*paths: str) -> Callable[[], None]:
@@ -188,11 +194,14 @@ def run_all(selected: list[Tool], runs: int) -> None:
             if not shutil.which(tool.command[0]):
                 continue
             tool.before()
+            used = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             done = subprocess.run(
                 tool.command, cwd=CORPUS, env=env, capture_output=True, text=True, check=False
             )
             tool.times.append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            tool.cpu.append(after.ru_utime - used.ru_utime + after.ru_stime - used.ru_stime)
             tool.output, tool.code = done.stdout + done.stderr, done.returncode
 
 
@@ -256,10 +265,19 @@ def _rules(document: dict[str, Any]) -> dict[str, int]:
 
 def table(selected: list[Tool]) -> str:
     lint_cold, lint_warm = selected[0].best, selected[1].best
-    rows = [("tool", "best s", "÷ lint-imports --no-cache", "÷ lint-imports warm", "exit")]
+    rows = [
+        (
+            "tool",
+            "wall s (best)",
+            "÷ lint-imports --no-cache",
+            "÷ lint-imports warm",
+            "CPU s (best)",
+            "exit",
+        )
+    ]
     for tool in selected:
         if not tool.times:
-            rows.append((tool.name, "not installed", "", "", ""))
+            rows.append((tool.name, "not installed", "", "", "", ""))
             continue
         rows.append(
             (
@@ -267,11 +285,13 @@ def table(selected: list[Tool]) -> str:
                 f"{tool.best:.3f}",
                 f"{tool.best / lint_cold:.2f}",
                 f"{tool.best / lint_warm:.2f}",
+                f"{tool.best_cpu:.3f}",
                 str(tool.code),
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(row, widths)) for row in rows)
+    lines = ("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in rows)
+    return "\n".join(line.rstrip() for line in lines)
 
 
 def versions() -> str:
@@ -308,10 +328,11 @@ def main() -> None:
             f"codehealth warm ÷ lint-imports warm = {warm:.2f} (target ≤ 0.5): "
             f"{'met' if warm <= 0.5 else 'NOT met'}",
             f"contract results identical to lint-imports: {'yes' if same else 'NO'}",
+            f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
+            "(other work on the machine makes these timings noisy)",
             comparison,
             "",
-            "reproduce: .venv/bin/python bench/boundaries_bench.py --runs "
-            f"{args.runs}",
+            f"reproduce: .venv/bin/python bench/boundaries_bench.py --runs {args.runs}",
         ]
     )
     print(text)
