@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from codehealth.app.boundaries_cache import (
@@ -100,23 +102,39 @@ def _compute(
         return graphs[graph_key]
 
     contract_sources = _contract_sources(root, settings, roots)
-    contracts, links = run_contracts(contract_sources, graph_for)
     exclude_tc = settings.boundaries.allow_type_checking
-    reusable = [k for k in graphs if k[0] == roots and k[2] == exclude_tc]
-    graph = graph_for(reusable[0] if reusable else (roots, False, exclude_tc)) if roots else None
-    paths = {m: _relative(root, p) for m, p in files.paths.items() if p not in files.skip}
-    internal = set(paths) & (set(graph.modules) if graph is not None else set())
-    packages = {m for m in internal if paths[m].endswith("__init__.py")}
-    mapping = module_map(settings, roots, packages, internal)
-    facts = ProjectFacts(
-        files={m: paths[m] for m in internal},
-        imports=list(internal_imports(graph, internal)) if graph is not None else [],
-        read=lambda path: sources.get(path),
-        test_patterns=settings.boundaries.test_patterns
-        if settings.boundaries.exclude_tests
-        else (),
-    )
-    analysis = analyse(facts, mapping)
+    wanted = [source.graph_key for source in contract_sources if source.contracts]
+    reusable = [k for k in wanted if k[0] == roots and k[2] == exclude_tc]
+    api_key: GraphKey = reusable[0] if reusable else (roots, False, exclude_tc)
+    keys = list(dict.fromkeys([api_key, *wanted] if roots else wanted))
+    # grimp scans in Rust without the GIL: build the graphs in a thread while this one reads
+    # the public APIs, dynamic imports and ignores.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        building = pool.submit(lambda: [graph_for(key) for key in keys])
+
+        def imports() -> Iterator[tuple[str, str, int]]:
+            building.result()
+            graph = graphs.get(api_key)
+            if graph is not None:
+                yield from internal_imports(graph, internal & set(graph.modules))
+
+        paths = {m: _relative(root, p) for m, p in files.paths.items() if p not in files.skip}
+        internal = set(paths)
+        packages = {m for m in internal if paths[m].endswith("__init__.py")}
+        mapping = module_map(settings, roots, packages, internal)
+        facts = ProjectFacts(
+            files={m: paths[m] for m in internal},
+            imports=imports(),
+            read=lambda path: sources.get(path),
+            test_patterns=settings.boundaries.test_patterns
+            if settings.boundaries.exclude_tests
+            else (),
+        )
+        analysis = analyse(facts, mapping)
+        building.result()
+    contracts, links = run_contracts(contract_sources, graph_for)
+    graph = graphs.get(api_key)
+    paths = {m: p for m, p in paths.items() if os.path.join(root, p) not in files.skip}
     owner_of = Owners(mapping)
     owners = {m: owner_of(m) for m in internal}
     breakers = cycle_breakers(graph, sorted(mapping.modules)) if graph is not None else set()
@@ -149,7 +167,12 @@ def _compute(
         )
         for name in mapping.modules
     }
-    not_analysed = [NotAnalysed(_relative(root, p), why) for p, why in sorted(files.skip.items())]
+    not_analysed = {
+        _relative(root, p): NotAnalysed(_relative(root, p), why)
+        for p, why in sorted(files.skip.items())
+    }
+    for entry in analysis.not_analysed:
+        not_analysed.setdefault(entry.path, entry)
     return BoundaryReport(
         root=root,
         root_packages=roots,
@@ -160,7 +183,7 @@ def _compute(
         violations=tuple(violations),
         contracts=tuple(contracts),
         cycles=tuple(cycles),
-        not_analysed=tuple(sorted([*not_analysed, *analysis.not_analysed], key=lambda n: n.path)),
+        not_analysed=tuple(not_analysed[path] for path in sorted(not_analysed)),
         notes=tuple(analysis.notes),
     )
 

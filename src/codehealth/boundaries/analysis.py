@@ -57,6 +57,7 @@ def analyse(facts: ProjectFacts, module_map: ModuleMap) -> Analysis:
         depends_on=module_map.depends_on,
         init_paths={m: facts.files[m] for m in module_map.modules if m in facts.files},
     )
+    _dynamic_and_ignores(facts, context, texts, result)  # before the edges, which may wait
     statements: dict[tuple[str, int], None] = {}
     edges: dict[tuple[str, str], list[ImportSite]] = {}
     for importer, imported, line in facts.imports:
@@ -77,7 +78,6 @@ def analyse(facts: ProjectFacts, module_map: ModuleMap) -> Analysis:
         ModuleEdge(source, target, tuple(sorted(sites, key=lambda s: (s.path, s.line))))
         for (source, target), sites in sorted(edges.items())
     ]
-    _dynamic_and_ignores(facts, context, texts, result)
     return result
 
 
