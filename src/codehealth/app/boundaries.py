@@ -101,19 +101,17 @@ def _compute(
             )
         return graphs[graph_key]
 
-    contract_sources = _contract_sources(root, settings, roots)
     exclude_tc = settings.boundaries.allow_type_checking
-    wanted = [source.graph_key for source in contract_sources if source.contracts]
-    reusable = [k for k in wanted if k[0] == roots and k[2] == exclude_tc]
-    api_key: GraphKey = reusable[0] if reusable else (roots, False, exclude_tc)
-    keys = list(dict.fromkeys([api_key, *wanted] if roots else wanted))
-    # grimp scans in Rust without the GIL: build the graphs in a thread while this one reads
-    # the public APIs, dynamic imports and ignores.
+    api_key: GraphKey = (roots, False, exclude_tc)
+    # grimp scans in Rust without the GIL: build the graph in a thread while this one reads
+    # the contracts (importing import-linter), the public APIs, dynamic imports and ignores.
     with ThreadPoolExecutor(max_workers=1) as pool:
-        building = pool.submit(lambda: [graph_for(key) for key in keys])
+        building = pool.submit(graph_for, api_key) if roots else None
+        contract_sources = _contract_sources(root, settings, roots)
 
         def imports() -> Iterator[tuple[str, str, int]]:
-            building.result()
+            if building is not None:
+                building.result()
             graph = graphs.get(api_key)
             if graph is not None:
                 yield from internal_imports(graph, internal & set(graph.modules))
@@ -131,7 +129,9 @@ def _compute(
             else (),
         )
         analysis = analyse(facts, mapping)
-        building.result()
+        if building is not None:
+            building.result()
+    # The contracts' graphs: the one built above when the options agree, else their own.
     contracts, links = run_contracts(contract_sources, graph_for)
     graph = graphs.get(api_key)
     paths = {m: p for m, p in paths.items() if os.path.join(root, p) not in files.skip}

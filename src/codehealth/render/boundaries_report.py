@@ -6,7 +6,7 @@ import json
 from dataclasses import fields, is_dataclass
 from typing import Any
 
-from codehealth.model import BoundaryReport
+from codehealth.model import BoundaryReport, Violation
 from codehealth.render.tables import Cell, Table, render_plain, render_rich
 from codehealth.version import __version__
 
@@ -50,7 +50,33 @@ _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def render_boundaries_json(report: BoundaryReport, pretty: bool = False) -> str:
-    return json.dumps(boundaries_document(report), indent=2 if pretty else None) + "\n"
+    """The document of ``boundaries_document``, encoded straight from the dataclasses (the C
+    encoder walks tuples and strings; only each dataclass becomes a dict here)."""
+    head = {
+        "schema_version": BOUNDARIES_SCHEMA_VERSION,
+        "tool": {"name": "codehealth", "version": __version__},
+        "summary": _summary(report),
+    }
+    body = {name: getattr(report, name) for name in _names(type(report))}
+    return json.dumps({**head, **body}, indent=2 if pretty else None, default=_as_dict) + "\n"
+
+
+def _names(kind: type) -> tuple[str, ...]:
+    names = _FIELDS.get(kind)
+    if names is None:
+        names = _FIELDS.setdefault(kind, tuple(f.name for f in fields(kind)))
+    return names
+
+
+def _as_dict(value: Any) -> dict[str, Any]:
+    if isinstance(value, Violation):
+        finding = value.finding
+        flat = {name: getattr(finding, name) for name in _names(type(finding))}
+        flat.update(importer=value.importer, target=value.target, module=value.module)
+        return flat
+    if is_dataclass(value) and not isinstance(value, type):
+        return {name: getattr(value, name) for name in _names(type(value))}
+    raise TypeError(f"cannot encode {type(value).__name__}")
 
 
 def _summary(report: BoundaryReport) -> dict[str, int]:
