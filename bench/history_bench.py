@@ -256,7 +256,8 @@ def main(argv: list[str] | None = None) -> int:
         "--format=%x1e%H%x1f%aN%x1f%aE%x1f%at",
     ]
     hotspots = [*codehealth, "hotspots", "--since", "all", "--format", "json"]
-    history = [*codehealth, "history", "--format", "json"]
+    # the same commits as `wily build -n N`: the tree N-1 commits below HEAD, then N-1 steps
+    history = [*codehealth, "history", "--limit", str(commits - 1), "--format", "json"]
     rows: list[Row] = [
         best("git log --numstat (floor)", log, repo, args.runs),
         best("codehealth hotspots, cold (no .codehealth)", hotspots, repo, args.runs, [store]),

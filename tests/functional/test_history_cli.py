@@ -144,3 +144,13 @@ def test_a_corrupt_store_is_rebuilt_with_a_note(cli: Cli, tmp_path: Path):
     result = record(cli, repo)
     assert len(result["snapshots"]) == 3
     assert any("unusable" in note and "rebuilt" in note for note in result["notes"])
+
+
+def test_limit_starts_from_the_tree_n_commits_below_head(cli: Cli, tmp_path: Path):
+    repo = small_repo(tmp_path / "r")
+    full = record(cli, repo)["snapshots"]
+    (repo / ".codehealth" / "history.sqlite").unlink()
+    limited = record(cli, repo, "--limit", "1")
+    assert len(limited["snapshots"]) == 1
+    assert limited["snapshots"][0]["totals"] == full[-1]["totals"]
+    assert any("1 commits below HEAD" in note for note in limited["notes"])

@@ -25,9 +25,11 @@ from codehealth.model import NotAnalysed, Revision
 from codehealth.sources import (
     BlobReader,
     HistoryStore,
+    first_parent_ancestor,
     is_ancestor,
     repository_facts,
     stream_revisions,
+    tree_blobs,
 )
 from codehealth.version import __version__
 
@@ -40,7 +42,10 @@ def run_history(
     settings: Settings | None = None,
     config_file: str | None = None,
     progress: Progress | None = None,
+    limit: int | None = None,
 ) -> HistoryRun:
+    """Record the commits not yet in the store. ``limit``: when the store is empty, start
+    from the tree ``limit`` commits below HEAD (measured as a whole) instead of the root."""
     root = os.path.abspath(root)
     if settings is None:
         settings = load_settings(root, config_file)
@@ -48,7 +53,7 @@ def run_history(
     catalogue = load_catalogue(settings)
     store = HistoryStore(os.path.join(root, settings.cache_dir), _salt(settings, catalogue))
     try:
-        return _record(root, facts.head, facts.shallow, settings, catalogue, store, progress)
+        return _record(root, facts.head, facts.shallow, settings, catalogue, store, progress, limit)
     finally:
         store.close()
 
@@ -61,6 +66,7 @@ def _record(
     catalogue: Catalogue,
     store: HistoryStore,
     progress: Progress | None,
+    limit: int | None = None,
 ) -> HistoryRun:
     notes: list[str] = list(store.notes)
     if not head:
@@ -70,13 +76,19 @@ def _record(
         notes.append(f"HEAD is no longer a descendant of {last[:12]}: history recorded again")
         store.forget_commits()
         last, tree, truncated = "", {}, False
+    keep = PathFilter(("*.py",), (*settings.history.exclude, *_exclude(settings)))
+    base = first_parent_ancestor(root, limit) if limit and not last else None
+    if base:
+        last, tree = base, {p: b for p, b in tree_blobs(root, base).items() if keep(p)}
+        notes.append(f"started from the tree {limit} commits below HEAD (--limit)")
     revisions: list[Revision] = []
     if last != head:
         revisions = list(stream_revisions(root, f"{last}..HEAD" if last else "HEAD"))
     if not last and shallow:
         truncated = True
-    keep = PathFilter(("*.py",), (*settings.history.exclude, *_exclude(settings)))
     wanted = _blobs(revisions, keep)
+    for path, blob in tree.items() if base else ():
+        wanted.setdefault(blob, path)
     known = store.blob_facts(sorted(set(wanted) | set(tree.values())))
     todo = [blob for blob in wanted if blob not in known]
     fresh = _measure(root, todo, wanted, settings, catalogue, progress)

@@ -19,11 +19,22 @@ _FORMAT = click.option(
 _CONFIG = click.option("--config", "config_file", type=click.Path(dir_okay=False))
 
 
+_LIMIT = click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    help="With an empty store: start from the tree N commits below HEAD (measured whole) "
+    "instead of the first commit.",
+)
+
+
 @click.group(invoke_without_command=True)
 @_FORMAT
 @_CONFIG
+@_LIMIT
 @click.pass_context
-def history(context: click.Context, output_format: str, config_file: str | None) -> int:
+def history(
+    context: click.Context, output_format: str, config_file: str | None, limit: int | None
+) -> int:
     """Record metric totals for every commit of the main line (complexity, debt,
     findings by family, per module) in .codehealth/history.sqlite.
 
@@ -39,12 +50,13 @@ def history(context: click.Context, output_format: str, config_file: str | None)
     """
     if context.invoked_subcommand is not None:
         return EXIT_OK
-    return _record_and_write(output_format, config_file, last=5)
+    return _record_and_write(output_format, config_file, last=5, limit=limit)
 
 
 @history.command()
 @_FORMAT
 @_CONFIG
+@_LIMIT
 @click.option(
     "--last",
     type=click.IntRange(min=0),
@@ -52,19 +64,21 @@ def history(context: click.Context, output_format: str, config_file: str | None)
     show_default=True,
     help="Commits in the table (0: all).",
 )
-def show(output_format: str, config_file: str | None, last: int) -> int:
+def show(output_format: str, config_file: str | None, limit: int | None, last: int) -> int:
     """Record what is new, then show the trend of each measure with a small chart."""
-    return _record_and_write(output_format, config_file, last)
+    return _record_and_write(output_format, config_file, last, limit)
 
 
 @guarded
-def _record_and_write(output_format: str, config_file: str | None, last: int) -> int:
+def _record_and_write(
+    output_format: str, config_file: str | None, last: int, limit: int | None = None
+) -> int:
     from codehealth.app import run_history
     from codehealth.config import load_settings
 
     settings = load_settings(os.path.abspath("."), config_file)
     bar = progress_bar("measuring blobs", output_format != "table", 100)
-    result = run_history(".", settings=settings, progress=bar)
+    result = run_history(".", settings=settings, progress=bar, limit=limit)
     if bar is not None:
         bar.close()
     from codehealth import render

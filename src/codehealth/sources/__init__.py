@@ -9,11 +9,13 @@ from codehealth.sources.gitlog import (
     PrefetchedLog,
     RepoFacts,
     count_commits,
+    first_parent_ancestor,
     is_ancestor,
     repository_facts,
     stream_commits,
     stream_hunks,
     stream_revisions,
+    tree_blobs,
 )
 from codehealth.sources.history_store import HistoryStore
 from codehealth.sources.reading import read_source
@@ -27,11 +29,13 @@ __all__ = [
     "PrefetchedLog",
     "RepoFacts",
     "count_commits",
+    "first_parent_ancestor",
     "is_ancestor",
     "repository_facts",
     "stream_commits",
     "stream_hunks",
     "stream_revisions",
+    "tree_blobs",
     "CODEC_VERSION",
     "Cache",
     "Discovery",

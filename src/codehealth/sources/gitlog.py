@@ -314,3 +314,29 @@ def _hunks(lines: list[bytes]) -> dict[str, list[tuple[int, int, int, int]]]:
 def _range(text: bytes) -> tuple[int, int]:
     start, _, count = text.partition(b",")
     return int(start), int(count) if count else 1
+
+
+def tree_blobs(root: str, revision: str) -> dict[str, str]:
+    """path -> blob id of every regular file of ``revision`` under ``root``."""
+    try:
+        done = subprocess.run(
+            ["git", "-C", root, "ls-tree", "-r", "-z", revision],
+            capture_output=True,
+            check=False,
+        )
+    except OSError as error:
+        raise GitError(f"git ls-tree failed: {error}") from None
+    if done.returncode != 0:
+        raise GitError(f"git ls-tree failed: {_text(done.stderr).strip()}")
+    blobs: dict[str, str] = {}
+    for entry in done.stdout.split(b"\0"):
+        meta, _, path = entry.partition(b"\t")
+        fields = meta.split()
+        if len(fields) == 3 and fields[1] == b"blob" and fields[0].startswith(b"100"):
+            blobs[_text(path)] = _text(fields[2])
+    return blobs
+
+
+def first_parent_ancestor(root: str, steps: int) -> str | None:
+    """The commit ``steps`` first parents below HEAD, None when the history is shorter."""
+    return _git(root, "rev-parse", "--verify", "--quiet", f"HEAD~{steps}^{{commit}}")
