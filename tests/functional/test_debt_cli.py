@@ -395,3 +395,12 @@ def test_thresholds_from_the_configuration_decide_complexity_findings(shop: Path
         handle.write("\n[tool.codehealth.thresholds]\nparameters = 8\n")
     _, document = debt_json(cli, shop)
     assert "CH104" not in rules_of(document)
+
+
+def test_a_damaged_lint_cache_is_rebuilt_with_a_note(shop: Path, cli: Cli) -> None:
+    _, first = debt_json(cli, shop)
+    (shop / ".codehealth" / "lint-ruff.sqlite").write_bytes(b"not a database")
+    (shop / ".codehealth" / "markers.sqlite").write_bytes(b"\x00" * 64)
+    _, second = debt_json(cli, shop)
+    assert second["findings"] == first["findings"]
+    assert any("lint-ruff.sqlite" in note and "rebuilt" in note for note in second["notes"])

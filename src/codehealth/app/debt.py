@@ -95,10 +95,11 @@ def run_debt(
             linters.append(_start(tool, root, sources, cache_dir))
 
     measured = measure_project(root, paths, settings, use_cache, progress, on_read=start_linters)
-    markers = _markers(measured.sources, cache_dir)
+    cache_notes: list[str] = []
+    markers = _markers(measured.sources, cache_dir, cache_notes)
     lint_hits: dict[str, dict[str, list[Hit]]] = {}
     for linter in linters:
-        result = linter.finish()
+        result = linter.finish(cache_notes)
         if result.config_error:
             raise ConfigError(
                 f"{result.tool} rejected the project's configuration:\n{result.config_error}"
@@ -125,6 +126,7 @@ def run_debt(
         incomplete=incomplete,
         notes=[
             *measured.notes,
+            *cache_notes,
             *(f"not analysed: {n.path}: {n.reason}" for n in measured.not_analysed),
         ],
     )
@@ -167,7 +169,7 @@ class _Linter:
     cache: Cache | None
     keys: dict[str, str]
 
-    def finish(self) -> LintResult:
+    def finish(self, notes: list[str]) -> LintResult:
         result = LintResult(self.tool.name, {}) if self.pending is None else self.pending.wait()
         if self.cache is not None:
             if not (result.problem or result.config_error):
@@ -177,6 +179,7 @@ class _Linter:
                     if path in self.keys
                 )
             self.cache.close()
+            notes.extend(self.cache.notes)
         if result.problem or result.config_error:
             return result
         return LintResult(self.tool.name, {**self.cached, **result.hits})
@@ -204,7 +207,9 @@ def _start(tool: LintTool, root: str, sources: dict[str, bytes], cache_dir: str 
     return _Linter(tool, cached, pending, cache, keys)
 
 
-def _markers(sources: dict[str, bytes], cache_dir: str | None) -> dict[str, list[Hit]]:
+def _markers(
+    sources: dict[str, bytes], cache_dir: str | None, notes: list[str]
+) -> dict[str, list[Hit]]:
     """Marker hits per file, from the cache where the content is known."""
     keys = {path: _content_key(content) for path, content in sources.items()}
     cache = (
@@ -229,6 +234,7 @@ def _markers(sources: dict[str, bytes], cache_dir: str | None) -> dict[str, list
     if cache is not None:
         cache.put_many(fresh)
         cache.close()
+        notes.extend(cache.notes)
     return found
 
 
