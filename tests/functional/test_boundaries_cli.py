@@ -161,3 +161,52 @@ def test_clean_project_exits_0_and_warm_run_gives_the_same_report(make_repo: Mak
     write_files(repo, {"loop/c/__init__.py": "from loop.a import A\n"})
     changed = run_cli("boundaries", "--format", "json", cwd=repo)
     assert changed.code == 1 and changed.json()["cycles"]
+
+
+OWN_CONTRACTS = """
+[[tool.codehealth.contracts]]
+name = "Layers high, mid, low"
+type = "layers"
+layers = ["proj.high", "proj.mid", "proj.low"]
+
+[[tool.codehealth.contracts]]
+name = "Other is not imported by high"
+type = "forbidden"
+source_modules = ["proj.high"]
+forbidden_modules = ["proj.other"]
+"""
+
+
+def test_codehealth_contracts_use_import_linter_fields(make_repo: MakeRepo) -> None:
+    repo = make_repo("boundaries/contracts", {"pyproject.toml": OWN_CONTRACTS})
+    code, document = boundaries(repo)
+    assert code == 1
+    results = {c["name"]: c["kept"] for c in document["contracts"]}
+    assert results == {"Layers high, mid, low": False, "Other is not imported by high": True}
+    layers = next(c for c in document["contracts"] if not c["kept"])
+    assert "proj.low.util -> proj.high.views (l.5)" in layers["details"]
+    assert ("CH305", "proj/low/util.py", 5) in found(document)
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        (OWN_CONTRACTS.replace('"layers"\nlayers', '"layerz"\nlayers'), "unknown contract type"),
+        ('[[tool.codehealth.contracts]]\nname = "x"\n', "missing field 'type'"),
+        ("[tool.codehealth.boundaries]\nallow_typechecking = true\n", "unknown key"),
+        (
+            '[[tool.codehealth.boundaries.allow]]\nimporter = "a"\ntarget = "b"\n',
+            "reason is required",
+        ),
+        ('[tool.codehealth.modules]\n"proj.high" = { depends_on = ["proj.nope"] }\n', "proj.nope"),
+    ],
+)
+def test_bad_codehealth_configuration_exits_2(
+    make_repo: MakeRepo, config: str, message: str
+) -> None:
+    repo = make_repo("boundaries/contracts", {"pyproject.toml": config})
+    run = run_cli("boundaries", cwd=repo)
+    assert run.code == 2, (run.out, run.err)
+    assert message in run.err
+    assert "pyproject.toml" in run.err
+    assert_no_traceback(run.err)

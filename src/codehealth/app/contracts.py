@@ -179,7 +179,7 @@ def _chains(metadata: Any) -> Iterator[list[dict[str, Any]]]:
             yield from _chains(value)
     elif isinstance(metadata, (list, tuple)):
         if metadata and all(
-            isinstance(item, dict) and "importer" in item and "imported" in item
+            isinstance(item, dict) and {"importer", "imported", "line_numbers"} <= item.keys()
             for item in metadata
         ):
             yield list(metadata)
