@@ -126,7 +126,7 @@ def _from_cache(cache: Cache, keys: dict[str, str]) -> dict[str, FileMetrics]:
     for path, key in keys.items():
         text = cached.get(key)
         if text is not None:
-            with contextlib.suppress(ValueError, TypeError):  # damaged: analyse again
+            with contextlib.suppress(ValueError, TypeError, KeyError, IndexError):  # damaged
                 found[path] = decode(path, text)
     return found
 

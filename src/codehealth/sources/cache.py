@@ -106,13 +106,17 @@ class Cache:
             if not tables:
                 with connection:
                     connection.execute("BEGIN IMMEDIATE")
+                    # Another run may have created it while this one waited for the lock.
                     connection.execute(f"PRAGMA application_id={_APPLICATION_ID}")
                     connection.execute(f"PRAGMA user_version={_LAYOUT}")
-                    connection.execute("CREATE TABLE meta (salt TEXT NOT NULL)")
-                    connection.execute("INSERT INTO meta (salt) VALUES (?)", (self.salt,))
+                    connection.execute("CREATE TABLE IF NOT EXISTS meta (salt TEXT NOT NULL)")
                     connection.execute(
-                        "CREATE TABLE files (key TEXT PRIMARY KEY, data TEXT NOT NULL)"
-                        " WITHOUT ROWID"
+                        "INSERT INTO meta (salt) SELECT ? WHERE NOT EXISTS (SELECT 1 FROM meta)",
+                        (self.salt,),
+                    )
+                    connection.execute(
+                        "CREATE TABLE IF NOT EXISTS files"
+                        " (key TEXT PRIMARY KEY, data TEXT NOT NULL) WITHOUT ROWID"
                     )
             else:
                 layout = connection.execute("PRAGMA user_version").fetchone()[0]
