@@ -153,7 +153,7 @@ def _compute(
         (_relative(root, config_path), _lines_of(config_path)),
         BOUNDARY_RULES,
     )
-    violations = _finish(kept, sources, root)
+    violations = _finish(kept, sources, root, analysis.lines)
     inbound: dict[str, int] = {}
     for violation in violations:
         if violation.finding.rule in _PRIVATE_RULES and violation.module:
@@ -263,7 +263,12 @@ def _cycle_findings(cycles: list[Cycle]) -> list[Violation]:
     return found
 
 
-def _finish(violations: list[Violation], sources: dict[str, bytes], root: str) -> list[Violation]:
+def _finish(
+    violations: list[Violation],
+    sources: dict[str, bytes],
+    root: str,
+    known_lines: dict[str, list[str]],
+) -> list[Violation]:
     """Fingerprints, severities and costs; sorted by path and line."""
     costs = rule_costs()
     by_path: dict[str, list[Violation]] = {}
@@ -271,10 +276,12 @@ def _finish(violations: list[Violation], sources: dict[str, bytes], root: str) -
         by_path.setdefault(violation.finding.path, []).append(violation)
     finished: list[Violation] = []
     for path, items in sorted(by_path.items()):
-        content = sources.get(path)
-        if content is None:
-            content = _read(os.path.join(root, path))
-        lines = content.decode("utf-8", "replace").splitlines()
+        lines = known_lines.get(path)
+        if lines is None:
+            content = sources.get(path)
+            if content is None:
+                content = _read(os.path.join(root, path))
+            lines = content.decode("utf-8", "replace").splitlines()
         texts = {n: lines[n - 1] for n in {v.finding.line for v in items} if 0 < n <= len(lines)}
         # As model.with_fingerprints numbers them: in (line, column, rule) order, the n-th
         # identical (rule, symbol, text) of the file; one new Finding per violation.

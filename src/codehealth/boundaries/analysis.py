@@ -42,11 +42,13 @@ class Analysis:
     ignores: dict[str, list[InlineIgnore]] = field(default_factory=dict)
     not_analysed: list[NotAnalysed] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    lines: dict[str, list[str]] = field(default_factory=dict)  # path -> lines, files read
 
 
 def analyse(facts: ProjectFacts, module_map: ModuleMap) -> Analysis:
     result = Analysis()
     texts = _Texts(facts.read)
+    result.lines = texts.cache
     result.apis = _public_apis(facts, module_map, texts, result)
     owners = Owners(module_map)
     context = ApiContext(
