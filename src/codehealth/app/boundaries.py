@@ -93,7 +93,7 @@ def _compute(
         if graph_key not in graphs:
             graphs[graph_key] = build_import_graph(
                 graph_key[0],
-                folders,
+                {**_folders_of(settings, graph_key[0]), **folders},
                 files,
                 include_external=graph_key[1],
                 exclude_type_checking=graph_key[2],
@@ -186,6 +186,20 @@ def _compute(
         not_analysed=tuple(not_analysed[path] for path in sorted(not_analysed)),
         notes=tuple(analysis.notes),
     )
+
+
+def _folders_of(settings: Settings, names: tuple[str, ...]) -> dict[str, str]:
+    """Folders of packages a contract names that codehealth did not list (say, a tests
+    package): looked up in the source roots, as lint-imports finds them from the project
+    folder; a package not found there is looked up on sys.path by grimp."""
+    found: dict[str, str] = {}
+    for name in names:
+        for base in settings.roots or (".",):
+            folder = os.path.join(settings.root, base, *name.split("."))
+            if os.path.isdir(folder):
+                found[name] = os.path.abspath(folder)
+                break
+    return found
 
 
 def _read_sources(listed: dict[str, str], files: Any) -> dict[str, bytes]:
