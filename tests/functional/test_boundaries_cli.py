@@ -148,7 +148,16 @@ def test_module_report_and_graph_formats(make_repo: MakeRepo) -> None:
     assert '"loop.c" -> "loop.a" [label="1", color=red, style=bold];' in dot.out
     mermaid = run_cli("boundaries", "--format", "mermaid", cwd=repo)
     assert mermaid.out.startswith("graph LR")
-    assert "linkStyle" in mermaid.out
+    assert "linkStyle 0,1,2 stroke:red" in mermaid.out  # the three edges of the cycle
+    assert "private" not in mermaid.out  # a cycle is not a private import
+
+
+def test_graph_marks_private_imports(make_repo: MakeRepo) -> None:
+    repo = make_repo("boundaries/table")
+    mermaid = run_cli("boundaries", "--format", "mermaid", cwd=repo).out
+    assert "-. private .->" in mermaid
+    dot = run_cli("boundaries", "--format", "dot", cwd=repo).out
+    assert '"shop.orders" -> "shop.billing" [label="7", color=red];' in dot
 
 
 def test_clean_project_exits_0_and_warm_run_gives_the_same_report(make_repo: MakeRepo) -> None:
