@@ -73,9 +73,13 @@ def download(project: str, releases: int) -> list[tuple[str, Path]]:
     folder = WORK / f"{project}-sdists"
     folder.mkdir(parents=True, exist_ok=True)
     chosen = versions(project)[-releases:]
+    unusable_list = folder / "unusable.txt"  # releases pip could not prepare: not retried
+    unusable = set(unusable_list.read_text().split()) if unusable_list.exists() else set()
 
     def fetch(version: str) -> tuple[str, Path] | None:
         existing = glob.glob(str(folder / f"{project}-{version}.*"))
+        if not existing and version in unusable:
+            return None
         if not existing:
             subprocess.run(
                 [
@@ -102,6 +106,8 @@ def download(project: str, releases: int) -> list[tuple[str, Path]]:
 
     with ThreadPoolExecutor(6) as pool:
         found = list(pool.map(fetch, chosen))
+    failed = {version for version, item in zip(chosen, found, strict=True) if item is None}
+    unusable_list.write_text("\n".join(sorted(unusable | failed)) + "\n")
     return [item for item in found if item is not None]
 
 
