@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from codehealth.app.boundaries_cache import (
@@ -102,35 +101,33 @@ def _compute(
         return graphs[graph_key]
 
     exclude_tc = settings.boundaries.allow_type_checking
-    api_key: GraphKey = (roots, False, exclude_tc)
-    # grimp scans in Rust without the GIL: build the graph in a thread while this one reads
-    # the contracts (importing import-linter), the public APIs, dynamic imports and ignores.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        building = pool.submit(graph_for, api_key) if roots else None
-        contract_sources = _contract_sources(root, settings, roots)
+    contract_sources = _contract_sources(root, settings, roots)
+    # One graph for the contracts and the public-API rule when their options agree (external
+    # packages in the graph change nothing for the public-API rule).
+    wanted = [source.graph_key for source in contract_sources if source.contracts]
+    reusable = [key for key in wanted if key[0] == roots and key[2] == exclude_tc]
+    api_key: GraphKey = reusable[0] if reusable else (roots, False, exclude_tc)
+    if roots:
+        graph_for(api_key)
 
-        def imports() -> Iterator[tuple[str, str, int]]:
-            if building is not None:
-                building.result()
-            graph = graphs.get(api_key)
-            if graph is not None:
-                yield from internal_imports(graph, internal & set(graph.modules))
+    def imports() -> Iterator[tuple[str, str, int]]:
+        graph = graphs.get(api_key)
+        if graph is not None:
+            yield from internal_imports(graph, internal & set(graph.modules))
 
-        paths = {m: _relative(root, p) for m, p in files.paths.items() if p not in files.skip}
-        internal = set(paths)
-        packages = {m for m in internal if paths[m].endswith("__init__.py")}
-        mapping = module_map(settings, roots, packages, internal)
-        facts = ProjectFacts(
-            files={m: paths[m] for m in internal},
-            imports=imports(),
-            read=lambda path: sources.get(path),
-            test_patterns=settings.boundaries.test_patterns
-            if settings.boundaries.exclude_tests
-            else (),
-        )
-        analysis = analyse(facts, mapping)
-        if building is not None:
-            building.result()
+    paths = {m: _relative(root, p) for m, p in files.paths.items() if p not in files.skip}
+    internal = set(paths)
+    packages = {m for m in internal if paths[m].endswith("__init__.py")}
+    mapping = module_map(settings, roots, packages, internal)
+    facts = ProjectFacts(
+        files={m: paths[m] for m in internal},
+        imports=imports(),
+        read=lambda path: sources.get(path),
+        test_patterns=settings.boundaries.test_patterns
+        if settings.boundaries.exclude_tests
+        else (),
+    )
+    analysis = analyse(facts, mapping)
     # The contracts' graphs: the one built above when the options agree, else their own.
     contracts, links = run_contracts(contract_sources, graph_for)
     graph = graphs.get(api_key)
