@@ -70,7 +70,7 @@ def boundaries(
       codehealth boundaries --modules
       codehealth boundaries --format dot | dot -Tsvg > modules.svg
     """
-    from codehealth.app import boundaries_json, cached_boundaries_json, run_boundaries
+    from codehealth.app import cached_boundaries_json  # light: the rest only when needed
     from codehealth.config import load_settings
 
     settings = load_settings(os.path.abspath("."), config_file)
@@ -79,6 +79,8 @@ def boundaries(
         if cached is not None:  # nothing changed: the last report as it was printed
             write(cached[0])
             return EXIT_FOUND if cached[1] else EXIT_OK
+    from codehealth.app import boundaries_json, run_boundaries
+
     report = run_boundaries(".", settings=settings, use_cache=not no_cache)
     from codehealth import render
 
