@@ -9,6 +9,7 @@ changed range are carried, so the cost is hunks x newer commits, not lines.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
@@ -22,18 +23,33 @@ class Hunk(NamedTuple):
     new_count: int
 
 
-def _forward(line: int, hunks: Sequence[Hunk]) -> int:
-    """Line ``line`` of the file before a commit -> its line after it."""
-    old_end_before, new_end_before = 1, 1
-    for hunk in hunks:
-        start = hunk.old_start if hunk.old_count else hunk.old_start + 1
-        if line < start:
-            break
-        if hunk.old_count and line < hunk.old_start + hunk.old_count:
-            return max(hunk.new_start, 1)
-        old_end_before = hunk.old_start + hunk.old_count if hunk.old_count else hunk.old_start + 1
-        new_end_before = hunk.new_start + hunk.new_count if hunk.new_count else hunk.new_start + 1
-    return line - old_end_before + new_end_before
+class _Transform:
+    """One commit's hunks, ready to move a line from before the commit to after it in
+    O(log hunks): the last hunk starting at or above the line decides."""
+
+    __slots__ = ("hunks", "starts")
+
+    def __init__(self, hunks: Sequence[Hunk]) -> None:
+        self.hunks = [
+            (
+                hunk.old_start,
+                hunk.old_count,
+                max(hunk.new_start, 1),
+                hunk.old_start + hunk.old_count if hunk.old_count else hunk.old_start + 1,
+                hunk.new_start + hunk.new_count if hunk.new_count else hunk.new_start + 1,
+            )
+            for hunk in hunks
+        ]
+        self.starts = [hunk.old_start if hunk.old_count else hunk.old_start + 1 for hunk in hunks]
+
+    def forward(self, line: int) -> int:
+        index = bisect.bisect_right(self.starts, line) - 1
+        if index < 0:
+            return line
+        old_start, old_count, new_start, old_end, new_end = self.hunks[index]
+        if old_count and line < old_start + old_count:
+            return new_start  # rewritten by this commit: placed at the start of the rewrite
+        return line - old_end + new_end
 
 
 def _changed_ranges(hunks: Sequence[Hunk]) -> list[tuple[int, int]]:
@@ -56,13 +72,13 @@ def changed_scopes(
     """
     counts = dict.fromkeys(scopes, 0)
     spans = sorted(scopes.items(), key=lambda item: item[1])
-    newer: list[Sequence[Hunk]] = []  # transforms of the newer commits, oldest first
+    newer: list[_Transform] = []  # transforms of the newer commits, oldest first
     for hunks in history:
         hunks = sorted(hunks)
         touched: set[str] = set()
         for first, last in _changed_ranges(hunks):
             for transform in newer:
-                first, last = _forward(first, transform), _forward(last, transform)
+                first, last = transform.forward(first), transform.forward(last)
             for name, (begin, end) in spans:
                 if begin > last:
                     break
@@ -70,5 +86,5 @@ def changed_scopes(
                     touched.add(name)
         for name in touched:
             counts[name] += 1
-        newer.insert(0, hunks)
+        newer.insert(0, _Transform(hunks))
     return counts
