@@ -219,3 +219,18 @@ def test_bad_codehealth_configuration_exits_2(
     assert message in run.err
     assert "pyproject.toml" in run.err
     assert_no_traceback(run.err)
+
+
+def test_warm_run_sees_a_change_in_a_tests_package_a_contract_names(make_repo: MakeRepo) -> None:
+    config = (
+        "[importlinter]\nroot_packages =\n    proj\n    tests\n\n"
+        "[importlinter:contract:t]\nname = Tests do not import low\ntype = forbidden\n"
+        "source_modules =\n    tests\nforbidden_modules =\n    proj.low\n"
+    )
+    files = {".importlinter": config, "tests/__init__.py": "", "tests/test_a.py": "x = 1\n"}
+    repo = make_repo("boundaries/contracts", files)
+    _, before = boundaries(repo)
+    assert [c["kept"] for c in before["contracts"]] == [True]
+    write_files(repo, {"tests/test_a.py": "import proj.low\n\n\nx = 1\n"})
+    _, after = boundaries(repo)
+    assert [c["kept"] for c in after["contracts"]] == [False]

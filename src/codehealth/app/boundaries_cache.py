@@ -58,7 +58,7 @@ def _project_key(root: str, settings: Settings, folders: dict[str, str]) -> str:
     if settings.config_file and os.path.basename(settings.config_file) not in _CONFIG_FILES:
         with contextlib.suppress(OSError), open(settings.config_file, "rb") as handle:
             digest.update(handle.read())
-    for folder in sorted(folders.values()):
+    for folder in sorted({*folders.values(), *_other_packages(settings)}):
         regular = os.path.isfile(os.path.join(folder, "__init__.py"))
         for path, dirs, names in os.walk(folder):
             if regular and "__init__.py" not in names:
@@ -87,6 +87,19 @@ def boundaries_json(report: BoundaryReport) -> str:
 
 
 _RENDERED: list[Any] = []
+
+
+def _other_packages(settings: Settings) -> list[str]:
+    """Packages in the source roots that codehealth does not check (tests...) but a contract
+    may name: their files count for the key too."""
+    found = []
+    for base in settings.roots or (".",):
+        folder = os.path.join(settings.root, base)
+        with contextlib.suppress(OSError):
+            for entry in os.scandir(folder):
+                if entry.is_dir() and os.path.isfile(os.path.join(entry.path, "__init__.py")):
+                    found.append(os.path.abspath(entry.path))
+    return found
 
 
 def load_document(path: str, key: str) -> tuple[str, bool] | None:
