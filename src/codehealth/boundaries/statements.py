@@ -176,9 +176,11 @@ def _comments(text: str) -> Iterator[tuple[int, str]]:
 
 def relative_beyond_top(source: bytes, package: str) -> int | None:
     """The first line with a ``from ...`` import that climbs past the top-level package."""
-    if b"from ." not in source and b"from\t." not in source and b"from  ." not in source:
-        return None  # no relative import at all (most files): skip the regular expression
     depth = len(package.split(".")) if package else 0
+    dots = b"." * (depth + 1)
+    spaced = b"from  " in source or b"from\t\t" in source
+    if not spaced and b"from " + dots not in source and b"from\t" + dots not in source:
+        return None  # no import with that many dots (nearly every file): no regex
     for match in _RELATIVE.finditer(source):
         if len(match.group(1)) > depth:
             return source.count(b"\n", 0, match.start()) + 1
