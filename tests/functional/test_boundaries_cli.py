@@ -234,3 +234,17 @@ def test_warm_run_sees_a_change_in_a_tests_package_a_contract_names(make_repo: M
     write_files(repo, {"tests/test_a.py": "import proj.low\n\n\nx = 1\n"})
     _, after = boundaries(repo)
     assert [c["kept"] for c in after["contracts"]] == [False]
+
+
+SCHEMAS = Path(__file__).resolve().parents[2] / "src" / "codehealth" / "render" / "schemas"
+
+
+@pytest.mark.parametrize("project", ["table", "bad_input", "cycles", "ignores"])
+def test_json_output_follows_its_schema(make_repo: MakeRepo, project: str) -> None:
+    import json
+
+    import jsonschema
+
+    schema = json.loads((SCHEMAS / "boundaries.schema.json").read_text(encoding="utf-8"))
+    _, document = boundaries(make_repo(f"boundaries/{project}"))
+    jsonschema.validate(document, schema)

@@ -23,7 +23,8 @@ from codehealth.cli.common import (
     type=click.Choice(["table", "json", "dot", "mermaid"]),
     default="table",
     show_default=True,
-    help="table: rich on a terminal, plain text in a pipe. json: the whole report. "
+    help="table: rich on a terminal, plain text in a pipe. json: the whole report "
+    "(schema in codehealth/render/schemas/boundaries.schema.json). "
     "dot/mermaid: the module graph, violations and cycles in red.",
 )
 @click.option(
