@@ -10,8 +10,8 @@ from typing import Any
 
 from codehealth.config.boundaries import parse_boundaries
 from codehealth.config.debt import parse_debt
-from codehealth.config.history import parse_history
 from codehealth.config.gate import parse_gate
+from codehealth.config.history import parse_history
 from codehealth.config.settings import DEFAULT_EXCLUDE, ConfigError, Settings, Thresholds
 
 if sys.version_info >= (3, 11):
