@@ -38,6 +38,7 @@ from codehealth.model import (
     BoundaryReport,
     Cycle,
     Finding,
+    ModuleEdge,
     NotAnalysed,
     Violation,
     fingerprint,
@@ -135,8 +136,12 @@ def _compute(
     owner_of = Owners(mapping)
     owners = {m: owner_of(m) for m in internal}
     breakers = cycle_breakers(graph, sorted(mapping.modules)) if graph is not None else set()
-    module_breakers = {(owners.get(a), owners.get(b)) for a, b in breakers}
-    cycles = find_cycles(analysis.edges, {(a, b) for a, b in module_breakers if a and b})
+    by_pair: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for importer, imported in breakers:
+        source, target = owners.get(importer), owners.get(imported)
+        if source and target and source != target:
+            by_pair.setdefault((source, target), []).append((importer, imported))
+    cycles = find_cycles(analysis.edges, by_pair)
     found = [
         *analysis.violations,
         *_contract_findings(links, paths),
@@ -256,9 +261,7 @@ def _contract_findings(links: list[Link], paths: dict[str, str]) -> list[Violati
 def _cycle_findings(cycles: list[Cycle]) -> list[Violation]:
     found: list[Violation] = []
     for cycle in cycles:
-        edge = next(
-            (e for e in cycle.edges if (e.source, e.target) in set(cycle.breakers)), cycle.edges[0]
-        )
+        edge = next((e for e in cycle.edges if _breaks(e, cycle.breakers)), cycle.edges[0])
         site = edge.imports[0]
         path_text = " -> ".join(cycle.path)
         finding = Finding(
@@ -271,6 +274,11 @@ def _cycle_findings(cycles: list[Cycle]) -> list[Violation]:
         )
         found.append(Violation(finding, site.importer, site.imported, edge.target))
     return found
+
+
+def _breaks(edge: ModuleEdge, breakers: tuple[tuple[str, str], ...]) -> bool:
+    sites = {(site.importer, site.imported) for site in edge.imports}
+    return any(pair in sites for pair in breakers)
 
 
 def _finish(

@@ -77,15 +77,17 @@ def shortest_cycle(start: str, successors: dict[str, set[str]], within: set[str]
 
 
 def find_cycles(
-    edges: Iterable[ModuleEdge], breakers: Iterable[tuple[str, str]] = ()
+    edges: Iterable[ModuleEdge],
+    breakers: dict[tuple[str, str], list[tuple[str, str]]] | None = None,
 ) -> list[Cycle]:
     """One cycle through each module caught in a cycle (shortest first, no repeats).
-    ``breakers`` are module pairs (source, target) nominated to break the cycles."""
+    ``breakers`` maps a module pair (source, target) to the imports (importer, imported)
+    nominated to break the cycles that run through it."""
     by_pair = {(edge.source, edge.target): edge for edge in edges}
     successors: dict[str, set[str]] = {}
     for source, target in by_pair:
         successors.setdefault(source, set()).add(target)
-    breaker_set = set(breakers)
+    breaker_map = breakers or {}
     cycles: list[Cycle] = []
     seen_paths: set[tuple[str, ...]] = set()
     for component in strongly_connected(successors, successors):
@@ -107,7 +109,7 @@ def find_cycles(
                 Cycle(
                     tuple(path),
                     tuple(by_pair[pair] for pair in pairs),
-                    tuple(pair for pair in pairs if pair in breaker_set),
+                    tuple(item for pair in pairs for item in sorted(breaker_map.get(pair, ()))),
                 )
             )
     return cycles

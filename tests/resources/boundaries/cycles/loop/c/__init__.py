@@ -1,6 +1,1 @@
 C = 1
-
-
-def late():
-    from loop.a import A
-    return A

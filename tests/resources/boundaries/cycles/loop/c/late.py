@@ -1,0 +1,4 @@
+def late():
+    from loop.a import A
+
+    return A
