@@ -104,8 +104,9 @@ def complex_function(name: str, variant: int) -> str:
 
 
 ANN = ("Ann Example", "ann@example.com")
-ANN_OLD = ("Ann Example", "ann@old-laptop.local")
+ANN_OLD = ("ann", "ann@old-laptop.local")  # .mailmap makes her Ann Example again
 BOB = ("Bob Builder", "bob@example.com")
+BOB_HOME = ("Bob Builder", "bob@home.example")  # same name, another e-mail, no .mailmap entry
 BOT = ("dependabot[bot]", "49699333+dependabot[bot]@users.noreply.github.com")
 
 
@@ -139,7 +140,9 @@ def shop_history(repo: Path) -> Path:
     for index in range(1, 9):
         who = ANN if index % 3 else BOB
         if index == 4:
-            who = ANN_OLD  # the same person with another e-mail: .mailmap joins them
+            who = ANN_OLD  # the same person with another name and e-mail: .mailmap joins them
+        if index == 6:
+            who = BOB_HOME
         files: dict[str, str | None] = {
             "src/shop/billing.py": complex_function("price", index) + "\n\n" + simple,
             "CHANGELOG.md": f"v{index + 1}\n",
