@@ -184,3 +184,34 @@ def test_merges_are_not_counted_as_changes(cli: Cli, tmp_path: Path):
     everything = hotspots_json(cli, repo, "--since", "all")
     assert everything["commits"] == 3
     assert by_path(everything["files"])["a.py"]["revisions"] == 2
+
+
+def test_the_log_is_cached_by_head_and_extended_with_new_commits(cli: Cli, tmp_path: Path):
+    repo = make_history(
+        tmp_path / "r", [Step(*ANN, 5 - i, {"a.py": f"x = {i}\n"}) for i in range(3)]
+    )
+    assert by_path(hotspots_json(cli, repo)["files"])["a.py"]["revisions"] == 3
+    assert (repo / ".codehealth" / "history-log.sqlite").is_file()
+    assert by_path(hotspots_json(cli, repo)["files"])["a.py"]["revisions"] == 3  # from the cache
+    commit(repo, Step(*BOB, 1, {"a.py": "x = 9\n", "b.py": "y = 1\n"}))
+    report = hotspots_json(cli, repo)  # extended with LAST..HEAD
+    assert by_path(report["files"])["a.py"]["revisions"] == 4
+    assert by_path(report["files"])["b.py"]["revisions"] == 1
+    assert report["authors"] == 2
+    git(repo, "commit", "-q", "--amend", "-m", "rewritten", "--author", "Cy <cy@example.com>")
+    rewritten = hotspots_json(cli, repo)  # the cached HEAD is gone: read again
+    assert by_path(rewritten["files"])["b.py"]["authors"] == 1
+    assert "Cy" in {row["main_developer"] for row in rewritten["ownership"]}
+
+
+def test_a_changed_mailmap_reads_the_log_again(cli: Cli, tmp_path: Path):
+    repo = make_history(
+        tmp_path / "r",
+        [
+            Step("ann", "ann@old.example", 3, {"a.py": "x = 1\n"}),
+            Step(*ANN, 2, {"a.py": "x = 2\n"}),
+        ],
+    )
+    assert by_path(hotspots_json(cli, repo)["files"])["a.py"]["authors"] == 2
+    (repo / ".mailmap").write_text("Ann Example <ann@example.com> <ann@old.example>\n")
+    assert by_path(hotspots_json(cli, repo)["files"])["a.py"]["authors"] == 1

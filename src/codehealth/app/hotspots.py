@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from codehealth.app.commit_log import CommitLog
 from codehealth.app.debt import run_debt
 from codehealth.app.scan import Progress, measure_project
 from codehealth.config import ConfigError, Settings, load_settings
@@ -40,7 +41,7 @@ from codehealth.history import (
 )
 from codehealth.metrics import package_names
 from codehealth.model import Commit, FileMetrics
-from codehealth.sources import PrefetchedLog, repository_facts, stream_hunks
+from codehealth.sources import repository_facts, stream_hunks
 
 _FUNCTION_FILES = 10  # functions are ranked inside at most this many hotspot files
 
@@ -76,11 +77,16 @@ def run_hotspots(
     except ValueError as error:
         raise ConfigError(str(error)) from None
     facts = repository_facts(root)
-    log = PrefetchedLog(root) if facts.head else None  # git works while we scan
+    cache_dir = os.path.join(root, settings.cache_dir) if use_cache else None
+    log = (
+        CommitLog(root, facts.toplevel, facts.head, cache_dir, facts.shallow)
+        if facts.head
+        else None
+    )
     debt = run_debt((), root, use_cache=use_cache, settings=settings, progress=progress)
     measured = measure_project(root, (), settings, use_cache)
-    raw: list[Commit] = list(log.commits()) if log is not None else []
-    notes: list[str] = []
+    raw: list[Commit] = log.commits() if log is not None else []
+    notes: list[str] = list(log.notes) if log is not None else []
     if not facts.head:
         notes.append("the repository has no commits yet: nothing to mine")
     elif not raw:

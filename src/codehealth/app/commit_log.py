@@ -1,0 +1,98 @@
+"""The commit log of a repository, cached by HEAD: a rerun reads only ``git log LAST..HEAD``.
+
+The records are kept as JSON in ``.codehealth/history-log.sqlite`` (the shared Cache: a
+corrupt or foreign file is rebuilt with a note). The key holds the ``.mailmap`` content, since
+names and e-mails of old commits change with it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from typing import Any
+
+from codehealth.model import Change, Commit
+from codehealth.sources import Cache, PrefetchedLog, is_ancestor, stream_commits
+
+_FORMAT = 1
+
+
+class CommitLog:
+    """Start it before other work; ``commits()`` gives the log, newest first."""
+
+    def __init__(
+        self, root: str, toplevel: str, head: str, cache_dir: str | None, shallow: bool = False
+    ) -> None:
+        self.root, self.head = root, head
+        self.notes: list[str] = []
+        self._cache = (
+            Cache(cache_dir, f"log/{_FORMAT}", filename="history-log.sqlite")
+            if cache_dir is not None
+            else None
+        )
+        # names change with .mailmap; a clone made whole again (unshallowed) has more history
+        self._key = f"log:{_mailmap_digest(toplevel)}:{int(shallow)}:{root}"
+        self._cached: tuple[str, list[Commit]] | None = self._load()
+        cached_head = self._cached[0] if self._cached else ""
+        self._prefetch: PrefetchedLog | None = None
+        self._extend: Callable[[], list[Commit]] | None = None
+        if cached_head == head:
+            return
+        if cached_head and is_ancestor(root, cached_head, head):
+            self._extend = lambda: list(stream_commits(root, revisions=f"{cached_head}..HEAD"))
+        else:
+            self._cached = None
+            self._prefetch = PrefetchedLog(root)  # git works while the caller scans
+
+    def commits(self) -> list[Commit]:
+        if self._prefetch is not None:
+            commits = list(self._prefetch.commits())
+        else:
+            assert self._cached is not None
+            newer = self._extend() if self._extend is not None else []
+            commits = newer + self._cached[1]
+        if self._cache is not None:
+            if self._prefetch is not None or self._extend is not None:
+                self._cache.put_many([(self._key, _encode(self.head, commits))])
+            self._cache.close()
+            self.notes.extend(self._cache.notes)
+        return commits
+
+    def _load(self) -> tuple[str, list[Commit]] | None:
+        if self._cache is None:
+            return None
+        text = self._cache.get_many([self._key]).get(self._key)
+        if text is None:
+            return None
+        try:
+            return _decode(text)
+        except (ValueError, TypeError, KeyError, IndexError):
+            return None  # damaged: read the whole log again
+
+
+def _mailmap_digest(toplevel: str) -> str:
+    try:
+        with open(os.path.join(toplevel, ".mailmap"), "rb") as handle:
+            content = handle.read()
+    except OSError:
+        content = b""
+    return hashlib.blake2b(content, digest_size=8).hexdigest()
+
+
+def _encode(head: str, commits: list[Commit]) -> str:
+    rows = [
+        [c.sha, c.author, c.email, c.timestamp, [list(change) for change in c.changes]]
+        for c in commits
+    ]
+    return json.dumps({"head": head, "commits": rows}, separators=(",", ":"))
+
+
+def _decode(text: str) -> tuple[str, list[Commit]]:
+    document: dict[str, Any] = json.loads(text)
+    commits = [
+        Commit(sha, author, email, int(when), tuple(Change(*change) for change in changes))
+        for sha, author, email, when, changes in document["commits"]
+    ]
+    return str(document["head"]), commits
