@@ -110,6 +110,11 @@ def test_a_module_that_does_not_exist_stops_the_run(make_repo: MakeRepo) -> None
     [
         ("name = Bad\ntype = layerz\nlayers =\n    proj.high\n", "unknown contract type 'layerz'"),
         ("name = Missing\ntype = forbidden\nsource_modules =\n    proj.low\n", "forbidden_modules"),
+        (
+            "name = Nope\ntype = forbidden\nsource_modules =\n    proj.nope\n"
+            "forbidden_modules =\n    proj.low\n",
+            "Module 'proj.nope' does not exist",
+        ),
     ],
 )
 def test_a_bad_import_linter_contract_stops_the_run(

@@ -86,8 +86,13 @@ def run_contracts(
 ) -> tuple[list[ContractResult], list[Link]]:
     """Check every contract of every source; an invalid contract raises ConfigError."""
     import importlinter.api  # noqa: F401 - configures import-linter's settings
+    from grimp.exceptions import GrimpException
     from importlinter.application import output
+    from importlinter.application.user_options import InvalidUserOptions
     from importlinter.domain.contract import InvalidContractOptions
+    from importlinter.domain.helpers import MissingImport
+
+    _USER_ERRORS = (GrimpException, InvalidUserOptions, MissingImport)
 
     results: list[ContractResult] = []
     links: list[Link] = []
@@ -102,6 +107,11 @@ def run_contracts(
                 check = contract.check(deepcopy(graph), verbose=False)
             except InvalidContractOptions as error:
                 raise ConfigError(_invalid(source, options, error.errors)) from None
+            except (*_USER_ERRORS, ValueError, LookupError) as error:
+                # lint-imports stops on these too: a module that does not exist, an
+                # ignore_imports entry that matches nothing (with alerting "error"), ...
+                where = f"{source.filename}: contract {options.get('name')!r}"
+                raise ConfigError(f"{where}: {error}") from None
             details = ""
             if not check.kept:
                 with output.console.capture() as captured:
