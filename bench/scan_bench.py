@@ -122,6 +122,9 @@ def measure(command: list[str], cwd: Path, stdout: Path, timeout: float | None) 
                     peaks[pid] = max(peaks.get(pid, 0), _peak_kb(pid))
 
     env = {**os.environ, "GIT_CEILING_DIRECTORIES": str(WORK)}  # the sdist is not in a repo
+    # As on a user's machine, installed tools run from their compiled bytecode; this
+    # environment sets PYTHONDONTWRITEBYTECODE, which would recompile every tool each run.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     with stdout.open("wb") as out, stdout.with_suffix(".stderr").open("wb") as err:
         start = time.perf_counter()
         process = subprocess.Popen(
