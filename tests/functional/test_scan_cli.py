@@ -299,3 +299,17 @@ def test_no_progress_output_in_a_pipe(make_repo):
     assert run.err == ""  # no progress bar (or anything else) on a piped stderr
     assert not ANSI.search(run.out)
     assert "225 files" in run.out
+
+
+def test_a_run_from_a_subfolder_uses_the_project_configuration_and_cache(make_repo):
+    repo = make_repo("shop")
+    inside = repo / "src" / "shop"
+    run = run_cli("scan", "--check", ".", cwd=inside)
+    # The thresholds of the project's pyproject.toml apply (route_order exceeds them) ...
+    assert run.code == 1, run.err
+    assert "route_order" in run.out
+    # ... the path given is relative to the folder the command runs in ...
+    assert "src/shop/orders.py" in run.out
+    # ... and the cache is the project's, not a stray one in the subfolder.
+    assert (repo / ".codehealth").is_dir()
+    assert not (inside / ".codehealth").exists()

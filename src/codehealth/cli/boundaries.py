@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
-
 import click
 
 from codehealth.cli.common import (
     EXIT_FOUND,
     EXIT_OK,
     guarded,
+    project_root,
     stdout_is_terminal,
     terminal_width,
     write,
@@ -74,15 +73,15 @@ def boundaries(
     from codehealth.app import cached_boundaries_json  # light: the rest only when needed
     from codehealth.config import load_settings
 
-    settings = load_settings(os.path.abspath("."), config_file)
+    settings = load_settings(project_root(), config_file)
     if output_format == "json" and not no_cache and not stdout_is_terminal():
-        cached = cached_boundaries_json(".", settings=settings)
+        cached = cached_boundaries_json(settings.root, settings=settings)
         if cached is not None:  # nothing changed: the last report as it was printed
             write(cached[0])
             return EXIT_FOUND if cached[1] else EXIT_OK
     from codehealth.app import boundaries_json, run_boundaries
 
-    report = run_boundaries(".", settings=settings, use_cache=not no_cache)
+    report = run_boundaries(settings.root, settings=settings, use_cache=not no_cache)
     from codehealth import render
 
     if output_format == "json" and not stdout_is_terminal():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 
 import click
@@ -10,7 +9,9 @@ import click
 from codehealth.cli.common import (
     EXIT_FOUND,
     EXIT_OK,
+    from_here,
     guarded,
+    project_root,
     stdout_is_terminal,
     terminal_width,
     write,
@@ -101,12 +102,12 @@ def debt(
     from codehealth.app import run_debt
     from codehealth.config import load_settings
 
-    settings = load_settings(os.path.abspath("."), config_file)
+    settings = load_settings(project_root(), config_file)
     if jobs is not None:
         settings = replace(settings, jobs=jobs)
     report = run_debt(
-        paths,
-        ".",
+        from_here(paths),
+        settings.root,
         use_cache=not no_cache,
         settings=settings,
         module_depth=depth,

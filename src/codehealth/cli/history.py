@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-import os
-
 import click
 
-from codehealth.cli.common import EXIT_OK, guarded, stdout_is_terminal, terminal_width, write
+from codehealth.cli.common import (
+    EXIT_OK,
+    guarded,
+    project_root,
+    stdout_is_terminal,
+    terminal_width,
+    write,
+)
 from codehealth.cli.progress import progress_bar
 
 _FORMAT = click.option(
@@ -76,9 +81,9 @@ def _record_and_write(
     from codehealth.app import run_history
     from codehealth.config import load_settings
 
-    settings = load_settings(os.path.abspath("."), config_file)
+    settings = load_settings(project_root(), config_file)
     bar = progress_bar("measuring blobs", output_format != "table", 100)
-    result = run_history(".", settings=settings, progress=bar, limit=limit)
+    result = run_history(settings.root, settings=settings, progress=bar, limit=limit)
     if bar is not None:
         bar.close()
     from codehealth import render

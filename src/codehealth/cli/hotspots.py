@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-import os
-
 import click
 
-from codehealth.cli.common import EXIT_OK, guarded, stdout_is_terminal, terminal_width, write
+from codehealth.cli.common import (
+    EXIT_OK,
+    guarded,
+    project_root,
+    stdout_is_terminal,
+    terminal_width,
+    write,
+)
 from codehealth.cli.progress import progress_bar
 
 
@@ -63,9 +68,9 @@ def hotspots(
     from codehealth.app import run_hotspots
     from codehealth.config import load_settings
 
-    settings = load_settings(os.path.abspath("."), config_file)
+    settings = load_settings(project_root(), config_file)
     mined = run_hotspots(
-        ".",
+        settings.root,
         window=window,
         settings=settings,
         use_cache=not no_cache,

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-import os
-
 import click
 
-from codehealth.cli.common import EXIT_OK, guarded, stdout_is_terminal, terminal_width, write
+from codehealth.cli.common import (
+    EXIT_OK,
+    guarded,
+    project_root,
+    stdout_is_terminal,
+    terminal_width,
+    write,
+)
 from codehealth.cli.progress import progress_bar
 
 
@@ -59,10 +64,10 @@ def plan(
     from codehealth.config import load_settings
 
     wanted = read_budget(budget, capacity, team, sprint, sprints, refactorathon)
-    settings = load_settings(os.path.abspath("."), config_file)
+    settings = load_settings(project_root(), config_file)
     result, notes = run_plan(
         wanted,
-        ".",
+        settings.root,
         window=window,
         settings=settings,
         use_cache=not no_cache,

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
-
 import click
 
 from codehealth.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     guarded,
+    project_root,
     stdout_is_terminal,
     terminal_width,
     write,
@@ -42,7 +41,7 @@ def rules(rule_id: str | None, output_format: str, config_file: str | None) -> i
     from codehealth.app import load_catalogue
     from codehealth.config import load_settings
 
-    catalogue = load_catalogue(load_settings(os.path.abspath("."), config_file))
+    catalogue = load_catalogue(load_settings(project_root(), config_file))
     if rule_id is None:
         if output_format == "json":
             write(render.rules_json(catalogue))

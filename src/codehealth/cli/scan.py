@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 from typing import Any
 
@@ -11,7 +10,9 @@ import click
 from codehealth.cli.common import (
     EXIT_FOUND,
     EXIT_OK,
+    from_here,
     guarded,
+    project_root,
     stdout_is_terminal,
     terminal_width,
     write,
@@ -97,12 +98,12 @@ def scan(
     from codehealth.app import run_scan
     from codehealth.config import load_settings
 
-    settings = load_settings(os.path.abspath("."), config_file)
+    settings = load_settings(project_root(), config_file)
     if jobs is not None:
         settings = replace(settings, jobs=jobs)
     result = run_scan(
-        paths,
-        ".",
+        from_here(paths),
+        settings.root,
         use_cache=not no_cache,
         settings=settings,
         progress=_ProgressBar() if output_format == "table" and _stderr_is_terminal() else None,
