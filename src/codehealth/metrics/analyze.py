@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import gc
 import math
+import sys
 import warnings
 from typing import Any
 
@@ -32,8 +33,7 @@ def analyze_source(source: bytes, path: str) -> FileMetrics | NotAnalysed:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # SyntaxWarning for invalid escapes etc.
-            tree = ast.parse(source, filename=path)
-        return _measure(tree, source, path)
+            return _parse_and_measure(source, path)
     except SyntaxError as error:
         return NotAnalysed(path, _syntax_reason(error))
     except (RecursionError, MemoryError):
@@ -43,6 +43,23 @@ def analyze_source(source: bytes, path: str) -> FileMetrics | NotAnalysed:
     finally:
         if was_enabled:
             gc.enable()
+
+
+# The walk recurses once per level of the tree; long operator chains (``a + b + ...``
+# with hundreds of terms) are that deep. From 3.11 on, Python-to-Python calls use no C stack,
+# so a higher limit is safe there; 3.10 keeps its default.
+_DEEP_LIMIT = 20_000 if sys.version_info >= (3, 11) else 0
+
+
+def _parse_and_measure(source: bytes, path: str) -> FileMetrics:
+    limit = sys.getrecursionlimit()
+    if limit >= _DEEP_LIMIT:
+        return _measure(ast.parse(source, filename=path), source, path)
+    sys.setrecursionlimit(_DEEP_LIMIT)
+    try:
+        return _measure(ast.parse(source, filename=path), source, path)
+    finally:
+        sys.setrecursionlimit(limit)
 
 
 def _syntax_reason(error: SyntaxError) -> str:
