@@ -143,21 +143,30 @@ def test_a_10_mb_file_is_analysed_without_a_crash(make_repo):
 DEEP = 5000
 
 
+# The parser refuses some shapes this deep; chains it accepts are measured (the walk may
+# recurse deeper from Python 3.11 on, where Python calls take no C stack).
+_MEASURED_ON_311 = sys.version_info >= (3, 11)
+
+
 @pytest.mark.parametrize(
-    "expression",
+    ("expression", "measured"),
     [
-        pytest.param("(" * DEEP + "1" + ")" * DEEP, id="parentheses"),
-        pytest.param("-" * DEEP + "1", id="unary-minus"),
-        pytest.param(" + ".join(["1"] * DEEP), id="binary-chain"),
-        pytest.param("x" + ".a" * DEEP, id="attribute-chain"),
-        pytest.param("lambda: " * DEEP + "1", id="lambdas"),
-        pytest.param("[" * DEEP + "]" * DEEP, id="lists"),
+        pytest.param("(" * DEEP + "1" + ")" * DEEP, False, id="parentheses"),
+        pytest.param("-" * DEEP + "1", _MEASURED_ON_311, id="unary-minus"),
+        pytest.param(" + ".join(["1"] * DEEP), _MEASURED_ON_311, id="binary-chain"),
+        pytest.param("x" + ".a" * DEEP, _MEASURED_ON_311, id="attribute-chain"),
+        pytest.param("lambda: " * DEEP + "1", False, id="lambdas"),
+        pytest.param("[" * DEEP + "]" * DEEP, False, id="lists"),
     ],
 )
-def test_expression_nested_5000_deep(make_repo, expression):
+def test_expression_nested_5000_deep(make_repo, expression, measured):
     document = _scan_bad(make_repo, {"deep.py": f"value = {expression}\n"})
-    reason = not_analysed(document)["deep.py"]
-    assert "nested too deeply" in reason or "too many nested" in reason, reason
+    if measured:
+        assert "deep.py" in analysed(document)
+        assert "deep.py" not in not_analysed(document)
+    else:
+        reason = not_analysed(document)["deep.py"]
+        assert "nested too deeply" in reason or "too many nested" in reason, reason
 
 
 def test_a_file_deleted_between_discovery_and_reading(make_repo):
@@ -272,7 +281,7 @@ def test_every_kind_of_bad_input_at_once_in_parallel_and_serially(make_repo):
         "bad/py2.py": 'print "x"\n',
         "bad/nul.py": b"x = 1\x00\n",
         "bad/undecodable.py": b'x = "\xff"\n',
-        "bad/deep.py": "x = " + "-" * DEEP + "1\n",
+        "bad/deep.py": "x = " + "(" * DEEP + "1" + ")" * DEEP + "\n",
         "ok/bom.py": b"\xef\xbb\xbfdef bom():\n    return 1\n",
     }
     for index in range(12):
