@@ -102,7 +102,9 @@ class Cache:
             ):
                 raise sqlite3.DatabaseError("not a codehealth cache")
             connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute("PRAGMA synchronous=NORMAL")
+            # A cache: a crash of the whole machine may at worst corrupt it, and a corrupt cache
+            # is rebuilt; a killed process loses nothing (the OS still holds its writes).
+            connection.execute("PRAGMA synchronous=OFF")
             if not tables:
                 with connection:
                     connection.execute("BEGIN IMMEDIATE")
