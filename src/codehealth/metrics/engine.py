@@ -19,91 +19,16 @@ Definitions (and the places where they follow another tool's quirks on purpose):
 from __future__ import annotations
 
 import ast
-import math
 from collections.abc import Callable
-from itertools import pairwise
-from operator import attrgetter
 from typing import Any
 
-_LEAVES = frozenset(
-    {
-        ast.Name,
-        ast.alias,
-        ast.Load,
-        ast.Store,
-        ast.Del,
-    }
-)
-_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
-_BOM = b"\xef\xbb\xbf"
-_OPERAND_KEYS = {
-    ast.Name: attrgetter("id"),
-    ast.Constant: attrgetter("value"),
-    ast.Attribute: attrgetter("attr"),
-}
-_NO_FIELDS: tuple[str, ...] = ()
-_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
+from codehealth.metrics.expressions import Expressions
+from codehealth.metrics.scope import CHILD_FIELDS, LEAVES, Scope, child_fields, halstead_measures
+
+__all__ = ["Scope", "Walk", "halstead_measures"]
 
 
-def _child_fields(node_type: type) -> tuple[str, ...]:
-    fields = _CHILD_FIELDS.get(node_type)
-    if fields is None:
-        skip = {"ctx", "type_comment", "op", "ops", "is_async", "kind", "conversion", "kwd_attrs"}
-        fields = tuple(f for f in node_type._fields if f not in skip)  # type: ignore[attr-defined]
-        _CHILD_FIELDS[node_type] = fields
-    return fields
-
-
-class Scope:
-    """Accumulators for one function, class or the module while the walk is inside it."""
-
-    __slots__ = (
-        "cognitive",
-        "decisions",
-        "depth",
-        "kind",
-        "level",
-        "max_depth",
-        "method_cc",
-        "methods",
-        "name",
-        "nesting_increments",
-        "node",
-        "offset",
-        "operands",
-        "operands_seen",
-        "operators",
-        "operators_seen",
-        "parent",
-        "qualname",
-        "returns",
-        "statements",
-    )
-
-    def __init__(self, kind: str, name: str, qualname: str, node: Any, parent: Scope | None):
-        self.kind = kind
-        self.name = name
-        self.qualname = qualname
-        self.node = node
-        self.parent = parent
-        self.decisions = 0  # radon decision points of this scope's own code
-        self.cognitive = 0  # sonar value with this scope as the root (level 0)
-        self.nesting_increments = 0  # increments that included a nesting bonus
-        self.level = 0  # sonar nesting level, relative to this scope
-        self.offset = 0  # level of this scope inside its parent's count
-        self.depth = 0  # block nesting depth
-        self.max_depth = 0
-        self.statements = 0
-        self.returns = 0
-        self.operators = 0
-        self.operands = 0
-        self.operators_seen: set[str] = set()
-        self.operands_seen: set[Any] = set()
-        self.method_cc = 0  # for classes: sum of direct methods' complexity (radon)
-        self.methods = 0
-
-
-class Walk:
+class Walk(Expressions):
     """Walks one module. Results land in ``functions``, ``classes`` and the module scope."""
 
     def __init__(self, lines: list[bytes]) -> None:
@@ -130,7 +55,7 @@ class Walk:
         if handler is not None:
             handler(self, node)
             return
-        if node_type in _LEAVES:
+        if node_type in LEAVES:
             return
         if isinstance(node, ast.stmt):
             self.scope.statements += 1
@@ -138,8 +63,8 @@ class Walk:
 
     def generic(self, node: Any) -> None:
         visit = self.visit
-        leaves = _LEAVES
-        for field in _CHILD_FIELDS.get(type(node)) or _child_fields(type(node)):
+        leaves = LEAVES
+        for field in CHILD_FIELDS.get(type(node)) or child_fields(type(node)):
             value = getattr(node, field, None)
             if value is None:
                 continue
@@ -165,70 +90,35 @@ class Walk:
         scope.depth -= 1
 
     def expr(self, node: Any) -> None:
-        if node is not None and type(node) not in _LEAVES:
+        if node is not None and type(node) not in LEAVES:
             self.visit(node)
 
     def each(self, nodes: list[Any]) -> None:
         visit = self.visit
-        leaves = _LEAVES
+        leaves = LEAVES
         for node in nodes:
             if node is not None and type(node) not in leaves:
                 visit(node)
 
-    # -- frequent nodes with nothing to count ----------------------------------------------
-
-    def _attribute(self, node: Any) -> None:  # also Starred and Await: one ``value``
-        value = node.value
-        while type(value) is ast.Attribute:  # a.b.c: nothing to count on the way down
-            value = value.value
-        if type(value) not in _LEAVES:
-            self.visit(value)
-
-    def _call(self, node: ast.Call) -> None:
-        leaves = _LEAVES
-        func = node.func
-        while type(func) is ast.Attribute:
-            func = func.value
-        if type(func) not in leaves:
-            self.visit(func)
-        for argument in node.args:
-            if type(argument) not in leaves:
-                self.visit(argument)
-        for keyword in node.keywords:
-            value = keyword.value
-            if type(value) not in leaves:
-                self.visit(value)
-
-    def _keyword(self, node: ast.keyword) -> None:
-        self.expr(node.value)
-
-    def _arg(self, node: ast.arg) -> None:
-        self.expr(node.annotation)
+    # -- simple statements ----------------------------------------------------------
 
     def _assign(self, node: ast.Assign) -> None:
         self.scope.statements += 1
         for target in node.targets:
-            if type(target) not in _LEAVES:
+            if type(target) not in LEAVES:
                 self.visit(target)
         value = node.value
-        if type(value) not in _LEAVES:
+        if type(value) not in LEAVES:
             self.visit(value)
 
     def _expr_statement(self, node: ast.Expr) -> None:
         self.scope.statements += 1
         value = node.value
-        if type(value) not in _LEAVES:
+        if type(value) not in LEAVES:
             self.visit(value)
 
     def _simple_statement(self, node: ast.stmt) -> None:
         self.scope.statements += 1
-
-    def _sequence(self, node: ast.Tuple | ast.List | ast.Set) -> None:
-        self.each(node.elts)
-
-    def _subscript(self, node: ast.Subscript) -> None:
-        self.expr(node.value)
-        self.expr(node.slice)
 
     # -- complexity increments ---------------------------------------------------------
 
@@ -411,135 +301,6 @@ class Walk:
         if parent.kind == "module":
             self.top_class_cc += real - 1
 
-    # -- expressions ----------------------------------------------------------------
-
-    def _operands(self, hal: Scope, nodes: Any) -> None:
-        """radon keys an operand by its name, attribute or value (other nodes: the node)."""
-        context = hal.name if hal.kind == "function" else None
-        add = hal.operands_seen.add
-        getters = _OPERAND_KEYS
-        for node in nodes:
-            getter = getters.get(type(node))
-            add((context, node if getter is None else getter(node)))
-
-    def _binop(self, node: ast.BinOp) -> None:
-        hal = self.hal
-        if hal is not None:
-            hal.operators += 1
-            hal.operands += 2
-            hal.operators_seen.add(type(node.op).__name__)
-            self._operands(hal, (node.left, node.right))
-        self.expr(node.left)
-        self.expr(node.right)
-
-    def _unaryop(self, node: ast.UnaryOp) -> None:
-        hal = self.hal
-        if hal is not None:
-            hal.operators += 1
-            hal.operands += 1
-            hal.operators_seen.add(type(node.op).__name__)
-            self._operands(hal, (node.operand,))
-        self.expr(node.operand)
-
-    def _augassign(self, node: ast.AugAssign) -> None:
-        self.scope.statements += 1
-        hal = self.hal
-        if hal is not None:
-            hal.operators += 1
-            hal.operands += 2
-            hal.operators_seen.add(type(node.op).__name__)
-            self._operands(hal, (node.target, node.value))
-        self.expr(node.target)
-        self.expr(node.value)
-
-    def _compare(self, node: ast.Compare) -> None:
-        hal = self.hal
-        if hal is not None:
-            hal.operators += len(node.ops)
-            hal.operands += len(node.comparators) + 1
-            hal.operators_seen.update([type(op).__name__ for op in node.ops])
-            self._operands(hal, (*node.comparators, node.left))
-        self.expr(node.left)
-        for comparator in node.comparators:
-            self.expr(comparator)
-
-    def _boolop(self, node: ast.BoolOp) -> None:
-        values = node.values
-        self.decide(len(values) - 1)
-        hal = self.hal
-        if hal is not None:
-            hal.operators += 1
-            hal.operands += len(values)
-            hal.operators_seen.add(type(node.op).__name__)
-            self._operands(hal, values)
-        if id(node) not in self.considered_boolops:
-            # sonar: +1 for the first operator of a sequence and +1 at each change of operator;
-            # a parenthesised sub-expression starts a sequence of its own.
-            operators = self._flatten(node)
-            changes = 1
-            for previous, current in pairwise(operators):
-                changes += previous is not current
-            self.scope.cognitive += changes
-        for value in values:
-            self.expr(value)
-
-    def _flatten(self, node: ast.BoolOp) -> list[type]:
-        operators: list[type] = []
-        op = type(node.op)
-        for index, value in enumerate(node.values):
-            if index:
-                operators.append(op)
-            if type(value) is ast.BoolOp and not self._parenthesised(value):
-                self.considered_boolops.add(id(value))
-                operators.extend(self._flatten(value))
-        return operators
-
-    def _parenthesised(self, node: ast.expr) -> bool:
-        """True when ``node`` is written inside parentheses (the AST drops them)."""
-        lines = self.lines
-        number = node.lineno - 1
-        column = node.col_offset
-        if number == 0 and lines[0].startswith(_BOM):  # offsets do not count the BOM
-            column += len(_BOM)
-        text = lines[number][:column]
-        while True:
-            text = text.rstrip(b" \t\f\\")
-            if text:
-                return text.endswith(b"(")
-            number -= 1
-            if number < 0:
-                return False
-            # A comment may end the line before an operand; its text says nothing.
-            text = lines[number].split(b"#", 1)[0]
-
-    def _ifexp(self, node: ast.IfExp) -> None:
-        self.decide(1)
-        self.nested_increment()
-        scope = self.scope
-        scope.level += 1
-        self.expr(node.test)
-        self.expr(node.body)
-        self.expr(node.orelse)
-        scope.level -= 1
-
-    def _comprehension(self, node: ast.comprehension) -> None:
-        self.decide(1 + len(node.ifs))
-        self.expr(node.target)
-        self.expr(node.iter)
-        for condition in node.ifs:
-            self.expr(condition)
-
-    def _constant(self, node: ast.Constant) -> None:
-        end = node.end_lineno
-        if end is not None and end != node.lineno:
-            self.string_spans.append((node.lineno, end))
-
-    def _joinedstr(self, node: ast.JoinedStr) -> None:
-        end = node.end_lineno
-        if end is not None and end != node.lineno:
-            self.string_spans.append((node.lineno, end))
-        self.generic(node)
-
 
 # A table of plain functions, not bound methods: bound methods stored on the walk would make
 # a reference cycle that keeps every syntax tree alive until the cycle collector runs.
@@ -599,16 +360,3 @@ def _is_wrapper(parent: Any, child: Any) -> bool:
         if not (type(statement) is ast.Return and type(statement.value) is ast.Name):
             return False
     return True
-
-
-def halstead_measures(
-    distinct_operators: int, distinct_operands: int, operators: int, operands: int
-) -> tuple[float, float, float]:
-    """radon's volume, difficulty and effort."""
-    vocabulary = distinct_operators + distinct_operands
-    length = operators + operands
-    volume = length * math.log2(vocabulary) if vocabulary else 0.0
-    difficulty = (
-        (distinct_operators * operands) / (2 * distinct_operands) if distinct_operands else 0.0
-    )
-    return volume, difficulty, difficulty * volume
