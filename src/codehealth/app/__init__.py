@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from codehealth.app.boundaries import run_boundaries
     from codehealth.app.boundaries_cache import boundaries_json, cached_boundaries_json
     from codehealth.app.debt import load_catalogue, run_debt
+    from codehealth.app.gate import run_gate
+    from codehealth.app.gate_baseline import BaselineRun, run_baseline, run_gate_baseline
     from codehealth.app.history import run_history
     from codehealth.app.hotspots import Mined, run_hotspots
     from codehealth.app.plan import Budget, read_budget, run_plan
@@ -28,6 +30,10 @@ _LAZY = {
     "cached_boundaries_json": "codehealth.app.boundaries_cache",
     "load_catalogue": "codehealth.app.debt",
     "run_debt": "codehealth.app.debt",
+    "run_gate": "codehealth.app.gate",
+    "BaselineRun": "codehealth.app.gate_baseline",
+    "run_baseline": "codehealth.app.gate_baseline",
+    "run_gate_baseline": "codehealth.app.gate_baseline",
     "run_history": "codehealth.app.history",
     "Mined": "codehealth.app.hotspots",
     "run_hotspots": "codehealth.app.hotspots",
@@ -52,6 +58,10 @@ __all__ = [
     "run_boundaries",
     "run_debt",
     "run_history",
+    "run_gate",
+    "BaselineRun",
+    "run_baseline",
+    "run_gate_baseline",
     "run_hotspots",
     "run_plan",
     "read_budget",

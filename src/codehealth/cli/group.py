@@ -8,6 +8,7 @@ import click
 
 from codehealth.cli.boundaries import boundaries
 from codehealth.cli.debt import debt
+from codehealth.cli.gate import baseline, gate
 from codehealth.cli.history import history
 from codehealth.cli.hotspots import hotspots
 from codehealth.cli.plan import plan
@@ -35,6 +36,8 @@ cli.add_command(rules)
 cli.add_command(hotspots)
 cli.add_command(plan)
 cli.add_command(history)
+cli.add_command(gate)
+cli.add_command(baseline)
 
 
 def main(argv: list[str] | None = None) -> int:

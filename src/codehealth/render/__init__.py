@@ -31,6 +31,13 @@ if TYPE_CHECKING:
         render_debt_rich,
         render_debt_text,
     )
+    from codehealth.render.gate_report import (
+        GATE_SCHEMA_VERSION,
+        gate_document,
+        render_gate_json,
+        render_gate_markdown,
+        render_gate_text,
+    )
     from codehealth.render.history import (
         HISTORY_SCHEMA_VERSION,
         history_document,
@@ -114,6 +121,11 @@ _LAZY = {
     "render_scan_text": "codehealth.render.scan_report",
     "scan_document": "codehealth.render.scan_report",
     "SORT_KEYS": "codehealth.render.scan_view",
+    "GATE_SCHEMA_VERSION": "codehealth.render.gate_report",
+    "gate_document": "codehealth.render.gate_report",
+    "render_gate_json": "codehealth.render.gate_report",
+    "render_gate_markdown": "codehealth.render.gate_report",
+    "render_gate_text": "codehealth.render.gate_report",
 }
 
 __all__ = [
@@ -159,6 +171,11 @@ __all__ = [
     "render_scan_rich",
     "render_scan_text",
     "scan_document",
+    "GATE_SCHEMA_VERSION",
+    "gate_document",
+    "render_gate_json",
+    "render_gate_markdown",
+    "render_gate_text",
 ]
 
 

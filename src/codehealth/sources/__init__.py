@@ -3,7 +3,7 @@
 from codehealth.sources.blobs import BlobReader
 from codehealth.sources.cache import Cache
 from codehealth.sources.codec import CODEC_VERSION, decode, encode
-from codehealth.sources.discovery import Discovery, discover
+from codehealth.sources.discovery import Discovery, discover, is_excluded
 from codehealth.sources.gitlog import (
     GitError,
     PrefetchedLog,
@@ -19,6 +19,20 @@ from codehealth.sources.gitlog import (
 )
 from codehealth.sources.history_store import HistoryStore
 from codehealth.sources.reading import read_source
+from codehealth.sources.revisions import (
+    STAGED,
+    WORKTREE,
+    ChangedFile,
+    changed_files,
+    changed_lines,
+    head_commit_or_none,
+    merge_base,
+    parse_name_status,
+    read_blobs,
+    read_worktree,
+    repository_root,
+    resolve_commit,
+)
 from codehealth.sources.rules_files import catalogue_texts, rules_folder
 
 __all__ = [
@@ -45,4 +59,18 @@ __all__ = [
     "encode",
     "read_source",
     "rules_folder",
+    # git revisions (the gate)
+    "STAGED",
+    "WORKTREE",
+    "ChangedFile",
+    "changed_files",
+    "changed_lines",
+    "head_commit_or_none",
+    "is_excluded",
+    "merge_base",
+    "parse_name_status",
+    "read_blobs",
+    "read_worktree",
+    "repository_root",
+    "resolve_commit",
 ]

@@ -1,0 +1,190 @@
+"""The gate use case: collect the touched files at two revisions, compare (pure), verdict.
+
+Its cost depends on the change, not on the repository: a handful of git processes, the
+touched files (and their packages' ``__init__.py``) read from git objects, never a checkout.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from codehealth.app.gate_findings import LintRun, file_findings, prepare_lint, project_findings
+from codehealth.catalogue import Catalogue
+from codehealth.config import Settings, load_settings
+from codehealth.gate import FileState, GateReport, Snapshot, Touched, compare, interface_of
+from codehealth.metrics import analyze_source
+from codehealth.model import NotAnalysed
+from codehealth.sources import (
+    STAGED,
+    WORKTREE,
+    ChangedFile,
+    changed_files,
+    changed_lines,
+    head_commit_or_none,
+    merge_base,
+    read_blobs,
+    read_worktree,
+    repository_root,
+)
+
+# git's empty tree: the base of a repository with no commit yet.
+EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
+SOURCE_SUFFIXES = (".py", ".pyi")
+
+
+@dataclass(frozen=True, slots=True)
+class _Revision:
+    """Where one side's contents come from: a commit, STAGED or WORKTREE."""
+
+    label: str
+    where: str
+
+
+def run_gate(
+    folder: str = ".",
+    base_ref: str | None = None,
+    *,
+    staged: bool = False,
+    settings: Settings | None = None,
+    config_file: str | None = None,
+    lint: bool = True,
+) -> GateReport:
+    """Compare the change under review with its base: ``base_ref``'s merge base with HEAD
+    against the work tree, or (``staged``) HEAD against the index."""
+    from codehealth.app.debt import load_catalogue
+
+    root = repository_root(os.path.abspath(folder))
+    if settings is None:
+        settings = load_settings(root, config_file)
+    catalogue = load_catalogue(settings)
+    notes: list[str] = []
+    if staged:
+        head = head_commit_or_none(root)
+        base = _Revision("HEAD" if head else "nothing (first commit)", head or EMPTY_TREE)
+        target = _Revision("staged", STAGED)
+        mode = "staged"
+    else:
+        commit = merge_base(root, base_ref or "HEAD")
+        base = _Revision(f"merge base {commit[:10]} of {base_ref}", commit)
+        target = _Revision("work tree", WORKTREE)
+        mode = "base"
+    changes = [c for c in changed_files(root, base.where, target.where) if _counted(c, settings)]
+    touched = [Touched(c.status, c.old_path, c.path) for c in changes]
+    before, after = _contents(root, base, target, changes)
+    lines = changed_lines(root, base.where, target.where)
+    keys = {c.path or c.old_path for c in changes}
+    snapshots = _snapshots(
+        root, settings, catalogue, (base, before), (target, after), keys, lint, notes
+    )
+    return compare(
+        snapshots[0],
+        snapshots[1],
+        touched,
+        settings.thresholds,
+        settings.gate,
+        mode=mode,
+        changed_lines=lines,
+        notes=notes,
+    )
+
+
+def _counted(change: ChangedFile, settings: Settings) -> bool:
+    from codehealth.sources import is_excluded
+
+    exclude = settings.exclude + (("migrations",) if settings.exclude_migrations else ())
+    return any(
+        path.endswith(SOURCE_SUFFIXES) and not is_excluded(path, exclude)
+        for path in (change.path, change.old_path)
+        if path
+    )
+
+
+def _packages(paths: Sequence[str]) -> set[str]:
+    """The ``__init__.py`` of the package holding each path (and of each package itself)."""
+    inits: set[str] = set()
+    for path in paths:
+        folder = posixpath.dirname(path)
+        inits.add(posixpath.join(folder, "__init__.py") if folder else "__init__.py")
+    return inits
+
+
+def _contents(
+    root: str, base: _Revision, target: _Revision, changes: Sequence[ChangedFile]
+) -> tuple[dict[str, bytes | None], dict[str, bytes | None]]:
+    """path -> bytes at each side, keyed by the HEAD-side path (base contents of a renamed
+    file under its new name), plus the packages' ``__init__.py`` under their own names."""
+    old_paths = [c.old_path for c in changes if c.old_path]
+    new_paths = [c.path for c in changes if c.path]
+    base_read = read_blobs(root, base.where, [*old_paths, *_packages(old_paths)])
+    wanted = [*new_paths, *_packages(new_paths)]
+    if target.where == WORKTREE:
+        after = read_worktree(root, wanted)
+    else:
+        after = read_blobs(root, target.where, wanted)
+    before: dict[str, bytes | None] = {}
+    for change in changes:
+        if change.old_path:
+            before[change.path or change.old_path] = base_read.get(change.old_path)
+    for init in _packages(old_paths):
+        before.setdefault(init, base_read.get(init))
+    return before, after
+
+
+def _snapshots(
+    root: str,
+    settings: Settings,
+    catalogue: Catalogue,
+    base: tuple[_Revision, Mapping[str, bytes | None]],
+    head: tuple[_Revision, Mapping[str, bytes | None]],
+    touched: set[str],
+    lint: bool,
+    notes: list[str],
+) -> tuple[Snapshot, Snapshot]:
+    sides = (base, head)
+    run = None
+    if lint:
+        tool, problem = prepare_lint(root, settings, set())
+        if problem:
+            notes.append(f"lint findings not compared: {problem}")
+        if tool is not None:
+            contents = {
+                f"{index}\0{path}": content
+                for index, (_, files) in enumerate(sides)
+                for path, content in files.items()
+                if content is not None and path in touched
+            }
+            run = LintRun(tool, root, contents)
+    metrics = {
+        (index, path): analyze_source(content, path)
+        for index, (_, files) in enumerate(sides)
+        for path, content in files.items()
+        if content is not None and path in touched
+    }
+    linted = run.results(catalogue) if run is not None else {}
+    if run is not None and run.problem:
+        notes.append(f"lint findings incomplete: {run.problem}")
+    result = []
+    for index, (revision, files) in enumerate(sides):
+        states: dict[str, FileState] = {}
+        packages = {}
+        for path, content in files.items():
+            if content is None:
+                continue
+            interface = interface_of(content)
+            if path.endswith("__init__.py") and interface is not None:
+                packages[path] = interface
+            if path not in touched:
+                continue
+            measured = metrics[(index, path)]
+            if isinstance(measured, NotAnalysed):
+                states[path] = FileState(path, error=measured.reason)
+                continue
+            lint_found = linted.get(f"{index}\0{path}")
+            found = file_findings(path, content, measured, settings, catalogue, lint_found)
+            states[path] = FileState(path, measured.functions, tuple(found), interface)
+        project = project_findings(root, revision.where, settings)
+        result.append(Snapshot(revision.label, states, packages, tuple(project)))
+    return result[0], result[1]

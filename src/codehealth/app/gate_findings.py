@@ -1,0 +1,117 @@
+"""What the gate counts in one file's content, one function per source of findings.
+
+- ``file_findings``: the complexity and marker rules of the catalogue (``codehealth.debt``),
+  priced and fingerprinted exactly as ``codehealth debt`` does it.
+- ``lint_findings``: ruff on contents that need not be on disk (the base revision, the
+  index), one ``ruff check --stdin-filename`` per file, all running at once.
+- ``project_findings``: project-wide results (boundary violations, broken contracts,
+  cycles) of one revision. The seam for ``codehealth.boundaries``.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Mapping
+
+from codehealth.catalogue import Catalogue
+from codehealth.config import Settings
+from codehealth.debt import (
+    complexity_findings,
+    find_markers,
+    finish_file,
+    price_lint_hits,
+    price_rule_hits,
+)
+from codehealth.lint import LintTool, LintUnavailable, parse_ruff, prepare_ruff
+from codehealth.model import FileMetrics, Finding
+
+
+def file_findings(
+    path: str,
+    source: bytes,
+    metrics: FileMetrics | None,
+    settings: Settings,
+    catalogue: Catalogue,
+    lint: list[Finding] | None = None,
+) -> list[Finding]:
+    """The findings of ONE file (``path`` is the head-side path), with fingerprints."""
+    found: list[Finding] = []
+    if metrics is not None:
+        found.extend(complexity_findings([metrics], settings.thresholds, catalogue))
+    found.extend(price_rule_hits(path, find_markers(source), catalogue))
+    found.extend(lint or [])
+    return finish_file(found, metrics, source)
+
+
+def prepare_lint(root: str, settings: Settings, folders: set[str]) -> tuple[LintTool | None, str]:
+    """The ruff command for the gate, or None and why not."""
+    if settings.debt.ruff == "off":
+        return None, ""
+    try:
+        return prepare_ruff(root, settings.debt.ruff, folders), ""
+    except LintUnavailable as error:
+        return None, str(error)
+
+
+class LintRun:
+    """ruff started on many (path, content) pairs at once; ``results()`` collects them."""
+
+    def __init__(self, tool: LintTool, root: str, contents: Mapping[str, bytes]) -> None:
+        self.root = root
+        self.problem = ""
+        self.processes: dict[str, subprocess.Popen[bytes]] = {}
+        self.contents = contents
+        for key, content in contents.items():  # ruff reads all its input before it writes
+            path = key.split("\0")[-1]
+            command = [*tool.command, "--stdin-filename", os.path.join(root, path), "-"]
+            try:
+                self.processes[key] = subprocess.Popen(
+                    command,
+                    cwd=root,
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL,
+                )
+                stdin = self.processes[key].stdin
+                assert stdin is not None
+                stdin.write(content)
+                stdin.close()
+            except OSError as error:
+                self.problem = f"ruff could not be started: {error.strerror or error}"
+                break
+
+    def results(self, catalogue: Catalogue) -> dict[str, list[Finding]]:
+        """key -> priced lint findings (not fingerprinted yet). ``key`` is ``label\\0path``."""
+        found: dict[str, list[Finding]] = {}
+        for key, process in self.processes.items():
+            assert process.stdout is not None
+            output = process.stdout.read()
+            process.stdout.close()
+            process.wait()
+            path = key.split("\0")[-1]
+            if process.returncode != 0:
+                self.problem = f"ruff failed on {path} (exit code {process.returncode})"
+                continue
+            try:
+                hits = parse_ruff(output, self.root)
+            except (ValueError, KeyError, TypeError, AttributeError) as error:
+                self.problem = f"ruff printed output codehealth cannot read: {error}"
+                continue
+            found[key] = [
+                finding
+                for hits_of_file in hits.values()
+                for finding in price_lint_hits("ruff", path, hits_of_file, catalogue)
+            ]
+        return found
+
+
+def project_findings(root: str, revision: str, settings: Settings) -> list[Finding]:
+    """Boundary violations, broken contracts and cycles of the whole project at
+    ``revision``, fingerprinted. The gate fails on those new at head.
+
+    Seam for issue 3 (``codehealth.boundaries``): returns nothing until its public API
+    offers a check over file contents read at a revision.
+    """
+    del root, revision, settings
+    return []

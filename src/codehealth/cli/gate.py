@@ -1,0 +1,171 @@
+"""``codehealth gate`` and ``codehealth baseline``."""
+
+from __future__ import annotations
+
+import click
+
+from codehealth.cli.common import EXIT_FOUND, EXIT_OK, guarded, project_root, write
+
+_FORMATS = ["table", "markdown", "json"]
+
+
+@click.command()
+@click.option(
+    "--base",
+    "base_ref",
+    metavar="REF",
+    help="Compare the work tree with the merge base of REF and HEAD (a pull request).",
+)
+@click.option(
+    "--staged",
+    is_flag=True,
+    help="Compare the staged content with HEAD (pre-commit); unstaged edits are ignored.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(_FORMATS),
+    default="table",
+    show_default=True,
+    help="table: plain text. markdown: a pull-request summary. json: everything.",
+)
+@click.option("--no-lint", is_flag=True, help="Do not run ruff (complexity and markers only).")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    help="pyproject.toml to read instead of ./pyproject.toml.",
+)
+@guarded
+def gate(
+    base_ref: str | None,
+    staged: bool,
+    output_format: str,
+    no_lint: bool,
+    config_file: str | None,
+) -> int:
+    """Fail a change that leaves the code worse: "leave it cleaner".
+
+    \b
+    --base REF  the work tree against the merge base of REF and HEAD: fails on
+                findings new in the touched files (by fingerprint, whatever the
+                line), on a touched function whose complexity rises above its
+                threshold or by more than [tool.codehealth.gate] complexity_step,
+                on a touched file whose debt rises, and on a file that stopped
+                parsing. Base contents are read from git objects (no checkout).
+    --staged    the same for the index against HEAD (pre-commit).
+    neither     every finding of the project against the baseline file
+                (`codehealth baseline`): only findings not in it fail.
+
+    \b
+    Examples:
+      codehealth gate --base origin/main
+      codehealth gate --staged
+      codehealth gate --base origin/main --format markdown >> "$GITHUB_STEP_SUMMARY"
+    """
+    from codehealth.config import ConfigError
+
+    if base_ref is not None and staged:
+        raise ConfigError("--base and --staged exclude each other: choose one")
+    if base_ref is not None and not base_ref.strip():
+        raise ConfigError("--base needs a branch, tag or commit, e.g. --base origin/main")
+    if base_ref is not None or staged:
+        from codehealth.app import run_gate
+
+        report = run_gate(
+            project_root(), base_ref, staged=staged, config_file=config_file, lint=not no_lint
+        )
+    else:
+        from codehealth.app import run_gate_baseline
+
+        report = run_gate_baseline(project_root(), config_file=config_file)
+    if output_format == "json":
+        from codehealth.render import render_gate_json
+
+        write(render_gate_json(report))
+    elif output_format == "markdown":
+        from codehealth.render import render_gate_markdown
+
+        write(render_gate_markdown(report))
+    else:
+        from codehealth.render import render_gate_text
+
+        write(render_gate_text(report))
+    return EXIT_OK if report.passed else EXIT_FOUND
+
+
+@click.command()
+@click.option("--update", is_flag=True, help="Remove fixed findings; never adds any.")
+@click.option(
+    "--allow-new",
+    is_flag=True,
+    help="Also add today's new findings (accepting new debt: said loudly).",
+)
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Write nothing; exit 1 when the baseline still lists fixed findings (CI).",
+)
+@click.option("--no-cache", is_flag=True, help="Analyse and lint every file again.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    help="pyproject.toml to read instead of ./pyproject.toml.",
+)
+@guarded
+def baseline(
+    update: bool, allow_new: bool, check: bool, no_cache: bool, config_file: str | None
+) -> int:
+    """Record today's findings so that `codehealth gate` fails only on new ones.
+
+    \b
+    The baseline file ([tool.codehealth.gate] baseline, default .codehealth-baseline)
+    lists one finding per line by fingerprint, sorted, so branches merge cleanly.
+      codehealth baseline               create it
+      codehealth baseline --update      remove the findings that were fixed
+      codehealth baseline --allow-new   also add new findings (accepts new debt)
+      codehealth baseline --check       CI: exit 1 if it lists fixed findings
+    """
+    from codehealth.app import run_baseline
+
+    done = run_baseline(
+        project_root(),
+        update=update,
+        allow_new=allow_new,
+        check=check,
+        config_file=config_file,
+        use_cache=not no_cache,
+    )
+    for problem in done.incomplete:
+        click.echo(f"codehealth: warning: findings incomplete: {problem}", err=True)
+    if done.created:
+        write(f"created {done.path}: {len(done.added)} finding(s) recorded\n")
+        return EXIT_OK
+    lines = [f"  - {e.rule} {e.path} {e.symbol} {e.message}".rstrip() for e in done.removed]
+    if check:
+        if done.removed:
+            write(
+                f"{done.path}: {len(done.removed)} finding(s) are fixed but still listed; "
+                "run `codehealth baseline --update`:\n" + "\n".join(lines) + "\n"
+            )
+            return EXIT_FOUND
+        write(f"{done.path}: up to date ({done.kept} finding(s))\n")
+        return EXIT_OK
+    write(f"updated {done.path}: {len(done.removed)} fixed finding(s) removed\n")
+    if lines:
+        write("\n".join(lines) + "\n")
+    if done.added:
+        click.echo(
+            f"codehealth: WARNING: --allow-new added {len(done.added)} NEW finding(s) to "
+            "the baseline: this accepts new debt",
+            err=True,
+        )
+        for e in done.added:
+            click.echo(f"  + {e.rule} {e.path} {e.symbol} {e.message}".rstrip(), err=True)
+    if done.refused:
+        write(
+            f"{done.refused} new finding(s) not added (fix them, or use --allow-new to "
+            "accept them)\n"
+        )
+    return EXIT_OK

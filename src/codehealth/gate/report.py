@@ -1,0 +1,68 @@
+"""The gate's verdict: what failed, what is only flagged, and each touched file's debt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from codehealth.model import Finding
+
+ERROR = "error"  # fails the gate
+WARNING = "warning"  # flagged for a reviewer; fails only when configured
+
+# Rules of the gate itself (documented in rules/gate.toml).
+REGRESSION = "CH501"
+DEBT_ROSE = "CH502"
+NOT_CLEANER = "CH503"
+STOPPED_PARSING = "CH504"
+API_CHANGE = "CH505"
+LARGE_CHANGE = "CH506"
+STALE_BASELINE = "CH507"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing the gate reports. ``kind`` groups problems in the summary."""
+
+    finding: Finding
+    level: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class FileSummary:
+    """A touched file: its debt before and after, and what got better in it."""
+
+    path: str
+    old_path: str
+    status: str
+    debt_before: float
+    debt_after: float
+    new_findings: int = 0
+    fixed_findings: int = 0
+    improvements: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class GateReport:
+    """``base``/``head`` describe what was compared (``merge base 1a2b3c4`` / ``HEAD``)."""
+
+    mode: str  # "base", "staged" or "baseline"
+    base: str
+    head: str
+    problems: tuple[Problem, ...]
+    files: tuple[FileSummary, ...] = ()
+    changed_lines: int = 0
+    changed_files: int = 0
+    notes: tuple[str, ...] = ()
+
+    @property
+    def passed(self) -> bool:
+        return not any(problem.level == ERROR for problem in self.problems)
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.level == ERROR)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.level != ERROR)

@@ -1,0 +1,247 @@
+"""Base vs head: results compared, not diff lines. Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from codehealth.config import GateSettings, Thresholds
+from codehealth.gate.api import api_changes
+from codehealth.gate.functions import WATCHED, improvements, regressions
+from codehealth.gate.report import (
+    DEBT_ROSE,
+    ERROR,
+    LARGE_CHANGE,
+    NOT_CLEANER,
+    REGRESSION,
+    STOPPED_PARSING,
+    WARNING,
+    FileSummary,
+    GateReport,
+    Problem,
+)
+from codehealth.gate.snapshot import FileState, Snapshot
+from codehealth.model import Finding, FunctionMetrics, fingerprint
+
+_EMPTY = FileState("")
+
+
+@dataclass(frozen=True, slots=True)
+class Touched:
+    """A changed file: ``status`` A, M, D, R, C or T; ``old_path`` "" when added,
+    ``path`` "" when deleted."""
+
+    status: str
+    old_path: str
+    path: str
+
+
+def compare(
+    base: Snapshot,
+    head: Snapshot,
+    touched: Sequence[Touched],
+    limits: Thresholds,
+    policy: GateSettings,
+    *,
+    mode: str = "base",
+    changed_lines: int = 0,
+    notes: Sequence[str] = (),
+) -> GateReport:
+    """The verdict on the change from ``base`` to ``head``.
+
+    Both snapshots key their files by the head-side path (a deleted file by its old path):
+    a renamed file is compared with its old self.
+    """
+    problems: list[Problem] = []
+    summaries: list[FileSummary] = []
+    for change in touched:
+        key = change.path or change.old_path
+        before = base.files.get(key, _EMPTY)
+        after = head.files.get(change.path, _EMPTY) if change.path else _EMPTY
+        found, summary = _compare_file(change, before, after, limits, policy)
+        problems.extend(found)
+        if before.path or after.path:
+            summaries.append(summary)
+    problems.extend(_project(base.project, head.project))
+    level = ERROR if policy.fail_on_api_change else WARNING
+    problems.extend(Problem(f, level, "design review") for f in api_changes(base, head))
+    problems.extend(_size(touched, changed_lines, policy))
+    problems.sort(key=lambda p: (p.level != ERROR, p.finding.path, p.finding.line))
+    return GateReport(
+        mode,
+        base.label,
+        head.label,
+        tuple(problems),
+        tuple(sorted(summaries, key=lambda s: s.path or s.old_path)),
+        changed_lines,
+        len(touched),
+        tuple(notes),
+    )
+
+
+def _compare_file(
+    change: Touched,
+    before: FileState,
+    after: FileState,
+    limits: Thresholds,
+    policy: GateSettings,
+) -> tuple[list[Problem], FileSummary]:
+    problems: list[Problem] = []
+    path = change.path or change.old_path
+    if after.path and after.error:
+        problems.append(_stopped_parsing(path, before, after))
+    old = {f.fingerprint for f in before.findings}
+    new = {f.fingerprint for f in after.findings}
+    fresh = [f for f in after.findings if f.fingerprint not in old]
+    fixed = [f for f in before.findings if f.fingerprint not in new]
+    rises = list(regressions(before.functions, after.functions, limits, policy.complexity_step))
+    fresh = _annotate(fresh, rises)
+    problems.extend(Problem(f, ERROR, "new finding") for f in fresh)
+    covered = {(f.symbol, f.rule) for f in fresh}
+    for fn, attribute, words, was, now, limit in rises:
+        rule = next(r for a, _, _, r in WATCHED if a == attribute)
+        if (fn.qualname, rule) in covered:
+            continue
+        why = (
+            f"above the threshold {limit}"
+            if now > limit
+            else f"a rise of more than {policy.complexity_step}"
+        )
+        problems.append(
+            Problem(
+                Finding(
+                    REGRESSION,
+                    path,
+                    fn.lineno,
+                    f"{fn.qualname}: {words} rose {was} → {now} ({why})",
+                    "major",
+                    symbol=fn.qualname,
+                    end_line=fn.end_lineno,
+                    fix="simplify the function back: extract helpers, return early",
+                    fingerprint=fingerprint(REGRESSION, path, fn.qualname, attribute, 0),
+                ),
+                ERROR,
+                "complexity",
+            )
+        )
+    debt_before, debt_after = before.debt_minutes, after.debt_minutes
+    problems.extend(_debt(path, after, debt_before, debt_after, policy))
+    better = [f"fixed {f.rule}{_in(f.symbol)}: {f.message}" for f in fixed]
+    better += list(improvements(before.functions, after.functions))
+    summary = FileSummary(
+        change.path,
+        change.old_path,
+        change.status,
+        debt_before,
+        debt_after,
+        len(fresh),
+        len(fixed),
+        tuple(better),
+    )
+    return problems, summary
+
+
+def _in(symbol: str) -> str:
+    return f" in {symbol}" if symbol else ""
+
+
+def _annotate(
+    fresh: list[Finding], rises: list[tuple[FunctionMetrics, str, str, int, int, int]]
+) -> list[Finding]:
+    """A new complexity finding of a function that existed says what it was before."""
+    was: dict[tuple[str, str], int] = {}
+    for fn, attribute, _, before, _, _ in rises:
+        rule = next(r for a, _, _, r in WATCHED if a == attribute)
+        was[(fn.qualname, rule)] = before
+    return [
+        replace(f, message=f"{f.message} (was {was[(f.symbol, f.rule)]} at the base)")
+        if (f.symbol, f.rule) in was
+        else f
+        for f in fresh
+    ]
+
+
+def _stopped_parsing(path: str, before: FileState, after: FileState) -> Problem:
+    if before.path and not before.error:
+        message = f"parsed at the base but not any more: {after.error}"
+    else:
+        message = f"cannot be analysed: {after.error}"
+    return Problem(
+        Finding(
+            STOPPED_PARSING,
+            path,
+            1,
+            message,
+            "blocker",
+            fix="fix the syntax error (or, for generated files, exclude them in [tool.codehealth])",
+            fingerprint=fingerprint(STOPPED_PARSING, path, "", "", 0),
+        ),
+        ERROR,
+        "parse",
+    )
+
+
+def _debt(
+    path: str, after: FileState, before_minutes: float, after_minutes: float, policy: GateSettings
+) -> list[Problem]:
+    if not after.path:
+        return []
+    if after_minutes > before_minutes + 1e-6:
+        rule, message = (
+            DEBT_ROSE,
+            (
+                f"debt rose {_minutes(before_minutes)} → {_minutes(after_minutes)}: "
+                "leave the file cleaner than you found it"
+            ),
+        )
+    elif policy.require_improvement and before_minutes > 0 and after_minutes >= before_minutes:
+        rule, message = (
+            NOT_CLEANER,
+            (
+                f"carries {_minutes(before_minutes)} of debt and none of it was paid off "
+                "(require_improvement): fix one finding in it"
+            ),
+        )
+    else:
+        return []
+    finding = Finding(
+        rule,
+        path,
+        1,
+        message,
+        "major",
+        fix="fix a finding of this file (codehealth debt lists them)",
+        fingerprint=fingerprint(rule, path, "", "", 0),
+    )
+    return [Problem(finding, ERROR, "debt")]
+
+
+def _minutes(value: float) -> str:
+    return f"{value:.0f} min" if value < 120 else f"{value / 60:.1f} h"
+
+
+def _project(before: Iterable[Finding], after: Iterable[Finding]) -> list[Problem]:
+    old = {f.fingerprint for f in before}
+    return [Problem(f, ERROR, "boundaries") for f in after if f.fingerprint not in old]
+
+
+def _size(touched: Sequence[Touched], lines: int, policy: GateSettings) -> list[Problem]:
+    too_many = len(touched) > policy.max_changed_files
+    too_long = lines > policy.max_changed_lines
+    if not (too_many or too_long):
+        return []
+    message = (
+        f"a large change ({len(touched)} files, {lines} changed lines; limits "
+        f"{policy.max_changed_files} files, {policy.max_changed_lines} lines): hard to review, "
+        "consider splitting it"
+    )
+    finding = Finding(
+        LARGE_CHANGE,
+        "",
+        0,
+        message,
+        "info",
+        fix="split the change into smaller pull requests",
+        fingerprint=fingerprint(LARGE_CHANGE, "", "", "", 0),
+    )
+    return [Problem(finding, ERROR if policy.fail_on_large_change else WARNING, "size")]
