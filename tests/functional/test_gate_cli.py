@@ -143,7 +143,7 @@ def test_summary_names_what_got_better(
         make_repo, {"shop/orders.py": NESTED.replace("def ship", "# TODO: later\ndef ship")}
     )
     write_files(repo, {"shop/orders.py": ORDERS})
-    run = cli("gate", "--base", "main", "--no-lint", cwd=repo)
+    run = cli("gate", "--base", "main", "--no-lint", "--format", "table", cwd=repo)
     assert run.code == 0, run.out
     assert "shop/orders.py (modified): debt" in run.out
     assert "better: fixed CH201" in run.out or "better: fixed" in run.out

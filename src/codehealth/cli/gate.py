@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
+from typing import TYPE_CHECKING
+
 import click
 
 from codehealth.cli.common import EXIT_FOUND, EXIT_OK, guarded, project_root, write
 
-_FORMATS = ["table", "markdown", "json"]
+if TYPE_CHECKING:
+    from codehealth.gate import GateReport
+
+_FORMATS = ["table", "markdown", "json", "github", "sarif", "gitlab", "junit"]
 
 
 @click.command()
@@ -25,9 +31,9 @@ _FORMATS = ["table", "markdown", "json"]
     "--format",
     "output_format",
     type=click.Choice(_FORMATS),
-    default="table",
-    show_default=True,
-    help="table: plain text. markdown: a pull-request summary. json: everything.",
+    help="table (default; github when GITHUB_ACTIONS=true): plain text. markdown: a "
+    "pull-request summary. json: everything. github: workflow-command annotations. "
+    "sarif: SARIF 2.1.0. gitlab: GitLab Code Quality. junit: JUnit XML.",
 )
 @click.option("--no-lint", is_flag=True, help="Do not run ruff (complexity and markers only).")
 @click.option(
@@ -40,7 +46,7 @@ _FORMATS = ["table", "markdown", "json"]
 def gate(
     base_ref: str | None,
     staged: bool,
-    output_format: str,
+    output_format: str | None,
     no_lint: bool,
     config_file: str | None,
 ) -> int:
@@ -79,19 +85,41 @@ def gate(
         from codehealth.app import run_gate_baseline
 
         report = run_gate_baseline(project_root(), config_file=config_file)
-    if output_format == "json":
-        from codehealth.render import render_gate_json
-
-        write(render_gate_json(report))
-    elif output_format == "markdown":
-        from codehealth.render import render_gate_markdown
-
-        write(render_gate_markdown(report))
-    else:
-        from codehealth.render import render_gate_text
-
-        write(render_gate_text(report))
+    if output_format is None:
+        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "table"
+    write(_render(report, output_format))
+    _step_summary(report)
     return EXIT_OK if report.passed else EXIT_FOUND
+
+
+def _render(report: GateReport, output_format: str) -> str:
+    from codehealth import render
+
+    renderers = {
+        "json": "render_gate_json",
+        "markdown": "render_gate_markdown",
+        "github": "render_gate_github",
+        "sarif": "render_gate_sarif",
+        "gitlab": "render_gate_gitlab",
+        "junit": "render_gate_junit",
+    }
+    function = getattr(render, renderers.get(output_format, "render_gate_text"))
+    text: str = function(report)
+    return text
+
+
+def _step_summary(report: GateReport) -> None:
+    """Append the markdown summary to ``$GITHUB_STEP_SUMMARY`` when it is set."""
+    path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not path:
+        return
+    from codehealth.render import render_gate_markdown
+
+    try:
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(render_gate_markdown(report))
+    except OSError as error:
+        click.echo(f"codehealth: warning: cannot write {path}: {error}", err=True)
 
 
 @click.command()
