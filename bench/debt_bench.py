@@ -77,6 +77,11 @@ class Timing:
         return WORK / "debt" / f"{self.name.split()[0]}.out"
 
 
+# Installed tools run from their compiled bytecode; this environment sets
+# PYTHONDONTWRITEBYTECODE, which would make every run recompile codehealth.
+_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run(timing: Timing) -> None:
     """One run: wall seconds, CPU seconds of the whole process tree, peak RSS (GNU time)."""
     if timing.before is not None:
@@ -86,7 +91,7 @@ def run(timing: Timing) -> None:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with open(timing.output, "wb") as sink:
         start = time.perf_counter()
-        completed = subprocess.run(timed, cwd=CORPUS, stdout=sink, stderr=subprocess.PIPE)
+        completed = subprocess.run(timed, cwd=CORPUS, env=_ENV, stdout=sink, stderr=subprocess.PIPE)
         elapsed = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if completed.returncode not in (0, 1):

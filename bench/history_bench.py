@@ -39,7 +39,9 @@ ROOT = HERE.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
 
 ENV = {
-    **os.environ,
+    # Installed tools run from their compiled bytecode; this environment sets
+    # PYTHONDONTWRITEBYTECODE, which would make every run recompile codehealth.
+    **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
     "GIT_CONFIG_NOSYSTEM": "1",
     "GIT_CONFIG_GLOBAL": os.devnull,
     "GIT_CEILING_DIRECTORIES": str(WORK),
