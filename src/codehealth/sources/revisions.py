@@ -115,7 +115,19 @@ def changed_files(root: str, base: str, target: str) -> list[ChangedFile]:
     completed = _git(root, *args, "--")
     if completed.returncode != 0:
         raise ConfigError(f"git diff failed: {_message(completed)}")
-    return parse_name_status(completed.stdout)
+    changes = parse_name_status(completed.stdout)
+    if target == WORKTREE:
+        changes += [ChangedFile("A", "", path) for path in _untracked(root)]
+    return changes
+
+
+def _untracked(root: str) -> list[str]:
+    """Files in the work tree that git does not track and does not ignore: new files not
+    added yet are part of the change too."""
+    completed = _git(root, "ls-files", "--others", "--exclude-standard", "-z", "--full-name")
+    if completed.returncode != 0:
+        return []
+    return [_path(raw) for raw in completed.stdout.split(b"\0") if raw]
 
 
 def parse_name_status(output: bytes) -> list[ChangedFile]:
