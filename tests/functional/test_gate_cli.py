@@ -293,3 +293,48 @@ def test_base_and_staged_exclude_each_other(
     run = cli("gate", "--base", "main", "--staged", cwd=repo)
     assert run.code == 2
     assert "exclude each other" in run.err
+
+
+BOUNDARY_FILES = {
+    "pyproject.toml": '[project]\nname = "shop"\nversion = "0"\n',
+    "shop/__init__.py": "",
+    "shop/billing/__init__.py": 'from shop.billing.api import charge\n\n__all__ = ["charge"]\n',
+    "shop/billing/api.py": "def charge(amount):\n    return amount\n",
+    "shop/orders/__init__.py": "",
+    "shop/orders/views.py": "from shop.billing import charge\n\n\ndef pay():\n    return charge(1)\n",
+}
+
+
+def test_a_boundary_broken_in_an_untouched_file_fails(
+    make_repo: Callable[..., Path], cli: Callable[..., Run]
+) -> None:
+    """Only billing's __init__ changes, yet orders/views.py now imports a name that is not
+    exported: project-wide results of base and head are compared."""
+    repo = make_repo("bshop", BOUNDARY_FILES)
+    git(repo, "branch", "-M", "main")
+    git(repo, "checkout", "--quiet", "-b", "feature")
+    write_files(
+        repo, {"shop/billing/__init__.py": "from shop.billing.api import charge\n\n__all__ = []\n"}
+    )
+    run = cli("gate", "--base", "main", "--format", "json", "--no-lint", cwd=repo)
+    document = _json(run)
+    assert run.code == 1, document
+    paths = {p["path"] for p in document["problems"] if p["fails"] and p["rule"].startswith("CH3")}
+    assert paths == {"shop/orders/views.py"}, document
+    assert [f["path"] for f in document["files"]] == ["shop/billing/__init__.py"]
+    skipped = cli("gate", "--base", "main", "--no-lint", "--no-boundaries", cwd=repo)
+    assert "CH30" not in skipped.out
+
+
+def test_boundaries_already_broken_at_the_base_are_not_blamed(
+    make_repo: Callable[..., Path], cli: Callable[..., Run]
+) -> None:
+    broken = {**BOUNDARY_FILES, "shop/orders/views.py": "from shop.billing.api import charge\n"}
+    repo = make_repo("bshop", broken)
+    git(repo, "branch", "-M", "main")
+    git(repo, "checkout", "--quiet", "-b", "feature")
+    write_files(repo, {"shop/billing/api.py": "def charge(amount):\n    return amount * 1\n"})
+    run = cli("gate", "--base", "main", "--format", "json", "--no-lint", cwd=repo)
+    document = _json(run)
+    assert run.code == 0, document
+    assert not document["notes"], document["notes"]

@@ -16,7 +16,7 @@ from codehealth.catalogue import Catalogue
 from codehealth.config import Settings, load_settings
 from codehealth.gate import FileState, GateReport, Snapshot, Touched, compare, interface_of
 from codehealth.metrics import analyze_source
-from codehealth.model import NotAnalysed
+from codehealth.model import Finding, NotAnalysed
 from codehealth.sources import (
     STAGED,
     WORKTREE,
@@ -51,6 +51,7 @@ def run_gate(
     settings: Settings | None = None,
     config_file: str | None = None,
     lint: bool = True,
+    boundaries: bool = True,
 ) -> GateReport:
     """Compare the change under review with its base: ``base_ref``'s merge base with HEAD
     against the work tree, or (``staged``) HEAD against the index."""
@@ -77,7 +78,7 @@ def run_gate(
     lines = changed_lines(root, base.where, target.where)
     keys = {c.path or c.old_path for c in changes}
     snapshots = _snapshots(
-        root, settings, catalogue, (base, before), (target, after), keys, lint, notes
+        root, settings, catalogue, (base, before), (target, after), keys, lint, notes, boundaries
     )
     return compare(
         snapshots[0],
@@ -142,6 +143,7 @@ def _snapshots(
     touched: set[str],
     lint: bool,
     notes: list[str],
+    boundaries: bool,
 ) -> tuple[Snapshot, Snapshot]:
     sides = (base, head)
     run = None
@@ -185,6 +187,10 @@ def _snapshots(
             lint_found = linted.get(f"{index}\0{path}")
             found = file_findings(path, content, measured, settings, catalogue, lint_found)
             states[path] = FileState(path, measured.functions, tuple(found), interface)
-        project = project_findings(root, revision.where, settings)
+        project: list[Finding] = []
+        if boundaries and touched:
+            project, problem = project_findings(root, revision.where, settings)
+            if problem and problem not in notes:
+                notes.append(problem)
         result.append(Snapshot(revision.label, states, packages, tuple(project)))
     return result[0], result[1]

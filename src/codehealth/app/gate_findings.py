@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import os
 import subprocess
+import tempfile
 from collections.abc import Mapping
+from dataclasses import replace
 
 from codehealth.catalogue import Catalogue
-from codehealth.config import Settings
+from codehealth.config import ConfigError, Settings
 from codehealth.debt import (
     complexity_findings,
     find_markers,
@@ -25,6 +27,7 @@ from codehealth.debt import (
 )
 from codehealth.lint import LintTool, LintUnavailable, parse_ruff, prepare_ruff
 from codehealth.model import FileMetrics, Finding
+from codehealth.sources import WORKTREE, export_tree
 
 
 def file_findings(
@@ -106,12 +109,27 @@ class LintRun:
         return found
 
 
-def project_findings(root: str, revision: str, settings: Settings) -> list[Finding]:
+def project_findings(root: str, revision: str, settings: Settings) -> tuple[list[Finding], str]:
     """Boundary violations, broken contracts and cycles of the whole project at
-    ``revision``, fingerprinted. The gate fails on those new at head.
+    ``revision`` (WORKTREE: the files on disk), fingerprinted, and why they are missing
+    ("" when they are not). The gate fails on those new at head: an import in one file
+    can break a contract elsewhere. A revision other than the work tree is exported from
+    git objects into a temporary folder (never a checkout of the user's tree)."""
+    from codehealth.app.boundaries import run_boundaries
 
-    Seam for issue 3 (``codehealth.boundaries``): returns nothing until its public API
-    offers a check over file contents read at a revision.
-    """
-    del root, revision, settings
-    return []
+    try:
+        if revision == WORKTREE:
+            report = run_boundaries(settings.root, settings=settings)
+        else:
+            with tempfile.TemporaryDirectory(prefix="codehealth-gate-") as folder:
+                export_tree(root, revision, folder)
+                inside = os.path.join(folder, os.path.relpath(settings.root, root))
+                if not os.path.isdir(inside):
+                    return [], ""
+                moved = replace(settings, root=inside)
+                report = run_boundaries(inside, settings=moved, use_cache=False)
+    except ConfigError as error:
+        return [], f"boundaries not compared: {error}"
+    except Exception as error:  # noqa: BLE001 - the rest of the verdict stands without it
+        return [], f"boundaries not compared: {type(error).__name__}: {error}"
+    return [violation.finding for violation in report.violations], ""

@@ -37,6 +37,11 @@ _FORMATS = ["table", "markdown", "json", "github", "sarif", "gitlab", "junit"]
 )
 @click.option("--no-lint", is_flag=True, help="Do not run ruff (complexity and markers only).")
 @click.option(
+    "--no-boundaries",
+    is_flag=True,
+    help="Do not compare boundary violations, contracts and cycles of the whole project.",
+)
+@click.option(
     "--config",
     "config_file",
     type=click.Path(dir_okay=False),
@@ -48,6 +53,7 @@ def gate(
     staged: bool,
     output_format: str | None,
     no_lint: bool,
+    no_boundaries: bool,
     config_file: str | None,
 ) -> int:
     """Fail a change that leaves the code worse: "leave it cleaner".
@@ -79,7 +85,12 @@ def gate(
         from codehealth.app import run_gate
 
         report = run_gate(
-            project_root(), base_ref, staged=staged, config_file=config_file, lint=not no_lint
+            project_root(),
+            base_ref,
+            staged=staged,
+            config_file=config_file,
+            lint=not no_lint,
+            boundaries=not no_boundaries,
         )
     else:
         from codehealth.app import run_gate_baseline

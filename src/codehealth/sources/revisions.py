@@ -8,8 +8,10 @@ ConfigError with the fix in the message: the CLI turns them into exit code 2.
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
+import tarfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -229,3 +231,20 @@ def head_commit_or_none(root: str) -> str | None:
     """HEAD's commit, or None in a repository with no commit yet."""
     completed = _git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
     return completed.stdout.decode().strip() if completed.returncode == 0 else None
+
+
+def export_tree(root: str, revision: str, destination: str) -> None:
+    """Write the files of ``revision`` (a commit or tree, or STAGED for the index) into the
+    empty folder ``destination``, read from git objects: neither the work tree nor the index
+    is touched. For checks that need the whole project at a revision (import contracts)."""
+    if revision == STAGED:
+        prefix = os.path.join(os.path.abspath(destination), "")
+        completed = _git(root, "checkout-index", "--all", "--force", f"--prefix={prefix}")
+        if completed.returncode != 0:
+            raise ConfigError(f"git checkout-index failed: {_message(completed)}")
+        return
+    completed = _git(root, "archive", "--format=tar", revision)
+    if completed.returncode != 0:
+        raise ConfigError(f"git archive failed: {_message(completed)}")
+    with tarfile.open(fileobj=io.BytesIO(completed.stdout)) as archive:
+        archive.extractall(destination, filter="data")
