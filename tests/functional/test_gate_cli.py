@@ -301,7 +301,9 @@ BOUNDARY_FILES = {
     "shop/billing/__init__.py": 'from shop.billing.api import charge\n\n__all__ = ["charge"]\n',
     "shop/billing/api.py": "def charge(amount):\n    return amount\n",
     "shop/orders/__init__.py": "",
-    "shop/orders/views.py": "from shop.billing import charge\n\n\ndef pay():\n    return charge(1)\n",
+    "shop/orders/views.py": (
+        "from shop.billing import charge\n\n\ndef pay():\n    return charge(1)\n"
+    ),
 }
 
 
