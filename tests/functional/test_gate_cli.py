@@ -340,3 +340,59 @@ def test_boundaries_already_broken_at_the_base_are_not_blamed(
     document = _json(run)
     assert run.code == 0, document
     assert not document["notes"], document["notes"]
+
+
+def test_a_public_api_change_is_flagged_for_design_review(
+    make_repo: Callable[..., Path], cli: Callable[..., Run]
+) -> None:
+    repo = make_repo("bshop", BOUNDARY_FILES)
+    git(repo, "branch", "-M", "main")
+    git(repo, "checkout", "--quiet", "-b", "feature")
+    write_files(repo, {"shop/billing/api.py": "def charge(amount, currency):\n    return amount\n"})
+    run = cli("gate", "--base", "main", "--format", "json", "--no-lint", cwd=repo)
+    document = _json(run)
+    assert run.code == 0, document  # flagged, not failed
+    (flag,) = [p for p in document["problems"] if p["rule"] == "CH505"]
+    assert flag["level"] == "warning" and flag["path"] == "shop/billing/__init__.py"
+    assert "charge(amount) → charge(amount, currency)" in flag["message"]
+    config = (
+        BOUNDARY_FILES["pyproject.toml"] + "\n[tool.codehealth.gate]\nfail_on_api_change = true\n"
+    )
+    write_files(repo, {"pyproject.toml": config})
+    assert cli("gate", "--base", "main", "--no-lint", cwd=repo).code == 1
+
+
+def test_require_improvement_and_large_changes(
+    make_repo: Callable[..., Path], cli: Callable[..., Run]
+) -> None:
+    repo = _feature(make_repo, {"shop/orders.py": ORDERS + "# TODO: old debt\n"})
+    write_files(
+        repo, {"shop/orders.py": ORDERS + "# TODO: old debt\n\n\ndef more():\n    return 1\n"}
+    )
+    assert cli("gate", "--base", "main", "--no-lint", cwd=repo).code == 0
+    strict = (
+        PYPROJECT + "\n[tool.codehealth.gate]\nrequire_improvement = true\nmax_changed_lines = 1\n"
+    )
+    write_files(repo, {"pyproject.toml": strict})
+    run = cli("gate", "--base", "main", "--no-lint", "--format", "json", cwd=repo)
+    document = _json(run)
+    assert run.code == 1
+    assert ("CH503", "shop/orders.py") in _rules(document)
+    assert any(p["rule"] == "CH506" for p in document["problems"] if p["level"] == "warning")
+
+
+def test_staged_compares_boundaries_of_the_index(
+    make_repo: Callable[..., Path], cli: Callable[..., Run]
+) -> None:
+    repo = make_repo("bshop", BOUNDARY_FILES)
+    write_files(
+        repo, {"shop/billing/__init__.py": "from shop.billing.api import charge\n\n__all__ = []\n"}
+    )
+    git(repo, "add", "shop/billing/__init__.py")
+    write_files(repo, {"shop/billing/__init__.py": BOUNDARY_FILES["shop/billing/__init__.py"]})
+    run = cli("gate", "--staged", "--format", "json", "--no-lint", cwd=repo)
+    document = _json(run)
+    assert run.code == 1, document
+    assert any(p["rule"].startswith("CH3") for p in document["problems"] if p["fails"])
+    content = (repo / "shop/billing/__init__.py").read_text(encoding="utf-8")
+    assert content == BOUNDARY_FILES["shop/billing/__init__.py"]
