@@ -396,3 +396,17 @@ def test_staged_compares_boundaries_of_the_index(
     assert any(p["rule"].startswith("CH3") for p in document["problems"] if p["fails"])
     content = (repo / "shop/billing/__init__.py").read_text(encoding="utf-8")
     assert content == BOUNDARY_FILES["shop/billing/__init__.py"]
+
+
+def test_an_added_file_fails_on_its_findings_not_twice_on_its_debt(
+    make_repo: Callable[..., Path], cli: Callable[..., Run]
+) -> None:
+    repo = _feature(make_repo)
+    write_files(repo, {"shop/fresh.py": "def new(z):\n    # TODO: later\n    return z\n"})
+    run = cli("gate", "--base", "main", "--no-lint", "--format", "json", cwd=repo)
+    document = _json(run)
+    assert run.code == 1
+    assert [rule for rule, _ in _rules(document)] == ["CH201"] or all(
+        rule.startswith("CH20") for rule, _ in _rules(document)
+    ), document
+    assert document["files"][0]["status"] == "A"

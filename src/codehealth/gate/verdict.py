@@ -125,7 +125,8 @@ def _compare_file(
             )
         )
     debt_before, debt_after = before.debt_minutes, after.debt_minutes
-    problems.extend(_debt(path, after, debt_before, debt_after, policy))
+    if before.path:  # an added file's findings are all new findings already
+        problems.extend(_debt(path, after, debt_before, debt_after, policy))
     better = [f"fixed {f.rule}{_in(f.symbol)}: {f.message}" for f in fixed]
     better += list(improvements(before.functions, after.functions))
     summary = FileSummary(
