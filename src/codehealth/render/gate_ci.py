@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 from typing import Any
+from urllib.parse import quote
 from xml.sax.saxutils import quoteattr
 
 from codehealth.gate import ERROR, GateReport, Problem
@@ -63,7 +64,8 @@ def render_gate_sarif(report: GateReport) -> str:
         }
         if finding.path:
             location: dict[str, Any] = {
-                "artifactLocation": {"uri": finding.path, "uriBaseId": "%SRCROOT%"}
+                # a relative URI reference: spaces and non-ASCII characters percent-encoded
+                "artifactLocation": {"uri": quote(finding.path), "uriBaseId": "%SRCROOT%"}
             }
             if finding.line:
                 location["region"] = {"startLine": finding.line}
