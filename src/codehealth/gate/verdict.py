@@ -98,35 +98,13 @@ def _compare_file(
     fresh = _annotate(fresh, rises)
     problems.extend(Problem(f, ERROR, "new finding") for f in fresh)
     covered = {(f.symbol, f.rule) for f in fresh}
-    for fn, attribute, words, was, now, limit in rises:
-        rule = next(r for a, _, _, r in WATCHED if a == attribute)
-        if (fn.qualname, rule) in covered:
-            continue
-        why = (
-            f"above the threshold {limit}"
-            if now > limit
-            else f"a rise of more than {policy.complexity_step}"
-        )
-        problems.append(
-            Problem(
-                Finding(
-                    REGRESSION,
-                    path,
-                    fn.lineno,
-                    f"{fn.qualname}: {words} rose {was} → {now} ({why})",
-                    "major",
-                    symbol=fn.qualname,
-                    end_line=fn.end_lineno,
-                    fix="simplify the function back: extract helpers, return early",
-                    fingerprint=fingerprint(REGRESSION, path, fn.qualname, attribute, 0),
-                ),
-                ERROR,
-                "complexity",
-            )
-        )
+    problems.extend(
+        _rise(path, rise, policy.complexity_step)
+        for rise in rises
+        if (rise[0].qualname, _rule_of(rise[1])) not in covered  # the finding says it
+    )
     debt_before, debt_after = before.debt_minutes, after.debt_minutes
-    if before.path:  # an added file's findings are all new findings already
-        problems.extend(_debt(path, after, debt_before, debt_after, policy))
+    problems.extend(_debt(path, before, after, policy))
     better = [f"fixed {f.rule}{_in(f.symbol)}: {f.message}" for f in fixed]
     better += list(improvements(before.functions, after.functions))
     summary = FileSummary(
@@ -140,6 +118,28 @@ def _compare_file(
         tuple(better),
     )
     return problems, summary
+
+
+def _rule_of(attribute: str) -> str:
+    return next(rule for name, _, _, rule in WATCHED if name == attribute)
+
+
+def _rise(path: str, rise: tuple[FunctionMetrics, str, str, int, int, int], step: int) -> Problem:
+    """A complexity regression of a function that existed at the base."""
+    fn, attribute, words, was, now, limit = rise
+    why = f"above the threshold {limit}" if now > limit else f"a rise of more than {step}"
+    finding = Finding(
+        REGRESSION,
+        path,
+        fn.lineno,
+        f"{fn.qualname}: {words} rose {was} → {now} ({why})",
+        "major",
+        symbol=fn.qualname,
+        end_line=fn.end_lineno,
+        fix="simplify the function back: extract helpers, return early",
+        fingerprint=fingerprint(REGRESSION, path, fn.qualname, attribute, 0),
+    )
+    return Problem(finding, ERROR, "complexity")
 
 
 def _in(symbol: str) -> str:
@@ -182,11 +182,11 @@ def _stopped_parsing(path: str, before: FileState, after: FileState) -> Problem:
     )
 
 
-def _debt(
-    path: str, after: FileState, before_minutes: float, after_minutes: float, policy: GateSettings
-) -> list[Problem]:
-    if not after.path:
+def _debt(path: str, before: FileState, after: FileState, policy: GateSettings) -> list[Problem]:
+    """An added file's findings are all new findings already; a deleted one has no debt."""
+    if not (before.path and after.path):
         return []
+    before_minutes, after_minutes = before.debt_minutes, after.debt_minutes
     if after_minutes > before_minutes + 1e-6:
         rule, message = (
             DEBT_ROSE,
