@@ -43,3 +43,45 @@ def test_a_broken_manifest_is_refused(tmp_path: Path) -> None:
         check=False,
     )
     assert completed.returncode != 0
+
+
+def test_the_gate_hook_runs_through_pre_commit_try_repo(tmp_path: Path) -> None:
+    """pre-commit installs codehealth from a clone of this repository (its committed HEAD)
+    and runs the hook on a sample repository's staged change."""
+    from clitools import clean_env, git, init_repo, write_files
+
+    pre_commit = _pre_commit()
+    project = MANIFEST.parent
+    if not (project / ".git").exists():
+        pytest.skip("not a git checkout of codehealth")
+    clone = tmp_path / "codehealth"
+    git(tmp_path, "clone", "--quiet", str(project), str(clone))
+    sample = tmp_path / "sample"
+    sample.mkdir()
+    init_repo(sample)
+    write_files(sample, {"a.py": "def f(x):\n    return x\n"})
+    git(sample, "add", "a.py")
+    git(sample, "commit", "--quiet", "--no-verify", "-m", "base")
+    env = {**clean_env(), "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
+
+    def hook() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [pre_commit, "try-repo", str(clone), "codehealth-gate"],
+            cwd=sample,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+
+    write_files(sample, {"a.py": "def f(x):\n    # TODO: later\n    return x\n"})
+    git(sample, "add", "a.py")
+    failed = hook()
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "codehealth gate (staged changes)" in failed.stdout
+    assert "CH201" in failed.stdout and "Traceback" not in failed.stdout
+    write_files(sample, {"a.py": "def f(x):\n    return x + 1\n"})
+    git(sample, "add", "a.py")
+    passed = hook()
+    assert passed.returncode == 0, passed.stdout + passed.stderr
