@@ -1,0 +1,207 @@
+"""Time ``codehealth gate`` on a git repository built from Django's pinned sdist.
+
+Targets (issue 5), on a change to 5 files:
+- ``codehealth gate --base main`` <= 0.15x the single-process ``ast.parse`` floor of the
+  whole repository (the gate's cost must depend on the change, not on the repository);
+- ``codehealth gate --staged`` on a 1-file staged change (pre-commit mode) <= 0.5 s.
+Both are printed beside ``diff-quality --violations=ruff.check`` on the same change.
+
+Run from the repository root:  .venv/bin/python bench/gate_bench.py --runs 3 [--write]
+It unpacks its own copy of the sdist into bench/.work/gate/ and commits it as ``main``; a
+branch ``feature`` holds the 5-file change. The machine may be busy: numbers are
+preliminary, best of ``--runs``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import hashlib
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tarfile
+import time
+from pathlib import Path
+
+DJANGO = "5.2.8"
+DJANGO_SHA256 = "23254866a5bb9a2cfa6004e8b809ec6246eba4b58a7589bc2772f1bcc8456c7f"
+BENCH = Path(__file__).resolve().parent
+WORK = BENCH / ".work"
+REPO = WORK / "gate" / f"django-{DJANGO}"
+BIN = Path(sys.executable).parent
+RESULTS = BENCH / "GATE_RESULTS.md"
+GIT_ENV = {
+    **os.environ,
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_AUTHOR_NAME": "bench",
+    "GIT_AUTHOR_EMAIL": "bench@example.invalid",
+    "GIT_COMMITTER_NAME": "bench",
+    "GIT_COMMITTER_EMAIL": "bench@example.invalid",
+}
+# The 5 files of the change, and what is done to each (a worse function, a TODO, a fix).
+CHANGED = (
+    "django/utils/text.py",
+    "django/db/models/query.py",
+    "django/forms/fields.py",
+    "django/http/request.py",
+    "django/core/management/base.py",
+)
+STAGED_FILE = "django/utils/html.py"
+ADDITION = """
+
+def _bench_added(value, flag=None):
+    # TODO: the benchmark's change
+    if value:
+        for item in value:
+            if item and flag:
+                while flag:
+                    flag = None if item else flag
+    return value
+"""
+
+
+def git(*args: str) -> str:
+    return subprocess.run(
+        ["git", "-C", str(REPO), *args], env=GIT_ENV, capture_output=True, text=True, check=True
+    ).stdout
+
+
+def corpus() -> Path:
+    """The sdist (downloaded once, hash checked) as a git repository: main + feature."""
+    archive = WORK / f"django-{DJANGO}.tar.gz"
+    if not archive.exists():
+        download = [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:"]
+        subprocess.run([*download, f"django=={DJANGO}", "-d", str(WORK)], check=True)
+    digest = hashlib.sha256(archive.read_bytes()).hexdigest()
+    if digest != DJANGO_SHA256:
+        sys.exit(f"{archive}: sha256 {digest}, expected {DJANGO_SHA256}; delete it and rerun")
+    if (REPO / ".git").exists() and "feature" in git("branch", "--list", "feature"):
+        git("checkout", "--quiet", "--force", "feature")
+        return REPO
+    shutil.rmtree(REPO, ignore_errors=True)
+    REPO.parent.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(archive) as tar:
+        tar.extractall(REPO.parent, filter="data")
+    git("init", "--quiet", "--initial-branch=main")
+    git("add", "--all")
+    git("commit", "--quiet", "--no-verify", "-m", "Django sdist")
+    git("checkout", "--quiet", "-b", "feature")
+    for path in CHANGED:
+        with open(REPO / path, "a", encoding="utf-8") as handle:
+            handle.write(ADDITION)
+    git("commit", "--quiet", "--no-verify", "-am", "a change to 5 files")
+    return REPO
+
+
+def best_of(runs: int, command: list[str], before: list[str] | None = None) -> tuple[float, int]:
+    """Best wall time of ``command`` run in the repository, and its last exit code."""
+    best, code = float("inf"), 0
+    for _ in range(runs):
+        if before:
+            subprocess.run(before, cwd=REPO, env=GIT_ENV, capture_output=True, check=True)
+        start = time.perf_counter()
+        completed = subprocess.run(command, cwd=REPO, env=GIT_ENV, capture_output=True)
+        best = min(best, time.perf_counter() - start)
+        code = completed.returncode
+    return best, code
+
+
+def floor_seconds(runs: int) -> tuple[float, int]:
+    best, files = float("inf"), 0
+    for _ in range(runs):
+        output = subprocess.run(
+            [sys.executable, str(BENCH / "parse_floor.py"), "django"],
+            cwd=REPO,
+            capture_output=True,
+            check=True,
+        ).stdout
+        document = json.loads(output)
+        best, files = min(best, float(document["parse_seconds"])), int(document["files"])
+    return best, files
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--write", action="store_true", help=f"write {RESULTS.name}")
+    options = parser.parse_args(argv)
+    corpus()
+    floor, files = floor_seconds(options.runs)
+    codehealth = [sys.executable, "-m", "codehealth", "gate"]
+    rows: list[tuple[str, float, int, str]] = []
+
+    def add(name: str, seconds: float, code: int, target: str) -> None:
+        rows.append((name, seconds, code, target))
+        print(f"{name:<58} {seconds:7.3f} s  {seconds / floor:5.2f}x floor  exit {code}  {target}")
+
+    print(f"parse floor: {files} files, {floor:.3f} s (single process, ast.parse only)")
+    for extra, label in (
+        ([], "codehealth gate --base main"),
+        (["--no-boundaries"], "codehealth gate --base main --no-boundaries"),
+        (["--no-lint", "--no-boundaries"], "codehealth gate --base main --no-lint --no-boundaries"),
+    ):
+        seconds, code = best_of(options.runs, [*codehealth, "--base", "main", *extra])
+        add(label, seconds, code, "target <= 0.15x floor")
+    diff_quality = shutil.which("diff-quality", path=str(BIN)) or shutil.which("diff-quality")
+    if diff_quality:
+        dq = [diff_quality, "--violations=ruff.check", "--compare-branch=main"]
+        seconds, code = best_of(options.runs, dq)
+        add("diff-quality --violations=ruff.check (same 5 files)", seconds, code, "peer")
+    else:
+        print("diff-quality: not installed (pip install diff_cover)")
+    # pre-commit mode: one staged file on top of the feature branch
+    with open(REPO / STAGED_FILE, "a", encoding="utf-8") as handle:
+        handle.write(ADDITION)
+    git("add", STAGED_FILE)
+    try:
+        for extra, label in (
+            ([], "codehealth gate --staged (1 file)"),
+            (["--no-boundaries"], "codehealth gate --staged --no-boundaries (1 file)"),
+        ):
+            seconds, code = best_of(options.runs, [*codehealth, "--staged", *extra])
+            add(label, seconds, code, "target <= 0.5 s")
+        if diff_quality:
+            dq = [diff_quality, "--violations=ruff.check", "--compare-branch=HEAD"]
+            seconds, code = best_of(options.runs, dq)
+            add("diff-quality --violations=ruff.check (staged file)", seconds, code, "peer")
+    finally:
+        git("reset", "--quiet", "--", STAGED_FILE)
+        git("checkout", "--quiet", "--", STAGED_FILE)
+    command = ".venv/bin/python bench/gate_bench.py --runs 3"
+    print(f"\nreproduce: {command}")
+    if options.write:
+        _write(rows, floor, files, options.runs, command)
+    return 0
+
+
+def _write(
+    rows: list[tuple[str, float, int, str]], floor: float, files: int, runs: int, command: str
+) -> None:
+    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    lines = [
+        "# codehealth gate on Django 5.2.8 (preliminary)",
+        "",
+        f"{now}, {platform.python_implementation()} {platform.python_version()}, "
+        f"{os.cpu_count()} cores, best of {runs}; the machine was busy with other work, so "
+        "treat these as preliminary.",
+        "",
+        f"Parse floor (single process, `ast.parse` of the {files} files of `django/`; "
+        f"the tests folder holds files that do not parse): {floor:.3f} s.",
+        "",
+        "| command | seconds | x floor | exit | target |",
+        "| --- | ---: | ---: | ---: | --- |",
+        *(f"| `{n}` | {s:.3f} | {s / floor:.2f} | {c} | {t} |" for n, s, c, t in rows),
+        "",
+        f"Reproduce: `{command} --write`",
+        "",
+    ]
+    RESULTS.write_text("\n".join(lines), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
