@@ -36,6 +36,8 @@ BIN = Path(sys.executable).parent
 RESULTS = BENCH / "GATE_RESULTS.md"
 GIT_ENV = {
     **os.environ,
+    # diff-quality looks for ruff on PATH: find the one installed next to this Python.
+    "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
     "GIT_CONFIG_NOSYSTEM": "1",
     "GIT_CONFIG_GLOBAL": os.devnull,
     "GIT_AUTHOR_NAME": "bench",
