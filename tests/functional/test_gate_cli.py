@@ -410,3 +410,23 @@ def test_an_added_file_fails_on_its_findings_not_twice_on_its_debt(
         rule.startswith("CH20") for rule, _ in _rules(document)
     ), document
     assert document["files"][0]["status"] == "A"
+
+
+def test_a_new_import_crossing_a_boundary_in_an_edited_module_fails(
+    make_repo: Callable[..., Path], cli: Callable[..., Run]
+) -> None:
+    repo = make_repo("bshop", BOUNDARY_FILES)
+    git(repo, "branch", "-M", "main")
+    git(repo, "checkout", "--quiet", "-b", "feature")
+    views = BOUNDARY_FILES["shop/orders/views.py"]
+    write_files(
+        repo,
+        {
+            "shop/orders/views.py": views
+            + "\n\ndef later():\n    from shop.billing.api import charge as c\n    return c\n"
+        },
+    )
+    run = cli("gate", "--base", "main", "--format", "json", "--no-lint", cwd=repo)
+    document = _json(run)
+    assert run.code == 1, document
+    assert any(p["rule"].startswith("CH3") for p in document["problems"] if p["fails"])

@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from codehealth.app.gate_findings import LintRun, file_findings, prepare_lint, project_findings
 from codehealth.catalogue import Catalogue
 from codehealth.config import Settings, load_settings
-from codehealth.gate import FileState, GateReport, Snapshot, Touched, compare, interface_of
+from codehealth.gate import (
+    FileState,
+    GateReport,
+    Snapshot,
+    Touched,
+    compare,
+    imports_of,
+    interface_of,
+)
 from codehealth.metrics import analyze_source
 from codehealth.model import Finding, NotAnalysed
 from codehealth.sources import (
@@ -77,6 +85,7 @@ def run_gate(
     before, after = _contents(root, base, target, changes)
     lines = changed_lines(root, base.where, target.where)
     keys = {c.path or c.old_path for c in changes}
+    boundaries = boundaries and _may_cross_boundaries(changes, before, after)
     snapshots = _snapshots(
         root, settings, catalogue, (base, before), (target, after), keys, lint, notes, boundaries
     )
@@ -90,6 +99,23 @@ def run_gate(
         changed_lines=lines,
         notes=notes,
     )
+
+
+def _may_cross_boundaries(
+    changes: Sequence[ChangedFile],
+    before: Mapping[str, bytes | None],
+    after: Mapping[str, bytes | None],
+) -> bool:
+    """Whether the change can alter boundary results, so that the whole-project check runs
+    only when needed (the gate's cost follows the change): a file added, deleted or
+    renamed, a package's ``__init__.py`` edited, or an import of a file changed."""
+    for change in changes:
+        if change.status != "M" or change.path.endswith(("__init__.py", "__init__.pyi")):
+            return True
+        old, new = before.get(change.path), after.get(change.path)
+        if old is None or new is None or imports_of(old) != imports_of(new):
+            return True
+    return False
 
 
 def _counted(change: ChangedFile, settings: Settings) -> bool:
