@@ -107,3 +107,17 @@ def test_gate_without_base_or_baseline_says_what_to_do(
     run = cli("gate", cwd=repo)
     assert run.code == 2
     assert "codehealth baseline" in run.err and "--base" in run.err
+
+
+def test_a_format_1_baseline_is_honoured_and_migrated_by_update(
+    make_repo: Callable[..., Path], cli: Callable[..., Run]
+) -> None:
+    repo = make_repo("legacy", FILES)
+    assert cli("baseline", cwd=repo).code == 0
+    old = ["# codehealth-baseline format=1"]
+    old += ["\t".join(e.split("\t")[:3]) for e in _entries(repo)]  # fingerprint, rule, path
+    (repo / BASELINE).write_text("\n".join(old) + "\n", encoding="utf-8")
+    assert cli("gate", cwd=repo).code == 0
+    assert cli("baseline", "--update", cwd=repo).code == 0
+    assert _lines(repo)[0] == "# codehealth-baseline format=2"
+    assert all(len(e.split("\t")) == 5 for e in _entries(repo)) and _entries(repo)
