@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from codehealth.app.gate_baseline import BaselineRun, run_baseline, run_gate_baseline
     from codehealth.app.history import run_history
     from codehealth.app.hotspots import Mined, run_hotspots
+    from codehealth.app.init import InitRun, run_init
     from codehealth.app.plan import Budget, read_budget, run_plan
     from codehealth.app.scan import Measured, measure_project, run_scan
     from codehealth.model import ScanResult
@@ -35,6 +36,8 @@ _LAZY = {
     "run_baseline": "codehealth.app.gate_baseline",
     "run_gate_baseline": "codehealth.app.gate_baseline",
     "run_history": "codehealth.app.history",
+    "InitRun": "codehealth.app.init",
+    "run_init": "codehealth.app.init",
     "Mined": "codehealth.app.hotspots",
     "run_hotspots": "codehealth.app.hotspots",
     "Budget": "codehealth.app.plan",
@@ -58,6 +61,8 @@ __all__ = [
     "run_boundaries",
     "run_debt",
     "run_history",
+    "InitRun",
+    "run_init",
     "run_gate",
     "BaselineRun",
     "run_baseline",

@@ -11,6 +11,7 @@ from codehealth.cli.debt import debt
 from codehealth.cli.gate import baseline, gate
 from codehealth.cli.history import history
 from codehealth.cli.hotspots import hotspots
+from codehealth.cli.init import init
 from codehealth.cli.plan import plan
 from codehealth.cli.rules import rules
 from codehealth.cli.scan import scan
@@ -29,6 +30,7 @@ def cli(debug: bool) -> None:
     """
 
 
+cli.add_command(init)
 cli.add_command(scan)
 cli.add_command(boundaries)
 cli.add_command(debt)

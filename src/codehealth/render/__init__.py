@@ -61,6 +61,7 @@ if TYPE_CHECKING:
         render_hotspots_rich,
         render_hotspots_text,
     )
+    from codehealth.render.init import render_init_text
     from codehealth.render.plan import (
         PLAN_SCHEMA_VERSION,
         plan_document,
@@ -87,6 +88,7 @@ if TYPE_CHECKING:
     from codehealth.render.scan_view import SORT_KEYS
 
 _LAZY = {
+    "render_init_text": "codehealth.render.init",
     "render_boundaries_dot": "codehealth.render.boundaries_graph",
     "render_boundaries_mermaid": "codehealth.render.boundaries_graph",
     "BOUNDARIES_SCHEMA_VERSION": "codehealth.render.boundaries_report",
@@ -143,6 +145,7 @@ _LAZY = {
 }
 
 __all__ = [
+    "render_init_text",
     "BOUNDARIES_SCHEMA_VERSION",
     "boundaries_document",
     "render_boundaries_dot",

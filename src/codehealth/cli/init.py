@@ -1,0 +1,41 @@
+"""``codehealth init``."""
+
+from __future__ import annotations
+
+import click
+
+from codehealth.cli.common import EXIT_OK, guarded, project_root, write
+
+
+@click.command()
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Measure again and overwrite the roots and thresholds of an existing section.",
+)
+@guarded
+def init(force: bool) -> int:
+    """Write a [tool.codehealth] section that today's code passes into pyproject.toml.
+
+    Detects the roots (src layout or not) and the root packages, sets each threshold
+    to the default or today's worst value (so nothing may get worse), adds the debt
+    cost model defaults, records the baseline when `codehealth baseline` exists, and
+    prints the snippets for the pre-commit hook and a CI step. The rest of
+    pyproject.toml is kept byte for byte (created when missing).
+
+    \b
+    Examples:
+      codehealth init            # once, at the root of the repository
+      codehealth init --force    # measure again, overwrite the thresholds
+    """
+    from codehealth.app import run_init
+    from codehealth.render import render_init_text
+
+    root_command = click.get_current_context().find_root().command
+    has_baseline = isinstance(root_command, click.Group) and "baseline" in root_command.commands
+    run = run_init(project_root(), force=force, record_baseline=has_baseline)
+    text = render_init_text(run)
+    if not has_baseline:
+        text = "baseline: skipped (`codehealth baseline` is not available)\n" + text
+    write(text)
+    return EXIT_OK

@@ -1,0 +1,167 @@
+"""``codehealth init`` end to end: a [tool.codehealth] section that today's code passes,
+written without disturbing the rest of pyproject.toml."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from clitools import assert_no_traceback, run_cli
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+# A hand-formatted pyproject.toml: comments, odd spacing, inline tables, a [tool.*] table
+# before and a table after where [tool.codehealth] goes.
+PYPROJECT = """\
+# top comment, kept
+[project]
+name   =   "shop"     # odd spacing, kept
+version = "1.0"
+authors = [ { name = "A", email = "a@example.invalid" } ,]
+
+[tool.ruff]
+line-length = 99   # a comment on a value
+
+[tool.pytest.ini_options]
+addopts = '-q'
+
+[[tool.mypy.overrides]]
+module = ["x.*"]
+"""
+
+# Functions worse than every default threshold, so init must raise them.
+BAD = (
+    "def tangled(a, b, c, d, e, f, g, h):\n"
+    + "".join(f"    {'    ' * depth}if a > {depth}:\n" for depth in range(8))
+    + "        "
+    + "    " * 7
+    + "return 1\n    return 0\n"
+)
+
+
+def _shop(make_repo, pyproject: str = PYPROJECT):
+    return make_repo(
+        "init-shop",
+        files={
+            "pyproject.toml": pyproject,
+            "src/shop/__init__.py": "",
+            "src/shop/tangled.py": BAD,
+            "src/shop/billing/__init__.py": "",
+            "src/shop/billing/fees.py": "def fee(x):\n    return x * 2\n",
+        },
+    )
+
+
+def _section(repo):
+    text = (repo / "pyproject.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)["tool"]["codehealth"]
+
+
+def test_init_keeps_the_rest_of_pyproject_byte_for_byte(make_repo):
+    repo = _shop(make_repo)
+    run = run_cli("init", cwd=repo)
+    assert run.code == 0, run.err
+    after = (repo / "pyproject.toml").read_bytes().decode("utf-8")
+    # The old file, byte for byte, then a blank line and the new section.
+    assert after.startswith(PYPROJECT + "\n[tool.codehealth]\n"), after
+    assert after.count("[tool.codehealth]") == 1
+    section = _section(repo)
+    assert section["roots"] == ["src", "."]
+    assert "root packages and modules: shop" in after
+    assert section["debt"]["minutes_per_line"] == 30.0
+    assert "pre-commit" in run.out and "codehealth-gate" in run.out
+    assert "codehealth scan --check" in run.out
+
+
+def test_a_table_after_the_tool_tables_keeps_its_comment(make_repo):
+    pyproject = '[tool.ruff]\nline-length = 99 # c\n\n# about project\n[project]\nname = "x"'
+    repo = _shop(make_repo, pyproject)
+    assert run_cli("init", cwd=repo).code == 0
+    after = (repo / "pyproject.toml").read_text(encoding="utf-8")
+    assert after.startswith(pyproject + "\n\n[tool.codehealth]\n"), after
+    assert _section(repo)["roots"] == ["src", "."]
+
+
+def test_thresholds_are_todays_worst_and_scan_check_passes(make_repo):
+    repo = _shop(make_repo)
+    before = run_cli("scan", "--check", cwd=repo)
+    assert before.code == 1, before.out  # the tangled function exceeds the defaults
+    assert run_cli("init", cwd=repo).code == 0
+    limits = _section(repo)["thresholds"]
+    assert limits["nesting"] == 8
+    assert limits["parameters"] == 8
+    assert limits["cognitive"] > 15
+    assert limits["function_length"] == 80  # the default where today's code is below it
+    after = run_cli("scan", "--check", cwd=repo)
+    assert after.code == 0, after.out
+
+
+def test_running_twice_changes_nothing(make_repo):
+    repo = _shop(make_repo)
+    assert run_cli("init", cwd=repo).code == 0
+    first = (repo / "pyproject.toml").read_bytes()
+    second = run_cli("init", cwd=repo)
+    assert second.code == 2
+    assert (repo / "pyproject.toml").read_bytes() == first
+    forced = run_cli("init", "--force", cwd=repo)
+    assert forced.code == 0, forced.err
+    assert (repo / "pyproject.toml").read_bytes() == first
+
+
+def test_an_existing_section_is_refused_without_force(make_repo):
+    pyproject = PYPROJECT + '\n[tool.codehealth]\nexclude = ["legacy/*"]  # mine\n'
+    repo = _shop(make_repo, pyproject)
+    run = run_cli("init", cwd=repo)
+    assert run.code == 2
+    assert "--force" in run.err
+    assert_no_traceback(run.err)
+    assert (repo / "pyproject.toml").read_text(encoding="utf-8") == pyproject
+    forced = run_cli("init", "--force", cwd=repo)
+    assert forced.code == 0, forced.err
+    section = _section(repo)
+    assert section["exclude"] == ["legacy/*"]  # the user's keys stay
+    assert section["thresholds"]["nesting"] == 8
+    assert "# mine" in (repo / "pyproject.toml").read_text(encoding="utf-8")
+
+
+def test_invalid_toml_exits_2_naming_the_line(make_repo):
+    bad = '[project]\nname = "shop"\nversion = 1.0.0\n'
+    repo = _shop(make_repo, bad)
+    run = run_cli("init", cwd=repo)
+    assert run.code == 2
+    assert "line 3" in run.err
+    assert_no_traceback(run.err)
+    assert (repo / "pyproject.toml").read_text(encoding="utf-8") == bad
+
+
+def test_a_missing_pyproject_is_created_and_a_flat_layout_detected(make_repo):
+    repo = make_repo(
+        "init-flat",
+        files={"app/__init__.py": "", "app/views.py": "def v():\n    return 1\n", "tool.py": ""},
+    )
+    assert not (repo / "pyproject.toml").exists()
+    run = run_cli("init", cwd=repo)
+    assert run.code == 0, run.err
+    section = _section(repo)
+    assert section["roots"] == ["."]
+    assert "root packages and modules: app, tool" in run.out
+    assert section["thresholds"]["cyclomatic"] == 10  # defaults: nothing is worse
+    assert run_cli("scan", "--check", cwd=repo).code == 0
+
+
+def test_baseline_is_recorded(make_repo):
+    repo = _shop(make_repo)
+    run = run_cli("init", cwd=repo)
+    assert run.code == 0, run.err
+    assert (repo / ".codehealth-baseline").is_file()
+    assert "baseline" in run.out
+
+
+@pytest.mark.parametrize("flag", ["--help", "-h"])
+def test_init_help_has_an_example(make_repo, flag):
+    run = run_cli("init", flag, cwd=make_repo("init-help"))
+    assert run.code == 0
+    assert "codehealth init --force" in run.out
