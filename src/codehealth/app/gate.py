@@ -70,16 +70,7 @@ def run_gate(
         settings = load_settings(root, config_file)
     catalogue = load_catalogue(settings)
     notes: list[str] = []
-    if staged:
-        head = head_commit_or_none(root)
-        base = _Revision("HEAD" if head else "nothing (first commit)", head or EMPTY_TREE)
-        target = _Revision("staged", STAGED)
-        mode = "staged"
-    else:
-        commit = merge_base(root, base_ref or "HEAD")
-        base = _Revision(f"merge base {commit[:10]} of {base_ref}", commit)
-        target = _Revision("work tree", WORKTREE)
-        mode = "base"
+    base, target, mode = _revisions(root, base_ref, staged)
     changes = [c for c in changed_files(root, base.where, target.where) if _counted(c, settings)]
     touched = [Touched(c.status, c.old_path, c.path) for c in changes]
     before, after = _contents(root, base, target, changes)
@@ -99,6 +90,17 @@ def run_gate(
         changed_lines=lines,
         notes=notes,
     )
+
+
+def _revisions(root: str, base_ref: str | None, staged: bool) -> tuple[_Revision, _Revision, str]:
+    """(base, target, mode): HEAD and the index, or the merge base and the work tree."""
+    if staged:
+        head = head_commit_or_none(root)
+        base = _Revision("HEAD" if head else "nothing (first commit)", head or EMPTY_TREE)
+        return base, _Revision("staged", STAGED), "staged"
+    commit = merge_base(root, base_ref or "HEAD")
+    base = _Revision(f"merge base {commit[:10]} of {base_ref}", commit)
+    return base, _Revision("work tree", WORKTREE), "base"
 
 
 def _may_cross_boundaries(
