@@ -27,6 +27,12 @@ def cli(debug: bool) -> None:
     \b
     Exit codes: 0 clean, 1 problems found, 2 usage or configuration error,
     3 internal error.
+
+    \b
+    Examples:
+      codehealth init                   # set up [tool.codehealth] in pyproject.toml
+      codehealth scan --check           # fail when a threshold is exceeded
+      codehealth COMMAND --help         # each command with its examples
     """
 
 

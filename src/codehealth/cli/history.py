@@ -70,7 +70,14 @@ def history(
     help="Commits in the table (0: all).",
 )
 def show(output_format: str, config_file: str | None, limit: int | None, last: int) -> int:
-    """Record what is new, then show the trend of each measure with a small chart."""
+    """Record what is new, then show the trend of each measure with a small chart.
+
+    \b
+    Examples:
+      codehealth history show                 # the last 15 commits
+      codehealth history show --last 0        # every recorded commit
+      codehealth history show --format json
+    """
     return _record_and_write(output_format, config_file, last, limit)
 
 

@@ -36,6 +36,13 @@ def rules(rule_id: str | None, output_format: str, config_file: str | None) -> i
 
     A lint code (`codehealth rules F401`) shows its cost in the lint cost model.
     Costs include the overrides of [tool.codehealth.debt] in pyproject.toml.
+
+    \b
+    Examples:
+      codehealth rules                  # the whole catalogue
+      codehealth rules CH101            # one rule: what, why, how to fix, cost
+      codehealth rules F401             # a lint code's cost
+      codehealth rules --format json
     """
     from codehealth import render
     from codehealth.app import load_catalogue
