@@ -165,3 +165,26 @@ def test_init_help_has_an_example(make_repo, flag):
     run = run_cli("init", flag, cwd=make_repo("init-help"))
     assert run.code == 0
     assert "codehealth init --force" in run.out
+
+
+def test_without_a_baseline_command_the_baseline_is_skipped_with_a_note(
+    make_repo, cli, monkeypatch
+):
+    from codehealth.cli.group import cli as group
+
+    repo = _shop(make_repo)
+    monkeypatch.delitem(group.commands, "baseline")
+    run = cli("init", cwd=repo)
+    assert run.code == 0, run.err
+    assert "baseline: skipped" in run.out
+    assert not (repo / ".codehealth-baseline").exists()
+    assert _section(repo)["thresholds"]["nesting"] == 8
+
+
+def test_windows_line_endings_are_kept(make_repo):
+    pyproject = '[project]\r\nname = "shop"  # crlf\r\n'
+    repo = _shop(make_repo, pyproject)
+    assert run_cli("init", cwd=repo).code == 0
+    after = (repo / "pyproject.toml").read_bytes()
+    assert after.startswith(pyproject.encode() + b"\n[tool.codehealth]"), after
+    assert _section(repo)["roots"] == ["src", "."]
