@@ -186,5 +186,6 @@ def test_windows_line_endings_are_kept(make_repo):
     repo = _shop(make_repo, pyproject)
     assert run_cli("init", cwd=repo).code == 0
     after = (repo / "pyproject.toml").read_bytes()
-    assert after.startswith(pyproject.encode() + b"\n[tool.codehealth]"), after
+    assert after.startswith(pyproject.encode() + b"\r\n[tool.codehealth]\r\n"), after
+    assert b"\n" not in after.replace(b"\r\n", b"")
     assert _section(repo)["roots"] == ["src", "."]

@@ -168,8 +168,11 @@ def _with_section(
     fresh = tomlkit.document()
     _write_section(fresh, roots, packages, limits)
     if text and not text.endswith(("\n", "\r")):
-        text += "\n"
-    new_text = text + ("\n" if text.strip() else "") + tomlkit.dumps(fresh).lstrip("\n")
+        text += "\r\n" if "\r\n" in text else "\n"
+    added = ("\n" if text.strip() else "") + tomlkit.dumps(fresh).lstrip("\n")
+    if "\r\n" in text:  # keep the file's line endings
+        added = added.replace("\n", "\r\n")
+    new_text = text + added
     try:
         tomlkit.parse(new_text)
     except tomlkit.exceptions.ParseError as error:  # e.g. `tool = { ... }` as an inline table
