@@ -161,6 +161,9 @@ def baseline(
     \b
     The baseline file ([tool.codehealth.gate] baseline, default .codehealth-baseline)
     lists one finding per line by fingerprint, sorted, so branches merge cleanly.
+
+    \b
+    Examples:
       codehealth baseline               create it
       codehealth baseline --update      remove the findings that were fixed
       codehealth baseline --allow-new   also add new findings (accepts new debt)
