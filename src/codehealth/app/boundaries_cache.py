@@ -35,19 +35,8 @@ _DEFAULT_COSTS = {
 
 
 def project_key(root: str, settings: Settings, folders: dict[str, str]) -> str:
-    """A digest of everything the report depends on (computed once per run)."""
-    memo = (root, settings, tuple(sorted(folders.items())))
-    if _KEYS and _KEYS[0] == memo:
-        return str(_KEYS[1])
-    key = _project_key(root, settings, folders)
-    _KEYS[:] = [memo, key]
-    return key
-
-
-_KEYS: list[Any] = []
-
-
-def _project_key(root: str, settings: Settings, folders: dict[str, str]) -> str:
+    """A digest of everything the report depends on. Not memoised: one process may run
+    several commands (the report, tests), and files change between them."""
     digest = hashlib.blake2b(digest_size=20)
     digest.update(f"{FORMAT}/{__version__}/{sys.version_info[:2]}".encode())
     digest.update(repr((settings.boundaries, settings.roots, settings.exclude)).encode())
