@@ -13,6 +13,12 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from codehealth.app.baselined import (
+        BaselineSplit,
+        accepted_fingerprints,
+        split_boundaries,
+        split_thresholds,
+    )
     from codehealth.app.boundaries import run_boundaries
     from codehealth.app.boundaries_cache import boundaries_json, cached_boundaries_json
     from codehealth.app.debt import load_catalogue, run_debt
@@ -26,6 +32,10 @@ if TYPE_CHECKING:
     from codehealth.model import ScanResult
 
 _LAZY = {
+    "BaselineSplit": "codehealth.app.baselined",
+    "accepted_fingerprints": "codehealth.app.baselined",
+    "split_boundaries": "codehealth.app.baselined",
+    "split_thresholds": "codehealth.app.baselined",
     "run_boundaries": "codehealth.app.boundaries",
     "boundaries_json": "codehealth.app.boundaries_cache",
     "cached_boundaries_json": "codehealth.app.boundaries_cache",
@@ -50,6 +60,10 @@ _LAZY = {
 }
 
 __all__ = [
+    "BaselineSplit",
+    "accepted_fingerprints",
+    "split_boundaries",
+    "split_thresholds",
     "Budget",
     "Measured",
     "Mined",

@@ -35,6 +35,12 @@ from codehealth.cli.common import (
 )
 @click.option("--no-cache", is_flag=True, help="Compute everything again; write no cache.")
 @click.option(
+    "--no-baseline",
+    is_flag=True,
+    help="Fail on every finding, also those the baseline file accepts "
+    "(by default only findings not in the baseline fail).",
+)
+@click.option(
     "--config",
     "config_file",
     type=click.Path(dir_okay=False),
@@ -42,7 +48,11 @@ from codehealth.cli.common import (
 )
 @guarded
 def boundaries(
-    output_format: str, show_modules: bool, no_cache: bool, config_file: str | None
+    output_format: str,
+    show_modules: bool,
+    no_cache: bool,
+    no_baseline: bool,
+    config_file: str | None,
 ) -> int:
     """Public-API violations, architecture contracts and cycles between modules.
 
@@ -63,6 +73,8 @@ def boundaries(
     Contracts: [tool.importlinter] / .importlinter / setup.cfg run unchanged (by
     import-linter itself), plus [[tool.codehealth.contracts]] with the same fields.
     Ignore one import with `# codehealth: ignore[CH301] because <reason>`.
+    Once `codehealth baseline` has recorded today's findings, only findings not
+    in the baseline make the exit code 1.
 
     \b
     Examples:
@@ -70,11 +82,13 @@ def boundaries(
       codehealth boundaries --modules
       codehealth boundaries --format dot | dot -Tsvg > modules.svg
     """
-    from codehealth.app import cached_boundaries_json  # light: the rest only when needed
+    from codehealth.app import accepted_fingerprints, cached_boundaries_json
     from codehealth.config import load_settings
 
     settings = load_settings(project_root(), config_file)
-    if output_format == "json" and not no_cache and not stdout_is_terminal():
+    accepted = None if no_baseline else accepted_fingerprints(settings)
+    fast = accepted is None  # the cached report has no fingerprints to match
+    if fast and output_format == "json" and not no_cache and not stdout_is_terminal():
         cached = cached_boundaries_json(settings.root, settings=settings)
         if cached is not None:  # nothing changed: the last report as it was printed
             write(cached[0])
@@ -96,4 +110,10 @@ def boundaries(
         write(render.render_boundaries_rich(report, terminal_width(), show_modules))
     else:
         write(render.render_boundaries_text(report, show_modules))
-    return EXIT_FOUND if report.failed else EXIT_OK
+    if accepted is None:
+        return EXIT_FOUND if report.failed else EXIT_OK
+    from codehealth.app import split_boundaries
+
+    split = split_boundaries(report, settings, accepted)
+    click.echo(f"codehealth: {split.note()}", err=True)
+    return EXIT_FOUND if split.new else EXIT_OK

@@ -54,7 +54,16 @@ _SORT_KEYS = (
     show_default=True,
     help="Rows per table; 0 shows all. JSON output always holds everything.",
 )
-@click.option("--check", is_flag=True, help="Exit 1 when any threshold is exceeded.")
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Exit 1 when any threshold is exceeded (by a finding the baseline does not accept).",
+)
+@click.option(
+    "--no-baseline",
+    is_flag=True,
+    help="With --check: fail on every threshold violation, also those in the baseline.",
+)
 @click.option("--no-cache", is_flag=True, help="Analyse every file again; read and write no cache.")
 @click.option(
     "--config",
@@ -70,6 +79,7 @@ def scan(
     sort: str,
     top: int,
     check: bool,
+    no_baseline: bool,
     no_cache: bool,
     config_file: str | None,
     jobs: int | None,
@@ -120,9 +130,18 @@ def scan(
         from codehealth.render import render_scan_text
 
         write(render_scan_text(result, sort, top))
-    if check and result.violations:
+    if not (check and result.violations):
+        return EXIT_OK
+    from codehealth.app import accepted_fingerprints
+
+    accepted = None if no_baseline else accepted_fingerprints(settings)
+    if accepted is None:
         return EXIT_FOUND
-    return EXIT_OK
+    from codehealth.app import split_thresholds
+
+    split = split_thresholds(result, settings, accepted)
+    click.echo(f"codehealth: {split.note()}", err=True)
+    return EXIT_FOUND if split.new else EXIT_OK
 
 
 def _stderr_is_terminal() -> bool:
