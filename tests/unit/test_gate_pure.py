@@ -61,14 +61,3 @@ def test_a_format_1_baseline_is_read() -> None:
 def test_workflow_command_escaping() -> None:
     assert escape_data("100%\r\nok, a:b") == "100%25%0D%0Aok, a:b"
     assert escape_property("a:b,c%") == "a%3Ab%2Cc%25"
-
-
-def test_imports_of_sees_every_import_and_ignores_other_edits() -> None:
-    from codehealth.gate import imports_of
-
-    base = b"import os\n\n\ndef f():\n    return os.sep\n"
-    assert imports_of(base) == imports_of(b"import os\n\n\ndef f():\n    return 1 + 2\n")
-    assert imports_of(base) != imports_of(base + b"def g():\n    from a import b\n")
-    dynamic = base + b"importlib.import_module('x.y')\n"
-    assert imports_of(base) != imports_of(dynamic)
-    assert imports_of(b"def (:\n") is None

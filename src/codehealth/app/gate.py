@@ -6,9 +6,10 @@ touched files (and their packages' ``__init__.py``) read from git objects, never
 
 from __future__ import annotations
 
+import ast
 import os
 import posixpath
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from codehealth.app.gate_findings import LintRun, file_findings, prepare_lint, project_findings
@@ -20,11 +21,10 @@ from codehealth.gate import (
     Snapshot,
     Touched,
     compare,
-    imports_of,
     interface_of,
 )
-from codehealth.metrics import analyze_source
-from codehealth.model import Finding, NotAnalysed
+from codehealth.metrics import analyze_module
+from codehealth.model import FileMetrics, Finding, NotAnalysed
 from codehealth.sources import (
     STAGED,
     WORKTREE,
@@ -41,6 +41,7 @@ from codehealth.sources import (
 # git's empty tree: the base of a repository with no commit yet.
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 SOURCE_SUFFIXES = (".py", ".pyi")
+_Parsed = tuple[ast.Module, bytes]  # a content's syntax tree, and the content
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,14 +72,23 @@ def run_gate(
     catalogue = load_catalogue(settings)
     notes: list[str] = []
     base, target, mode = _revisions(root, base_ref, staged)
-    changes = [c for c in changed_files(root, base.where, target.where) if _counted(c, settings)]
+    every_change = changed_files(root, base.where, target.where)
+    changes = [c for c in every_change if _counted(c, settings)]
     touched = [Touched(c.status, c.old_path, c.path) for c in changes]
     before, after = _contents(root, base, target, changes)
     lines = changed_lines(root, base.where, target.where)
     keys = {c.path or c.old_path for c in changes}
-    boundaries = boundaries and _may_cross_boundaries(changes, before, after)
+    config_changed = _config_changed(root, settings, every_change)
     snapshots = _snapshots(
-        root, settings, catalogue, (base, before), (target, after), keys, lint, notes, boundaries
+        root,
+        settings,
+        catalogue,
+        (base, before),
+        (target, after),
+        keys,
+        lint,
+        notes,
+        lambda parsed: boundaries and (config_changed or _may_cross_boundaries(changes, parsed)),
     )
     return compare(
         snapshots[0],
@@ -104,20 +114,37 @@ def _revisions(root: str, base_ref: str | None, staged: bool) -> tuple[_Revision
 
 
 def _may_cross_boundaries(
-    changes: Sequence[ChangedFile],
-    before: Mapping[str, bytes | None],
-    after: Mapping[str, bytes | None],
+    changes: Sequence[ChangedFile], parsed: Mapping[tuple[int, str], _Parsed | None]
 ) -> bool:
     """Whether the change can alter boundary results, so that the whole-project check runs
     only when needed (the gate's cost follows the change): a file added, deleted or
-    renamed, a package's ``__init__.py`` edited, or an import of a file changed."""
+    renamed, or a file whose boundary facts (imports with their lines and enclosing
+    symbols, dynamic imports, inline ignores, exported names) differ between the sides."""
+    from codehealth.boundaries import file_facts
+
     for change in changes:
-        if change.status != "M" or change.path.endswith(("__init__.py", "__init__.pyi")):
+        if change.status != "M":
             return True
-        old, new = before.get(change.path), after.get(change.path)
-        if old is None or new is None or imports_of(old) != imports_of(new):
+        old, new = parsed.get((0, change.path)), parsed.get((1, change.path))
+        if old is None or new is None:
+            return True
+        if file_facts(old[0], old[1]) != file_facts(new[0], new[1]):
             return True
     return False
+
+
+def _config_changed(root: str, settings: Settings, changes: Sequence[ChangedFile]) -> bool:
+    """A configuration file that boundaries read (the project's, import-linter's) changed."""
+    names = {"pyproject.toml", "setup.cfg", ".importlinter"}
+    config = settings.config_file and os.path.relpath(settings.config_file, root).replace(
+        os.sep, "/"
+    )
+    return any(
+        posixpath.basename(path) in names or path == config
+        for change in changes
+        for path in (change.path, change.old_path)
+        if path
+    )
 
 
 def _counted(change: ChangedFile, settings: Settings) -> bool:
@@ -171,11 +198,11 @@ def _snapshots(
     touched: set[str],
     lint: bool,
     notes: list[str],
-    boundaries: bool,
+    boundaries: Callable[[Mapping[tuple[int, str], _Parsed | None]], bool],
 ) -> tuple[Snapshot, Snapshot]:
     sides = (base, head)
     run = None
-    if lint:
+    if lint:  # ruff runs while the files are measured
         tool, problem = prepare_lint(root, settings, set())
         if problem:
             notes.append(f"lint findings not compared: {problem}")
@@ -187,12 +214,16 @@ def _snapshots(
                 if content is not None and path in touched
             }
             run = LintRun(tool, root, contents)
-    metrics = {
-        (index, path): analyze_source(content, path)
-        for index, (_, files) in enumerate(sides)
-        for path, content in files.items()
-        if content is not None and path in touched
-    }
+    # Each content is parsed once: the metrics, the interface and the boundary facts
+    # all read the same tree.
+    metrics: dict[tuple[int, str], FileMetrics | NotAnalysed] = {}
+    parsed: dict[tuple[int, str], _Parsed | None] = {}
+    for index, (_, files) in enumerate(sides):
+        for path, content in files.items():
+            if content is not None and path in touched:
+                metrics[(index, path)], tree = analyze_module(content, path)
+                parsed[(index, path)] = (tree, content) if tree is not None else None
+    check_boundaries = bool(touched) and boundaries(parsed)
     linted = run.results(catalogue) if run is not None else {}
     if run is not None and run.problem:
         notes.append(f"lint findings incomplete: {run.problem}")
@@ -203,7 +234,8 @@ def _snapshots(
         for path, content in files.items():
             if content is None:
                 continue
-            interface = interface_of(content)
+            known = parsed.get((index, path))
+            interface = interface_of(known[0] if known else content)
             if path.endswith("__init__.py") and interface is not None:
                 packages[path] = interface
             if path not in touched:
@@ -216,7 +248,7 @@ def _snapshots(
             found = file_findings(path, content, measured, settings, catalogue, lint_found)
             states[path] = FileState(path, measured.functions, tuple(found), interface)
         project: list[Finding] = []
-        if boundaries and touched:
+        if check_boundaries:
             project, problem = project_findings(root, revision.where, settings)
             if problem and problem not in notes:
                 notes.append(problem)

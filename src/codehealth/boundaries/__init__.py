@@ -19,6 +19,7 @@ from codehealth.boundaries.check import (
     UNUSED_IGNORE,
 )
 from codehealth.boundaries.cycles import find_cycles, summarise_modules
+from codehealth.boundaries.facts import FileFacts, file_facts
 from codehealth.boundaries.ignores import apply_ignores
 from codehealth.boundaries.modules import (
     ModuleMap,
@@ -46,6 +47,7 @@ __all__ = [
     "UNEXPORTED_NAME",
     "UNUSED_IGNORE",
     "Analysis",
+    "FileFacts",
     "InlineIgnore",
     "ModuleMap",
     "Owners",
@@ -55,6 +57,7 @@ __all__ = [
     "apply_ignores",
     "default_modules",
     "enclosing_symbol",
+    "file_facts",
     "find_cycles",
     "is_test_module",
     "is_within",

@@ -76,7 +76,11 @@ def _statement_at(source: bytes, start: int) -> ast.stmt | None:
 def parse_public_api(source: bytes, package: str, star: StarSource) -> PublicApi:
     """The API of the module whose source is given. ``package`` is the package the code is in
     (the package itself for an ``__init__.py``); SyntaxError propagates."""
-    tree = ast.parse(source)
+    return public_api_of(ast.parse(source), package, star)
+
+
+def public_api_of(tree: ast.Module, package: str, star: StarSource) -> PublicApi:
+    """``parse_public_api`` of a module already parsed."""
     state = _State()
     for node in _module_level(tree.body):
         _visit(node, package, star, state)

@@ -14,7 +14,7 @@ from codehealth.gate.baseline import (
     split_by_baseline,
     update_baseline,
 )
-from codehealth.gate.interface import Interface, imports_of, interface_of
+from codehealth.gate.interface import Interface, interface_of
 from codehealth.gate.report import (
     API_CHANGE,
     DEBT_ROSE,
@@ -58,7 +58,6 @@ __all__ = [
     "Update",
     "compare",
     "entry_of",
-    "imports_of",
     "format_baseline",
     "interface_of",
     "parse_baseline",

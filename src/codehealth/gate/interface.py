@@ -23,14 +23,18 @@ class Interface:
         return dict(self.signatures).get(name)
 
 
-def interface_of(source: bytes) -> Interface | None:
-    """The interface of a module, or None when it does not parse."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            tree = ast.parse(source)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return None
+def interface_of(source: bytes | ast.Module) -> Interface | None:
+    """The interface of a module (its source, or its syntax tree when already parsed), or
+    None when it does not parse."""
+    if isinstance(source, ast.Module):
+        tree = source
+    else:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                tree = ast.parse(source)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return None
     bound: list[str] = []
     declared: list[str] | None = None
     signatures: list[tuple[str, str]] = []
@@ -99,32 +103,3 @@ def _class_signature(node: ast.ClassDef) -> str:
         if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name == "__init__":
             return "class " + _signature(item)
     return "class"
-
-
-_DYNAMIC = {"import_module", "__import__"}
-
-
-def imports_of(source: bytes) -> tuple[str, ...] | None:
-    """Every import statement of a module (anywhere in it, ``import_module`` and
-    ``__import__`` calls included), normalised; None when it does not parse. Two versions
-    with the same imports cannot differ in module boundaries they cross."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            tree = ast.parse(source)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return None
-    found: list[str] = []
-    for node in ast.walk(tree):
-        dynamic = isinstance(node, ast.Call) and _called(node.func) in _DYNAMIC
-        if dynamic or isinstance(node, (ast.Import, ast.ImportFrom)):
-            found.append(ast.dump(node, include_attributes=False))
-    return tuple(sorted(found))
-
-
-def _called(function: ast.expr) -> str:
-    if isinstance(function, ast.Name):
-        return function.id
-    if isinstance(function, ast.Attribute):
-        return function.attr
-    return ""

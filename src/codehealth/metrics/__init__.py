@@ -1,6 +1,6 @@
 """Pure metrics: source bytes in, FileMetrics out; package sums and threshold checks."""
 
-from codehealth.metrics.analyze import analyze_source, maintainability_index
+from codehealth.metrics.analyze import analyze_module, analyze_source, maintainability_index
 from codehealth.metrics.rollup import (
     check_thresholds,
     package_names,
@@ -9,6 +9,7 @@ from codehealth.metrics.rollup import (
 )
 
 __all__ = [
+    "analyze_module",
     "analyze_source",
     "check_thresholds",
     "maintainability_index",

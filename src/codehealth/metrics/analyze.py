@@ -24,8 +24,15 @@ _SELF_NAMES = frozenset({"self", "cls", "mcs", "metacls"})
 
 def analyze_source(source: bytes, path: str) -> FileMetrics | NotAnalysed:
     """Measure one file. Never raises for bad input: it returns a NotAnalysed instead."""
+    return analyze_module(source, path)[0]
+
+
+def analyze_module(source: bytes, path: str) -> tuple[FileMetrics | NotAnalysed, ast.Module | None]:
+    """``analyze_source`` plus the syntax tree it measured (None when the file was not
+    analysed), so that a caller reading more from the file does not parse it again."""
     if b"\x00" in source:
-        return NotAnalysed(path, "the file contains NUL bytes, so it is not Python source")
+        reason = "the file contains NUL bytes, so it is not Python source"
+        return NotAnalysed(path, reason), None
     # An AST has no reference cycles; pausing the cycle collector while it is built and
     # walked saves about half of the parse time on large files.
     was_enabled = gc.isenabled()
@@ -35,11 +42,12 @@ def analyze_source(source: bytes, path: str) -> FileMetrics | NotAnalysed:
             warnings.simplefilter("ignore")  # SyntaxWarning for invalid escapes etc.
             return _parse_and_measure(source, path)
     except SyntaxError as error:
-        return NotAnalysed(path, _syntax_reason(error))
+        return NotAnalysed(path, _syntax_reason(error)), None
     except (RecursionError, MemoryError):
-        return NotAnalysed(path, "the code is nested too deeply to analyse")
+        return NotAnalysed(path, "the code is nested too deeply to analyse"), None
     except (ValueError, UnicodeError, OverflowError) as error:
-        return NotAnalysed(path, f"the file cannot be read as Python source: {error}")
+        reason = f"the file cannot be read as Python source: {error}"
+        return NotAnalysed(path, reason), None
     finally:
         if was_enabled:
             gc.enable()
@@ -51,13 +59,15 @@ def analyze_source(source: bytes, path: str) -> FileMetrics | NotAnalysed:
 _DEEP_LIMIT = 20_000 if sys.version_info >= (3, 11) else 0
 
 
-def _parse_and_measure(source: bytes, path: str) -> FileMetrics:
+def _parse_and_measure(source: bytes, path: str) -> tuple[FileMetrics, ast.Module]:
     limit = sys.getrecursionlimit()
     if limit >= _DEEP_LIMIT:
-        return _measure(ast.parse(source, filename=path), source, path)
+        tree = ast.parse(source, filename=path)
+        return _measure(tree, source, path), tree
     sys.setrecursionlimit(_DEEP_LIMIT)
     try:
-        return _measure(ast.parse(source, filename=path), source, path)
+        tree = ast.parse(source, filename=path)
+        return _measure(tree, source, path), tree
     finally:
         sys.setrecursionlimit(limit)
 

@@ -1,0 +1,143 @@
+"""What one file contributes to the boundary results, read from its syntax tree.
+
+Two versions of a file with equal facts cannot differ in any boundary finding: every rule
+starts from an import statement (its line text and enclosing symbol make the fingerprint),
+an ``import_module`` call, an inline ignore, or the names a module exports. The gate
+compares the facts of each touched file at both revisions to skip the project-wide check
+when nothing it depends on changed.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from typing import Any
+
+from codehealth.boundaries.api import public_api_of
+from codehealth.boundaries.statements import enclosing_symbol, inline_ignores
+from codehealth.model import normalise_line
+
+_BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")
+# Statements holding other statements (besides ``if``, whose test is kept as a guard).
+_COMPOUND = frozenset(
+    getattr(ast, name)
+    for name in (
+        "FunctionDef",
+        "AsyncFunctionDef",
+        "ClassDef",
+        "For",
+        "AsyncFor",
+        "While",
+        "With",
+        "AsyncWith",
+        "Try",
+        "TryStar",
+        "Match",
+    )
+    if hasattr(ast, name)
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FileFacts:
+    """``imports``: each import statement (structure, enclosing ``if`` tests, symbol, the
+    text of its lines); ``dynamic``: each ``import_module``/``__import__`` call;
+    ``ignores``: each inline ignore (rules, reason, line text); ``exports``: the public
+    names, whether ``__all__`` declares them, and whether a star import may add more."""
+
+    imports: tuple[tuple[tuple[Any, ...], tuple[str, ...], str, str], ...]
+    dynamic: tuple[tuple[str, str, str], ...]
+    ignores: tuple[tuple[tuple[str, ...], str, str], ...]
+    exports: tuple[frozenset[str], bool, bool]
+
+    def same_imports(self, other: FileFacts) -> bool:
+        """Equal import statements, dynamic imports and ignores (exports aside)."""
+        return (self.imports, self.dynamic, self.ignores) == (
+            other.imports,
+            other.dynamic,
+            other.ignores,
+        )
+
+
+def file_facts(tree: ast.Module, source: bytes) -> FileFacts:
+    """The facts of a parsed module (``source`` is its text, ``tree`` its syntax tree)."""
+    text = source.decode("utf-8", "replace")
+    lines = text.splitlines()
+    imports = [
+        (
+            _statement(node),
+            tuple(_guard(test) for test in guards),
+            enclosing_symbol(lines, node.lineno),
+            _text(lines, node.lineno, node.end_lineno or node.lineno),
+        )
+        for node, guards in _imports(tree.body)
+    ]
+    dynamic = []
+    if b"import_module" in source or b"__import__" in source:
+        for call in ast.walk(tree):
+            if isinstance(call, ast.Call) and _called(call.func) in ("import_module", "__import__"):
+                line = call.lineno
+                symbol = enclosing_symbol(lines, line)
+                dynamic.append((ast.dump(call), symbol, _text(lines, line, line)))
+    ignores = [
+        (item.rules, item.reason, _text(lines, item.line, item.line))
+        for item in inline_ignores(text)
+    ]
+    api = public_api_of(tree, "", lambda _: None)
+    return FileFacts(
+        tuple(sorted(imports)),
+        tuple(sorted(dynamic)),
+        tuple(sorted(ignores)),
+        (api.names, api.declared_all, api.complete),
+    )
+
+
+def _imports(body: list[ast.stmt]) -> list[tuple[ast.Import | ast.ImportFrom, tuple[Any, ...]]]:
+    """Every import statement, at any depth, with the tests of the ``if`` blocks around it
+    (an import under ``if TYPE_CHECKING:`` counts differently). Only statements are
+    visited, without recursion: no import statement hides in an expression."""
+    found: list[tuple[ast.Import | ast.ImportFrom, tuple[Any, ...]]] = []
+    work: list[tuple[list[Any], tuple[Any, ...]]] = [(body, ())]
+    while work:
+        statements, guards = work.pop()
+        for node in statements:
+            kind = type(node)
+            if kind is ast.Import or kind is ast.ImportFrom:
+                found.append((node, guards))
+            elif kind is ast.If:
+                work.append((node.body, (*guards, node.test)))
+                if node.orelse:
+                    work.append((node.orelse, (*guards, node.test, "else")))
+            elif kind in _COMPOUND:
+                for name in _BLOCKS:
+                    block = getattr(node, name, None)
+                    if not block:
+                        continue
+                    if isinstance(block[0], ast.stmt):
+                        work.append((block, guards))
+                    else:  # except handlers and match cases hold statements
+                        work.extend((item.body, guards) for item in block)
+    return found
+
+
+def _statement(node: ast.Import | ast.ImportFrom) -> tuple[Any, ...]:
+    names = tuple((alias.name, alias.asname or "") for alias in node.names)
+    if isinstance(node, ast.Import):
+        return ("import", names)
+    return ("from", node.level, node.module or "", names)
+
+
+def _guard(test: Any) -> str:
+    return test if isinstance(test, str) else ast.dump(test)
+
+
+def _text(lines: list[str], first: int, last: int) -> str:
+    return "\n".join(normalise_line(line) for line in lines[max(first - 1, 0) : last])
+
+
+def _called(function: ast.expr) -> str:
+    if isinstance(function, ast.Name):
+        return function.id
+    if isinstance(function, ast.Attribute):
+        return function.attr
+    return ""
