@@ -12,6 +12,7 @@ import posixpath
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from codehealth.app.gate_boundaries import local_boundaries
 from codehealth.app.gate_findings import LintRun, file_findings, prepare_lint, project_findings
 from codehealth.catalogue import Catalogue
 from codehealth.config import Settings, load_settings
@@ -61,9 +62,14 @@ def run_gate(
     config_file: str | None = None,
     lint: bool = True,
     boundaries: bool = True,
+    whole_project_boundaries: bool = False,
 ) -> GateReport:
     """Compare the change under review with its base: ``base_ref``'s merge base with HEAD
-    against the work tree, or (``staged``) HEAD against the index."""
+    against the work tree, or (``staged``) HEAD against the index.
+
+    ``whole_project_boundaries`` compares the whole project's boundary results at both
+    revisions even when the change cannot alter them or reaches only the touched files
+    (slower: the reference the fast path is tested against)."""
     from codehealth.app.debt import load_catalogue
 
     root = repository_root(os.path.abspath(folder))
@@ -79,16 +85,22 @@ def run_gate(
     lines = changed_lines(root, base.where, target.where)
     keys = {c.path or c.old_path for c in changes}
     config_changed = _config_changed(root, settings, every_change)
+
+    def project(parsed: Mapping[tuple[int, str], _Parsed | None]) -> tuple[list[Finding], ...]:
+        """Boundary findings of both sides: none when the change cannot alter them, those of
+        the touched files when it is local, else the whole project's."""
+        if not (boundaries and keys):
+            return [], []
+        if not (whole_project_boundaries or config_changed):
+            if not _may_cross_boundaries(changes, parsed):
+                return [], []
+            local = local_boundaries(root, settings, every_change, (before, after), staged)
+            if not isinstance(local, str):
+                return local
+        return tuple(_whole_project(root, settings, revision, notes) for revision in (base, target))
+
     snapshots = _snapshots(
-        root,
-        settings,
-        catalogue,
-        (base, before),
-        (target, after),
-        keys,
-        lint,
-        notes,
-        lambda parsed: boundaries and (config_changed or _may_cross_boundaries(changes, parsed)),
+        root, settings, catalogue, (base, before), (target, after), keys, lint, notes, project
     )
     return compare(
         snapshots[0],
@@ -147,6 +159,15 @@ def _config_changed(root: str, settings: Settings, changes: Sequence[ChangedFile
     )
 
 
+def _whole_project(
+    root: str, settings: Settings, revision: _Revision, notes: list[str]
+) -> list[Finding]:
+    found, problem = project_findings(root, revision.where, settings)
+    if problem and problem not in notes:
+        notes.append(problem)
+    return found
+
+
 def _counted(change: ChangedFile, settings: Settings) -> bool:
     from codehealth.sources import is_excluded
 
@@ -198,7 +219,7 @@ def _snapshots(
     touched: set[str],
     lint: bool,
     notes: list[str],
-    boundaries: Callable[[Mapping[tuple[int, str], _Parsed | None]], bool],
+    boundaries: Callable[[Mapping[tuple[int, str], _Parsed | None]], tuple[list[Finding], ...]],
 ) -> tuple[Snapshot, Snapshot]:
     sides = (base, head)
     run = None
@@ -223,7 +244,7 @@ def _snapshots(
             if content is not None and path in touched:
                 metrics[(index, path)], tree = analyze_module(content, path)
                 parsed[(index, path)] = (tree, content) if tree is not None else None
-    check_boundaries = bool(touched) and boundaries(parsed)
+    project = boundaries(parsed)
     linted = run.results(catalogue) if run is not None else {}
     if run is not None and run.problem:
         notes.append(f"lint findings incomplete: {run.problem}")
@@ -247,10 +268,5 @@ def _snapshots(
             lint_found = linted.get(f"{index}\0{path}")
             found = file_findings(path, content, measured, settings, catalogue, lint_found)
             states[path] = FileState(path, measured.functions, tuple(found), interface)
-        project: list[Finding] = []
-        if check_boundaries:
-            project, problem = project_findings(root, revision.where, settings)
-            if problem and problem not in notes:
-                notes.append(problem)
-        result.append(Snapshot(revision.label, states, packages, tuple(project)))
+        result.append(Snapshot(revision.label, states, packages, tuple(project[index])))
     return result[0], result[1]

@@ -32,6 +32,9 @@ class ProjectFacts:
     imports: Iterable[tuple[str, str, int]]
     read: Read
     test_patterns: tuple[str, ...] = ()
+    # The modules whose dynamic imports and inline ignores are read (None: every module);
+    # the gate checks only the files a change touched.
+    only: frozenset[str] | None = None
 
 
 @dataclass
@@ -157,6 +160,8 @@ def _dynamic_and_ignores(
     facts: ProjectFacts, context: ApiContext, texts: _Texts, result: Analysis
 ) -> None:
     for module, path in sorted(facts.files.items()):
+        if facts.only is not None and module not in facts.only:
+            continue
         content = facts.read(path)
         if not content:
             continue
