@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from codehealth.app.gate_baseline import baseline_path, read_baseline
 from codehealth.config import Settings
 from codehealth.model import BoundaryReport, ScanResult, ThresholdViolation
+from codehealth.sources import read_file
 
 # scan's threshold names -> the debt rule that reports the same measure
 _RULE_OF_METRIC = {
@@ -92,7 +93,6 @@ def _complexity_fingerprints(
 
 def _read(root: str, path: str) -> bytes | None:
     try:
-        with open(os.path.join(root, path), "rb") as handle:
-            return handle.read()
+        return read_file(os.path.join(root, path))
     except OSError:  # gone since the scan: its findings count as new
         return None

@@ -18,7 +18,12 @@ from codehealth.sources.gitlog import (
     tree_blobs,
 )
 from codehealth.sources.history_store import HistoryStore
-from codehealth.sources.reading import read_source
+from codehealth.sources.reading import (
+    NotRegularFileError,
+    read_file,
+    read_source,
+    unusable_file,
+)
 from codehealth.sources.revisions import (
     STAGED,
     WORKTREE,
@@ -58,7 +63,10 @@ __all__ = [
     "decode",
     "discover",
     "encode",
+    "NotRegularFileError",
+    "read_file",
     "read_source",
+    "unusable_file",
     "rules_folder",
     # git revisions (the gate)
     "STAGED",

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from codehealth.config import ConfigError
+from codehealth.sources.reading import read_file
 
 WORKTREE = "worktree"  # the files on disk
 STAGED = "staged"  # the index (what `git commit` would record)
@@ -220,8 +221,7 @@ def read_worktree(root: str, paths: Sequence[str]) -> dict[str, bytes | None]:
     found: dict[str, bytes | None] = {}
     for path in paths:
         try:
-            with open(os.path.join(root, path), "rb") as handle:
-                found[path] = handle.read()
+            found[path] = read_file(os.path.join(root, path))
         except OSError:
             found[path] = None
     return found
