@@ -3,6 +3,7 @@ subprocess. Each DESIGN.md table row and each bad input of the issue has its cas
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -82,6 +83,31 @@ def test_bad_input_is_reported_and_the_rest_checked(make_repo: MakeRepo) -> None
     assert modules["app.core"]["public_names"] == 1  # the star exports impl.__all__ only
     assert "nsroot.pkg_a" in modules
     assert "app.loose" not in modules  # a folder without __init__.py is not a module
+
+
+def test_files_grimp_cannot_stat_decode_or_name_are_reported(make_repo: MakeRepo) -> None:
+    """A symbolic link loop, a dangling link, a FIFO, an undecodable file and a file name
+    that is not UTF-8 inside a package were internal errors (grimp raised); each is now
+    left out with its reason and the rest is still checked."""
+    repo = make_repo("boundaries/bad_input")
+    user = repo / "app" / "user"
+    (user / "loop.py").symlink_to("loop.py")
+    (user / "dangling.py").symlink_to("nowhere.py")
+    os.mkfifo(user / "pipe.py")
+    write_files(repo, {"app/user/klingon.py": b"# coding: klingon\nx = 1\n"})
+    write_files(repo, {"app/user/latin.py": b'x = "caf\xe9"\n'})
+    with open(os.path.join(os.fsencode(user), b"caf\xe9.py"), "wb") as handle:
+        handle.write(b"x = 1\n")
+    code, document = boundaries(repo)
+    assert code == 1
+    reasons = {n["path"]: n["reason"] for n in document["not_analysed"]}
+    assert reasons["app/user/loop.py"] == "symbolic link loop"
+    assert reasons["app/user/dangling.py"] == "broken symbolic link"
+    assert reasons["app/user/pipe.py"] == "not a regular file (a FIFO, socket or device)"
+    assert "cannot be decoded" in reasons["app/user/klingon.py"]
+    assert "cannot be decoded" in reasons["app/user/latin.py"]
+    assert "not valid UTF-8" in reasons["app/user/caf\udce9.py"]
+    assert ("CH301", "app/user/views.py", 4) in found(document)  # the rest still checked
 
 
 def test_ignores_allow_list_and_declared_modules(make_repo: MakeRepo) -> None:

@@ -58,9 +58,9 @@ def project_key(root: str, settings: Settings, folders: dict[str, str]) -> str:
                 if name.endswith(".py"):
                     with contextlib.suppress(OSError):
                         stat = os.stat(os.path.join(path, name))
-                        digest.update(
-                            f"{path}/{name}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode()
-                        )
+                        line = f"{path}/{name}\0{stat.st_mtime_ns}\0{stat.st_size}\n"
+                        # surrogateescape: a file name that is not UTF-8
+                        digest.update(line.encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 

@@ -21,6 +21,8 @@ from grimp.application.config import settings as grimp_settings
 from grimp.application.ports.modulefinder import FoundPackage
 from grimp.exceptions import SourceSyntaxError
 
+from codehealth.sources import unusable_file
+
 _MAX_RETRIES = 100
 
 
@@ -55,6 +57,17 @@ class _ListingFinder(ModuleFinder):
         )
         return FoundPackage(found.name, found.directory, kept, found.namespace_packages)
 
+    def _is_python_file(self, filename: str, dirpath: str) -> bool:
+        """Also leaves out (and reports) a file grimp could not even stat or read: a symbolic
+        link loop, a dangling link, a FIFO (grimp stats each file and would crash)."""
+        if not super()._is_python_file(filename, dirpath):
+            return False
+        path = os.path.join(dirpath, filename)
+        reason = unusable_file(path) or _unencodable(filename)
+        if reason is not None:
+            self.files.skip[path] = reason
+        return reason is None
+
     # grimp calls this once per file: the one place the file name and module meet.
     def _module_name_from_filename(
         self, package_name: str, filename_and_path: str, package_directory: str
@@ -77,6 +90,16 @@ class _ProjectPackageFinder(ImportLibPackageFinder):
             return {self.folders[package_name]}
         found: set[str] = super().determine_package_directories(package_name, file_system)
         return found
+
+
+def _unencodable(filename: str) -> str | None:
+    """grimp hands module names to Rust as UTF-8: a name read through surrogateescape (bytes
+    that are not UTF-8) cannot be a module."""
+    try:
+        filename.encode("utf-8")
+    except UnicodeEncodeError:
+        return "the file name is not valid UTF-8: it cannot be a module"
+    return None
 
 
 @contextlib.contextmanager
@@ -132,7 +155,21 @@ def build_import_graph(
             if path in files.skip:
                 raise
             files.skip[path] = f"syntax error at line {error.lineno}: {error.text or ''}".strip()
+        except UnicodeError as error:  # grimp: "Failed to decode file PATH (unknown ...)"
+            path, detail = _undecodable(str(error), files)
+            files.skip[path] = f"the file cannot be decoded: {detail}"
     raise RuntimeError(f"more than {_MAX_RETRIES} files with syntax errors")
+
+
+def _undecodable(message: str, files: GraphFiles) -> tuple[str, str]:
+    """The listed file grimp's decoding error names, and the rest of its message. grimp
+    raises UnicodeError for a file it cannot decode (a bad encoding declaration, bytes that
+    are not UTF-8): that file is left out like one with a syntax error."""
+    named = [p for p in files.paths.values() if p in message and p not in files.skip]
+    if not named:
+        raise RuntimeError(f"grimp could not decode a file: {message}")
+    path = max(named, key=len)
+    return path, message.split(path, 1)[1].strip(" ()") or message
 
 
 def internal_imports(graph: grimp.ImportGraph, modules: set[str]) -> Iterator[tuple[str, str, int]]:
