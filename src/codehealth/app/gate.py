@@ -30,8 +30,7 @@ from codehealth.sources import (
     STAGED,
     WORKTREE,
     ChangedFile,
-    changed_files,
-    changed_lines,
+    changes_and_lines,
     head_commit_or_none,
     merge_base,
     read_blobs,
@@ -78,11 +77,10 @@ def run_gate(
     catalogue = load_catalogue(settings)
     notes: list[str] = []
     base, target, mode = _revisions(root, base_ref, staged)
-    every_change = changed_files(root, base.where, target.where)
+    every_change, lines = changes_and_lines(root, base.where, target.where)
     changes = [c for c in every_change if _counted(c, settings)]
     touched = [Touched(c.status, c.old_path, c.path) for c in changes]
     before, after = _contents(root, base, target, changes)
-    lines = changed_lines(root, base.where, target.where)
     keys = {c.path or c.old_path for c in changes}
     config_changed = _config_changed(root, settings, every_change)
 
@@ -234,7 +232,11 @@ def _snapshots(
                 for path, content in files.items()
                 if content is not None and path in touched
             }
-            run = LintRun(tool, root, contents)
+            # The work tree's files are linted where they are, by one process.
+            on_disk = [k for k in contents if k[0] == "1" and head[0].where == WORKTREE]
+            for key in on_disk:
+                del contents[key]
+            run = LintRun(tool, root, contents, on_disk)
     # Each content is parsed once: the metrics, the interface and the boundary facts
     # all read the same tree.
     metrics: dict[tuple[int, str], FileMetrics | NotAnalysed] = {}

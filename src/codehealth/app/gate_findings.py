@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import subprocess
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from codehealth.catalogue import Catalogue
@@ -58,54 +58,77 @@ def prepare_lint(root: str, settings: Settings, folders: set[str]) -> tuple[Lint
 
 
 class LintRun:
-    """ruff started on many (path, content) pairs at once; ``results()`` collects them."""
+    """ruff started on many (path, content) pairs at once; ``results()`` collects them.
 
-    def __init__(self, tool: LintTool, root: str, contents: Mapping[str, bytes]) -> None:
+    Contents given in ``contents`` are piped to one ``ruff --stdin-filename`` each; the
+    keys in ``on_disk`` name files whose content is the one on disk (the work tree): one
+    ruff process lints them all.
+    """
+
+    def __init__(
+        self,
+        tool: LintTool,
+        root: str,
+        contents: Mapping[str, bytes],
+        on_disk: Sequence[str] = (),
+    ) -> None:
         self.root = root
         self.problem = ""
         self.processes: dict[str, subprocess.Popen[bytes]] = {}
+        self.groups: dict[str, list[str]] = {}  # process key -> the content keys it lints
         self.contents = contents
-        for key, content in contents.items():  # ruff reads all its input before it writes
-            path = key.split("\0")[-1]
-            command = [*tool.command, "--stdin-filename", os.path.join(root, path), "-"]
-            try:
-                self.processes[key] = subprocess.Popen(
-                    command,
-                    cwd=root,
-                    stdin=subprocess.PIPE,
-                    stdout=subprocess.PIPE,
-                    stderr=subprocess.DEVNULL,
-                )
-                stdin = self.processes[key].stdin
-                assert stdin is not None
-                stdin.write(content)
-                stdin.close()
-            except OSError as error:
-                self.problem = f"ruff could not be started: {error.strerror or error}"
-                break
+        try:
+            if on_disk:
+                paths = [os.path.join(root, key.split("\0")[-1]) for key in on_disk]
+                self._start("disk", [*tool.command, *paths], None)
+                self.groups["disk"] = list(on_disk)
+            for key, content in contents.items():  # ruff reads all its input before it writes
+                path = key.split("\0")[-1]
+                command = [*tool.command, "--stdin-filename", os.path.join(root, path), "-"]
+                self._start(key, command, content)
+                self.groups[key] = [key]
+        except OSError as error:
+            self.problem = f"ruff could not be started: {error.strerror or error}"
+
+    def _start(self, key: str, command: list[str], content: bytes | None) -> None:
+        process = subprocess.Popen(
+            command,
+            cwd=self.root,
+            stdin=subprocess.PIPE if content is not None else subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        self.processes[key] = process
+        if content is not None:
+            assert process.stdin is not None
+            process.stdin.write(content)
+            process.stdin.close()
 
     def results(self, catalogue: Catalogue) -> dict[str, list[Finding]]:
         """key -> priced lint findings (not fingerprinted yet). ``key`` is ``label\\0path``."""
         found: dict[str, list[Finding]] = {}
-        for key, process in self.processes.items():
+        for name, process in self.processes.items():
             assert process.stdout is not None
             output = process.stdout.read()
             process.stdout.close()
             process.wait()
-            path = key.split("\0")[-1]
+            keys = self.groups.get(name, [])
             if process.returncode != 0:
-                self.problem = f"ruff failed on {path} (exit code {process.returncode})"
+                where = keys[0].split("\0")[-1] if len(keys) == 1 else f"{len(keys)} files"
+                self.problem = f"ruff failed on {where} (exit code {process.returncode})"
                 continue
             try:
                 hits = parse_ruff(output, self.root)
             except (ValueError, KeyError, TypeError, AttributeError) as error:
                 self.problem = f"ruff printed output codehealth cannot read: {error}"
                 continue
-            found[key] = [
-                finding
-                for hits_of_file in hits.values()
-                for finding in price_lint_hits("ruff", path, hits_of_file, catalogue)
-            ]
+            for key in keys:
+                path = key.split("\0")[-1]
+                found[key] = [
+                    finding
+                    for hits_of_file in ([hits.get(path, [])] if name == "disk" else hits.values())
+                    for finding in price_lint_hits("ruff", path, hits_of_file, catalogue)
+                ]
         return found
 
 
