@@ -101,3 +101,18 @@ def test_outside_a_git_repository_is_exit_2(tmp_path: Path, cli: Callable[..., R
     run = cli("gate", "--base", "main", cwd=folder)
     assert run.code == 2
     assert "not inside a git repository" in run.err
+
+
+def test_a_path_with_a_line_break(make_repo: Callable[..., Path], cli: Callable[..., Run]) -> None:
+    """git cat-file --batch reads one name per line: such a path is read by its blob id
+    (it was an exit 2 "cannot be read from git" before)."""
+    name = "pkg/new\nline.py"
+    repo = _repo(make_repo, {name: "def f(x):\n    return x\n"})
+    write_files(repo, {name: "def f(x):\n    # TODO: line break\n    return x\n"})
+    git(repo, "add", "--all")
+    for args in (("--staged",), ("--base", "main")):
+        code, document = _gate(cli, repo, *args)
+        assert code == 1, args
+        failing = {(p["rule"], p["path"]) for p in document["problems"] if p["fails"]}
+        assert ("CH201", name) in failing, args
+        assert document["files"][0]["debt_before_minutes"] == 0

@@ -227,15 +227,36 @@ def read_blobs(root: str, revision: str, paths: Iterable[str]) -> dict[str, byte
     if not wanted:
         return {}
     prefix = ":" if revision == STAGED else f"{revision}:"
-    names = [f"{prefix}{path}" for path in wanted]
-    bad = [path for path in wanted if "\n" in path]
-    if bad:
-        raise ConfigError(f"{bad[0]!r}: a path with a line break cannot be read from git")
+    # cat-file --batch reads one name per line: a path with a line break goes by its id.
+    ids = _object_ids(root, revision, [path for path in wanted if "\n" in path])
+    names = [ids.get(path, f"{prefix}{path}") for path in wanted]
     request = "".join(f"{name}\n" for name in names).encode("utf-8", "surrogateescape")
     completed = _git(root, "cat-file", "--batch", stdin=request)
     if completed.returncode != 0:
         raise ConfigError(f"git cat-file failed: {_message(completed)}")
     return dict(zip(wanted, _parse_batch(completed.stdout, len(wanted)), strict=True))
+
+
+_MISSING = "0" * 40  # an object id cat-file answers "missing" for
+
+
+def _object_ids(root: str, revision: str, paths: list[str]) -> dict[str, str]:
+    """The blob id of each path at ``revision`` (``_MISSING`` where it has none)."""
+    found = dict.fromkeys(paths, _MISSING)
+    if not paths:
+        return found
+    pathspecs = [f":(literal){path}" for path in paths]
+    if revision == STAGED:  # "<mode> <id> <stage>\t<path>"
+        completed = _git(root, "ls-files", "-s", "-z", "--", *pathspecs)
+    else:  # "<mode> <type> <id>\t<path>"
+        completed = _git(root, "ls-tree", "-z", revision, "--", *pathspecs)
+    for record in completed.stdout.split(b"\0"):
+        info, _, name = record.partition(b"\t")
+        path = name.decode("utf-8", "surrogateescape")
+        fields = info.split(b" ")
+        if path in found and len(fields) == 3:
+            found[path] = fields[1 if revision == STAGED else 2].decode()
+    return found
 
 
 def _parse_batch(output: bytes, count: int) -> list[bytes | None]:
