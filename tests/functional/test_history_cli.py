@@ -154,3 +154,19 @@ def test_limit_starts_from_the_tree_n_commits_below_head(cli: Cli, tmp_path: Pat
     assert len(limited["snapshots"]) == 1
     assert limited["snapshots"][0]["totals"] == full[-1]["totals"]
     assert any("1 commits below HEAD" in note for note in limited["notes"])
+
+
+def test_a_file_name_that_is_not_utf8(cli: Cli, tmp_path: Path):
+    """The store keeps the tree's paths: a Latin-1 name (surrogate-escaped) was an internal
+    error when saved; it must also be read back for the next run's increment."""
+    latin = "pkg/caf\udce9.py"
+    repo = make_history(
+        tmp_path / "r",
+        [Step(*ANN, 30, {"pkg/__init__.py": "", latin: complex_function("f", 0)})],
+    )
+    assert [s["totals"]["cognitive"] for s in record(cli, repo)["snapshots"]] == [COMPLEX]
+    commit(repo, Step(*BOB, 20, {"pkg/b.py": complex_function("g", 0)}))
+    result = record(cli, repo)
+    assert result["new_commits"] == 1
+    assert [s["totals"]["cognitive"] for s in result["snapshots"]] == [COMPLEX, 2 * COMPLEX]
+    assert result["snapshots"][-1]["totals"]["files"] == 3

@@ -42,7 +42,7 @@ class HistoryStore:
     def last(self) -> tuple[str, dict[str, str], bool]:
         """(last commit recorded or "", the tree after it, whether it started truncated)."""
         rows = dict(self._db.execute("SELECT key, value FROM meta"))
-        tree = dict(self._db.execute("SELECT path, blob FROM tree"))
+        tree = {_path(p): blob for p, blob in self._db.execute("SELECT path, blob FROM tree")}
         return rows.get("last", ""), tree, rows.get("truncated") == "1"
 
     def blob_facts(self, shas: Sequence[str]) -> dict[str, dict[str, float]]:
@@ -88,7 +88,11 @@ class HistoryStore:
                 ),
             )
             self._db.execute("DELETE FROM tree")
-            self._db.executemany("INSERT INTO tree (path, blob) VALUES (?, ?)", tree.items())
+            self._db.executemany(
+                "INSERT INTO tree (path, blob) VALUES (?, ?)",
+                # bytes: a name that is not UTF-8 (surrogate-escaped) is no valid TEXT
+                ((p.encode("utf-8", "surrogateescape"), blob) for p, blob in tree.items()),
+            )
             self._db.executemany(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
                 [("last", last), ("truncated", "1" if truncated else "0")],
@@ -156,3 +160,8 @@ class HistoryStore:
         for suffix in ("", "-wal", "-shm"):
             with contextlib.suppress(OSError):
                 os.remove(self.path + suffix)
+
+
+def _path(stored: str | bytes) -> str:
+    """A tree path as ``save`` stored it (bytes), or as an older store did (text)."""
+    return stored.decode("utf-8", "surrogateescape") if isinstance(stored, bytes) else stored
