@@ -170,3 +170,21 @@ def test_a_file_name_that_is_not_utf8(cli: Cli, tmp_path: Path):
     assert result["new_commits"] == 1
     assert [s["totals"]["cognitive"] for s in result["snapshots"]] == [COMPLEX, 2 * COMPLEX]
     assert result["snapshots"][-1]["totals"]["files"] == 3
+
+
+def test_files_not_analysed_at_head_are_named_with_their_reason(cli: Cli, tmp_path: Path):
+    repo = make_history(
+        tmp_path / "r",
+        [
+            Step(*ANN, 30, {"pkg/__init__.py": "", "pkg/old.py": 'print "py2"\n'}),
+            Step(*BOB, 20, {"pkg/old.py": "print('fixed')\n", "pkg/nul.py": "x = 1\0\n"}),
+        ],
+    )
+    for _ in range(2):  # recorded, then read back from the store
+        result = record(cli, repo)
+        notes = [n for n in result["notes"] if n.startswith("not analysed: ")]
+        # Only HEAD's tree: old.py was fixed in the last commit.
+        assert notes == [
+            "not analysed: pkg/nul.py: the file contains NUL bytes, so it is not Python source"
+        ]
+        assert [s["totals"].get("not_analysed", 0) for s in result["snapshots"]] == [1, 1]

@@ -101,6 +101,7 @@ def _record(
         rows.append((snap.sha, snap.author, snap.timestamp, snap.totals, snap.modules))
     if revisions:
         store.save(fresh.items(), rows, totals.tree, head, truncated)
+    notes += _not_analysed(root, totals.tree, known)
     snapshots = tuple(Snapshot(*row) for row in store.commits())
     cut = len(snapshots) if truncated else 0
     if cut:
@@ -112,6 +113,28 @@ def _record(
         notes.append("no Python files in any recorded commit")
     reused = len(set(wanted)) - len(todo)
     return HistoryRun(snapshots, len(revisions), len(todo), reused, cut, tuple(notes))
+
+
+def _not_analysed(root: str, tree: dict[str, str], known: dict[str, dict[str, float]]) -> list[str]:
+    """A note naming each file of HEAD's tree that was not analysed, with the reason (the
+    store keeps only the count: the few such blobs are read and parsed again)."""
+    bad = {
+        blob: path for path, blob in sorted(tree.items()) if known.get(blob, {}).get("not_analysed")
+    }
+    if not bad:
+        return []
+    reasons: dict[str, str] = {}
+    with BlobReader(root) as reader:
+        for blob, content in reader.read_many(list(bad)):
+            measured = analyze_source(content, bad[blob]) if content is not None else None
+            reasons[blob] = (
+                measured.reason if isinstance(measured, NotAnalysed) else "cannot be read from git"
+            )
+    return [
+        f"not analysed: {path}: {reasons.get(blob, 'cannot be read from git')}"
+        for path, blob in sorted(tree.items())
+        if blob in bad
+    ]
 
 
 def _exclude(settings: Settings) -> tuple[str, ...]:
