@@ -148,3 +148,22 @@ def test_nothing_changed_with_debt_is_an_empty_plan(cli: Cli, tmp_path: Path):
     plan = plan_json(cli, repo, "--budget", "8h")
     assert plan["candidates"] == 0
     assert "nothing to plan" in plan["message"]
+
+
+def test_files_not_analysed_are_named_by_hotspots_and_plan(cli: Cli, tmp_path: Path):
+    """A file that does not parse was silently missing from both reports."""
+    repo = make_history(
+        tmp_path / "r",
+        [
+            Step(*ANN, 3, {"pkg/__init__.py": "", "pkg/hot.py": complex_function("f", 0)}),
+            Step(*BOB, 2, {"pkg/hot.py": complex_function("f", 1), "pkg/py2.py": 'print "x"\n'}),
+        ],
+    )
+    hotspots = cli("hotspots", "--format", "json", cwd=repo)
+    assert hotspots.code == 0, hotspots.err
+    plan = plan_json(cli, repo, "--budget", "40h")
+    for notes in (hotspots.json()["notes"], plan["notes"]):
+        (note,) = (n for n in notes if n.startswith("not analysed: "))
+        assert note.startswith("not analysed: pkg/py2.py: syntax error at line 1")
+    assert "pkg/hot.py" in {f["path"] for f in hotspots.json()["files"]}
+    assert "pkg/hot.py::f" in names(plan["sessions"][0])

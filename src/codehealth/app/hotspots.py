@@ -127,7 +127,13 @@ def run_hotspots(
         module_truck_factors=tuple(module_tf),
         renames=len(rename_map(raw)),
         truncated=truncated,
-        notes=tuple([*notes, *debt.incomplete]),
+        notes=tuple(
+            [
+                *notes,
+                *debt.incomplete,
+                *(f"not analysed: {n.path}: {n.reason}" for n in measured.not_analysed),
+            ]
+        ),
     )
     return Mined(report, debt, targets, histories)
 
