@@ -121,3 +121,26 @@ def test_a_format_1_baseline_is_honoured_and_migrated_by_update(
     assert cli("baseline", "--update", cwd=repo).code == 0
     assert _lines(repo)[0] == "# codehealth-baseline format=2"
     assert all(len(e.split("\t")) == 5 for e in _entries(repo)) and _entries(repo)
+
+
+def test_a_file_that_stopped_parsing_keeps_its_baseline_entries(
+    make_repo: Callable[..., Path], cli: Callable[..., Run]
+) -> None:
+    """Its findings are unknown, not fixed: --check and --update took them for fixed (and
+    removed them, so they came back as new once the file parsed again)."""
+    repo = make_repo("legacy", FILES)
+    assert cli("baseline", cwd=repo).code == 0
+    before = _entries(repo)
+    write_files(repo, {"app/a.py": "def f(x:\n    # TODO: one\n    return x\n"})
+    for args in (("--check",), ("--update",), ("--update", "--allow-new")):
+        run = cli("baseline", *args, cwd=repo)
+        assert run.code == 0, (args, run.out)
+        assert "codehealth: warning: not analysed: app/a.py: syntax error at line 1" in run.err
+        assert _entries(repo) == before, args
+    gate = cli("gate", "--format", "json", "--no-lint", cwd=repo)
+    assert gate.code == 0, gate.out
+    assert gate.json()["problems"] == []
+    assert any(n.startswith("not analysed: app/a.py: syntax error") for n in gate.json()["notes"])
+    write_files(repo, {"app/a.py": FILES["app/a.py"]})  # fixed: the entry is still valid
+    assert cli("baseline", "--check", cwd=repo).code == 0
+    assert cli("gate", "--no-lint", cwd=repo).code == 0

@@ -129,6 +129,7 @@ def run_debt(
             *cache_notes,
             *(f"not analysed: {n.path}: {n.reason}" for n in measured.not_analysed),
         ],
+        not_analysed=measured.not_analysed,
     )
 
 

@@ -25,7 +25,7 @@ from codehealth.gate import (
     split_by_baseline,
     update_baseline,
 )
-from codehealth.model import Finding, fingerprint
+from codehealth.model import Finding, NotAnalysed, fingerprint
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +40,7 @@ class BaselineRun:
     added: tuple[Entry, ...]
     refused: int
     incomplete: tuple[str, ...]
+    not_analysed: tuple[str, ...] = ()  # "path: reason": entries kept, findings unknown
 
 
 def baseline_path(settings: Settings) -> str:
@@ -64,11 +65,13 @@ def read_baseline(path: str) -> Baseline | None:
         ) from None
 
 
-def _findings(settings: Settings, use_cache: bool) -> tuple[list[Finding], tuple[str, ...]]:
+def _findings(
+    settings: Settings, use_cache: bool
+) -> tuple[list[Finding], tuple[str, ...], tuple[NotAnalysed, ...]]:
     from codehealth.app.debt import run_debt
 
     report = run_debt((), settings.root, settings=settings, use_cache=use_cache, boundaries=True)
-    return list(report.findings), report.incomplete
+    return list(report.findings), report.incomplete, report.not_analysed
 
 
 def run_baseline(
@@ -94,8 +97,9 @@ def run_baseline(
         )
     if existing is None and check:
         raise ConfigError(f"{path}: no baseline to check; create it with `codehealth baseline`")
-    findings, incomplete = _findings(settings, use_cache)
-    result = update_baseline(existing, findings, allow_new or existing is None)
+    findings, incomplete, not_analysed = _findings(settings, use_cache)
+    unknown = {n.path for n in not_analysed}
+    result = update_baseline(existing, findings, allow_new or existing is None, unknown)
     written = not check
     if written:
         text = format_baseline(result.entries)
@@ -113,6 +117,7 @@ def run_baseline(
         result.added,
         result.refused,
         incomplete,
+        tuple(f"{n.path}: {n.reason}" for n in not_analysed),
     )
 
 
@@ -133,8 +138,13 @@ def run_gate_baseline(
             f"{path}: no baseline. Record today's findings with `codehealth baseline`, "
             "or compare with a branch: `codehealth gate --base origin/main`"
         )
-    findings, incomplete = _findings(settings, use_cache)
-    new, accepted, gone = split_by_baseline(findings, baseline)
+    findings, incomplete, not_analysed = _findings(settings, use_cache)
+    # A file that cannot be analysed today has unknown findings: compare none of them.
+    unknown = {n.path for n in not_analysed}
+    new, accepted, gone = split_by_baseline(
+        [f for f in findings if f.path not in unknown], baseline
+    )
+    gone = [entry for entry in gone if entry.path not in unknown]
     problems = [Problem(f, ERROR, "new finding") for f in new]
     problems += [
         Problem(
@@ -156,6 +166,7 @@ def run_gate_baseline(
     problems.sort(key=lambda p: (p.level != ERROR, p.finding.path, p.finding.line))
     notes = [f"{len(accepted)} finding(s) accepted by the baseline {settings.gate.baseline}"]
     notes += [f"findings incomplete: {problem}" for problem in incomplete]
+    notes += [f"not analysed: {n.path}: {n.reason}" for n in not_analysed]
     return GateReport(
         "baseline",
         f"baseline {settings.gate.baseline}",

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from codehealth.model import SEVERITIES, Finding
+from codehealth.model import SEVERITIES, Finding, NotAnalysed
 
 # Upper bounds of the debt ratio for each rating (SQALE); above the last: E.
 RATINGS = (("A", 0.05), ("B", 0.10), ("C", 0.20), ("D", 0.50))
@@ -66,6 +66,7 @@ class DebtReport:
     minutes_per_line: float
     incomplete: tuple[str, ...]  # why some findings are missing (a linter failed)
     notes: tuple[str, ...]
+    not_analysed: tuple[NotAnalysed, ...] = ()  # files whose findings are unknown today
 
 
 def family_of(rule: str, families: Mapping[str, str]) -> str:
@@ -84,6 +85,7 @@ def build_report(
     top: int = 3,
     incomplete: Sequence[str] = (),
     notes: Sequence[str] = (),
+    not_analysed: Sequence[NotAnalysed] = (),
 ) -> DebtReport:
     """``source_lines`` maps every measured file to its source lines; ``modules`` maps a
     file to its module name; ``families`` a rule id to its family."""
@@ -129,6 +131,7 @@ def build_report(
         minutes_per_line=minutes_per_line,
         incomplete=tuple(incomplete),
         notes=tuple(notes),
+        not_analysed=tuple(not_analysed),
     )
 
 

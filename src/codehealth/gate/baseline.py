@@ -16,7 +16,7 @@ and migrated (written back as format 2 by ``codehealth baseline --update``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from codehealth.model import Finding
@@ -163,19 +163,25 @@ class Update:
 
 
 def update_baseline(
-    baseline: Baseline | None, findings: Iterable[Finding], allow_new: bool
+    baseline: Baseline | None,
+    findings: Iterable[Finding],
+    allow_new: bool,
+    unknown: Collection[str] = (),
 ) -> Update:
-    """Remove entries that are fixed; add new findings only when ``allow_new``."""
-    current = {f.fingerprint: entry_of(f) for f in findings}
+    """Remove entries that are fixed; add new findings only when ``allow_new``. The files in
+    ``unknown`` could not be analysed today (a syntax error): their entries are kept and
+    their findings neither added nor refused, since which of them are fixed is unknown."""
+    current = {f.fingerprint: entry_of(f) for f in findings if f.path not in unknown}
     if baseline is None:
         return Update(tuple(sorted(current.values())), (), tuple(sorted(current.values())), 0)
-    kept = [e for e in baseline.entries if e.fingerprint in current]
-    removed = [e for e in baseline.entries if e.fingerprint not in current]
+    kept = [e for e in baseline.entries if e.fingerprint in current or e.path in unknown]
+    staying = {e.fingerprint for e in kept}
+    removed = [e for e in baseline.entries if e.fingerprint not in staying]
     known = baseline.fingerprints
     fresh = sorted(e for fp, e in current.items() if fp not in known)
     added = fresh if allow_new else []
     # Refresh the readable columns of kept entries (they may have been written by format 1).
-    kept = [current[e.fingerprint] for e in kept]
+    kept = [current.get(e.fingerprint, e) for e in kept]
     return Update(
         tuple(sorted({*kept, *added})),
         tuple(removed),
