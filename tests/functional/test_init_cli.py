@@ -189,3 +189,21 @@ def test_windows_line_endings_are_kept(make_repo):
     assert after.startswith(pyproject.encode() + b"\r\n[tool.codehealth]\r\n"), after
     assert b"\n" not in after.replace(b"\r\n", b"")
     assert _section(repo)["roots"] == ["src", "."]
+
+
+def test_files_that_cannot_be_analysed_are_named(make_repo):
+    """The thresholds come from the files that parse; the others were silently left out."""
+    repo = make_repo(
+        "flat",
+        files={
+            "tool.py": "def tool(a, b):\n    return a or b\n",
+            "legacy.py": 'print "python 2"\n',
+            "nul.py": b"x = 1\x00\n",
+        },
+    )
+    run = run_cli("init", cwd=repo)
+    assert run.code == 0, run.err
+    assert_no_traceback(run.err)
+    assert "from 1 files" in run.out.splitlines()[0]
+    assert "    not analysed: legacy.py: syntax error at line 1" in run.out
+    assert "    not analysed: nul.py: the file contains NUL bytes" in run.out

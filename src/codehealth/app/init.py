@@ -36,6 +36,7 @@ class InitRun:
     files: int
     baseline: str  # what happened to the baseline, one sentence
     hook_ids: tuple[str, ...]
+    not_analysed: tuple[str, ...] = ()  # "path: reason" of files the thresholds leave out
 
 
 def detect_roots(root: str) -> tuple[str, ...]:
@@ -143,6 +144,7 @@ def run_init(root: str, *, force: bool = False, record_baseline: bool = True) ->
         files=len(result.files),
         baseline=_baseline(root) if record_baseline else "",
         hook_ids=hook_ids(root),
+        not_analysed=tuple(f"{n.path}: {n.reason}" for n in result.not_analysed),
     )
 
 

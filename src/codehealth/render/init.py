@@ -16,6 +16,9 @@ def render_init_text(run: Any) -> str:
         "  thresholds (today's worst where it is above the default):",
     ]
     lines += [f"    {name} = {getattr(limits, name)}" for name in limits.__slots__]
+    if run.not_analysed:
+        lines.append("  files not analysed (the thresholds do not cover them):")
+        lines += [f"    not analysed: {entry}" for entry in run.not_analysed]
     if run.baseline:
         lines.append(run.baseline)
     lines += ["", "Add to .pre-commit-config.yaml:", "", "  - repo: local", "    hooks:"]
