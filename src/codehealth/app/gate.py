@@ -6,14 +6,20 @@ touched files (and their packages' ``__init__.py``) read from git objects, never
 
 from __future__ import annotations
 
-import ast
 import os
 import posixpath
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from codehealth.app.gate_boundaries import local_boundaries
-from codehealth.app.gate_findings import LintRun, file_findings, prepare_lint, project_findings
+from codehealth.app.gate_findings import (
+    LintRun,
+    file_findings,
+    lint_findings,
+    prepare_lint,
+    project_findings,
+)
+from codehealth.app.gate_measure import ContentCache, Key, Measured, measure
 from codehealth.catalogue import Catalogue
 from codehealth.config import Settings, load_settings
 from codehealth.gate import (
@@ -24,8 +30,7 @@ from codehealth.gate import (
     compare,
     interface_of,
 )
-from codehealth.metrics import analyze_module
-from codehealth.model import FileMetrics, Finding, NotAnalysed
+from codehealth.model import Finding, NotAnalysed
 from codehealth.sources import (
     STAGED,
     WORKTREE,
@@ -41,7 +46,6 @@ from codehealth.sources import (
 # git's empty tree: the base of a repository with no commit yet.
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 SOURCE_SUFFIXES = (".py", ".pyi")
-_Parsed = tuple[ast.Module, bytes]  # a content's syntax tree, and the content
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,13 +66,15 @@ def run_gate(
     lint: bool = True,
     boundaries: bool = True,
     whole_project_boundaries: bool = False,
+    use_cache: bool = True,
 ) -> GateReport:
     """Compare the change under review with its base: ``base_ref``'s merge base with HEAD
     against the work tree, or (``staged``) HEAD against the index.
 
     ``whole_project_boundaries`` compares the whole project's boundary results at both
     revisions even when the change cannot alter them or reaches only the touched files
-    (slower: the reference the fast path is tested against)."""
+    (slower: the reference the fast path is tested against). ``use_cache``: read and write
+    the per-content results in ``.codehealth/gate.sqlite``."""
     from codehealth.app.debt import load_catalogue
 
     root = repository_root(os.path.abspath(folder))
@@ -84,13 +90,13 @@ def run_gate(
     keys = {c.path or c.old_path for c in changes}
     config_changed = _config_changed(root, settings, every_change)
 
-    def project(parsed: Mapping[tuple[int, str], _Parsed | None]) -> tuple[list[Finding], ...]:
+    def project(measured: Mapping[Key, Measured]) -> tuple[list[Finding], ...]:
         """Boundary findings of both sides: none when the change cannot alter them, those of
         the touched files when it is local, else the whole project's."""
         if not (boundaries and keys):
             return [], []
         if not (whole_project_boundaries or config_changed):
-            if not _may_cross_boundaries(changes, parsed):
+            if not _may_cross_boundaries(changes, measured):
                 return [], []
             local = local_boundaries(root, settings, every_change, (before, after), staged)
             if not isinstance(local, str):
@@ -98,7 +104,15 @@ def run_gate(
         return tuple(_whole_project(root, settings, revision, notes) for revision in (base, target))
 
     snapshots = _snapshots(
-        root, settings, catalogue, (base, before), (target, after), keys, lint, notes, project
+        root,
+        settings,
+        catalogue,
+        (base, before),
+        (target, after),
+        keys,
+        (lint, use_cache),
+        notes,
+        project,
     )
     return compare(
         snapshots[0],
@@ -123,22 +137,16 @@ def _revisions(root: str, base_ref: str | None, staged: bool) -> tuple[_Revision
     return base, _Revision("work tree", WORKTREE), "base"
 
 
-def _may_cross_boundaries(
-    changes: Sequence[ChangedFile], parsed: Mapping[tuple[int, str], _Parsed | None]
-) -> bool:
+def _may_cross_boundaries(changes: Sequence[ChangedFile], measured: Mapping[Key, Measured]) -> bool:
     """Whether the change can alter boundary results, so that the whole-project check runs
     only when needed (the gate's cost follows the change): a file added, deleted or
-    renamed, or a file whose boundary facts (imports with their lines and enclosing
-    symbols, dynamic imports, inline ignores, exported names) differ between the sides."""
-    from codehealth.boundaries import file_facts
-
+    renamed, or a file whose boundary facts (imports with their lines, enclosing symbols
+    and guards, dynamic imports, inline ignores, exported names) differ between the sides."""
     for change in changes:
         if change.status != "M":
             return True
-        old, new = parsed.get((0, change.path)), parsed.get((1, change.path))
-        if old is None or new is None:
-            return True
-        if file_facts(old[0], old[1]) != file_facts(new[0], new[1]):
+        old, new = measured.get((0, change.path)), measured.get((1, change.path))
+        if old is None or new is None or not old.facts or old.facts != new.facts:
             return True
     return False
 
@@ -215,41 +223,49 @@ def _snapshots(
     base: tuple[_Revision, Mapping[str, bytes | None]],
     head: tuple[_Revision, Mapping[str, bytes | None]],
     touched: set[str],
-    lint: bool,
+    options: tuple[bool, bool],
     notes: list[str],
-    boundaries: Callable[[Mapping[tuple[int, str], _Parsed | None]], tuple[list[Finding], ...]],
+    boundaries: Callable[[Mapping[Key, Measured]], tuple[list[Finding], ...]],
 ) -> tuple[Snapshot, Snapshot]:
+    lint, use_cache = options
     sides = (base, head)
-    run = None
-    if lint:  # ruff runs while the files are measured
+    items = {
+        (index, path): content
+        for index, (_, files) in enumerate(sides)
+        for path, content in files.items()
+        if content is not None and path in touched
+    }
+    tool = None
+    if lint:
         tool, problem = prepare_lint(root, settings, set())
         if problem:
             notes.append(f"lint findings not compared: {problem}")
-        if tool is not None:
-            contents = {
-                f"{index}\0{path}": content
-                for index, (_, files) in enumerate(sides)
-                for path, content in files.items()
-                if content is not None and path in touched
-            }
-            # The work tree's files are linted where they are, by one process.
-            on_disk = [k for k in contents if k[0] == "1" and head[0].where == WORKTREE]
-            for key in on_disk:
-                del contents[key]
-            run = LintRun(tool, root, contents, on_disk)
-    # Each content is parsed once: the metrics, the interface and the boundary facts
-    # all read the same tree.
-    metrics: dict[tuple[int, str], FileMetrics | NotAnalysed] = {}
-    parsed: dict[tuple[int, str], _Parsed | None] = {}
-    for index, (_, files) in enumerate(sides):
-        for path, content in files.items():
-            if content is not None and path in touched:
-                metrics[(index, path)], tree = analyze_module(content, path)
-                parsed[(index, path)] = (tree, content) if tree is not None else None
-    project = boundaries(parsed)
-    linted = run.results(catalogue) if run is not None else {}
-    if run is not None and run.problem:
-        notes.append(f"lint findings incomplete: {run.problem}")
+    cache = None
+    if use_cache:
+        folder = os.path.join(settings.root, settings.cache_dir)
+        cache = ContentCache(folder, tool.salt if tool is not None else "")
+    known = cache.get(items) if cache is not None else {}
+    run = None
+    if tool is not None:  # ruff runs while the files are measured
+        unlinted = [key for key in items if key not in known or known[key].hits is None]
+        # The work tree's files are linted where they are, by one process.
+        on_disk = [f"1\0{path}" for i, path in unlinted if i == 1 and head[0].where == WORKTREE]
+        contents = {f"{i}\0{path}": items[(i, path)] for i, path in unlinted}
+        run = LintRun(tool, root, {k: v for k, v in contents.items() if k not in on_disk}, on_disk)
+    measured = {**known, **measure({k: v for k, v in items.items() if k not in known})}
+    project = boundaries(measured)
+    if run is not None:
+        for name, hits in run.results().items():
+            label, linted = name.split("\0", 1)
+            key = (int(label), linted)
+            measured[key] = replace(measured[key], hits=tuple(hits))
+        if run.problem:
+            notes.append(f"lint findings incomplete: {run.problem}")
+    if cache is not None:
+        cache.put(
+            (key, items[key], measured[key]) for key in items if measured[key] != known.get(key)
+        )
+        notes.extend(cache.close())
     result = []
     for index, (revision, files) in enumerate(sides):
         states: dict[str, FileState] = {}
@@ -257,18 +273,17 @@ def _snapshots(
         for path, content in files.items():
             if content is None:
                 continue
-            known = parsed.get((index, path))
-            interface = interface_of(known[0] if known else content)
+            state = measured.get((index, path))
+            interface = state.interface if state is not None else interface_of(content)
             if path.endswith("__init__.py") and interface is not None:
                 packages[path] = interface
-            if path not in touched:
+            if state is None:
                 continue
-            measured = metrics[(index, path)]
-            if isinstance(measured, NotAnalysed):
-                states[path] = FileState(path, error=measured.reason)
+            if isinstance(state.metrics, NotAnalysed):
+                states[path] = FileState(path, error=state.metrics.reason)
                 continue
-            lint_found = linted.get(f"{index}\0{path}")
-            found = file_findings(path, content, measured, settings, catalogue, lint_found)
-            states[path] = FileState(path, measured.functions, tuple(found), interface)
+            lint_found = lint_findings(path, state.hits, catalogue) if tool is not None else None
+            found = file_findings(path, content, state.metrics, settings, catalogue, lint_found)
+            states[path] = FileState(path, state.metrics.functions, tuple(found), interface)
         result.append(Snapshot(revision.label, states, packages, tuple(project[index])))
     return result[0], result[1]

@@ -19,6 +19,7 @@ from dataclasses import replace
 from codehealth.catalogue import Catalogue
 from codehealth.config import ConfigError, Settings
 from codehealth.debt import (
+    Hit,
     complexity_findings,
     find_markers,
     finish_file,
@@ -104,9 +105,9 @@ class LintRun:
             process.stdin.write(content)
             process.stdin.close()
 
-    def results(self, catalogue: Catalogue) -> dict[str, list[Finding]]:
-        """key -> priced lint findings (not fingerprinted yet). ``key`` is ``label\\0path``."""
-        found: dict[str, list[Finding]] = {}
+    def results(self) -> dict[str, list[Hit]]:
+        """key -> ruff's hits of that content. ``key`` is ``label\\0path``."""
+        found: dict[str, list[Hit]] = {}
         for name, process in self.processes.items():
             assert process.stdout is not None
             output = process.stdout.read()
@@ -124,12 +125,20 @@ class LintRun:
                 continue
             for key in keys:
                 path = key.split("\0")[-1]
-                found[key] = [
-                    finding
-                    for hits_of_file in ([hits.get(path, [])] if name == "disk" else hits.values())
-                    for finding in price_lint_hits("ruff", path, hits_of_file, catalogue)
-                ]
+                if name == "disk":
+                    found[key] = hits.get(path, [])
+                else:
+                    found[key] = [hit for of_file in hits.values() for hit in of_file]
         return found
+
+
+def lint_findings(
+    path: str, hits: Sequence[Hit] | None, catalogue: Catalogue
+) -> list[Finding] | None:
+    """ruff's hits of one file priced as findings (not fingerprinted yet); None: not linted."""
+    if hits is None:
+        return None
+    return price_lint_hits("ruff", path, hits, catalogue)
 
 
 def project_findings(root: str, revision: str, settings: Settings) -> tuple[list[Finding], str]:

@@ -1,0 +1,107 @@
+"""The gate's per-content results: cached runs give the verdict of uncached ones, a damaged
+cache is never trusted, and contents measured in a forked process equal those measured in
+this one."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from clitools import commit_all, git, init_repo, write_files
+
+from codehealth.app import gate_measure, run_gate
+from codehealth.app.gate_measure import ContentCache, measure
+
+ORDERS = "import os\n\n\ndef total(items):\n    return sum(items) + len(os.sep)\n"
+WORSE = (
+    "import os\n\n\ndef total(items):\n    # TODO: simplify\n    result = 0\n"
+    "    for item in items:\n        if item:\n            if item > 1:\n"
+    "                if item > 2:\n                    result += item\n"
+    "    return result + len(os.sep)\n"
+)
+
+
+def _repo(tmp_path: Path) -> Path:
+    repo = tmp_path / "cached"
+    repo.mkdir()
+    files = {
+        "pyproject.toml": '[project]\nname = "cached"\nversion = "0"\n',
+        "shop/__init__.py": "",
+        "shop/orders.py": ORDERS,
+    }
+    write_files(repo, files)  # type: ignore[arg-type]
+    init_repo(repo)
+    commit_all(repo, "base")
+    git(repo, "branch", "-M", "main")
+    write_files(repo, {"shop/orders.py": WORSE})
+    return repo
+
+
+def _verdict(repo: Path, use_cache: bool = True) -> list[tuple[str, str, str, str]]:
+    report = run_gate(str(repo), "main", use_cache=use_cache)
+    return sorted(
+        (p.finding.rule, p.finding.path, p.finding.fingerprint, p.finding.message)
+        for p in report.problems
+    )
+
+
+def test_a_cached_run_gives_the_uncached_verdict(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    uncached = _verdict(repo, use_cache=False)
+    assert not (repo / ".codehealth" / "gate.sqlite").exists()
+    assert {rule for rule, *_ in uncached} >= {"CH201", "CH502"}
+    assert _verdict(repo) == uncached  # fills the cache
+    assert (repo / ".codehealth" / "gate.sqlite").exists()
+    assert _verdict(repo) == uncached  # reads it
+
+
+def test_a_damaged_or_forged_entry_is_measured_again(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    expected = _verdict(repo)
+    database = repo / ".codehealth" / "gate.sqlite"
+    with sqlite3.connect(database) as connection:
+        rows = connection.execute("SELECT key, data FROM files").fetchall()
+        assert rows
+        for key, data in rows:
+            entry = json.loads(data)
+            entry["x"] = 12  # a wrong type
+            forged = json.dumps(entry)
+            connection.execute("UPDATE files SET data = ? WHERE key = ?", (forged, key))
+    assert _verdict(repo) == expected
+    database.write_bytes(b"not a database at all")
+    assert _verdict(repo) == expected
+
+
+def test_an_entry_belongs_to_its_path_and_lint_configuration(tmp_path: Path) -> None:
+    cache = ContentCache(str(tmp_path), "ruff 1")
+    assert cache.key("a.py", b"x = 1\n") != cache.key("b.py", b"x = 1\n")
+    assert cache.key("a.py", b"x = 1\n") != ContentCache(str(tmp_path), "").key("a.py", b"x = 1\n")
+
+
+def test_measuring_in_a_forked_process_gives_the_same_results(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    items = {
+        (0, "a.py"): ORDERS.encode(),
+        (1, "a.py"): WORSE.encode(),
+        (1, "b.py"): b"def f(:\n",
+        (0, "c/__init__.py"): b"from .x import y\n__all__ = ['y']\n",
+    }
+    alone = measure(items)
+    children: list[list[tuple[int, str]]] = []
+    real_child = gate_measure._Child
+
+    def spy(keys: list[tuple[int, str]], given: dict[tuple[int, str], bytes]) -> object:
+        children.append(keys)
+        return real_child(keys, given)
+
+    monkeypatch.setattr(gate_measure, "_PARALLEL_BYTES", 0)
+    monkeypatch.setattr(gate_measure, "_cores", lambda: 2)
+    monkeypatch.setattr(gate_measure, "_Child", spy)
+    assert measure(items) == alone
+    assert len(children) == 1 and children[0]  # a share was measured in the child
+    assert alone[(1, "b.py")].facts == ""  # does not parse
+    # an edit that leaves imports, ignores and exports alone keeps the boundary facts
+    assert alone[(0, "a.py")].facts == alone[(1, "a.py")].facts
