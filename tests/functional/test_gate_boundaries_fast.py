@@ -181,3 +181,89 @@ def test_staged_changes_take_the_same_paths(tmp_path: Path, staged_views: str) -
     write_files(repo, {"shop/core/helpers.py": "from shop.billing import charge\n"})  # unstaged
     failing = _same_verdict(repo, staged=True)
     assert {rule for rule, _, _ in failing} == (set() if staged_views == "remove" else {"CH301"})
+
+
+FORBIDDEN = LAYERS.replace(
+    'root_package = "shop"', 'root_package = "shop"\ninclude_external_packages = true'
+) + (
+    '\n[[tool.importlinter.contracts]]\nname = "core stays pure"\ntype = "forbidden"\n'
+    'source_modules = ["shop.core"]\nforbidden_modules = ["json", "shop.orders"]\n'
+)
+
+
+def test_external_imports_in_a_contract_graph(tmp_path: Path) -> None:
+    """A forbidden external import appears while another one disappears: the base graph,
+    patched from the work tree's, must look as grimp would have built it."""
+    repo = _repo(tmp_path)
+    helpers = "import json\n\n\ndef helper():\n    return json.dumps(2)\n"
+    write_files(repo, {"pyproject.toml": FORBIDDEN, "shop/core/helpers.py": helpers})
+    commit_all(repo, "forbidden contract, broken by helpers")
+    git(repo, "branch", "-f", "main", "HEAD")
+    util = "import json\n\n\ndef money(value):\n    return json.loads(value)\n"
+    write_files(
+        repo, {"shop/core/util.py": util, "shop/core/helpers.py": "def helper():\n    return 2\n"}
+    )
+    assert "a new import of json" in _fast_path(repo)
+    failing = _same_verdict(repo)
+    assert {(rule, path) for rule, path, _ in failing} == {("CH305", "shop/core/util.py")}
+
+
+def test_a_staged_cycle_with_unstaged_edits_elsewhere(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    helpers = "from shop.billing import charge\n\n\ndef helper():\n    return charge(2)\n"
+    write_files(repo, {"shop/core/helpers.py": helpers})
+    git(repo, "add", "shop/core/helpers.py")
+    # not staged: must not count, though it would break the layers contract too
+    write_files(
+        repo,
+        {"shop/core/util.py": "from shop.orders import views\n\n\ndef money(v):\n    return v\n"},
+    )
+    failing = _same_verdict(repo, staged=True)
+    assert "CH306" in {rule for rule, _, _ in failing}
+    assert "shop/core/util.py" not in {path for _, path, _ in failing}
+
+
+def _summary(report: object) -> tuple[object, ...]:
+    return (
+        sorted((v.finding.rule, v.finding.path, v.finding.fingerprint) for v in report.violations),  # type: ignore[attr-defined]
+        sorted((c.name, c.kept, c.chains) for c in report.contracts),  # type: ignore[attr-defined]
+        sorted(c.path for c in report.cycles),  # type: ignore[attr-defined]
+    )
+
+
+@pytest.mark.parametrize("external", [False, True])
+def test_a_revision_as_the_work_tree_with_files_standing_in(tmp_path: Path, external: bool) -> None:
+    """The base report computed from the work tree's graph patched with the base contents
+    equals the report of a copy of the base revision: same violations, contract verdicts
+    and chains, cycles."""
+    import os
+
+    from codehealth.app.boundaries import run_boundaries
+
+    repo = _repo(tmp_path)
+    if external:
+        write_files(repo, {"pyproject.toml": FORBIDDEN, "shop/core/helpers.py": "import json\n"})
+        commit_all(repo, "forbidden contract")
+        git(repo, "branch", "-f", "main", "HEAD")
+    base_files = {
+        "shop/core/util.py": FILES["shop/core/util.py"],
+        "shop/core/helpers.py": "import json\n" if external else FILES["shop/core/helpers.py"],
+    }
+    write_files(
+        repo,
+        {
+            "shop/core/util.py": "import json\nfrom shop.orders import views\n\n\ndef money(v):\n"
+            "    return v\n",
+            "shop/core/helpers.py": "from shop.billing import charge\n",
+        },
+    )
+    settings = load_settings(str(repo))
+    root = os.path.realpath(repo)
+    overrides = {os.path.join(root, p): text.encode() for p, text in base_files.items()}
+    patched = run_boundaries(root, settings=settings, overrides=overrides)
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    git(repo, "worktree", "add", "--quiet", str(copy / "shop"), "main")
+    reference = run_boundaries(str(copy / "shop"), use_cache=False)
+    assert _summary(patched) == _summary(reference)
+    assert _summary(patched) != _summary(run_boundaries(root, settings=settings))

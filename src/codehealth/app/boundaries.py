@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from codehealth.app.boundaries_cache import (
@@ -13,6 +13,10 @@ from codehealth.app.boundaries_cache import (
     rule_costs,
     save_report,
 )
+from codehealth.app.boundaries_overrides import (
+    OverrideError as OverrideError,  # raised by run_boundaries
+)
+from codehealth.app.boundaries_overrides import patch_graph, scan_contents
 from codehealth.app.boundaries_project import module_map, root_package_folders
 from codehealth.app.contracts import (
     ContractSource,
@@ -55,24 +59,32 @@ def run_boundaries(
     settings: Settings | None = None,
     config_file: str | None = None,
     use_cache: bool = True,
+    overrides: Mapping[str, bytes] | None = None,
 ) -> BoundaryReport:
+    """``overrides``: absolute path -> content standing in for that (existing) file; the
+    gate computes another revision of a few edited files this way. Such a report is not
+    cached; OverrideError when the contents cannot stand in (then use a copy)."""
     root = os.path.abspath(root)
     settings = settings or load_settings(root, config_file)
     folders = root_package_folders(settings)
-    key = project_key(root, settings, folders) if use_cache else ""
+    key = project_key(root, settings, folders) if use_cache and not overrides else ""
     cache_file = os.path.join(root, settings.cache_dir, "boundaries.json")
     if key:
         cached = load_report(cache_file, key)
         if cached is not None:
             return cached
-    report = _compute(root, settings, folders, use_cache)
+    report = _compute(root, settings, folders, use_cache, overrides or {})
     if key:
         save_report(cache_file, key, report)
     return report
 
 
 def _compute(
-    root: str, settings: Settings, folders: dict[str, str], use_cache: bool
+    root: str,
+    settings: Settings,
+    folders: dict[str, str],
+    use_cache: bool,
+    overrides: Mapping[str, bytes],
 ) -> BoundaryReport:
     # grimp is imported here, not at start-up: a warm run never needs it.
     from codehealth.app.boundaries_graph import (
@@ -86,6 +98,10 @@ def _compute(
     roots = tuple(sorted(folders))
     files = GraphFiles()
     absolute = _read_sources(dict(list_modules(folders, files)), files)
+    for path, content in overrides.items():
+        if os.path.abspath(path) in absolute:
+            absolute[os.path.abspath(path)] = content
+    scanned = _scan_overrides(files, absolute, overrides)
     sources = {_relative(root, path): content for path, content in absolute.items()}
     grimp_cache = os.path.join(root, settings.cache_dir, "grimp") if use_cache else None
     graphs: dict[GraphKey, Any] = {}
@@ -100,6 +116,8 @@ def _compute(
                 exclude_type_checking=graph_key[2],
                 cache_dir=grimp_cache,
             )
+            if scanned:
+                patch_graph(graphs[graph_key], scanned, graph_key[0], graph_key[1], graph_key[2])
         return graphs[graph_key]
 
     exclude_tc = settings.boundaries.allow_type_checking
@@ -189,6 +207,21 @@ def _compute(
         not_analysed=tuple(not_analysed[path] for path in sorted(not_analysed)),
         notes=tuple(analysis.notes),
     )
+
+
+def _scan_overrides(files: Any, absolute: dict[str, bytes], overrides: Mapping[str, bytes]) -> Any:
+    """The imports of the overriding contents, as grimp reads them."""
+    if not overrides:
+        return {}
+    module_of = {os.path.abspath(path): module for module, path in files.paths.items()}
+    wanted: dict[str, bytes] = {}
+    for path, content in overrides.items():
+        module = module_of.get(os.path.abspath(path))
+        if module is None or os.path.abspath(path) not in absolute:
+            raise OverrideError(f"{path}: not in the import graph")
+        wanted[module] = content
+    paths = {module: os.path.abspath(path) for module, path in files.paths.items()}
+    return scan_contents(files.found.values(), paths, wanted)
 
 
 def _folders_of(settings: Settings, names: tuple[str, ...]) -> dict[str, str]:

@@ -11,7 +11,7 @@ import posixpath
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from codehealth.app.gate_boundaries import local_boundaries
+from codehealth.app.gate_boundaries import local_boundaries, revision_overrides
 from codehealth.app.gate_findings import (
     LintRun,
     file_findings,
@@ -72,8 +72,8 @@ def run_gate(
     against the work tree, or (``staged``) HEAD against the index.
 
     ``whole_project_boundaries`` compares the whole project's boundary results at both
-    revisions even when the change cannot alter them or reaches only the touched files
-    (slower: the reference the fast path is tested against). ``use_cache``: read and write
+    revisions, each copied out of git, even when the change cannot alter them or reaches
+    only the touched files (slower: the reference the fast paths are tested against). ``use_cache``: read and write
     the per-content results in ``.codehealth/gate.sqlite``."""
     from codehealth.app.debt import load_catalogue
 
@@ -101,7 +101,15 @@ def run_gate(
             local = local_boundaries(root, settings, every_change, (before, after), staged)
             if not isinstance(local, str):
                 return local
-        return tuple(_whole_project(root, settings, revision, notes) for revision in (base, target))
+        overrides = (
+            (None, None)  # the reference: each revision copied out of git
+            if whole_project_boundaries
+            else revision_overrides(root, every_change, (before, after), staged)
+        )
+        return tuple(
+            _whole_project(root, settings, revision, notes, given)
+            for revision, given in zip((base, target), overrides, strict=True)
+        )
 
     snapshots = _snapshots(
         root,
@@ -166,9 +174,15 @@ def _config_changed(root: str, settings: Settings, changes: Sequence[ChangedFile
 
 
 def _whole_project(
-    root: str, settings: Settings, revision: _Revision, notes: list[str]
+    root: str,
+    settings: Settings,
+    revision: _Revision,
+    notes: list[str],
+    overrides: dict[str, bytes] | None,
 ) -> list[Finding]:
-    found, problem = project_findings(root, revision.where, settings)
+    """The whole project's boundary findings at ``revision`` (``overrides``: that revision
+    as the work tree with a few files standing in)."""
+    found, problem = project_findings(root, revision.where, settings, overrides)
     if problem and problem not in notes:
         notes.append(problem)
     return found

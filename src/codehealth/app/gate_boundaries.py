@@ -115,21 +115,6 @@ class _ProjectView:
     def __init__(self, project: _Project) -> None:
         self.project = project
         self.by_path = {path: module for module, path in project.paths.items()}
-        self.module_files = {
-            item.module.name: item for found in project.found for item in found.module_files
-        }
-        self.packages = {found.name: found for found in project.found}
-
-    def package_of(self, module: str) -> Any:
-        """The root package (grimp's FoundPackage) holding ``module``, or None."""
-        return next(
-            (
-                found
-                for name, found in self.packages.items()
-                if module == name or module.startswith(name + ".")
-            ),
-            None,
-        )
 
     def module_of(self, path: str) -> str | None:
         return self.by_path.get(os.path.abspath(path))
@@ -176,55 +161,16 @@ def _scan(
 ) -> dict[tuple[str, bool], set[Any]] | str:
     """grimp's imports of the given modules (module -> content, not read from the work
     tree), with and without those under ``TYPE_CHECKING``, external ones included: the
-    same scanner, so the same imports, as the whole-project graph. The contents are
-    written to a temporary folder laid out as the package (grimp reads files)."""
-    import tempfile
+    same scanner, so the same imports, as the whole-project graph."""
+    from codehealth.app.boundaries_overrides import OverrideError, scan_contents
 
-    from grimp import _rustgrimp as rust  # type: ignore[attr-defined] # grimp's scanner
-
-    if any(content is None for content in contents.values()):
+    given = {module: content for module, content in contents.items() if content is not None}
+    if len(given) != len(contents):
         return "not readable at both revisions"
-    found: dict[tuple[str, bool], set[Any]] = {}
-    with tempfile.TemporaryDirectory(prefix="codehealth-gate-") as folder:
-        packages = {}
-        for package in view.project.found:
-            moved = os.path.join(folder, package.name)
-            packages[package.name] = (package.directory, moved)
-        files = []
-        for module, content in contents.items():
-            package = view.package_of(module)
-            if package is None or module not in view.module_files:
-                return f"{module}: not in the import graph"
-            directory, moved = packages[package.name]
-            relative = os.path.relpath(view.project.paths[module], directory)
-            target = os.path.join(moved, relative)
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            with open(target, "wb") as handle:
-                handle.write(content or b"")
-            files.append(view.module_files[module])
-        moved_packages = {
-            type(package)(
-                package.name,
-                packages[package.name][1],
-                package.module_files,
-                package.namespace_packages,
-            )
-            for package in view.project.found
-        }
-        for exclude_tc in (False, True):
-            try:
-                scanned = rust.scan_for_imports(
-                    module_files=tuple(files),
-                    found_packages=moved_packages,
-                    include_external_packages=True,
-                    exclude_type_checking_imports=exclude_tc,
-                    file_system=rust.RealBasicFileSystem(),
-                )
-            except Exception as error:  # noqa: BLE001 - a syntax error: the full check decides
-                return f"grimp cannot read the imports: {error}"
-            for item in files:
-                found[(item.module.name, exclude_tc)] = scanned.get(item.module, set())
-    return found
+    try:
+        return scan_contents(view.project.found, view.project.paths, given)
+    except OverrideError as error:
+        return str(error)
 
 
 def _added_edges(
@@ -343,3 +289,66 @@ def _lines(path: str) -> list[str]:
             return handle.read().decode("utf-8", "replace").splitlines()
     except OSError:
         return []
+
+
+def revision_overrides(
+    root: str,
+    changes: Sequence[ChangedFile],
+    sides: tuple[Mapping[str, bytes | None], Mapping[str, bytes | None]],
+    staged: bool,
+) -> tuple[dict[str, bytes] | None, dict[str, bytes] | None]:
+    """How to describe each revision as the work tree with some files standing in (for the
+    whole-project check without a copy of the revision), or None for a revision that needs
+    a copy: a Python file added, deleted or renamed, one not read, or (``--staged``) the
+    work tree differing from the index by more than edits."""
+    edited = [c for c in changes if (c.path or c.old_path).endswith(_SOURCE)]
+    if any(c.status != "M" for c in edited):
+        return None, None
+    base: dict[str, bytes] = {}
+    head: dict[str, bytes] = {}
+    for change in edited:
+        before, after = sides[0].get(change.path), sides[1].get(change.path)
+        if before is None or after is None:
+            return None, None
+        base[os.path.join(root, change.path)] = before
+        head[os.path.join(root, change.path)] = after
+    if not staged:
+        return base, None  # the head is the work tree itself
+    unstaged = _unstaged_edits(root)
+    if unstaged is None:
+        return None, None
+    index = read_blobs(root, STAGED, [path for path in unstaged if path not in sides[1]])
+    for path, content in index.items():
+        if content is None:
+            return None, None
+        base.setdefault(os.path.join(root, path), content)  # the same at HEAD: not staged
+        head.setdefault(os.path.join(root, path), content)
+    return base, head
+
+
+def _unstaged_edits(root: str) -> list[str] | None:
+    """Python files edited in the work tree and not staged; None when a Python file is
+    untracked, or added or deleted without being staged (then the module list differs)."""
+    import subprocess
+
+    commands = (
+        ["diff", "--name-status", "-z", "--no-ext-diff", "--no-renames"],
+        ["ls-files", "-z", "--others", "--exclude-standard"],
+    )
+    outputs = []
+    for command in commands:
+        completed = subprocess.run(["git", "-C", root, *command], capture_output=True, check=False)
+        if completed.returncode != 0:
+            return None
+        outputs.append(completed.stdout.split(b"\0"))
+    if any(name.endswith((b".py", b".pyi")) for name in outputs[1]):
+        return None
+    fields = outputs[0]
+    edited = []
+    for status, name in zip(fields[0::2], fields[1::2], strict=False):
+        if not name.endswith((b".py", b".pyi")):
+            continue
+        if status != b"M":
+            return None
+        edited.append(name.decode("utf-8", "surrogateescape"))
+    return edited

@@ -141,18 +141,29 @@ def lint_findings(
     return price_lint_hits("ruff", path, hits, catalogue)
 
 
-def project_findings(root: str, revision: str, settings: Settings) -> tuple[list[Finding], str]:
+def project_findings(
+    root: str, revision: str, settings: Settings, overrides: Mapping[str, bytes] | None = None
+) -> tuple[list[Finding], str]:
     """Boundary violations, broken contracts and cycles of the whole project at
     ``revision`` (WORKTREE: the files on disk), fingerprinted, and why they are missing
     ("" when they are not). The gate fails on those new at head: an import in one file
-    can break a contract elsewhere. A revision other than the work tree is exported from
-    git objects into a temporary folder (never a checkout of the user's tree)."""
-    from codehealth.app.boundaries import run_boundaries
+    can break a contract elsewhere.
+
+    ``overrides`` (absolute path -> content) describe ``revision`` as the work tree with a
+    few edited files standing in: the work tree's cached import graph is patched with their
+    imports. Otherwise a revision other than the work tree is exported from git objects
+    into a temporary folder (never a checkout of the user's tree) and checked uncached."""
+    from codehealth.app.boundaries import OverrideError, run_boundaries
 
     try:
-        if revision == WORKTREE:
-            report = run_boundaries(settings.root, settings=settings)
-        else:
+        report = None
+        if revision == WORKTREE or overrides is not None:
+            try:
+                report = run_boundaries(settings.root, settings=settings, overrides=overrides)
+            except OverrideError:
+                if revision == WORKTREE:
+                    raise
+        if report is None:
             with tempfile.TemporaryDirectory(prefix="codehealth-gate-") as folder:
                 export_tree(root, revision, folder)
                 inside = os.path.join(folder, os.path.relpath(settings.root, root))

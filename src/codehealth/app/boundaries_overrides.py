@@ -1,0 +1,110 @@
+"""Another revision of a few edited files, without a checkout: their imports read by grimp's
+own scanner from contents held in memory, and the import graph of the work tree patched
+with them. The gate computes the boundary results of the base revision this way (every
+other file is the same at both revisions, so the work tree's cached graph serves)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+
+class OverrideError(Exception):
+    """The given contents cannot stand in for the files (a syntax error, a file grimp does
+    not list): compare from a copy of the revision instead."""
+
+
+Scanned = dict[tuple[str, bool], set[Any]]  # (module, exclude TYPE_CHECKING) -> imports
+
+
+def scan_contents(
+    found: Iterable[Any],
+    paths: Mapping[str, str],
+    contents: Mapping[str, bytes],
+    include_external: bool = True,
+) -> Scanned:
+    """grimp's imports of ``contents`` (module -> content), with and without the imports
+    under ``TYPE_CHECKING``. ``found``: grimp's FoundPackage of each root package;
+    ``paths``: module -> absolute path. The contents are written to a temporary folder laid
+    out as the packages, since grimp's scanner reads files."""
+    from grimp import _rustgrimp as rust  # type: ignore[attr-defined] # grimp's scanner
+
+    packages = list(found)
+    module_files = {item.module.name: item for package in packages for item in package.module_files}
+    result: Scanned = {}
+    with tempfile.TemporaryDirectory(prefix="codehealth-revision-") as folder:
+        moved = {package.name: os.path.join(folder, package.name) for package in packages}
+        wanted = []
+        for module, content in contents.items():
+            package = _package_of(packages, module)
+            if package is None or module not in module_files or module not in paths:
+                raise OverrideError(f"{module}: not in the import graph")
+            relative = os.path.relpath(paths[module], package.directory)
+            target = os.path.join(moved[package.name], relative)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "wb") as handle:
+                handle.write(content)
+            wanted.append(module_files[module])
+        relocated = {
+            type(package)(
+                package.name, moved[package.name], package.module_files, package.namespace_packages
+            )
+            for package in packages
+        }
+        for exclude_tc in (False, True):
+            try:
+                scanned = rust.scan_for_imports(
+                    module_files=tuple(wanted),
+                    found_packages=relocated,
+                    include_external_packages=include_external,
+                    exclude_type_checking_imports=exclude_tc,
+                    file_system=rust.RealBasicFileSystem(),
+                )
+            except Exception as error:  # noqa: BLE001 - a syntax or decoding error
+                raise OverrideError(f"grimp cannot read the imports: {error}") from None
+            for item in wanted:
+                result[(item.module.name, exclude_tc)] = scanned.get(item.module, set())
+    return result
+
+
+def _package_of(packages: list[Any], module: str) -> Any:
+    return next((p for p in packages if module == p.name or module.startswith(p.name + ".")), None)
+
+
+def patch_graph(
+    graph: Any, scanned: Scanned, roots: Iterable[str], include_external: bool, exclude_tc: bool
+) -> None:
+    """Give each scanned module of ``graph`` (a grimp ImportGraph of ``roots``, built from
+    the work tree) the imports of its scanned content instead, as grimp would have built the
+    graph from those contents. External modules only the old imports reached leave it."""
+    root_list = tuple(roots)
+
+    def internal(name: str) -> bool:
+        return any(name == root or name.startswith(root + ".") for root in root_list)
+
+    for (module, tc), imports in scanned.items():
+        if tc != exclude_tc or module not in graph.modules:
+            continue
+        dropped = set(graph.find_modules_directly_imported_by(module))
+        for imported in dropped:
+            graph.remove_import(importer=module, imported=imported)
+        for item in imports:
+            name = item.imported.name
+            if not internal(name):  # grimp keeps an external package as its top-level name
+                if not include_external:
+                    continue
+                name = name.split(".")[0]
+                if name not in graph.modules:
+                    graph.add_module(name, is_squashed=True)
+            graph.add_import(
+                importer=module,
+                imported=name,
+                line_number=item.line_number,
+                line_contents=item.line_contents,
+                is_lazy=getattr(item, "is_lazy", False),
+            )
+        for name in dropped:
+            if not internal(name) and not graph.find_modules_that_directly_import(name):
+                graph.remove_module(name)
