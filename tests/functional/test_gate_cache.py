@@ -105,3 +105,17 @@ def test_measuring_in_a_forked_process_gives_the_same_results(
     assert alone[(1, "b.py")].facts == ""  # does not parse
     # an edit that leaves imports, ignores and exports alone keeps the boundary facts
     assert alone[(0, "a.py")].facts == alone[(1, "a.py")].facts
+
+
+def test_cached_findings_follow_the_thresholds(tmp_path: Path) -> None:
+    """The cached findings of a content are not reused under other thresholds."""
+    repo = _repo(tmp_path)
+    default = _verdict(repo)
+    strict = (
+        '[project]\nname = "cached"\nversion = "0"\n\n[tool.codehealth.thresholds]\ncognitive = 1\n'
+    )
+    write_files(repo, {"pyproject.toml": strict})
+    tight = _verdict(repo)
+    assert tight == _verdict(repo, use_cache=False)
+    assert tight != default
+    assert "CH102" in {rule for rule, *_ in tight} - {rule for rule, *_ in default}

@@ -73,8 +73,8 @@ def run_gate(
 
     ``whole_project_boundaries`` compares the whole project's boundary results at both
     revisions, each copied out of git, even when the change cannot alter them or reaches
-    only the touched files (slower: the reference the fast paths are tested against). ``use_cache``: read and write
-    the per-content results in ``.codehealth/gate.sqlite``."""
+    only the touched files (slower: the reference the fast paths are tested against).
+    ``use_cache``: read and write the per-content results in ``.codehealth/gate.sqlite``."""
     from codehealth.app.debt import load_catalogue
 
     root = repository_root(os.path.abspath(folder))
@@ -257,7 +257,8 @@ def _snapshots(
     cache = None
     if use_cache:
         folder = os.path.join(settings.root, settings.cache_dir)
-        cache = ContentCache(folder, tool.salt if tool is not None else "")
+        lint_salt = tool.salt if tool is not None else ""
+        cache = ContentCache(folder, lint_salt, _salt(settings, catalogue))
     known = cache.get(items) if cache is not None else {}
     run = None
     if tool is not None:  # ruff runs while the files are measured
@@ -275,11 +276,6 @@ def _snapshots(
             measured[key] = replace(measured[key], hits=tuple(hits))
         if run.problem:
             notes.append(f"lint findings incomplete: {run.problem}")
-    if cache is not None:
-        cache.put(
-            (key, items[key], measured[key]) for key in items if measured[key] != known.get(key)
-        )
-        notes.extend(cache.close())
     result = []
     for index, (revision, files) in enumerate(sides):
         states: dict[str, FileState] = {}
@@ -296,8 +292,29 @@ def _snapshots(
             if isinstance(state.metrics, NotAnalysed):
                 states[path] = FileState(path, error=state.metrics.reason)
                 continue
-            lint_found = lint_findings(path, state.hits, catalogue) if tool is not None else None
-            found = file_findings(path, content, state.metrics, settings, catalogue, lint_found)
-            states[path] = FileState(path, state.metrics.functions, tuple(found), interface)
+            found = state.findings
+            if found is None or (tool is not None and state.hits is None):
+                lint_found = lint_findings(path, state.hits, catalogue) if tool else None
+                metrics = state.metrics
+                found = tuple(
+                    file_findings(path, content, metrics, settings, catalogue, lint_found)
+                )
+                if tool is None or state.hits is not None:  # complete: worth keeping
+                    measured[(index, path)] = replace(state, findings=found)
+            states[path] = FileState(path, state.metrics.functions, found, interface)
         result.append(Snapshot(revision.label, states, packages, tuple(project[index])))
+    if cache is not None:
+        cache.put(
+            (key, items[key], measured[key]) for key in items if measured[key] != known.get(key)
+        )
+        notes.extend(cache.close())
     return result[0], result[1]
+
+
+def _salt(settings: Settings, catalogue: Catalogue) -> str:
+    """What a file's findings depend on besides its content and ruff: the thresholds and
+    the catalogue (with the team's costs)."""
+    import hashlib
+
+    text = repr((settings.thresholds, catalogue)).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(text, digest_size=16).hexdigest()

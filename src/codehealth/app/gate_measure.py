@@ -15,13 +15,13 @@ import json
 import os
 import pickle
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from codehealth.debt import Hit
 from codehealth.gate import Interface, interface_of
 from codehealth.metrics import analyze_module
-from codehealth.model import FileMetrics, NotAnalysed
+from codehealth.model import FileMetrics, Finding, NotAnalysed
 from codehealth.sources import CODEC_VERSION, Cache, decode, encode
 from codehealth.version import __version__
 
@@ -35,12 +35,14 @@ _FORMAT = 1
 @dataclass(frozen=True)
 class Measured:
     """One content: metrics (or why not analysed), interface, the digest of its boundary
-    facts ("" when it does not parse) and ruff's hits (None: not linted)."""
+    facts ("" when it does not parse), ruff's hits (None: not linted) and the findings
+    (None: not computed yet)."""
 
     metrics: FileMetrics | NotAnalysed
     interface: Interface | None
     facts: str
     hits: tuple[Hit, ...] | None = None
+    findings: tuple[Finding, ...] | None = None  # with fingerprints, lint included
 
 
 def facts_digest(tree: Any, content: bytes) -> str:
@@ -126,13 +128,15 @@ class ContentCache:
     Entries are JSON checked field by field on the way in (the folder lives in the
     repository under review, so anyone may have written it); anything odd is a miss."""
 
-    def __init__(self, folder: str, lint_salt: str) -> None:
+    def __init__(self, folder: str, lint_salt: str, findings_salt: str = "") -> None:
+        """``lint_salt``: ruff's command, version and configuration ("" without lint);
+        ``findings_salt``: what else the findings depend on (thresholds, catalogue)."""
         self.cache = Cache(folder, f"{__version__}/{_FORMAT}/{CODEC_VERSION}", "gate.sqlite")
-        self.lint_salt = lint_salt
+        self.salt = f"{lint_salt}\0{findings_salt}"
 
     def key(self, path: str, content: bytes) -> str:
         digest = hashlib.blake2b(digest_size=20)
-        for part in (path.encode("utf-8", "surrogateescape"), self.lint_salt.encode(), content):
+        for part in (path.encode("utf-8", "surrogateescape"), self.salt.encode(), content):
             digest.update(part)
             digest.update(b"\0")
         return digest.hexdigest()
@@ -173,6 +177,9 @@ def _encode(measured: Measured) -> str:
             else [sorted(interface.exports), interface.signatures, interface.origins],
             "x": measured.facts,
             "h": None if measured.hits is None else [list(hit) for hit in measured.hits],
+            "n": None
+            if measured.findings is None
+            else [[getattr(f, name) for name in _FINDING_FIELDS] for f in measured.findings],
         },
         separators=(",", ":"),
     )
@@ -196,7 +203,10 @@ def _decode(path: str, text: str) -> Measured:
     hits = None
     if data["h"] is not None:
         hits = tuple(_hit(row) for row in data["h"])
-    return Measured(metrics, interface, _text(data["x"]), hits)
+    findings = None
+    if data["n"] is not None:
+        findings = tuple(_finding(row) for row in data["n"])
+    return Measured(metrics, interface, _text(data["x"]), hits, findings)
 
 
 def _text(value: Any) -> str:
@@ -209,3 +219,17 @@ def _hit(row: Any) -> Hit:
     if type(row) is not list or tuple(map(type, row)) != (str, int, int, int, str):
         raise TypeError("cache entry has unexpected types")
     return Hit._make(row)
+
+
+_FINDING_FIELDS = tuple(field.name for field in fields(Finding))
+_FINDING_TYPES = (str, str, int, str, str, float, str, int, int, str, str)
+
+
+def _finding(row: Any) -> Finding:
+    if type(row) is not list or len(row) != len(_FINDING_FIELDS):
+        raise TypeError("cache entry has unexpected types")
+    if type(row[5]) is int:  # JSON writes 15.0 as 15.0, but be lenient with whole numbers
+        row[5] = float(row[5])
+    if tuple(map(type, row)) != _FINDING_TYPES:
+        raise TypeError("cache entry has unexpected types")
+    return Finding(*row)
