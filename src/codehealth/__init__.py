@@ -4,17 +4,20 @@
 it on every commit; :func:`scan` imports what it needs when called.
 """
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING, Any
-
+# First: under `python -m codehealth`, drop the analysed folder from sys.path (nothing the
+# analysed repository holds may shadow a module imported after this one).
+import codehealth._startup as _startup
 from codehealth.version import __version__
 
+del _startup
+TYPE_CHECKING = False  # not from typing: nothing but os and sys before the line above
 if TYPE_CHECKING:
+    from typing import Any
+
     from codehealth.app import ScanResult
 
 
-def scan(*paths: str, root: str = ".", use_cache: bool = True, **options: Any) -> ScanResult:
+def scan(*paths: str, root: str = ".", use_cache: bool = True, **options: "Any") -> "ScanResult":
     """Measure the project at ``root`` (or only ``paths`` in it) and return a ScanResult."""
     from codehealth.app import run_scan
 

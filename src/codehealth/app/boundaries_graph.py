@@ -21,6 +21,7 @@ from grimp.application.config import settings as grimp_settings
 from grimp.application.ports.modulefinder import FoundPackage
 from grimp.exceptions import SourceSyntaxError
 
+from codehealth.config import ConfigError
 from codehealth.sources import unusable_file
 
 _MAX_RETRIES = 100
@@ -88,8 +89,31 @@ class _ProjectPackageFinder(ImportLibPackageFinder):
     def determine_package_directories(self, package_name: str, file_system: Any) -> set[str]:
         if package_name in self.folders:
             return {self.folders[package_name]}
-        found: set[str] = super().determine_package_directories(package_name, file_system)
-        return found
+        return _package_folders(package_name)
+
+
+def _package_folders(name: str) -> set[str]:
+    """The folders of package ``name`` on sys.path, found WITHOUT importing anything.
+
+    grimp's own finder calls importlib.util.find_spec, which imports the parents of a
+    dotted name: a contract naming ``installed.inner`` would run ``installed/__init__.py``.
+    PathFinder only looks at the file system, one part of the name at a time."""
+    from importlib.machinery import PathFinder
+
+    search: list[str] | None = None  # sys.path for the first part
+    regular_parent = False
+    for part in name.split("."):
+        spec = PathFinder.find_spec(part, search)
+        if spec is None:
+            raise ConfigError(
+                f"root package {name!r}: not found in the source roots or on sys.path"
+            )
+        if spec.submodule_search_locations is None or regular_parent:
+            # a module, or inside a regular package: grimp wants top-level packages
+            raise ConfigError(f"root package {name!r}: not a top-level package")
+        regular_parent = spec.has_location  # namespace packages have no location
+        search = list(spec.submodule_search_locations)
+    return set(search or ())
 
 
 def _unencodable(filename: str) -> str | None:
