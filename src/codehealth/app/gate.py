@@ -41,6 +41,7 @@ from codehealth.sources import (
     read_blobs,
     read_worktree,
     repository_root,
+    untracked_later,
 )
 
 # git's empty tree: the base of a repository with no commit yet.
@@ -78,12 +79,17 @@ def run_gate(
     from codehealth.app.debt import load_catalogue
 
     root = repository_root(os.path.abspath(folder))
+    untracked = None if staged else untracked_later(root)  # slow on a large tree: start now
     if settings is None:
         settings = load_settings(root, config_file)
     catalogue = load_catalogue(settings)
     notes: list[str] = []
-    base, target, mode = _revisions(root, base_ref, staged)
-    every_change, lines = changes_and_lines(root, base.where, target.where)
+    try:
+        base, target, mode = _revisions(root, base_ref, staged)
+        every_change, lines = changes_and_lines(root, base.where, target.where, untracked)
+    finally:
+        if untracked is not None:
+            untracked()  # reaped also when the base is refused
     changes = [c for c in every_change if _counted(c, settings)]
     touched = [Touched(c.status, c.old_path, c.path) for c in changes]
     before, after = _contents(root, base, target, changes)

@@ -39,6 +39,7 @@ from codehealth.sources.revisions import (
     read_worktree,
     repository_root,
     resolve_commit,
+    untracked_later,
 )
 from codehealth.sources.rules_files import catalogue_texts, rules_folder
 
@@ -85,4 +86,5 @@ __all__ = [
     "read_worktree",
     "repository_root",
     "resolve_commit",
+    "untracked_later",
 ]

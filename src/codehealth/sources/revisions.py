@@ -12,7 +12,7 @@ import io
 import os
 import subprocess
 import tarfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from codehealth.config import ConfigError
@@ -124,40 +124,72 @@ def changed_files(root: str, base: str, target: str) -> list[ChangedFile]:
     return changes
 
 
-def changes_and_lines(root: str, base: str, target: str) -> tuple[list[ChangedFile], int]:
-    """``changed_files`` and ``changed_lines`` at once: their git processes (and, for the
-    work tree, the listing of untracked files) run side by side."""
+def untracked_later(root: str) -> Callable[[], list[str]]:
+    """Start listing the work tree's untracked (not ignored) files, the slowest git call of
+    a gate on a large tree; the function returned waits for the list."""
+    command = ["git", "-C", root, "ls-files", "--others", "--exclude-standard", "-z", "--full-name"]
+    try:
+        process = subprocess.Popen(
+            command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+        )
+    except OSError as error:
+        raise ConfigError(f"git could not be run: {error.strerror or error}") from None
+
+    found: list[list[str]] = []
+
+    def wait() -> list[str]:  # may be called again: the process is read once
+        if not found:
+            output, _ = process.communicate()
+            paths = [_path(raw) for raw in output.split(b"\0") if raw]
+            found.append(paths if process.returncode == 0 else [])
+        return found[0]
+
+    return wait
+
+
+def changes_and_lines(
+    root: str, base: str, target: str, untracked: Callable[[], list[str]] | None = None
+) -> tuple[list[ChangedFile], int]:
+    """``changed_files`` and ``changed_lines`` from one ``git diff --raw --numstat``. For
+    the work tree, ``untracked`` (from ``untracked_later``, started early) adds the files
+    git does not track yet."""
     where = (
         ["--cached", base] if target == STAGED else [base] if target == WORKTREE else [base, target]
     )
-    commands = [
-        ["diff", "--name-status", "-M", "-z", "--no-ext-diff", *where, "--"],
-        ["diff", "--numstat", "-M", "-z", "--no-ext-diff", *where, "--"],
-    ]
-    if target == WORKTREE:
-        commands.append(["ls-files", "--others", "--exclude-standard", "-z", "--full-name"])
-    try:
-        running = [
-            subprocess.Popen(
-                ["git", "-C", root, *command],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-            )
-            for command in commands
-        ]
-    except OSError as error:
-        raise ConfigError(f"git could not be run: {error.strerror or error}") from None
-    outputs = [process.communicate() for process in running]
-    names, names_error = outputs[0]
-    if running[0].returncode != 0:
-        said = names_error.decode("utf-8", "replace").strip().splitlines()
-        raise ConfigError(f"git diff failed: {said[-1] if said else 'no message'}")
-    changes = parse_name_status(names)
-    if target == WORKTREE and running[2].returncode == 0:
-        changes += [ChangedFile("A", "", _path(raw)) for raw in outputs[2][0].split(b"\0") if raw]
-    lines = _numstat_total(outputs[1][0]) if running[1].returncode == 0 else 0
+    pending = untracked or (untracked_later(root) if target == WORKTREE else None)
+    completed = _git(root, "diff", "--raw", "--numstat", "-M", "-z", "--no-ext-diff", *where, "--")
+    if completed.returncode != 0:
+        raise ConfigError(f"git diff failed: {_message(completed)}")
+    changes, lines = parse_raw_numstat(completed.stdout)
+    if target == WORKTREE and pending is not None:
+        changes += [ChangedFile("A", "", path) for path in pending()]
     return changes, lines
+
+
+def parse_raw_numstat(output: bytes) -> tuple[list[ChangedFile], int]:
+    """``git diff --raw --numstat -z`` output -> the changed files and the lines added plus
+    removed (binary files count 0)."""
+    fields = output.split(b"\0")
+    changes: list[ChangedFile] = []
+    index = 0
+    while index < len(fields) and fields[index].startswith(b":"):
+        status = fields[index].split(b" ")[-1].decode()[:1]
+        if status in "RC":
+            old, new = _path(fields[index + 1]), _path(fields[index + 2])
+            index += 3
+        else:
+            old = new = _path(fields[index + 1])
+            index += 2
+        changes.append(
+            ChangedFile(status, "" if status == "A" else old, "" if status == "D" else new)
+        )
+    total = 0
+    while index < len(fields) and fields[index]:
+        parts = fields[index].split(b"\t")
+        index += 3 if len(parts) == 3 and not parts[2] else 1  # a rename: two paths follow
+        if len(parts) == 3 and parts[0].isdigit() and parts[1].isdigit():
+            total += int(parts[0]) + int(parts[1])
+    return changes, total
 
 
 def _untracked(root: str) -> list[str]:
