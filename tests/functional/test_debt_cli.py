@@ -267,6 +267,19 @@ def test_fingerprints_survive_lines_inserted_above(shop: Path, cli: Cli) -> None
 FLAKE8_CFG = "[flake8]\nmax-line-length = 30\nselect = E501\n"
 
 
+def test_file_names_that_look_like_options_are_linted_as_files(shop: Path, cli: Cli) -> None:
+    """ruff got the file names as arguments: "-dash.py" stopped it ("unexpected argument",
+    an incomplete report) and "--output-file=out.py" was an option, not a file."""
+    for name in ("-dash.py", "--output-file=out.py", "--config=x.py"):
+        (shop / name).write_text("import os\n", encoding="utf-8")
+    commit_all(shop)
+    _run, document = debt_json(cli, shop, "--no-cache")
+    assert document["complete"] is True, document["incomplete"]
+    for name in ("-dash.py", "--output-file=out.py", "--config=x.py"):
+        assert "ruff:F401" in rules_of(document, name), name
+    assert not (shop / "out.py").exists()
+
+
 def test_flake8_runs_when_the_project_configures_it(shop: Path, cli: Cli) -> None:
     (shop / "setup.cfg").write_text(FLAKE8_CFG, encoding="utf-8")
     _, document = debt_json(cli, shop)

@@ -48,7 +48,8 @@ class Pending:
                 # stderr to a file: a chatty tool must not block on a full pipe.
                 errors = tempfile.TemporaryFile()  # noqa: SIM115 - closed in wait()
                 process = subprocess.Popen(
-                    [*tool.command, *chunk],
+                    # "--": a file named "-x.py" or "--output-file=x.py" is not an option
+                    [*tool.command, "--", *chunk],
                     cwd=root,
                     stdin=subprocess.DEVNULL,
                     stdout=subprocess.PIPE,
