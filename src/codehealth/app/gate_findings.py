@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -153,6 +152,8 @@ def project_findings(
     few edited files standing in: the work tree's cached import graph is patched with their
     imports. Otherwise a revision other than the work tree is exported from git objects
     into a temporary folder (never a checkout of the user's tree) and checked uncached."""
+    import tempfile
+
     from codehealth.app.boundaries import OverrideError, run_boundaries
 
     try:

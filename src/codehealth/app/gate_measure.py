@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from typing import Any
@@ -91,6 +90,8 @@ class _Child:
     """A forked process measuring ``keys``; ``result()`` waits for what it measured."""
 
     def __init__(self, keys: list[Key], items: Mapping[Key, bytes]) -> None:
+        import pickle  # only a large change forks: not paid by the others
+
         reading, writing = os.pipe()
         self.pid = os.fork()
         if self.pid == 0:  # the child: measure, send, leave without cleanup of the parent's
@@ -105,6 +106,8 @@ class _Child:
         self.reading = reading
 
     def result(self) -> dict[Key, Measured] | None:
+        import pickle
+
         with os.fdopen(self.reading, "rb") as pipe:
             data = pipe.read()
         os.waitpid(self.pid, 0)

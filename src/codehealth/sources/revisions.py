@@ -8,10 +8,8 @@ ConfigError with the fix in the message: the CLI turns them into exit code 2.
 
 from __future__ import annotations
 
-import io
 import os
 import subprocess
-import tarfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -336,6 +334,9 @@ def export_tree(root: str, revision: str, destination: str) -> None:
         if completed.returncode != 0:
             raise ConfigError(f"git checkout-index failed: {_message(completed)}")
         return
+    import io
+    import tarfile
+
     completed = _git(root, "archive", "--format=tar", revision)
     if completed.returncode != 0:
         raise ConfigError(f"git archive failed: {_message(completed)}")
