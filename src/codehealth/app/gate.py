@@ -28,7 +28,6 @@ from codehealth.gate import (
     Snapshot,
     Touched,
     compare,
-    interface_of,
 )
 from codehealth.model import Finding, NotAnalysed
 from codehealth.sources import (
@@ -249,11 +248,12 @@ def _snapshots(
 ) -> tuple[Snapshot, Snapshot]:
     lint, use_cache = options
     sides = (base, head)
+    # The touched files, and the packages' __init__.py read for their interface only.
     items = {
         (index, path): content
         for index, (_, files) in enumerate(sides)
         for path, content in files.items()
-        if content is not None and path in touched
+        if content is not None
     }
     tool = None
     if lint:
@@ -268,7 +268,11 @@ def _snapshots(
     known = cache.get(items) if cache is not None else {}
     run = None
     if tool is not None:  # ruff runs while the files are measured
-        unlinted = [key for key in items if key not in known or known[key].hits is None]
+        unlinted = [
+            key
+            for key in items
+            if key[1] in touched and (key not in known or known[key].hits is None)
+        ]
         # The work tree's files are linted where they are, by one process.
         on_disk = [f"1\0{path}" for i, path in unlinted if i == 1 and head[0].where == WORKTREE]
         contents = {f"{i}\0{path}": items[(i, path)] for i, path in unlinted}
@@ -289,11 +293,11 @@ def _snapshots(
         for path, content in files.items():
             if content is None:
                 continue
-            state = measured.get((index, path))
-            interface = state.interface if state is not None else interface_of(content)
+            state = measured[(index, path)]
+            interface = state.interface
             if path.endswith("__init__.py") and interface is not None:
                 packages[path] = interface
-            if state is None:
+            if path not in touched:
                 continue
             if isinstance(state.metrics, NotAnalysed):
                 states[path] = FileState(path, error=state.metrics.reason)

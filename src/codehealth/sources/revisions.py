@@ -85,6 +85,11 @@ def is_shallow(root: str) -> bool:
 def merge_base(root: str, ref: str, head: str = "HEAD") -> str:
     """The best common ancestor of ``ref`` and ``head``: changes that landed on the base
     branch after the fork are then never blamed on the change under review."""
+    both = (f"{ref}^{{commit}}", f"{head}^{{commit}}")
+    completed = _git(root, "merge-base", "--end-of-options", *both)  # the usual case: 1 call
+    if completed.returncode == 0:
+        return completed.stdout.decode().strip()
+    # Why not: a ref that names no commit says so (and how to fetch it).
     base = resolve_commit(root, ref)
     tip = resolve_commit(root, head)
     completed = _git(root, "merge-base", base, tip)
