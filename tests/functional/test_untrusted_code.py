@@ -222,3 +222,35 @@ def test_a_dotted_root_package_is_found_without_importing_its_parent(
     assert "root package 'installed.inner': not a top-level package" in run.err
     _assert_nothing_ran(tmp_path / "markers", listener)
     assert "installed" not in sys.modules
+
+
+def test_files_codehealth_writes_stay_in_the_project(
+    tmp_path: Path, make_repo: Callable[..., Path], cli: Callable[..., Run]
+) -> None:
+    """A cloned repository cannot point the files codehealth writes elsewhere: through its
+    configuration (exit 2) or through a symbolic link (replaced, not written through)."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    victim = outside / "victim"
+    repo = make_repo("written", {"pyproject.toml": '[project]\nname = "w"\n', "m.py": "x = 1\n"})
+    for name in ("../outside/victim", str(victim), "sub/../../outside/victim"):
+        (repo / "pyproject.toml").write_text(
+            f'[project]\nname = "w"\n\n[tool.codehealth.gate]\nbaseline = {name!r}\n',
+            encoding="utf-8",
+        )
+        run = cli("baseline", cwd=repo)
+        assert run.code == 2, run.err
+        assert "expected a file name inside the project" in run.err
+        assert not victim.exists()
+    (repo / "pyproject.toml").write_text('[project]\nname = "w"\n', encoding="utf-8")
+    (repo / ".codehealth-baseline").symlink_to(victim)  # dangling: "no baseline yet"
+    assert cli("baseline", cwd=repo).code == 0
+    assert not victim.exists()
+    assert not (repo / ".codehealth-baseline").is_symlink()
+    victim.write_text('[project]\nname = "victim"\n', encoding="utf-8")
+    (repo / "pyproject.toml").unlink()
+    (repo / "pyproject.toml").symlink_to(victim)
+    assert cli("init", cwd=repo).code == 0
+    assert victim.read_text(encoding="utf-8") == '[project]\nname = "victim"\n'
+    assert not (repo / "pyproject.toml").is_symlink()
+    assert "[tool.codehealth]" in (repo / "pyproject.toml").read_text(encoding="utf-8")

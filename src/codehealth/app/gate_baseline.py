@@ -26,6 +26,7 @@ from codehealth.gate import (
     update_baseline,
 )
 from codehealth.model import Finding, NotAnalysed, fingerprint
+from codehealth.sources import replace_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,8 +105,7 @@ def run_baseline(
     if written:
         text = format_baseline(result.entries)
         try:
-            with open(path, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
+            replace_file(path, text, newline="\n")
         except OSError as error:
             raise ConfigError(f"{path}: cannot be written: {error}") from None
     return BaselineRun(

@@ -20,6 +20,7 @@ from codehealth.config import (
     load_settings,
     read_toml,
 )
+from codehealth.sources import replace_file
 
 _SKIP_MODULES = frozenset({"setup.py", "conftest.py", "noxfile.py", "manage.py"})
 
@@ -133,8 +134,7 @@ def run_init(root: str, *, force: bool = False, record_baseline: bool = True) ->
     packages = detect_packages(root, roots)
     new_text = _with_section(text, roots, packages, thresholds)
     if new_text != text:
-        with open(path, "w", encoding="utf-8", newline="") as handle:
-            handle.write(new_text)
+        replace_file(path, new_text, newline="")  # never through a symbolic link
     return InitRun(
         path=path,
         created=created,

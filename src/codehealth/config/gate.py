@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import fields
 from typing import Any
 
@@ -10,7 +11,7 @@ from codehealth.config.settings import ConfigError, GateSettings
 _EXPECTED = {
     "bool": "true or false",
     "int": "a whole number of 0 or more",
-    "str": 'a file name, e.g. ".codehealth-baseline"',
+    "str": 'a file name inside the project, e.g. ".codehealth-baseline"',
 }
 
 
@@ -38,4 +39,12 @@ def _fits(kind: str, value: Any) -> bool:
         return isinstance(value, bool)
     if kind == "int":
         return isinstance(value, int) and not isinstance(value, bool) and value >= 0
-    return isinstance(value, str) and bool(value) and "\n" not in value
+    return isinstance(value, str) and bool(value) and "\n" not in value and _inside(value)
+
+
+def _inside(name: str) -> bool:
+    """A path relative to the project that stays in it: `codehealth baseline` writes the
+    file, and a cloned repository's configuration must not choose a file elsewhere
+    (~/.bashrc, ../other-project/...) for it to overwrite."""
+    normal = os.path.normpath(name.replace("\\", "/"))
+    return not os.path.isabs(normal) and normal != ".." and not normal.startswith("../")

@@ -42,6 +42,7 @@ from codehealth.sources.revisions import (
     untracked_later,
 )
 from codehealth.sources.rules_files import catalogue_texts, rules_folder
+from codehealth.sources.writing import replace_file
 
 __all__ = [
     # the history stream and store (hotspots, plan, history)
@@ -68,6 +69,7 @@ __all__ = [
     "NotRegularFileError",
     "read_file",
     "read_source",
+    "replace_file",
     "unusable_file",
     "rules_folder",
     # git revisions (the gate)
