@@ -267,3 +267,25 @@ def test_a_revision_as_the_work_tree_with_files_standing_in(tmp_path: Path, exte
     reference = run_boundaries(str(copy / "shop"), use_cache=False)
     assert _summary(patched) == _summary(reference)
     assert _summary(patched) != _summary(run_boundaries(root, settings=settings))
+
+
+def test_an_excluded_file_still_counts_for_boundaries(tmp_path: Path) -> None:
+    """Migrations excluded from the analysis are not analysed by the gate, but an import
+    they gain is an import of the project: the boundary check must see it."""
+    repo = _repo(tmp_path)
+    write_files(
+        repo,
+        {
+            "pyproject.toml": LAYERS + "\n[tool.codehealth]\nexclude_migrations = true\n",
+            "shop/orders/migrations/__init__.py": "",
+            "shop/orders/migrations/m0001.py": "OPERATIONS = []\n",
+        },
+    )
+    commit_all(repo, "a migration")
+    git(repo, "branch", "-f", "main", "HEAD")
+    migration = "from shop.billing._impl import fee\n\nOPERATIONS = [fee]\n"
+    write_files(repo, {"shop/orders/migrations/m0001.py": migration})
+    report = run_gate(str(repo), "main", lint=False)
+    assert report.files == ()  # not analysed: no file summary
+    failing = _same_verdict(repo)
+    assert ("CH301", "shop/orders/migrations/m0001.py") in {(r, p) for r, p, _ in failing}

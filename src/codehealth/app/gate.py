@@ -91,17 +91,20 @@ def run_gate(
             untracked()  # reaped also when the base is refused
     changes = [c for c in every_change if _counted(c, settings)]
     touched = [Touched(c.status, c.old_path, c.path) for c in changes]
-    before, after = _contents(root, base, target, changes)
+    # Python files the configuration excludes are not analysed, but they may still be in
+    # the import graph: read for the boundary check.
+    uncounted = [c for c in every_change if _python(c) and c not in changes]
+    before, after = _contents(root, base, target, [*changes, *uncounted])
     keys = {c.path or c.old_path for c in changes}
     config_changed = _config_changed(root, settings, every_change)
 
     def project(measured: Mapping[Key, Measured]) -> tuple[list[Finding], ...]:
         """Boundary findings of both sides: none when the change cannot alter them, those of
         the touched files when it is local, else the whole project's."""
-        if not (boundaries and keys):
+        if not (boundaries and (keys or uncounted)):
             return [], []
         if not (whole_project_boundaries or config_changed):
-            if not _may_cross_boundaries(changes, measured):
+            if not uncounted and not _may_cross_boundaries(changes, measured):
                 return [], []
             local = local_boundaries(root, settings, every_change, (before, after), staged)
             if not isinstance(local, str):
@@ -193,6 +196,10 @@ def _whole_project(
     return found
 
 
+def _python(change: ChangedFile) -> bool:
+    return any(path.endswith(SOURCE_SUFFIXES) for path in (change.path, change.old_path) if path)
+
+
 def _counted(change: ChangedFile, settings: Settings) -> bool:
     from codehealth.sources import is_excluded
 
@@ -253,7 +260,7 @@ def _snapshots(
         (index, path): content
         for index, (_, files) in enumerate(sides)
         for path, content in files.items()
-        if content is not None
+        if content is not None and (path in touched or path.endswith("__init__.py"))
     }
     tool = None
     if lint:
@@ -291,7 +298,7 @@ def _snapshots(
         states: dict[str, FileState] = {}
         packages = {}
         for path, content in files.items():
-            if content is None:
+            if content is None or (index, path) not in items:
                 continue
             state = measured[(index, path)]
             interface = state.interface
