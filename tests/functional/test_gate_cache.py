@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from clitools import commit_all, git, init_repo, write_files
@@ -119,3 +120,13 @@ def test_cached_findings_follow_the_thresholds(tmp_path: Path) -> None:
     assert tight == _verdict(repo, use_cache=False)
     assert tight != default
     assert "CH102" in {rule for rule, *_ in tight} - {rule for rule, *_ in default}
+
+
+def test_no_cache_on_the_command_line(tmp_path: Path, cli: Any) -> None:
+    repo = _repo(tmp_path)
+    first = cli("gate", "--base", "main", "--no-lint", "--no-cache", cwd=repo)
+    assert first.code == 1
+    assert not (repo / ".codehealth" / "gate.sqlite").exists()
+    second = cli("gate", "--base", "main", "--no-lint", cwd=repo)
+    assert (second.code, second.out) == (first.code, first.out)
+    assert (repo / ".codehealth" / "gate.sqlite").exists()

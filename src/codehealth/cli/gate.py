@@ -42,6 +42,12 @@ _FORMATS = ["table", "markdown", "json", "github", "sarif", "gitlab", "junit"]
     help="Do not compare boundary violations, contracts and cycles of the whole project.",
 )
 @click.option(
+    "--no-cache",
+    is_flag=True,
+    help="With --base/--staged: analyse and lint every content again (results are cached "
+    "per file content in .codehealth/gate.sqlite).",
+)
+@click.option(
     "--config",
     "config_file",
     type=click.Path(dir_okay=False),
@@ -54,6 +60,7 @@ def gate(
     output_format: str | None,
     no_lint: bool,
     no_boundaries: bool,
+    no_cache: bool,
     config_file: str | None,
 ) -> int:
     """Fail a change that leaves the code worse: "leave it cleaner".
@@ -91,6 +98,7 @@ def gate(
             config_file=config_file,
             lint=not no_lint,
             boundaries=not no_boundaries,
+            use_cache=not no_cache,
         )
     else:
         from codehealth.app import run_gate_baseline
