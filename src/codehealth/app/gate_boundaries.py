@@ -323,7 +323,17 @@ def revision_overrides(
             return None, None
         base.setdefault(os.path.join(root, path), content)  # the same at HEAD: not staged
         head.setdefault(os.path.join(root, path), content)
-    return base, head
+    # A staged file with no further edit is on disk as staged: the index is then the work
+    # tree itself, whose report is cached.
+    return base, {path: content for path, content in head.items() if _on_disk(path) != content}
+
+
+def _on_disk(path: str) -> bytes | None:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return None
 
 
 def _unstaged_edits(root: str) -> list[str] | None:
