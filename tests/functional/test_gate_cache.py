@@ -130,3 +130,20 @@ def test_no_cache_on_the_command_line(tmp_path: Path, cli: Any) -> None:
     second = cli("gate", "--base", "main", "--no-lint", cwd=repo)
     assert (second.code, second.out) == (first.code, first.out)
     assert (repo / ".codehealth" / "gate.sqlite").exists()
+
+
+def test_an_unknown_rule_in_the_costs_is_refused_warm_or_cold(tmp_path: Path, cli: Any) -> None:
+    """Cached findings never hide a configuration the catalogue refuses (exit 2)."""
+    repo = _repo(tmp_path)
+    assert cli("gate", "--base", "main", "--no-lint", cwd=repo).code == 1  # fills the cache
+    bad = (
+        '[project]\nname = "cached"\nversion = "0"\n\n'
+        "[tool.codehealth.debt]\ncosts = { CH999 = 5 }\n"
+    )
+    write_files(repo, {"pyproject.toml": bad})
+    for _ in range(2):
+        run = cli("gate", "--base", "main", "--no-lint", cwd=repo)
+        assert run.code == 2 and "CH999: no such rule" in run.err, run
+    git(repo, "checkout", "--quiet", "--", "shop/orders.py")  # no change left at all
+    run = cli("gate", "--base", "main", "--no-lint", cwd=repo)
+    assert run.code == 2 and "CH999: no such rule" in run.err, run

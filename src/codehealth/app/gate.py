@@ -75,13 +75,11 @@ def run_gate(
     revisions, each copied out of git, even when the change cannot alter them or reaches
     only the touched files (slower: the reference the fast paths are tested against).
     ``use_cache``: read and write the per-content results in ``.codehealth/gate.sqlite``."""
-    from codehealth.app.debt import load_catalogue
-
     root = repository_root(os.path.abspath(folder))
     untracked = None if staged else untracked_later(root)  # slow on a large tree: start now
     if settings is None:
         settings = load_settings(root, config_file)
-    catalogue = load_catalogue(settings)
+    catalogue = _CatalogueOnDemand(settings)
     notes: list[str] = []
     try:
         base, target, mode = _revisions(root, base_ref, staged)
@@ -245,7 +243,7 @@ def _contents(
 def _snapshots(
     root: str,
     settings: Settings,
-    catalogue: Catalogue,
+    catalogue: _CatalogueOnDemand,
     base: tuple[_Revision, Mapping[str, bytes | None]],
     head: tuple[_Revision, Mapping[str, bytes | None]],
     touched: set[str],
@@ -271,7 +269,7 @@ def _snapshots(
     if use_cache:
         folder = os.path.join(settings.root, settings.cache_dir)
         lint_salt = tool.salt if tool is not None else ""
-        cache = ContentCache(folder, lint_salt, _salt(settings, catalogue))
+        cache = ContentCache(folder, lint_salt, _salt(settings))
     known = cache.get(items) if cache is not None else {}
     run = None
     if tool is not None:  # ruff runs while the files are measured
@@ -311,15 +309,20 @@ def _snapshots(
                 continue
             found = state.findings
             if found is None or (tool is not None and state.hits is None):
-                lint_found = lint_findings(path, state.hits, catalogue) if tool else None
+                lint_found = lint_findings(path, state.hits, catalogue()) if tool else None
                 metrics = state.metrics
                 found = tuple(
-                    file_findings(path, content, metrics, settings, catalogue, lint_found)
+                    file_findings(path, content, metrics, settings, catalogue(), lint_found)
                 )
                 if tool is None or state.hits is not None:  # complete: worth keeping
                     measured[(index, path)] = replace(state, findings=found)
             states[path] = FileState(path, state.metrics.functions, found, interface)
         result.append(Snapshot(revision.label, states, packages, tuple(project[index])))
+    touched_keys = [key for key in items if key[1] in touched]
+    if not touched_keys or any(known.get(key, _MISSING).findings is None for key in touched_keys):
+        # The configuration's costs are checked (ConfigError) unless findings cached under
+        # the same salt prove they were accepted before.
+        catalogue()
     if cache is not None:
         cache.put(
             (key, items[key], measured[key]) for key in items if measured[key] != known.get(key)
@@ -328,10 +331,35 @@ def _snapshots(
     return result[0], result[1]
 
 
-def _salt(settings: Settings, catalogue: Catalogue) -> str:
-    """What a file's findings depend on besides its content and ruff: the thresholds and
-    the catalogue (with the team's costs)."""
+def _salt(settings: Settings) -> str:
+    """What a file's findings depend on besides its content and ruff: the thresholds, the
+    catalogue's text and the team's costs (the inputs of ``load_catalogue``: a cached run
+    need not parse the catalogue)."""
     import hashlib
 
-    text = repr((settings.thresholds, catalogue)).encode("utf-8", "surrogatepass")
+    from codehealth.sources import catalogue_texts
+
+    debt = settings.debt
+    inputs = (settings.thresholds, sorted(catalogue_texts().items()), debt.costs)
+    text = repr((inputs, debt.minutes_per_point)).encode("utf-8", "surrogatepass")
     return hashlib.blake2b(text, digest_size=16).hexdigest()
+
+
+_MISSING = Measured(NotAnalysed("", ""), None, "")
+
+
+class _CatalogueOnDemand:
+    """The rule catalogue with the team's costs, parsed on first use: a run whose findings
+    all come from the cache never parses it. Its salt (above) covers the same inputs, so a
+    configuration ``load_catalogue`` refuses never produced a cached entry."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.loaded: Catalogue | None = None
+
+    def __call__(self) -> Catalogue:
+        if self.loaded is None:
+            from codehealth.app.debt import load_catalogue
+
+            self.loaded = load_catalogue(self.settings)
+        return self.loaded

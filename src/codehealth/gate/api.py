@@ -43,19 +43,38 @@ def _differences(
         words.append("added " + ", ".join(added))
     if removed:
         words.append("removed " + ", ".join(removed))
+    if before == after and not _reexports_touched(init, before, base, head):
+        return words  # same text of the interface, and no re-exported signature moved
+    old_side, new_side = _Lookup(before), _Lookup(after)
     for name in sorted(before.exports & after.exports):
-        old = _signature(init, name, before, base)
-        new = _signature(init, name, after, head)
+        old = _signature(init, name, old_side, base)
+        new = _signature(init, name, new_side, head)
         if old is not None and new is not None and old != new:
             words.append(f"{name}{old} → {name}{new}")
     return words
 
 
-def _signature(init: str, name: str, interface: Interface, snapshot: Snapshot) -> str | None:
-    own = interface.signature(name)
+class _Lookup:
+    """An interface's signatures and origins by name (looked up once per exported name)."""
+
+    def __init__(self, interface: Interface) -> None:
+        self.signatures = dict(interface.signatures)
+        self.origins = {name: (module, original) for name, module, original in interface.origins}
+
+
+def _reexports_touched(init: str, interface: Interface, base: Snapshot, head: Snapshot) -> bool:
+    """Whether a module the package re-exports from is among the touched files."""
+    modules = {module for _, module, _ in interface.origins}
+    return any(
+        _module_files(init, m, base.files) or _module_files(init, m, head.files) for m in modules
+    )
+
+
+def _signature(init: str, name: str, interface: _Lookup, snapshot: Snapshot) -> str | None:
+    own = interface.signatures.get(name)
     if own is not None:
         return own
-    origin = dict((n, (module, original)) for n, module, original in interface.origins).get(name)
+    origin = interface.origins.get(name)
     if origin is None:
         return None
     module, original = origin
