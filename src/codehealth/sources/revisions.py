@@ -162,6 +162,10 @@ def changes_and_lines(
     pending = untracked or (untracked_later(root) if target == WORKTREE else None)
     completed = _git(root, "diff", "--raw", "--numstat", "-M", "-z", "--no-ext-diff", *where, "--")
     if completed.returncode != 0:
+        # --numstat reads contents: a FIFO (or socket) where a tracked file was makes git
+        # stop ("cannot hash"). The list of changes alone does not read them.
+        completed = _git(root, "diff", "--raw", "-M", "-z", "--no-ext-diff", *where, "--")
+    if completed.returncode != 0:
         raise ConfigError(f"git diff failed: {_message(completed)}")
     changes, lines = parse_raw_numstat(completed.stdout)
     if target == WORKTREE and pending is not None:
