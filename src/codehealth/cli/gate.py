@@ -106,7 +106,8 @@ def gate(
         report = run_gate_baseline(project_root(), config_file=config_file)
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "table"
-    write(_render(report, output_format))
+    # Only the github format may write workflow commands (its renderer escapes each value).
+    write(_render(report, output_format), commands=output_format == "github")
     _step_summary(report)
     return EXIT_OK if report.passed else EXIT_FOUND
 

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from codehealth.debt import RATINGS, Debt, DebtReport, Target
+from codehealth.render.markdown_text import md_code, md_text
 from codehealth.render.tables import Cell, Table, render_plain, render_rich
 from codehealth.version import __version__
 
@@ -150,9 +151,12 @@ def render_debt_markdown(report: DebtReport, top: int = 10) -> str:
     ]
     modules = report.modules[:top] if top else report.modules
     for m in modules:
-        contributors = ", ".join(f"`{f.name}` ({_hours(f.minutes)} h)" for f in m.top_files)
+        contributors = ", ".join(
+            f"{md_code(f.name, table=True)} ({_hours(f.minutes)} h)" for f in m.top_files
+        )
         out.append(
-            f"| `{m.debt.name}` | {_hours(m.debt.minutes)} | {_percent(m.debt.ratio)} | "
+            f"| {md_code(m.debt.name, table=True)} | {_hours(m.debt.minutes)} "
+            f"| {_percent(m.debt.ratio)} | "
             f"{m.debt.rating} | {m.debt.findings} | {contributors or '-'} |"
         )
     markers = _marker_rows(report)
@@ -162,7 +166,7 @@ def render_debt_markdown(report: DebtReport, top: int = 10) -> str:
     out += ["", "### Fix first", ""]
     for index, t in enumerate(report.fix_first, 1):
         out.append(
-            f"{index}. `{_where(t)}`: {t.minutes:g} min, {t.severity} "
+            f"{index}. {md_code(_where(t))}: {t.minutes:g} min, {t.severity} "
             f"({', '.join(t.rules)}): {_md(t.fix)}"
         )
     if not report.fix_first:
@@ -176,7 +180,7 @@ def render_debt_markdown(report: DebtReport, top: int = 10) -> str:
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return md_text(text)
 
 
 def render_debt_json(report: DebtReport, pretty: bool = False) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from typing import Any
 from urllib.parse import quote
 from xml.sax.saxutils import quoteattr
@@ -153,14 +154,14 @@ def render_gate_junit(report: GateReport) -> str:
         body = ""
         if problem.level == ERROR:
             body = (
-                f"<failure message={quoteattr(finding.message)} "
-                f"type={quoteattr(finding.rule)}>{_text(finding.message)}</failure>"
+                f"<failure message={_attribute(finding.message)} "
+                f"type={_attribute(finding.rule)}>{_text(finding.message)}</failure>"
             )
         else:
             body = f"<system-out>{_text('warning: ' + finding.message)}</system-out>"
         cases.append(
-            f"    <testcase classname={quoteattr(finding.path or 'codehealth')} "
-            f"name={quoteattr(name)}>{body}</testcase>"
+            f"    <testcase classname={_attribute(finding.path or 'codehealth')} "
+            f"name={_attribute(name)}>{body}</testcase>"
         )
     if not cases:
         cases.append('    <testcase classname="codehealth" name="gate"/>')
@@ -174,4 +175,21 @@ def render_gate_junit(report: GateReport) -> str:
 
 
 def _text(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _xml_chars(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# Characters XML 1.0 cannot hold at all (C0 controls but tab, LF, CR; lone surrogates from
+# file names that are not UTF-8; U+FFFE/U+FFFF): shown as \xNN / \uNNNN instead.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_chars(text: str) -> str:
+    return _NOT_XML.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if m.group() < " " else f"\\u{ord(m.group()):04x}",
+        text,
+    )
+
+
+def _attribute(text: str) -> str:
+    """A quoted XML attribute value (quoteattr also turns line breaks into &#10;/&#13;)."""
+    return quoteattr(_xml_chars(text))

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from codehealth.gate import ERROR, FileSummary, GateReport, Problem
+from codehealth.render.markdown_text import md_code, md_text
 
 GATE_SCHEMA_VERSION = 1
 
@@ -61,7 +62,7 @@ def render_gate_text(report: GateReport) -> str:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return md_text(text)
 
 
 def render_gate_markdown(report: GateReport) -> str:
@@ -77,7 +78,8 @@ def render_gate_markdown(report: GateReport) -> str:
     if report.problems:
         lines += ["| Level | Where | Rule | Problem |", "|---|---|---|---|"]
         lines += [
-            f"| {p.level} | `{_cell(_where(p))}` | {p.finding.rule} | {_cell(p.finding.message)} |"
+            f"| {p.level} | {md_code(_where(p), table=True)} | {md_text(p.finding.rule)} "
+            f"| {md_text(p.finding.message)} |"
             for p in report.problems
         ]
         lines.append("")
@@ -88,13 +90,14 @@ def render_gate_markdown(report: GateReport) -> str:
             if s.status == "R" and s.old_path != s.path:
                 name = f"{s.old_path} → {s.path}"
             lines.append(
-                f"| `{_cell(name)}` | {_minutes(s.debt_before)} | {_minutes(s.debt_after)} "
+                f"| {md_code(name, table=True)} | {_minutes(s.debt_before)} "
+                f"| {_minutes(s.debt_after)} "
                 f"| {s.new_findings} | {s.fixed_findings} |"
             )
         better = [(s.path or s.old_path, w) for s in report.files for w in s.improvements]
         if better:
             lines += ["", "**What got better:**", ""]
-            lines += [f"- `{_cell(path)}`: {_cell(words)}" for path, words in better]
+            lines += [f"- {md_code(path)}: {md_text(words)}" for path, words in better]
         lines.append("")
     lines += [f"> {_cell(note)}" for note in report.notes]
     return "\n".join(lines).rstrip("\n") + "\n"

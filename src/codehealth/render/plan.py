@@ -9,6 +9,7 @@ from dataclasses import asdict
 from typing import Any
 
 from codehealth.plan import Plan, PlanTarget, format_minutes
+from codehealth.render.markdown_text import md_code, md_text
 from codehealth.render.tables import Cell, Table, render_plain, render_rich
 
 PLAN_SCHEMA_VERSION = 1
@@ -91,23 +92,23 @@ def render_plan_markdown(plan: Plan, notes: tuple[str, ...] = ()) -> str:
         out.append("## Left for later")
         out.append("")
         out.extend(
-            f"- `{t.name}` — {format_minutes(t.effort_minutes)}, payoff {t.payoff:.0f}"
+            f"- {md_code(t.name)} — {format_minutes(t.effort_minutes)}, payoff {t.payoff:.0f}"
             for t in plan.left_out[:10]
         )
         out.append("")
-    out.extend(f"> {note}" for note in notes)
+    out.extend(f"> {md_text(note)}" for note in notes)
     return "\n".join(out).rstrip() + "\n"
 
 
 def _agenda_item(number: int, target: PlanTarget) -> list[str]:
-    who = ", ".join(target.experts) or "nobody in the history"
+    who = ", ".join(map(md_text, target.experts)) or "nobody in the history"
     lines = [
-        f"{number}. **`{target.name}`** (line {target.line}) — "
+        f"{number}. **{md_code(target.name)}** (line {target.line}) — "
         f"{format_minutes(target.effort_minutes)}, changed {target.changes} times in the window, "
         f"payoff {target.payoff:.0f}",
         f"   - what to do: {', '.join(target.refactorings)} ({', '.join(target.rules)})",
     ]
-    lines.extend(f"     - {fix}" for fix in target.fixes)
+    lines.extend(f"     - {md_text(fix)}" for fix in target.fixes)
     lines.append(f"   - who knows it best: {who}")
     return [*lines, ""]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -22,7 +23,21 @@ class Table:
     footnote: str = ""
 
 
+# A cell or a line is one line: a line break or another control character in it comes from
+# the analysed repository (a file name) and is shown escaped, so it can neither break the
+# table nor reach a terminal or a CI log as a command.
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def shown(text: str) -> str:
+    """``text`` on one line, its control characters escaped (\\n, \\r, \\t, \\xNN)."""
+    return _CONTROL.sub(lambda m: _NAMED.get(m.group(), f"\\x{ord(m.group()):02x}"), text)
+
+
 def render_plain(tables: list[Table], lines_before: list[str], lines_after: list[str]) -> str:
+    lines_before = [shown(line) for line in lines_before]
+    lines_after = [shown(line) for line in lines_after]
     out: list[str] = [*lines_before]
     for table in tables:
         if out:
@@ -31,7 +46,7 @@ def render_plain(tables: list[Table], lines_before: list[str], lines_after: list
         if not table.rows:
             out.append("  (none)")
             continue
-        cells = [[c.text + ("!" if c.alert else "") for c in row] for row in table.rows]
+        cells = [[shown(c.text) + ("!" if c.alert else "") for c in row] for row in table.rows]
         widths = [len(h) for h in table.headers]
         for row in cells:
             for index, text in enumerate(row):
@@ -65,18 +80,21 @@ def render_rich(
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=True, width=width, highlight=False)
     for line in lines_before:
-        console.print(escape(line))
+        console.print(escape(shown(line)))
     for table in tables:
         rich_table = RichTable(title=table.title, title_justify="left", caption=table.footnote)
         for index, header in enumerate(table.headers):
             rich_table.add_column(header, justify="right" if index in table.numeric else "left")
         for row in table.rows:
             rich_table.add_row(
-                *(f"[bold red]{escape(c.text)}[/]" if c.alert else escape(c.text) for c in row)
+                *(
+                    f"[bold red]{escape(shown(c.text))}[/]" if c.alert else escape(shown(c.text))
+                    for c in row
+                )
             )
         if not table.rows:
             rich_table.add_row(*(["(none)"] + [""] * (len(table.headers) - 1)))
         console.print(rich_table)
     for line in lines_after:
-        console.print(escape(line))
+        console.print(escape(shown(line)))
     return buffer.getvalue()
