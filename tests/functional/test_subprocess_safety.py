@@ -213,3 +213,16 @@ def test_the_named_lint_command_runs_with_literal_arguments(
     assert {f"pkg/{payload}.py" for payload in PAYLOADS} <= set(files)
     assert "-dash.py" in files
     assert not list(tmp_path.rglob("pwned*"))
+
+
+@pytest.mark.parametrize("ref", ["--output=pwned_output", "-h", "$(touch pwned_ref)"])
+def test_a_base_ref_that_looks_like_an_option_is_not_one(
+    ref: str, tmp_path: Path, cli: Callable[..., Run]
+) -> None:
+    """``gate --base`` comes from CI variables: a value starting with "-" reaches git as a
+    revision (``REF^{commit}``), never as an option (git diff --output= writes a file)."""
+    repo = _payload_repo(tmp_path)
+    run = cli("gate", "--base", ref, cwd=repo)
+    assert run.code == 2, run.err
+    assert "no such branch, tag or commit" in run.err
+    assert not list(tmp_path.rglob("pwned*"))
