@@ -261,3 +261,28 @@ def test_no_traceback_in_a_real_process(
     assert "internal error" not in run.err, run.err
     assert run.code in (0, 1), run.err
     assert run.out.strip()
+
+
+def _has_report() -> bool:
+    from codehealth.cli import cli as group
+
+    return "report" in group.commands
+
+
+@pytest.mark.skipif(not _has_report(), reason="`codehealth report` does not exist yet")
+@pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
+def test_report_html_over_the_corpus(case: Case, cli: Callable[..., Run], tmp_path: Path) -> None:
+    """``report --html`` over every case: a report is written, no internal error, and each
+    bad file is named in it (HTML-escaped)."""
+    import html
+
+    where = build(case, tmp_path)
+    out = tmp_path / "html-report"
+    run = cli("report", "--html", str(out), cwd=where)
+    assert_no_traceback(run.err)
+    assert "internal error" not in run.err, run.err
+    assert run.code in (0, 1), run.err
+    (page,) = out.glob("*.html")
+    text = html.unescape(page.read_text(encoding="utf-8"))
+    for path in case.bad:
+        assert path in text or json.dumps(path)[1:-1] in text, path

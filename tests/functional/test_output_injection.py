@@ -287,3 +287,24 @@ def test_junit_is_valid_xml_with_every_payload(
     for name in NAMES:
         visible = name.replace("\x1b", "\\x1b")
         assert visible in classnames, (name, classnames)
+
+
+def _has_report() -> bool:
+    from codehealth.cli import cli as group
+
+    return "report" in group.commands
+
+
+@pytest.mark.skipif(not _has_report(), reason="`codehealth report` does not exist yet")
+def test_the_html_report_shows_payloads_as_text(
+    repo: Path, cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    out = tmp_path / "html"
+    _run(cli, repo, "report", "--html", str(out))
+    (page,) = out.glob("*.html")
+    parsed = _Html()
+    parsed.feed(page.read_text(encoding="utf-8"))
+    assert not any(tag == "img" and "onerror" in attrs for tag, attrs in parsed.tags)
+    assert not any(
+        tag == "a" and "javascript" in str(attrs.get("href")) for tag, attrs in parsed.tags
+    )
