@@ -280,6 +280,42 @@ def test_file_names_that_look_like_options_are_linted_as_files(shop: Path, cli: 
     assert not (shop / "out.py").exists()
 
 
+def test_a_file_edited_while_it_is_analysed(
+    shop: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The scan reads orders.py, then it changes before ruff reads it (an editor saving
+    during a pre-commit run). ruff's hits were for other lines (one at line 40 of a 7-line
+    file) and were cached under the content the scan read."""
+    import codehealth.app.scan as scan_module
+
+    real = scan_module.read_source
+    orders = shop / "src" / "shop" / "orders.py"
+    edited = "import json\n" * 39 + "x = 1;\n"
+
+    def read_then_edit(root: str, path: str) -> bytes | str:
+        content = real(root, path)
+        if path == "src/shop/orders.py" and orders.read_text(encoding="utf-8") != edited:
+            orders.write_text(edited, encoding="utf-8")
+        return content
+
+    monkeypatch.setattr(scan_module, "read_source", read_then_edit)
+    _run, document = debt_json(cli, shop)
+    assert document["complete"] is False
+    assert any(
+        "src/shop/orders.py changed while it was analysed" in p for p in document["incomplete"]
+    )
+    orders_findings = [f for f in document["findings"] if f["path"] == "src/shop/orders.py"]
+    assert not [f for f in orders_findings if f["rule"].startswith("ruff:")]
+    assert {f["rule"] for f in orders_findings} >= {"CH201"}  # the scan's content: its TODO
+    assert all(f["line"] <= ORDERS.count("\n") for f in orders_findings)
+    # Nothing was cached for the content the scan read: with it back, ruff's F401 is found.
+    monkeypatch.setattr(scan_module, "read_source", real)
+    orders.write_text(ORDERS, encoding="utf-8")
+    _run, again = debt_json(cli, shop)
+    assert again["complete"] is True
+    assert "ruff:F401" in rules_of(again, "src/shop/orders.py")
+
+
 def test_flake8_runs_when_the_project_configures_it(shop: Path, cli: Cli) -> None:
     (shop / "setup.cfg").write_text(FLAKE8_CFG, encoding="utf-8")
     _, document = debt_json(cli, shop)

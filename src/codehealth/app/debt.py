@@ -39,7 +39,7 @@ from codehealth.lint import (
 )
 from codehealth.metrics import package_names
 from codehealth.model import Finding
-from codehealth.sources import Cache, catalogue_texts
+from codehealth.sources import Cache, catalogue_texts, read_file
 from codehealth.version import __version__
 
 
@@ -99,7 +99,7 @@ def run_debt(
     markers = _markers(measured.sources, cache_dir, cache_notes)
     lint_hits: dict[str, dict[str, list[Hit]]] = {}
     for linter in linters:
-        result = linter.finish(cache_notes)
+        result = linter.finish(cache_notes, incomplete)
         if result.config_error:
             raise ConfigError(
                 f"{result.tool} rejected the project's configuration:\n{result.config_error}"
@@ -169,9 +169,13 @@ class _Linter:
     pending: Pending | None
     cache: Cache | None
     keys: dict[str, str]
+    root: str = "."
+    sources: dict[str, bytes] | None = None  # the contents the scan measured
 
-    def finish(self, notes: list[str]) -> LintResult:
+    def finish(self, notes: list[str], incomplete: list[str] | None = None) -> LintResult:
         result = LintResult(self.tool.name, {}) if self.pending is None else self.pending.wait()
+        if self.pending is not None and not (result.problem or result.config_error):
+            result = self._same_contents(result, incomplete if incomplete is not None else notes)
         if self.cache is not None:
             if not (result.problem or result.config_error):
                 self.cache.put_many(
@@ -184,6 +188,27 @@ class _Linter:
         if result.problem or result.config_error:
             return result
         return LintResult(self.tool.name, {**self.cached, **result.hits})
+
+    def _same_contents(self, result: LintResult, incomplete: list[str]) -> LintResult:
+        """The linter read the files itself, after the scan did: a file edited (or removed)
+        in between got hits for other lines. Those are left out, and not cached under the
+        content the scan read; the report says to run again."""
+        sources = self.sources or {}
+        changed = set()
+        for path in result.hits:
+            try:
+                now: bytes | None = read_file(os.path.join(self.root, path))
+            except OSError:
+                now = None
+            if path in sources and now != sources[path]:
+                changed.add(path)
+        incomplete.extend(
+            f"{path} changed while it was analysed: its {self.tool.name} findings are left "
+            "out; run again"
+            for path in sorted(changed)
+        )
+        kept = {path: hits for path, hits in result.hits.items() if path not in changed}
+        return LintResult(result.tool, kept, result.problem, result.config_error)
 
 
 def _start(tool: LintTool, root: str, sources: dict[str, bytes], cache_dir: str | None) -> _Linter:
@@ -205,7 +230,7 @@ def _start(tool: LintTool, root: str, sources: dict[str, bytes], cache_dir: str 
                     continue  # a damaged entry: lint the file again
     todo = sorted(path for path in sources if path not in cached)
     pending = Pending(tool, root, todo) if todo else None
-    return _Linter(tool, cached, pending, cache, keys)
+    return _Linter(tool, cached, pending, cache, keys, root, sources)
 
 
 def _markers(
