@@ -1,14 +1,17 @@
-"""Frozen values shared by every package: what was measured and what was found."""
+"""Frozen values shared by every package: what was measured and what was found.
 
-from codehealth.model.boundaries import (
-    BoundaryReport,
-    ContractResult,
-    Cycle,
-    ImportSite,
-    ModuleEdge,
-    ModuleSummary,
-    Violation,
-)
+Findings and metrics are imported with the package (nearly every command needs them); the
+boundary report, commit records and the scan result when first used (PEP 562
+``__getattr__``): creating their frozen dataclasses costs start-up time that a command not
+using them (the gate in pre-commit) should not pay. To add one of those, add it to
+``_LAZY``, to the TYPE_CHECKING imports and to ``__all__``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from codehealth.model.findings import (
     SEVERITIES,
     Finding,
@@ -16,7 +19,6 @@ from codehealth.model.findings import (
     normalise_line,
     with_fingerprints,
 )
-from codehealth.model.history import BlobChange, Change, Commit, Revision
 from codehealth.model.metrics import (
     ClassMetrics,
     FileMetrics,
@@ -28,7 +30,36 @@ from codehealth.model.metrics import (
     ThresholdViolation,
     maintainability_rank,
 )
-from codehealth.model.scan import ScanResult
+
+if TYPE_CHECKING:
+    from codehealth.model.boundaries import (
+        BoundaryReport,
+        ContractResult,
+        Cycle,
+        ImportSite,
+        ModuleEdge,
+        ModuleSummary,
+        Violation,
+    )
+    from codehealth.model.history import BlobChange, Change, Commit, Revision
+    from codehealth.model.scan import ScanResult
+
+_LAZY = {
+    **dict.fromkeys(
+        (
+            "BoundaryReport",
+            "ContractResult",
+            "Cycle",
+            "ImportSite",
+            "ModuleEdge",
+            "ModuleSummary",
+            "Violation",
+        ),
+        "codehealth.model.boundaries",
+    ),
+    **dict.fromkeys(("BlobChange", "Change", "Commit", "Revision"), "codehealth.model.history"),
+    "ScanResult": "codehealth.model.scan",
+}
 
 __all__ = [
     "BoundaryReport",
@@ -58,3 +89,16 @@ __all__ = [
     "ThresholdViolation",
     "maintainability_rank",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'codehealth.model' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
