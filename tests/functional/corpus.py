@@ -28,7 +28,7 @@ from pathlib import Path
 from clitools import RESOURCES, commit_all, git, init_repo, write_files
 
 GOOD = "def good(x):\n    if x:\n        return 1\n    return 2\n"
-# The changed version of good.py on the feature branch: a new TODO for gate and debt to see.
+# The changed version of good.py on the feature branch: a new marker for gate and debt.
 GOOD_CHANGED = (
     "def good(x):\n    # TODO: corpus marker\n    if x:\n        return 1\n    return 2\n"
 )

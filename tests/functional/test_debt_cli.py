@@ -306,7 +306,7 @@ def test_a_file_edited_while_it_is_analysed(
     )
     orders_findings = [f for f in document["findings"] if f["path"] == "src/shop/orders.py"]
     assert not [f for f in orders_findings if f["rule"].startswith("ruff:")]
-    assert {f["rule"] for f in orders_findings} >= {"CH201"}  # the scan's content: its TODO
+    assert {f["rule"] for f in orders_findings} >= {"CH201"}  # the scan's content: its marker
     assert all(f["line"] <= ORDERS.count("\n") for f in orders_findings)
     # Nothing was cached for the content the scan read: with it back, ruff's F401 is found.
     monkeypatch.setattr(scan_module, "read_source", real)

@@ -48,29 +48,37 @@ def _is_string(node: ast.expr) -> bool:
     return False
 
 
+def _process_calls(path: Path) -> Iterator[tuple[str, str, ast.Call]]:
+    """(where, name, call) of each subprocess call in ``path``; os.system/os.popen and
+    ``from subprocess import run`` (which would hide a call from this check) fail."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module in ("subprocess", "os"):
+            names = {alias.name for alias in node.names}
+            assert not names & {*_PROCESS_CALLS, "system", "popen"}, path
+    for name, call in _calls(tree):
+        where = f"{path.relative_to(SRC)}:{call.lineno}"
+        assert name not in ("os.system", "os.popen", "os.spawnl", "os.execl"), where
+        if name.startswith("subprocess.") and name.split(".")[1] in _PROCESS_CALLS:
+            yield where, name, call
+
+
+def _check_call(where: str, name: str, call: ast.Call) -> None:
+    assert name != "subprocess.getoutput", where  # always a shell
+    shell = [k.value for k in call.keywords if k.arg == "shell"]
+    assert all(isinstance(v, ast.Constant) and v.value is False for v in shell), where
+    command = call.args[0] if call.args else None
+    command = command or next((k.value for k in call.keywords if k.arg == "args"), None)
+    assert command is not None, where
+    assert not _is_string(command), f"{where}: a command string"
+
+
 def test_the_source_passes_argument_lists_and_never_a_shell() -> None:
     checked = 0
     for path in sorted(SRC.rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        for node in ast.walk(tree):  # every call goes through the module: checked below
-            if isinstance(node, ast.ImportFrom) and node.module in ("subprocess", "os"):
-                names = {alias.name for alias in node.names}
-                assert not names & {*_PROCESS_CALLS, "system", "popen"}, path
-        for name, call in _calls(tree):
-            where = f"{path.relative_to(SRC)}:{call.lineno}"
-            assert name not in ("os.system", "os.popen", "os.spawnl", "os.execl"), where
-            if not (name.startswith("subprocess.") and name.split(".")[1] in _PROCESS_CALLS):
-                continue
+        for where, name, call in _process_calls(path):
+            _check_call(where, name, call)
             checked += 1
-            assert name != "subprocess.getoutput", where  # always a shell
-            for keyword in call.keywords:
-                if keyword.arg == "shell":
-                    assert isinstance(keyword.value, ast.Constant), where
-                    assert keyword.value.value is False, where
-            command = call.args[0] if call.args else None
-            command = command or next((k.value for k in call.keywords if k.arg == "args"), None)
-            assert command is not None, where
-            assert not _is_string(command), f"{where}: a command string"
     assert checked >= 8  # the check saw the git and linter calls
 
 

@@ -172,22 +172,30 @@ class _Linter:
     root: str = "."
     sources: dict[str, bytes] | None = None  # the contents the scan measured
 
-    def finish(self, notes: list[str], incomplete: list[str] | None = None) -> LintResult:
-        result = LintResult(self.tool.name, {}) if self.pending is None else self.pending.wait()
-        if self.pending is not None and not (result.problem or result.config_error):
-            result = self._same_contents(result, incomplete if incomplete is not None else notes)
-        if self.cache is not None:
-            if not (result.problem or result.config_error):
-                self.cache.put_many(
-                    (self.keys[path], json.dumps(hits, separators=(",", ":")))
-                    for path, hits in result.hits.items()
-                    if path in self.keys
-                )
-            self.cache.close()
-            notes.extend(self.cache.notes)
+    def finish(self, notes: list[str], incomplete: list[str]) -> LintResult:
+        if self.pending is None:
+            result = LintResult(self.tool.name, {})
+        else:
+            result = self.pending.wait()
+            failed = bool(result.problem or result.config_error)
+            result = result if failed else self._same_contents(result, incomplete)
+        self._store(result, notes)
         if result.problem or result.config_error:
             return result
         return LintResult(self.tool.name, {**self.cached, **result.hits})
+
+    def _store(self, result: LintResult, notes: list[str]) -> None:
+        """Cache the fresh hits (none when the tool failed) under each file's content key."""
+        if self.cache is None:
+            return
+        if not (result.problem or result.config_error):
+            self.cache.put_many(
+                (self.keys[path], json.dumps(hits, separators=(",", ":")))
+                for path, hits in result.hits.items()
+                if path in self.keys
+            )
+        self.cache.close()
+        notes.extend(self.cache.notes)
 
     def _same_contents(self, result: LintResult, incomplete: list[str]) -> LintResult:
         """The linter read the files itself, after the scan did: a file edited (or removed)

@@ -41,7 +41,11 @@ class BaselineRun:
     added: tuple[Entry, ...]
     refused: int
     incomplete: tuple[str, ...]
-    not_analysed: tuple[str, ...] = ()  # "path: reason": entries kept, findings unknown
+    not_analysed: tuple[NotAnalysed, ...] = ()  # their entries kept, their findings unknown
+
+
+def _paths(not_analysed: tuple[NotAnalysed, ...]) -> frozenset[str]:
+    return frozenset(entry.path for entry in not_analysed)
 
 
 def baseline_path(settings: Settings) -> str:
@@ -99,8 +103,9 @@ def run_baseline(
     if existing is None and check:
         raise ConfigError(f"{path}: no baseline to check; create it with `codehealth baseline`")
     findings, incomplete, not_analysed = _findings(settings, use_cache)
-    unknown = {n.path for n in not_analysed}
-    result = update_baseline(existing, findings, allow_new or existing is None, unknown)
+    result = update_baseline(
+        existing, findings, allow_new or existing is None, _paths(not_analysed)
+    )
     written = not check
     if written:
         text = format_baseline(result.entries)
@@ -117,7 +122,7 @@ def run_baseline(
         result.added,
         result.refused,
         incomplete,
-        tuple(f"{n.path}: {n.reason}" for n in not_analysed),
+        not_analysed,
     )
 
 
@@ -140,11 +145,7 @@ def run_gate_baseline(
         )
     findings, incomplete, not_analysed = _findings(settings, use_cache)
     # A file that cannot be analysed today has unknown findings: compare none of them.
-    unknown = {n.path for n in not_analysed}
-    new, accepted, gone = split_by_baseline(
-        [f for f in findings if f.path not in unknown], baseline
-    )
-    gone = [entry for entry in gone if entry.path not in unknown]
+    new, accepted, gone = split_by_baseline(findings, baseline, _paths(not_analysed))
     problems = [Problem(f, ERROR, "new finding") for f in new]
     problems += [
         Problem(

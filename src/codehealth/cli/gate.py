@@ -191,7 +191,7 @@ def baseline(
     for problem in done.incomplete:
         click.echo(f"codehealth: warning: findings incomplete: {problem}", err=True)
     for entry in done.not_analysed:  # its baseline entries are kept as they were
-        click.echo(f"codehealth: warning: not analysed: {entry}", err=True)
+        click.echo(f"codehealth: warning: not analysed: {entry.path}: {entry.reason}", err=True)
     if done.created:
         write(f"created {done.path}: {len(done.added)} finding(s) recorded\n")
         return EXIT_OK

@@ -138,18 +138,32 @@ def format_baseline(entries: Iterable[Entry]) -> str:
 
 
 def split_by_baseline(
-    findings: Iterable[Finding], baseline: Baseline
+    findings: Iterable[Finding], baseline: Baseline, unknown: Collection[str] = ()
 ) -> tuple[list[Finding], list[Finding], list[Entry]]:
-    """(new findings, findings the baseline accepts, baseline entries no longer found)."""
+    """(new findings, findings the baseline accepts, baseline entries no longer found). The
+    files in ``unknown`` could not be analysed: none of their findings or entries count."""
     known = baseline.fingerprints
     new: list[Finding] = []
     accepted: list[Finding] = []
     seen: set[str] = set()
     for finding in findings:
+        if finding.path in unknown:
+            continue
         seen.add(finding.fingerprint)
         (accepted if finding.fingerprint in known else new).append(finding)
-    gone = [entry for entry in baseline.entries if entry.fingerprint not in seen]
+    gone = _kept_and_gone(baseline.entries, seen, unknown)[1]
     return new, accepted, gone
+
+
+def _kept_and_gone(
+    entries: Iterable[Entry], found: Collection[str], unknown: Collection[str]
+) -> tuple[list[Entry], list[Entry]]:
+    """Entries still found (or in a file not analysed today), and the others."""
+    kept: list[Entry] = []
+    gone: list[Entry] = []
+    for entry in entries:
+        (kept if entry.fingerprint in found or entry.path in unknown else gone).append(entry)
+    return kept, gone
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,9 +188,7 @@ def update_baseline(
     current = {f.fingerprint: entry_of(f) for f in findings if f.path not in unknown}
     if baseline is None:
         return Update(tuple(sorted(current.values())), (), tuple(sorted(current.values())), 0)
-    kept = [e for e in baseline.entries if e.fingerprint in current or e.path in unknown]
-    staying = {e.fingerprint for e in kept}
-    removed = [e for e in baseline.entries if e.fingerprint not in staying]
+    kept, removed = _kept_and_gone(baseline.entries, current, unknown)
     known = baseline.fingerprints
     fresh = sorted(e for fp, e in current.items() if fp not in known)
     added = fresh if allow_new else []

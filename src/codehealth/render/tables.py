@@ -36,8 +36,8 @@ def shown(text: str) -> str:
 
 
 def render_plain(tables: list[Table], lines_before: list[str], lines_after: list[str]) -> str:
-    lines_before = [shown(line) for line in lines_before]
-    lines_after = [shown(line) for line in lines_after]
+    lines_before = list(map(shown, lines_before))
+    lines_after = list(map(shown, lines_after))
     out: list[str] = [*lines_before]
     for table in tables:
         if out:
