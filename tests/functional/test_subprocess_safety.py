@@ -89,10 +89,9 @@ class _Recorder:
         self.calls: list[tuple[Any, dict[str, Any]]] = []
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        real = subprocess.Popen
         calls = self.calls
 
-        class Recording(real):  # type: ignore[misc, valid-type]
+        class Recording(subprocess.Popen[bytes]):  # defined before the patch: the real one
             def __init__(self, args: Any, *rest: Any, **options: Any) -> None:
                 calls.append((args, {**options, "positional": len(rest)}))
                 super().__init__(args, *rest, **options)
