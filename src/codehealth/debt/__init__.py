@@ -1,23 +1,48 @@
 """Technical debt (SQALE): findings priced by the cost model, aggregated, rated A to E.
 
 Pure: no processes, databases or terminal. ``codehealth.app.run_debt`` feeds it.
+
+The report (aggregation, ratings) is imported when first used (PEP 562): the gate prices
+the findings of a few files and never builds one. To add a name of ``debt.report``, add it
+to ``_REPORT``, to the TYPE_CHECKING imports and to ``__all__``.
 """
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from codehealth.debt.complexity import FILE_LEVEL_RULES, complexity_findings
 from codehealth.debt.hits import Hit, price_lint_hits, price_rule_hits
 from codehealth.debt.locate import finish_file
 from codehealth.debt.markers import MARKERS_VERSION, find_markers
 from codehealth.debt.modules import module_names
-from codehealth.debt.report import (
-    RATINGS,
-    Debt,
-    DebtReport,
-    ModuleDebt,
-    Target,
-    build_report,
-    family_of,
-    fix_first,
-    rating,
+
+if TYPE_CHECKING:
+    from codehealth.debt.report import (
+        RATINGS,
+        Debt,
+        DebtReport,
+        ModuleDebt,
+        Target,
+        build_report,
+        family_of,
+        fix_first,
+        rating,
+    )
+
+_REPORT = frozenset(
+    (
+        "RATINGS",
+        "Debt",
+        "DebtReport",
+        "ModuleDebt",
+        "Target",
+        "build_report",
+        "family_of",
+        "fix_first",
+        "rating",
+    )
 )
 
 __all__ = [
@@ -40,3 +65,15 @@ __all__ = [
     "price_rule_hits",
     "rating",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _REPORT:
+        raise AttributeError(f"module 'codehealth.debt' has no attribute {name!r}")
+    value = getattr(importlib.import_module("codehealth.debt.report"), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
