@@ -9,6 +9,7 @@ instead of failing the run.
 from __future__ import annotations
 
 import contextlib
+import inspect
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -216,4 +217,16 @@ def cycle_breakers(graph: grimp.ImportGraph, packages: list[str]) -> set[tuple[s
     ]
     if len(present) < 2:
         return set()
-    return {(a, b) for a, b in graph.nominate_cycle_breakers(*present)}
+    return {(a, b) for a, b in _nominate(graph, present)}
+
+
+def _nominate(graph: grimp.ImportGraph, present: list[str]) -> Any:
+    """grimp 3.19 takes several packages; older grimp (all that pip installs on Python
+    3.10) takes one and makes its children acyclic: the same when the modules are the
+    children of one package, else no breakers are nominated (cycles are still found)."""
+    if "additional_packages" in inspect.signature(graph.nominate_cycle_breakers).parameters:
+        return graph.nominate_cycle_breakers(*present)
+    parents = {name.rpartition(".")[0] for name in present}
+    if len(parents) == 1 and "" not in parents:
+        return graph.nominate_cycle_breakers(parents.pop())
+    return set()
