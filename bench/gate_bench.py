@@ -227,7 +227,7 @@ def _write(
     # The written analysis below the table (from its first "## " heading) is kept.
     previous = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
     kept = previous[previous.index("\n## ") + 1 :] if "\n## " in previous else ""
-    RESULTS.write_text("\n".join(lines) + kept, encoding="utf-8")
+    RESULTS.write_text("\n".join(lines) + ("\n" + kept if kept else ""), encoding="utf-8")
 
 
 if __name__ == "__main__":
