@@ -5,7 +5,8 @@ so that every command has something to show: a function over its thresholds and 
 (routing.py), an import of billing's private ``_rates`` from orders (a boundary violation),
 change frequency for hotspots, and a last commit that makes the code worse for the gate.
 ``new``: the same project at its last commit, without a ``[tool.codehealth]`` section (for
-``codehealth init``).
+``codehealth init``). ``staged``: ``shop`` with a FIXME staged in pricing.py and a HACK
+left unstaged in fees.py (for ``codehealth gate --staged``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from clitools import RESOURCES
-from historytools import Step, commit, make_history
+from historytools import Step, commit, git, make_history
 
 SAMPLE = RESOURCES / "readme_shop"
 ROUTING = "src/shop/orders/routing.py"
@@ -91,13 +92,23 @@ def _steps() -> list[Step]:
 
 
 def build(kind: str, folder: Path) -> Path:
-    """The sample repository ``kind`` ("shop" or "new") at ``folder/shop``."""
+    """The sample repository ``kind`` ("shop", "new" or "staged") at ``folder/shop``."""
     repo = make_history(folder / "shop", _steps())
     if kind == "new":
         pyproject = repo / "pyproject.toml"
         text = pyproject.read_text(encoding="utf-8")
         pyproject.write_text(text[: text.index("\n# The sample project")] + "\n", "utf-8")
         commit(repo, Step(*ADA, days_ago=1, files={}, message="no codehealth section"))
+    elif kind == "staged":
+        # A commit in the making: one edit staged, another left unstaged (pre-commit's view).
+        files = _sample_files()
+        text = files[PRICING].replace(
+            "    net = sum(", "    # FIXME: VAT per country\n    net = sum("
+        )
+        (repo / PRICING).write_text(text.replace("sum(amounts)", "float(sum(amounts))"), "utf-8")
+        git(repo, "add", PRICING)
+        fees = repo / FEES
+        fees.write_text(fees.read_text("utf-8") + "\n# HACK: not staged, not checked\n", "utf-8")
     elif kind != "shop":
         raise ValueError(f"unknown sample repository {kind!r}")
     return repo

@@ -13,7 +13,8 @@ Conventions in README.md (they are what this test reads):
   Whitespace runs, the sample repository's path (shown as ``~/shop``), commit hashes and
   dates are normalised on both sides (they change with every run).
 - ``<!-- readme-test: repo=NAME -->`` on the line before a block chooses the sample
-  repository (``shop``, the default, or ``new``: no ``[tool.codehealth]`` section).
+  repository: ``shop`` (the default), ``new`` (no ``[tool.codehealth]`` section) or
+  ``staged`` (a change staged for a commit); see readme_repos.py.
 - Blocks that cannot run here (installing codehealth itself) are listed in NOT_RUN with the
   reason, and checked another way where there is one (``.ci/run`` runs the test command).
 - Every ``toml`` block is a valid ``[tool.codehealth]`` configuration; every ``yaml`` block
