@@ -291,6 +291,11 @@ def test_yaml_blocks_name_what_this_repository_publishes() -> None:
                 assert hook["id"] in hooks, f"README.md:{block.line}: no hook {hook['id']!r}"
         for used in re.findall(r"uses:\s*\S+?/codehealth/(\S+?)@", text):
             assert (PROJECT / used / "action.yml").is_file(), f"README.md:{block.line}: {used}"
+        for path in re.findall(r"/(ci/[\w/.-]+\.ya?ml)", text):
+            assert (PROJECT / path).is_file(), f"README.md:{block.line}: no {path}"
+        if isinstance(document, dict) and "jobs" in document:
+            workflow = yaml.safe_load((PROJECT / "ci/github/pull-request.yml").read_text())
+            assert document == workflow, f"README.md:{block.line}: not ci/github/pull-request.yml"
     for path in re.findall(r"`(ci/[\w/.-]+)`", README.read_text(encoding="utf-8")):
         assert (PROJECT / path).exists(), f"README.md names {path}, which does not exist"
 
