@@ -1,0 +1,154 @@
+"""The README's comparison with other tools measures one function with each of them: this
+test measures it again and fails when a number in the table is not what the tool says.
+
+codehealth and ruff (a dev dependency) are always measured; radon and complexipy (the bench
+extra) when they are installed. The README's section is "## How the measures compare with
+other tools": its ```python block is the function, its table has one row per tool and measure
+with the value for the function and for its nested function (``-`` when the tool does not
+report the nested function on its own).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from clitools import clean_env
+
+import codehealth
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+HEADING = "## How the measures compare with other tools"
+OUTER, INNER = "ship", "ship.fee"
+
+Values = dict[str, str]  # qualified name -> the number as text
+
+
+def _section() -> str:
+    text = README.read_text(encoding="utf-8")
+    assert HEADING in text, f"README.md has no {HEADING!r} section"
+    return text.split(HEADING, 1)[1].split("\n## ", 1)[0]
+
+
+def _example() -> str:
+    match = re.search(r"```python\n(.*?)```", _section(), re.DOTALL)
+    assert match, "the comparison section has no ```python example"
+    return match.group(1)
+
+
+def _table() -> dict[str, tuple[str, str]]:
+    rows: dict[str, tuple[str, str]] = {}
+    for line in _section().splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and re.fullmatch(r"\d+", cells[1]):
+            rows[cells[0]] = (cells[1], cells[2])
+    return rows
+
+
+def _codehealth(measure: str) -> Callable[[Path], Values]:
+    def measured(folder: Path) -> Values:
+        result = codehealth.scan(root=str(folder))
+        return {
+            function.qualname: str(getattr(function, measure))
+            for file in result.files
+            for function in file.functions
+        }
+
+    return measured
+
+
+def _ruff(code: str, setting: str) -> Callable[[Path], Values]:
+    def measured(folder: Path) -> Values:
+        ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
+        if ruff is None:
+            pytest.skip("ruff is not installed")
+        done = subprocess.run(
+            [
+                ruff,
+                "check",
+                "--isolated",
+                "--select",
+                code,
+                "--config",
+                f"{setting} = 0",
+                "--output-format",
+                "json",
+                "--exit-zero",
+                "ship.py",
+            ],
+            cwd=folder,
+            env=clean_env(),
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        values: Values = {}
+        for finding in json.loads(done.stdout):
+            # "`ship` is too complex (6 > 0)" / "Too many branches (3 > 0)": one per function,
+            # in source order; the outer function starts on line 1.
+            number = re.search(r"\((\d+) > 0\)", finding["message"])
+            assert number, finding["message"]
+            name = OUTER if finding["location"]["row"] == 1 else INNER
+            values[name] = number.group(1)
+        return values
+
+    return measured
+
+
+def _radon(folder: Path) -> Values:
+    complexity = pytest.importorskip("radon.complexity")
+    values: Values = {}
+    for block in complexity.cc_visit((folder / "ship.py").read_text(encoding="utf-8")):
+        values[block.name] = str(block.complexity)
+        for closure in block.closures:
+            values[f"{block.name}.{closure.name}"] = str(closure.complexity)
+    return values
+
+
+def _complexipy(folder: Path) -> Values:
+    complexipy = pytest.importorskip("complexipy")
+    measured = complexipy.file_complexity(str(folder / "ship.py"))
+    return {function.name: str(function.complexity) for function in measured.functions}
+
+
+MEASURES: dict[str, Callable[[Path], Values]] = {
+    "codehealth: cyclomatic": _codehealth("cyclomatic"),
+    "radon: `cc`": _radon,
+    "ruff: `C901` (mccabe)": _ruff("C901", "lint.mccabe.max-complexity"),
+    "ruff: `PLR0912` (too-many-branches)": _ruff("PLR0912", "lint.pylint.max-branches"),
+    "codehealth: cognitive": _codehealth("cognitive"),
+    "complexipy": _complexipy,
+}
+
+
+def test_the_table_has_a_row_per_tool() -> None:
+    assert set(_table()) == set(MEASURES)
+
+
+@pytest.mark.parametrize("row", list(MEASURES))
+def test_the_numbers_are_what_the_tools_say(row: str, tmp_path: Path) -> None:
+    (tmp_path / "ship.py").write_text(_example(), encoding="utf-8")
+    measured = MEASURES[row](tmp_path)
+    outer, inner = _table()[row]
+    assert measured.get(OUTER) == outer, (row, measured)
+    assert measured.get(INNER, "-") == inner, (row, measured)
+
+
+def test_radon_ranks_are_as_written() -> None:
+    complexity = pytest.importorskip("radon.complexity")
+    metrics = pytest.importorskip("radon.metrics")
+    bounds = {"A": (1, 5), "B": (6, 10), "C": (11, 20), "D": (21, 30), "E": (31, 40)}
+    dash = "\N{EN DASH}"
+    written = ", ".join(f"{rank} {low}{dash}{high}" for rank, (low, high) in bounds.items())
+    assert f"({written}, F 41 and above)" in _section()
+    for rank, (low, high) in bounds.items():
+        assert complexity.cc_rank(low) == complexity.cc_rank(high) == rank
+    assert complexity.cc_rank(41) == "F"
+    assert "with radon's ranks (A above 19, B above 9, C below)" in _section()
+    assert [metrics.mi_rank(score) for score in (19.5, 19, 9.5, 9)] == ["A", "B", "B", "C"]
