@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from clitools import clean_env
+from clitools import Run, clean_env
 
 import codehealth
 
@@ -152,3 +152,35 @@ def test_radon_ranks_are_as_written() -> None:
     assert complexity.cc_rank(41) == "F"
     assert "with radon's ranks (A above 19, B above 9, C below)" in _section()
     assert [metrics.mi_rank(score) for score in (19.5, 19, 9.5, 9)] == ["A", "B", "B", "C"]
+
+
+def test_lint_codes_that_a_codehealth_rule_counts_are_not_charged_twice(
+    make_repo: Callable[..., Path], cli: Callable[..., Run]
+) -> None:
+    """The README says codehealth drops ruff's C901, PLR09xx and FIX00x findings because its
+    own rules charge the same problems: with the project's ruff selecting them, only the CH
+    rules (and the other lint codes) are in the debt."""
+    assert "drops those codes (and `FIX001`" in _section()
+    repo = make_repo(
+        "dropped",
+        files={
+            "pyproject.toml": (
+                '[tool.ruff.lint]\nselect = ["C901", "PLR0913", "FIX", "F401"]\n'
+                "[tool.ruff.lint.mccabe]\nmax-complexity = 1\n"
+            ),
+            "app.py": (
+                "import os\n\n\n"
+                "def f(a, b, c, d, e, g, h):\n"
+                "    # TODO: split\n"
+                "    if a and b:\n"
+                "        return c\n"
+                "    return d\n"
+            ),
+        },
+    )
+    run = cli("debt", "--format", "json", "--no-boundaries", "--no-cache", cwd=repo)
+    assert run.code == 0, run.err
+    # lint findings carry the linter's name: "ruff:F401"
+    rules = {finding["rule"].rpartition(":")[2] for finding in run.json()["findings"]}
+    assert {"F401", "CH104", "CH201"} <= rules, rules  # ruff ran; codehealth's rules fired
+    assert not rules & {"C901", "PLR0913", "FIX002"}, rules
