@@ -184,3 +184,56 @@ def test_lint_codes_that_a_codehealth_rule_counts_are_not_charged_twice(
     rules = {finding["rule"].rpartition(":")[2] for finding in run.json()["findings"]}
     assert {"F401", "CH104", "CH201"} <= rules, rules  # ruff ran; codehealth's rules fired
     assert not rules & {"C901", "PLR0913", "FIX002"}, rules
+
+
+_TACH_MODULES = """source_roots = ["src"]
+
+[[modules]]
+path = "shop.orders"
+depends_on = {orders}
+
+[[modules]]
+path = "shop.billing"
+depends_on = []
+"""
+_CODEHEALTH_MODULES = """[tool.codehealth.modules]
+"shop.orders" = {{ depends_on = {orders} }}
+"shop.billing" = {{ depends_on = [] }}
+"""
+
+
+@pytest.mark.parametrize("declared", ["[]", '["shop.billing"]'])
+def test_tach_and_codehealth_check_the_same_declared_dependencies(
+    declared: str, make_repo: Callable[..., Path], cli: Callable[..., Run]
+) -> None:
+    """The README says `depends_on` in [tool.codehealth.modules] is tach's dependency check:
+    on the same project both flag the same import, or both pass once it is declared."""
+    assert "is the same dependency check (CH304)" in _section()
+    tach = shutil.which("tach", path=str(Path(sys.executable).parent))
+    if tach is None:
+        pytest.skip("tach is not installed (pip install -e '.[bench]')")
+    repo = make_repo(
+        "deps",
+        files={
+            "tach.toml": _TACH_MODULES.format(orders=declared),
+            "pyproject.toml": _CODEHEALTH_MODULES.format(orders=declared),
+            "src/shop/__init__.py": "",
+            "src/shop/billing/__init__.py": "from shop.billing.fees import fee\n",
+            "src/shop/billing/fees.py": "def fee(x):\n    return x\n",
+            "src/shop/orders/__init__.py": "from shop.billing import fee\n\nTOTAL = fee(1)\n",
+        },
+    )
+    done = subprocess.run(
+        [tach, "check"], cwd=repo, env=clean_env(), capture_output=True, text=True, check=False
+    )
+    tach_flags = set(re.findall(r"\[FAIL\] (\S+?:\d+):", done.stdout + done.stderr))
+    run = cli("boundaries", "--format", "json", "--no-cache", cwd=repo)
+    ours = {
+        f"{finding['path']}:{finding['line']}"
+        for finding in run.json()["violations"]
+        if finding["rule"] == "CH304"
+    }
+    assert tach_flags == ours
+    expected = set() if "billing" in declared else {"src/shop/orders/__init__.py:1"}
+    assert ours == expected, run.out
+    assert (done.returncode, run.code) == ((0, 0) if not expected else (1, 1)), done.stdout
