@@ -151,6 +151,9 @@ def test_the_wheel_ships_the_schema(tmp_path):
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
         assert "codehealth/render/schemas/scan.schema.json" in names
+        # the HTML report's template and the vendored ECharts (the report opens offline)
+        assert "codehealth/render/assets/report.html" in names
+        assert "codehealth/render/assets/echarts.min.js" in names
         shipped = json.loads(archive.read("codehealth/render/schemas/scan.schema.json"))
     assert shipped == _schema()
     shutil.rmtree(out)

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from codehealth.app.history import run_history
     from codehealth.app.hotspots import Mined, run_hotspots
     from codehealth.app.init import InitRun, run_init
-    from codehealth.app.plan import Budget, read_budget, run_plan
+    from codehealth.app.plan import Budget, plan_from, read_budget, run_plan
+    from codehealth.app.report import ReportFacts, report_path, run_report, write_report
     from codehealth.app.scan import Measured, measure_project, run_scan
     from codehealth.model import ScanResult
 
@@ -53,6 +54,11 @@ _LAZY = {
     "Budget": "codehealth.app.plan",
     "read_budget": "codehealth.app.plan",
     "run_plan": "codehealth.app.plan",
+    "plan_from": "codehealth.app.plan",
+    "ReportFacts": "codehealth.app.report",
+    "report_path": "codehealth.app.report",
+    "run_report": "codehealth.app.report",
+    "write_report": "codehealth.app.report",
     "Measured": "codehealth.app.scan",
     "measure_project": "codehealth.app.scan",
     "run_scan": "codehealth.app.scan",
@@ -83,7 +89,12 @@ __all__ = [
     "run_gate_baseline",
     "run_hotspots",
     "run_plan",
+    "plan_from",
     "read_budget",
+    "ReportFacts",
+    "report_path",
+    "run_report",
+    "write_report",
     "run_scan",
 ]
 

@@ -10,7 +10,7 @@ import os
 import time
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from codehealth.app.commit_log import CommitLog
 from codehealth.app.debt import run_debt
@@ -54,6 +54,7 @@ class Mined:
     debt: DebtReport
     targets: tuple[Target, ...]  # debt grouped per symbol (file level: symbol "")
     histories: dict[str, FileHistory]
+    metrics: dict[str, FileMetrics] = field(default_factory=dict)  # today's, per file
 
 
 def run_hotspots(
@@ -65,7 +66,9 @@ def run_hotspots(
     use_cache: bool = True,
     progress: Progress | None = None,
     now: float | None = None,
+    boundaries: bool = False,
 ) -> Mined:
+    """``boundaries``: the debt includes the boundary findings (``run_debt``'s option)."""
     root = os.path.abspath(root)
     if settings is None:
         settings = load_settings(root, config_file)
@@ -83,7 +86,9 @@ def run_hotspots(
         if facts.head
         else None
     )
-    debt = run_debt((), root, use_cache=use_cache, settings=settings, progress=progress)
+    debt = run_debt(
+        (), root, use_cache=use_cache, settings=settings, progress=progress, boundaries=boundaries
+    )
     measured = measure_project(root, (), settings, use_cache)
     raw: list[Commit] = log.commits() if log is not None else []
     notes: list[str] = list(log.notes) if log is not None else []
@@ -135,7 +140,7 @@ def run_hotspots(
             ]
         ),
     )
-    return Mined(report, debt, targets, histories)
+    return Mined(report, debt, targets, histories, metrics)
 
 
 def _exclude(settings: Settings) -> tuple[str, ...]:

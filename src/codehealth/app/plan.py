@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 
 from codehealth.app.debt import load_catalogue
-from codehealth.app.hotspots import run_hotspots
+from codehealth.app.hotspots import Mined, run_hotspots
 from codehealth.app.scan import Progress
 from codehealth.config import ConfigError, Settings, load_settings
 from codehealth.plan import (
@@ -80,6 +80,11 @@ def run_plan(
     mined = run_hotspots(
         root, window=window, settings=settings, use_cache=use_cache, progress=progress
     )
+    return plan_from(mined, budget, settings), mined.report.notes
+
+
+def plan_from(mined: Mined, budget: Budget, settings: Settings) -> Plan:
+    """The plan for what ``run_hotspots`` mined (the report reuses its run)."""
     report = mined.report
     candidates = [Candidate(t.path, t.symbol, t.line, t.minutes, t.rules) for t in mined.targets]
     targets = build_targets(
@@ -89,5 +94,4 @@ def run_plan(
         {row.path: row.experts for row in report.ownership},
         {rule.id: rule.fix for rule in load_catalogue(settings).rules if rule.fix},
     )
-    plan = make_plan(targets, budget.sessions, budget.mode, report.window)
-    return plan, report.notes
+    return make_plan(targets, budget.sessions, budget.mode, report.window)

@@ -13,6 +13,7 @@ from codehealth.cli.history import history
 from codehealth.cli.hotspots import hotspots
 from codehealth.cli.init import init
 from codehealth.cli.plan import plan
+from codehealth.cli.report import report
 from codehealth.cli.rules import rules
 from codehealth.cli.scan import scan
 from codehealth.version import __version__
@@ -44,6 +45,7 @@ cli.add_command(rules)
 cli.add_command(hotspots)
 cli.add_command(plan)
 cli.add_command(history)
+cli.add_command(report)
 cli.add_command(gate)
 cli.add_command(baseline)
 

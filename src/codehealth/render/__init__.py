@@ -61,6 +61,7 @@ if TYPE_CHECKING:
         render_hotspots_rich,
         render_hotspots_text,
     )
+    from codehealth.render.html_report import render_report_html, report_data, script_json
     from codehealth.render.init import render_init_text
     from codehealth.render.plan import (
         PLAN_SCHEMA_VERSION,
@@ -89,6 +90,9 @@ if TYPE_CHECKING:
 
 _LAZY = {
     "render_init_text": "codehealth.render.init",
+    "render_report_html": "codehealth.render.html_report",
+    "report_data": "codehealth.render.html_report",
+    "script_json": "codehealth.render.html_report",
     "render_boundaries_dot": "codehealth.render.boundaries_graph",
     "render_boundaries_mermaid": "codehealth.render.boundaries_graph",
     "BOUNDARIES_SCHEMA_VERSION": "codehealth.render.boundaries_report",
@@ -145,6 +149,9 @@ _LAZY = {
 }
 
 __all__ = [
+    "render_report_html",
+    "report_data",
+    "script_json",
     "render_init_text",
     "BOUNDARIES_SCHEMA_VERSION",
     "boundaries_document",

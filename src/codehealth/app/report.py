@@ -1,0 +1,161 @@
+"""The report use case: every other use case run once, their results kept for the HTML page.
+
+The debt comes from the hotspots run (with the boundary findings priced in), the plan from the
+same mined history (``plan_from``), the boundaries from their cache (``run_debt`` has just
+computed and stored them). Outside git, or without commits, the history parts are left out and
+the page says why.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+
+from codehealth.app.boundaries import run_boundaries
+from codehealth.app.debt import run_debt
+from codehealth.app.history import run_history
+from codehealth.app.hotspots import run_hotspots
+from codehealth.app.plan import Budget, plan_from
+from codehealth.app.scan import Progress, measure_project
+from codehealth.config import ConfigError, Settings, load_settings
+from codehealth.debt import DebtReport
+from codehealth.history import HistoryRun, HotspotsReport
+from codehealth.model import BoundaryReport, FileMetrics
+from codehealth.plan import Plan
+from codehealth.render import render_report_html
+from codehealth.sources import replace_file, repository_facts
+
+REPORT_FILE = "index.html"
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFacts:
+    """What the HTML report shows; ``None`` where that part could not be computed."""
+
+    project: str
+    generated: float  # seconds since the epoch
+    debt: DebtReport
+    metrics: dict[str, FileMetrics]
+    hotspots: HotspotsReport | None
+    boundaries: BoundaryReport | None
+    plan: Plan | None
+    history: HistoryRun | None
+    notes: tuple[str, ...]
+
+
+def run_report(
+    budget: Budget,
+    root: str = ".",
+    *,
+    window: str | None = None,
+    settings: Settings | None = None,
+    config_file: str | None = None,
+    use_cache: bool = True,
+    progress: Progress | None = None,
+    history_limit: int | None = None,
+    now: float | None = None,
+) -> ReportFacts:
+    """The facts of the report for the project at ``root``. ``history_limit``: with an empty
+    history store, the trend starts that many commits below HEAD (``history --limit``)."""
+    root = os.path.abspath(root)
+    if settings is None:
+        settings = load_settings(root, config_file)
+    now = time.time() if now is None else now
+    notes: list[str] = []
+    head = _head(root, notes)
+    hotspots: HotspotsReport | None = None
+    plan: Plan | None = None
+    history: HistoryRun | None = None
+    if head:
+        mined = run_hotspots(
+            root,
+            window=window,
+            settings=settings,
+            use_cache=use_cache,
+            progress=progress,
+            now=now,
+            boundaries=True,
+        )
+        debt, metrics, hotspots = mined.debt, mined.metrics, mined.report
+        plan = plan_from(mined, budget, settings)
+        history = run_history(root, settings=settings, limit=history_limit)
+    else:
+        debt = run_debt(
+            (), root, use_cache=use_cache, settings=settings, progress=progress, boundaries=True
+        )
+        metrics = measure_project(root, (), settings, use_cache).files
+    boundaries = _boundaries(root, settings, use_cache, notes)
+    return ReportFacts(
+        project=os.path.basename(root) or root,
+        generated=now,
+        debt=debt,
+        metrics=metrics,
+        hotspots=hotspots,
+        boundaries=boundaries,
+        plan=plan,
+        history=history,
+        notes=tuple(notes),
+    )
+
+
+def _head(root: str, notes: list[str]) -> str:
+    """HEAD's commit, or "" with a note saying why the history parts are missing."""
+    try:
+        facts = repository_facts(root)
+    except ConfigError:
+        notes.append(
+            "not a git repository: no trend, hotspots or refactor plan (they need history)"
+        )
+        return ""
+    if not facts.head:
+        notes.append("the repository has no commits yet: no trend, hotspots or refactor plan")
+    return facts.head
+
+
+def _boundaries(
+    root: str, settings: Settings, use_cache: bool, notes: list[str]
+) -> BoundaryReport | None:
+    try:
+        return run_boundaries(root, settings=settings, use_cache=use_cache)
+    except ConfigError:
+        raise
+    except Exception as error:  # noqa: BLE001 - the rest of the report stands without it
+        notes.append(f"boundaries check failed: {type(error).__name__}: {error}")
+        return None
+
+
+def report_path(folder: str) -> str:
+    """``folder``/index.html, the folder created first so that a folder that cannot be
+    written fails before the analysis (ConfigError, exit 2)."""
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as error:
+        raise ConfigError(f"{folder}: cannot create the report folder: {_reason(error)}") from None
+    if not os.access(folder, os.W_OK):
+        raise ConfigError(f"{folder}: the report folder is not writable")
+    return os.path.join(folder, REPORT_FILE)
+
+
+def write_report(facts: ReportFacts, path: str) -> int:
+    """Render the page and write it to ``path`` (atomically); its size in bytes."""
+    text = render_report_html(
+        project=facts.project,
+        generated=facts.generated,
+        debt=facts.debt,
+        metrics=facts.metrics,
+        hotspots=facts.hotspots,
+        boundaries=facts.boundaries,
+        plan=facts.plan,
+        history=facts.history,
+        notes=facts.notes,
+    )
+    try:
+        replace_file(path, text, newline="\n")
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot be written: {_reason(error)}") from None
+    return len(text.encode("utf-8"))
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)

@@ -1,0 +1,145 @@
+"""``codehealth report --html DIR`` end to end on real git repositories."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from clitools import commit_all, init_repo, write_files
+
+_DATA = re.compile(r'<script type="application/json" id="report-data">(.*?)</script>', re.S)
+
+LONG = "f" + "o" * 299  # a 300-character function name
+
+
+def _page(repo: Path) -> str:
+    return (repo / "out" / "index.html").read_text(encoding="utf-8")
+
+
+def _data(page: str) -> dict:
+    (text,) = _DATA.findall(page)
+    return json.loads(text)
+
+
+def test_the_report_holds_every_part(make_repo, cli):
+    repo = make_repo("shop")
+    orders = repo / "src/shop/orders.py"
+    orders.write_text(orders.read_text() + "\n# TODO: split this module\n")
+    commit_all(repo, "second")
+
+    result = cli("report", "--html", "out", cwd=repo)
+
+    assert result.code == 0, result.err
+    assert "out/index.html" in result.out
+    page = _page(repo)
+    # self-contained: ECharts is embedded, nothing is fetched
+    assert "echarts" in page and "Apache" in page
+    assert not re.search(r"""<(script|link)[^>]+(src|href)=""", page)
+    assert "https://" not in page.split("/*", 1)[0]  # the head loads nothing
+    data = _data(page)
+    assert data["project"] == "shop"
+    assert data["debt"]["rating"] in "ABCDE" and data["debt"]["minutes"] > 0
+    assert data["debt"]["files"] == len(list(repo.rglob("*.py")))
+    assert len(data["trend"]["points"]) == 2  # one snapshot per commit
+    assert {f["path"] for f in data["hotspots"]["files"]} >= {"src/shop/orders.py"}
+    assert data["modules"] and all(m["minutes"] >= 0 for m in data["modules"])
+    debts = [f["debt"] for f in data["functions"]]
+    assert debts == sorted(debts, reverse=True) and debts[0] > 0
+    assert data["boundaries"] is not None
+    assert "targets" in data["plan"]
+    for section in (
+        "Hotspots",
+        "Debt by module",
+        "Worst functions",
+        "Module graph",
+        "Refactor plan",
+    ):
+        assert section in page
+
+
+def test_hostile_names_are_escaped(make_repo, cli):
+    hostile = "x = 1\ndef " + LONG + "(a):\n    return a\n"
+    repo = make_repo(
+        "shop",
+        {
+            # a module whose name and comments look like markup and script terminators
+            "src/shop/amp_and_quotes.py": (
+                "# TODO: </script><script>alert('x')</script> & \"quoted\" \u2028 done\n"
+                "def f(a):\n    return '<script>' if a else \"&amp;\"\n" + hostile
+            ),
+            "src/shop/<script>.py": "def g(x):\n    return x\n",
+            'src/shop/it\'s "q" & </script>\u2028.py': "def h(x):\n    return x\n",
+        },
+    )
+
+    result = cli("report", "--html", "out", cwd=repo)
+
+    assert result.code == 0, result.err
+    page = _page(repo)
+    (embedded,) = _DATA.findall(page)
+    for raw in ("<", ">", "&", "\u2028"):
+        assert raw not in embedded
+    # the only script elements are the page's own three
+    assert page.count("<script") == 3
+    data = json.loads(embedded)
+    names = {(f["path"], f["name"]) for f in data["functions"]}
+    assert ("src/shop/<script>.py", "g") in names
+    assert ("src/shop/amp_and_quotes.py", LONG) in names
+    assert ('src/shop/it\'s "q" & </script>\u2028.py', "h") in names
+    # the page's script builds rows with textContent only
+    script = page.rsplit("<script>", 1)[1]
+    assert "innerHTML" not in script and "insertAdjacentHTML" not in script
+
+
+def test_a_repository_without_python_files(tmp_path, cli):
+    repo = tmp_path / "docs"
+    write_files(repo, {"README.md": "# nothing to measure\n"})
+    init_repo(repo)
+    commit_all(repo, "docs")
+
+    result = cli("report", "--html", "out", cwd=repo)
+
+    assert result.code == 0, result.err
+    data = _data(_page(repo))
+    assert data["debt"]["files"] == 0 and data["functions"] == []
+    assert "no Python files found: nothing to measure" in data["notes"]
+
+
+def test_outside_git_the_history_parts_say_why(tmp_path, cli):
+    project = tmp_path / "plain"
+    write_files(
+        project, {"pyproject.toml": "[project]\nname='p'\n", "p/m.py": "def f():\n  pass\n"}
+    )
+
+    result = cli("report", "--html", "out", cwd=project)
+
+    assert result.code == 0, result.err
+    data = _data(_page(project))
+    assert data["trend"]["points"] == [] and "no git history" in data["trend"]["note"]
+    assert data["hotspots"]["files"] == []
+    assert any("not a git repository" in note for note in data["notes"])
+    assert [f["name"] for f in data["functions"]] == ["f"]
+
+
+def test_an_invalid_pyproject_is_exit_2_naming_the_line(make_repo, cli):
+    repo = make_repo(
+        "shop", {"pyproject.toml": '[project]\nname = "shop"\n[tool.codehealth]\nroots = = 1\n'}
+    )
+
+    result = cli("report", "--html", "out", cwd=repo)
+
+    assert result.code == 2
+    assert "pyproject.toml" in result.err and "line 4" in result.err
+    assert not (repo / "out").exists()
+
+
+def test_an_output_folder_that_cannot_be_created_is_exit_2(make_repo, cli):
+    repo = make_repo("shop")
+    (repo / "afile").write_text("not a folder\n")
+
+    result = cli("report", "--html", "afile/out", cwd=repo)
+
+    assert result.code == 2
+    assert "afile/out" in result.err and "cannot create the report folder" in result.err
+    assert "Traceback" not in result.err
