@@ -76,11 +76,11 @@ def run_gate(
     only the touched files (slower: the reference the fast paths are tested against).
     ``use_cache``: read and write the per-content results in ``.codehealth/gate.sqlite``."""
     root = repository_root(os.path.abspath(folder))
-    untracked = None if staged else untracked_later(root)  # slow on a large tree: start now
     if settings is None:
         settings = load_settings(root, config_file)
     catalogue = _CatalogueOnDemand(settings)
     notes: list[str] = []
+    untracked = None if staged else untracked_later(root)  # slow on a large tree: start now
     try:
         base, target, mode = _revisions(root, base_ref, staged)
         every_change, lines = changes_and_lines(root, base.where, target.where, untracked)
