@@ -144,3 +144,25 @@ def test_a_file_that_stopped_parsing_keeps_its_baseline_entries(
     write_files(repo, {"app/a.py": FILES["app/a.py"]})  # fixed: the entry is still valid
     assert cli("baseline", "--check", cwd=repo).code == 0
     assert cli("gate", "--no-lint", cwd=repo).code == 0
+
+
+def test_a_file_name_that_is_not_utf8_round_trips_through_the_baseline(
+    make_repo: Callable[..., Path], cli: Callable[..., Run]
+) -> None:
+    """Writing its entry was an internal error (UnicodeEncodeError); it is written as the
+    name's own bytes and read back the same, so the gate accepts the finding."""
+    import os
+
+    from clitools import commit_all
+
+    repo = make_repo("legacy", FILES)
+    with open(os.path.join(os.fsencode(repo), b"app", b"caf\xe9.py"), "wb") as handle:
+        handle.write(b"def h(x):\n    # TODO: latin\n    return x\n")
+    commit_all(repo)
+    created = cli("baseline", cwd=repo)
+    assert created.code == 0, created.err
+    assert b"\tapp/caf\xe9.py\t" in (repo / BASELINE).read_bytes()
+    assert cli("baseline", "--check", cwd=repo).code == 0
+    gate = cli("gate", "--format", "json", "--no-lint", cwd=repo)
+    assert gate.code == 0, gate.out
+    assert gate.json()["problems"] == []

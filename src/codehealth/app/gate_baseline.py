@@ -55,7 +55,8 @@ def baseline_path(settings: Settings) -> str:
 def read_baseline(path: str) -> Baseline | None:
     """The baseline at ``path`` (None when there is none); ConfigError naming the line."""
     try:
-        with open(path, encoding="utf-8") as handle:
+        # surrogateescape: a path that is not UTF-8 comes back as it was written
+        with open(path, encoding="utf-8", errors="surrogateescape") as handle:
             text = handle.read()
     except FileNotFoundError:
         return None

@@ -13,7 +13,8 @@ def replace_file(path: str, text: str, newline: str | None = None) -> None:
 
     A reader never sees half a file, and a symbolic link at ``path`` (a cloned repository's
     ``.codehealth-baseline -> ~/.bashrc``) is replaced, never written through. The file
-    keeps its permission bits. Raises OSError."""
+    keeps its permission bits. A file name that is not UTF-8 (read through surrogateescape)
+    is written back as its own bytes. Raises OSError."""
     folder = os.path.dirname(os.path.abspath(path))
     try:
         status = os.lstat(path)
@@ -22,7 +23,9 @@ def replace_file(path: str, text: str, newline: str | None = None) -> None:
         mode = 0o644
     descriptor, temporary = tempfile.mkstemp(prefix=".codehealth-", dir=folder)
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline=newline) as handle:
+        with os.fdopen(
+            descriptor, "w", encoding="utf-8", errors="surrogateescape", newline=newline
+        ) as handle:
             handle.write(text)
         os.chmod(temporary, mode)
         os.replace(temporary, path)
