@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 from clitools import commit_all, init_repo, write_files
@@ -143,3 +144,30 @@ def test_an_output_folder_that_cannot_be_created_is_exit_2(make_repo, cli):
     assert result.code == 2
     assert "afile/out" in result.err and "cannot create the report folder" in result.err
     assert "Traceback" not in result.err
+
+
+def test_the_trend_reuses_todays_measurements_without_changing_them(make_repo, cli):
+    """The report gives the history store today's measured files instead of parsing their
+    blobs again: the trend must be what `codehealth history` records on its own."""
+    repo = make_repo("shop", {"src/shop/extra.py": "def f(a):\n    # TODO: x\n    return a\n"})
+    orders = repo / "src/shop/orders.py"
+    orders.write_text(orders.read_text() + "\n\ndef g(b):\n    return 1 if b else 2\n")
+    commit_all(repo, "second")
+    alone = repo.parent / "alone"
+    shutil.copytree(repo, alone)
+
+    assert cli("report", "--html", "out", cwd=repo).code == 0
+    recorded = cli("history", "--format", "json", cwd=alone)
+
+    assert recorded.code == 0, recorded.err
+    snapshots = json.loads(recorded.out)["snapshots"]
+    points = _data(_page(repo))["trend"]["points"]
+    assert [(p["debt_hours"], p["cognitive"], p["findings"]) for p in points] == [
+        (
+            round(s["totals"]["debt_minutes"] / 60, 2),
+            s["totals"]["cognitive"],
+            s["totals"]["findings"],
+        )
+        for s in snapshots
+    ]
+    assert points[-1]["cognitive"] > 0

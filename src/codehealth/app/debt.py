@@ -80,6 +80,33 @@ def run_debt(
     adds the findings of ``run_boundaries`` (public API, contracts, cycles); when that check
     fails the report is marked incomplete, like a failing linter.
     """
+    return debt_and_measured(
+        paths,
+        root,
+        use_cache=use_cache,
+        settings=settings,
+        config_file=config_file,
+        progress=progress,
+        module_depth=module_depth,
+        extra_findings=extra_findings,
+        boundaries=boundaries,
+    )[0]
+
+
+def debt_and_measured(
+    paths: Sequence[str] = (),
+    root: str = ".",
+    *,
+    use_cache: bool = True,
+    settings: Settings | None = None,
+    config_file: str | None = None,
+    progress: Progress | None = None,
+    module_depth: int = 2,
+    extra_findings: Sequence[Finding] = (),
+    boundaries: bool = False,
+) -> tuple[DebtReport, Measured]:
+    """``run_debt``'s report and the measurements it was built from (hotspots and the
+    HTML report use both: the files are measured once)."""
     root = os.path.abspath(root)
     if settings is None:
         settings = load_settings(root, config_file)
@@ -114,7 +141,7 @@ def run_debt(
     findings = _findings(measured, settings, catalogue, lint_hits, markers, extra)
     packages = package_names(measured.discovered, settings.roots)
     analysed = set(measured.files)
-    return build_report(
+    report = build_report(
         findings,
         {path: metrics.lines.source for path, metrics in measured.files.items()},
         module_names(analysed | {f.path for f in findings}, packages, module_depth),
@@ -131,6 +158,7 @@ def run_debt(
         ],
         not_analysed=measured.not_analysed,
     )
+    return report, measured
 
 
 def _tools(

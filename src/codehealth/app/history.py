@@ -15,13 +15,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 
 from codehealth.app.debt import load_catalogue
-from codehealth.app.scan import Progress
+from codehealth.app.scan import Measured, Progress
 from codehealth.catalogue import Catalogue
 from codehealth.config import Settings, load_settings
 from codehealth.debt import complexity_findings, find_markers, price_rule_hits
 from codehealth.history import HistoryRun, PathFilter, Snapshot, TreeTotals
 from codehealth.metrics import analyze_source
-from codehealth.model import NotAnalysed, Revision
+from codehealth.model import FileMetrics, NotAnalysed, Revision
 from codehealth.sources import (
     BlobReader,
     HistoryStore,
@@ -43,9 +43,12 @@ def run_history(
     config_file: str | None = None,
     progress: Progress | None = None,
     limit: int | None = None,
+    measured: Measured | None = None,
 ) -> HistoryRun:
     """Record the commits not yet in the store. ``limit``: when the store is empty, start
-    from the tree ``limit`` commits below HEAD (measured as a whole) instead of the root."""
+    from the tree ``limit`` commits below HEAD (measured as a whole) instead of the root.
+    ``measured``: today's files, already measured (the HTML report's run): a blob with the
+    same content as one of them is not parsed again."""
     root = os.path.abspath(root)
     if settings is None:
         settings = load_settings(root, config_file)
@@ -53,7 +56,10 @@ def run_history(
     catalogue = load_catalogue(settings)
     store = HistoryStore(os.path.join(root, settings.cache_dir), _salt(settings, catalogue))
     try:
-        return _record(root, facts.head, facts.shallow, settings, catalogue, store, progress, limit)
+        today = _by_blob(measured) if measured is not None else {}
+        return _record(
+            root, facts.head, facts.shallow, settings, catalogue, store, progress, limit, today
+        )
     finally:
         store.close()
 
@@ -67,6 +73,7 @@ def _record(
     store: HistoryStore,
     progress: Progress | None,
     limit: int | None = None,
+    today: dict[str, _Known] | None = None,
 ) -> HistoryRun:
     notes: list[str] = list(store.notes)
     if not head:
@@ -91,7 +98,7 @@ def _record(
         wanted.setdefault(blob, path)
     known = store.blob_facts(sorted(set(wanted) | set(tree.values())))
     todo = [blob for blob in wanted if blob not in known]
-    fresh = _measure(root, todo, wanted, settings, catalogue, progress)
+    fresh = _measure(root, todo, wanted, settings, catalogue, progress, today or {})
     known.update(fresh)
     totals = TreeTotals(tree, known)
     rows = []
@@ -161,11 +168,17 @@ def _measure(
     settings: Settings,
     catalogue: Catalogue,
     progress: Progress | None,
+    today: dict[str, _Known],
 ) -> dict[str, dict[str, float]]:
     fresh: dict[str, dict[str, float]] = {}
     if not todo:
         return fresh
     families = {rule.id: rule.family for rule in catalogue.rules}
+    for blob in todo:
+        if blob in today:
+            path, content, metrics = today[blob]
+            fresh[blob] = measured_facts(metrics, content, path, settings, catalogue, families)
+    todo = [blob for blob in todo if blob not in fresh]
     workers = settings.jobs or os.cpu_count() or 1
     with BlobReader(root) as reader:
         blobs = ((blob, paths[blob], content) for blob, content in reader.read_many(todo))
@@ -227,6 +240,18 @@ def blob_facts(
     measured = analyze_source(content, path)
     if isinstance(measured, NotAnalysed):
         return {"not_analysed": 1}
+    return measured_facts(measured, content, path, settings, catalogue, families)
+
+
+def measured_facts(
+    measured: FileMetrics,
+    content: bytes,
+    path: str,
+    settings: Settings,
+    catalogue: Catalogue,
+    families: dict[str, str],
+) -> dict[str, float]:
+    """``blob_facts`` of a blob already measured."""
     findings = complexity_findings([measured], settings.thresholds, catalogue)
     findings += price_rule_hits(path, find_markers(content), catalogue)
     facts: dict[str, float] = {
@@ -241,6 +266,20 @@ def blob_facts(
         key = f"findings.{families.get(finding.rule, 'other')}"
         facts[key] = facts.get(key, 0) + 1
     return facts
+
+
+_Known = tuple[str, bytes, FileMetrics]  # path, content, metrics
+
+
+def _by_blob(measured: Measured) -> dict[str, _Known]:
+    """Today's measured files by git blob id (the SHA-1 git gives the same content)."""
+    known: dict[str, _Known] = {}
+    for path, metrics in measured.files.items():
+        content = measured.sources.get(path)
+        if content is not None:
+            blob = hashlib.sha1(b"blob %d\0" % len(content) + content).hexdigest()
+            known[blob] = (path, content, metrics)
+    return known
 
 
 def _salt(settings: Settings, catalogue: Catalogue) -> str:

@@ -10,11 +10,11 @@ import os
 import time
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from codehealth.app.commit_log import CommitLog
-from codehealth.app.debt import run_debt
-from codehealth.app.scan import Progress, measure_project
+from codehealth.app.debt import debt_and_measured
+from codehealth.app.scan import Measured, Progress
 from codehealth.config import ConfigError, Settings, load_settings
 from codehealth.debt import DebtReport, Target, fix_first, module_names
 from codehealth.history import (
@@ -40,7 +40,7 @@ from codehealth.history import (
     window_start,
 )
 from codehealth.metrics import package_names
-from codehealth.model import Commit, FileMetrics
+from codehealth.model import Commit, FileMetrics, Finding
 from codehealth.sources import repository_facts, stream_hunks
 
 _FUNCTION_FILES = 10  # functions are ranked inside at most this many hotspot files
@@ -54,7 +54,7 @@ class Mined:
     debt: DebtReport
     targets: tuple[Target, ...]  # debt grouped per symbol (file level: symbol "")
     histories: dict[str, FileHistory]
-    metrics: dict[str, FileMetrics] = field(default_factory=dict)  # today's, per file
+    measured: Measured  # today's files: their contents and metrics
 
 
 def run_hotspots(
@@ -66,9 +66,10 @@ def run_hotspots(
     use_cache: bool = True,
     progress: Progress | None = None,
     now: float | None = None,
-    boundaries: bool = False,
+    extra_findings: Sequence[Finding] = (),
 ) -> Mined:
-    """``boundaries``: the debt includes the boundary findings (``run_debt``'s option)."""
+    """``extra_findings``: priced into the debt (``run_debt``'s seam; the HTML report passes
+    the boundary findings it has computed)."""
     root = os.path.abspath(root)
     if settings is None:
         settings = load_settings(root, config_file)
@@ -86,10 +87,16 @@ def run_hotspots(
         if facts.head
         else None
     )
-    debt = run_debt(
-        (), root, use_cache=use_cache, settings=settings, progress=progress, boundaries=boundaries
+    # One measurement for the debt and the metrics (measuring again, even from the cache,
+    # costs a second decode of every file).
+    debt, measured = debt_and_measured(
+        (),
+        root,
+        use_cache=use_cache,
+        settings=settings,
+        progress=progress,
+        extra_findings=extra_findings,
     )
-    measured = measure_project(root, (), settings, use_cache)
     raw: list[Commit] = log.commits() if log is not None else []
     notes: list[str] = list(log.notes) if log is not None else []
     if not facts.head:
@@ -140,7 +147,7 @@ def run_hotspots(
             ]
         ),
     )
-    return Mined(report, debt, targets, histories, metrics)
+    return Mined(report, debt, targets, histories, measured)
 
 
 def _exclude(settings: Settings) -> tuple[str, ...]:

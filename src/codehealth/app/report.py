@@ -1,8 +1,9 @@
 """The report use case: every other use case run once, their results kept for the HTML page.
 
-The debt comes from the hotspots run (with the boundary findings priced in), the plan from the
-same mined history (``plan_from``), the boundaries from their cache (``run_debt`` has just
-computed and stored them). Outside git, or without commits, the history parts are left out and
+The boundaries run first; their findings go into the debt through ``run_debt``'s seam
+(``extra_findings``, what ``debt`` does by default), so the check is not run twice. The debt
+and today's metrics come from the hotspots run (one measurement), the plan from the same mined
+history (``plan_from``). Outside git, or without commits, the history parts are left out and
 the page says why.
 """
 
@@ -13,11 +14,11 @@ import time
 from dataclasses import dataclass
 
 from codehealth.app.boundaries import run_boundaries
-from codehealth.app.debt import run_debt
+from codehealth.app.debt import debt_and_measured
 from codehealth.app.history import run_history
 from codehealth.app.hotspots import run_hotspots
 from codehealth.app.plan import Budget, plan_from
-from codehealth.app.scan import Progress, measure_project
+from codehealth.app.scan import Progress
 from codehealth.config import ConfigError, Settings, load_settings
 from codehealth.debt import DebtReport
 from codehealth.history import HistoryRun, HotspotsReport
@@ -63,6 +64,8 @@ def run_report(
         settings = load_settings(root, config_file)
     now = time.time() if now is None else now
     notes: list[str] = []
+    boundaries = _boundaries(root, settings, use_cache, notes)
+    found = [v.finding for v in boundaries.violations] if boundaries is not None else []
     head = _head(root, notes)
     hotspots: HotspotsReport | None = None
     plan: Plan | None = None
@@ -75,17 +78,21 @@ def run_report(
             use_cache=use_cache,
             progress=progress,
             now=now,
-            boundaries=True,
+            extra_findings=found,
         )
-        debt, metrics, hotspots = mined.debt, mined.metrics, mined.report
+        debt, hotspots, measured = mined.debt, mined.report, mined.measured
         plan = plan_from(mined, budget, settings)
-        history = run_history(root, settings=settings, limit=history_limit)
+        history = run_history(root, settings=settings, limit=history_limit, measured=measured)
     else:
-        debt = run_debt(
-            (), root, use_cache=use_cache, settings=settings, progress=progress, boundaries=True
+        debt, measured = debt_and_measured(
+            (),
+            root,
+            use_cache=use_cache,
+            settings=settings,
+            progress=progress,
+            extra_findings=found,
         )
-        metrics = measure_project(root, (), settings, use_cache).files
-    boundaries = _boundaries(root, settings, use_cache, notes)
+    metrics = measured.files
     return ReportFacts(
         project=os.path.basename(root) or root,
         generated=now,
