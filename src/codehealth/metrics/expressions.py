@@ -147,31 +147,32 @@ class Expressions:
     def _flatten(self, node: ast.BoolOp) -> list[type]:
         operators: list[type] = []
         op = type(node.op)
+        # Where the text before each operand starts: the sequence's start, then the end of
+        # the previous operand. Between the two there are only the operator, brackets,
+        # spaces, line continuations and comments.
+        line, column = node.lineno, node.col_offset
         for index, value in enumerate(node.values):
             if index:
                 operators.append(op)
-            if type(value) is ast.BoolOp and not self._parenthesised(value):
+            if type(value) is ast.BoolOp and not self._parenthesised(line, column, value):
                 self.considered_boolops.add(id(value))
                 operators.extend(self._flatten(value))
+            line, column = value.end_lineno or value.lineno, value.end_col_offset or 0
         return operators
 
-    def _parenthesised(self, node: ast.expr) -> bool:
-        """True when ``node`` is written inside parentheses (the AST drops them)."""
+    def _parenthesised(self, line: int, column: int, node: ast.expr) -> bool:
+        """True when ``node`` is written inside parentheses (the AST drops them): an opening
+        bracket between (``line``, ``column``) and the operand's start, outside comments."""
         lines = self.lines
-        number = node.lineno - 1
-        column = node.col_offset
-        if number == 0 and lines[0].startswith(_BOM):  # offsets do not count the BOM
-            column += len(_BOM)
-        text = lines[number][:column]
-        while True:
-            text = text.rstrip(b" \t\f\\")
-            if text:
-                return text.endswith(b"(")
-            number -= 1
-            if number < 0:
-                return False
-            # A comment may end the line before an operand; its text says nothing.
-            text = lines[number].split(b"#", 1)[0]
+        gap = [lines[number - 1] for number in range(line, node.lineno + 1) if number <= len(lines)]
+        if not gap:
+            return False
+        end = node.col_offset + (len(_BOM) if node.lineno == 1 and gap[-1].startswith(_BOM) else 0)
+        start = column + (len(_BOM) if line == 1 and gap[0].startswith(_BOM) else 0)
+        gap[-1] = gap[-1][:end]
+        gap[0] = gap[0][start:] if len(gap) > 1 else gap[0][start:end]
+        # A comment runs to the end of its line; no string lies between two operands.
+        return any(b"(" in text.split(b"#", 1)[0] for text in gap)
 
     def _ifexp(self, node: ast.IfExp) -> None:
         self.decide(1)

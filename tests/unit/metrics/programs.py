@@ -319,10 +319,13 @@ def add_trailing_comments(source: str, rows: list[int], text: str) -> str:
     return "".join(lines)
 
 
-programs = st.builds(
-    lambda tree, breaks: (lambda text: None if text is None else reflow(text, breaks))(
-        unparse(tree)
-    ),
-    modules(),
-    st.lists(st.integers(0, 10_000), max_size=6),
-).filter(lambda text: text is not None)
+def _laid_out(tree: ast.Module, breaks: list[int]) -> tuple[str, str] | None:
+    text = unparse(tree)
+    return None if text is None else (text, reflow(text, breaks))
+
+
+# (the program as ``ast.unparse`` prints it, the same program with line breaks in brackets)
+layouts = st.builds(_laid_out, modules(), st.lists(st.integers(0, 10_000), max_size=6)).filter(
+    lambda pair: pair is not None
+)
+programs = layouts.map(lambda pair: pair[1])

@@ -104,6 +104,18 @@ def comment_ending_in_a_bracket(a, b, c, d):  # expect: cognitive=3 cyclomatic=4
     )
 
 
+def hash_in_a_string_before_a_group(a, b):  # expect: cognitive=2 cyclomatic=3
+    return "#" and (  # found by the layout property of the fuzz tests
+        a and b
+    )
+
+
+def group_after_a_string_with_a_bracket(a, b, c):  # expect: cognitive=2 cyclomatic=4
+    return a and ")" and (
+        b and c
+    )
+
+
 def in_comprehension_condition(rows, a):  # expect: cognitive=2 cyclomatic=5
     return [r for r in rows if r and a or not r]  # and, or
 
