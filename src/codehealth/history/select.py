@@ -15,27 +15,38 @@ class PathFilter:
     folder name on the path (``build``, ``CHANGELOG*``); one with ``/`` the whole path."""
 
     def __init__(self, include: Sequence[str], exclude: Sequence[str]) -> None:
-        self._include = tuple(include)
-        self._exclude = tuple(exclude)
+        self._include = _Globs(include)
+        self._exclude = _Globs(exclude)
         self._memo: dict[str, bool] = {}
 
     def __call__(self, path: str) -> bool:
         kept = self._memo.get(path)
         if kept is None:
-            kept = _matches(path, self._include) and not _matches(path, self._exclude)
+            kept = self._include.match(path) and not self._exclude.match(path)
             self._memo[path] = kept
         return kept
 
 
-def _matches(path: str, patterns: Sequence[str]) -> bool:
-    parts = path.split("/")
-    for pattern in patterns:
-        if "/" in pattern:
-            if fnmatch.fnmatchcase(path, pattern):
-                return True
-        elif any(fnmatch.fnmatchcase(part, pattern) for part in parts):
+class _Globs:
+    """Globs compiled into two regular expressions (``fnmatch.fnmatchcase`` semantics, one
+    match per path part instead of one per part and pattern: a first commit of a large
+    project holds thousands of paths, and the default excludes are dozens of patterns)."""
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        self._whole = _any_of([p for p in patterns if "/" in p])
+        self._part = _any_of([p for p in patterns if "/" not in p])
+
+    def match(self, path: str) -> bool:
+        if self._whole is not None and self._whole.match(path):
             return True
-    return False
+        part = self._part
+        return part is not None and any(part.match(name) for name in path.split("/"))
+
+
+def _any_of(patterns: Sequence[str]) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{fnmatch.translate(p)})" for p in patterns))
 
 
 def is_bot(author: str, email: str, patterns: Sequence[str]) -> bool:

@@ -10,6 +10,7 @@ report must open offline, as a CI artifact.
 
 from __future__ import annotations
 
+import heapq
 import html
 import json
 import re
@@ -180,7 +181,8 @@ def _functions(debt: DebtReport, metrics: Mapping[str, FileMetrics]) -> list[dic
         if finding.symbol:
             owed[finding.path, finding.symbol] += finding.remediation_minutes
             rules[finding.path, finding.symbol].add(finding.rule)
-    rows = sorted(
+    rows = heapq.nsmallest(
+        MAX_FUNCTIONS,
         (
             (-round(owed.get((path, fn.qualname), 0.0), 1), -fn.cognitive, path, fn.lineno, fn)
             for path, file in metrics.items()
@@ -198,7 +200,7 @@ def _functions(debt: DebtReport, metrics: Mapping[str, FileMetrics]) -> list[dic
             "debt": -debt,
             "rules": sorted(rules.get((path, fn.qualname), ())),
         }
-        for debt, _, path, line, fn in rows[:MAX_FUNCTIONS]
+        for debt, _, path, line, fn in rows
     ]
 
 
