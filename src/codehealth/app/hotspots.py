@@ -16,7 +16,7 @@ from codehealth.app.commit_log import CommitLog
 from codehealth.app.debt import debt_and_measured
 from codehealth.app.scan import Measured, Progress
 from codehealth.config import ConfigError, Settings, load_settings
-from codehealth.debt import DebtReport, Target, fix_first, module_names
+from codehealth.debt import DebtReport, Target, module_names
 from codehealth.history import (
     Coupling,
     FileDebt,
@@ -116,7 +116,7 @@ def run_hotspots(
     if facts.head and raw and not in_window:
         notes.append(f"no commits changed the analysed files in the window ({window})")
     metrics = measured.files
-    targets = tuple(fix_first(debt.findings, len(debt.findings) or 1)) if debt.findings else ()
+    targets = debt.targets  # fix_first of every finding, grouped once by build_report
     per_file = _file_debt(targets)
     files = rank_files(histories, metrics, per_file, now)
     counted = {c.sha for c in in_window}

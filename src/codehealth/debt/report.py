@@ -67,6 +67,7 @@ class DebtReport:
     incomplete: tuple[str, ...]  # why some findings are missing (a linter failed)
     notes: tuple[str, ...]
     not_analysed: tuple[NotAnalysed, ...] = ()  # files whose findings are unknown today
+    targets: tuple[Target, ...] = ()  # every group, fix-first order (fix_first of findings)
 
 
 def family_of(rule: str, families: Mapping[str, str]) -> str:
@@ -103,7 +104,10 @@ def build_report(
         path: tally.debt(path, source_lines.get(path, 0), minutes_per_line)
         for path, tally in tallies.items()
     }
-    targets = fix_first(findings, 0)
+    # Grouped from the findings in the report's order, so that ``targets`` is exactly
+    # ``fix_first(report.findings, 0)`` (hotspots and plan reuse it instead of grouping again).
+    ordered = sorted(findings, key=lambda f: (f.path, f.line, f.column, f.rule))
+    targets = fix_first(ordered, 0)
     targets_by_module: dict[str, list[Target]] = defaultdict(list)
     for target in targets:
         chosen = targets_by_module[modules.get(target.path, ".")]
@@ -126,12 +130,13 @@ def build_report(
         project=project,
         modules=tuple(module_rows),
         files=tuple(sorted(files.values(), key=_worst)),
-        findings=tuple(sorted(findings, key=lambda f: (f.path, f.line, f.column, f.rule))),
+        findings=tuple(ordered),
         fix_first=tuple(targets[:10]),
         minutes_per_line=minutes_per_line,
         incomplete=tuple(incomplete),
         notes=tuple(notes),
         not_analysed=tuple(not_analysed),
+        targets=tuple(targets),
     )
 
 
