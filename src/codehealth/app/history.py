@@ -118,6 +118,7 @@ def _record(
         )
     if not any(s.totals.get("files") for s in snapshots):
         notes.append("no Python files in any recorded commit")
+    notes += [note for note in store.notes if note not in notes]  # e.g. a store kept in memory
     reused = len(set(wanted)) - len(todo)
     return HistoryRun(snapshots, len(revisions), len(todo), reused, cut, tuple(notes))
 

@@ -73,8 +73,26 @@ class HistoryStore:
         last: str,
         truncated: bool,
     ) -> None:
-        """One transaction: a killed run leaves the previous state, never half of one."""
+        """One transaction: a killed run leaves the previous state, never half of one. When
+        it cannot be written (a full disk), the run goes on with the store in memory."""
+        blobs, commits = list(blobs), list(commits)
+        try:
+            self._save(blobs, commits, tree, last, truncated)
+        except sqlite3.DatabaseError as error:
+            self._in_memory(error)
+            self._save(blobs, commits, tree, last, truncated)
+
+    def _save(
+        self,
+        blobs: list[tuple[str, dict[str, Any]]],
+        commits: list[CommitRow],
+        tree: dict[str, str],
+        last: str,
+        truncated: bool,
+    ) -> None:
         with self._db:
+            # isolation_level=None: without BEGIN each statement would commit on its own
+            self._db.execute("BEGIN")
             self._db.executemany(
                 "INSERT OR REPLACE INTO blobs (sha, facts) VALUES (?, ?)",
                 ((sha, json.dumps(facts, separators=(",", ":"))) for sha, facts in blobs),
@@ -100,7 +118,15 @@ class HistoryStore:
 
     def forget_commits(self) -> None:
         """Start the commit history again (HEAD moved to another line); blobs stay known."""
+        try:
+            self._forget()
+        except sqlite3.DatabaseError as error:
+            self._in_memory(error)
+            self._forget()
+
+    def _forget(self) -> None:
         with self._db:
+            self._db.execute("BEGIN")
             self._db.execute("DELETE FROM commits")
             self._db.execute("DELETE FROM tree")
             self._db.execute("DELETE FROM meta WHERE key != 'salt'")
@@ -112,19 +138,40 @@ class HistoryStore:
 
     def _connect(self) -> sqlite3.Connection:
         try:
-            return self._open()
+            return self._open(self.path)
         except (sqlite3.DatabaseError, OSError, ValueError) as first:
             self._remove()
+            try:
+                db = self._open(self.path)
+            except (sqlite3.DatabaseError, OSError, ValueError) as error:
+                self.notes.append(
+                    f"history store {self.path} cannot be used ({error}); "
+                    "this run keeps its history in memory only"
+                )
+                return self._open(":memory:")
             self.notes.append(f"history store {self.path} was unusable ({first}); rebuilt it")
-            return self._open()
+            return db
 
-    def _open(self) -> sqlite3.Connection:
-        os.makedirs(self.directory, exist_ok=True)
-        ignore = os.path.join(self.directory, ".gitignore")
-        if not os.path.exists(ignore):
-            with open(ignore, "w", encoding="utf-8") as handle:
-                handle.write("# written by codehealth: the cache is not for git\n*\n")
-        db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+    def _in_memory(self, error: sqlite3.DatabaseError) -> None:
+        """Go on with a copy of the store in memory (what could be read of it)."""
+        memory = self._open(":memory:")
+        with contextlib.suppress(sqlite3.DatabaseError):
+            self._db.backup(memory)
+        self._db.close()
+        self._db = memory
+        self.notes.append(
+            f"history store {self.path} could not be updated ({error}); "
+            "this run's history is correct but kept in memory only"
+        )
+
+    def _open(self, path: str) -> sqlite3.Connection:
+        if path != ":memory:":
+            os.makedirs(self.directory, exist_ok=True)
+            ignore = os.path.join(self.directory, ".gitignore")
+            if not os.path.exists(ignore):
+                with open(ignore, "w", encoding="utf-8") as handle:
+                    handle.write("# written by codehealth: the cache is not for git\n*\n")
+        db = sqlite3.connect(path, timeout=10, isolation_level=None)
         try:
             kind = db.execute("PRAGMA application_id").fetchone()[0]
             tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -134,11 +181,14 @@ class HistoryStore:
             db.execute("PRAGMA synchronous=NORMAL")
             if not tables:
                 with db:
-                    db.execute(f"PRAGMA application_id={_APPLICATION_ID}")
-                    db.execute(f"PRAGMA user_version={_LAYOUT}")
-                    for statement in _SCHEMA:
-                        db.execute(statement)
-                    db.execute("INSERT INTO meta VALUES ('salt', ?)", (self.salt,))
+                    db.execute("BEGIN IMMEDIATE")
+                    # Another run may have created it while this one waited for the lock.
+                    if not db.execute("SELECT 1 FROM sqlite_master").fetchone():
+                        db.execute(f"PRAGMA application_id={_APPLICATION_ID}")
+                        db.execute(f"PRAGMA user_version={_LAYOUT}")
+                        for statement in _SCHEMA:
+                            db.execute(statement)
+                        db.execute("INSERT INTO meta VALUES ('salt', ?)", (self.salt,))
                 return db
             layout = db.execute("PRAGMA user_version").fetchone()[0]
             if layout != _LAYOUT or tables != _TABLES:
@@ -147,6 +197,7 @@ class HistoryStore:
             if row is None or row[0] != self.salt:
                 # Another codehealth, Python or configuration measured it: start afresh.
                 with db:
+                    db.execute("BEGIN")
                     for table in ("blobs", "commits", "tree", "meta"):
                         db.execute(f"DELETE FROM {table}")
                     db.execute("INSERT INTO meta VALUES ('salt', ?)", (self.salt,))
