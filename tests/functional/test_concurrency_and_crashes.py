@@ -1,5 +1,5 @@
 """Concurrent runs, killed runs and a full disk: results stay correct and every cache
-(scan, gate, history store) is left usable or rebuilt.
+(scan, gate, history store, boundaries) is left usable or rebuilt.
 
 The full disk is real to the process: RLIMIT_FSIZE makes every write past a few KB fail with
 EFBIG (SIGXFSZ ignored, as Python does by default), which SQLite reports as a disk I/O error.
@@ -187,8 +187,9 @@ def _full_disk(limit: int):
         # check: a full /tmp is another matter; the cache's first write is > 4 KB.
         (("gate", "--base", "HEAD", "--format", "json"), "gate.sqlite", 4096),
         (("history", "--format", "json"), "history store", 200),
+        (("boundaries", "--format", "json"), "import graph cache", 200),
     ],
-    ids=["scan", "gate", "history"],
+    ids=["scan", "gate", "history", "boundaries"],
 )
 def test_a_full_disk_means_no_cache_a_note_and_correct_results(make_repo, args, cache, limit):
     repo = _changed_repo(make_repo)

@@ -205,7 +205,7 @@ def _compute(
         contracts=tuple(contracts),
         cycles=tuple(cycles),
         not_analysed=tuple(not_analysed[path] for path in sorted(not_analysed)),
-        notes=tuple(analysis.notes),
+        notes=(*files.notes, *analysis.notes),
     )
 
 

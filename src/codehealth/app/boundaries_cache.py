@@ -115,14 +115,18 @@ def load_report(path: str, key: str) -> BoundaryReport | None:
 
 def save_report(path: str, key: str, report: BoundaryReport) -> None:
     """The report as ``--format json`` prints it, after a line with the key and the verdict."""
-    with contextlib.suppress(OSError):
+    temporary = f"{path}.{os.getpid()}.tmp"
+    try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         _ignore_folder(os.path.dirname(path))
-        temporary = f"{path}.{os.getpid()}.tmp"
         with open(temporary, "w", encoding="utf-8") as handle:
             handle.write(f"{key} {int(report.failed)}\n")
             handle.write(boundaries_json(report))
-        os.replace(temporary, path)
+        os.replace(temporary, path)  # atomic: a reader sees the old report or the new one
+    except OSError:
+        # A full disk: no cached report, and no half-written file left behind.
+        with contextlib.suppress(OSError):
+            os.remove(temporary)
 
 
 def _ignore_folder(folder: str) -> None:

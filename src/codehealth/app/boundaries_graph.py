@@ -35,6 +35,7 @@ class GraphFiles:
     paths: dict[str, str] = field(default_factory=dict)
     skip: dict[str, str] = field(default_factory=dict)  # absolute path -> reason
     found: dict[tuple[str, str], Any] = field(default_factory=dict)  # one walk per package
+    notes: list[str] = field(default_factory=list)
 
 
 class _ListingFinder(ModuleFinder):
@@ -183,6 +184,11 @@ def build_import_graph(
         except UnicodeError as error:  # grimp: "Failed to decode file PATH (unknown ...)"
             path, detail = _undecodable(str(error), files)
             files.skip[path] = f"the file cannot be decoded: {detail}"
+        except OSError as error:  # its cache could not be written (a full disk): none, then
+            if cache_dir is None:
+                raise
+            files.notes.append(f"import graph cache {cache_dir} not written ({error})")
+            cache_dir = None
     raise RuntimeError(f"more than {_MAX_RETRIES} files with syntax errors")
 
 
