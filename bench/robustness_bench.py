@@ -6,7 +6,9 @@ Each case is one generated file in its own git repository (built in a temporary 
 kept). For each: the wall time and peak RSS of ``codehealth scan --no-cache --format json``
 (a real process, timed from outside: start-up included) beside ``python -c ast.parse`` of
 the same file (the floor: the parser alone, start-up included), their ratio, the seconds of
-``analyze_source`` in-process (parse and metrics, no start-up), and what the scan
+``analyze_source`` in-process (parse and metrics, no start-up) with its tracemalloc peak
+(Python allocations, the syntax tree included), ``radon cc -j`` of the same file (the peer,
+start-up included), and what the scan
 made of the file (analysed, or not analysed with its reason). Peak RSS is the child's own
 ``ru_maxrss`` (``os.wait4``). The best of ``--runs`` is kept for time, the largest RSS.
 
@@ -111,10 +113,15 @@ def _outcome(out: str) -> str:
 PARSE = "import ast, sys; ast.parse(open(sys.argv[1], 'rb').read())"
 # The metrics alone, in-process, without start-up: seconds of analyze_source for the file.
 ANALYSE = (
-    "import sys, time; from codehealth.metrics import analyze_source;"
+    "import sys, time, tracemalloc; from codehealth.metrics import analyze_source;"
     " s = open(sys.argv[1], 'rb').read(); t = time.perf_counter();"
-    " analyze_source(s, sys.argv[1]); print(time.perf_counter() - t)"
+    " analyze_source(s, sys.argv[1]); e = time.perf_counter() - t;"
+    # then again under tracemalloc (which slows allocation several times) for the peak only
+    " tracemalloc.start(); analyze_source(s, sys.argv[1]);"
+    " print(e, tracemalloc.get_traced_memory()[1])"
 )
+# The peer: radon's cyclomatic complexity of the same file (``radon cc -j``).
+RADON = Path(sys.executable).with_name("radon")
 
 
 def run(runs: int) -> list[dict[str, Any]]:
@@ -127,8 +134,11 @@ def run(runs: int) -> list[dict[str, Any]]:
             scan = [sys.executable, "-m", "codehealth", "scan", "--no-cache", "--format", "json"]
             parse = [sys.executable, "-c", PARSE, "big.py"]
             analyse = [sys.executable, "-c", ANALYSE, "big.py"]
+            radon = [str(RADON), "cc", "-j", "big.py"]
             scan_times, parse_times, scan_rss, parse_rss = [], [], 0, 0
             analyse_times: list[float] = []
+            radon_times: list[float] = []
+            traced = 0
             outcome, code = "", 0
             for _ in range(runs):
                 seconds, rss, code, out = _measure(scan, folder)
@@ -139,13 +149,20 @@ def run(runs: int) -> list[dict[str, Any]]:
                 parse_times.append(seconds)
                 parse_rss = max(parse_rss, rss)
                 _, _, _, out = _measure(analyse, folder)
-                analyse_times.append(float(out) if out.strip() else float("nan"))
+                seconds_text, _, peak_text = out.strip().partition(" ")
+                analyse_times.append(float(seconds_text) if peak_text else float("nan"))
+                traced = max(traced, int(peak_text or 0))
+                if RADON.exists():
+                    seconds, _, _, _ = _measure(radon, folder)
+                    radon_times.append(seconds)
             row: dict[str, Any] = {
                 "case": name,
                 "bytes": len(source.encode()),
                 "scan_s": min(scan_times),
                 "parse_s": min(parse_times),
                 "analyse_s": min(analyse_times),
+                "analyse_traced_mb": traced / MB,
+                "radon_s": min(radon_times) if radon_times else float("nan"),
                 "ratio": min(scan_times) / min(parse_times),
                 "scan_rss_mb": scan_rss / 1024,
                 "parse_rss_mb": parse_rss / 1024,
@@ -160,15 +177,16 @@ def run(runs: int) -> list[dict[str, Any]]:
 
 def table(rows: list[dict[str, Any]]) -> str:
     lines = [
-        "| case | size | scan s | ast.parse s | ratio | analyse_source s | scan peak RSS"
-        " | parse peak RSS | scan says |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| case | size | scan s | ast.parse s | ratio | radon cc s | analyse_source s"
+        " | its tracemalloc peak | scan peak RSS | parse peak RSS | scan says |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for row in rows:
         parse = f"{row['parse_s']:.2f}" + (" (error)" if row["parse_exit"] else "")
         lines.append(
             f"| {row['case']} | {int(row['bytes']) / MB:.2f} MB | {row['scan_s']:.2f} | {parse}"
-            f" | {row['ratio']:.1f} | {row['analyse_s']:.2f} | {row['scan_rss_mb']:.0f} MB"
+            f" | {row['ratio']:.1f} | {row['radon_s']:.2f} | {row['analyse_s']:.2f}"
+            f" | {row['analyse_traced_mb']:.0f} MB | {row['scan_rss_mb']:.0f} MB"
             f" | {row['parse_rss_mb']:.0f} MB"
             f" | exit {row['scan_exit']}, {row['outcome']} |"
         )
