@@ -38,7 +38,10 @@ _ESCAPES = {
     "\u2028": "\\u2028",
     "\u2029": "\\u2029",
 }
-_TO_ESCAPE = re.compile("[<>&\u2028\u2029]")
+# Lone surrogates too: a file name that is not UTF-8 reaches us through surrogateescape and
+# could not be encoded into the page (JSON.parse takes the escape; the browser shows U+FFFD).
+_TO_ESCAPE = re.compile("[<>&\u2028\u2029\ud800-\udfff]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 _SLOT = re.compile(r"/\*(ECHARTS|DATA)\*/|<!--(TITLE)-->")
 
 
@@ -69,7 +72,7 @@ def render_report_html(
     slots = {
         "ECHARTS": _asset("echarts.min.js"),
         "DATA": script_json(data),
-        "TITLE": html.escape(f"codehealth report: {project}"),
+        "TITLE": html.escape(_SURROGATES.sub("\ufffd", f"codehealth report: {project}")),
     }
     # One pass: a slot's text is never searched for another slot.
     return _SLOT.sub(lambda m: slots[m.group(1) or m.group(2)], _asset("report.html"))
@@ -79,7 +82,7 @@ def script_json(data: Any) -> str:
     """JSON that can sit inside a <script> element: no "</script>", "<!--", or line
     separators a JavaScript parser would stop at."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return _TO_ESCAPE.sub(lambda m: _ESCAPES[m.group()], text)
+    return _TO_ESCAPE.sub(lambda m: _ESCAPES.get(m.group()) or f"\\u{ord(m.group()):04x}", text)
 
 
 def _asset(name: str) -> str:
