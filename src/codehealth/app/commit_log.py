@@ -33,7 +33,7 @@ class CommitLog:
             else None
         )
         # names change with .mailmap; a clone made whole again (unshallowed) has more history
-        self._key = f"log:{_mailmap_digest(toplevel)}:{int(shallow)}:{root}"
+        self._key = f"log:{_mailmap_digest(toplevel)}:{int(shallow)}:{_printable(root)}"
         self._cached: tuple[str, list[Commit]] | None = self._load()
         cached_head = self._cached[0] if self._cached else ""
         self._prefetch: PrefetchedLog | None = None
@@ -70,6 +70,17 @@ class CommitLog:
             return _decode(text)
         except (ValueError, TypeError, KeyError, IndexError):
             return None  # damaged: read the whole log again
+
+
+def _printable(path: str) -> str:
+    """``path`` itself when SQLite can store it; a folder name that is not UTF-8 (lone
+    surrogates from surrogateescape) as the hex of its bytes (an absolute path starts
+    with "/", so the two forms never meet)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return "x" + os.fsencode(path).hex()
+    return path
 
 
 def _mailmap_digest(toplevel: str) -> str:
