@@ -8,7 +8,7 @@ the frequency curve) rather than at a fixed percentile.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from codehealth.history.files import FileHistory
 from codehealth.history.ownership import file_ownership
@@ -80,20 +80,26 @@ def rank_files(
     top_revisions = max(histories[p].window_revisions for p in changed)
     top_cognitive = max(metrics[p].cognitive for p in changed) or 1
     top_debt = max((debt[p].minutes for p in changed if p in debt), default=0.0)
-    rows = []
+    scored = []
     for path in changed:
-        facts, measured = histories[path], metrics[path]
         minutes = debt[path].minutes if path in debt else 0.0
-        weight = measured.cognitive / top_cognitive
+        weight = metrics[path].cognitive / top_cognitive
         if top_debt:
             weight = (weight + minutes / top_debt) / 2
-        score = 100 * facts.window_revisions / top_revisions * weight
+        score = round(100 * histories[path].window_revisions / top_revisions * weight, 1)
+        scored.append((score, path, minutes))
+    scored.sort(key=lambda row: (-row[0], -histories[row[1]].window_revisions, row[1]))
+    # Ranked and cut before the records are built: each is made once, its flag known.
+    cut = hotspot_cut([score for score, _, _ in scored])
+    rows = []
+    for index, (score, path, minutes) in enumerate(scored):
+        facts, measured = histories[path], metrics[path]
         owner = file_ownership(facts)
         rows.append(
             HotFile(
                 path=path,
-                score=round(score, 1),
-                hotspot=False,
+                score=score,
+                hotspot=index < cut,
                 revisions=facts.window_revisions,
                 authors=len(facts.window_authors),
                 added=facts.window_added,
@@ -108,9 +114,7 @@ def rank_files(
                 reasons=_file_reasons(facts, measured, debt.get(path), top_revisions),
             )
         )
-    rows.sort(key=lambda row: (-row.score, -row.revisions, row.path))
-    cut = hotspot_cut([row.score for row in rows])
-    return [replace(row, hotspot=index < cut) for index, row in enumerate(rows)]
+    return rows
 
 
 def hotspot_cut(scores: Sequence[float]) -> int:
