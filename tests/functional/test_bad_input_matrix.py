@@ -267,31 +267,7 @@ def test_no_traceback_in_a_real_process(
     assert run.out.strip()
 
 
-def _has_report() -> bool:
-    from codehealth.cli import cli as group
-
-    return "report" in group.commands
-
-
-_REPORT_CASES = [
-    pytest.param(
-        case,
-        id=case.name,
-        marks=pytest.mark.xfail(
-            reason="report: write_report measures len(text.encode('utf-8')), which raises for "
-            "a file name that is not UTF-8 (internal error); not fixed here, report.py was "
-            "being edited by its owner",
-            strict=False,
-        ),
-    )
-    if case.name == "odd-names"
-    else pytest.param(case, id=case.name)
-    for case in CASES
-]
-
-
-@pytest.mark.skipif(not _has_report(), reason="`codehealth report` does not exist yet")
-@pytest.mark.parametrize("case", _REPORT_CASES)
+@pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
 def test_report_html_over_the_corpus(case: Case, cli: Callable[..., Run], tmp_path: Path) -> None:
     """``report --html`` over every case: a report is written, no internal error, and each
     bad file is named in it (HTML-escaped)."""
