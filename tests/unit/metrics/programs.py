@@ -325,7 +325,7 @@ def _laid_out(tree: ast.Module, breaks: list[int]) -> tuple[str, str] | None:
 
 
 # (the program as ``ast.unparse`` prints it, the same program with line breaks in brackets)
-layouts = st.builds(_laid_out, modules(), st.lists(st.integers(0, 10_000), max_size=6)).filter(
+layouts = st.builds(_laid_out, modules(), st.lists(st.integers(0, 10_000), max_size=40)).filter(
     lambda pair: pair is not None
 )
 programs = layouts.map(lambda pair: pair[1])
