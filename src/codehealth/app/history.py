@@ -33,7 +33,7 @@ from codehealth.sources import (
 )
 from codehealth.version import __version__
 
-_FACTS_VERSION = 1  # bump when what a blob's facts hold changes
+_FACTS_VERSION = 2  # bump when what a blob's facts hold changes
 
 
 def run_history(

@@ -12,7 +12,8 @@ from codehealth.model import Commit
 
 class PathFilter:
     """``include`` and ``exclude`` globs. A pattern without ``/`` matches the file name or any
-    folder name on the path (``build``, ``CHANGELOG*``); one with ``/`` the whole path."""
+    folder name on the path (``build``, ``CHANGELOG*``); one with ``/`` the whole path or a
+    folder holding it (``tests/resources``), as the scan's discovery reads ``exclude``."""
 
     def __init__(self, include: Sequence[str], exclude: Sequence[str]) -> None:
         self._include = _Globs(include)
@@ -33,7 +34,8 @@ class _Globs:
     project holds thousands of paths, and the default excludes are dozens of patterns)."""
 
     def __init__(self, patterns: Sequence[str]) -> None:
-        self._whole = _any_of([p for p in patterns if "/" in p])
+        whole = [p.rstrip("/") for p in patterns if "/" in p]
+        self._whole = _any_of([*whole, *(p + "/*" for p in whole)])
         self._part = _any_of([p for p in patterns if "/" not in p])
 
     def match(self, path: str) -> bool:

@@ -77,6 +77,16 @@ def test_select_drops_bots_excluded_files_and_emptied_commits():
     assert [c.path for c in kept[0].changes] == ["a.py"]
 
 
+def test_a_folder_path_excludes_what_it_holds_as_the_scan_does():
+    from codehealth.sources import is_excluded
+
+    patterns = ["tests/resources", "docs/*.py"]
+    keep = PathFilter(["*.py"], patterns)
+    for path in ("tests/resources/shop/a.py", "tests/resources.py", "docs/x.py", "src/a.py"):
+        assert keep(path) is not is_excluded(path, patterns), path
+    assert not keep("tests/resources/shop/a.py") and keep("src/tests/resources_x.py")
+
+
 def test_coupling_degree_thresholds_and_huge_commits():
     together = [commit(str(i), "a", i, Change("a.py"), Change("b.py")) for i in range(5)]
     alone = [commit(f"x{i}", "a", 10 + i, Change("a.py")) for i in range(5)]
