@@ -11,7 +11,6 @@ its own folder, bench/.work/boundaries/django-5.2.8, so this benchmark's configu
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import platform
@@ -28,8 +27,8 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-DJANGO = "5.2.8"
-DJANGO_SHA256 = "23254866a5bb9a2cfa6004e8b809ec6246eba4b58a7589bc2772f1bcc8456c7f"
+from django_sdist import DJANGO, django_archive
+
 BENCH = Path(__file__).resolve().parent
 WORK = BENCH / ".work"
 HERE = WORK / "boundaries"
@@ -116,13 +115,7 @@ depends_on = []
 
 
 def corpus() -> Path:
-    archive = WORK / f"django-{DJANGO}.tar.gz"
-    if not archive.exists():
-        download = [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:"]
-        subprocess.run([*download, f"django=={DJANGO}", "-d", str(WORK)], check=True)
-    digest = hashlib.sha256(archive.read_bytes()).hexdigest()
-    if digest != DJANGO_SHA256:
-        sys.exit(f"{archive}: sha256 {digest}, expected {DJANGO_SHA256}; delete it and rerun")
+    archive = django_archive()
     if not (CORPUS / "django").is_dir():
         HERE.mkdir(parents=True, exist_ok=True)
         with tarfile.open(archive) as tar:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import hashlib
 import json
 import os
 import platform
@@ -26,8 +25,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DJANGO = "5.2.8"
-DJANGO_SHA256 = "23254866a5bb9a2cfa6004e8b809ec6246eba4b58a7589bc2772f1bcc8456c7f"
+from django_sdist import DJANGO, django_archive
+
 BENCH = Path(__file__).resolve().parent
 WORK = BENCH / ".work"
 CORPUS = WORK / "debt" / f"django-{DJANGO}"
@@ -39,13 +38,7 @@ GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
 
 def corpus() -> Path:
     """Download (once) the pinned sdist, check its hash, unpack a private copy (once)."""
-    archive = WORK / f"django-{DJANGO}.tar.gz"
-    if not archive.exists():
-        download = [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:"]
-        subprocess.run([*download, f"django=={DJANGO}", "-d", str(WORK)], check=True)
-    digest = hashlib.sha256(archive.read_bytes()).hexdigest()
-    if digest != DJANGO_SHA256:
-        sys.exit(f"{archive}: sha256 {digest}, expected {DJANGO_SHA256}; delete it and rerun")
+    archive = django_archive()
     if not (CORPUS / TARGET).is_dir():
         CORPUS.parent.mkdir(parents=True, exist_ok=True)
         with tarfile.open(archive) as tar:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import hashlib
 import json
 import os
 import platform
@@ -30,8 +29,8 @@ import tarfile
 import time
 from pathlib import Path
 
-DJANGO = "5.2.8"
-DJANGO_SHA256 = "23254866a5bb9a2cfa6004e8b809ec6246eba4b58a7589bc2772f1bcc8456c7f"
+from django_sdist import DJANGO, django_archive
+
 BENCH = Path(__file__).resolve().parent
 WORK = BENCH / ".work"
 REPO = WORK / "gate" / f"django-{DJANGO}"
@@ -84,13 +83,7 @@ def git(*args: str) -> str:
 
 def corpus() -> Path:
     """The sdist (downloaded once, hash checked) as a git repository: main + feature."""
-    archive = WORK / f"django-{DJANGO}.tar.gz"
-    if not archive.exists():
-        download = [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:"]
-        subprocess.run([*download, f"django=={DJANGO}", "-d", str(WORK)], check=True)
-    digest = hashlib.sha256(archive.read_bytes()).hexdigest()
-    if digest != DJANGO_SHA256:
-        sys.exit(f"{archive}: sha256 {digest}, expected {DJANGO_SHA256}; delete it and rerun")
+    archive = django_archive()
     if (REPO / ".git").exists() and "feature" in git("branch", "--list", "feature"):
         git("checkout", "--quiet", "--force", "feature")
         return REPO

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import hashlib
 import os
 import platform
 import shutil
@@ -28,8 +27,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DJANGO = "5.2.8"
-DJANGO_SHA256 = "23254866a5bb9a2cfa6004e8b809ec6246eba4b58a7589bc2772f1bcc8456c7f"
+from django_sdist import DJANGO, django_archive
+
 BENCH = Path(__file__).resolve().parent
 WORK = BENCH / ".work"
 BIN = Path(sys.executable).parent
@@ -44,13 +43,7 @@ _GIT = ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.invalid"
 
 def corpus(kind: str) -> Path:
     """Download (once) the pinned sdist, check its hash, unpack a private copy (once)."""
-    archive = WORK / f"django-{DJANGO}.tar.gz"
-    if not archive.exists():
-        download = [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:"]
-        subprocess.run([*download, f"django=={DJANGO}", "-d", str(WORK)], check=True)
-    digest = hashlib.sha256(archive.read_bytes()).hexdigest()
-    if digest != DJANGO_SHA256:
-        sys.exit(f"{archive}: sha256 {digest}, expected {DJANGO_SHA256}; delete it and rerun")
+    archive = django_archive()
     folder = WORK / "report" / kind
     root = folder / f"django-{DJANGO}"
     if not (root / "django").is_dir():

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import hashlib
 import json
 import os
 import platform
@@ -26,8 +25,8 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-DJANGO = "5.2.8"
-DJANGO_SHA256 = "23254866a5bb9a2cfa6004e8b809ec6246eba4b58a7589bc2772f1bcc8456c7f"
+from django_sdist import DJANGO, django_archive
+
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 WORK = BENCH / ".work"
@@ -51,13 +50,7 @@ MEMORY_TARGET_MB = 300.0
 
 def corpus() -> Path:
     """Download (once) the pinned Django sdist from PyPI, check it, unpack it (once)."""
-    archive = WORK / f"django-{DJANGO}.tar.gz"
-    if not archive.exists():
-        download = [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:"]
-        subprocess.run([*download, f"django=={DJANGO}", "-d", str(WORK)], check=True)
-    digest = hashlib.sha256(archive.read_bytes()).hexdigest()
-    if digest != DJANGO_SHA256:
-        sys.exit(f"{archive}: sha256 {digest}, expected {DJANGO_SHA256}; delete it and rerun")
+    archive = django_archive()
     if not (CORPUS / "django").is_dir():
         with tarfile.open(archive) as tar:
             tar.extractall(WORK, filter="data")
