@@ -10,8 +10,9 @@ add a name, add it to ``_LAZY``, to the TYPE_CHECKING imports and to ``__all__``
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from codehealth.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from codehealth.boundaries.analysis import Analysis, ProjectFacts, analyse
@@ -114,14 +115,6 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'codehealth.boundaries' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"codehealth.boundaries.{module}"), name)
-    globals()[name] = value  # later lookups skip this function
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__, __dir__ = lazy_exports(
+    __name__, {name: f"codehealth.boundaries.{module}" for name, module in _LAZY.items()}, globals()
+)

@@ -9,14 +9,14 @@ to ``_REPORT``, to the TYPE_CHECKING imports and to ``__all__``.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from codehealth.debt.complexity import FILE_LEVEL_RULES, complexity_findings
 from codehealth.debt.hits import Hit, price_lint_hits, price_rule_hits
 from codehealth.debt.locate import finish_file
 from codehealth.debt.markers import MARKERS_VERSION, find_markers
 from codehealth.debt.modules import module_names
+from codehealth.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from codehealth.debt.report import (
@@ -67,13 +67,6 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _REPORT:
-        raise AttributeError(f"module 'codehealth.debt' has no attribute {name!r}")
-    value = getattr(importlib.import_module("codehealth.debt.report"), name)
-    globals()[name] = value  # later lookups skip this function
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__, __dir__ = lazy_exports(
+    __name__, dict.fromkeys(_REPORT, "codehealth.debt.report"), globals()
+)

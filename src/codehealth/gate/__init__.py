@@ -8,8 +8,9 @@ TYPE_CHECKING imports and to ``__all__``.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from codehealth.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from codehealth.gate.baseline import (
@@ -93,13 +94,6 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _BASELINE:
-        raise AttributeError(f"module 'codehealth.gate' has no attribute {name!r}")
-    value = getattr(importlib.import_module("codehealth.gate.baseline"), name)
-    globals()[name] = value  # later lookups skip this function
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__, __dir__ = lazy_exports(
+    __name__, dict.fromkeys(_BASELINE, "codehealth.gate.baseline"), globals()
+)
