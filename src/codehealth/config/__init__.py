@@ -15,6 +15,7 @@ from codehealth.config.settings import (
     Settings,
     Thresholds,
 )
+from codehealth.config.tests_settings import TestSettings, is_test_path, is_test_rule
 
 __all__ = [
     "AllowEntry",
@@ -27,6 +28,9 @@ __all__ = [
     "GateSettings",
     "Settings",
     "Thresholds",
+    "TestSettings",
+    "is_test_path",
+    "is_test_rule",
     "load_settings",
     "parse_settings",
     "read_toml",

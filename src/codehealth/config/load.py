@@ -13,6 +13,7 @@ from codehealth.config.debt import parse_debt
 from codehealth.config.gate import parse_gate
 from codehealth.config.history import parse_history
 from codehealth.config.settings import DEFAULT_EXCLUDE, ConfigError, Settings, Thresholds
+from codehealth.config.tests_load import parse_tests, with_pytest
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -55,6 +56,7 @@ _TOP_KEYS: dict[str, tuple[str, Any]] = {
     "boundaries": ("a table, e.g. [tool.codehealth.boundaries]", None),
     "modules": ('a table, e.g. [tool.codehealth.modules] "shop.orders" = {}', None),
     "contracts": ("an array of tables, e.g. [[tool.codehealth.contracts]]", None),
+    "tests": ("a table, e.g. [tool.codehealth.tests]", None),
 }
 
 
@@ -64,12 +66,14 @@ def load_settings(root: str, config_file: str | None = None) -> Settings:
     if not os.path.isfile(path):
         if config_file:
             raise ConfigError(f"{config_file}: no such configuration file")
-        return Settings(root=root, roots=_default_roots(root))
+        settings = Settings(root=root, roots=_default_roots(root))
+        return replace(settings, tests=with_pytest(settings.tests, root, {}))
     document = read_toml(path)
     section = document.get("tool", {}).get("codehealth", {})
     if not isinstance(section, dict):
         raise ConfigError(f"{path}: [tool.codehealth] must be a table")
-    return parse_settings(section, root, path, _default_roots(root))
+    settings = parse_settings(section, root, path, _default_roots(root))
+    return replace(settings, tests=with_pytest(settings.tests, root, document))
 
 
 def read_toml(path: str) -> dict[str, Any]:
@@ -115,6 +119,9 @@ def parse_settings(
     gate = section.get("gate")
     if gate is not None:
         changes["gate"] = parse_gate(gate, path)
+    tests = section.get("tests")
+    if tests is not None:
+        changes["tests"] = parse_tests(tests, path)
     if any(key in section for key in ("boundaries", "modules", "contracts")):
         changes["boundaries"] = parse_boundaries(section, path)
     return replace(Settings(root=root, roots=default_roots, config_file=path), **changes)

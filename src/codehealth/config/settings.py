@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from codehealth.config.boundary_settings import BoundarySettings
 from codehealth.config.history_settings import HistorySettings
+from codehealth.config.tests_settings import TestSettings
 
 DEFAULT_EXCLUDE = (
     ".git",
@@ -93,6 +94,7 @@ class Settings:
     history: HistorySettings = field(default_factory=HistorySettings)
     gate: GateSettings = field(default_factory=GateSettings)
     boundaries: BoundarySettings = field(default_factory=BoundarySettings)
+    tests: TestSettings = field(default_factory=TestSettings)
 
 
 class ConfigError(Exception):

@@ -1,0 +1,140 @@
+"""Replay a real project's merged history through ``codehealth gate --base C~1``.
+
+Every commit on a well-kept project's first-parent history was reviewed and merged by its
+maintainers, so each failure of the gate there is either a regression a reviewer would accept
+or noise (a bug of ours). This checks out each of the last N first-parent, non-merge commits
+that touch Python files, runs the gate at the project's own configuration (codehealth's
+defaults when it has none), and writes one line per commit: the verdict, each failing
+problem, the seconds it took; then the totals.
+
+Run from anywhere, on a clone you may disturb (it checks commits out, detached):
+
+    .venv/bin/python bench/replay_bench.py --repo /tmp/corpus/httpx --commits 20 [--out F]
+
+The clone's work tree is restored to its branch at the end. ``.codehealth/`` caches are
+removed first so every run starts cold, as a fresh CI checkout would; pass ``--warm`` to keep
+them. A commit that cannot be checked out (a blob missing from a damaged snapshot) is listed
+as such and skipped, not counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+CODEHEALTH = [sys.executable, "-m", "codehealth"]
+
+
+@dataclass(frozen=True)
+class Replayed:
+    commit: str
+    subject: str
+    verdict: str  # pass, FAIL, error, skipped
+    problems: tuple[str, ...]
+    warnings: int
+    seconds: float
+
+
+def git(repo: Path, *args: str) -> str:
+    done = subprocess.run(
+        ["git", "-C", str(repo), *args], capture_output=True, text=True, check=False
+    )
+    if done.returncode:
+        raise RuntimeError(f"git {' '.join(args)}: {done.stderr.strip()}")
+    return done.stdout
+
+
+def python_commits(repo: Path, branch: str, count: int) -> list[tuple[str, str]]:
+    """The newest ``count`` first-parent non-merge commits that touch a ``.py`` file."""
+    out = git(
+        repo, "log", "--first-parent", "--no-merges", "--format=%H\t%s", branch, "--", "*.py"
+    )
+    rows = [line.split("\t", 1) for line in out.splitlines() if line]
+    return [(sha, subject) for sha, subject in rows[:count]]
+
+
+def replay(repo: Path, sha: str, subject: str, warm: bool) -> Replayed:
+    try:
+        git(repo, "checkout", "--quiet", "--force", "--detach", sha)
+    except RuntimeError as error:
+        return Replayed(sha, subject, "skipped", (str(error)[:200],), 0, 0.0)
+    git(repo, "clean", "-fdxq", "-e", ".codehealth") if warm else git(repo, "clean", "-fdxq")
+    start = time.perf_counter()
+    done = subprocess.run(
+        [*CODEHEALTH, "gate", "--base", f"{sha}~1", "--format", "json"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    seconds = time.perf_counter() - start
+    if done.returncode not in (0, 1):
+        message = (done.stderr.strip() or done.stdout.strip()).splitlines()[-1:]
+        return Replayed(sha, subject, "error", tuple(message), 0, seconds)
+    report = json.loads(done.stdout)
+    errors = [p for p in report["problems"] if p["level"] == "error"]
+    warnings = len(report["problems"]) - len(errors)
+    problems = tuple(
+        f"{p['rule']} {p['path']}:{p['line']} {p['message']}" for p in errors
+    )
+    verdict = "FAIL" if done.returncode == 1 else "pass"
+    return Replayed(sha, subject, verdict, problems, warnings, seconds)
+
+
+def render(name: str, rows: list[Replayed]) -> str:
+    lines = [f"## {name}", ""]
+    for row in rows:
+        lines.append(
+            f"- `{row.commit[:10]}` **{row.verdict}** {row.seconds:.1f} s"
+            f" ({row.warnings} warnings) — {row.subject[:80]}"
+        )
+        lines.extend(f"    - {problem}" for problem in row.problems)
+    counted = [r for r in rows if r.verdict in ("pass", "FAIL")]
+    failed = sum(r.verdict == "FAIL" for r in counted)
+    errors = sum(r.verdict == "error" for r in rows)
+    share = 100 * failed / len(counted) if counted else 0.0
+    lines += [
+        "",
+        f"Totals: {len(counted)} commits replayed, {failed} failed ({share:.0f} %), "
+        f"{errors} internal errors, {len(rows) - len(counted) - errors} skipped; "
+        f"{sum(r.seconds for r in rows):.0f} s in the gate.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repo", type=Path, required=True)
+    parser.add_argument("--commits", type=int, default=20)
+    parser.add_argument("--branch", default="HEAD")
+    parser.add_argument("--warm", action="store_true", help="keep .codehealth/ between commits")
+    parser.add_argument("--out", type=Path, help="write the markdown here too")
+    args = parser.parse_args()
+    repo = args.repo.resolve()
+    start = git(repo, "rev-parse", "--abbrev-ref", "HEAD").strip()
+    branch = git(repo, "rev-parse", args.branch).strip()
+    if not args.warm:
+        shutil.rmtree(repo / ".codehealth", ignore_errors=True)
+    rows: list[Replayed] = []
+    try:
+        for sha, subject in python_commits(repo, branch, args.commits):
+            rows.append(replay(repo, sha, subject, args.warm))
+            print(f"{rows[-1].verdict:7} {sha[:10]} {rows[-1].seconds:5.1f}s", file=sys.stderr)
+    finally:
+        git(repo, "checkout", "--quiet", "--force", start if start != "HEAD" else branch)
+    text = render(repo.name, rows)
+    print(text)
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

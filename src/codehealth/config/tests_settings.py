@@ -1,0 +1,88 @@
+"""Which files are tests: ``[tool.codehealth.tests]`` and the project's pytest settings.
+
+Tests are judged as tests: their complexity and length findings neither fail the gate nor
+count in the production debt by default (they are reported apart, as "test debt"). Pure:
+``pytest_paths`` in ``config/load.py`` reads the pytest configuration that feeds ``paths``.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+# Folder names that hold tests wherever they are, and names that do only at the top of the
+# project (celery's ``t/``, pytest's ``testing/``): deeper down, ``celery/contrib/testing``
+# is shipped code that users' tests import.
+TEST_FOLDERS = ("tests", "test")
+TOP_TEST_FOLDERS = ("t", "testing")
+# pytest's default python_files, Django's tests.py, and pytest's conftest.py.
+TEST_FILES = ("test_*.py", "*_test.py", "tests.py", "conftest.py")
+# Rules about size and complexity: the ones tests are exempt from by default.
+TEST_EXEMPT_RULES = ("CH101", "CH102", "CH103", "CH104", "CH105", "CH106", "CH107")
+
+
+@dataclass(frozen=True, slots=True)
+class TestSettings:
+    """``[tool.codehealth.tests]``.
+
+    ``paths``: folders or file globs (relative to the project) that hold tests, besides the
+    default names; pytest's ``testpaths`` are added when the project sets them.
+    ``files``: file-name globs of test files (pytest's ``python_files`` when set).
+    ``gate``: complexity and length findings in tests fail the gate like production code.
+    ``in_debt``: test debt counts in the production debt and rating.
+    """
+
+    __test__ = False  # not a pytest test class, whatever its name says
+
+    paths: tuple[str, ...] = ()
+    files: tuple[str, ...] = TEST_FILES
+    gate: bool = False
+    in_debt: bool = False
+
+
+def is_test_path(path: str, tests: TestSettings) -> bool:
+    """Whether the project-relative POSIX ``path`` (a file or a folder) is test code."""
+    return _matcher(tests.paths, tests.files)(path)
+
+
+def is_test_rule(rule: str) -> bool:
+    """A size or complexity rule: tests are exempt from these by default."""
+    return rule in TEST_EXEMPT_RULES
+
+
+@functools.lru_cache(maxsize=16)
+def _matcher(paths: tuple[str, ...], files: tuple[str, ...]) -> Callable[[str], bool]:
+    # As pytest reads python_files: a glob with a "/" matches the end of the path.
+    file_regex = _globs(tuple(f for f in files if "/" not in f))
+    file_path_regex = _globs(tuple(g for f in files if "/" in f for g in (f, "*/" + f)))
+    cleaned = (p.strip("/").removeprefix("./") for p in paths)
+    prefixes = tuple(p for p in cleaned if p not in ("", "."))
+    path_regex = _globs(tuple(p for p in prefixes if any(c in p for c in "*?[")))
+
+    @functools.cache
+    def matches(path: str) -> bool:
+        path = path.removeprefix("./")
+        parts = path.split("/")
+        if parts[0] in TOP_TEST_FOLDERS and len(parts) > 1:
+            return True
+        if any(part in TEST_FOLDERS for part in parts[:-1]):
+            return True
+        name = parts[-1]
+        if name in TEST_FOLDERS or (file_regex and file_regex.match(name)):
+            return True
+        if file_path_regex and file_path_regex.match(path):
+            return True
+        if any(path == p or path.startswith(p + "/") for p in prefixes):
+            return True
+        return bool(path_regex and path_regex.match(path))
+
+    return matches
+
+
+def _globs(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{fnmatch.translate(p)})" for p in patterns))
