@@ -52,7 +52,8 @@ def test_a_cached_run_gives_the_uncached_verdict(tmp_path: Path) -> None:
     repo = _repo(tmp_path)
     uncached = _verdict(repo, use_cache=False)
     assert not (repo / ".codehealth" / "gate.sqlite").exists()
-    assert {rule for rule, *_ in uncached} >= {"CH201", "CH502"}
+    # a new TODO and ruff's nested-if finding (the debt rise they make is not a third problem)
+    assert {rule for rule, *_ in uncached} >= {"CH201", "ruff:SIM102"}
     assert _verdict(repo) == uncached  # fills the cache
     assert (repo / ".codehealth" / "gate.sqlite").exists()
     assert _verdict(repo) == uncached  # reads it

@@ -67,9 +67,11 @@ def run_gate(
     boundaries: bool = True,
     whole_project_boundaries: bool = False,
     use_cache: bool = True,
+    policy: Mapping[str, object] | None = None,
 ) -> GateReport:
     """Compare the change under review with its base: ``base_ref``'s merge base with HEAD
-    against the work tree, or (``staged``) HEAD against the index.
+    against the work tree, or (``staged``) HEAD against the index. ``policy``: gate
+    settings given on the command line (``--strict``), over the configuration's.
 
     ``whole_project_boundaries`` compares the whole project's boundary results at both
     revisions, each copied out of git, even when the change cannot alter them or reaches
@@ -78,6 +80,8 @@ def run_gate(
     root = repository_root(os.path.abspath(folder))
     if settings is None:
         settings = load_settings(root, config_file)
+    if policy:
+        settings = replace(settings, gate=replace(settings.gate, **policy))
     catalogue = _CatalogueOnDemand(settings)
     notes: list[str] = []
     untracked = None if staged else untracked_later(root)  # slow on a large tree: start now
@@ -128,16 +132,8 @@ def run_gate(
         notes,
         project,
     )
-    return compare(
-        snapshots[0],
-        snapshots[1],
-        touched,
-        settings.thresholds,
-        settings.gate,
-        mode=mode,
-        changed_lines=lines,
-        notes=notes,
-    )
+    report = compare(snapshots[0], snapshots[1], touched, settings, changed_lines=lines)
+    return replace(report, mode=mode, notes=tuple(notes))
 
 
 def _revisions(root: str, base_ref: str | None, staged: bool) -> tuple[_Revision, _Revision, str]:

@@ -48,6 +48,19 @@ _FORMATS = ["table", "markdown", "json", "github", "sarif", "gitlab", "junit"]
     "per file content in .codehealth/gate.sqlite).",
 )
 @click.option(
+    "--strict",
+    is_flag=True,
+    help="Fail on every rise (any debt rise, any complexity rise above a threshold), hold "
+    "tests to production limits and fail rule-specific suppressions "
+    "([tool.codehealth.gate] strictness = \"strict\").",
+)
+@click.option(
+    "--require-improvement",
+    is_flag=True,
+    help="Also fail a touched file that carries debt and pays none of it off "
+    "([tool.codehealth.gate] require_improvement = true).",
+)
+@click.option(
     "--config",
     "config_file",
     type=click.Path(dir_okay=False),
@@ -61,6 +74,8 @@ def gate(
     no_lint: bool,
     no_boundaries: bool,
     no_cache: bool,
+    strict: bool,
+    require_improvement: bool,
     config_file: str | None,
 ) -> int:
     """Fail a change that leaves the code worse: "leave it cleaner".
@@ -68,10 +83,14 @@ def gate(
     \b
     --base REF  the work tree against the merge base of REF and HEAD: fails on
                 findings new in the touched files (by fingerprint, whatever the
-                line), on a touched function whose complexity rises above its
-                threshold or by more than [tool.codehealth.gate] complexity_step,
-                on a touched file whose debt rises, and on a file that stopped
-                parsing. Base contents are read from git objects (no checkout).
+                line), on a touched function whose complexity rises by more than
+                [tool.codehealth.gate] complexity_step (3), or by 3 when it is
+                already above its threshold, on a file whose findings grew by 15
+                minutes of debt and 5 % or more, and on a file that stopped
+                parsing. Tests' size and complexity findings, rule-specific
+                suppressions (`# noqa: E402`) and smaller rises are shown as
+                warnings (--strict fails them). Base contents are read from git
+                objects (no checkout).
     --staged    the same for the index against HEAD (pre-commit).
     neither     every finding of the project against the baseline file
                 (`codehealth baseline`): only findings not in it fail.
@@ -88,6 +107,9 @@ def gate(
         raise ConfigError("--base and --staged exclude each other: choose one")
     if base_ref is not None and not base_ref.strip():
         raise ConfigError("--base needs a branch, tag or commit, e.g. --base origin/main")
+    policy: dict[str, object] = {"strictness": "strict"} if strict else {}
+    if require_improvement:
+        policy["require_improvement"] = True
     if base_ref is not None or staged:
         from codehealth.app import run_gate
 
@@ -99,6 +121,7 @@ def gate(
             lint=not no_lint,
             boundaries=not no_boundaries,
             use_cache=not no_cache,
+            policy=policy,
         )
     else:
         from codehealth.app import run_gate_baseline

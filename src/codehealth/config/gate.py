@@ -6,12 +6,13 @@ import os
 from dataclasses import fields
 from typing import Any
 
-from codehealth.config.settings import ConfigError, GateSettings
+from codehealth.config.settings import STRICTNESS, ConfigError, GateSettings
 
 _EXPECTED = {
     "bool": "true or false",
     "int": "a whole number of 0 or more",
     "str": 'a file name inside the project, e.g. ".codehealth-baseline"',
+    "strictness": " or ".join(f'"{s}"' for s in STRICTNESS),
 }
 
 
@@ -27,7 +28,7 @@ def parse_gate(table: Any, path: str) -> GateSettings:
             raise ConfigError(
                 f"{where}: unknown key {key!r}; known keys: {', '.join(sorted(known))}"
             )
-        kind = known[name]
+        kind = "strictness" if name == "strictness" else known[name]
         if not _fits(kind, value):
             raise ConfigError(f"{where} {key} = {value!r}: expected {_EXPECTED[kind]}")
         values[name] = value
@@ -39,6 +40,8 @@ def _fits(kind: str, value: Any) -> bool:
         return isinstance(value, bool)
     if kind == "int":
         return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    if kind == "strictness":
+        return value in STRICTNESS
     return isinstance(value, str) and bool(value) and "\n" not in value and _inside(value)
 
 

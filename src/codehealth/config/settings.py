@@ -65,17 +65,32 @@ class GateSettings:
     """``[tool.codehealth.gate]``: what `codehealth gate` fails on and what it only flags.
 
     ``complexity_step``: how much a touched function's complexity may rise while it stays
-    under its threshold. ``max_changed_lines``/``max_changed_files``: above either, a change
+    under its threshold (more fails); a function already over it fails from a rise of this
+    much (a smaller rise is shown as a warning). ``debt_min_minutes``/``debt_min_percent``:
+    a file's debt rise from findings that grew fails only when it is at least this many
+    minutes and this share of the file's debt. ``strictness``: ``"default"``, or
+    ``"strict"`` (every rise fails, tests are held to production limits, rule-specific
+    suppressions fail). ``max_changed_lines``/``max_changed_files``: above either, a change
     is flagged as hard to review. ``baseline``: the baseline file at the repository root.
     """
 
     complexity_step: int = 3
+    debt_min_minutes: int = 15
+    debt_min_percent: int = 5
+    strictness: str = "default"
     require_improvement: bool = False
     fail_on_api_change: bool = False
     fail_on_large_change: bool = False
     max_changed_lines: int = 400
     max_changed_files: int = 25
     baseline: str = ".codehealth-baseline"
+
+    @property
+    def strict(self) -> bool:
+        return self.strictness == "strict"
+
+
+STRICTNESS = ("default", "strict")
 
 
 @dataclass(frozen=True, slots=True)

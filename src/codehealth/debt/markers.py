@@ -19,7 +19,7 @@ import tokenize
 
 from codehealth.debt.hits import Hit
 
-MARKERS_VERSION = 1  # bump when what is found changes: cached marker hits are dropped
+MARKERS_VERSION = 2  # bump when what is found changes: cached marker hits are dropped
 
 # Lower-case needles searched in the lower-cased bytes: a few memchr-speed scans per file.
 _NEEDLES = (b"todo", b"fixme", b"hack", b"xxx", b"noqa", b"type:", b"pragma")
@@ -113,8 +113,12 @@ def _markers_in(comment: str, line: int, column: int) -> list[Hit]:
             hits.append(Hit("CH205", line, column, line, "blanket `# noqa` suppresses all lint"))
     for match in _TYPE_IGNORE.finditer(comment):
         codes = match.group("codes")
-        what = f"`# type: ignore{codes}`" if codes else "blanket `# type: ignore`"
-        hits.append(Hit("CH207", line, column, line, f"{what} silences the type checker"))
+        if codes:
+            message = f"`# type: ignore{codes}` silences one type-checker error"
+            hits.append(Hit("CH209", line, column, line, message))
+        else:
+            message = "blanket `# type: ignore` silences the type checker"
+            hits.append(Hit("CH207", line, column, line, message))
     if _NO_COVER.search(comment):
         message = "`# pragma: no cover` excludes it from coverage"
         hits.append(Hit("CH208", line, column, line, message))

@@ -26,6 +26,7 @@ REFACTORINGS = {
     "CH206": "fix the suppressed finding",
     "CH207": "fix the types",
     "CH208": "test or delete",
+    "CH209": "fix the types",
 }
 
 

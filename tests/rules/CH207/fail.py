@@ -1,3 +1,3 @@
 import json
 
-value = json.loads("{}")["id"]  # type: ignore[index]
+value = json.loads("{}")["id"]  # type: ignore

@@ -1,0 +1,3 @@
+import json
+
+value = json.loads("{}")["id"]  # type: ignore[index]
