@@ -52,9 +52,7 @@ def git(repo: Path, *args: str) -> str:
 
 def python_commits(repo: Path, branch: str, count: int) -> list[tuple[str, str]]:
     """The newest ``count`` first-parent non-merge commits that touch a ``.py`` file."""
-    out = git(
-        repo, "log", "--first-parent", "--no-merges", "--format=%H\t%s", branch, "--", "*.py"
-    )
+    out = git(repo, "log", "--first-parent", "--no-merges", "--format=%H\t%s", branch, "--", "*.py")
     rows = [line.split("\t", 1) for line in out.splitlines() if line]
     return [(sha, subject) for sha, subject in rows[:count]]
 
@@ -80,9 +78,7 @@ def replay(repo: Path, sha: str, subject: str, warm: bool) -> Replayed:
     report = json.loads(done.stdout)
     errors = [p for p in report["problems"] if p["level"] == "error"]
     warnings = len(report["problems"]) - len(errors)
-    problems = tuple(
-        f"{p['rule']} {p['path']}:{p['line']} {p['message']}" for p in errors
-    )
+    problems = tuple(f"{p['rule']} {p['path']}:{p['line']} {p['message']}" for p in errors)
     verdict = "FAIL" if done.returncode == 1 else "pass"
     return Replayed(sha, subject, verdict, problems, warnings, seconds)
 

@@ -10,6 +10,7 @@ import os
 import posixpath
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from codehealth.app.gate_boundaries import local_boundaries, revision_overrides
 from codehealth.app.gate_findings import (
@@ -67,7 +68,7 @@ def run_gate(
     boundaries: bool = True,
     whole_project_boundaries: bool = False,
     use_cache: bool = True,
-    policy: Mapping[str, object] | None = None,
+    policy: Mapping[str, Any] | None = None,
 ) -> GateReport:
     """Compare the change under review with its base: ``base_ref``'s merge base with HEAD
     against the work tree, or (``staged``) HEAD against the index. ``policy``: gate

@@ -52,7 +52,7 @@ _FORMATS = ["table", "markdown", "json", "github", "sarif", "gitlab", "junit"]
     is_flag=True,
     help="Fail on every rise (any debt rise, any complexity rise above a threshold), hold "
     "tests to production limits and fail rule-specific suppressions "
-    "([tool.codehealth.gate] strictness = \"strict\").",
+    '([tool.codehealth.gate] strictness = "strict").',
 )
 @click.option(
     "--require-improvement",
