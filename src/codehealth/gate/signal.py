@@ -33,27 +33,37 @@ class Matched:
 
 
 def match(before: Sequence[Finding], after: Sequence[Finding]) -> Matched:
-    """Pair findings by fingerprint, then the function-level ones by (rule, function)."""
+    """Pair findings by fingerprint; then the function-level ones by (rule, function), whose
+    ``def`` line may have been edited; then the rest by (rule, message): code moved into
+    another function carries its finding along (wagtail 4f57d589dd moved a FIXME into a
+    nested function; it was not a new FIXME)."""
     old = {f.fingerprint: f for f in before}
     kept = [(old[f.fingerprint], f) for f in after if f.fingerprint in old]
     paired = {f.fingerprint for pair in kept for f in pair}
-    by_symbol = {_symbol_key(f): f for f in before if f.fingerprint not in paired}
+    left = [f for f in before if f.fingerprint not in paired]
     new: list[Finding] = []
     for finding in after:
         if finding.fingerprint in paired:
             continue
-        previous = by_symbol.pop(_symbol_key(finding), None)
-        if previous is None or not finding.symbol or finding.rule not in _FUNCTION_RULES:
+        previous = _take(left, finding)
+        if previous is None:
             new.append(finding)
         else:
             kept.append((previous, finding))
-    kept_before = {id(pair[0]) for pair in kept}
-    fixed = tuple(f for f in before if id(f) not in kept_before)
-    return Matched(tuple(new), fixed, tuple(kept))
+    return Matched(tuple(new), tuple(left), tuple(kept))
 
 
-def _symbol_key(finding: Finding) -> tuple[str, str]:
-    return finding.rule, finding.symbol
+def _take(left: list[Finding], finding: Finding) -> Finding | None:
+    """Remove and return the unpaired base finding that is ``finding``, if any."""
+    same_function = finding.rule in _FUNCTION_RULES and bool(finding.symbol)
+    for index, candidate in enumerate(left):
+        if candidate.rule != finding.rule:
+            continue
+        if (same_function and candidate.symbol == finding.symbol) or (
+            not same_function and candidate.message == finding.message
+        ):
+            return left.pop(index)
+    return None
 
 
 def grown(kept: Iterable[tuple[Finding, Finding]]) -> list[tuple[Finding, Finding]]:
