@@ -21,6 +21,8 @@ from codehealth.gate import (
     GateReport,
     Problem,
     format_baseline,
+    lenient_tests,
+    new_finding,
     parse_baseline,
     split_by_baseline,
     update_baseline,
@@ -147,7 +149,8 @@ def run_gate_baseline(
     findings, incomplete, not_analysed = _findings(settings, use_cache)
     # A file that cannot be analysed today has unknown findings: compare none of them.
     new, accepted, gone = split_by_baseline(findings, baseline, _paths(not_analysed))
-    problems = [Problem(f, ERROR, "new finding") for f in new]
+    policy = settings.gate
+    problems = [new_finding(f, policy, lenient_tests(f.path, settings)) for f in new]
     problems += [
         Problem(
             Finding(

@@ -41,6 +41,7 @@ from codehealth.gate.report import (
     GateReport,
     Problem,
 )
+from codehealth.gate.signal import lenient_tests, new_finding
 from codehealth.gate.snapshot import FileState, FindingCollector, Snapshot
 from codehealth.gate.verdict import Touched, compare
 
@@ -88,6 +89,8 @@ __all__ = [
     "entry_of",
     "format_baseline",
     "interface_of",
+    "lenient_tests",
+    "new_finding",
     "parse_baseline",
     "split_by_baseline",
     "update_baseline",

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from codehealth.config import GateSettings
+from codehealth.config import GateSettings, Settings, is_test_path, is_test_rule
+from codehealth.gate.report import ERROR, WARNING, Problem
 from codehealth.model import Finding
 
 # Suppressions that name what they silence, and coverage pragmas: decisions written down in
@@ -30,6 +31,22 @@ class Matched:
     new: tuple[Finding, ...]
     fixed: tuple[Finding, ...]
     kept: tuple[tuple[Finding, Finding], ...]
+
+
+def lenient_tests(path: str, settings: Settings) -> bool:
+    """Whether ``path`` is test code judged as tests: its size and complexity findings are
+    shown, its complexity rises and debt growth not judged (unless configured or strict)."""
+    return not (settings.tests.gate or settings.gate.strict) and is_test_path(path, settings.tests)
+
+
+def new_finding(finding: Finding, policy: GateSettings, lenient: bool) -> Problem:
+    """A new finding fails, except (unless strict) a documented suppression and, in test
+    code judged leniently, a size or complexity finding: those are shown as warnings."""
+    if lenient and is_test_rule(finding.rule):
+        return Problem(finding, WARNING, "test code")
+    if finding.rule in DOCUMENTED_SUPPRESSIONS and not policy.strict:
+        return Problem(finding, WARNING, "documented suppression")
+    return Problem(finding, ERROR, "new finding")
 
 
 def match(before: Sequence[Finding], after: Sequence[Finding]) -> Matched:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from codehealth.config import GateSettings, Settings, Thresholds, is_test_path, is_test_rule
+from codehealth.config import GateSettings, Settings, Thresholds
 from codehealth.gate.api import api_changes
 from codehealth.gate.functions import WATCHED, improvements, regressions
 from codehealth.gate.report import (
@@ -20,7 +20,14 @@ from codehealth.gate.report import (
     GateReport,
     Problem,
 )
-from codehealth.gate.signal import DOCUMENTED_SUPPRESSIONS, debt_rise_words, grown, match, minutes
+from codehealth.gate.signal import (
+    debt_rise_words,
+    grown,
+    lenient_tests,
+    match,
+    minutes,
+    new_finding,
+)
 from codehealth.gate.snapshot import FileState, Snapshot
 from codehealth.model import Finding, FunctionMetrics, fingerprint
 
@@ -51,14 +58,14 @@ def compare(
     Both snapshots key their files by the head-side path (a deleted file by its old path):
     a renamed file is compared with its old self.
     """
-    limits, policy, tests = settings.thresholds, settings.gate, settings.tests
+    limits, policy = settings.thresholds, settings.gate
     problems: list[Problem] = []
     summaries: list[FileSummary] = []
     for change in touched:
         key = change.path or change.old_path
         before = base.files.get(key, _EMPTY)
         after = head.files.get(change.path, _EMPTY) if change.path else _EMPTY
-        lenient = not (tests.gate or policy.strict) and is_test_path(key, tests)
+        lenient = lenient_tests(key, settings)
         found, summary = _compare_file(change, before, after, limits, policy, lenient)
         problems.extend(found)
         if before.path or after.path:
@@ -94,7 +101,7 @@ def _compare_file(
     found = match(before.findings, after.findings)
     rises = list(regressions(before.functions, after.functions, limits, policy.complexity_step))
     fresh = _annotate(list(found.new), rises)
-    problems.extend(_new_finding(f, policy, lenient_tests) for f in fresh)
+    problems.extend(new_finding(f, policy, lenient_tests) for f in fresh)
     covered = {(f.symbol, f.rule) for f in fresh}
     if not lenient_tests:
         problems.extend(
@@ -118,16 +125,6 @@ def _compare_file(
         tuple(better),
     )
     return problems, summary
-
-
-def _new_finding(finding: Finding, policy: GateSettings, lenient_tests: bool) -> Problem:
-    """A new finding fails, except (unless strict) a documented suppression and, in test
-    code, a size or complexity finding: those are shown as warnings."""
-    if lenient_tests and is_test_rule(finding.rule):
-        return Problem(finding, WARNING, "test code")
-    if finding.rule in DOCUMENTED_SUPPRESSIONS and not policy.strict:
-        return Problem(finding, WARNING, "documented suppression")
-    return Problem(finding, ERROR, "new finding")
 
 
 def _rule_of(attribute: str) -> str:
