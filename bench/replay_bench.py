@@ -105,17 +105,28 @@ def render(name: str, rows: list[Replayed]) -> str:
     return "\n".join(lines)
 
 
+def _default_branch(repo: Path) -> str:
+    """The clone's default branch: a replay left detached must not replay from there."""
+    try:
+        git(repo, "rev-parse", "--verify", "--quiet", "origin/HEAD")
+    except RuntimeError:
+        return "HEAD"
+    return "origin/HEAD"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repo", type=Path, required=True)
     parser.add_argument("--commits", type=int, default=20)
-    parser.add_argument("--branch", default="HEAD")
+    parser.add_argument(
+        "--branch", default="", help="history to replay (default: origin/HEAD, else HEAD)"
+    )
     parser.add_argument("--warm", action="store_true", help="keep .codehealth/ between commits")
     parser.add_argument("--out", type=Path, help="write the markdown here too")
     args = parser.parse_args()
     repo = args.repo.resolve()
     start = git(repo, "rev-parse", "--abbrev-ref", "HEAD").strip()
-    branch = git(repo, "rev-parse", args.branch).strip()
+    branch = git(repo, "rev-parse", args.branch or _default_branch(repo)).strip()
     if not args.warm:
         shutil.rmtree(repo / ".codehealth", ignore_errors=True)
     rows: list[Replayed] = []
