@@ -83,14 +83,13 @@ def gate(
     \b
     --base REF  the work tree against the merge base of REF and HEAD: fails on
                 findings new in the touched files (by fingerprint, whatever the
-                line), on a touched function whose complexity rises by more than
-                [tool.codehealth.gate] complexity_step (3), or by 3 when it is
-                already above its threshold, on a file whose findings grew by 15
-                minutes of debt and 5 % or more, and on a file that stopped
-                parsing. Tests' size and complexity findings, rule-specific
-                suppressions (`# noqa: E402`) and smaller rises are shown as
-                warnings (--strict fails them). Base contents are read from git
-                objects (no checkout).
+                line), on a touched function already above its threshold whose
+                complexity rises by [tool.codehealth.gate] complexity_step (3)
+                or more, on a file whose findings grew by 15 minutes of debt and
+                5 % or more, and on a file that stopped parsing. Tests' size and
+                complexity findings, rule-specific suppressions (`# noqa: E402`)
+                and smaller rises are shown as warnings (--strict fails them).
+                Base contents are read from git objects (no checkout).
     --staged    the same for the index against HEAD (pre-commit).
     neither     every finding of the project against the baseline file
                 (`codehealth baseline`): only findings not in it fail.

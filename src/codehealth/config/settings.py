@@ -64,9 +64,9 @@ class DebtSettings:
 class GateSettings:
     """``[tool.codehealth.gate]``: what `codehealth gate` fails on and what it only flags.
 
-    ``complexity_step``: how much a touched function's complexity may rise while it stays
-    under its threshold (more fails); a function already over it fails from a rise of this
-    much (a smaller rise is shown as a warning). ``debt_min_minutes``/``debt_min_percent``:
+    ``complexity_step``: a touched function already over its threshold fails from a rise
+    of this much (a smaller rise is shown as a warning); one within it is judged only in
+    strict mode, where a rise of more than this fails. ``debt_min_minutes``/``debt_min_percent``:
     a file's debt rise from findings that grew fails only when it is at least this many
     minutes and this share of the file's debt. ``strictness``: ``"default"``, or
     ``"strict"`` (every rise fails, tests are held to production limits, rule-specific

@@ -96,10 +96,14 @@ def test_small_rise_above_the_threshold_warns_and_a_real_one_fails() -> None:
     ] == [ERROR]
 
 
-def test_rise_under_the_threshold_fails_beyond_the_step() -> None:
-    assert _verdict(_state((_fn("f", 2),)), _state((_fn("f", 5),))) == []
+def test_rise_within_the_threshold_warns_and_strict_fails_it_beyond_the_step() -> None:
+    # pytest 532b20103e: OptionGroup.addoption cognitive 1 -> 12, still within 15
+    assert _verdict(_state((_fn("f", 2),)), _state((_fn("f", 5),)), STRICT) == []
     [(rule, level, message)] = _verdict(_state((_fn("f", 2),)), _state((_fn("f", 6),)))
-    assert (rule, level) == ("CH501", ERROR) and "rose 2 → 6" in message
+    assert (rule, level) == ("CH501", WARNING)
+    assert "rose 2 → 6 (a rise of more than 3, still within the threshold 10)" in message
+    [(rule, level, _)] = _verdict(_state((_fn("f", 2),)), _state((_fn("f", 6),)), STRICT)
+    assert (rule, level) == ("CH501", ERROR)
 
 
 def test_tests_are_judged_as_tests() -> None:
