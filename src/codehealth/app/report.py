@@ -3,15 +3,18 @@
 The boundaries run first; their findings go into the debt through ``run_debt``'s seam
 (``extra_findings``, what ``debt`` does by default), so the check is not run twice. The debt
 and today's metrics come from the hotspots run (one measurement), the plan from the same mined
-history (``plan_from``). Outside git, or without commits, the history parts are left out and
-the page says why.
+history (``plan_from``). Outside git, without commits, or when a history part cannot be
+computed (a clone too shallow for the window, a history git cannot read), that part is left
+out and the page says why; the page is always written.
 """
 
 from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from codehealth.app.boundaries import run_boundaries
 from codehealth.app.debt import debt_and_measured
@@ -25,7 +28,7 @@ from codehealth.history import HistoryRun, HotspotsReport
 from codehealth.model import BoundaryReport, FileMetrics
 from codehealth.plan import Plan
 from codehealth.render import render_report_html
-from codehealth.sources import replace_file, repository_facts
+from codehealth.sources import HistoryUnavailable, replace_file, repository_facts
 
 REPORT_FILE = "index.html"
 
@@ -70,19 +73,26 @@ def run_report(
     hotspots: HotspotsReport | None = None
     plan: Plan | None = None
     history: HistoryRun | None = None
-    if head:
-        mined = run_hotspots(
-            root,
-            window=window,
-            settings=settings,
-            use_cache=use_cache,
-            progress=progress,
-            now=now,
-            extra_findings=found,
+    mined = (
+        _part(
+            "hotspots and refactor plan",
+            notes,
+            lambda: run_hotspots(
+                root,
+                window=window,
+                settings=settings,
+                use_cache=use_cache,
+                progress=progress,
+                now=now,
+                extra_findings=found,
+            ),
         )
+        if head
+        else None
+    )
+    if mined is not None:
         debt, hotspots, measured = mined.debt, mined.report, mined.measured
         plan = plan_from(mined, budget, settings)
-        history = run_history(root, settings=settings, limit=history_limit, measured=measured)
     else:
         debt, measured = debt_and_measured(
             (),
@@ -91,6 +101,12 @@ def run_report(
             settings=settings,
             progress=progress,
             extra_findings=found,
+        )
+    if head:
+        history = _part(
+            "trend",
+            notes,
+            lambda: run_history(root, settings=settings, limit=history_limit, measured=measured),
         )
     metrics = measured.files
     return ReportFacts(
@@ -118,6 +134,23 @@ def _head(root: str, notes: list[str]) -> str:
     if not facts.head:
         notes.append("the repository has no commits yet: no trend, hotspots or refactor plan")
     return facts.head
+
+
+_T = TypeVar("_T")
+
+
+def _part(name: str, notes: list[str], compute: Callable[[], _T]) -> _T | None:
+    """One history part of the page, or None with a note saying it is missing and why (the
+    page is written without it: a history git cannot read, a clone too shallow, ...)."""
+    try:
+        return compute()
+    except HistoryUnavailable as error:
+        notes.append(f"no {name}: {error}")
+    except ConfigError:
+        raise  # the user's options or configuration: exit 2
+    except Exception as error:  # noqa: BLE001 - the rest of the report stands without it
+        notes.append(f"no {name}: {type(error).__name__}: {error}")
+    return None
 
 
 def _boundaries(
