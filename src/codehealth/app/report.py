@@ -109,6 +109,7 @@ def run_report(
             lambda: run_history(root, settings=settings, limit=history_limit, measured=measured),
         )
     metrics = measured.files
+    notes += _history_notes(hotspots, history, {*debt.incomplete, *debt.notes})
     return ReportFacts(
         project=os.path.basename(root) or root,
         generated=now,
@@ -134,6 +135,18 @@ def _head(root: str, notes: list[str]) -> str:
     if not facts.head:
         notes.append("the repository has no commits yet: no trend, hotspots or refactor plan")
     return facts.head
+
+
+def _history_notes(
+    hotspots: HotspotsReport | None, history: HistoryRun | None, shown: set[str]
+) -> list[str]:
+    """The notes of the history parts the page does not show otherwise (truncation, blobs
+    git cannot read...), each once; today's files not analysed are in the debt's notes."""
+    found: list[str] = []
+    for note in (*(hotspots.notes if hotspots else ()), *(history.notes if history else ())):
+        if note not in shown and note not in found and not note.startswith("not analysed: "):
+            found.append(note)
+    return found
 
 
 _T = TypeVar("_T")
