@@ -24,11 +24,11 @@ def unreadable_notes(unreadable: Iterable[Unreadable], effect: str) -> list[str]
         blobs = {item.blob for item in items}
         commits = {item.commit for item in items}
         first = items[0]
-        more = (
-            f"; {len(blobs)} blobs in {len(commits)} commits in all"
-            if len(blobs) > 1 or len(commits) > 1
-            else ""
-        )
+        more = ""
+        if len(blobs) > 1:
+            more = f"; {len(blobs)} blobs in {len(commits)} commits"
+        elif len(commits) > 1:
+            more = f"; {len(commits)} commits need it"
         notes.append(
             f"unreadable git object: {path}: blob {first.blob} (commit {first.commit}{more}) "
             f"cannot be read from this clone: {effect}; {FIX}"
