@@ -119,11 +119,12 @@ def test_not_a_git_repository_is_exit_2(cli: Cli, tmp_path: Path, monkeypatch: p
     assert run.code == 2 and "not a git repository" in run.err
 
 
-def test_an_empty_repository(cli: Cli, tmp_path: Path):
+def test_an_empty_repository_is_exit_2(cli: Cli, tmp_path: Path):
+    """No commit: nothing to record (it was exit 0 with a note)."""
     git(tmp_path, "init", "-q")
-    result = record(cli, tmp_path)
-    assert result["snapshots"] == []
-    assert any("no commits yet" in note for note in result["notes"])
+    run = cli("history", "--format", "json", cwd=tmp_path)
+    assert run.code == 2 and run.out == ""
+    assert "no commits yet" in run.err
 
 
 def test_a_shallow_clone_is_marked_truncated(cli: Cli, tmp_path: Path):

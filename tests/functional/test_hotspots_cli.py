@@ -130,22 +130,39 @@ def test_not_a_git_repository_is_exit_2(cli: Cli, tmp_path: Path, monkeypatch: p
     assert "not a git repository" in run.err
 
 
-def test_an_empty_repository_says_so(cli: Cli, tmp_path: Path):
+def test_an_empty_repository_is_exit_2_saying_so(cli: Cli, tmp_path: Path):
+    """No commit: there is no history to rank by (it was exit 0 with a note)."""
     repo = tmp_path / "empty"
     repo.mkdir()
     git(repo, "init", "-q")
-    report = hotspots_json(cli, repo)
-    assert report["files"] == [] and report["commits"] == 0
-    assert any("no commits yet" in note for note in report["notes"])
+    run = cli("hotspots", "--format", "json", cwd=repo)
+    assert run.code == 2 and run.out == ""
+    assert "no commits yet" in run.err and "commit first" in run.err
 
 
 def test_a_shallow_clone_is_marked_truncated(cli: Cli, shop: Path, tmp_path: Path):
+    """The clone's 3 commits (10, 5 and 1 days old) cover a 7-day window."""
     clone = shallow_clone(shop, tmp_path / "clone", depth=3)
-    report = hotspots_json(cli, clone)
+    report = hotspots_json(cli, clone, "--since", "7.days")
     assert report["truncated"] == 3
     assert any("history truncated at 3 commits" in note for note in report["notes"])
-    run = cli("hotspots", cwd=clone)
+    run = cli("hotspots", "--since", "7.days", cwd=clone)
     assert "history truncated at 3 commits" in run.out
+
+
+@pytest.mark.parametrize("window", [None, "all", "30.days"])
+def test_a_shallow_clone_shorter_than_the_window_is_exit_2(
+    cli: Cli, shop: Path, tmp_path: Path, window: str | None
+):
+    """Counts in a window the clone does not reach would be wrong: exit 2 and the fix."""
+    clone = shallow_clone(shop, tmp_path / "clone", depth=3)
+    args = ("--since", window) if window else ()
+    run = cli("hotspots", *args, cwd=clone)
+    assert run.code == 2, run.err
+    assert "shallow clone of 3 commits" in run.err
+    assert "git fetch --unshallow" in run.err and "fetch-depth: 0" in run.err
+    plan = cli("plan", "--budget", "4h", *args, cwd=clone)
+    assert plan.code == 2 and "shallow clone of 3 commits" in plan.err
 
 
 def test_a_window_with_no_commits(cli: Cli, shop: Path):

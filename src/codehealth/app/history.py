@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 
 from codehealth.app.debt import load_catalogue
+from codehealth.app.history_gaps import revisions_read, without_unreadable
 from codehealth.app.scan import Measured, Progress
 from codehealth.catalogue import Catalogue
 from codehealth.config import Settings, load_settings
@@ -25,10 +26,10 @@ from codehealth.model import FileMetrics, NotAnalysed, Revision
 from codehealth.sources import (
     BlobReader,
     HistoryStore,
+    HistoryUnavailable,
     first_parent_ancestor,
     is_ancestor,
     repository_facts,
-    stream_revisions,
     tree_blobs,
 )
 from codehealth.version import __version__
@@ -77,7 +78,7 @@ def _record(
 ) -> HistoryRun:
     notes: list[str] = list(store.notes)
     if not head:
-        return HistoryRun((), 0, 0, 0, 0, ("the repository has no commits yet: nothing to record",))
+        raise HistoryUnavailable("the repository has no commits yet: nothing to record")
     last, tree, truncated = store.last()
     if last and last != head and not is_ancestor(root, last, head):
         notes.append(f"HEAD is no longer a descendant of {last[:12]}: history recorded again")
@@ -88,11 +89,8 @@ def _record(
     if base:
         last, tree = base, {p: b for p, b in tree_blobs(root, base).items() if keep(p)}
         notes.append(f"started from the tree {limit} commits below HEAD (--limit)")
-    revisions: list[Revision] = []
-    if last != head:
-        revisions = list(stream_revisions(root, f"{last}..HEAD" if last else "HEAD"))
-    if not last and shallow:
-        truncated = True
+    revisions = revisions_read(root, f"{last}..HEAD" if last else "HEAD") if last != head else []
+    truncated = truncated or (not last and shallow)
     wanted = _blobs(revisions, keep)
     for path, blob in tree.items() if base else ():
         wanted.setdefault(blob, path)
@@ -100,6 +98,8 @@ def _record(
     todo = [blob for blob in wanted if blob not in known]
     fresh = _measure(root, todo, wanted, settings, catalogue, progress, today or {})
     known.update(fresh)
+    fresh, unreadable = without_unreadable(revisions, fresh, (base, tree) if base else ("", {}))
+    notes += unreadable
     totals = TreeTotals(tree, known)
     rows = []
     for revision in revisions:
@@ -237,7 +237,7 @@ def blob_facts(
     """The totals one blob adds to a tree: complexity, size and debt (complexity and marker
     findings; lint needs the whole project's configuration and is not replayed)."""
     if content is None:
-        return {"not_analysed": 1}
+        return {"not_analysed": 1, "unreadable": 1}
     measured = analyze_source(content, path)
     if isinstance(measured, NotAnalysed):
         return {"not_analysed": 1}

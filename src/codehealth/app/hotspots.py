@@ -37,11 +37,17 @@ from codehealth.history import (
     rename_map,
     select_commits,
     truck_factors,
+    unreadable_notes,
     window_start,
 )
 from codehealth.metrics import package_names
-from codehealth.model import Commit, FileMetrics, Finding
-from codehealth.sources import repository_facts, stream_hunks
+from codehealth.model import Commit, FileMetrics, Finding, Unreadable
+from codehealth.sources import (
+    HistoryUnavailable,
+    hunks_of_commits,
+    repository_facts,
+    stream_hunks,
+)
 
 _FUNCTION_FILES = 10  # functions are ranked inside at most this many hotspot files
 
@@ -81,12 +87,13 @@ def run_hotspots(
     except ValueError as error:
         raise ConfigError(str(error)) from None
     facts = repository_facts(root)
+    if not facts.head:
+        raise HistoryUnavailable(
+            "the repository has no commits yet: hotspots and the plan rank files by their "
+            "history; commit first"
+        )
     cache_dir = os.path.join(root, settings.cache_dir) if use_cache else None
-    log = (
-        CommitLog(root, facts.toplevel, facts.head, cache_dir, facts.shallow)
-        if facts.head
-        else None
-    )
+    log = CommitLog(root, facts.toplevel, facts.head, cache_dir, facts.shallow)
     # One measurement for the debt and the metrics (measuring again, even from the cache,
     # costs a second decode of every file).
     debt, measured = debt_and_measured(
@@ -97,30 +104,26 @@ def run_hotspots(
         progress=progress,
         extra_findings=extra_findings,
     )
-    raw: list[Commit] = log.commits() if log is not None else []
-    notes: list[str] = list(log.notes) if log is not None else []
-    if not facts.head:
-        notes.append("the repository has no commits yet: nothing to mine")
-    elif not raw:
-        notes.append("no non-merge commits: merges alone say nothing about who changed what")
+    raw: list[Commit] = log.commits()
     truncated = len(raw) if facts.shallow else 0
     if truncated:
-        notes.append(
-            f"history truncated at {truncated} commits (a shallow clone): counts, ages and "
-            "ownership cover only those; run `git fetch --unshallow` for all of it"
-        )
+        _covers_the_window(raw, start, window)
+    notes = [*log.notes, *_log_notes(raw, truncated, log.unreadable)]
     keep = PathFilter(options.include, (*options.exclude, *_exclude(settings)))
     commits = select_commits(follow_renames(raw), keep, options.bots)
     histories = file_histories(commits, start, now)
     in_window = [c for c in commits if start is None or c.timestamp >= start]
-    if facts.head and raw and not in_window:
+    if raw and not in_window:
         notes.append(f"no commits changed the analysed files in the window ({window})")
     metrics = measured.files
     targets = debt.targets  # fix_first of every finding, grouped once by build_report
     per_file = _file_debt(targets)
     files = rank_files(histories, metrics, per_file, now)
     counted = {c.sha for c in in_window}
-    functions = _hot_functions(root, files, metrics, per_file, start, rename_map(raw), counted)
+    renamed = rename_map(raw)
+    functions = _hot_functions(
+        root, files, (metrics, per_file), start, renamed, _readable(raw, counted, log.unreadable)
+    )
     alive = set(metrics)
     modules = module_names(
         alive, package_names(measured.discovered, settings.roots), options.module_depth
@@ -137,7 +140,7 @@ def run_hotspots(
         ownership=tuple(_ownership(histories, alive, now)),
         truck_factor=repo_tf,
         module_truck_factors=tuple(module_tf),
-        renames=len(rename_map(raw)),
+        renames=len(renamed),
         truncated=truncated,
         notes=tuple(
             [
@@ -148,6 +151,56 @@ def run_hotspots(
         ),
     )
     return Mined(report, debt, targets, histories, measured)
+
+
+def _covers_the_window(raw: Sequence[Commit], start: float | None, window: str) -> None:
+    """A shallow clone whose oldest commit is newer than the window's start cannot say how
+    often files changed in it: HistoryUnavailable (exit 2) with the fix."""
+    oldest = min(c.timestamp for c in raw)
+    if start is not None and oldest <= start:
+        return
+    since = "all of it" if start is None else f"since {_day(start)}"
+    raise HistoryUnavailable(
+        f"this is a shallow clone of {len(raw)} commits going back to {_day(oldest)}, and "
+        f"the window ({window}) asks for {since}: fetch the history with "
+        "`git fetch --unshallow` (in CI: actions/checkout with `fetch-depth: 0`), or give a "
+        "shorter --since"
+    )
+
+
+def _day(seconds: float) -> str:
+    return time.strftime("%Y-%m-%d", time.gmtime(seconds))
+
+
+def _log_notes(raw: list[Commit], truncated: int, unreadable: Sequence[Unreadable]) -> list[str]:
+    notes: list[str] = []
+    if not raw:
+        notes.append("no non-merge commits: merges alone say nothing about who changed what")
+    if truncated:
+        notes.append(
+            f"history truncated at {truncated} commits (a shallow clone): counts, ages and "
+            "ownership cover only those; run `git fetch --unshallow` for all of it"
+        )
+    notes += unreadable_notes(
+        unreadable,
+        "the lines added and deleted there are unknown (counted as 0); the "
+        "commits still count as changing the file",
+    )
+    return notes
+
+
+def _readable(
+    raw: Sequence[Commit], counted: set[str], unreadable: Sequence[Unreadable]
+) -> _Counted:
+    """The commits counted and, in a clone with unreadable blobs, those whose hunks can be
+    read, newest first (``git log -p`` would stop at the others); None in a sound clone."""
+    if not unreadable:
+        return counted, None
+    broken = {item.commit for item in unreadable}
+    return counted, [c.sha for c in raw if c.sha in counted and c.sha not in broken]
+
+
+_Counted = tuple[set[str], list[str] | None]
 
 
 def _exclude(settings: Settings) -> tuple[str, ...]:
@@ -173,15 +226,16 @@ def _file_debt(targets: Sequence[Target]) -> dict[str, FileDebt]:
 def _hot_functions(
     root: str,
     files: Sequence[HotFile],
-    metrics: dict[str, FileMetrics],
-    debt: dict[str, FileDebt],
+    today: tuple[dict[str, FileMetrics], dict[str, FileDebt]],
     start: float | None,
     renamed: dict[str, str],
-    counted: set[str],
+    readable: _Counted,
 ) -> list[HotFunction]:
     """Functions of the hotspot files, by the commits in the window that changed them: one
     ``git log -p -U0`` over those files (and their former names), hunks carried forward to
-    today's lines."""
+    today's lines. In a clone with unreadable blobs, only the commits that can be read."""
+    metrics, debt = today
+    counted, readable_commits = readable
     hot = [row.path for row in files if row.hotspot][:_FUNCTION_FILES]
     if not hot:
         return []
@@ -189,12 +243,17 @@ def _hot_functions(
     names.update((old, new) for old, new in renamed.items() if new in names)
     per_file: dict[str, list[list[Hunk]]] = defaultdict(list)
     since = int(start) if start is not None else None
-    for sha, commit in stream_hunks(root, sorted(names), since=since):
+    hunks = (
+        hunks_of_commits(root, sorted(names), readable_commits)
+        if readable_commits is not None
+        else stream_hunks(root, sorted(names), since=since)
+    )
+    for sha, changed in hunks:
         if sha not in counted:  # a bot's commit, or one of only excluded files
             continue
-        for path, hunks in commit.items():
+        for path, ranges in changed.items():
             if path in names:
-                per_file[names[path]].append([Hunk(*hunk) for hunk in hunks])
+                per_file[names[path]].append([Hunk(*hunk) for hunk in ranges])
     rows: list[HotFunction] = []
     for path in hot:
         measured = metrics[path]

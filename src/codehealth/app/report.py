@@ -3,15 +3,18 @@
 The boundaries run first; their findings go into the debt through ``run_debt``'s seam
 (``extra_findings``, what ``debt`` does by default), so the check is not run twice. The debt
 and today's metrics come from the hotspots run (one measurement), the plan from the same mined
-history (``plan_from``). Outside git, or without commits, the history parts are left out and
-the page says why.
+history (``plan_from``). Outside git, without commits, or when a history part cannot be
+computed (a clone too shallow for the window, a history git cannot read), that part is left
+out and the page says why; the page is always written.
 """
 
 from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from codehealth.app.boundaries import run_boundaries
 from codehealth.app.debt import debt_and_measured
@@ -25,7 +28,7 @@ from codehealth.history import HistoryRun, HotspotsReport
 from codehealth.model import BoundaryReport, FileMetrics
 from codehealth.plan import Plan
 from codehealth.render import render_report_html
-from codehealth.sources import replace_file, repository_facts
+from codehealth.sources import HistoryUnavailable, replace_file, repository_facts
 
 REPORT_FILE = "index.html"
 
@@ -70,19 +73,26 @@ def run_report(
     hotspots: HotspotsReport | None = None
     plan: Plan | None = None
     history: HistoryRun | None = None
-    if head:
-        mined = run_hotspots(
-            root,
-            window=window,
-            settings=settings,
-            use_cache=use_cache,
-            progress=progress,
-            now=now,
-            extra_findings=found,
+    mined = (
+        _part(
+            "hotspots and refactor plan",
+            notes,
+            lambda: run_hotspots(
+                root,
+                window=window,
+                settings=settings,
+                use_cache=use_cache,
+                progress=progress,
+                now=now,
+                extra_findings=found,
+            ),
         )
+        if head
+        else None
+    )
+    if mined is not None:
         debt, hotspots, measured = mined.debt, mined.report, mined.measured
         plan = plan_from(mined, budget, settings)
-        history = run_history(root, settings=settings, limit=history_limit, measured=measured)
     else:
         debt, measured = debt_and_measured(
             (),
@@ -92,7 +102,14 @@ def run_report(
             progress=progress,
             extra_findings=found,
         )
+    if head:
+        history = _part(
+            "trend",
+            notes,
+            lambda: run_history(root, settings=settings, limit=history_limit, measured=measured),
+        )
     metrics = measured.files
+    notes += _history_notes(hotspots, history, {*debt.incomplete, *debt.notes})
     return ReportFacts(
         project=os.path.basename(root) or root,
         generated=now,
@@ -118,6 +135,35 @@ def _head(root: str, notes: list[str]) -> str:
     if not facts.head:
         notes.append("the repository has no commits yet: no trend, hotspots or refactor plan")
     return facts.head
+
+
+def _history_notes(
+    hotspots: HotspotsReport | None, history: HistoryRun | None, shown: set[str]
+) -> list[str]:
+    """The notes of the history parts the page does not show otherwise (truncation, blobs
+    git cannot read...), each once; today's files not analysed are in the debt's notes."""
+    found: list[str] = []
+    for note in (*(hotspots.notes if hotspots else ()), *(history.notes if history else ())):
+        if note not in shown and note not in found and not note.startswith("not analysed: "):
+            found.append(note)
+    return found
+
+
+_T = TypeVar("_T")
+
+
+def _part(name: str, notes: list[str], compute: Callable[[], _T]) -> _T | None:
+    """One history part of the page, or None with a note saying it is missing and why (the
+    page is written without it: a history git cannot read, a clone too shallow, ...)."""
+    try:
+        return compute()
+    except HistoryUnavailable as error:
+        notes.append(f"no {name}: {error}")
+    except ConfigError:
+        raise  # the user's options or configuration: exit 2
+    except Exception as error:  # noqa: BLE001 - the rest of the report stands without it
+        notes.append(f"no {name}: {type(error).__name__}: {error}")
+    return None
 
 
 def _boundaries(

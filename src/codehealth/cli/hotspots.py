@@ -60,6 +60,10 @@ def hotspots(
     the hotspots (*) are cut where the ranked scores drop the most.
 
     \b
+    A blob git cannot read costs only its line counts (a note names it and the fix);
+    no commits, or a shallow clone shorter than the window, is exit 2.
+
+    \b
     Examples:
       codehealth hotspots
       codehealth hotspots --since 6.months --top 10

@@ -49,8 +49,10 @@ def report(
     It shows the debt, its rating and trend (from the git history), a hotspot
     chart (changes against complexity, sized by debt), debt by module, the worst
     functions (a sortable, filterable table), boundary violations and the module
-    graph, and a refactor plan for --budget. Outside git the history parts are
-    left out and the page says so. Charts: Apache ECharts, embedded.
+    graph, and a refactor plan for --budget. The page is always written: a part
+    that cannot be computed (outside git, no commits, a clone too shallow for the
+    window, a history git cannot read) is left out and the page says why.
+    Charts: Apache ECharts, embedded.
 
     \b
     Examples:

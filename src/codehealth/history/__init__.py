@@ -5,6 +5,7 @@ produces them lives in ``codehealth.sources``. No processes, git, databases or t
 """
 
 from codehealth.history.coupling import Coupling, change_coupling
+from codehealth.history.damage import unreadable_notes
 from codehealth.history.files import SECONDS_PER_MONTH, AuthorShare, FileHistory, file_histories
 from codehealth.history.hotspots import (
     FileDebt,
@@ -73,5 +74,6 @@ __all__ = [
     "frequency_trend",
     "truck_factor",
     "truck_factors",
+    "unreadable_notes",
     "window_start",
 ]

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
         ModuleSummary,
         Violation,
     )
-    from codehealth.model.history import BlobChange, Change, Commit, Revision
+    from codehealth.model.history import BlobChange, Change, Commit, Revision, Unreadable
     from codehealth.model.scan import ScanResult
 
 _LAZY = {
@@ -57,7 +57,9 @@ _LAZY = {
         ),
         "codehealth.model.boundaries",
     ),
-    **dict.fromkeys(("BlobChange", "Change", "Commit", "Revision"), "codehealth.model.history"),
+    **dict.fromkeys(
+        ("BlobChange", "Change", "Commit", "Revision", "Unreadable"), "codehealth.model.history"
+    ),
     "ScanResult": "codehealth.model.scan",
 }
 
@@ -73,6 +75,7 @@ __all__ = [
     "Change",
     "Commit",
     "Revision",
+    "Unreadable",
     "SEVERITIES",
     "Finding",
     "fingerprint",

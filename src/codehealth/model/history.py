@@ -45,3 +45,12 @@ class Revision(NamedTuple):
     author: str
     timestamp: int
     changes: tuple[BlobChange, ...]
+
+
+class Unreadable(NamedTuple):
+    """A blob git cannot read (a partial clone without its remote, a pruned object): the
+    ``commit`` that changed ``path`` from or to it still counts, its line counts do not."""
+
+    blob: str
+    commit: str
+    path: str

@@ -3,6 +3,12 @@
 from codehealth.sources.blobs import BlobReader
 from codehealth.sources.cache import Cache
 from codehealth.sources.codec import CODEC_VERSION, decode, encode
+from codehealth.sources.damaged import (
+    HistoryUnavailable,
+    commits_despite_damage,
+    hunks_of_commits,
+    revisions_without_renames,
+)
 from codehealth.sources.discovery import Discovery, discover, is_excluded
 from codehealth.sources.gitlog import (
     GitError,
@@ -49,6 +55,10 @@ __all__ = [
     "BlobReader",
     "GitError",
     "HistoryStore",
+    "HistoryUnavailable",
+    "commits_despite_damage",
+    "hunks_of_commits",
+    "revisions_without_renames",
     "PrefetchedLog",
     "RepoFacts",
     "count_commits",
