@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from codehealth.app.commit_log import CommitLog
 from codehealth.app.debt import debt_and_measured
-from codehealth.app.scan import Measured, Progress
+from codehealth.app.scan import Measured, Progress, log
 from codehealth.config import ConfigError, Settings, load_settings
 from codehealth.debt import DebtReport, Target, module_names
 from codehealth.history import (
@@ -109,8 +109,14 @@ def run_hotspots(
             f"history truncated at {truncated} commits (a shallow clone): counts, ages and "
             "ownership cover only those; run `git fetch --unshallow` for all of it"
         )
-    keep = PathFilter(options.include, (*options.exclude, *_exclude(settings)))
+    keep = PathFilter(
+        options.include,
+        (*options.exclude, *_exclude(settings)),
+        hidden=settings.exclude_hidden,
+        vendored=settings.exclude_vendored,
+    )
     commits = select_commits(follow_renames(raw), keep, options.bots)
+    _log_left_out(keep.left_out, measured)
     histories = file_histories(commits, start, now)
     in_window = [c for c in commits if start is None or c.timestamp >= start]
     if facts.head and raw and not in_window:
@@ -148,6 +154,14 @@ def run_hotspots(
         ),
     )
     return Mined(report, debt, targets, histories, measured)
+
+
+def _log_left_out(folders: dict[str, str], measured: Measured) -> None:
+    """--verbose: the folders of the history left out (those of today's files are told)."""
+    told = {path for path, _ in measured.left_out}
+    for folder, reason in sorted(folders.items()):
+        if folder not in told:
+            log.info("skipped %s: %s (history)", folder, reason)
 
 
 def _exclude(settings: Settings) -> tuple[str, ...]:

@@ -3,7 +3,7 @@
 from codehealth.sources.blobs import BlobReader
 from codehealth.sources.cache import Cache
 from codehealth.sources.codec import CODEC_VERSION, decode, encode
-from codehealth.sources.discovery import Discovery, discover, is_excluded
+from codehealth.sources.discovery import Discovery, discover, is_excluded, left_out
 from codehealth.sources.gitlog import (
     GitError,
     PrefetchedLog,
@@ -65,6 +65,7 @@ __all__ = [
     "catalogue_texts",
     "decode",
     "discover",
+    "left_out",
     "encode",
     "NotRegularFileError",
     "read_file",
