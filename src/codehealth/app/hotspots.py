@@ -10,12 +10,12 @@ import os
 import time
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from codehealth.app.commit_log import CommitLog
 from codehealth.app.debt import debt_and_measured
 from codehealth.app.scan import Measured, Progress, log
-from codehealth.config import ConfigError, Settings, load_settings
+from codehealth.config import ConfigError, Settings, is_test_path, load_settings
 from codehealth.debt import DebtReport, Target, module_names
 from codehealth.history import (
     Coupling,
@@ -123,8 +123,12 @@ def run_hotspots(
         notes.append(f"no commits changed the analysed files in the window ({window})")
     metrics = measured.files
     targets = debt.targets  # fix_first of every finding, grouped once by build_report
-    per_file = _file_debt(targets)
-    files = rank_files(histories, metrics, per_file, now)
+    # A test file's rank counts its test debt too; plan schedules ``targets`` only.
+    per_file = _file_debt((*targets, *debt.test_targets))
+    files = [
+        replace(row, test=is_test_path(row.path, settings.tests))
+        for row in rank_files(histories, metrics, per_file, now)
+    ]
     counted = {c.sha for c in in_window}
     functions = _hot_functions(root, files, metrics, per_file, start, rename_map(raw), counted)
     alive = set(metrics)

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from codehealth.config import HEAD_BYTES, Settings, generated_marker, load_settings
+from codehealth.config import HEAD_BYTES, Settings, generated_marker, is_test_path, load_settings
 from codehealth.metrics import (
     analyze_source,
     check_thresholds,
@@ -69,6 +69,7 @@ def run_scan(
         violations=check_thresholds(files, settings.thresholds),
         thresholds=settings.thresholds,
         notes=tuple(measured.notes),
+        tests=frozenset(f.path for f in files if is_test_path(f.path, settings.tests)),
     )
 
 

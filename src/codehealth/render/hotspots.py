@@ -23,6 +23,7 @@ def _tables(report: HotspotsReport, top: int) -> list[Table]:
         (
             "",
             "file",
+            "test",
             "score",
             "commits",
             "authors",
@@ -37,6 +38,7 @@ def _tables(report: HotspotsReport, top: int) -> list[Table]:
             (
                 _c("*" if row.hotspot else ""),
                 _c(row.path, row.hotspot),
+                _c("test" if row.test else ""),
                 _c(f"{row.score:.1f}"),
                 _c(row.revisions),
                 _c(row.authors),
@@ -49,7 +51,7 @@ def _tables(report: HotspotsReport, top: int) -> list[Table]:
             )
             for row in report.files[:limit]
         ],
-        numeric=frozenset({2, 3, 4, 6, 7, 9}),
+        numeric=frozenset({3, 4, 5, 7, 8, 10}),
     )
     functions = Table(
         "Functions inside the hotspots",
