@@ -98,3 +98,8 @@ def test_every_format_shows_the_test_debt_after_the_debt() -> None:
     assert all(f["path"] != "tests/test_x.py" for f in document["findings"])
     counted = build_report([], {}, {}, {}, tests_counted=True)
     assert "Test debt: counted in the debt above" in render_debt_text(counted)
+
+
+def test_no_test_debt_no_line() -> None:
+    assert "Test debt" not in render_debt_text(report())
+    assert "Test debt" not in render_debt_markdown(report())

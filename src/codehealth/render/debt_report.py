@@ -40,10 +40,10 @@ def _headline(report: DebtReport) -> list[str]:
 def _test_debt_line(report: DebtReport, bold: str = "") -> str:
     """The test debt, after the production debt: its hours and count, or that it is in."""
     t = report.test_debt
-    if t is None:
-        return ""
     if report.tests_counted:
         return "Test debt: counted in the debt above ([tool.codehealth.tests] in_debt = true)"
+    if t is None or not t.findings:
+        return ""  # no test debt: nothing to say
     return (
         f"Test debt: {bold}{_hours(t.minutes)} h{bold} ({t.findings} findings) of complexity "
         "and length in tests, not counted above ([tool.codehealth.tests] in_debt = true "

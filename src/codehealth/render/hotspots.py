@@ -18,12 +18,15 @@ def _c(text: object, alert: bool = False) -> Cell:
 
 def _tables(report: HotspotsReport, top: int) -> list[Table]:
     limit = top or None
+    shown = report.files[:limit]
+    # A "test" column when a test file is shown (test files are marked, not hidden).
+    tests = any(row.test for row in shown)
     files = Table(
         "Hotspots: change frequency in the window x complexity and debt (* = hotspot)",
         (
             "",
             "file",
-            "test",
+            *(("test",) if tests else ()),
             "score",
             "commits",
             "authors",
@@ -38,7 +41,7 @@ def _tables(report: HotspotsReport, top: int) -> list[Table]:
             (
                 _c("*" if row.hotspot else ""),
                 _c(row.path, row.hotspot),
-                _c("test" if row.test else ""),
+                *((_c("test" if row.test else ""),) if tests else ()),
                 _c(f"{row.score:.1f}"),
                 _c(row.revisions),
                 _c(row.authors),
@@ -49,9 +52,9 @@ def _tables(report: HotspotsReport, top: int) -> list[Table]:
                 _c(f"{row.age_months:.1f}"),
                 _c(row.trend),
             )
-            for row in report.files[:limit]
+            for row in shown
         ],
-        numeric=frozenset({3, 4, 5, 7, 8, 10}),
+        numeric=frozenset(i + tests for i in (2, 3, 4, 6, 7, 9)),
     )
     functions = Table(
         "Functions inside the hotspots",
