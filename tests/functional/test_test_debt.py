@@ -52,34 +52,45 @@ def _debt(cli: Callable[..., Run], repo: Path) -> dict[str, Any]:
     return _json(cli("debt", "--no-boundaries", "--format", "json", cwd=repo))
 
 
+def _both(make_repo: Callable[..., Path], cli: Callable[..., Run]) -> tuple[dict, dict]:
+    """The debt JSON by default and with in_debt = true."""
+    default = _debt(cli, make_repo("judged", FILES))
+    counted = _debt(cli, make_repo("counted", {**FILES, "pyproject.toml": PYPROJECT + IN_DEBT}))
+    return default, counted
+
+
+def _rules(findings: list[dict[str, Any]], prefix: str = "CH10") -> set[tuple[str, str]]:
+    return {(f["path"], f["rule"]) for f in findings if f["rule"].startswith(prefix)}
+
+
 def test_test_complexity_is_the_test_debt(
     make_repo: Callable[..., Path], cli: Callable[..., Run]
 ) -> None:
-    default = _debt(cli, make_repo("judged", FILES))
-    counted = _debt(cli, make_repo("counted", {**FILES, "pyproject.toml": PYPROJECT + IN_DEBT}))
-    complexity = {
-        (f["path"], f["rule"]) for f in counted["findings"] if f["rule"].startswith("CH10")
-    }
+    default, counted = _both(make_repo, cli)
+    complexity = _rules(counted["findings"])
     assert {path for path, _ in complexity} == {"app/core.py", *TEST_FILES}
+    in_tests = {c for c in complexity if c[0] in TEST_FILES}
     # by default the tests' complexity findings move to the test debt ...
-    test_findings = {(f["path"], f["rule"]) for f in default["test_findings"]}
-    assert test_findings == {c for c in complexity if c[0] in TEST_FILES}
-    assert not any(
-        f["path"] in TEST_FILES and f["rule"].startswith("CH10") for f in default["findings"]
-    )
-    # ... while their other findings (the TODO marker) stay in the production debt
-    assert ("t/unit/test_core.py", "CH201") in {(f["path"], f["rule"]) for f in default["findings"]}
-    test_debt = default["test_debt"]
-    assert test_debt["findings"] == len(test_findings)
+    assert _rules(default["test_findings"], "") == in_tests
+    assert _rules(default["findings"]) == complexity - in_tests
+    # ... while their other findings (the marker) stay in the production debt
+    assert ("t/unit/test_core.py", "CH201") in _rules(default["findings"], "CH2")
+    assert default["test_debt"]["findings"] == len(in_tests)
     assert default["test_debt_counted"] is False
+    assert {t["path"] for t in default["test_fix_first"]} == TEST_FILES
+
+
+def test_in_debt_restores_the_old_figures(
+    make_repo: Callable[..., Path], cli: Callable[..., Run]
+) -> None:
+    default, counted = _both(make_repo, cli)
+    test_debt = default["test_debt"]
     assert test_debt["minutes"] > 0
     assert default["project"]["minutes"] + test_debt["minutes"] == counted["project"]["minutes"]
     assert default["project"]["findings"] + test_debt["findings"] == counted["project"]["findings"]
-    assert {t["path"] for t in default["fix_first"]} <= {"app/core.py", "t/unit/test_core.py"}
-    assert {t["path"] for t in default["test_fix_first"]} == TEST_FILES
-    # in_debt = true: the old figures, nothing apart
     assert counted["test_debt_counted"] is True
-    assert counted["test_findings"] == [] and counted["test_debt"]["minutes"] == 0
+    assert counted["test_findings"] == []
+    assert counted["test_debt"]["minutes"] == 0
 
 
 def test_the_table_and_markdown_show_the_test_debt_after_the_debt(
@@ -137,9 +148,9 @@ def test_the_html_report_shows_the_test_debt(
     run = cli("report", "--html", str(tmp_path / "out"), cwd=repo)
     assert run.code == 0, run.err
     page = (tmp_path / "out" / "index.html").read_text()
-    data = json.loads(
-        re.search(r'id="report-data">(.*?)</script>', page, re.DOTALL).group(1)  # type: ignore[union-attr]
-    )
+    found = re.search(r'id="report-data">(.*?)</script>', page, re.DOTALL)
+    assert found is not None
+    data = json.loads(found.group(1))
     assert data["debt"]["test_hours"] == round(hours, 1)
     assert data["debt"]["tests_counted"] is False
     assert {f["path"] for f in data["hotspots"]["files"] if f["test"]} == TEST_FILES

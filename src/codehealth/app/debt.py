@@ -138,8 +138,8 @@ def debt_and_measured(
     extra = list(extra_findings)
     if boundaries:
         extra += _boundary_findings(root, settings, use_cache, incomplete)
-    findings, test_findings = _test_debt(
-        _findings(measured, settings, catalogue, lint_hits, markers, extra), settings
+    findings, test_findings, test_lines = _test_debt(
+        _findings(measured, settings, catalogue, lint_hits, markers, extra), measured, settings
     )
     packages = package_names(measured.discovered, settings.roots)
     analysed = set(measured.files)
@@ -160,27 +160,31 @@ def debt_and_measured(
         ],
         not_analysed=measured.not_analysed,
         test_findings=test_findings,
-        test_lines=sum(
-            metrics.lines.source
-            for path, metrics in measured.files.items()
-            if is_test_path(path, settings.tests)
-        ),
+        test_lines=test_lines,
         tests_counted=settings.tests.in_debt,
     )
     return report, measured
 
 
-def _test_debt(findings: list[Finding], settings: Settings) -> tuple[list[Finding], list[Finding]]:
-    """(production debt, test debt): the complexity and length findings of tests are the
-    test debt, unless ``[tool.codehealth.tests] in_debt`` counts them in."""
+def _test_debt(
+    findings: list[Finding], measured: Measured, settings: Settings
+) -> tuple[list[Finding], list[Finding], int]:
+    """(production debt, test debt, the tests' source lines): the complexity and length
+    findings of tests are the test debt, unless ``[tool.codehealth.tests] in_debt`` counts
+    them in."""
+    lines = sum(
+        metrics.lines.source
+        for path, metrics in measured.files.items()
+        if is_test_path(path, settings.tests)
+    )
     if settings.tests.in_debt:
-        return findings, []
+        return findings, [], lines
     production: list[Finding] = []
     tests: list[Finding] = []
     for finding in findings:
         judged = is_test_rule(finding.rule) and is_test_path(finding.path, settings.tests)
         (tests if judged else production).append(finding)
-    return production, tests
+    return production, tests, lines
 
 
 def _tools(

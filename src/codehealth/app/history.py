@@ -113,8 +113,7 @@ def _record(
         rows.append((snap.sha, snap.author, snap.timestamp, snap.totals, snap.modules))
     if revisions:
         store.save(fresh.items(), rows, totals.tree, head, truncated)
-    for folder, reason in sorted(keep.left_out.items()):
-        log.info("skipped %s: %s", folder, reason)
+    _tell_left_out(keep)
     notes += _not_analysed(root, totals.tree, known)
     snapshots = tuple(Snapshot(*row) for row in store.commits())
     cut = len(snapshots) if truncated else 0
@@ -128,6 +127,12 @@ def _record(
     notes += [note for note in store.notes if note not in notes]  # e.g. a store kept in memory
     reused = len(set(wanted)) - len(todo)
     return HistoryRun(snapshots, len(revisions), len(todo), reused, cut, tuple(notes))
+
+
+def _tell_left_out(keep: PathFilter) -> None:
+    """--verbose: the hidden and vendored folders of the history that were left out."""
+    for folder, reason in sorted(keep.left_out.items()):
+        log.info("skipped %s: %s", folder, reason)
 
 
 def _not_analysed(root: str, tree: dict[str, str], known: dict[str, dict[str, float]]) -> list[str]:

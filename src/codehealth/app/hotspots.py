@@ -125,10 +125,7 @@ def run_hotspots(
     targets = debt.targets  # fix_first of every finding, grouped once by build_report
     # A test file's rank counts its test debt too; plan schedules ``targets`` only.
     per_file = _file_debt((*targets, *debt.test_targets))
-    files = [
-        replace(row, test=is_test_path(row.path, settings.tests))
-        for row in rank_files(histories, metrics, per_file, now)
-    ]
+    files = _marked(rank_files(histories, metrics, per_file, now), settings)
     counted = {c.sha for c in in_window}
     functions = _hot_functions(root, files, metrics, per_file, start, rename_map(raw), counted)
     alive = set(metrics)
@@ -158,6 +155,11 @@ def run_hotspots(
         ),
     )
     return Mined(report, debt, targets, histories, measured)
+
+
+def _marked(files: list[HotFile], settings: Settings) -> list[HotFile]:
+    """Test files marked as such (not hidden: a hot test file is worth knowing)."""
+    return [replace(row, test=is_test_path(row.path, settings.tests)) for row in files]
 
 
 def _log_left_out(folders: dict[str, str], measured: Measured) -> None:

@@ -22,7 +22,15 @@ from codehealth.model import (
     NotAnalysed,
     ScanResult,
 )
-from codehealth.sources import CODEC_VERSION, Cache, decode, discover, encode, read_source
+from codehealth.sources import (
+    CODEC_VERSION,
+    Cache,
+    Discovery,
+    decode,
+    discover,
+    encode,
+    read_source,
+)
 from codehealth.version import __version__
 
 Progress = Callable[[int, int], None]
@@ -95,14 +103,7 @@ def measure_project(
     )
     notes = [f"skipped {path}: {reason}" for path, reason in discovery.skipped]
     sources, not_analysed = _read_all(root, discovery.files)
-    generated = _generated(sources, discovery.named) if settings.exclude_generated else []
-    for path, _ in generated:
-        del sources[path]
-    gone = {path for path, _ in generated}
-    discovered = tuple(path for path in discovery.files if path not in gone)
-    left_out = tuple(sorted((*discovery.left_out, *generated)))
-    for path, reason in left_out:
-        log.info("skipped %s: %s", path, reason)
+    discovered, left_out = _leave_generated(discovery, sources, settings)
     if on_read is not None:
         on_read(sources)
     keys = {
@@ -125,6 +126,21 @@ def measure_project(
         cache.close()
         notes.extend(cache.notes)
     return Measured(discovered, analysed, sources, not_analysed, notes, left_out)
+
+
+def _leave_generated(
+    discovery: Discovery, sources: dict[str, bytes], settings: Settings
+) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The files to analyse and everything left out (told on --verbose): the generated
+    files are taken out of ``sources``."""
+    generated = _generated(sources, discovery.named) if settings.exclude_generated else []
+    for path, _ in generated:
+        del sources[path]
+    gone = {path for path, _ in generated}
+    left_out = tuple(sorted((*discovery.left_out, *generated)))
+    for path, reason in left_out:
+        log.info("skipped %s: %s", path, reason)
+    return tuple(path for path in discovery.files if path not in gone), left_out
 
 
 def _generated(sources: dict[str, bytes], named: Sequence[str]) -> list[tuple[str, str]]:

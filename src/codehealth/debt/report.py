@@ -138,9 +138,6 @@ def build_report(
     everything = list(tallies)
     project = _sum("(project)", list(tallies.values()), everything, source_lines, minutes_per_line)
     tested = sorted(test_findings, key=lambda f: (f.path, f.line, f.column, f.rule))
-    test_tally = _Tally()
-    for finding in tested:
-        test_tally.add(finding, family_of(finding.rule, families))
     return DebtReport(
         project=project,
         modules=tuple(module_rows),
@@ -152,11 +149,18 @@ def build_report(
         notes=tuple(notes),
         not_analysed=tuple(not_analysed),
         targets=tuple(targets),
-        test_debt=test_tally.debt("(tests)", test_lines, minutes_per_line),
+        test_debt=_tally(tested, families).debt("(tests)", test_lines, minutes_per_line),
         test_findings=tuple(tested),
         test_targets=tuple(fix_first(tested, 0)),
         tests_counted=tests_counted,
     )
+
+
+def _tally(findings: Sequence[Finding], families: Mapping[str, str]) -> _Tally:
+    tally = _Tally()
+    for finding in findings:
+        tally.add(finding, family_of(finding.rule, families))
+    return tally
 
 
 class _Tally:

@@ -38,13 +38,15 @@ class PathFilter:
         kept = self._memo.get(path)
         if kept is None:
             kept = self._include.match(path) and not self._exclude.match(path)
-            if kept and any(self._folders):
-                found = skipped_folder(path, *self._folders)
-                if found is not None:
-                    self.left_out.setdefault(*found)
-                    kept = False
+            kept = kept and not self._in_left_out_folder(path)
             self._memo[path] = kept
         return kept
+
+    def _in_left_out_folder(self, path: str) -> bool:
+        found = skipped_folder(path, *self._folders)
+        if found is not None:
+            self.left_out.setdefault(*found)
+        return found is not None
 
 
 class _Globs:

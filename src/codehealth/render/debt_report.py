@@ -160,8 +160,7 @@ def render_debt_markdown(report: DebtReport, top: int = 10) -> str:
         f"debt ratio **{_percent(p.ratio)}**, rating **{p.rating}** ({p.findings} findings).",
         "",
     ]
-    test_line = _test_debt_line(report, "**")
-    out += [test_line, ""] if test_line else []
+    out += _paragraph(_test_debt_line(report, "**"))
     for problem in report.incomplete:
         out += [f"> **Incomplete:** {_md(problem)}", ""]
     out += [
@@ -196,6 +195,10 @@ def render_debt_markdown(report: DebtReport, top: int = 10) -> str:
         f"codehealth {__version__}</sub>",
     ]
     return "\n".join(out) + "\n"
+
+
+def _paragraph(text: str) -> list[str]:
+    return [text, ""] if text else []
 
 
 def _md(text: str) -> str:
