@@ -73,3 +73,33 @@ def test_rules_renderings() -> None:
     assert "CH101" in covered
     default = render_lint_cost("ZZ1", CATALOGUE.lint_cost("ruff", "ZZ1"), True)
     assert "the tool's default cost" in default
+
+
+def test_every_format_shows_the_test_debt_after_the_debt() -> None:
+    test_finding = Finding("CH102", "tests/test_x.py", 4, "t: cognitive 20 > 15", "major", 25, "t")
+    done = build_report(
+        [Finding("CH201", "src/b/y.py", 1, "TODO", "info", 15)],
+        {"src/b/y.py": 10, "tests/test_x.py": 10},
+        {},
+        {"CH102": "complexity", "CH201": "markers"},
+        test_findings=[test_finding],
+        test_lines=10,
+    )
+    text = render_debt_text(done)
+    assert text.index("Technical debt: 0.25 h (1 findings)") < text.index(
+        "Test debt: 0.42 h (1 findings)"
+    )
+    assert "Test debt: **0.42 h** (1 findings)" in render_debt_markdown(done)
+    assert "tests/test_x.py" not in text  # not in the production tables
+    document = debt_document(done)
+    assert document["test_debt"]["minutes"] == 25 and document["test_debt_counted"] is False
+    assert [f["path"] for f in document["test_findings"]] == ["tests/test_x.py"]
+    assert document["test_fix_first"][0]["symbol"] == "t"
+    assert all(f["path"] != "tests/test_x.py" for f in document["findings"])
+    counted = build_report([], {}, {}, {}, tests_counted=True)
+    assert "Test debt: counted in the debt above" in render_debt_text(counted)
+
+
+def test_no_test_debt_no_line() -> None:
+    assert "Test debt" not in render_debt_text(report())
+    assert "Test debt" not in render_debt_markdown(report())

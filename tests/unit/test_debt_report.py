@@ -69,3 +69,26 @@ def test_fix_first_puts_likely_bugs_before_big_style_debt() -> None:
     )
     assert [(t.symbol, t.minutes) for t in targets] == [("f", 15), ("g", 25), ("long", 60)]
     assert targets[1].rules == ("CH101", "CH201")
+
+
+def test_test_findings_make_the_test_debt_apart_from_the_project() -> None:
+    tests = [finding("tests/test_a.py", 40, "CH102"), finding("t/test_b.py", 20, "CH105")]
+    report = build_report(
+        [finding("app/x.py", 30, "CH102"), finding("tests/test_a.py", 5)],
+        {"app/x.py": 10, "tests/test_a.py": 10, "t/test_b.py": 10},
+        {},
+        {"CH102": "complexity", "CH105": "complexity", "CH201": "markers"},
+        minutes_per_line=30,
+        test_findings=tests,
+        test_lines=20,
+    )
+    assert (report.project.minutes, report.project.findings) == (35, 2)
+    tests_debt = report.test_debt
+    assert tests_debt is not None
+    assert (tests_debt.name, tests_debt.minutes, tests_debt.findings) == ("(tests)", 60, 2)
+    assert tests_debt.ratio == pytest.approx(60 / (20 * 30))
+    assert dict(tests_debt.by_family) == {"complexity": 60}
+    assert [t.path for t in report.test_targets] == ["tests/test_a.py", "t/test_b.py"]
+    assert {f.path for f in report.findings} == {"app/x.py", "tests/test_a.py"}
+    assert "t/test_b.py" not in {t.path for t in report.targets}  # plan never sees them
+    assert report.tests_counted is False

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from codehealth.app.scan import Measured, Progress, measure_project
 from codehealth.catalogue import Catalogue, LintCost, apply_overrides, parse_catalogue
-from codehealth.config import ConfigError, Settings, load_settings
+from codehealth.config import ConfigError, Settings, is_test_path, is_test_rule, load_settings
 from codehealth.debt import (
     MARKERS_VERSION,
     DebtReport,
@@ -138,7 +138,9 @@ def debt_and_measured(
     extra = list(extra_findings)
     if boundaries:
         extra += _boundary_findings(root, settings, use_cache, incomplete)
-    findings = _findings(measured, settings, catalogue, lint_hits, markers, extra)
+    findings, test_findings, test_lines = _test_debt(
+        _findings(measured, settings, catalogue, lint_hits, markers, extra), measured, settings
+    )
     packages = package_names(measured.discovered, settings.roots)
     analysed = set(measured.files)
     report = build_report(
@@ -157,8 +159,32 @@ def debt_and_measured(
             *(f"not analysed: {n.path}: {n.reason}" for n in measured.not_analysed),
         ],
         not_analysed=measured.not_analysed,
+        test_findings=test_findings,
+        test_lines=test_lines,
+        tests_counted=settings.tests.in_debt,
     )
     return report, measured
+
+
+def _test_debt(
+    findings: list[Finding], measured: Measured, settings: Settings
+) -> tuple[list[Finding], list[Finding], int]:
+    """(production debt, test debt, the tests' source lines): the complexity and length
+    findings of tests are the test debt, unless ``[tool.codehealth.tests] in_debt`` counts
+    them in."""
+    lines = sum(
+        metrics.lines.source
+        for path, metrics in measured.files.items()
+        if is_test_path(path, settings.tests)
+    )
+    if settings.tests.in_debt:
+        return findings, [], lines
+    production: list[Finding] = []
+    tests: list[Finding] = []
+    for finding in findings:
+        judged = is_test_rule(finding.rule) and is_test_path(finding.path, settings.tests)
+        (tests if judged else production).append(finding)
+    return production, tests, lines
 
 
 def _tools(

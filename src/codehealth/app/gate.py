@@ -196,11 +196,15 @@ def _python(change: ChangedFile) -> bool:
 
 
 def _counted(change: ChangedFile, settings: Settings) -> bool:
-    from codehealth.sources import is_excluded
+    """A Python file the scan analyses: not excluded, and not in a hidden or vendored folder
+    or generated (the scan's own predicate; the head of the work-tree copy is read)."""
+    from codehealth.sources import is_excluded, left_out
 
     exclude = settings.exclude + (("migrations",) if settings.exclude_migrations else ())
     return any(
-        path.endswith(SOURCE_SUFFIXES) and not is_excluded(path, exclude)
+        path.endswith(SOURCE_SUFFIXES)
+        and not is_excluded(path, exclude)
+        and left_out(settings.root, path, settings) is None
         for path in (change.path, change.old_path)
         if path
     )

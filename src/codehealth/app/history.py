@@ -16,7 +16,7 @@ from dataclasses import asdict
 
 from codehealth.app.debt import load_catalogue
 from codehealth.app.history_gaps import revisions_read, without_unreadable
-from codehealth.app.scan import Measured, Progress
+from codehealth.app.scan import Measured, Progress, log
 from codehealth.catalogue import Catalogue
 from codehealth.config import Settings, load_settings
 from codehealth.debt import complexity_findings, find_markers, price_rule_hits
@@ -84,7 +84,12 @@ def _record(
         notes.append(f"HEAD is no longer a descendant of {last[:12]}: history recorded again")
         store.forget_commits()
         last, tree, truncated = "", {}, False
-    keep = PathFilter(("*.py",), (*settings.history.exclude, *_exclude(settings)))
+    keep = PathFilter(
+        ("*.py",),
+        (*settings.history.exclude, *_exclude(settings)),
+        hidden=settings.exclude_hidden,
+        vendored=settings.exclude_vendored,
+    )
     base = first_parent_ancestor(root, limit) if limit and not last else None
     if base:
         last, tree = base, {p: b for p, b in tree_blobs(root, base).items() if keep(p)}
@@ -108,6 +113,7 @@ def _record(
         rows.append((snap.sha, snap.author, snap.timestamp, snap.totals, snap.modules))
     if revisions:
         store.save(fresh.items(), rows, totals.tree, head, truncated)
+    _tell_left_out(keep)
     notes += _not_analysed(root, totals.tree, known)
     snapshots = tuple(Snapshot(*row) for row in store.commits())
     cut = len(snapshots) if truncated else 0
@@ -121,6 +127,12 @@ def _record(
     notes += [note for note in store.notes if note not in notes]  # e.g. a store kept in memory
     reused = len(set(wanted)) - len(todo)
     return HistoryRun(snapshots, len(revisions), len(todo), reused, cut, tuple(notes))
+
+
+def _tell_left_out(keep: PathFilter) -> None:
+    """--verbose: the hidden and vendored folders of the history that were left out."""
+    for folder, reason in sorted(keep.left_out.items()):
+        log.info("skipped %s: %s", folder, reason)
 
 
 def _not_analysed(root: str, tree: dict[str, str], known: dict[str, dict[str, float]]) -> list[str]:
@@ -291,6 +303,7 @@ def _salt(settings: Settings, catalogue: Catalogue) -> str:
             [asdict(rule) for rule in catalogue.rules],
             settings.history.exclude,
             _exclude(settings),
+            [settings.exclude_hidden, settings.exclude_vendored],
         ],
         sort_keys=True,
         default=str,

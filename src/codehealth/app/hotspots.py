@@ -10,12 +10,12 @@ import os
 import time
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from codehealth.app.commit_log import CommitLog
 from codehealth.app.debt import debt_and_measured
-from codehealth.app.scan import Measured, Progress
-from codehealth.config import ConfigError, Settings, load_settings
+from codehealth.app.scan import Measured, Progress, log
+from codehealth.config import ConfigError, Settings, is_test_path, load_settings
 from codehealth.debt import DebtReport, Target, module_names
 from codehealth.history import (
     Coupling,
@@ -109,16 +109,23 @@ def run_hotspots(
     if truncated:
         _covers_the_window(raw, start, window)
     notes = [*log.notes, *_log_notes(raw, truncated, log.unreadable)]
-    keep = PathFilter(options.include, (*options.exclude, *_exclude(settings)))
+    keep = PathFilter(
+        options.include,
+        (*options.exclude, *_exclude(settings)),
+        hidden=settings.exclude_hidden,
+        vendored=settings.exclude_vendored,
+    )
     commits = select_commits(follow_renames(raw), keep, options.bots)
+    _log_left_out(keep.left_out, measured)
     histories = file_histories(commits, start, now)
     in_window = [c for c in commits if start is None or c.timestamp >= start]
     if raw and not in_window:
         notes.append(f"no commits changed the analysed files in the window ({window})")
     metrics = measured.files
     targets = debt.targets  # fix_first of every finding, grouped once by build_report
-    per_file = _file_debt(targets)
-    files = rank_files(histories, metrics, per_file, now)
+    # A test file's rank counts its test debt too; plan schedules ``targets`` only.
+    per_file = _file_debt((*targets, *debt.test_targets))
+    files = _marked(rank_files(histories, metrics, per_file, now), settings)
     counted = {c.sha for c in in_window}
     renamed = rename_map(raw)
     functions = _hot_functions(
@@ -201,6 +208,19 @@ def _readable(
 
 
 _Counted = tuple[set[str], list[str] | None]
+
+
+def _marked(files: list[HotFile], settings: Settings) -> list[HotFile]:
+    """Test files marked as such (not hidden: a hot test file is worth knowing)."""
+    return [replace(row, test=is_test_path(row.path, settings.tests)) for row in files]
+
+
+def _log_left_out(folders: dict[str, str], measured: Measured) -> None:
+    """--verbose: the folders of the history left out (those of today's files are told)."""
+    told = {path for path, _ in measured.left_out}
+    for folder, reason in sorted(folders.items()):
+        if folder not in told:
+            log.info("skipped %s: %s (history)", folder, reason)
 
 
 def _exclude(settings: Settings) -> tuple[str, ...]:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from codehealth.config import Settings, load_settings
+from codehealth.config import HEAD_BYTES, Settings, generated_marker, is_test_path, load_settings
 from codehealth.metrics import (
     analyze_source,
     check_thresholds,
@@ -21,10 +22,20 @@ from codehealth.model import (
     NotAnalysed,
     ScanResult,
 )
-from codehealth.sources import CODEC_VERSION, Cache, decode, discover, encode, read_source
+from codehealth.sources import (
+    CODEC_VERSION,
+    Cache,
+    Discovery,
+    decode,
+    discover,
+    encode,
+    read_source,
+)
 from codehealth.version import __version__
 
 Progress = Callable[[int, int], None]
+# What discovery left out (hidden and vendored folders, generated files): `--verbose` shows it.
+log = logging.getLogger("codehealth")
 
 # Below this much work a process pool costs more than it saves.
 _POOL_MIN_FILES = 8
@@ -40,6 +51,7 @@ class Measured:
     sources: dict[str, bytes]
     not_analysed: list[NotAnalysed]
     notes: list[str]
+    left_out: tuple[tuple[str, str], ...] = ()  # (folder/ or file, why), not analysed
 
 
 def run_scan(
@@ -65,6 +77,7 @@ def run_scan(
         violations=check_thresholds(files, settings.thresholds),
         thresholds=settings.thresholds,
         notes=tuple(measured.notes),
+        tests=frozenset(f.path for f in files if is_test_path(f.path, settings.tests)),
     )
 
 
@@ -81,9 +94,16 @@ def measure_project(
     ``on_read`` sees every file's bytes before the analysis starts (``debt`` starts its
     linters there, so they run while the files are measured)."""
     exclude = settings.exclude + (("migrations",) if settings.exclude_migrations else ())
-    discovery = discover(root, paths, exclude)
+    discovery = discover(
+        root,
+        paths,
+        exclude,
+        hidden=settings.exclude_hidden,
+        vendored=settings.exclude_vendored,
+    )
     notes = [f"skipped {path}: {reason}" for path, reason in discovery.skipped]
     sources, not_analysed = _read_all(root, discovery.files)
+    discovered, left_out = _leave_generated(discovery, sources, settings)
     if on_read is not None:
         on_read(sources)
     keys = {
@@ -105,7 +125,33 @@ def measure_project(
         cache.put_many(fresh)
         cache.close()
         notes.extend(cache.notes)
-    return Measured(discovery.files, analysed, sources, not_analysed, notes)
+    return Measured(discovered, analysed, sources, not_analysed, notes, left_out)
+
+
+def _leave_generated(
+    discovery: Discovery, sources: dict[str, bytes], settings: Settings
+) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The files to analyse and everything left out (told on --verbose): the generated
+    files are taken out of ``sources``."""
+    generated = _generated(sources, discovery.named) if settings.exclude_generated else []
+    for path, _ in generated:
+        del sources[path]
+    gone = {path for path, _ in generated}
+    left_out = tuple(sorted((*discovery.left_out, *generated)))
+    for path, reason in left_out:
+        log.info("skipped %s: %s", path, reason)
+    return tuple(path for path in discovery.files if path not in gone), left_out
+
+
+def _generated(sources: dict[str, bytes], named: Sequence[str]) -> list[tuple[str, str]]:
+    """(path, why) of the files whose first bytes say they are generated; a file named on
+    the command line is analysed whatever it says."""
+    found = []
+    for path, content in sources.items():
+        reason = generated_marker(content[:HEAD_BYTES])
+        if reason is not None and path not in named:
+            found.append((path, reason))
+    return found
 
 
 def _read_all(root: str, paths: Sequence[str]) -> tuple[dict[str, bytes], list[NotAnalysed]]:

@@ -166,3 +166,42 @@ def project_root() -> str:
 def from_here(paths: tuple[str, ...]) -> tuple[str, ...]:
     """Paths given on the command line are relative to the current folder, not the root."""
     return tuple(os.path.abspath(path) for path in paths)
+
+
+def verbose_option(command: F) -> F:
+    """``--verbose``: list on stderr what file discovery left out (hidden and vendored
+    folders, generated files), for the duration of the command."""
+    option = click.option(
+        "--verbose",
+        "-v",
+        is_flag=True,
+        expose_value=False,
+        callback=_verbose,
+        help="List on stderr the folders and files left out by default: hidden and "
+        "vendored folders, generated files.",
+    )
+    return option(command)
+
+
+def _verbose(context: click.Context, _: click.Parameter, value: bool) -> None:
+    if not value:
+        return
+    import logging
+
+    class Echo(logging.Handler):
+        """Records as ``codehealth: message`` lines on stderr (the CI-safe stream)."""
+
+        def emit(self, record: logging.LogRecord) -> None:
+            click.echo(f"codehealth: {record.getMessage()}", err=True)
+
+    logger = logging.getLogger("codehealth")
+    handler = Echo()
+    saved = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+    def remove() -> None:
+        logger.removeHandler(handler)
+        logger.setLevel(saved)
+
+    context.call_on_close(remove)

@@ -14,6 +14,7 @@ from codehealth.cli.common import (
     project_root,
     stdout_is_terminal,
     terminal_width,
+    verbose_option,
     write,
 )
 from codehealth.cli.progress import progress_bar
@@ -66,6 +67,7 @@ _RATINGS = ("A", "B", "C", "D", "E")
     help="pyproject.toml to read instead of ./pyproject.toml.",
 )
 @click.option("--jobs", type=click.IntRange(min=0), help="Worker processes (0 = one per core).")
+@verbose_option
 @guarded
 def debt(
     paths: tuple[str, ...],

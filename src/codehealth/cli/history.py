@@ -10,6 +10,7 @@ from codehealth.cli.common import (
     project_root,
     stdout_is_terminal,
     terminal_width,
+    verbose_option,
     write,
 )
 from codehealth.cli.progress import progress_bar
@@ -81,6 +82,7 @@ def show(output_format: str, config_file: str | None, limit: int | None, last: i
     return _record_and_write(output_format, config_file, last, limit)
 
 
+@verbose_option
 @guarded
 def _record_and_write(
     output_format: str, config_file: str | None, last: int, limit: int | None = None

@@ -10,6 +10,7 @@ from codehealth.cli.common import (
     project_root,
     stdout_is_terminal,
     terminal_width,
+    verbose_option,
     write,
 )
 from codehealth.cli.progress import progress_bar
@@ -44,6 +45,7 @@ from codehealth.cli.progress import progress_bar
     type=click.Path(dir_okay=False),
     help="pyproject.toml to read instead of ./pyproject.toml.",
 )
+@verbose_option
 @guarded
 def hotspots(
     window: str | None, output_format: str, top: int, no_cache: bool, config_file: str | None

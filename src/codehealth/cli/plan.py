@@ -10,6 +10,7 @@ from codehealth.cli.common import (
     project_root,
     stdout_is_terminal,
     terminal_width,
+    verbose_option,
     write,
 )
 from codehealth.cli.progress import progress_bar
@@ -32,6 +33,7 @@ from codehealth.cli.progress import progress_bar
 )
 @click.option("--no-cache", is_flag=True, help="Measure every file again.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False))
+@verbose_option
 @guarded
 def plan(
     budget: str | None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from codehealth.cli.common import EXIT_OK, guarded, project_root, write
+from codehealth.cli.common import EXIT_OK, guarded, project_root, verbose_option, write
 from codehealth.cli.progress import progress_bar
 
 
@@ -34,6 +34,7 @@ from codehealth.cli.progress import progress_bar
 )
 @click.option("--no-cache", is_flag=True, help="Measure every file again.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False))
+@verbose_option
 @guarded
 def report(
     folder: str,

@@ -15,6 +15,7 @@ from codehealth.cli.common import (
     project_root,
     stdout_is_terminal,
     terminal_width,
+    verbose_option,
     write,
 )
 
@@ -72,6 +73,7 @@ _SORT_KEYS = (
     help="pyproject.toml to read instead of ./pyproject.toml.",
 )
 @click.option("--jobs", type=click.IntRange(min=0), help="Worker processes (0 = one per core).")
+@verbose_option
 @guarded
 def scan(
     paths: tuple[str, ...],

@@ -15,6 +15,12 @@ from codehealth.config.settings import (
     Settings,
     Thresholds,
 )
+from codehealth.config.skipping import (
+    HEAD_BYTES,
+    VENDORED_FOLDERS,
+    generated_marker,
+    skipped_folder,
+)
 from codehealth.config.tests_settings import TestSettings, is_test_path, is_test_rule
 
 __all__ = [
@@ -23,6 +29,10 @@ __all__ = [
     "ModuleDecl",
     "DEFAULT_EXCLUDE",
     "ConfigError",
+    "HEAD_BYTES",
+    "VENDORED_FOLDERS",
+    "generated_marker",
+    "skipped_folder",
     "DebtSettings",
     "HistorySettings",
     "GateSettings",

@@ -101,6 +101,9 @@ class Settings:
     roots: tuple[str, ...] = ()
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     exclude_migrations: bool = False
+    exclude_hidden: bool = True
+    exclude_vendored: bool = True
+    exclude_generated: bool = True
     cache_dir: str = ".codehealth"
     jobs: int = 0
     thresholds: Thresholds = field(default_factory=Thresholds)

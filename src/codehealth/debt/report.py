@@ -68,6 +68,12 @@ class DebtReport:
     notes: tuple[str, ...]
     not_analysed: tuple[NotAnalysed, ...] = ()  # files whose findings are unknown today
     targets: tuple[Target, ...] = ()  # every group, fix-first order (fix_first of findings)
+    # The complexity and length findings of tests, apart from the production debt above
+    # (empty when ``[tool.codehealth.tests] in_debt`` counts them in: ``tests_counted``).
+    test_debt: Debt | None = None
+    test_findings: tuple[Finding, ...] = ()
+    test_targets: tuple[Target, ...] = ()
+    tests_counted: bool = False
 
 
 def family_of(rule: str, families: Mapping[str, str]) -> str:
@@ -87,9 +93,14 @@ def build_report(
     incomplete: Sequence[str] = (),
     notes: Sequence[str] = (),
     not_analysed: Sequence[NotAnalysed] = (),
+    test_findings: Sequence[Finding] = (),
+    test_lines: int = 0,
+    tests_counted: bool = False,
 ) -> DebtReport:
     """``source_lines`` maps every measured file to its source lines; ``modules`` maps a
-    file to its module name; ``families`` a rule id to its family."""
+    file to its module name; ``families`` a rule id to its family. ``test_findings`` (the
+    complexity and length findings of tests, left out of ``findings``) make the test debt,
+    rated against ``test_lines``, the tests' source lines."""
     # One pass over the findings: minutes, count and minutes per family of every file.
     tallies: dict[str, _Tally] = {path: _Tally() for path in source_lines}
     for finding in findings:
@@ -126,6 +137,7 @@ def build_report(
     module_rows.sort(key=lambda m: _worst(m.debt))
     everything = list(tallies)
     project = _sum("(project)", list(tallies.values()), everything, source_lines, minutes_per_line)
+    tested = sorted(test_findings, key=lambda f: (f.path, f.line, f.column, f.rule))
     return DebtReport(
         project=project,
         modules=tuple(module_rows),
@@ -137,7 +149,18 @@ def build_report(
         notes=tuple(notes),
         not_analysed=tuple(not_analysed),
         targets=tuple(targets),
+        test_debt=_tally(tested, families).debt("(tests)", test_lines, minutes_per_line),
+        test_findings=tuple(tested),
+        test_targets=tuple(fix_first(tested, 0)),
+        tests_counted=tests_counted,
     )
+
+
+def _tally(findings: Sequence[Finding], families: Mapping[str, str]) -> _Tally:
+    tally = _Tally()
+    for finding in findings:
+        tally.add(finding, family_of(finding.rule, families))
+    return tally
 
 
 class _Tally:

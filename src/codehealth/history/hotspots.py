@@ -43,6 +43,7 @@ class HotFile:
     age_months: float
     trend: str  # rising, steady, cooling
     reasons: tuple[str, ...]
+    test: bool = False  # test code (marked, not hidden: a hot test file is worth knowing)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,25 +7,46 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 
+from codehealth.config import skipped_folder
 from codehealth.model import Commit
 
 
 class PathFilter:
     """``include`` and ``exclude`` globs. A pattern without ``/`` matches the file name or any
     folder name on the path (``build``, ``CHANGELOG*``); one with ``/`` the whole path or a
-    folder holding it (``tests/resources``), as the scan's discovery reads ``exclude``."""
+    folder holding it (``tests/resources``), as the scan's discovery reads ``exclude``.
 
-    def __init__(self, include: Sequence[str], exclude: Sequence[str]) -> None:
+    ``hidden``, ``vendored``: files in hidden (``.github/``) and vendored (``vendor/``)
+    folders are left out too, as the scan leaves them out; ``left_out`` collects those
+    folders with the reason."""
+
+    def __init__(
+        self,
+        include: Sequence[str],
+        exclude: Sequence[str],
+        *,
+        hidden: bool = False,
+        vendored: bool = False,
+    ) -> None:
         self._include = _Globs(include)
         self._exclude = _Globs(exclude)
+        self._folders = (hidden, vendored)
         self._memo: dict[str, bool] = {}
+        self.left_out: dict[str, str] = {}
 
     def __call__(self, path: str) -> bool:
         kept = self._memo.get(path)
         if kept is None:
             kept = self._include.match(path) and not self._exclude.match(path)
+            kept = kept and not self._in_left_out_folder(path)
             self._memo[path] = kept
         return kept
+
+    def _in_left_out_folder(self, path: str) -> bool:
+        found = skipped_folder(path, *self._folders)
+        if found is not None:
+            self.left_out.setdefault(*found)
+        return found is not None
 
 
 class _Globs:

@@ -24,3 +24,4 @@ class ScanResult:
     violations: tuple[ThresholdViolation, ...]
     thresholds: Thresholds
     notes: tuple[str, ...]
+    tests: frozenset[str] = frozenset()  # the files that are test code (marked, not hidden)

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from codehealth.debt import RATINGS, Debt, DebtReport, Target
+from codehealth.model import Finding
 from codehealth.render.markdown_text import md_code, md_text
 from codehealth.render.tables import Cell, Table, render_plain, render_rich
 from codehealth.version import __version__
@@ -30,8 +31,24 @@ def _headline(report: DebtReport) -> list[str]:
         f"(ratio = remediation / (source lines x {report.minutes_per_line:g} min); "
         "A <= 5%, B <= 10%, C <= 20%, D <= 50%, E above)",
     ]
+    test_line = _test_debt_line(report)
+    lines += [test_line] if test_line else []
     lines += [f"INCOMPLETE: {problem}" for problem in report.incomplete]
     return lines
+
+
+def _test_debt_line(report: DebtReport, bold: str = "") -> str:
+    """The test debt, after the production debt: its hours and count, or that it is in."""
+    t = report.test_debt
+    if report.tests_counted:
+        return "Test debt: counted in the debt above ([tool.codehealth.tests] in_debt = true)"
+    if t is None or not t.findings:
+        return ""  # no test debt: nothing to say
+    return (
+        f"Test debt: {bold}{_hours(t.minutes)} h{bold} ({t.findings} findings) of complexity "
+        "and length in tests, not counted above ([tool.codehealth.tests] in_debt = true "
+        "counts it)"
+    )
 
 
 def _family_cells(debt: Debt) -> tuple[Cell, ...]:
@@ -143,6 +160,7 @@ def render_debt_markdown(report: DebtReport, top: int = 10) -> str:
         f"debt ratio **{_percent(p.ratio)}**, rating **{p.rating}** ({p.findings} findings).",
         "",
     ]
+    out += _paragraph(_test_debt_line(report, "**"))
     for problem in report.incomplete:
         out += [f"> **Incomplete:** {_md(problem)}", ""]
     out += [
@@ -179,6 +197,10 @@ def render_debt_markdown(report: DebtReport, top: int = 10) -> str:
     return "\n".join(out) + "\n"
 
 
+def _paragraph(text: str) -> list[str]:
+    return [text, ""] if text else []
+
+
 def _md(text: str) -> str:
     return md_text(text)
 
@@ -211,23 +233,36 @@ def debt_document(report: DebtReport) -> dict[str, Any]:
         ],
         "files": [_debt(f) for f in report.files],
         "fix_first": [_target(t) for t in report.fix_first],
-        "findings": [
-            {
-                "rule": f.rule,
-                "path": f.path,
-                "line": f.line,
-                "column": f.column,
-                "end_line": f.end_line,
-                "symbol": f.symbol,
-                "message": f.message,
-                "severity": f.severity,
-                "remediation_minutes": f.remediation_minutes,
-                "fix": f.fix,
-                "fingerprint": f.fingerprint,
-            }
-            for f in report.findings
-        ],
+        "findings": [_finding(f) for f in report.findings],
         "notes": list(report.notes),
+        **_test_document(report),
+    }
+
+
+def _test_document(report: DebtReport) -> dict[str, Any]:
+    if report.test_debt is None:
+        return {}
+    return {
+        "test_debt": _debt(report.test_debt),
+        "test_debt_counted": report.tests_counted,
+        "test_fix_first": [_target(t) for t in report.test_targets[:10]],
+        "test_findings": [_finding(f) for f in report.test_findings],
+    }
+
+
+def _finding(f: Finding) -> dict[str, Any]:
+    return {
+        "rule": f.rule,
+        "path": f.path,
+        "line": f.line,
+        "column": f.column,
+        "end_line": f.end_line,
+        "symbol": f.symbol,
+        "message": f.message,
+        "severity": f.severity,
+        "remediation_minutes": f.remediation_minutes,
+        "fix": f.fix,
+        "fingerprint": f.fingerprint,
     }
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
-from codehealth.history import HotspotsReport
+from codehealth.history import HotFile, HotspotsReport
 from codehealth.render.tables import Cell, Table, render_plain, render_rich
 
 HOTSPOTS_SCHEMA_VERSION = 1
@@ -16,41 +17,46 @@ def _c(text: object, alert: bool = False) -> Cell:
     return Cell(str(text), alert)
 
 
+def _files_table(shown: Sequence[HotFile]) -> Table:
+    """The hotspot files, with a "test" column when a test file is shown (test files are
+    marked, not hidden)."""
+    tests = any(row.test for row in shown)
+    headers = ["", "file", "score", "commits", "authors", "churn", "cognitive", "debt h"]
+    headers += ["owner", "age mo", "trend"]
+    numeric = [2, 3, 4, 6, 7, 9]
+    rows = [_file_row(row) for row in shown]
+    if tests:
+        headers.insert(2, "test")
+        numeric = [index + 1 for index in numeric]
+        for row, cells in zip(shown, rows, strict=True):
+            cells.insert(2, _c("test" if row.test else ""))
+    return Table(
+        "Hotspots: change frequency in the window x complexity and debt (* = hotspot)",
+        tuple(headers),
+        [tuple(cells) for cells in rows],
+        numeric=frozenset(numeric),
+    )
+
+
+def _file_row(row: HotFile) -> list[Cell]:
+    return [
+        _c("*" if row.hotspot else ""),
+        _c(row.path, row.hotspot),
+        _c(f"{row.score:.1f}"),
+        _c(row.revisions),
+        _c(row.authors),
+        _c(f"+{row.added}/-{row.deleted}"),
+        _c(row.cognitive),
+        _c(f"{row.debt_minutes / 60:.1f}"),
+        _c(f"{row.main_developer} {row.share:.0%}"),
+        _c(f"{row.age_months:.1f}"),
+        _c(row.trend),
+    ]
+
+
 def _tables(report: HotspotsReport, top: int) -> list[Table]:
     limit = top or None
-    files = Table(
-        "Hotspots: change frequency in the window x complexity and debt (* = hotspot)",
-        (
-            "",
-            "file",
-            "score",
-            "commits",
-            "authors",
-            "churn",
-            "cognitive",
-            "debt h",
-            "owner",
-            "age mo",
-            "trend",
-        ),
-        [
-            (
-                _c("*" if row.hotspot else ""),
-                _c(row.path, row.hotspot),
-                _c(f"{row.score:.1f}"),
-                _c(row.revisions),
-                _c(row.authors),
-                _c(f"+{row.added}/-{row.deleted}"),
-                _c(row.cognitive),
-                _c(f"{row.debt_minutes / 60:.1f}"),
-                _c(f"{row.main_developer} {row.share:.0%}"),
-                _c(f"{row.age_months:.1f}"),
-                _c(row.trend),
-            )
-            for row in report.files[:limit]
-        ],
-        numeric=frozenset({2, 3, 4, 6, 7, 9}),
-    )
+    files = _files_table(report.files[:limit])
     functions = Table(
         "Functions inside the hotspots",
         ("file", "function", "line", "changes", "cognitive", "cyclomatic", "debt min", "score"),

@@ -116,6 +116,7 @@ def report_data(
             "lines": p.source_lines,
             "files": len(metrics),
             "by_family": [[family, round(minutes, 1)] for family, minutes in p.by_family],
+            **_test_debt(debt),
         },
         "trend": _trend(history),
         "hotspots": _hotspots(hotspots),
@@ -139,6 +140,14 @@ def report_data(
             *debt.notes,
         ],
     }
+
+
+def _test_debt(debt: DebtReport) -> dict[str, Any]:
+    """The test debt, shown after the production debt (none when it is counted in)."""
+    t = debt.test_debt
+    if t is None or debt.tests_counted:
+        return {"tests_counted": debt.tests_counted}
+    return {"tests_counted": False, "test_hours": round(t.hours, 1), "test_findings": t.findings}
 
 
 def _trend(history: HistoryRun | None) -> dict[str, Any]:
@@ -169,6 +178,7 @@ def _hotspots(report: HotspotsReport | None) -> dict[str, Any]:
             "debt": round(f.debt_minutes, 1),
             "hotspot": f.hotspot,
             "authors": f.authors,
+            "test": f.test,
         }
         for f in report.files
     ]

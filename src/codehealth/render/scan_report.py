@@ -124,7 +124,9 @@ def _summary_line(result: ScanResult) -> str:
         else f"maintainability < {result.thresholds.maintainability}: {count}"
         for metric, count in sorted(counts.items())
     )
-    return text + f"{len(result.violations)} over thresholds ({parts})."
+    in_tests = sum(v.path in result.tests for v in result.violations)
+    tests = f"; {in_tests} of them in tests" if in_tests else ""
+    return text + f"{len(result.violations)} over thresholds ({parts}{tests})."
 
 
 def render_scan_text(result: ScanResult, sort: str, top: int) -> str:
@@ -165,7 +167,7 @@ def scan_document(result: ScanResult) -> dict[str, Any]:
             "cognitive": sum(f.cognitive for f in result.files),
             "violations": len(result.violations),
         },
-        "files": [_file(f) for f in result.files],
+        "files": [{**_file(f), "test": f.path in result.tests} for f in result.files],
         "packages": [
             {
                 "name": p.name,
@@ -193,6 +195,7 @@ def scan_document(result: ScanResult) -> dict[str, Any]:
                 "metric": v.metric,
                 "value": v.value,
                 "limit": v.limit,
+                "test": v.path in result.tests,
             }
             for v in result.violations
         ],

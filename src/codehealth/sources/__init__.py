@@ -9,7 +9,7 @@ from codehealth.sources.damaged import (
     hunks_of_commits,
     revisions_without_renames,
 )
-from codehealth.sources.discovery import Discovery, discover, is_excluded
+from codehealth.sources.discovery import Discovery, discover, is_excluded, left_out
 from codehealth.sources.gitlog import (
     GitError,
     PrefetchedLog,
@@ -75,6 +75,7 @@ __all__ = [
     "catalogue_texts",
     "decode",
     "discover",
+    "left_out",
     "encode",
     "NotRegularFileError",
     "read_file",

@@ -9,27 +9,39 @@ import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from codehealth.config import ConfigError
+from codehealth.config import HEAD_BYTES, ConfigError, Settings, generated_marker, skipped_folder
 
 
 @dataclass(frozen=True, slots=True)
 class Discovery:
-    """Relative '/'-separated paths of the files to analyse, and what was skipped and why."""
+    """Relative '/'-separated paths of the files to analyse, and what was skipped and why.
+
+    ``skipped``: what could not be read (always worth a note); ``left_out``: the hidden and
+    vendored folders (``.semgrep/``, ``vendor/``) left out by default, once each (--verbose).
+    """
 
     files: tuple[str, ...]
     skipped: tuple[tuple[str, str], ...]  # (path, reason)
     in_git: bool
+    left_out: tuple[tuple[str, str], ...] = ()  # (folder + "/", reason)
+    named: tuple[str, ...] = ()  # the paths given, relative to the root
 
 
 def discover(
     root: str,
     paths: Sequence[str] = (),
     exclude: Sequence[str] = (),
+    *,
+    hidden: bool = True,
+    vendored: bool = True,
 ) -> Discovery:
-    """Python files under ``root`` (or only under ``paths``), minus ``exclude`` globs.
+    """Python files under ``root`` (or only under ``paths``), minus ``exclude`` globs and
+    (``hidden``, ``vendored``) the files in hidden and vendored folders.
 
     A pattern without ``/`` matches any path component (``build`` excludes every build
-    folder); a pattern with ``/`` matches the whole relative path (``legacy/*.py``).
+    folder); a pattern with ``/`` matches the whole relative path (``legacy/*.py``). A
+    hidden or vendored folder named in ``paths`` (or holding a file named there) is
+    analysed, as ruff treats explicit paths; folders inside it are judged again.
     """
     root = os.path.abspath(root)
     targets = [_relative_target(root, path) for path in paths]
@@ -44,7 +56,32 @@ def discover(
         files = listed + _walk(root, ignored, skipped) if ignored else listed
     matcher = _Excluder(exclude)
     kept = sorted({path for path in files if path.endswith(".py") and not matcher.excluded(path)})
-    return Discovery(tuple(kept), tuple(skipped), listed is not None)
+    kept, left_out = _leave_out(kept, targets, hidden, vendored)
+    return Discovery(tuple(kept), tuple(skipped), listed is not None, left_out, tuple(targets))
+
+
+def _leave_out(
+    files: list[str], targets: list[str], hidden: bool, vendored: bool
+) -> tuple[list[str], tuple[tuple[str, str], ...]]:
+    """``files`` without those in hidden or vendored folders below the explicit targets,
+    and those folders (each once, with its reason)."""
+    if not (hidden or vendored):
+        return files, ()
+    # The most specific target holding a file decides which of its folders were named.
+    prefixes = sorted((t.rstrip("/") + "/" for t in targets if t != "."), key=len, reverse=True)
+    kept: list[str] = []
+    left_out: dict[str, str] = {}
+    for path in files:
+        if path in targets:
+            kept.append(path)
+            continue
+        base = next((p for p in prefixes if path.startswith(p)), "")
+        found = skipped_folder(path[len(base) :], hidden, vendored)
+        if found is None:
+            kept.append(path)
+        else:
+            left_out.setdefault(base + found[0], found[1])
+    return kept, tuple(sorted(left_out.items()))
 
 
 def _under(path: str, target: str) -> bool:
@@ -167,3 +204,21 @@ def _compile(patterns: Sequence[str]) -> re.Pattern[str] | None:
 def is_excluded(path: str, exclude: Sequence[str]) -> bool:
     """Whether the exclude globs (as ``discover`` reads them) leave ``path`` out."""
     return _Excluder(exclude).excluded(path)
+
+
+def left_out(root: str, path: str, settings: Settings) -> str | None:
+    """Why the scan leaves ``path`` out by default (a hidden or vendored folder holds it, or
+    the first bytes of the file at ``root``/``path`` say it is generated), or None. For a
+    caller that judges one path at a time (the gate); the scan judges content it has read.
+    """
+    found = skipped_folder(path, settings.exclude_hidden, settings.exclude_vendored)
+    if found is not None:
+        return found[1]
+    if not settings.exclude_generated:
+        return None
+    try:
+        with open(os.path.join(root, path), "rb") as handle:
+            head = handle.read(HEAD_BYTES)
+    except OSError:  # deleted, or not readable: judged by its path alone
+        return None
+    return generated_marker(head)
