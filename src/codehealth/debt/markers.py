@@ -19,12 +19,14 @@ import tokenize
 
 from codehealth.debt.hits import Hit
 
-MARKERS_VERSION = 2  # bump when what is found changes: cached marker hits are dropped
+MARKERS_VERSION = 3  # bump when what is found changes: cached marker hits are dropped
 
 # Lower-case needles searched in the lower-cased bytes: a few memchr-speed scans per file.
 _NEEDLES = (b"todo", b"fixme", b"hack", b"xxx", b"noqa", b"type:", b"pragma")
 _TAGS = {"TODO": "CH201", "FIXME": "CH202", "HACK": "CH203", "XXX": "CH204"}
-_TAG = re.compile(r"\b(TODO|FIXME|HACK|XXX)\b")
+# As ruff and pylint read tags: one opens the comment, or a comment within it after another
+# hash; the word in the middle of prose is not a tag. Upper case only, the convention.
+_TAG = re.compile(r"#\s*(TODO|FIXME|HACK|XXX)\b")
 _NOQA = re.compile(
     r"#\s*(?:(?:flake8|ruff)\s*:\s*)?noqa(?P<codes>:\s*[A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*)?",
     re.IGNORECASE,
@@ -102,7 +104,7 @@ def _comments_by_lines(source: bytes) -> list[tuple[int, int, str]]:
 def _markers_in(comment: str, line: int, column: int) -> list[Hit]:
     hits: list[Hit] = []
     for match in _TAG.finditer(comment):
-        text = comment[match.start() :].strip()
+        text = comment[match.start(1) :].strip()
         hits.append(Hit(_TAGS[match.group(1)], line, column, line, _shorten(text)))
     for match in _NOQA.finditer(comment):
         codes = match.group("codes")
