@@ -100,15 +100,8 @@ def gate(
       codehealth gate --staged
       codehealth gate --base origin/main --format markdown >> "$GITHUB_STEP_SUMMARY"
     """
-    from codehealth.config import ConfigError
-
-    if base_ref is not None and staged:
-        raise ConfigError("--base and --staged exclude each other: choose one")
-    if base_ref is not None and not base_ref.strip():
-        raise ConfigError("--base needs a branch, tag or commit, e.g. --base origin/main")
-    policy: dict[str, object] = {"strictness": "strict"} if strict else {}
-    if require_improvement:
-        policy["require_improvement"] = True
+    _refuse_bad_revisions(base_ref, staged)
+    policy = _policy(strict, require_improvement)
     if base_ref is not None or staged:
         from codehealth.app import run_gate
 
@@ -132,6 +125,23 @@ def gate(
     write(_render(report, output_format), commands=output_format == "github")
     _step_summary(report)
     return EXIT_OK if report.passed else EXIT_FOUND
+
+
+def _refuse_bad_revisions(base_ref: str | None, staged: bool) -> None:
+    from codehealth.config import ConfigError
+
+    if base_ref is not None and staged:
+        raise ConfigError("--base and --staged exclude each other: choose one")
+    if base_ref is not None and not base_ref.strip():
+        raise ConfigError("--base needs a branch, tag or commit, e.g. --base origin/main")
+
+
+def _policy(strict: bool, require_improvement: bool) -> dict[str, object]:
+    """The command line's choices over ``[tool.codehealth.gate]``."""
+    policy: dict[str, object] = {"strictness": "strict"} if strict else {}
+    if require_improvement:
+        policy["require_improvement"] = True
+    return policy
 
 
 def _render(report: GateReport, output_format: str) -> str:

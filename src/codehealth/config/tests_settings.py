@@ -55,9 +55,7 @@ def is_test_rule(rule: str) -> bool:
 
 @functools.lru_cache(maxsize=16)
 def _matcher(paths: tuple[str, ...], files: tuple[str, ...]) -> Callable[[str], bool]:
-    # As pytest reads python_files: a glob with a "/" matches the end of the path.
-    file_regex = _globs(tuple(f for f in files if "/" not in f))
-    file_path_regex = _globs(tuple(g for f in files if "/" in f for g in (f, "*/" + f)))
+    file_regex, file_path_regex = _file_globs(files)
     cleaned = (p.strip("/").removeprefix("./") for p in paths)
     prefixes = tuple(p for p in cleaned if p not in ("", "."))
     path_regex = _globs(tuple(p for p in prefixes if any(c in p for c in "*?[")))
@@ -65,21 +63,33 @@ def _matcher(paths: tuple[str, ...], files: tuple[str, ...]) -> Callable[[str], 
     @functools.cache
     def matches(path: str) -> bool:
         path = path.removeprefix("./")
-        parts = path.split("/")
-        if parts[0] in TOP_TEST_FOLDERS and len(parts) > 1:
+        if _in_test_folder(path.split("/")):
             return True
-        if any(part in TEST_FOLDERS for part in parts[:-1]):
-            return True
-        name = parts[-1]
-        if name in TEST_FOLDERS or (file_regex and file_regex.match(name)):
-            return True
-        if file_path_regex and file_path_regex.match(path):
-            return True
-        if any(path == p or path.startswith(p + "/") for p in prefixes):
-            return True
-        return bool(path_regex and path_regex.match(path))
+        name = path.rsplit("/", 1)[-1]
+        by_file = _matches(file_regex, name) or _matches(file_path_regex, path)
+        under = any(path == p or path.startswith(p + "/") for p in prefixes)
+        return by_file or under or _matches(path_regex, path)
 
     return matches
+
+
+def _file_globs(files: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """File-name globs, and globs with a "/" that match the end of the path (as pytest reads
+    ``python_files``)."""
+    names = tuple(f for f in files if "/" not in f)
+    ends = tuple(g for f in files if "/" in f for g in (f, "*/" + f))
+    return _globs(names), _globs(ends)
+
+
+def _in_test_folder(parts: list[str]) -> bool:
+    """Under a test folder, or one itself (``parts``: the path's names)."""
+    if parts[0] in TOP_TEST_FOLDERS and len(parts) > 1:
+        return True
+    return any(part in TEST_FOLDERS for part in parts)
+
+
+def _matches(regex: re.Pattern[str] | None, text: str) -> bool:
+    return regex is not None and regex.match(text) is not None
 
 
 def _globs(patterns: tuple[str, ...]) -> re.Pattern[str] | None:

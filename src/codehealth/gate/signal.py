@@ -58,16 +58,24 @@ def match(before: Sequence[Finding], after: Sequence[Finding]) -> Matched:
     kept = [(old[f.fingerprint], f) for f in after if f.fingerprint in old]
     paired = {f.fingerprint for pair in kept for f in pair}
     left = [f for f in before if f.fingerprint not in paired]
+    unpaired = [f for f in after if f.fingerprint not in paired]
+    new, moved = _pair_moved(left, unpaired)
+    return Matched(tuple(new), tuple(left), tuple(kept + moved))
+
+
+def _pair_moved(
+    left: list[Finding], unpaired: Sequence[Finding]
+) -> tuple[list[Finding], list[tuple[Finding, Finding]]]:
+    """The new findings, and those paired with a base finding they moved or changed from."""
     new: list[Finding] = []
-    for finding in after:
-        if finding.fingerprint in paired:
-            continue
+    moved: list[tuple[Finding, Finding]] = []
+    for finding in unpaired:
         previous = _take(left, finding)
         if previous is None:
             new.append(finding)
         else:
-            kept.append((previous, finding))
-    return Matched(tuple(new), tuple(left), tuple(kept))
+            moved.append((previous, finding))
+    return new, moved
 
 
 def _take(left: list[Finding], finding: Finding) -> Finding | None:

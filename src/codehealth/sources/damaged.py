@@ -53,6 +53,10 @@ class HistoryUnavailable(ConfigError):
 _Shape = tuple[bytes, list[tuple[str, str, str, str]]]  # header, (old, new, status, path)
 
 
+# One raw change: (old blob, new blob, status, path).
+_Change = tuple[str, str, str, str]
+
+
 def commits_despite_damage(
     root: str, revisions: str = "HEAD", since: int | None = None
 ) -> tuple[list[Commit], tuple[Unreadable, ...]]:
@@ -62,19 +66,7 @@ def commits_despite_damage(
     args += [f"--format={_HEADER}", *([f"--since={since}"] if since is not None else [])]
     shapes = [(header, _shape(body)) for header, body in _walk(root, [*args, revisions, "--"])]
     missing = _missing(root, {blob for _, changes in shapes for blob in _blobs(changes)})
-    for _ in range(_ROUNDS):
-        broken = {_sha(h): _broken(c, missing) for h, c in shapes if _broken(c, missing)}
-        good = [_sha(header) for header, _ in shapes if _sha(header) not in broken]
-        try:
-            found = {c.sha: c for c in _numstat_of(root, good)}
-            break
-        except GitError as error:
-            more = _named_objects(str(error)) - missing
-            if not more:
-                raise _unavailable(error) from None
-            missing |= more
-    else:
-        raise HistoryUnavailable(f"too many unreadable objects in this clone's history: {FIX}")
+    found, broken = _numstat_around(root, shapes, missing)
     for header, changes in shapes:
         sha = _sha(header)
         if sha in broken:
@@ -85,6 +77,24 @@ def commits_despite_damage(
         for blob, path in broken.get(_sha(header), ())
     )
     return [found[_sha(header)] for header, _ in shapes], unreadable
+
+
+def _numstat_around(
+    root: str, shapes: list[tuple[bytes, list[_Change]]], missing: set[str]
+) -> tuple[dict[str, Commit], dict[str, list[tuple[str, str]]]]:
+    """The line counts of the commits whose blobs can be read, and each other commit's
+    unreadable blobs; git names more missing objects as it meets them, round by round."""
+    for _ in range(_ROUNDS):
+        broken = {_sha(h): _broken(c, missing) for h, c in shapes if _broken(c, missing)}
+        good = [_sha(header) for header, _ in shapes if _sha(header) not in broken]
+        try:
+            return {c.sha: c for c in _numstat_of(root, good)}, broken
+        except GitError as error:
+            more = _named_objects(str(error)) - missing
+            if not more:
+                raise _unavailable(error) from None
+            missing |= more
+    raise HistoryUnavailable(f"too many unreadable objects in this clone's history: {FIX}")
 
 
 def revisions_without_renames(root: str, revisions: str = "HEAD") -> list[Revision]:
