@@ -68,3 +68,22 @@ def test_boundaries_fail_only_on_violations_not_in_the_baseline(
     new = cli("boundaries", cwd=repo)
     assert new.code == 1, new.out
     assert "1 new" in new.err
+
+
+def test_scan_check_judges_tests_as_tests_unless_told_otherwise(
+    make_repo: Callable[..., Path], cli: Callable[..., Run]
+) -> None:
+    """A branchy test, with a baseline that (like the debt) leaves tests out, does not fail
+    the check; with ``[tool.codehealth.tests] gate = true`` it does, as in the gate."""
+    files = {**FILES, "tests/test_views.py": BRANCHY.format(name="test_old")}
+    repo = make_repo("legacy", files)
+    assert cli("baseline", cwd=repo).code == 0
+    judged = cli("scan", "--check", cwd=repo)
+    assert judged.code == 0, judged.err
+    assert "1 violation(s) in tests do not fail the check" in judged.err
+
+    strict = files["pyproject.toml"] + "\n[tool.codehealth.tests]\ngate = true\n"
+    write_files(repo, {"pyproject.toml": strict})
+    counted = cli("scan", "--check", cwd=repo)
+    assert counted.code == 1
+    assert "1 new" in counted.err

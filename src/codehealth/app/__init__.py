@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from codehealth.app.baselined import (
         BaselineSplit,
         accepted_fingerprints,
+        checked_violations,
         split_boundaries,
         split_thresholds,
     )
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 _LAZY = {
     "BaselineSplit": "codehealth.app.baselined",
     "accepted_fingerprints": "codehealth.app.baselined",
+    "checked_violations": "codehealth.app.baselined",
     "split_boundaries": "codehealth.app.baselined",
     "split_thresholds": "codehealth.app.baselined",
     "run_boundaries": "codehealth.app.boundaries",
@@ -69,6 +71,7 @@ _LAZY = {
 __all__ = [
     "BaselineSplit",
     "accepted_fingerprints",
+    "checked_violations",
     "split_boundaries",
     "split_thresholds",
     "Budget",

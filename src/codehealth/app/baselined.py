@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 
 from codehealth.app.gate_baseline import baseline_path, read_baseline
-from codehealth.config import Settings
+from codehealth.config import Settings, is_test_path
 from codehealth.model import BoundaryReport, ScanResult, ThresholdViolation
 from codehealth.sources import read_file
 
@@ -62,9 +62,18 @@ def split_thresholds(
 ) -> BaselineSplit:
     """Threshold violations against the baseline, matched through the debt findings that
     report the same measures (their fingerprints need the text of the file)."""
+    checked = checked_violations(result, settings)
     known = _complexity_fingerprints(result, settings)
-    new = sum(known.get(_key(v)) not in accepted for v in result.violations)
-    return BaselineSplit(settings.gate.baseline, new, len(result.violations) - new)
+    new = sum(known.get(_key(v)) not in accepted for v in checked)
+    return BaselineSplit(settings.gate.baseline, new, len(checked) - new)
+
+
+def checked_violations(result: ScanResult, settings: Settings) -> list[ThresholdViolation]:
+    """The violations ``scan --check`` fails on: those in tests only with ``[tool.codehealth
+    .tests] gate = true``, as in the gate (tests are judged as tests)."""
+    if settings.tests.gate:
+        return list(result.violations)
+    return [v for v in result.violations if not is_test_path(v.path, settings.tests)]
 
 
 def _key(violation: ThresholdViolation) -> tuple[str, str, str, int]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -18,6 +18,10 @@ from codehealth.cli.common import (
     verbose_option,
     write,
 )
+
+if TYPE_CHECKING:
+    from codehealth.config import Settings
+    from codehealth.model import ScanResult
 
 _SORT_KEYS = (
     "cognitive",
@@ -132,15 +136,23 @@ def scan(
         from codehealth.render import render_scan_text
 
         write(render_scan_text(result, sort, top))
-    if not (check and result.violations):
-        return EXIT_OK
-    from codehealth.app import accepted_fingerprints
+    return _check(result, settings, no_baseline) if check else EXIT_OK
 
+
+def _check(result: ScanResult, settings: Settings, no_baseline: bool) -> int:
+    """``--check``: fail on a violation outside tests that the baseline does not accept."""
+    from codehealth.app import accepted_fingerprints, checked_violations, split_thresholds
+
+    checked = checked_violations(result, settings)
+    if len(checked) < len(result.violations):
+        click.echo(
+            f"codehealth: {len(result.violations) - len(checked)} violation(s) in tests do not "
+            "fail the check ([tool.codehealth.tests] gate = true counts them)",
+            err=True,
+        )
     accepted = None if no_baseline else accepted_fingerprints(settings)
-    if accepted is None:
-        return EXIT_FOUND
-    from codehealth.app import split_thresholds
-
+    if not checked or accepted is None:
+        return EXIT_FOUND if checked else EXIT_OK
     split = split_thresholds(result, settings, accepted)
     click.echo(f"codehealth: {split.note()}", err=True)
     return EXIT_FOUND if split.new else EXIT_OK
