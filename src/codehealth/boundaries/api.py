@@ -22,6 +22,15 @@ class PublicApi:
     declared_all: bool
     complete: bool = True
     note: str = ""
+    # The package's own submodules (first name below it) whose contents it re-exports: a
+    # star import, a name in ``__all__``, or a name it imports and does not use itself (what
+    # ruff's F401 reads as a re-export). Importing from them goes around the API.
+    reexports: frozenset[str] = frozenset()
+
+    @property
+    def declared(self) -> bool:
+        """The package declares an API: ``__all__``, or re-exports from its submodules."""
+        return self.declared_all or bool(self.reexports)
 
 
 def resolve_relative(package: str, level: int, module: str | None) -> str | None:
@@ -84,15 +93,51 @@ def public_api_of(tree: ast.Module, package: str, star: StarSource) -> PublicApi
     state = _State()
     for node in _module_level(tree.body):
         _visit(node, package, star, state)
+    reexports = _reexports(tree, package, state)
     public = frozenset(n for n in state.bound if not n.startswith("_"))
     if state.all_names is not None and not state.dynamic:
-        return PublicApi(frozenset(state.all_names), frozenset(state.bound), True, True)
+        names = frozenset(state.all_names)
+        return PublicApi(names, frozenset(state.bound), True, True, reexports=reexports)
     note = (
         "__all__ is not a literal list: the names without a leading underscore are its API"
         if state.dynamic
         else ""
     )
-    return PublicApi(public, frozenset(state.bound), False, state.complete, note)
+    return PublicApi(
+        public, frozenset(state.bound), False, state.complete, note, reexports=reexports
+    )
+
+
+def _reexports(tree: ast.Module, package: str, state: _State) -> frozenset[str]:
+    """The submodules of ``package`` it re-exports from (see ``PublicApi.reexports``)."""
+    used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+    exported = state.all_names or set()
+    found: set[str] = set()
+    for node in _from_imports(tree.body):
+        first = _own_submodule(node, package)
+        if first is not None and _reexported(node, used, exported):
+            found.add(first)
+    return frozenset(found)
+
+
+def _reexported(node: ast.ImportFrom, used: set[str], exported: set[str]) -> bool:
+    """A star, a name in ``__all__``, or a name the module imports and never uses."""
+    names = [alias.asname or alias.name for alias in node.names]
+    return any(n == "*" or n in exported or n not in used for n in names)
+
+
+def _from_imports(body: list[ast.stmt]) -> Iterator[ast.ImportFrom]:
+    for node in _module_level(body):
+        if isinstance(node, ast.ImportFrom):
+            yield node
+
+
+def _own_submodule(node: ast.ImportFrom, package: str) -> str | None:
+    """The first name below ``package`` that ``from ... import`` reads from, if any."""
+    source = resolve_relative(package, node.level, node.module) if node.level else node.module
+    if not source or not package or not source.startswith(package + "."):
+        return None
+    return source[len(package) + 1 :].split(".")[0]
 
 
 class _State:

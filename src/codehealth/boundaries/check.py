@@ -80,19 +80,7 @@ def _verdict(
     api = context.apis.get(owner)
     init = context.init_paths.get(owner, owner.replace(".", "/") + "/__init__.py")
     if full != owner:
-        first = full[len(owner) + 1 :].split(".")[0]
-        submodule = f"{owner}.{first}"
-        if not _public_submodule(context, owner, first, api):
-            kind = "a private submodule of" if first.startswith("_") else "not exported by"
-            rule = DYNAMIC_PRIVATE_IMPORT if dynamic else PRIVATE_SUBMODULE
-            if name not in (None, "*") and api is not None and name in api.names:
-                fix = f"import `{name}` from `{owner}`"
-            else:
-                fix = f"export it in `{init}` (or declare `{submodule}` public)"
-            return rule, f"`{submodule}` is {kind} module `{owner}`", fix
-        if name and _private(name):
-            return PRIVATE_NAME, f"`{name}` is private to `{full}`", _private_fix(name, owner)
-        return None
+        return _into_submodule(context, (owner, full, name), api, init, dynamic)
     if name in (None, "*") or api is None or _dunder(name):
         return None
     assert name is not None
@@ -113,6 +101,61 @@ def _public_submodule(context: ApiContext, owner: str, first: str, api: PublicAp
     if f"{owner}.{first}" in context.public.get(owner, frozenset()):
         return True
     return api is not None and first in api.names
+
+
+def _into_submodule(
+    context: ApiContext,
+    target: tuple[str, str, str | None],
+    api: PublicApi | None,
+    init: str,
+    dynamic: bool,
+) -> tuple[str, str, str] | None:
+    """An import of ``full`` (below module ``owner``), of ``name`` when one is named."""
+    owner, full, name = target
+    first = full[len(owner) + 1 :].split(".")[0]
+    if not _public_submodule(context, owner, first, api):
+        verdict = _around_the_api(context, (owner, first, name), api, init)
+        if verdict is not None:
+            rule, message, fix = verdict
+            return (DYNAMIC_PRIVATE_IMPORT if dynamic else rule), message, fix
+    if name and _private(name):
+        return PRIVATE_NAME, f"`{name}` is private to `{full}`", _private_fix(name, owner)
+    return None
+
+
+def _around_the_api(
+    context: ApiContext, target: tuple[str, str, str | None], api: PublicApi | None, init: str
+) -> tuple[str, str, str] | None:
+    """A submodule is closed when its name says it is private or its module is declared in
+    [tool.codehealth.modules]; otherwise only a name the module re-exports from it must come
+    through the module. A submodule the ``__init__.py`` never re-exports from is a public
+    module in its own right (``celery.utils.log``, every app of a Django project), and so
+    are the names a re-exported-from submodule holds besides the re-exported ones."""
+    owner, first, name = target
+    submodule = f"{owner}.{first}"
+    exported = name not in (None, "*") and api is not None and name in api.names
+    if first.startswith("_") or owner in context.public:
+        return _closed(owner, first, name if exported else None, init)
+    if api is None or first not in api.reexports:
+        return None
+    if exported:
+        message = f"`{owner}` exports `{name}`; this goes around its API into `{submodule}`"
+        return PRIVATE_SUBMODULE, message, f"import `{name}` from `{owner}`"
+    if name in (None, "*"):  # the whole submodule, whose names the module re-exports
+        message = f"`{owner}` re-exports from `{submodule}`; this goes around its API"
+        return PRIVATE_SUBMODULE, message, f"import what you need from `{owner}`"
+    return None
+
+
+def _closed(owner: str, first: str, exported: str | None, init: str) -> tuple[str, str, str]:
+    """A closed submodule; ``exported``: the imported name when the module exports it."""
+    submodule = f"{owner}.{first}"
+    kind = "a private submodule of" if first.startswith("_") else "not exported by"
+    if exported:
+        fix = f"import `{exported}` from `{owner}`"
+    else:
+        fix = f"export it in `{init}` (or declare `{submodule}` public)"
+    return PRIVATE_SUBMODULE, f"`{submodule}` is {kind} module `{owner}`", fix
 
 
 def _private(name: str) -> bool:

@@ -1,6 +1,7 @@
 from shop.billing.api import charge, helper
+from shop.billing.stripe import client
 
-__all__ = ["charge"]
+__all__ = ["charge", "client"]
 
 
 def _fee() -> int:

@@ -11,4 +11,4 @@ if TYPE_CHECKING:
 
 
 def load():
-    return importlib.import_module("shop.billing.stripe")
+    return importlib.import_module("shop.billing._impl")

@@ -1,3 +1,3 @@
 import importlib
 
-importlib.import_module("pkg.a.impl")
+importlib.import_module("pkg.a._impl")

@@ -1,0 +1,3 @@
+from pkg.a.impl import x
+
+__all__ = ["x"]
