@@ -17,7 +17,7 @@ from codehealth.app.boundaries_overrides import (
     OverrideError as OverrideError,  # raised by run_boundaries
 )
 from codehealth.app.boundaries_overrides import patch_graph, scan_contents
-from codehealth.app.boundaries_project import module_map, root_package_folders
+from codehealth.app.boundaries_project import module_map, not_importer, root_package_folders
 from codehealth.app.contracts import (
     ContractSource,
     GraphKey,
@@ -142,10 +142,11 @@ def _compute(
     facts = ProjectFacts(
         files={m: paths[m] for m in internal},
         imports=imports(),
-        read=lambda path: sources.get(path),
+        read=sources.get,
         test_patterns=settings.boundaries.test_patterns
         if settings.boundaries.exclude_tests
         else (),
+        not_importer=not_importer(settings, sources.get),
     )
     analysis = analyse(facts, mapping)
     # The contracts' graphs: the one built above when the options agree, else their own.
@@ -185,6 +186,7 @@ def _compute(
             len(api.names) if (api := analysis.apis.get(name)) else 0,
             bool(api and api.declared_all),
             api.note if api else "",
+            bool(api and api.declared) or name in mapping.public,
         )
         for name in mapping.modules
     }
@@ -336,12 +338,15 @@ def _finish(
             lines = content.decode("utf-8", "replace").splitlines()
         texts = {n: lines[n - 1] for n in {v.finding.line for v in items} if 0 < n <= len(lines)}
         # As model.with_fingerprints numbers them: in (line, column, rule) order, the n-th
-        # identical (rule, symbol, text) of the file; one new Finding per violation.
+        # identical (rule, symbol, text) of the file; one new Finding per violation. The
+        # text is the import's target when there is one, so that the finding survives an
+        # edit of its statement (celery 571efe8120: `import abstract` became `import
+        # abstract, deprecated`, and the old finding looked new).
         items.sort(key=lambda v: (v.finding.line, v.finding.column, v.finding.rule))
         seen: dict[tuple[str, str, str], int] = {}
         for v in items:
             f = v.finding
-            text = normalise_line(texts.get(f.line, ""))
+            text = v.target or normalise_line(texts.get(f.line, ""))
             occurrence = seen.get((f.rule, f.symbol, text), 0)
             seen[(f.rule, f.symbol, text)] = occurrence + 1
             severity, minutes = costs.get(f.rule, (f.severity, f.remediation_minutes))

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
+import functools
 import os
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from codehealth.config import ConfigError, Settings
+from codehealth.config import ConfigError, Settings, generated_marker, is_test_path
 
 if TYPE_CHECKING:
     from codehealth.boundaries import ModuleMap
@@ -42,22 +44,54 @@ def _discover(settings: Settings) -> dict[str, str]:
     skip = (*settings.exclude, *_tests(settings))
     folders: dict[str, str] = {}
     for base in settings.roots or (".",):
-        folder = os.path.abspath(os.path.join(root, base))
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            entries = sorted(os.scandir(os.path.abspath(os.path.join(root, base))), key=_name)
         except OSError:
             continue
         for entry in entries:
-            name = entry.name
-            if not entry.is_dir() or not name.isidentifier() or name in folders:
+            if entry.name in folders or entry.path in source_roots:
                 continue
-            if entry.path in source_roots or any(fnmatch.fnmatch(name, p) for p in skip):
-                continue
-            if os.path.isfile(os.path.join(entry.path, "__init__.py")) or _holds_packages(
-                entry.path
-            ):
-                folders[name] = entry.path
+            if _is_root_package(entry, os.path.relpath(entry.path, root), skip, settings):
+                folders[entry.name] = os.path.abspath(entry.path)
     return folders
+
+
+def _name(entry: os.DirEntry[str]) -> str:
+    return entry.name
+
+
+def _is_root_package(
+    entry: os.DirEntry[str], relative: str, skip: tuple[str, ...], settings: Settings
+) -> bool:
+    """A package folder of the project: neither excluded nor tests (celery's ``t/``)."""
+    name = entry.name
+    if not entry.is_dir() or not name.isidentifier():
+        return False
+    if any(fnmatch.fnmatch(name, p) for p in skip):
+        return False
+    as_file = relative.replace(os.sep, "/") + "/__init__.py"
+    if _tests(settings) and is_test_path(as_file, settings.tests):
+        return False
+    init = os.path.join(entry.path, "__init__.py")
+    return os.path.isfile(init) or _holds_packages(entry.path)
+
+
+def not_importer(settings: Settings, read: Callable[[str], bytes | None]) -> Callable[[str], bool]:
+    """Files whose imports the public-API rule leaves alone (project-relative path in):
+    tests (as every command recognises them, celery's ``t/`` too), Django migrations, and
+    generated files. ``read`` gives a file's bytes."""
+    tests = settings.boundaries.exclude_tests
+
+    @functools.cache  # asked once per import edge
+    def left_out(path: str) -> bool:
+        if tests and is_test_path(path, settings.tests):
+            return True
+        if "migrations" in path.split("/")[:-1]:
+            return True
+        content = read(path)
+        return content is not None and generated_marker(content) is not None
+
+    return left_out
 
 
 def _tests(settings: Settings) -> tuple[str, ...]:
@@ -85,7 +119,11 @@ def module_map(
 
     boundaries = settings.boundaries
     tests = _tests(settings)
-    modules = {m for m in default_modules(packages, roots) if not is_test_module(m, tests)}
+    modules = {
+        m
+        for m in default_modules(packages, roots)
+        if not is_test_module(m, tests) and not m.endswith(".migrations")
+    }
     where = f"{settings.config_file}: [tool.codehealth.modules]"
     public: dict[str, frozenset[str]] = {}
     depends: dict[str, tuple[str, ...] | None] = {}

@@ -232,10 +232,11 @@ def _check(
     side: Mapping[str, bytes | None],
     scanned: dict[tuple[str, bool], set[Any]],
     read: Callable[[str], bytes | None],
-) -> tuple[list[Finding], dict[str, tuple[frozenset[str], bool]]] | str:
+) -> tuple[list[Finding], dict[str, tuple[frozenset[str], bool, frozenset[str]]]] | str:
     """The public-API rule on the touched modules at one revision, as ``codehealth
     boundaries`` computes it (same analysis, ignores, fingerprints), and every module's API."""
     from codehealth.app.boundaries import _finish
+    from codehealth.app.boundaries_project import not_importer
     from codehealth.boundaries import BOUNDARY_RULES, ProjectFacts, analyse, apply_ignores
 
     project = view.project
@@ -256,6 +257,7 @@ def _check(
         read=read,
         test_patterns=boundaries.test_patterns if boundaries.exclude_tests else (),
         only=frozenset(touched),
+        not_importer=not_importer(settings, read),
     )
     analysis = analyse(facts, project.mapping)
     if any(
@@ -274,7 +276,9 @@ def _check(
         BOUNDARY_RULES,
     )
     finished = _finish(kept, sources, project.root, analysis.lines)
-    apis = {name: (api.names, api.declared_all) for name, api in analysis.apis.items()}
+    apis = {
+        name: (api.names, api.declared_all, api.reexports) for name, api in analysis.apis.items()
+    }
     return [violation.finding for violation in finished], apis
 
 

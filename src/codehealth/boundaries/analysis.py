@@ -23,6 +23,10 @@ from codehealth.model import ImportSite, ModuleEdge, NotAnalysed, Violation
 Read = Callable[[str], "bytes | None"]
 
 
+def _never(path: str) -> bool:
+    return False
+
+
 @dataclass(frozen=True)
 class ProjectFacts:
     """``files`` maps every internal module to its path (``__init__.py`` for a package);
@@ -35,6 +39,9 @@ class ProjectFacts:
     # The modules whose dynamic imports and inline ignores are read (None: every module);
     # the gate checks only the files a change touched.
     only: frozenset[str] | None = None
+    # Files whose imports are not checked (a path in, True out): tests, migrations and
+    # generated code import what they need and are nobody's design.
+    not_importer: Callable[[str], bool] = _never
 
 
 @dataclass
@@ -66,7 +73,7 @@ def analyse(facts: ProjectFacts, module_map: ModuleMap) -> Analysis:
     statements: dict[tuple[str, int], None] = {}
     edges: dict[tuple[str, str], list[ImportSite]] = {}
     for importer, imported, line in facts.imports:
-        if facts.test_patterns and is_test_module(importer, facts.test_patterns):
+        if _left_out(facts, importer):
             continue
         target_owner = owners(imported)
         if target_owner is None:
@@ -84,6 +91,13 @@ def analyse(facts: ProjectFacts, module_map: ModuleMap) -> Analysis:
         for (source, target), sites in sorted(edges.items())
     ]
     return result
+
+
+def _left_out(facts: ProjectFacts, module: str) -> bool:
+    if facts.test_patterns and is_test_module(module, facts.test_patterns):
+        return True
+    path = facts.files.get(module)
+    return path is not None and facts.not_importer(path)
 
 
 class _Texts:
@@ -169,7 +183,7 @@ def _dynamic_and_ignores(
             found = inline_ignores(content.decode("utf-8", "replace"))
             if found:
                 result.ignores[path] = found
-        if facts.test_patterns and is_test_module(module, facts.test_patterns):
+        if _left_out(facts, module):
             continue
         if b"import_module" not in content and b"__import__" not in content:
             continue

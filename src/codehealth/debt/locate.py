@@ -18,8 +18,19 @@ def finish_file(
     does (line order, occurrence per rule, symbol and text); built here in one pass because
     a large project has tens of thousands of findings. File-level findings (a large file, a
     low maintainability index) are fingerprinted with an empty line text: they belong to
-    the file, not to its first line.
+    the file, not to its first line. A finding that has a fingerprint keeps it: its check
+    fingerprinted it (boundaries: by the import's target, which survives edits of the line).
     """
+    done = [f for f in findings if f.fingerprint]
+    return sorted(
+        done + _fingerprinted([f for f in findings if not f.fingerprint], metrics, source),
+        key=lambda f: (f.line, f.column, f.rule),
+    )
+
+
+def _fingerprinted(
+    findings: Sequence[Finding], metrics: FileMetrics | None, source: bytes | None
+) -> list[Finding]:
     if not findings:
         return []
     scopes = _scopes(metrics) if metrics is not None else []
