@@ -19,7 +19,7 @@ from codehealth.version import __version__
 if TYPE_CHECKING:  # the warm path must not pay for importing the model's dataclasses
     from codehealth.model import BoundaryReport, Violation
 
-FORMAT = 1
+FORMAT = 2
 _CONFIG_FILES = ("pyproject.toml", "setup.cfg", ".importlinter")
 _DEFAULT_COSTS = {
     "CH301": ("major", 15.0),

@@ -122,24 +122,26 @@ def _canonical(path: list[str]) -> tuple[str, ...]:
 
 
 def summarise_modules(
-    modules: dict[str, tuple[str, int, bool, str]],
+    modules: dict[str, tuple[str, int, bool, str, bool]],
     edges: Iterable[ModuleEdge],
     cycles: Iterable[Cycle],
     inbound_private: dict[str, int],
     depends_on: dict[str, tuple[str, ...] | None],
 ) -> list[ModuleSummary]:
-    """``modules`` maps name -> (path, public names, __all__ declared, note)."""
+    """``modules`` maps name -> (path, public names, __all__ declared, note, API declared)."""
     afferent: dict[str, set[str]] = {name: set() for name in modules}
     efferent: dict[str, set[str]] = {name: set() for name in modules}
+    inbound: dict[str, int] = {}
     for edge in edges:
         efferent.setdefault(edge.source, set()).add(edge.target)
         afferent.setdefault(edge.target, set()).add(edge.source)
+        inbound[edge.target] = inbound.get(edge.target, 0) + len(edge.imports)
     in_cycles: dict[str, int] = {}
     for cycle in cycles:
         for module in set(cycle.path):
             in_cycles[module] = in_cycles.get(module, 0) + 1
     summaries = []
-    for name, (path, public, declared, note) in sorted(modules.items()):
+    for name, (path, public, declared, note, api_declared) in sorted(modules.items()):
         ca, ce = len(afferent[name]), len(efferent[name])
         private = inbound_private.get(name, 0)
         cycle_count = in_cycles.get(name, 0)
@@ -157,6 +159,8 @@ def summarise_modules(
                 extraction_ready=private == 0 and cycle_count == 0,
                 depends_on=depends_on.get(name),
                 note=note,
+                api_declared=api_declared,
+                inbound_imports=inbound.get(name, 0),
             )
         )
     return summaries

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from codehealth.cli.common import (
@@ -13,6 +15,9 @@ from codehealth.cli.common import (
     terminal_width,
     write,
 )
+
+if TYPE_CHECKING:
+    from codehealth.model import BoundaryReport
 
 
 @click.command()
@@ -33,6 +38,13 @@ from codehealth.cli.common import (
     help="Show the module report: "
     "coupling, instability, API size, inbound private imports, cycles, extraction.",
 )
+@click.option(
+    "--all",
+    "show_all",
+    is_flag=True,
+    help="List every violation in the table (by default the first 40, after a summary by "
+    "module when there are more; JSON always holds all).",
+)
 @click.option("--no-cache", is_flag=True, help="Compute everything again; write no cache.")
 @click.option(
     "--no-baseline",
@@ -50,6 +62,7 @@ from codehealth.cli.common import (
 def boundaries(
     output_format: str,
     show_modules: bool,
+    show_all: bool,
     no_cache: bool,
     no_baseline: bool,
     config_file: str | None,
@@ -106,10 +119,8 @@ def boundaries(
         write(render.render_boundaries_dot(report))
     elif output_format == "mermaid":
         write(render.render_boundaries_mermaid(report))
-    elif stdout_is_terminal():
-        write(render.render_boundaries_rich(report, terminal_width(), show_modules))
     else:
-        write(render.render_boundaries_text(report, show_modules))
+        write(_table(report, show_modules, show_all))
     if accepted is None:
         return EXIT_FOUND if report.failed else EXIT_OK
     from codehealth.app import split_boundaries
@@ -117,3 +128,11 @@ def boundaries(
     split = split_boundaries(report, settings, accepted)
     click.echo(f"codehealth: {split.note()}", err=True)
     return EXIT_FOUND if split.new else EXIT_OK
+
+
+def _table(report: BoundaryReport, show_modules: bool, every: bool) -> str:
+    from codehealth import render
+
+    if stdout_is_terminal():
+        return render.render_boundaries_rich(report, terminal_width(), show_modules, every)
+    return render.render_boundaries_text(report, show_modules, every)

@@ -83,6 +83,10 @@ class ModuleSummary:
     extraction_ready: bool
     depends_on: tuple[str, ...] | None = None
     note: str = ""
+    # Whether its __init__.py declares an API (__all__, re-exports) or configuration does;
+    # a module that declares none is a to-do: ``inbound_imports`` reach into it from outside.
+    api_declared: bool = True
+    inbound_imports: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ import json
 from dataclasses import fields, is_dataclass
 from typing import Any
 
-from codehealth.model import BoundaryReport, Violation
+from codehealth.model import BoundaryReport, ModuleSummary, Violation
 from codehealth.render.tables import Cell, Table, render_plain, render_rich
 from codehealth.version import __version__
 
@@ -91,25 +91,19 @@ def _summary(report: BoundaryReport) -> dict[str, int]:
     }
 
 
+# Rows of the violations table unless --all: past this a list is not read, a summary is.
+VIOLATION_ROWS = 40
+
+
 def boundaries_tables(
-    report: BoundaryReport, modules: bool = False
+    report: BoundaryReport, modules: bool = False, every: bool = False
 ) -> tuple[list[Table], list[str], list[str]]:
+    """``every``: list all violations (else the first VIOLATION_ROWS, after a summary)."""
     tables = [_modules_table(report)] if modules else []
-    tables.append(
-        Table(
-            "Boundary violations",
-            ("rule", "where", "problem", "fix"),
-            [
-                (
-                    Cell(v.finding.rule),
-                    Cell(f"{v.finding.path}:{v.finding.line}"),
-                    Cell(v.finding.message),
-                    Cell(v.finding.fix),
-                )
-                for v in report.violations
-            ],
-        )
-    )
+    capped = not every and len(report.violations) > VIOLATION_ROWS
+    if capped:
+        tables.append(_by_module_table(report))
+    tables.append(_violations_table(report, capped))
     if report.contracts:
         tables.append(
             Table(
@@ -141,6 +135,9 @@ def boundaries_tables(
     after = [f"{c.name} (broken):\n{c.details.rstrip()}" for c in report.contracts if not c.kept]
     after += [f"not analysed: {n.path}: {n.reason}" for n in report.not_analysed]
     after += [f"note: {note}" for note in report.notes]
+    todo = undeclared_note(report, modules)
+    if todo:
+        after.append(f"note: {todo}")
     summary = _summary(report)
     after.append(
         f"{summary['violations']} violation(s) in {summary['modules']} module(s); "
@@ -153,29 +150,110 @@ def boundaries_tables(
 def _modules_table(report: BoundaryReport) -> Table:
     return Table(
         "Modules",
-        ("module", "Ca", "Ce", "instability", "public", "private in", "cycles", "extract"),
+        (
+            "module",
+            "Ca",
+            "Ce",
+            "instability",
+            "API",
+            "imports in",
+            "private in",
+            "cycles",
+            "extract",
+        ),
         [
             (
                 Cell(m.name),
                 Cell(str(m.afferent)),
                 Cell(str(m.efferent)),
                 Cell(f"{m.instability:.2f}"),
-                Cell(f"{m.public_names}{'' if m.declared_all else '*'}"),
+                Cell(_api_cell(m)),
+                Cell(str(m.inbound_imports)),
                 Cell(str(m.inbound_private), m.inbound_private > 0),
                 Cell(str(m.cycles), m.cycles > 0),
                 Cell("ready" if m.extraction_ready else "no"),
             )
             for m in report.modules
         ],
-        numeric=frozenset({1, 2, 3, 4, 5, 6}),
+        numeric=frozenset({1, 2, 3, 5, 6, 7}),
         footnote="Ca: modules importing it; Ce: modules it imports; instability = Ce/(Ca+Ce); "
-        "public: API size (* no __all__); extract: no inbound private imports and no cycles",
+        "API: its size (* no __all__; none declared: only _private parts are checked); "
+        "imports in: from other modules; extract: no inbound private imports and no cycles",
     )
 
 
-def render_boundaries_text(report: BoundaryReport, modules: bool = False) -> str:
-    return render_plain(*boundaries_tables(report, modules))
+def _violations_table(report: BoundaryReport, capped: bool) -> Table:
+    shown = report.violations[:VIOLATION_ROWS] if capped else report.violations
+    return Table(
+        "Boundary violations",
+        ("rule", "where", "problem", "fix"),
+        [
+            (
+                Cell(v.finding.rule),
+                Cell(f"{v.finding.path}:{v.finding.line}"),
+                Cell(v.finding.message),
+                Cell(v.finding.fix),
+            )
+            for v in shown
+        ],
+        footnote=f"the first {len(shown)} of {len(report.violations)}; --all lists every one"
+        if capped
+        else "",
+    )
 
 
-def render_boundaries_rich(report: BoundaryReport, width: int, modules: bool = False) -> str:
-    return render_rich(*boundaries_tables(report, modules), width)
+def _by_module_table(report: BoundaryReport) -> Table:
+    counts: dict[str, dict[str, int]] = {}
+    for v in report.violations:
+        rules = counts.setdefault(v.module or "(contracts)", {})
+        rules[v.finding.rule] = rules.get(v.finding.rule, 0) + 1
+    ordered = sorted(counts.items(), key=lambda item: (-sum(item[1].values()), item[0]))
+    return Table(
+        "Boundary violations by module",
+        ("module", "violations", "rules"),
+        [
+            (
+                Cell(module),
+                Cell(str(sum(rules.values()))),
+                Cell(", ".join(f"{rule} {n}" for rule, n in sorted(rules.items()))),
+            )
+            for module, rules in ordered
+        ],
+        numeric=frozenset({1}),
+    )
+
+
+def _api_cell(module: ModuleSummary) -> str:
+    if not module.api_declared:
+        return "none declared"
+    return f"{module.public_names}{'' if module.declared_all else '*'}"
+
+
+def undeclared_note(report: BoundaryReport, listed: bool) -> str | None:
+    """The modules that declare no API, a to-do list: how many, how many imports reach in."""
+    undeclared = [m for m in report.modules if not m.api_declared]
+    if not undeclared:
+        return None
+    imports = sum(m.inbound_imports for m in undeclared)
+    where = (
+        "export what others use from their __init__.py, or declare them in "
+        "[tool.codehealth.modules]"
+        if listed
+        else "`codehealth boundaries --modules` lists them"
+    )
+    return (
+        f"{len(undeclared)} module(s) declare no API ({imports} import(s) from other modules "
+        f"reach into them; only their _private parts are checked): {where}"
+    )
+
+
+def render_boundaries_text(
+    report: BoundaryReport, modules: bool = False, every: bool = False
+) -> str:
+    return render_plain(*boundaries_tables(report, modules, every))
+
+
+def render_boundaries_rich(
+    report: BoundaryReport, width: int, modules: bool = False, every: bool = False
+) -> str:
+    return render_rich(*boundaries_tables(report, modules, every), width)
