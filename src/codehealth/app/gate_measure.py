@@ -19,7 +19,7 @@ from typing import Any
 
 from codehealth.debt import Hit
 from codehealth.gate import Interface, interface_of
-from codehealth.metrics import analyze_module
+from codehealth.metrics import METRICS_VERSION, analyze_module
 from codehealth.model import FileMetrics, Finding, NotAnalysed
 from codehealth.sources import CODEC_VERSION, Cache, decode, encode
 from codehealth.version import __version__
@@ -134,7 +134,8 @@ class ContentCache:
     def __init__(self, folder: str, lint_salt: str, findings_salt: str = "") -> None:
         """``lint_salt``: ruff's command, version and configuration ("" without lint);
         ``findings_salt``: what else the findings depend on (thresholds, catalogue)."""
-        self.cache = Cache(folder, f"{__version__}/{_FORMAT}/{CODEC_VERSION}", "gate.sqlite")
+        key = f"{__version__}/{_FORMAT}/{CODEC_VERSION}/m{METRICS_VERSION}"
+        self.cache = Cache(folder, key, "gate.sqlite")
         self.salt = f"{lint_salt}\0{findings_salt}"
 
     def key(self, path: str, content: bytes) -> str:

@@ -21,7 +21,7 @@ from codehealth.catalogue import Catalogue
 from codehealth.config import Settings, load_settings
 from codehealth.debt import complexity_findings, find_markers, price_rule_hits
 from codehealth.history import HistoryRun, PathFilter, Snapshot, TreeTotals
-from codehealth.metrics import analyze_source
+from codehealth.metrics import METRICS_VERSION, analyze_source
 from codehealth.model import FileMetrics, NotAnalysed, Revision
 from codehealth.sources import (
     BlobReader,
@@ -310,4 +310,4 @@ def _salt(settings: Settings, catalogue: Catalogue) -> str:
     )
     digest = hashlib.blake2b(described.encode(), digest_size=8).hexdigest()
     python = f"py{sys.version_info[0]}.{sys.version_info[1]}"
-    return f"{__version__}/{_FACTS_VERSION}/{python}/{digest}"
+    return f"{__version__}/{_FACTS_VERSION}/m{METRICS_VERSION}/{python}/{digest}"

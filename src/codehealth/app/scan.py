@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from codehealth.config import HEAD_BYTES, Settings, generated_marker, is_test_path, load_settings
 from codehealth.metrics import (
+    METRICS_VERSION,
     analyze_source,
     check_thresholds,
     package_names,
@@ -178,8 +179,9 @@ def _from_cache(cache: Cache, keys: dict[str, str]) -> dict[str, FileMetrics]:
 
 
 def _salt() -> str:
-    """Cache entries are valid for one codehealth, codec and Python grammar version."""
-    return f"{__version__}/{CODEC_VERSION}/py{sys.version_info[0]}.{sys.version_info[1]}"
+    """Cache entries are valid for one codehealth, codec, metrics and Python grammar version."""
+    grammar = f"py{sys.version_info[0]}.{sys.version_info[1]}"
+    return f"{__version__}/{CODEC_VERSION}/m{METRICS_VERSION}/{grammar}"
 
 
 def _analyse_one(item: tuple[str, bytes]) -> tuple[str, str | NotAnalysed]:

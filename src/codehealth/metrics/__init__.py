@@ -1,6 +1,11 @@
 """Pure metrics: source bytes in, FileMetrics out; package sums and threshold checks."""
 
-from codehealth.metrics.analyze import analyze_module, analyze_source, maintainability_index
+from codehealth.metrics.analyze import (
+    METRICS_VERSION,
+    analyze_module,
+    analyze_source,
+    maintainability_index,
+)
 from codehealth.metrics.rollup import (
     check_thresholds,
     package_names,
@@ -9,6 +14,7 @@ from codehealth.metrics.rollup import (
 )
 
 __all__ = [
+    "METRICS_VERSION",
     "analyze_module",
     "analyze_source",
     "check_thresholds",

@@ -19,6 +19,9 @@ from codehealth.model import (
     NotAnalysed,
 )
 
+# Bump when what a metric counts changes: every cache of measurements is keyed by it.
+METRICS_VERSION = 2  # 2: *args/**kwargs are not parameters (as ruff's PLR0913)
+
 _SELF_NAMES = frozenset({"self", "cls", "mcs", "metacls"})
 
 
@@ -135,8 +138,8 @@ def _function_metrics(scope: Scope, complexity: int) -> FunctionMetrics:
     is_method = parent is not None and parent.kind == "class"
     arguments = node.args
     positional = [*arguments.posonlyargs, *arguments.args]
+    # *args/**kwargs pass the caller's arguments through; no caller has to supply more for them
     parameters = len(positional) + len(arguments.kwonlyargs)
-    parameters += (arguments.vararg is not None) + (arguments.kwarg is not None)
     if is_method and positional and positional[0].arg in _SELF_NAMES:
         parameters -= 1
     return FunctionMetrics(

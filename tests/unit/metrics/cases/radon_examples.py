@@ -129,7 +129,7 @@ def closures(n):  # expect: cognitive=2 cyclomatic=2
 def memoize(func):  # expect: cognitive=2 cyclomatic=1
     cache = {}
 
-    def aux(*args, **kwargs):  # expect: cognitive=1 cyclomatic=2 parameters=2
+    def aux(*args, **kwargs):  # expect: cognitive=1 cyclomatic=2 parameters=0
         key = (args, kwargs)
         if key in cache:  # +2 in memoize: it is not a pure wrapper (cache = {})
             return cache[key]

@@ -160,7 +160,7 @@ def with_helper(flag):  # expect: cognitive=3 cyclomatic=2
 
 
 def logged(func):  # expect: cognitive=1 cyclomatic=1
-    def wrapper(*args):  # expect: cognitive=1 cyclomatic=2 parameters=1
+    def wrapper(*args):  # expect: cognitive=1 cyclomatic=2 parameters=0
         if args:  # +1 (logged is a pure wrapper: only the def and "return wrapper")
             print("calling")
         return func(*args)

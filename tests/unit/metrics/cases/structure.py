@@ -1,7 +1,8 @@
 # Size and shape of a function: max_nesting (depth of nested if/for/while/try/with/match
 # blocks; elif/else/except/finally bodies are at the depth of their if/try), parameters
-# (self/cls of methods not counted), statements (statements in the body; a nested def or class
-# is one statement, its own body is not counted), returns, length (def line to last line).
+# (self/cls of methods, *args and **kwargs not counted), statements (statements in the body;
+# a nested def or class is one statement, its own body is not counted), returns, length (def
+# line to last line).
 
 
 def flat():  # expect: cognitive=0 max_nesting=0 parameters=0 statements=2 returns=1 length=3
@@ -84,7 +85,7 @@ def returns_of_nested_not_counted(a):  # expect: cognitive=0 returns=1 statement
     return inner
 
 
-def all_parameter_kinds(a, b=1, /, c=2, *args, d, e=3, **kwargs):  # expect: cognitive=0 parameters=7
+def all_parameter_kinds(a, b=1, /, c=2, *args, d, e=3, **kwargs):  # expect: cognitive=0 parameters=5
     pass
 
 
@@ -104,13 +105,13 @@ class Methods:
     def helper(a, b):  # expect: cognitive=0 parameters=2
         pass
 
-    def varargs(self, *args, key, **kwargs):  # expect: cognitive=0 parameters=3
+    def varargs(self, *args, key, **kwargs):  # expect: cognitive=0 parameters=1
         pass
 
     async def coroutine(self):  # expect: cognitive=0 parameters=0
         pass
 
-    def only_varargs(*args):  # expect: cognitive=0 parameters=1
+    def only_varargs(*args):  # expect: cognitive=0 parameters=0
         pass
 
 
