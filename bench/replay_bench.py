@@ -14,7 +14,7 @@ Run from anywhere, on a clone you may disturb (it checks commits out, detached):
 The clone's work tree is restored to its branch at the end. ``.codehealth/`` caches are
 removed first so every run starts cold, as a fresh CI checkout would; pass ``--warm`` to keep
 them. A commit that cannot be checked out (a blob missing from a damaged snapshot) is listed
-as such and skipped, not counted.
+as such and skipped, not counted; ``patch_missing_blobs.py`` makes such a snapshot replayable.
 """
 
 from __future__ import annotations
@@ -114,6 +114,14 @@ def _default_branch(repo: Path) -> str:
     return "origin/HEAD"
 
 
+def _restore(repo: Path, ref: str) -> None:
+    """Back to where the clone was; a damaged one may refuse, and the report still counts."""
+    try:
+        git(repo, "checkout", "--quiet", "--force", ref)
+    except RuntimeError as error:
+        print(f"warning: could not check {ref} out again: {error}", file=sys.stderr)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repo", type=Path, required=True)
@@ -135,7 +143,7 @@ def main() -> int:
             rows.append(replay(repo, sha, subject, args.warm))
             print(f"{rows[-1].verdict:7} {sha[:10]} {rows[-1].seconds:5.1f}s", file=sys.stderr)
     finally:
-        git(repo, "checkout", "--quiet", "--force", start if start != "HEAD" else branch)
+        _restore(repo, start if start != "HEAD" else branch)
     text = render(repo.name, rows)
     print(text)
     if args.out:
