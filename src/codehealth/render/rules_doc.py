@@ -21,7 +21,13 @@ _THRESHOLD_KEYS = {
 }
 
 
+# Verdicts on a change (`codehealth gate`), not findings of the code: they carry no cost.
+_VERDICTS = "gate"
+
+
 def _cost(rule: Rule) -> str:
+    if rule.family == _VERDICTS:
+        return "-"
     text = f"{rule.remediation_minutes:g} min"
     if rule.minutes_per_point:
         text += f" + {rule.minutes_per_point:g}/point"
@@ -79,6 +85,9 @@ def render_rule_doc(rule: Rule) -> str:
             f"Default threshold: {rule.threshold:g} "
             f"(change it: [tool.codehealth.thresholds] {key} = ...)"
         )
+    if rule.family == _VERDICTS:
+        out.append("Not debt: a verdict of `codehealth gate` on a change ([tool.codehealth.gate]).")
+        return "\n".join(out) + "\n"
     cost = f"Remediation cost: {rule.remediation_minutes:g} min"
     if rule.minutes_per_point:
         cost += f" + {rule.minutes_per_point:g} min per point beyond the threshold"

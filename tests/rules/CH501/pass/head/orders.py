@@ -1,0 +1,17 @@
+def route_order(x):
+    y = 0
+    if x == 0:
+        y += 0
+    if x == 1:
+        y += 1
+    if x == 2:
+        y += 2
+    if x == 3:
+        y += 3
+    if x == 4:
+        y += 4
+    if x == 5:
+        y += 5
+    if x == 6:
+        y += 6
+    return y

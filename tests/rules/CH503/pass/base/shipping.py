@@ -1,0 +1,3 @@
+# TODO: price shipping by weight
+def price(order):
+    return 5

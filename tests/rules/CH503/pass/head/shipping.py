@@ -1,0 +1,2 @@
+def price(order):
+    return 6

@@ -1,0 +1,3 @@
+from shop.billing.charges import charge, refund
+
+__all__ = ["charge"]

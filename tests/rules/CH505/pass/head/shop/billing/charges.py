@@ -1,0 +1,6 @@
+def charge(order):
+    return order  # settled
+
+
+def refund(order):
+    return order

@@ -1,0 +1,9 @@
+def parse_order(x):
+    y = 0
+    if x == 0:
+        y += 0
+    if x == 1:
+        y += 1
+    if x == 2:
+        y += 2
+    return y
