@@ -4,6 +4,7 @@ With a baseline (the usual case) the thresholds are the defaults, or stricter on
 configured: today's findings are in the baseline and only new ones fail, so new code is held
 to the defaults however bad the old code is. Without one they are ``max(default, today's
 worst)``: the code passes ``codehealth scan --check`` today and nothing may get worse.
+It warns about setups where codehealth would quietly check less (``init_checks``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import os
 from dataclasses import dataclass, replace
 from typing import Any
 
+from codehealth.app.init_checks import baseline_ignored, python_too_new
 from codehealth.app.init_section import HEADER, Section, with_section
 from codehealth.config import (
     ConfigError,
@@ -21,6 +23,7 @@ from codehealth.config import (
     load_settings,
     read_toml,
 )
+from codehealth.model import NotAnalysed
 from codehealth.sources import replace_file
 
 _SKIP_MODULES = frozenset({"setup.py", "conftest.py", "noxfile.py", "manage.py"})
@@ -40,6 +43,7 @@ class InitRun:
     hook_ids: tuple[str, ...]
     not_analysed: tuple[str, ...] = ()  # "path: reason" of files the thresholds leave out
     baselined: bool = False  # the thresholds are the defaults: the baseline holds today's
+    warnings: tuple[str, ...] = ()  # each names the problem and the fix
 
 
 def detect_roots(root: str) -> tuple[str, ...]:
@@ -153,6 +157,7 @@ def run_init(root: str, *, force: bool = False, record_baseline: bool = True) ->
     new_text = with_section(text, section)
     if new_text != text:
         replace_file(path, new_text, newline="")  # never through a symbolic link
+    requires = document.get("project", {}).get("requires-python")
     return InitRun(
         path=path,
         created=created,
@@ -164,6 +169,7 @@ def run_init(root: str, *, force: bool = False, record_baseline: bool = True) ->
         hook_ids=hook_ids(root),
         not_analysed=tuple(f"{n.path}: {n.reason}" for n in result.not_analysed),
         baselined=record_baseline,
+        warnings=_warnings(settings, record_baseline, requires, result.not_analysed),
     )
 
 
@@ -171,6 +177,19 @@ def _header(record_baseline: bool, settings: Settings) -> str:
     if record_baseline:
         return f"{HEADER}: default limits; only findings not in {settings.gate.baseline} fail."
     return f"{HEADER}; limits are today's worst where it is above the default."
+
+
+def _warnings(
+    settings: Settings,
+    record_baseline: bool,
+    requires: object,
+    not_analysed: tuple[NotAnalysed, ...],
+) -> tuple[str, ...]:
+    found = [
+        baseline_ignored(settings.root, settings.gate.baseline) if record_baseline else None,
+        python_too_new(requires, not_analysed) if isinstance(requires, str) else None,
+    ]
+    return tuple(warning for warning in found if warning)
 
 
 def _read(path: str) -> str:

@@ -26,6 +26,10 @@ def init(force: bool) -> int:
     for the pre-commit hook and a CI step. The rest of pyproject.toml is kept byte
     for byte (created when missing).
 
+    Warns, with the fix, when git ignores the baseline file and when the
+    project's requires-python is newer than this Python (naming the files that
+    did not parse).
+
     \b
     Examples:
       codehealth init            # once, at the root of the repository
@@ -41,4 +45,6 @@ def init(force: bool) -> int:
     if not has_baseline:
         text = "baseline: skipped (`codehealth baseline` is not available)\n" + text
     write(text)
+    for warning in run.warnings:  # on stderr, as every command's warnings
+        click.echo(f"codehealth: warning: {warning}", err=True)
     return EXIT_OK
