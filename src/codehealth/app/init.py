@@ -14,7 +14,14 @@ import os
 from dataclasses import dataclass, replace
 from typing import Any
 
-from codehealth.app.init_checks import baseline_ignored, python_too_new
+from codehealth.app.init_checks import (
+    ApiAdvice,
+    api_warning,
+    baseline_ignored,
+    boundaries_advice,
+    modules_example,
+    python_too_new,
+)
 from codehealth.app.init_section import HEADER, Section, with_section
 from codehealth.config import (
     ConfigError,
@@ -153,7 +160,10 @@ def run_init(root: str, *, force: bool = False, record_baseline: bool = True) ->
     if not record_baseline:  # nothing holds today's findings: today's worst must pass
         thresholds = todays_thresholds(result.files, thresholds)
     packages = detect_packages(root, roots)
-    section = Section(roots, packages, thresholds, _header(record_baseline, settings))
+    advice = boundaries_advice(settings)
+    section = Section(
+        roots, packages, thresholds, _header(record_baseline, settings), _example(advice, document)
+    )
     new_text = with_section(text, section)
     if new_text != text:
         replace_file(path, new_text, newline="")  # never through a symbolic link
@@ -169,7 +179,7 @@ def run_init(root: str, *, force: bool = False, record_baseline: bool = True) ->
         hook_ids=hook_ids(root),
         not_analysed=tuple(f"{n.path}: {n.reason}" for n in result.not_analysed),
         baselined=record_baseline,
-        warnings=_warnings(settings, record_baseline, requires, result.not_analysed),
+        warnings=_warnings(settings, record_baseline, requires, result.not_analysed, advice),
     )
 
 
@@ -179,15 +189,24 @@ def _header(record_baseline: bool, settings: Settings) -> str:
     return f"{HEADER}; limits are today's worst where it is above the default."
 
 
+def _example(advice: ApiAdvice | None, document: dict[str, Any]) -> tuple[str, ...]:
+    if advice is None or not advice.modules:
+        return ()
+    has_table = "modules" in document.get("tool", {}).get("codehealth", {})
+    return tuple(modules_example(advice, has_table))
+
+
 def _warnings(
     settings: Settings,
     record_baseline: bool,
     requires: object,
     not_analysed: tuple[NotAnalysed, ...],
+    advice: ApiAdvice | None,
 ) -> tuple[str, ...]:
     found = [
         baseline_ignored(settings.root, settings.gate.baseline) if record_baseline else None,
         python_too_new(requires, not_analysed) if isinstance(requires, str) else None,
+        api_warning(advice, "pyproject.toml") if advice and advice.modules else None,
     ]
     return tuple(warning for warning in found if warning)
 

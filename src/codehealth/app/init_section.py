@@ -10,17 +10,26 @@ from typing import Any
 from codehealth.config import ConfigError, DebtSettings, Thresholds
 
 HEADER = "Written by `codehealth init`"
+# The first line of the commented-out [tool.codehealth.modules] example (init_checks): a run
+# with --force removes the old example before it writes the one that fits today.
+EXAMPLE_MARK = "`codehealth init`: most imports between modules"
 _OLD_HEADER = re.compile(r"^# " + re.escape(HEADER) + r"[^\r\n]*", re.MULTILINE)
+_OLD_EXAMPLE = re.compile(
+    r"(?:\r?\n)?^# " + re.escape(EXAMPLE_MARK) + r"[^\r\n]*(?:\r?\n#[^\r\n]*)*(?:\r?\n){0,2}",
+    re.MULTILINE,
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """What goes into the section: ``header`` is its first comment."""
+    """What goes into the section: ``header`` is its first comment, ``example`` the lines of
+    a commented-out setting appended at its end (without ``# ``)."""
 
     roots: tuple[str, ...]
     packages: tuple[str, ...]
     thresholds: Thresholds
     header: str
+    example: tuple[str, ...] = ()
 
 
 def with_section(text: str, section: Section) -> str:
@@ -31,7 +40,7 @@ def with_section(text: str, section: Section) -> str:
     if "codehealth" in tomlkit.parse(text).get("tool", {}):
         return _edited(text, section)
     fresh = tomlkit.document()
-    _write_section(fresh, section)
+    _write_section(fresh, section, at_end=True)
     if text and not text.endswith(("\n", "\r")):
         text += "\r\n" if "\r\n" in text else "\n"
     added = ("\n" if text.strip() else "") + tomlkit.dumps(fresh).lstrip("\n")
@@ -49,17 +58,24 @@ def _edited(text: str, section: Section) -> str:
     """``text`` with its [tool.codehealth] section edited in place."""
     import tomlkit
 
-    # init's own header from an earlier run says what that run did: replaced.
+    # init's own comments from an earlier run say what that run found: replaced.
+    text = _OLD_EXAMPLE.sub("", text, count=1) if EXAMPLE_MARK in text else text
     text = _OLD_HEADER.sub(f"# {section.header}", text, count=1)
     document = tomlkit.parse(text)
-    _write_section(document, section)
+    _write_section(document, section, _is_last(document))
     edited = tomlkit.dumps(document)
     if "\r\n" in text and "\n" not in text.replace("\r\n", ""):  # tomlkit adds "\n" lines
         edited = re.sub(r"(?<!\r)\n", "\r\n", edited)
     return edited
 
 
-def _write_section(document: Any, wanted: Section) -> None:
+def _is_last(document: Any) -> bool:
+    """Whether [tool.codehealth] ends the file (nothing is written after it)."""
+    keys = list(document)
+    return bool(keys) and keys[-1] == "tool" and list(document["tool"])[-1] == "codehealth"
+
+
+def _write_section(document: Any, wanted: Section, at_end: bool) -> None:
     import tomlkit
 
     if "tool" not in document:
@@ -83,3 +99,18 @@ def _write_section(document: Any, wanted: Section) -> None:
     section["debt"]["minutes_per_line"] = section["debt"].get(
         "minutes_per_line", DebtSettings().minutes_per_line
     )
+    if wanted.example:
+        last = _last_table(section)
+        last.add(tomlkit.nl())
+        for line in wanted.example:
+            last.add(tomlkit.comment(line))
+        if not at_end:  # a blank line before the table that follows, as tomlkit writes them
+            last.add(tomlkit.nl())
+
+
+def _last_table(section: Any) -> Any:
+    """The section's last sub-table: comments added to it come at the end of the section."""
+    import tomlkit
+
+    tables = [item for _, item in section.value.body if isinstance(item, tomlkit.items.Table)]
+    return tables[-1] if tables else section

@@ -26,9 +26,11 @@ def init(force: bool) -> int:
     for the pre-commit hook and a CI step. The rest of pyproject.toml is kept byte
     for byte (created when missing).
 
-    Warns, with the fix, when git ignores the baseline file and when the
-    project's requires-python is newer than this Python (naming the files that
-    did not parse).
+    Warns, with the fix, when git ignores the baseline file, when the project's
+    requires-python is newer than this Python (naming the files that did not
+    parse), and when most imports between modules reach into modules that declare
+    no API (then it writes, commented out, the [tool.codehealth.modules] entries
+    that hold them to today's imports).
 
     \b
     Examples:
