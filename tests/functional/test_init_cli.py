@@ -1,5 +1,6 @@
-"""``codehealth init`` end to end: a [tool.codehealth] section that today's code passes,
-written without disturbing the rest of pyproject.toml."""
+"""``codehealth init`` end to end: a [tool.codehealth] section that today's code passes (its
+findings in the baseline, the thresholds at the defaults), written without disturbing the
+rest of pyproject.toml."""
 
 from __future__ import annotations
 
@@ -32,7 +33,8 @@ addopts = '-q'
 module = ["x.*"]
 """
 
-# Functions worse than every default threshold, so init must raise them.
+# Functions worse than every default threshold: the baseline holds them (or, without a
+# baseline, init must raise the thresholds).
 BAD = (
     "def tangled(a, b, c, d, e, f, g, h):\n"
     + "".join(f"    {'    ' * depth}if a > {depth}:\n" for depth in range(8))
@@ -85,18 +87,84 @@ def test_a_table_after_the_tool_tables_keeps_its_comment(make_repo):
     assert _section(repo)["roots"] == ["src", "."]
 
 
-def test_thresholds_are_todays_worst_and_scan_check_passes(make_repo):
+def test_with_a_baseline_the_thresholds_stay_at_the_defaults_and_scan_check_passes(make_repo):
     repo = _shop(make_repo)
     before = run_cli("scan", "--check", cwd=repo)
     assert before.code == 1, before.out  # the tangled function exceeds the defaults
-    assert run_cli("init", cwd=repo).code == 0
-    limits = _section(repo)["thresholds"]
-    assert limits["nesting"] == 8
-    assert limits["parameters"] == 8
-    assert limits["cognitive"] > 15
-    assert limits["function_length"] == 80  # the default where today's code is below it
+    run = run_cli("init", cwd=repo)
+    assert run.code == 0, run.err
+    assert _section(repo)["thresholds"] == {
+        "cyclomatic": 10,
+        "cognitive": 15,
+        "nesting": 4,
+        "parameters": 6,
+        "function_length": 80,
+        "file_lines": 1000,
+        "maintainability": 10.0,
+    }
+    assert "thresholds (the defaults, or stricter: only findings not in the baseline fail)" in (
+        run.out
+    )
+    text = (repo / "pyproject.toml").read_text(encoding="utf-8")
+    assert "# Written by `codehealth init`: default limits; only findings not in " in text
+    assert "today's worst" not in text
     after = run_cli("scan", "--check", cwd=repo)
-    assert after.code == 0, after.out
+    assert after.code == 0, after.out  # today's findings are in the baseline
+
+
+# A function of cyclomatic 25 on a legacy project, and a new one of 15 written after init.
+LEGACY = "def legacy(x):\n" + "".join(f"    if x == {i}:\n        return {i}\n" for i in range(24))
+NEW = "def fresh(x):\n" + "".join(f"    if x == {i}:\n        return {i}\n" for i in range(14))
+
+
+def _legacy_after_init(make_repo):
+    repo = make_repo("legacy", files={"legacy.py": LEGACY, "app.py": "x = 1\n"})
+    run = run_cli("init", cwd=repo)
+    assert run.code == 0, run.err
+    return repo, run
+
+
+def test_a_legacy_function_goes_into_the_baseline_not_the_thresholds(make_repo):
+    repo, run = _legacy_after_init(make_repo)
+    assert _section(repo)["thresholds"]["cyclomatic"] == 10
+    assert "    cyclomatic = 10" in run.out
+    baseline = (repo / ".codehealth-baseline").read_text(encoding="utf-8")
+    assert "CH101\tlegacy.py\tlegacy\tlegacy: cyclomatic complexity 25 > 10" in baseline
+    assert run_cli("scan", "--check", cwd=repo).code == 0
+    assert run_cli("gate", cwd=repo).code == 0
+
+
+def test_a_new_function_worse_than_the_defaults_fails_after_init(make_repo):
+    """The issue: thresholds raised to today's worst (cyclomatic 25) let a new function of
+    cyclomatic 15 pass. With the baseline holding today's findings, it fails."""
+    repo, _ = _legacy_after_init(make_repo)
+    (repo / "app.py").write_text("x = 1\n\n\n" + NEW, encoding="utf-8")
+    scan = run_cli("scan", "--check", cwd=repo)
+    assert scan.code == 1, scan.out
+    assert "accepted, 1 new (only new findings fail" in scan.err
+    assert "cyclomatic > 10: 2" in scan.out  # the legacy function (accepted) and the new one
+    gate = run_cli("gate", cwd=repo)
+    assert gate.code == 1, gate.out
+    assert "fresh: cyclomatic complexity 15 > 10" in gate.out
+    assert "legacy:" not in gate.out  # the old function stays accepted by the baseline
+
+
+def test_force_keeps_stricter_thresholds_and_resets_laxer_ones(make_repo):
+    pyproject = PYPROJECT + "\n[tool.codehealth.thresholds]\ncyclomatic = 6\ncognitive = 203\n"
+    repo = _shop(make_repo, pyproject)
+    assert run_cli("init", "--force", cwd=repo).code == 0
+    limits = _section(repo)["thresholds"]
+    assert (limits["cyclomatic"], limits["cognitive"], limits["nesting"]) == (6, 15, 4)
+
+
+def test_a_kept_baseline_that_misses_todays_findings_is_named(make_repo):
+    repo = _shop(make_repo)
+    (repo / ".codehealth-baseline").write_text("# codehealth-baseline format=2\n", "utf-8")
+    run = run_cli("init", cwd=repo)
+    assert run.code == 0, run.err
+    assert "baseline: .codehealth-baseline already exists, kept as it is; " in run.out
+    assert "of today's findings are not in it and fail" in run.out
+    assert "`codehealth baseline --allow-new`" in run.out
 
 
 def test_running_twice_changes_nothing(make_repo):
@@ -123,7 +191,7 @@ def test_an_existing_section_is_refused_without_force(make_repo):
     assert forced.code == 0, forced.err
     section = _section(repo)
     assert section["exclude"] == ["legacy/*"]  # the user's keys stay
-    assert section["thresholds"]["nesting"] == 8
+    assert section["thresholds"]["nesting"] == 4  # the default: the baseline holds today's
     assert "# mine" in (repo / "pyproject.toml").read_text(encoding="utf-8")
 
 

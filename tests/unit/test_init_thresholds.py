@@ -1,10 +1,11 @@
-"""``codehealth init``'s thresholds: max(default, today's worst); MI: min(default, today's)."""
+"""``codehealth init``'s thresholds: max(default, today's worst) without a baseline (MI:
+min(default, today's)); with one, the defaults or stricter."""
 
 from __future__ import annotations
 
 from types import SimpleNamespace
 
-from codehealth.app.init import todays_thresholds
+from codehealth.app.init import baselined_thresholds, todays_thresholds
 from codehealth.config import Thresholds
 
 
@@ -43,3 +44,10 @@ def test_each_limit_rises_to_todays_worst():
 def test_a_maintainability_limit_is_never_above_todays_value():
     for mi in (0.29, 0.57, 1.15, 4.35, 9.999):
         assert todays_thresholds([_file(1, mi)]).maintainability <= mi
+
+
+def test_with_a_baseline_the_limits_are_the_defaults_or_stricter():
+    laxer = Thresholds(cyclomatic=203, cognitive=400, function_length=900, maintainability=0.0)
+    assert baselined_thresholds(laxer) == Thresholds()
+    stricter = Thresholds(cyclomatic=6, nesting=3, file_lines=500, maintainability=20.0)
+    assert baselined_thresholds(stricter) == stricter

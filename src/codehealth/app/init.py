@@ -1,8 +1,10 @@
-"""``codehealth init``: write a ``[tool.codehealth]`` section that today's code passes.
+"""``codehealth init``: write a ``[tool.codehealth]`` section that helps adopt codehealth.
 
-The section is edited with tomlkit, so every byte of pyproject.toml outside it (comments,
-spacing, key order) stays as it was. Thresholds are ``max(default, today's worst)``: the
-code passes ``codehealth scan --check`` today and nothing may get worse than it is.
+With a baseline (the usual case) the thresholds are the defaults, or stricter ones already
+configured: today's findings are in the baseline and only new ones fail, so new code is held
+to the defaults however bad the old code is. Without one they are ``max(default, today's
+worst)``: the code passes ``codehealth scan --check`` today and nothing may get worse.
+It warns about setups where codehealth would quietly check less (``init_checks``).
 """
 
 from __future__ import annotations
@@ -12,14 +14,23 @@ import os
 from dataclasses import dataclass, replace
 from typing import Any
 
+from codehealth.app.init_checks import (
+    ApiAdvice,
+    api_warning,
+    baseline_ignored,
+    boundaries_advice,
+    modules_example,
+    python_too_new,
+)
+from codehealth.app.init_section import HEADER, Section, with_section
 from codehealth.config import (
     ConfigError,
-    DebtSettings,
     Settings,
     Thresholds,
     load_settings,
     read_toml,
 )
+from codehealth.model import NotAnalysed
 from codehealth.sources import replace_file
 
 _SKIP_MODULES = frozenset({"setup.py", "conftest.py", "noxfile.py", "manage.py"})
@@ -38,6 +49,8 @@ class InitRun:
     baseline: str  # what happened to the baseline, one sentence
     hook_ids: tuple[str, ...]
     not_analysed: tuple[str, ...] = ()  # "path: reason" of files the thresholds leave out
+    baselined: bool = False  # the thresholds are the defaults: the baseline holds today's
+    warnings: tuple[str, ...] = ()  # each names the problem and the fix
 
 
 def detect_roots(root: str) -> tuple[str, ...]:
@@ -84,6 +97,19 @@ def todays_thresholds(files: Any, defaults: Thresholds | None = None) -> Thresho
     return Thresholds(maintainability=lowest_mi, **worst)
 
 
+def baselined_thresholds(configured: Thresholds) -> Thresholds:
+    """The defaults, or the configured limit where it is stricter: with today's findings
+    in the baseline, a limit above the default would only let new code be worse."""
+    defaults = Thresholds()
+    limits = {
+        name: min(getattr(configured, name), getattr(defaults, name))
+        for name in Thresholds.__slots__
+        if name != "maintainability"  # the one limit where lower is laxer
+    }
+    lowest_mi = max(configured.maintainability, defaults.maintainability)
+    return Thresholds(maintainability=lowest_mi, **limits)
+
+
 def _floor_hundredth(value: float) -> float:
     limit = math.floor(value * 100) / 100
     while limit > value:  # float rounding: the limit must never be above today's value
@@ -108,7 +134,8 @@ def hook_ids(root: str) -> tuple[str, ...]:
 
 
 def run_init(root: str, *, force: bool = False, record_baseline: bool = True) -> InitRun:
-    """Write ``[tool.codehealth]`` into ``root/pyproject.toml`` and record the baseline.
+    """Write ``[tool.codehealth]`` into ``root/pyproject.toml`` and record the baseline
+    (``record_baseline``: when ``codehealth baseline`` exists).
 
     ConfigError (exit 2) for invalid TOML (naming the line) and for an existing section
     without ``force``."""
@@ -117,24 +144,30 @@ def run_init(root: str, *, force: bool = False, record_baseline: bool = True) ->
     path = os.path.join(root, "pyproject.toml")
     created = not os.path.exists(path)
     text = "" if created else _read(path)
-    if not created:
-        existing = read_toml(path).get("tool", {}).get("codehealth")  # names the bad line
-        if existing is not None and not force:
-            raise ConfigError(
-                f"{path} already has a [tool.codehealth] section; run `codehealth init "
-                "--force` to measure again and overwrite its roots and thresholds"
-            )
-    settings = load_settings(root) if not created else Settings(root=root)
+    document: dict[str, Any] = {} if created else read_toml(path)  # names the bad line
+    if document.get("tool", {}).get("codehealth") is not None and not force:
+        raise ConfigError(
+            f"{path} already has a [tool.codehealth] section; run `codehealth init "
+            "--force` to measure again and overwrite its roots and thresholds"
+        )
+    configured = load_settings(root) if not created else Settings(root=root)
     roots = detect_roots(root)
-    settings = replace(settings, roots=roots, thresholds=Thresholds())
+    settings = replace(configured, roots=roots, thresholds=Thresholds())
     from codehealth.app.scan import run_scan
 
     result = run_scan((), root, use_cache=False, settings=settings)
-    thresholds = todays_thresholds(result.files)
+    thresholds = baselined_thresholds(configured.thresholds)
+    if not record_baseline:  # nothing holds today's findings: today's worst must pass
+        thresholds = todays_thresholds(result.files, thresholds)
     packages = detect_packages(root, roots)
-    new_text = _with_section(text, roots, packages, thresholds)
+    advice = boundaries_advice(settings)
+    section = Section(
+        roots, packages, thresholds, _header(record_baseline, settings), _example(advice, document)
+    )
+    new_text = with_section(text, section)
     if new_text != text:
         replace_file(path, new_text, newline="")  # never through a symbolic link
+    requires = document.get("project", {}).get("requires-python")
     return InitRun(
         path=path,
         created=created,
@@ -145,7 +178,37 @@ def run_init(root: str, *, force: bool = False, record_baseline: bool = True) ->
         baseline=_baseline(root) if record_baseline else "",
         hook_ids=hook_ids(root),
         not_analysed=tuple(f"{n.path}: {n.reason}" for n in result.not_analysed),
+        baselined=record_baseline,
+        warnings=_warnings(settings, record_baseline, requires, result.not_analysed, advice),
     )
+
+
+def _header(record_baseline: bool, settings: Settings) -> str:
+    if record_baseline:
+        return f"{HEADER}: default limits; only findings not in {settings.gate.baseline} fail."
+    return f"{HEADER}; limits are today's worst where it is above the default."
+
+
+def _example(advice: ApiAdvice | None, document: dict[str, Any]) -> tuple[str, ...]:
+    if advice is None or not advice.modules:
+        return ()
+    has_table = "modules" in document.get("tool", {}).get("codehealth", {})
+    return tuple(modules_example(advice, has_table))
+
+
+def _warnings(
+    settings: Settings,
+    record_baseline: bool,
+    requires: object,
+    not_analysed: tuple[NotAnalysed, ...],
+    advice: ApiAdvice | None,
+) -> tuple[str, ...]:
+    found = [
+        baseline_ignored(settings.root, settings.gate.baseline) if record_baseline else None,
+        python_too_new(requires, not_analysed) if isinstance(requires, str) else None,
+        api_warning(advice, "pyproject.toml") if advice and advice.modules else None,
+    ]
+    return tuple(warning for warning in found if warning)
 
 
 def _read(path: str) -> str:
@@ -156,65 +219,23 @@ def _read(path: str) -> str:
         raise ConfigError(f"{path}: cannot be read: {error}") from None
 
 
-def _with_section(
-    text: str, roots: tuple[str, ...], packages: tuple[str, ...], limits: Thresholds
-) -> str:
-    """``text`` with the section: edited in place when there is one (tomlkit keeps the rest
-    as it is), else appended at the end, so the old file stays a prefix of the new one."""
-    import tomlkit
-
-    document = tomlkit.parse(text)
-    if "codehealth" in document.get("tool", {}):
-        _write_section(document, roots, packages, limits)
-        return tomlkit.dumps(document)
-    fresh = tomlkit.document()
-    _write_section(fresh, roots, packages, limits)
-    if text and not text.endswith(("\n", "\r")):
-        text += "\r\n" if "\r\n" in text else "\n"
-    added = ("\n" if text.strip() else "") + tomlkit.dumps(fresh).lstrip("\n")
-    if "\r\n" in text:  # keep the file's line endings
-        added = added.replace("\n", "\r\n")
-    new_text = text + added
-    try:
-        tomlkit.parse(new_text)
-    except tomlkit.exceptions.ParseError as error:  # e.g. `tool = { ... }` as an inline table
-        raise ConfigError(f"pyproject.toml: cannot add [tool.codehealth]: {error}") from None
-    return new_text
-
-
-def _write_section(
-    document: Any, roots: tuple[str, ...], packages: tuple[str, ...], limits: Thresholds
-) -> None:
-    import tomlkit
-
-    if "tool" not in document:
-        document["tool"] = tomlkit.table(is_super_table=True)
-    tool = document["tool"]
-    if "codehealth" not in tool:
-        section = tomlkit.table()
-        section.add(tomlkit.comment("Written by `codehealth init`; limits are today's worst."))
-        tool["codehealth"] = section
-    section = tool["codehealth"]
-    section["roots"] = list(roots)
-    packages_note = ", ".join(packages) or "none found"
-    section["roots"].comment(f"root packages and modules: {packages_note}")
-    if "thresholds" not in section:
-        section["thresholds"] = tomlkit.table()
-    table = section["thresholds"]
-    for name in Thresholds.__slots__:
-        table[name] = getattr(limits, name)
-    if "debt" not in section:
-        section["debt"] = tomlkit.table()
-    section["debt"]["minutes_per_line"] = section["debt"].get(
-        "minutes_per_line", DebtSettings().minutes_per_line
-    )
-
-
 def _baseline(root: str) -> str:
     from codehealth.app.gate_baseline import baseline_path, run_baseline
 
     settings = load_settings(root)
-    if os.path.exists(baseline_path(settings)):
-        return f"baseline: {settings.gate.baseline} already exists, kept as it is"
-    run = run_baseline(root, settings=settings)
-    return f"baseline: {settings.gate.baseline} recorded ({len(run.added)} findings)"
+    name = settings.gate.baseline
+    if not os.path.exists(baseline_path(settings)):
+        run = run_baseline(root, settings=settings)
+        return f"baseline: {name} recorded ({len(run.added)} findings)"
+    # Kept: with the default limits, today's findings it does not hold fail. Say so.
+    try:
+        checked = run_baseline(root, settings=settings, check=True)
+    except ConfigError as error:
+        return f"baseline: {name} already exists, kept as it is ({error})"
+    if not checked.refused:
+        return f"baseline: {name} already exists, kept as it is"
+    return (
+        f"baseline: {name} already exists, kept as it is; {checked.refused} of today's "
+        "findings are not in it and fail: fix them, or add them with "
+        "`codehealth baseline --allow-new`"
+    )

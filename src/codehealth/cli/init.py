@@ -11,17 +11,26 @@ from codehealth.cli.common import EXIT_OK, guarded, project_root, write
 @click.option(
     "--force",
     is_flag=True,
-    help="Measure again and overwrite the roots and thresholds of an existing section.",
+    help="Measure again and overwrite the roots and thresholds of an existing section "
+    "(thresholds stricter than the defaults stay).",
 )
 @guarded
 def init(force: bool) -> int:
-    """Write a [tool.codehealth] section that today's code passes into pyproject.toml.
+    """Write a [tool.codehealth] section into pyproject.toml and record the baseline.
 
-    Detects the roots (src layout or not) and the root packages, sets each threshold
-    to the default or today's worst value (so nothing may get worse), adds the debt
-    cost model defaults, records the baseline when `codehealth baseline` exists, and
-    prints the snippets for the pre-commit hook and a CI step. The rest of
-    pyproject.toml is kept byte for byte (created when missing).
+    Detects the roots (src layout or not) and the root packages, records today's
+    findings in the baseline and sets the thresholds to the defaults (stricter ones
+    already configured stay), so only new findings fail and new code is held to the
+    defaults. Without `codehealth baseline` each threshold is the default or today's
+    worst value instead. Adds the debt cost model defaults and prints the snippets
+    for the pre-commit hook and a CI step. The rest of pyproject.toml is kept byte
+    for byte (created when missing).
+
+    Warns, with the fix, when git ignores the baseline file, when the project's
+    requires-python is newer than this Python (naming the files that did not
+    parse), and when most imports between modules reach into modules that declare
+    no API (then it writes, commented out, the [tool.codehealth.modules] entries
+    that hold them to today's imports).
 
     \b
     Examples:
@@ -38,4 +47,6 @@ def init(force: bool) -> int:
     if not has_baseline:
         text = "baseline: skipped (`codehealth baseline` is not available)\n" + text
     write(text)
+    for warning in run.warnings:  # on stderr, as every command's warnings
+        click.echo(f"codehealth: warning: {warning}", err=True)
     return EXIT_OK

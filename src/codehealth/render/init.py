@@ -13,7 +13,7 @@ def render_init_text(run: Any) -> str:
         f"{verb} {run.path}: [tool.codehealth] from {run.files} files",
         f"  roots: {', '.join(run.roots)}",
         f"  root packages and modules: {', '.join(run.packages) or 'none found'}",
-        "  thresholds (today's worst where it is above the default):",
+        f"  thresholds ({_limits_note(run)}):",
     ]
     lines += [f"    {name} = {getattr(limits, name)}" for name in limits.__slots__]
     if run.not_analysed:
@@ -41,6 +41,12 @@ def render_init_text(run: Any) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def _limits_note(run: Any) -> str:
+    if getattr(run, "baselined", False):
+        return "the defaults, or stricter: only findings not in the baseline fail"
+    return "today's worst where it is above the default"
 
 
 def _hook_entry(hook: str) -> str:

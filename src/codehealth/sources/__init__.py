@@ -24,6 +24,7 @@ from codehealth.sources.gitlog import (
     tree_blobs,
 )
 from codehealth.sources.history_store import HistoryStore
+from codehealth.sources.ignores import ignoring_rule
 from codehealth.sources.reading import (
     NotRegularFileError,
     read_file,
@@ -93,6 +94,7 @@ __all__ = [
     "export_tree",
     "head_commit_or_none",
     "is_excluded",
+    "ignoring_rule",
     "merge_base",
     "parse_name_status",
     "read_blobs",
