@@ -2,7 +2,8 @@
 
 A sample Django-like project: apps whose ``__init__.py`` is empty import each other's
 forms and models (ordinary, not findings); one app re-exports a name; migrations, tests
-under celery's ``t/`` and a generated file import private code (never counted).
+under celery's ``t/``, vendored code and a generated file import private code (never counted,
+as no command judges them).
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ FILES = {
     "site/users/forms.py": "from site.shop.models import Order\n",
     "site/users/views.py": "from site.shop.models import Order\nfrom site.users.api import ban\n",
     "site/users/pb2.py": GENERATED + "from site.shop._pricing import VAT\n",
+    "site/users/vendor/__init__.py": "",
+    "site/users/vendor/six.py": "from site.shop._pricing import VAT\n",
     "t/__init__.py": "",
     "t/integration/__init__.py": "",
     "t/integration/tasks.py": "from site.shop._pricing import VAT\n",

@@ -9,7 +9,7 @@ import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from codehealth.config import ConfigError, Settings, generated_marker, is_test_path
+from codehealth.config import ConfigError, Settings, generated_marker, is_test_path, skipped_folder
 
 if TYPE_CHECKING:
     from codehealth.boundaries import ModuleMap
@@ -79,14 +79,16 @@ def _is_root_package(
 def not_importer(settings: Settings, read: Callable[[str], bytes | None]) -> Callable[[str], bool]:
     """Files whose imports the public-API rule leaves alone (project-relative path in):
     tests (as every command recognises them, celery's ``t/`` too), Django migrations, and
-    generated files. ``read`` gives a file's bytes."""
+    what every command leaves out: hidden and vendored folders, generated files (so the
+    gate's baseline and ``boundaries`` judge the same imports). ``read`` gives a file's bytes."""
     tests = settings.boundaries.exclude_tests
+    folders = (settings.exclude_hidden, settings.exclude_vendored)
 
     @functools.cache  # asked once per import edge
     def left_out(path: str) -> bool:
         if tests and is_test_path(path, settings.tests):
             return True
-        if "migrations" in path.split("/")[:-1]:
+        if "migrations" in path.split("/")[:-1] or skipped_folder(path, *folders):
             return True
         content = read(path)
         return content is not None and generated_marker(content) is not None
