@@ -116,3 +116,16 @@ def test_a_path_with_a_line_break(make_repo: Callable[..., Path], cli: Callable[
         failing = {(p["rule"], p["path"]) for p in document["problems"] if p["fails"]}
         assert ("CH201", name) in failing, args
         assert document["files"][0]["debt_before_minutes"] == 0
+
+
+def test_a_ruff_config_ruff_rejects_is_named_not_hidden(
+    make_repo: Callable[..., Path], cli: Callable[..., Run]
+) -> None:
+    rejected = FILES["pyproject.toml"] + '\n[tool.ruff]\nline-length = "long"\n'
+    repo = _repo(make_repo, {"pyproject.toml": rejected})
+    write_files(repo, {"pkg/mod.py": "import os\n\n\ndef f(x):\n    return x\n"})
+    run = cli("gate", "--base", "HEAD", "--format", "json", cwd=repo)
+    assert_no_traceback(run.err)
+    notes = " ".join(run.json()["notes"])
+    assert "ruff rejected the configuration" in notes
+    assert "line-length" in notes  # ruff's own message, passed through

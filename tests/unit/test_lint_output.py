@@ -79,3 +79,26 @@ def test_a_hung_linter_is_stopped_and_reported(tmp_path) -> None:  # type: ignor
     result = Pending(tool, str(tmp_path), ["a.py"], timeout=0.5).wait()
     assert "did not finish within 0.5 s" in result.problem
     assert result.hits == {}
+
+
+def test_contents_not_on_disk_are_piped_in_and_keyed(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from codehealth.lint import Pending, prepare_ruff
+
+    tool = prepare_ruff(str(tmp_path), "auto", set())  # ruff is a dependency
+    contents = {"0\0a.py": ("a.py", b"import os\n"), "1\0a.py": ("a.py", b"x = 1\n")}
+    result = Pending(tool, str(tmp_path), [], contents=contents).wait()
+    assert result.problem == "" and result.config_error == ""
+    assert [hit.code for hit in result.hits["0\0a.py"]] == ["F401"]
+    assert result.hits["1\0a.py"] == []  # linted and clean: not missing
+    assert not (tmp_path / "a.py").exists()  # nothing was written to disk
+
+
+def test_a_hung_linter_on_piped_content_is_stopped(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    from codehealth.lint import LintTool, Pending
+
+    tool = LintTool("ruff", (sys.executable, "-c", "import time; time.sleep(30)"), "salt")
+    contents = {"0\0a.py": ("a.py", b"x = 1\n")}
+    result = Pending(tool, str(tmp_path), [], timeout=0.5, contents=contents).wait()
+    assert "did not finish within 0.5 s" in result.problem

@@ -14,7 +14,6 @@ from typing import Any
 
 from codehealth.app.gate_boundaries import local_boundaries, revision_overrides
 from codehealth.app.gate_findings import (
-    LintRun,
     file_findings,
     lint_findings,
     prepare_lint,
@@ -30,6 +29,7 @@ from codehealth.gate import (
     Touched,
     compare,
 )
+from codehealth.lint import LintTool, Pending
 from codehealth.model import Finding, NotAnalysed
 from codehealth.sources import (
     STAGED,
@@ -279,19 +279,11 @@ def _snapshots(
             for key in items
             if key[1] in touched and (key not in known or known[key].hits is None)
         ]
-        # The work tree's files are linted where they are, by one process.
-        on_disk = [f"1\0{path}" for i, path in unlinted if i == 1 and head[0].where == WORKTREE]
-        contents = {f"{i}\0{path}": items[(i, path)] for i, path in unlinted}
-        run = LintRun(tool, root, {k: v for k, v in contents.items() if k not in on_disk}, on_disk)
+        run = _start_lint(tool, root, {key: items[key] for key in unlinted}, head[0].where)
     measured = {**known, **measure({k: v for k, v in items.items() if k not in known})}
     project = boundaries(measured)
     if run is not None:
-        for name, hits in run.results().items():
-            label, linted = name.split("\0", 1)
-            key = (int(label), linted)
-            measured[key] = replace(measured[key], hits=tuple(hits))
-        if run.problem:
-            notes.append(f"lint findings incomplete: {run.problem}")
+        notes.extend(_collect_lint(run, measured))
     result = []
     for index, (revision, files) in enumerate(sides):
         states: dict[str, FileState] = {}
@@ -330,6 +322,32 @@ def _snapshots(
         )
         notes.extend(cache.close())
     return result[0], result[1]
+
+
+def _start_lint(tool: LintTool, root: str, unlinted: dict[Key, bytes], head_where: str) -> Pending:
+    """ruff on the contents to lint: the work tree's files where they are, by one process;
+    the others piped in, each under its key "side\0path"."""
+    on_disk = [path for side, path in unlinted if side == 1 and head_where == WORKTREE]
+    piped = {
+        f"{side}\0{path}": (path, content)
+        for (side, path), content in unlinted.items()
+        if not (side == 1 and path in on_disk)
+    }
+    return Pending(tool, root, on_disk, contents=piped)
+
+
+def _collect_lint(run: Pending, measured: dict[Key, Measured]) -> list[str]:
+    """ruff's hits into ``measured``; the note when they are incomplete."""
+    linted = run.wait()
+    for name, hits in linted.hits.items():
+        side, path = name.split("\0", 1) if "\0" in name else ("1", name)
+        key = (int(side), path)
+        if key in measured:
+            measured[key] = replace(measured[key], hits=tuple(hits))
+    if not (linted.problem or linted.config_error):
+        return []
+    why = linted.problem or f"ruff rejected the configuration: {linted.config_error}"
+    return [f"lint findings incomplete: {why}"]
 
 
 def _salt(settings: Settings) -> str:

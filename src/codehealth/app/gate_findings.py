@@ -2,8 +2,8 @@
 
 - ``file_findings``: the complexity and marker rules of the catalogue (``codehealth.debt``),
   priced and fingerprinted exactly as ``codehealth debt`` does it.
-- ``lint_findings``: ruff on contents that need not be on disk (the base revision, the
-  index), one ``ruff check --stdin-filename`` per file, all running at once.
+- ``lint_findings``: ruff's hits of one file (run by ``codehealth.lint.Pending``, on disk or
+  piped in for contents that are not: the base revision, the index) priced as findings.
 - ``project_findings``: project-wide results (boundary violations, broken contracts,
   cycles) of one revision. The seam for ``codehealth.boundaries``.
 """
@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -25,7 +24,7 @@ from codehealth.debt import (
     price_lint_hits,
     price_rule_hits,
 )
-from codehealth.lint import LintTool, LintUnavailable, parse_ruff, prepare_ruff
+from codehealth.lint import LintTool, LintUnavailable, prepare_ruff
 from codehealth.model import FileMetrics, Finding
 from codehealth.sources import WORKTREE, export_tree
 
@@ -55,80 +54,6 @@ def prepare_lint(root: str, settings: Settings, folders: set[str]) -> tuple[Lint
         return prepare_ruff(root, settings.debt.ruff, folders), ""
     except LintUnavailable as error:
         return None, str(error)
-
-
-class LintRun:
-    """ruff started on many (path, content) pairs at once; ``results()`` collects them.
-
-    Contents given in ``contents`` are piped to one ``ruff --stdin-filename`` each; the
-    keys in ``on_disk`` name files whose content is the one on disk (the work tree): one
-    ruff process lints them all.
-    """
-
-    def __init__(
-        self,
-        tool: LintTool,
-        root: str,
-        contents: Mapping[str, bytes],
-        on_disk: Sequence[str] = (),
-    ) -> None:
-        self.root = root
-        self.problem = ""
-        self.processes: dict[str, subprocess.Popen[bytes]] = {}
-        self.groups: dict[str, list[str]] = {}  # process key -> the content keys it lints
-        self.contents = contents
-        try:
-            if on_disk:
-                paths = [os.path.join(root, key.split("\0")[-1]) for key in on_disk]
-                self._start("disk", [*tool.command, *paths], None)
-                self.groups["disk"] = list(on_disk)
-            for key, content in contents.items():  # ruff reads all its input before it writes
-                path = key.split("\0")[-1]
-                command = [*tool.command, "--stdin-filename", os.path.join(root, path), "-"]
-                self._start(key, command, content)
-                self.groups[key] = [key]
-        except OSError as error:
-            self.problem = f"ruff could not be started: {error.strerror or error}"
-
-    def _start(self, key: str, command: list[str], content: bytes | None) -> None:
-        process = subprocess.Popen(
-            command,
-            cwd=self.root,
-            stdin=subprocess.PIPE if content is not None else subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-        )
-        self.processes[key] = process
-        if content is not None:
-            assert process.stdin is not None
-            process.stdin.write(content)
-            process.stdin.close()
-
-    def results(self) -> dict[str, list[Hit]]:
-        """key -> ruff's hits of that content. ``key`` is ``label\\0path``."""
-        found: dict[str, list[Hit]] = {}
-        for name, process in self.processes.items():
-            assert process.stdout is not None
-            output = process.stdout.read()
-            process.stdout.close()
-            process.wait()
-            keys = self.groups.get(name, [])
-            if process.returncode != 0:
-                where = keys[0].split("\0")[-1] if len(keys) == 1 else f"{len(keys)} files"
-                self.problem = f"ruff failed on {where} (exit code {process.returncode})"
-                continue
-            try:
-                hits = parse_ruff(output, self.root)
-            except (ValueError, KeyError, TypeError, AttributeError) as error:
-                self.problem = f"ruff printed output codehealth cannot read: {error}"
-                continue
-            for key in keys:
-                path = key.split("\0")[-1]
-                if name == "disk":
-                    found[key] = hits.get(path, [])
-                else:
-                    found[key] = [hit for of_file in hits.values() for hit in of_file]
-        return found
 
 
 def lint_findings(
