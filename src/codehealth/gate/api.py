@@ -50,8 +50,15 @@ def _differences(
         old = _signature(init, name, old_side, base)
         new = _signature(init, name, new_side, head)
         if old is not None and new is not None and old != new:
-            words.append(f"{name}{old} → {name}{new}")
+            words.append(f"{_shown(name, old)} → {_shown(name, new)}")
     return words
+
+
+def _shown(name: str, signature: str) -> str:
+    """``f(a, b)``; a class's signature (its ``__init__``'s) as ``class C(a, b)``."""
+    if signature.startswith("class "):
+        return f"class {name}{signature.removeprefix('class ')}"
+    return f"{name}{signature}"
 
 
 class _Lookup:
