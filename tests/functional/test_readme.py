@@ -65,6 +65,9 @@ NOT_RUN = {
     TEST_COMMAND: "the test command itself; .ci/run runs it (test_ci_runs_the_readme_test_command)",
     ".ci/run            # what CI runs: tests, ruff, mypy, import-linter contracts, codehealth "
     "on itself": "runs the whole CI, this test included",
+    "codehealth.cli       one short function per command: options → app → render → write": (
+        "the architecture as a diagram; lint-imports checks the layers contract it draws"
+    ),
 }
 
 
