@@ -261,16 +261,8 @@ def _snapshots(
         for path, content in files.items()
         if content is not None and (path in touched or path.endswith("__init__.py"))
     }
-    tool = None
-    if lint:
-        tool, problem = prepare_lint(root, settings, set())
-        if problem:
-            notes.append(f"lint findings not compared: {problem}")
-    cache = None
-    if use_cache:
-        folder = os.path.join(settings.root, settings.cache_dir)
-        lint_salt = tool.salt if tool is not None else ""
-        cache = ContentCache(folder, lint_salt, _salt(settings))
+    tool = _lint_tool(root, settings, notes) if lint else None
+    cache = _content_cache(settings, tool) if use_cache else None
     known = cache.get(items) if cache is not None else {}
     run = None
     if tool is not None:  # ruff runs while the files are measured
@@ -284,33 +276,11 @@ def _snapshots(
     project = boundaries(measured)
     if run is not None:
         notes.extend(_collect_lint(run, measured))
-    result = []
-    for index, (revision, files) in enumerate(sides):
-        states: dict[str, FileState] = {}
-        packages = {}
-        for path, content in files.items():
-            if content is None or (index, path) not in items:
-                continue
-            state = measured[(index, path)]
-            interface = state.interface
-            if path.endswith("__init__.py") and interface is not None:
-                packages[path] = interface
-            if path not in touched:
-                continue
-            if isinstance(state.metrics, NotAnalysed):
-                states[path] = FileState(path, error=state.metrics.reason)
-                continue
-            found = state.findings
-            if found is None or (tool is not None and state.hits is None):
-                lint_found = lint_findings(path, state.hits, catalogue()) if tool else None
-                metrics = state.metrics
-                found = tuple(
-                    file_findings(path, content, metrics, settings, catalogue(), lint_found)
-                )
-                if tool is None or state.hits is not None:  # complete: worth keeping
-                    measured[(index, path)] = replace(state, findings=found)
-            states[path] = FileState(path, state.metrics.functions, found, interface)
-        result.append(Snapshot(revision.label, states, packages, tuple(project[index])))
+    judge = _Judge(settings, catalogue, tool is not None, touched, measured)
+    result = [
+        judge.snapshot(index, revision.label, files, project[index])
+        for index, (revision, files) in enumerate(sides)
+    ]
     touched_keys = [key for key in items if key[1] in touched]
     if not touched_keys or any(known.get(key, _MISSING).findings is None for key in touched_keys):
         # The configuration's costs are checked (ConfigError) unless findings cached under
@@ -322,6 +292,60 @@ def _snapshots(
         )
         notes.extend(cache.close())
     return result[0], result[1]
+
+
+def _lint_tool(root: str, settings: Settings, notes: list[str]) -> LintTool | None:
+    tool, problem = prepare_lint(root, settings, set())
+    if problem:
+        notes.append(f"lint findings not compared: {problem}")
+    return tool
+
+
+def _content_cache(settings: Settings, tool: LintTool | None) -> ContentCache:
+    folder = os.path.join(settings.root, settings.cache_dir)
+    return ContentCache(folder, tool.salt if tool is not None else "", _salt(settings))
+
+
+@dataclass
+class _Judge:
+    """Builds one side's snapshot from the measurements, computing (and keeping in
+    ``measured``, for the cache) the findings of a touched file that has none yet."""
+
+    settings: Settings
+    catalogue: _CatalogueOnDemand
+    linted: bool
+    touched: set[str]
+    measured: dict[Key, Measured]
+
+    def snapshot(
+        self, index: int, label: str, files: Mapping[str, bytes | None], project: list[Finding]
+    ) -> Snapshot:
+        states: dict[str, FileState] = {}
+        packages = {}
+        for path, content in files.items():
+            state = self.measured.get((index, path)) if content is not None else None
+            if state is None or content is None:
+                continue
+            if path.endswith("__init__.py") and state.interface is not None:
+                packages[path] = state.interface
+            if path in self.touched:
+                states[path] = self._state((index, path), content, state)
+        return Snapshot(label, states, packages, tuple(project))
+
+    def _state(self, key: Key, content: bytes, state: Measured) -> FileState:
+        path = key[1]
+        if isinstance(state.metrics, NotAnalysed):
+            return FileState(path, error=state.metrics.reason)
+        found = state.findings
+        if found is None or (self.linted and state.hits is None):
+            catalogue = self.catalogue()
+            lint = lint_findings(path, state.hits, catalogue) if self.linted else None
+            found = tuple(
+                file_findings(path, content, state.metrics, self.settings, catalogue, lint)
+            )
+            if not self.linted or state.hits is not None:  # complete: worth keeping
+                self.measured[key] = replace(state, findings=found)
+        return FileState(path, state.metrics.functions, found, state.interface)
 
 
 def _start_lint(tool: LintTool, root: str, unlinted: dict[Key, bytes], head_where: str) -> Pending:
