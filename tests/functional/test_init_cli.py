@@ -106,7 +106,7 @@ def test_with_a_baseline_the_thresholds_stay_at_the_defaults_and_scan_check_pass
         run.out
     )
     text = (repo / "pyproject.toml").read_text(encoding="utf-8")
-    assert "# Written by `codehealth init`: default limits; only findings not in " in text
+    assert "# Written by `codehealth init`: default limits or stricter; only findings not" in text
     assert "today's worst" not in text
     after = run_cli("scan", "--check", cwd=repo)
     assert after.code == 0, after.out  # today's findings are in the baseline

@@ -185,7 +185,8 @@ def run_init(root: str, *, force: bool = False, record_baseline: bool = True) ->
 
 def _header(record_baseline: bool, settings: Settings) -> str:
     if record_baseline:
-        return f"{HEADER}: default limits; only findings not in {settings.gate.baseline} fail."
+        kept = "default limits or stricter"
+        return f"{HEADER}: {kept}; only findings not in {settings.gate.baseline} fail."
     return f"{HEADER}; limits are today's worst where it is above the default."
 
 
