@@ -98,3 +98,28 @@ def test_an_edited_import_statement_keeps_its_finding(
     run = cli("boundaries", cwd=repo)
     assert run.code == 0, run.out
     assert "1 finding(s) accepted, 0 new" in run.err
+
+
+def test_a_file_that_parses_again_is_imported_again_with_a_warm_cache(
+    make_repo: Callable[..., Path], cli: Callable[..., Run]
+) -> None:
+    files: dict[str, str | bytes] = {
+        "pyproject.toml": '[project]\nname = "app"\nversion = "0"\n',
+        "app/__init__.py": "",
+        "app/a/__init__.py": "",
+        "app/a/sub.py": "def f(:\n",  # a syntax error: left out of the graph
+        "app/b/__init__.py": "",
+        **{f"app/b/m{i}.py": "from app.a.sub import f\n" for i in range(3)},
+    }
+    repo = make_repo("app", files)
+
+    def inbound() -> int:
+        run = cli("boundaries", "--modules", "--format", "json", cwd=repo)
+        (module,) = [m for m in run.json()["modules"] if m["name"] == "app.a"]
+        return int(module["inbound_imports"])
+
+    assert inbound() == 0
+    write_files(repo, {"app/a/sub.py": "def f():\n    return 1\n"})
+    assert inbound() == 3  # not the cached resolution of the broken run
+    write_files(repo, {"app/a/sub.py": "def f(:\n"})
+    assert inbound() == 0

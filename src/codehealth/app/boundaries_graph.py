@@ -174,7 +174,7 @@ def build_import_graph(
                     *roots,
                     include_external_packages=include_external,
                     exclude_type_checking_imports=exclude_type_checking,
-                    cache_dir=cache_dir,
+                    cache_dir=_per_skip_set(cache_dir, files.skip),
                 )
         except SourceSyntaxError as error:
             path = os.path.abspath(error.filename)
@@ -190,6 +190,18 @@ def build_import_graph(
             files.notes.append(f"import graph cache {cache_dir} not written ({error})")
             cache_dir = None
     raise RuntimeError(f"more than {_MAX_RETRIES} files with syntax errors")
+
+
+def _per_skip_set(cache_dir: str | None, skip: dict[str, str]) -> str | None:
+    """grimp caches each module's imports resolved against the modules it found then, and
+    checks only the importer's own file: after a skipped file (a syntax error) parses again,
+    the imports of it would stay missing. One cache per set of skipped files."""
+    if cache_dir is None or not skip:
+        return cache_dir
+    import hashlib
+
+    digest = hashlib.blake2b(repr(sorted(skip)).encode(), digest_size=8).hexdigest()
+    return os.path.join(cache_dir, f"skipping-{digest}")
 
 
 def _undecodable(message: str, files: GraphFiles) -> tuple[str, str]:
