@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import inspect
+import json
 import os
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -166,16 +168,41 @@ def build_import_graph(
     cache_dir: str | None = None,
 ) -> grimp.ImportGraph:
     """The graph of ``roots``; a file with a syntax error is added to ``files.skip`` and the
-    graph built again without it."""
+    graph built again without it.
+
+    grimp caches each module's imports resolved against the modules it found then, and
+    checks only the importer's own file: when a file enters or leaves ``files.skip`` (a
+    syntax error made or fixed), the imports of it would stay as they were. Then the cache
+    is dropped and the graph built once more."""
+    options = (include_external, exclude_type_checking)
+    cached = cache_dir is not None and os.path.isdir(cache_dir)
+    graph, cache_dir = _build(roots, folders, files, options, cache_dir)
+    if cache_dir is not None and _skip_set_changed(cache_dir, files.skip) and cached:
+        shutil.rmtree(cache_dir, ignore_errors=True)
+        graph, cache_dir = _build(roots, folders, files, options, cache_dir)
+        if cache_dir is not None:
+            _skip_set_changed(cache_dir, files.skip)  # recorded again for the new cache
+    return graph
+
+
+def _build(
+    roots: tuple[str, ...],
+    folders: dict[str, str],
+    files: GraphFiles,
+    options: tuple[bool, bool],
+    cache_dir: str | None,
+) -> tuple[grimp.ImportGraph, str | None]:
+    """The graph, and the cache folder it used (None when it could not be written)."""
     for _ in range(_MAX_RETRIES):
         try:
             with _configured(folders, files):
-                return grimp.build_graph(
+                graph = grimp.build_graph(
                     *roots,
-                    include_external_packages=include_external,
-                    exclude_type_checking_imports=exclude_type_checking,
-                    cache_dir=_per_skip_set(cache_dir, files.skip),
+                    include_external_packages=options[0],
+                    exclude_type_checking_imports=options[1],
+                    cache_dir=cache_dir,
                 )
+            return graph, cache_dir
         except SourceSyntaxError as error:
             path = os.path.abspath(error.filename)
             if path in files.skip:
@@ -192,16 +219,19 @@ def build_import_graph(
     raise RuntimeError(f"more than {_MAX_RETRIES} files with syntax errors")
 
 
-def _per_skip_set(cache_dir: str | None, skip: dict[str, str]) -> str | None:
-    """grimp caches each module's imports resolved against the modules it found then, and
-    checks only the importer's own file: after a skipped file (a syntax error) parses again,
-    the imports of it would stay missing. One cache per set of skipped files."""
-    if cache_dir is None or not skip:
-        return cache_dir
-    import hashlib
-
-    digest = hashlib.blake2b(repr(sorted(skip)).encode(), digest_size=8).hexdigest()
-    return os.path.join(cache_dir, f"skipping-{digest}")
+def _skip_set_changed(cache_dir: str, skip: dict[str, str]) -> bool:
+    """Whether ``skip`` differs from the set the cache was built with; records it."""
+    record = os.path.join(cache_dir, "codehealth-skipped.json")
+    wanted = sorted(skip)
+    try:
+        with open(record, encoding="utf-8") as handle:
+            if json.load(handle) == wanted:
+                return False
+    except (OSError, ValueError):
+        pass
+    with contextlib.suppress(OSError), open(record, "w", encoding="utf-8") as handle:
+        json.dump(wanted, handle)
+    return True
 
 
 def _undecodable(message: str, files: GraphFiles) -> tuple[str, str]:

@@ -323,7 +323,7 @@ class _Judge:
         states: dict[str, FileState] = {}
         packages = {}
         for path, content in files.items():
-            state = self.measured.get((index, path)) if content is not None else None
+            state = self.measured.get((index, path))  # only contents that exist are measured
             if state is None or content is None:
                 continue
             if path.endswith("__init__.py") and state.interface is not None:
