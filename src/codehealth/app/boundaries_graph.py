@@ -41,17 +41,28 @@ class GraphFiles:
 
 
 class _ListingFinder(ModuleFinder):
-    """grimp's module finder, remembering each module's file and leaving out ``skip``."""
+    """grimp's module finder, remembering each module's file and leaving out ``skip``.
+
+    grimp has no public API to choose the files of a package or to learn a module's file:
+    build_graph walks each package itself and stats every file it lists. So this subclasses
+    grimp's finder and overrides ONE private method, ``_is_python_file``, the only place a
+    file can be left out before grimp stats it. Upstream: python-grimp/grimp#45 "Excludable
+    paths" was closed in favour of editing the built graph, which cannot help a file grimp
+    cannot stat or parse; no issue asking for a hook to leave files out was found."""
 
     def __init__(self, files: GraphFiles) -> None:
         self.files = files
+        self.listed: list[str] = []  # the files of the walk under way, in grimp's order
 
     def find_package(self, package_name: str, package_directory: str, file_system: Any) -> Any:
         key = (package_name, package_directory)
         if key not in self.files.found:
+            self.listed = []
             self.files.found[key] = super().find_package(
                 package_name, package_directory, file_system
             )
+            for path in self.listed:
+                self.files.paths[_module_name(package_name, path, package_directory)] = path
         found = self.files.found[key]
         if not self.files.skip:
             return found
@@ -71,17 +82,18 @@ class _ListingFinder(ModuleFinder):
         reason = unusable_file(path) or _unencodable(filename)
         if reason is not None:
             self.files.skip[path] = reason
-        return reason is None
+            return False
+        self.listed.append(path)
+        return True
 
-    # grimp calls this once per file: the one place the file name and module meet.
-    def _module_name_from_filename(
-        self, package_name: str, filename_and_path: str, package_directory: str
-    ) -> str:
-        name: str = super()._module_name_from_filename(
-            package_name, filename_and_path, package_directory
-        )
-        self.files.paths[name] = filename_and_path
-        return name
+
+def _module_name(package_name: str, path: str, package_directory: str) -> str:
+    """The module grimp names file ``path`` of the package at ``package_directory``: the
+    same rule as grimp's finder (its folders, dotted, without a final ``__init__``)."""
+    components = [package_name, *path[len(package_directory) + 1 : -3].split(os.sep)]
+    if components[-1] == "__init__":
+        components.pop()
+    return ".".join(components)
 
 
 class _ProjectPackageFinder(ImportLibPackageFinder):
@@ -132,6 +144,12 @@ def _unencodable(filename: str) -> str | None:
 
 @contextlib.contextmanager
 def _configured(folders: dict[str, str], files: GraphFiles) -> Iterator[None]:
+    """grimp's finders replaced by codehealth's for the time of a build, then restored.
+
+    build_graph takes no finder and no package folder: it finds each package through
+    importlib on sys.path (python-grimp/grimp#105 "determine_package_directory doesn't
+    support path as argument", open) and reads its finders from its global settings, the
+    only way to give it others."""
     saved = {
         "MODULE_FINDER": grimp_settings.MODULE_FINDER,
         "PACKAGE_FINDER": grimp_settings.PACKAGE_FINDER,

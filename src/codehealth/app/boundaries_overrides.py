@@ -10,6 +10,15 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from grimp.application.ports.modulefinder import FoundPackage, ModuleFile
+
+# grimp has no public API to scan the imports of given files or contents: build_graph scans
+# whole packages found on sys.path. Its Python-level scanner (the function build_graph
+# itself calls, typed, not the Rust extension ``grimp._rustgrimp``) is the least private
+# way in. Upstream: python-grimp/grimp#237 "Factor out import scanner" (open) is the
+# nearest work; no issue asking for a public scanning API was found.
+from grimp.application.scanning import scan_imports
+
 
 class OverrideError(Exception):
     """The given contents cannot stand in for the files (a syntax error, a file grimp does
@@ -29,44 +38,66 @@ def scan_contents(
     under ``TYPE_CHECKING``. ``found``: grimp's FoundPackage of each root package;
     ``paths``: module -> absolute path. The contents are written to a temporary folder laid
     out as the packages, since grimp's scanner reads files."""
-    from grimp import _rustgrimp as rust  # type: ignore[attr-defined] # grimp's scanner
-
-    packages = list(found)
-    module_files = {item.module.name: item for package in packages for item in package.module_files}
+    packages: list[FoundPackage] = list(found)
     result: Scanned = {}
     with tempfile.TemporaryDirectory(prefix="codehealth-revision-") as folder:
         moved = {package.name: os.path.join(folder, package.name) for package in packages}
-        wanted = []
-        for module, content in contents.items():
-            package = _package_of(packages, module)
-            if package is None or module not in module_files or module not in paths:
-                raise OverrideError(f"{module}: not in the import graph")
-            relative = os.path.relpath(paths[module], package.directory)
-            target = os.path.join(moved[package.name], relative)
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            with open(target, "wb") as handle:
-                handle.write(content)
-            wanted.append(module_files[module])
+        wanted = _write_contents(packages, paths, contents, moved)
         relocated = {
-            type(package)(
+            FoundPackage(
                 package.name, moved[package.name], package.module_files, package.namespace_packages
             )
             for package in packages
         }
         for exclude_tc in (False, True):
-            try:
-                scanned = rust.scan_for_imports(
-                    module_files=tuple(wanted),
-                    found_packages=relocated,
-                    include_external_packages=include_external,
-                    exclude_type_checking_imports=exclude_tc,
-                    file_system=rust.RealBasicFileSystem(),
-                )
-            except Exception as error:  # noqa: BLE001 - a syntax or decoding error
-                raise OverrideError(f"grimp cannot read the imports: {error}") from None
+            scanned = _scan(wanted, relocated, include_external, exclude_tc)
             for item in wanted:
-                result[(item.module.name, exclude_tc)] = scanned.get(item.module, set())
+                result[(item.module.name, exclude_tc)] = scanned.get(item, set())
     return result
+
+
+def _write_contents(
+    packages: list[FoundPackage],
+    paths: Mapping[str, str],
+    contents: Mapping[str, bytes],
+    moved: dict[str, str],
+) -> list[ModuleFile]:
+    """Writes each content where its file lies in its package's ``moved`` folder; the
+    module files grimp listed for them."""
+    module_files = {item.module.name: item for package in packages for item in package.module_files}
+    wanted = []
+    for module, content in contents.items():
+        package = _package_of(packages, module)
+        if package is None or module not in module_files or module not in paths:
+            raise OverrideError(f"{module}: not in the import graph")
+        relative = os.path.relpath(paths[module], package.directory)
+        target = os.path.join(moved[package.name], relative)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as handle:
+            handle.write(content)
+        wanted.append(module_files[module])
+    return wanted
+
+
+def _scan(
+    wanted: list[ModuleFile],
+    relocated: set[FoundPackage],
+    include_external: bool,
+    exclude_tc: bool,
+) -> dict[ModuleFile, set[Any]]:
+    """grimp's scan of ``wanted``; any error it raises (a syntax or decoding error) becomes
+    an OverrideError."""
+    try:
+        return dict(
+            scan_imports(
+                tuple(wanted),
+                found_packages=relocated,
+                include_external_packages=include_external,
+                exclude_type_checking_imports=exclude_tc,
+            )
+        )
+    except Exception as error:  # noqa: BLE001 - a syntax or decoding error
+        raise OverrideError(f"grimp cannot read the imports: {error}") from None
 
 
 def _package_of(packages: list[Any], module: str) -> Any:
@@ -80,10 +111,6 @@ def patch_graph(
     the work tree) the imports of its scanned content instead, as grimp would have built the
     graph from those contents. External modules only the old imports reached leave it."""
     root_list = tuple(roots)
-
-    def internal(name: str) -> bool:
-        return any(name == root or name.startswith(root + ".") for root in root_list)
-
     for (module, tc), imports in scanned.items():
         if tc != exclude_tc or module not in graph.modules:
             continue
@@ -91,20 +118,35 @@ def patch_graph(
         for imported in dropped:
             graph.remove_import(importer=module, imported=imported)
         for item in imports:
-            name = item.imported.name
-            if not internal(name):  # grimp keeps an external package as its top-level name
-                if not include_external:
-                    continue
-                name = name.split(".")[0]
-                if name not in graph.modules:
-                    graph.add_module(name, is_squashed=True)
-            graph.add_import(
-                importer=module,
-                imported=name,
-                line_number=item.line_number,
-                line_contents=item.line_contents,
-                is_lazy=getattr(item, "is_lazy", False),
-            )
+            _add_scanned_import(graph, module, item, root_list, include_external)
         for name in dropped:
-            if not internal(name) and not graph.find_modules_that_directly_import(name):
+            if not _is_internal(name, root_list) and not graph.find_modules_that_directly_import(
+                name
+            ):
                 graph.remove_module(name)
+
+
+def _is_internal(name: str, roots: tuple[str, ...]) -> bool:
+    """Whether module ``name`` is one of ``roots`` or inside one."""
+    return any(name == root or name.startswith(root + ".") for root in roots)
+
+
+def _add_scanned_import(
+    graph: Any, module: str, item: Any, roots: tuple[str, ...], include_external: bool
+) -> None:
+    """Adds grimp's scanned import ``item`` of ``module`` to ``graph`` as build_graph would:
+    an external package as its squashed top-level name, or not at all without externals."""
+    name = item.imported.name
+    if not _is_internal(name, roots):
+        if not include_external:
+            return
+        name = name.split(".")[0]
+        if name not in graph.modules:
+            graph.add_module(name, is_squashed=True)
+    graph.add_import(
+        importer=module,
+        imported=name,
+        line_number=item.line_number,
+        line_contents=item.line_contents,
+        is_lazy=getattr(item, "is_lazy", False),
+    )
