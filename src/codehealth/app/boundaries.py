@@ -7,50 +7,41 @@ import os
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from codehealth.app.boundaries_cache import (
-    load_report,
-    project_key,
-    rule_costs,
-    save_report,
+from codehealth.app.boundaries_cache import load_report, project_key, save_report
+from codehealth.app.boundaries_finish import (
+    contract_findings,
+    cycle_findings,
+    finish,
+    lines_of,
+    relative,
 )
+from codehealth.app.boundaries_inputs import Graphs, Project, read_project
 from codehealth.app.boundaries_overrides import (
     OverrideError as OverrideError,  # raised by run_boundaries
 )
-from codehealth.app.boundaries_overrides import patch_graph, scan_contents
 from codehealth.app.boundaries_project import module_map, not_importer, root_package_folders
 from codehealth.app.contracts import (
     ContractSource,
     GraphKey,
-    Link,
     read_importlinter,
     run_contracts,
 )
 from codehealth.boundaries import (
     BOUNDARY_RULES,
-    BROKEN_CONTRACT,
-    MODULE_CYCLE,
+    Analysis,
+    ModuleMap,
     Owners,
     ProjectFacts,
     analyse,
     apply_ignores,
     find_cycles,
-    relative_beyond_top,
     summarise_modules,
 )
 from codehealth.config import Settings, load_settings
-from codehealth.model import (
-    BoundaryReport,
-    Cycle,
-    Finding,
-    ModuleEdge,
-    NotAnalysed,
-    Violation,
-    fingerprint,
-    normalise_line,
-)
-from codehealth.sources import read_file
+from codehealth.model import BoundaryReport, NotAnalysed, Violation
 
 _PRIVATE_RULES = ("CH301", "CH302", "CH303", "CH307")
+_finish = finish  # the gate finishes its own findings (gate_boundaries imports it here)
 
 
 def run_boundaries(
@@ -86,176 +77,151 @@ def _compute(
     use_cache: bool,
     overrides: Mapping[str, bytes],
 ) -> BoundaryReport:
-    # grimp is imported here, not at start-up: a warm run never needs it.
-    from codehealth.app.boundaries_graph import (
-        GraphFiles,
-        build_import_graph,
-        cycle_breakers,
-        internal_imports,
-        list_modules,
+    project, graphs = read_project(root, settings, folders, use_cache, overrides)
+    files = project.files
+    contract_sources = _contract_sources(root, settings, project.roots)
+    api_key = _api_graph_key(contract_sources, project.roots, settings)
+    if project.roots:
+        graphs(api_key)
+    internal = set(project.paths)
+    mapping = module_map(
+        settings,
+        project.roots,
+        {m for m in internal if project.paths[m].endswith("__init__.py")},
+        internal,
     )
-
-    roots = tuple(sorted(folders))
-    files = GraphFiles()
-    absolute = _read_sources(dict(list_modules(folders, files)), files)
-    for path, content in overrides.items():
-        if os.path.abspath(path) in absolute:
-            absolute[os.path.abspath(path)] = content
-    scanned = _scan_overrides(files, absolute, overrides)
-    sources = {_relative(root, path): content for path, content in absolute.items()}
-    grimp_cache = os.path.join(root, settings.cache_dir, "grimp") if use_cache else None
-    graphs: dict[GraphKey, Any] = {}
-
-    def graph_for(graph_key: GraphKey) -> Any:
-        if graph_key not in graphs:
-            graphs[graph_key] = build_import_graph(
-                graph_key[0],
-                {**_folders_of(settings, graph_key[0]), **folders},
-                files,
-                include_external=graph_key[1],
-                exclude_type_checking=graph_key[2],
-                cache_dir=grimp_cache,
-            )
-            if scanned:
-                patch_graph(graphs[graph_key], scanned, graph_key[0], graph_key[1], graph_key[2])
-        return graphs[graph_key]
-
-    exclude_tc = settings.boundaries.allow_type_checking
-    contract_sources = _contract_sources(root, settings, roots)
-    # One graph for the contracts and the public-API rule when their options agree (external
-    # packages in the graph change nothing for the public-API rule).
-    wanted = [source.graph_key for source in contract_sources if source.contracts]
-    reusable = [key for key in wanted if key[0] == roots and key[2] == exclude_tc]
-    api_key: GraphKey = reusable[0] if reusable else (roots, False, exclude_tc)
-    if roots:
-        graph_for(api_key)
-
-    def imports() -> Iterator[tuple[str, str, int]]:
-        graph = graphs.get(api_key)
-        if graph is not None:
-            yield from internal_imports(graph, internal & set(graph.modules))
-
-    paths = {m: _relative(root, p) for m, p in files.paths.items() if p not in files.skip}
-    internal = set(paths)
-    packages = {m for m in internal if paths[m].endswith("__init__.py")}
-    mapping = module_map(settings, roots, packages, internal)
-    facts = ProjectFacts(
-        files={m: paths[m] for m in internal},
-        imports=imports(),
-        read=sources.get,
-        test_patterns=settings.boundaries.test_patterns
-        if settings.boundaries.exclude_tests
-        else (),
-        not_importer=not_importer(settings, sources.get),
-    )
-    analysis = analyse(facts, mapping)
+    analysis = analyse(_facts(project, graphs, api_key), mapping)
     # The contracts' graphs: the one built above when the options agree, else their own.
-    contracts, links = run_contracts(contract_sources, graph_for)
-    graph = graphs.get(api_key)
-    paths = {m: p for m, p in paths.items() if os.path.join(root, p) not in files.skip}
-    owner_of = Owners(mapping)
-    owners = {m: owner_of(m) for m in internal}
-    breakers = cycle_breakers(graph, sorted(mapping.modules)) if graph is not None else set()
-    by_pair: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for importer, imported in breakers:
-        source, target = owners.get(importer), owners.get(imported)
-        if source and target and source != target:
-            by_pair.setdefault((source, target), []).append((importer, imported))
-    cycles = find_cycles(analysis.edges, by_pair)
-    found = [
-        *analysis.violations,
-        *_contract_findings(links, paths),
-        *_cycle_findings(cycles),
-    ]
-    config_path = settings.config_file or os.path.join(root, "pyproject.toml")
-    kept, _ignored = apply_ignores(
-        found,
-        analysis.ignores,
-        settings.boundaries.allow,
-        (_relative(root, config_path), _lines_of(config_path)),
-        BOUNDARY_RULES,
+    contracts, links = run_contracts(contract_sources, graphs)
+    # A contract's own graph may have left out more files (a syntax error grimp met).
+    paths = {m: p for m, p in project.paths.items() if os.path.join(root, p) not in files.skip}
+    cycles = find_cycles(
+        analysis.edges, _breakers_by_pair(graphs.built.get(api_key), mapping, internal)
     )
-    violations = _finish(kept, sources, root, analysis.lines)
-    inbound: dict[str, int] = {}
-    for violation in violations:
-        if violation.finding.rule in _PRIVATE_RULES and violation.module:
-            inbound[violation.module] = inbound.get(violation.module, 0) + 1
-    modules = {
-        name: (
-            paths.get(name, ""),
-            len(api.names) if (api := analysis.apis.get(name)) else 0,
-            bool(api and api.declared_all),
-            api.note if api else "",
-            bool(api and api.declared) or name in mapping.public,
-        )
-        for name in mapping.modules
-    }
-    not_analysed = {
-        _relative(root, p): NotAnalysed(_relative(root, p), why)
-        for p, why in sorted(files.skip.items())
-    }
-    for entry in analysis.not_analysed:
-        not_analysed.setdefault(entry.path, entry)
+    found = [*analysis.violations, *contract_findings(links, paths), *cycle_findings(cycles)]
+    violations = _finish(_kept(project, found, analysis), project.sources, root, analysis.lines)
     return BoundaryReport(
         root=root,
-        root_packages=roots,
+        root_packages=project.roots,
         modules=tuple(
-            summarise_modules(modules, analysis.edges, cycles, inbound, mapping.depends_on)
+            summarise_modules(
+                _module_rows(mapping, analysis, paths),
+                analysis.edges,
+                cycles,
+                _inbound(violations),
+                mapping.depends_on,
+            )
         ),
         edges=tuple(analysis.edges),
         violations=tuple(violations),
         contracts=tuple(contracts),
         cycles=tuple(cycles),
-        not_analysed=tuple(not_analysed[path] for path in sorted(not_analysed)),
+        not_analysed=_not_analysed(root, files, analysis),
         notes=(*files.notes, *analysis.notes),
     )
 
 
-def _scan_overrides(files: Any, absolute: dict[str, bytes], overrides: Mapping[str, bytes]) -> Any:
-    """The imports of the overriding contents, as grimp reads them."""
-    if not overrides:
+def _api_graph_key(
+    contract_sources: list[ContractSource], roots: tuple[str, ...], settings: Settings
+) -> GraphKey:
+    """The graph the public-API rule reads: a contract's, when its options agree (external
+    packages in the graph change nothing for the rule), so that one graph serves both."""
+    exclude_tc = settings.boundaries.allow_type_checking
+    wanted = [source.graph_key for source in contract_sources if source.contracts]
+    reusable = [key for key in wanted if key[0] == roots and key[2] == exclude_tc]
+    return reusable[0] if reusable else (roots, False, exclude_tc)
+
+
+def _facts(project: Project, graphs: Graphs, api_key: GraphKey) -> ProjectFacts:
+    """The facts the analysis reads; the imports come from the public-API rule's graph."""
+    internal = set(project.paths)
+
+    def imports() -> Iterator[tuple[str, str, int]]:
+        from codehealth.app.boundaries_graph import internal_imports
+
+        graph = graphs.built.get(api_key)
+        if graph is not None:
+            yield from internal_imports(graph, internal & set(graph.modules))
+
+    boundaries = project.settings.boundaries
+    return ProjectFacts(
+        files={m: project.paths[m] for m in internal},
+        imports=imports(),
+        read=project.sources.get,
+        test_patterns=boundaries.test_patterns if boundaries.exclude_tests else (),
+        not_importer=not_importer(project.settings, project.sources.get),
+    )
+
+
+def _breakers_by_pair(
+    graph: Any, mapping: ModuleMap, internal: set[str]
+) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """grimp's nominated cycle breakers, by the (importing, imported) modules of the map
+    they cross between."""
+    from codehealth.app.boundaries_graph import cycle_breakers
+
+    if graph is None:
         return {}
-    module_of = {os.path.abspath(path): module for module, path in files.paths.items()}
-    wanted: dict[str, bytes] = {}
-    for path, content in overrides.items():
-        module = module_of.get(os.path.abspath(path))
-        if module is None or os.path.abspath(path) not in absolute:
-            raise OverrideError(f"{path}: not in the import graph")
-        wanted[module] = content
-    paths = {module: os.path.abspath(path) for module, path in files.paths.items()}
-    return scan_contents(files.found.values(), paths, wanted)
+    owner_of = Owners(mapping)
+    owners = {m: owner_of(m) for m in internal}
+    by_pair: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for importer, imported in cycle_breakers(graph, sorted(mapping.modules)):
+        source, target = owners.get(importer), owners.get(imported)
+        if source and target and source != target:
+            by_pair.setdefault((source, target), []).append((importer, imported))
+    return by_pair
 
 
-def _folders_of(settings: Settings, names: tuple[str, ...]) -> dict[str, str]:
-    """Folders of packages a contract names that codehealth did not list (say, a tests
-    package): looked up in the source roots, as lint-imports finds them from the project
-    folder; a package not found there is looked up on sys.path by grimp."""
-    found: dict[str, str] = {}
-    for name in names:
-        for base in settings.roots or (".",):
-            folder = os.path.join(settings.root, base, *name.split("."))
-            if os.path.isdir(folder):
-                found[name] = os.path.abspath(folder)
-                break
-    return found
+def _kept(project: Project, found: list[Violation], analysis: Analysis) -> list[Violation]:
+    """The findings no inline ignore nor configured ``allow`` entry covers."""
+    settings = project.settings
+    config_path = settings.config_file or os.path.join(project.root, "pyproject.toml")
+    kept, _ignored = apply_ignores(
+        found,
+        analysis.ignores,
+        settings.boundaries.allow,
+        (relative(project.root, config_path), lines_of(config_path)),
+        BOUNDARY_RULES,
+    )
+    return kept
 
 
-def _read_sources(listed: dict[str, str], files: Any) -> dict[str, bytes]:
-    """Every file's bytes by absolute path (and relative path, filled in later); a file with a
-    relative import past its top-level package is left out of the graph (grimp cannot scan it)."""
-    sources: dict[str, bytes] = {}
-    for module, path in listed.items():
-        try:
-            content = read_file(path)
-        except OSError as error:
-            files.skip[path] = f"cannot be read: {error.strerror}"
-            continue
-        sources[path] = content
-        package = module if path.endswith("__init__.py") else module.rpartition(".")[0]
-        line = relative_beyond_top(content, package)
-        if line is not None:
-            files.skip[path] = f"line {line}: a relative import goes past the top-level package"
-    return sources
+def _inbound(violations: list[Violation]) -> dict[str, int]:
+    """Module -> how many imports reach past its public API."""
+    inbound: dict[str, int] = {}
+    for violation in violations:
+        if violation.finding.rule in _PRIVATE_RULES and violation.module:
+            inbound[violation.module] = inbound.get(violation.module, 0) + 1
+    return inbound
+
+
+def _module_rows(
+    mapping: ModuleMap, analysis: Analysis, paths: dict[str, str]
+) -> dict[str, tuple[str, int, bool, str, bool]]:
+    """Module -> (path, public names, declares ``__all__``, note, public API declared)."""
+    rows: dict[str, tuple[str, int, bool, str, bool]] = {}
+    for name in mapping.modules:
+        api = analysis.apis.get(name)
+        rows[name] = (
+            paths.get(name, ""),
+            len(api.names) if api else 0,
+            bool(api and api.declared_all),
+            api.note if api else "",
+            bool(api and api.declared) or name in mapping.public,
+        )
+    return rows
+
+
+def _not_analysed(root: str, files: Any, analysis: Analysis) -> tuple[NotAnalysed, ...]:
+    """The files left out of the graph (grimp could not list or scan them), then those the
+    analysis could not read, by path."""
+    not_analysed = {
+        relative(root, p): NotAnalysed(relative(root, p), why)
+        for p, why in sorted(files.skip.items())
+    }
+    for entry in analysis.not_analysed:
+        not_analysed.setdefault(entry.path, entry)
+    return tuple(not_analysed[path] for path in sorted(not_analysed))
 
 
 def _contract_sources(
@@ -268,115 +234,3 @@ def _contract_sources(
         session = dict(found.session) if found else {"root_packages": list(roots)}
         sources.append(ContractSource(settings.config_file or "pyproject.toml", session, own))
     return sources
-
-
-def _contract_findings(links: list[Link], paths: dict[str, str]) -> list[Violation]:
-    seen: set[tuple[str, str, str, int]] = set()
-    found: list[Violation] = []
-    for link in links:
-        for line in link.line_numbers or (0,):
-            key = (link.contract, link.importer, link.imported, line)
-            if key in seen or link.importer not in paths:
-                continue
-            seen.add(key)
-            message = (
-                f"contract {link.contract!r} is broken: `{link.importer}` imports `{link.imported}`"
-            )
-            finding = Finding(
-                BROKEN_CONTRACT,
-                paths[link.importer],
-                line,
-                message,
-                fix="remove this import, route it through an allowed module, "
-                "or change the contract",
-            )
-            found.append(Violation(finding, link.importer, link.imported))
-    return found
-
-
-def _cycle_findings(cycles: list[Cycle]) -> list[Violation]:
-    found: list[Violation] = []
-    for cycle in cycles:
-        edge = next((e for e in cycle.edges if _breaks(e, cycle.breakers)), cycle.edges[0])
-        site = edge.imports[0]
-        path_text = " -> ".join(cycle.path)
-        finding = Finding(
-            MODULE_CYCLE,
-            site.path,
-            site.line,
-            f"modules import each other in a cycle: {path_text}",
-            fix=f"break the cycle at `{edge.source}` -> `{edge.target}` "
-            f"({len(edge.imports)} import(s)), e.g. move the shared code to a lower module",
-        )
-        found.append(Violation(finding, site.importer, site.imported, edge.target))
-    return found
-
-
-def _breaks(edge: ModuleEdge, breakers: tuple[tuple[str, str], ...]) -> bool:
-    sites = {(site.importer, site.imported) for site in edge.imports}
-    return any(pair in sites for pair in breakers)
-
-
-def _finish(
-    violations: list[Violation],
-    sources: dict[str, bytes],
-    root: str,
-    known_lines: dict[str, list[str]],
-) -> list[Violation]:
-    """Fingerprints, severities and costs; sorted by path and line."""
-    costs = rule_costs()
-    by_path: dict[str, list[Violation]] = {}
-    for violation in violations:
-        by_path.setdefault(violation.finding.path, []).append(violation)
-    finished: list[Violation] = []
-    for path, items in sorted(by_path.items()):
-        lines = known_lines.get(path)
-        if lines is None:
-            content = sources.get(path)
-            if content is None:
-                content = _read(os.path.join(root, path))
-            lines = content.decode("utf-8", "replace").splitlines()
-        texts = {n: lines[n - 1] for n in {v.finding.line for v in items} if 0 < n <= len(lines)}
-        # As model.with_fingerprints numbers them: in (line, column, rule) order, the n-th
-        # identical (rule, symbol, text) of the file; one new Finding per violation. The
-        # text is the import's target when there is one, so that the finding survives an
-        # edit of its statement (celery 571efe8120: `import abstract` became `import
-        # abstract, deprecated`, and the old finding looked new).
-        items.sort(key=lambda v: (v.finding.line, v.finding.column, v.finding.rule))
-        seen: dict[tuple[str, str, str], int] = {}
-        for v in items:
-            f = v.finding
-            text = v.target or normalise_line(texts.get(f.line, ""))
-            occurrence = seen.get((f.rule, f.symbol, text), 0)
-            seen[(f.rule, f.symbol, text)] = occurrence + 1
-            severity, minutes = costs.get(f.rule, (f.severity, f.remediation_minutes))
-            finding = Finding(
-                f.rule,
-                f.path,
-                f.line,
-                f.message,
-                severity,
-                minutes,
-                f.symbol,
-                f.column,
-                f.end_line,
-                f.fix,
-                fingerprint(f.rule, f.path, f.symbol, text, occurrence),
-            )
-            finished.append(Violation(finding, v.importer, v.target, v.module))
-    return sorted(finished, key=lambda v: (v.finding.path, v.finding.line, v.finding.rule))
-
-
-def _read(path: str) -> bytes:
-    try:
-        return read_file(path)
-    except OSError:
-        return b""
-
-
-def _relative(root: str, path: str) -> str:
-    return os.path.relpath(path, root).replace(os.sep, "/")
-
-
-def _lines_of(path: str) -> list[str]:
-    return _read(path).decode("utf-8", "replace").splitlines()
