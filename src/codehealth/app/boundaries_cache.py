@@ -17,7 +17,14 @@ from codehealth.config import Settings, load_settings
 from codehealth.version import __version__
 
 if TYPE_CHECKING:  # the warm path must not pay for importing the model's dataclasses
-    from codehealth.model import BoundaryReport, Violation
+    from codehealth.model import (
+        BoundaryReport,
+        ContractResult,
+        Cycle,
+        ModuleEdge,
+        ModuleSummary,
+        Violation,
+    )
 
 FORMAT = 2
 _CONFIG_FILES = ("pyproject.toml", "setup.cfg", ".importlinter")
@@ -48,20 +55,31 @@ def project_key(root: str, settings: Settings, folders: dict[str, str]) -> str:
         with contextlib.suppress(OSError), open(settings.config_file, "rb") as handle:
             digest.update(handle.read())
     for folder in sorted({*folders.values(), *_other_packages(settings)}):
-        regular = os.path.isfile(os.path.join(folder, "__init__.py"))
-        for path, dirs, names in os.walk(folder):
-            if regular and "__init__.py" not in names:
-                dirs[:] = []  # as grimp: below a folder without __init__.py, no modules
-                continue
-            dirs[:] = sorted(d for d in dirs if d.isidentifier())
-            for name in sorted(names):
-                if name.endswith(".py"):
-                    with contextlib.suppress(OSError):
-                        stat = os.stat(os.path.join(path, name))
-                        line = f"{path}/{name}\0{stat.st_mtime_ns}\0{stat.st_size}\n"
-                        # surrogateescape: a file name that is not UTF-8
-                        digest.update(line.encode("utf-8", "surrogateescape"))
+        _digest_package(digest, folder)
     return digest.hexdigest()
+
+
+def _digest_package(digest: Any, folder: str) -> None:
+    """Adds the path, modification time and size of each Python file grimp would list in
+    the package at ``folder``."""
+    regular = os.path.isfile(os.path.join(folder, "__init__.py"))
+    for path, dirs, names in os.walk(folder):
+        if regular and "__init__.py" not in names:
+            dirs[:] = []  # as grimp: below a folder without __init__.py, no modules
+            continue
+        dirs[:] = sorted(d for d in dirs if d.isidentifier())
+        for name in sorted(names):
+            if name.endswith(".py"):
+                _digest_file(digest, path, name)
+
+
+def _digest_file(digest: Any, path: str, name: str) -> None:
+    """Adds the file's path, modification time and size (nothing when it cannot be read)."""
+    with contextlib.suppress(OSError):
+        stat = os.stat(os.path.join(path, name))
+        line = f"{path}/{name}\0{stat.st_mtime_ns}\0{stat.st_size}\n"
+        # surrogateescape: a file name that is not UTF-8
+        digest.update(line.encode("utf-8", "surrogateescape"))
 
 
 def boundaries_json(report: BoundaryReport) -> str:
@@ -148,55 +166,57 @@ def cached_boundaries_json(
 
 
 def decode_report(data: dict[str, Any]) -> BoundaryReport:
-    from codehealth.model import (
-        BoundaryReport,
-        ContractResult,
-        Cycle,
-        ImportSite,
-        ModuleEdge,
-        ModuleSummary,
-        NotAnalysed,
-    )
-
-    def edge(item: dict[str, Any]) -> ModuleEdge:
-        return ModuleEdge(
-            item["source"], item["target"], tuple(ImportSite(**s) for s in item["imports"])
-        )
+    """The report a cache file holds (its ``report`` member, as encoded)."""
+    from codehealth.model import BoundaryReport, NotAnalysed
 
     return BoundaryReport(
         root=data["root"],
         root_packages=tuple(data["root_packages"]),
-        modules=tuple(
-            ModuleSummary(
-                **{
-                    **m,
-                    "depends_on": None if m["depends_on"] is None else tuple(m["depends_on"]),
-                }
-            )
-            for m in data["modules"]
-        ),
-        edges=tuple(edge(e) for e in data["edges"]),
+        modules=tuple(_module(m) for m in data["modules"]),
+        edges=tuple(_edge(e) for e in data["edges"]),
         violations=tuple(_violation(v) for v in data["violations"]),
-        contracts=tuple(
-            ContractResult(
-                **{
-                    **c,
-                    "warnings": tuple(c["warnings"]),
-                    "chains": tuple(tuple(chain) for chain in c["chains"]),
-                }
-            )
-            for c in data["contracts"]
-        ),
-        cycles=tuple(
-            Cycle(
-                tuple(c["path"]),
-                tuple(edge(e) for e in c["edges"]),
-                tuple((a, b) for a, b in c["breakers"]),
-            )
-            for c in data["cycles"]
-        ),
+        contracts=tuple(_contract(c) for c in data["contracts"]),
+        cycles=tuple(_cycle(c) for c in data["cycles"]),
         not_analysed=tuple(NotAnalysed(**n) for n in data["not_analysed"]),
         notes=tuple(data["notes"]),
+    )
+
+
+def _edge(item: dict[str, Any]) -> ModuleEdge:
+    from codehealth.model import ImportSite, ModuleEdge
+
+    return ModuleEdge(
+        item["source"], item["target"], tuple(ImportSite(**s) for s in item["imports"])
+    )
+
+
+def _module(item: dict[str, Any]) -> ModuleSummary:
+    from codehealth.model import ModuleSummary
+
+    depends_on = item["depends_on"]
+    depends = None if depends_on is None else tuple(depends_on)
+    return ModuleSummary(**{**item, "depends_on": depends})
+
+
+def _contract(item: dict[str, Any]) -> ContractResult:
+    from codehealth.model import ContractResult
+
+    return ContractResult(
+        **{
+            **item,
+            "warnings": tuple(item["warnings"]),
+            "chains": tuple(tuple(chain) for chain in item["chains"]),
+        }
+    )
+
+
+def _cycle(item: dict[str, Any]) -> Cycle:
+    from codehealth.model import Cycle
+
+    return Cycle(
+        tuple(item["path"]),
+        tuple(_edge(e) for e in item["edges"]),
+        tuple((a, b) for a, b in item["breakers"]),
     )
 
 

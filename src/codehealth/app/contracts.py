@@ -86,13 +86,6 @@ def run_contracts(
 ) -> tuple[list[ContractResult], list[Link]]:
     """Check every contract of every source; an invalid contract raises ConfigError."""
     import importlinter.api  # noqa: F401 - configures import-linter's settings
-    from grimp.exceptions import GrimpException
-    from importlinter.application import output
-    from importlinter.application.user_options import InvalidUserOptions
-    from importlinter.domain.contract import InvalidContractOptions
-    from importlinter.domain.helpers import MissingImport
-
-    _USER_ERRORS = (GrimpException, InvalidUserOptions, MissingImport)
 
     results: list[ContractResult] = []
     links: list[Link] = []
@@ -103,39 +96,63 @@ def run_contracts(
             continue
         graph = graph_for(source.graph_key)
         for contract, options in prepared:
-            try:
-                check = contract.check(deepcopy(graph), verbose=False)
-            except InvalidContractOptions as error:
-                raise ConfigError(_invalid(source, options, error.errors)) from None
-            except (*_USER_ERRORS, ValueError, LookupError) as error:
-                # lint-imports stops on these too: a module that does not exist, an
-                # ignore_imports entry that matches nothing (with alerting "error"), ...
-                where = f"{source.filename}: contract {options.get('name')!r}"
-                raise ConfigError(f"{where}: {error}") from None
-            details = ""
-            if not check.kept:
-                with output.console.capture() as captured:
-                    contract.render_broken_contract(check)
-                details = captured.get()
-            chains = list(_chains(check.metadata)) + _breaker_chains(check.metadata, graph)
-            results.append(
-                ContractResult(
-                    name=str(options["name"]),
-                    type=str(options["type"]),
-                    kept=bool(check.kept),
-                    details=details,
-                    warnings=tuple(str(w) for w in check.warnings),
-                    chains=tuple(tuple(_link_text(link) for link in chain) for chain in chains),
-                    source=os.path.basename(source.filename),
-                )
-            )
-            if not check.kept:
-                links.extend(
-                    Link(str(options["name"]), link["importer"], link["imported"], _lines(link))
-                    for chain in chains
-                    for link in chain
-                )
+            result, broken = _run_one(source, contract, options, graph)
+            results.append(result)
+            links.extend(broken)
     return results, links
+
+
+def _run_one(
+    source: ContractSource, contract: Any, options: Mapping[str, Any], graph: Any
+) -> tuple[ContractResult, list[Link]]:
+    """One contract checked on (a copy of) ``graph``: its result, and the illegal imports
+    when it is broken."""
+    from importlinter.application import output
+
+    check = _check(source, contract, options, graph)
+    details = ""
+    if not check.kept:
+        with output.console.capture() as captured:
+            contract.render_broken_contract(check)
+        details = captured.get()
+    chains = list(_chains(check.metadata)) + _breaker_chains(check.metadata, graph)
+    result = ContractResult(
+        name=str(options["name"]),
+        type=str(options["type"]),
+        kept=bool(check.kept),
+        details=details,
+        warnings=tuple(str(w) for w in check.warnings),
+        chains=tuple(tuple(_link_text(link) for link in chain) for chain in chains),
+        source=os.path.basename(source.filename),
+    )
+    if check.kept:
+        return result, []
+    name = str(options["name"])
+    return result, [
+        Link(name, link["importer"], link["imported"], _lines(link))
+        for chain in chains
+        for link in chain
+    ]
+
+
+def _check(source: ContractSource, contract: Any, options: Mapping[str, Any], graph: Any) -> Any:
+    """import-linter's check of the contract; the errors lint-imports stops on raise
+    ConfigError."""
+    from grimp.exceptions import GrimpException
+    from importlinter.application.user_options import InvalidUserOptions
+    from importlinter.domain.contract import InvalidContractOptions
+    from importlinter.domain.helpers import MissingImport
+
+    user_errors = (GrimpException, InvalidUserOptions, MissingImport, ValueError, LookupError)
+    try:
+        return contract.check(deepcopy(graph), verbose=False)
+    except InvalidContractOptions as error:
+        raise ConfigError(_invalid(source, options, error.errors)) from None
+    except user_errors as error:
+        # lint-imports stops on these too: a module that does not exist, an
+        # ignore_imports entry that matches nothing (with alerting "error"), ...
+        where = f"{source.filename}: contract {options.get('name')!r}"
+        raise ConfigError(f"{where}: {error}") from None
 
 
 def _contract_types(source: ContractSource) -> dict[str, str]:
@@ -188,14 +205,19 @@ def _chains(metadata: Any) -> Iterator[list[dict[str, Any]]]:
         for value in metadata.values():
             yield from _chains(value)
     elif isinstance(metadata, (list, tuple)):
-        if metadata and all(
-            isinstance(item, dict) and {"importer", "imported", "line_numbers"} <= item.keys()
-            for item in metadata
-        ):
+        if _is_chain(metadata):
             yield list(metadata)
             return
         for value in metadata:
             yield from _chains(value)
+
+
+def _is_chain(items: list[Any] | tuple[Any, ...]) -> bool:
+    """Whether ``items`` is a chain: a non-empty list of import links."""
+    return bool(items) and all(
+        isinstance(item, dict) and {"importer", "imported", "line_numbers"} <= item.keys()
+        for item in items
+    )
 
 
 def _breaker_chains(metadata: Any, graph: Any) -> list[list[dict[str, Any]]]:
