@@ -4,54 +4,72 @@ from __future__ import annotations
 
 import itertools
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from codehealth.model import Cycle, ModuleEdge, ModuleSummary
 
 
 def strongly_connected(nodes: Iterable[str], successors: dict[str, set[str]]) -> list[list[str]]:
     """Tarjan's algorithm, iterative; components of more than one node, each sorted."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    components: list[list[str]] = []
-    counter = 0
+    search = _Tarjan(successors)
     for start in sorted(nodes):
-        if start in index:
-            continue
-        work = [(start, iter(sorted(successors.get(start, ()))))]
-        index[start] = low[start] = counter
-        counter += 1
-        stack.append(start)
-        on_stack.add(start)
-        while work:
-            node, children = work[-1]
+        if start not in search.index:
+            search.run(start)
+    return sorted(search.components)
+
+
+class _Tarjan:
+    """The state of Tarjan's depth-first search: each node's index and low link, the
+    stack of nodes whose component is open, and the components found (of 2+ nodes)."""
+
+    def __init__(self, successors: dict[str, set[str]]) -> None:
+        self.successors = successors
+        self.index: dict[str, int] = {}
+        self.low: dict[str, int] = {}
+        self.stack: list[str] = []
+        self.on_stack: set[str] = set()
+        self.components: list[list[str]] = []
+        # The path being searched: each node and the children still to visit.
+        self.work: list[tuple[str, Iterator[str]]] = []
+
+    def run(self, start: str) -> None:
+        """Searches from ``start`` (not visited yet) until its whole tree is done."""
+        self._enter(start)
+        while self.work:
+            node, children = self.work[-1]
             child = next(children, None)
-            if child is not None:
-                if child not in index:
-                    index[child] = low[child] = counter
-                    counter += 1
-                    stack.append(child)
-                    on_stack.add(child)
-                    work.append((child, iter(sorted(successors.get(child, ())))))
-                elif child in on_stack:
-                    low[node] = min(low[node], index[child])
-                continue
-            work.pop()
-            if work:
-                low[work[-1][0]] = min(low[work[-1][0]], low[node])
-            if low[node] == index[node]:
-                component = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.append(member)
-                    if member == node:
-                        break
-                if len(component) > 1:
-                    components.append(sorted(component))
-    return sorted(components)
+            if child is None:
+                self._leave(node)
+            elif child not in self.index:
+                self._enter(child)
+            elif child in self.on_stack:
+                self.low[node] = min(self.low[node], self.index[child])
+
+    def _enter(self, node: str) -> None:
+        self.index[node] = self.low[node] = len(self.index)
+        self.stack.append(node)
+        self.on_stack.add(node)
+        self.work.append((node, iter(sorted(self.successors.get(node, ())))))
+
+    def _leave(self, node: str) -> None:
+        self.work.pop()
+        if self.work:
+            parent = self.work[-1][0]
+            self.low[parent] = min(self.low[parent], self.low[node])
+        if self.low[node] == self.index[node]:
+            component = self._pop_component(node)
+            if len(component) > 1:
+                self.components.append(sorted(component))
+
+    def _pop_component(self, root: str) -> list[str]:
+        """The nodes of the stack down to ``root``, taken off it."""
+        component = []
+        while True:
+            member = self.stack.pop()
+            self.on_stack.discard(member)
+            component.append(member)
+            if member == root:
+                return component
 
 
 def shortest_cycle(start: str, successors: dict[str, set[str]], within: set[str]) -> list[str]:
@@ -65,15 +83,20 @@ def shortest_cycle(start: str, successors: dict[str, set[str]], within: set[str]
             if child not in within:
                 continue
             if child == start:
-                path = [node]
-                while path[-1] != start:
-                    path.append(parent[path[-1]])
-                return [*reversed(path), start]
+                return _path_back(parent, node, start)
             if child not in seen:
                 seen.add(child)
                 parent[child] = node
                 queue.append(child)
     return []
+
+
+def _path_back(parent: dict[str, str], last: str, start: str) -> list[str]:
+    """The cycle start -> ... -> last -> start, read back through ``parent``."""
+    path = [last]
+    while path[-1] != start:
+        path.append(parent[path[-1]])
+    return [*reversed(path), start]
 
 
 def find_cycles(
@@ -91,15 +114,7 @@ def find_cycles(
     cycles: list[Cycle] = []
     seen_paths: set[tuple[str, ...]] = set()
     for component in strongly_connected(successors, successors):
-        within = set(component)
-        covered: set[str] = set()
-        for module in component:
-            if module in covered:
-                continue
-            path = shortest_cycle(module, successors, within)
-            if not path:
-                continue
-            covered.update(path)
+        for path in _component_cycles(component, successors):
             rotation = _canonical(path)
             if rotation in seen_paths:
                 continue
@@ -113,6 +128,20 @@ def find_cycles(
                 )
             )
     return cycles
+
+
+def _component_cycles(component: list[str], successors: dict[str, set[str]]) -> Iterator[list[str]]:
+    """The shortest cycle through each module of ``component`` no earlier cycle went
+    through."""
+    within = set(component)
+    covered: set[str] = set()
+    for module in component:
+        if module in covered:
+            continue
+        path = shortest_cycle(module, successors, within)
+        if path:
+            covered.update(path)
+            yield path
 
 
 def _canonical(path: list[str]) -> tuple[str, ...]:

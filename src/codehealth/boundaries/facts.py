@@ -109,15 +109,23 @@ def _imports(body: list[ast.stmt]) -> list[tuple[ast.Import | ast.ImportFrom, tu
                 if node.orelse:
                     work.append((node.orelse, (*guards, node.test, "else")))
             elif kind in _COMPOUND:
-                for name in _BLOCKS:
-                    block = getattr(node, name, None)
-                    if not block:
-                        continue
-                    if isinstance(block[0], ast.stmt):
-                        work.append((block, guards))
-                    else:  # except handlers and match cases hold statements
-                        work.extend((item.body, guards) for item in block)
+                work.extend(_blocks_of(node, guards))
     return found
+
+
+def _blocks_of(node: Any, guards: tuple[Any, ...]) -> list[tuple[list[Any], tuple[Any, ...]]]:
+    """The statement blocks of a compound statement (a loop, ``with``, ``try``, ``match``,
+    a definition), each with the same ``guards``."""
+    blocks: list[tuple[list[Any], tuple[Any, ...]]] = []
+    for name in _BLOCKS:
+        block = getattr(node, name, None)
+        if not block:
+            continue
+        if isinstance(block[0], ast.stmt):
+            blocks.append((block, guards))
+        else:  # except handlers and match cases hold statements
+            blocks.extend((item.body, guards) for item in block)
+    return blocks
 
 
 def _statement(node: ast.Import | ast.ImportFrom) -> tuple[Any, ...]:
