@@ -70,6 +70,21 @@ def analyse(facts: ProjectFacts, module_map: ModuleMap) -> Analysis:
         init_paths={m: facts.files[m] for m in module_map.modules if m in facts.files},
     )
     _dynamic_and_ignores(facts, context, texts, result)  # before the edges, which may wait
+    edges, statements = _crossings(facts, owners, module_map)
+    for importer, line in statements:
+        result.violations.extend(_check_line(context, facts, texts, importer, line))
+    result.edges = [
+        ModuleEdge(source, target, tuple(sorted(sites, key=lambda s: (s.path, s.line))))
+        for (source, target), sites in sorted(edges.items())
+    ]
+    return result
+
+
+def _crossings(
+    facts: ProjectFacts, owners: Owners, module_map: ModuleMap
+) -> tuple[dict[tuple[str, str], list[ImportSite]], dict[tuple[str, int], None]]:
+    """The imports between two modules of the map by (source, target) module, and the
+    (importer, line) of each statement the public-API rule checks, in import order."""
     statements: dict[tuple[str, int], None] = {}
     edges: dict[tuple[str, str], list[ImportSite]] = {}
     for importer, imported, line in facts.imports:
@@ -84,13 +99,7 @@ def analyse(facts: ProjectFacts, module_map: ModuleMap) -> Analysis:
             edges.setdefault((source_owner, target_owner), []).append(site)
         if source_owner != target_owner or module_map.depends_on.get(source_owner or ""):
             statements[(importer, line)] = None
-    for importer, line in statements:
-        result.violations.extend(_check_line(context, facts, texts, importer, line))
-    result.edges = [
-        ModuleEdge(source, target, tuple(sorted(sites, key=lambda s: (s.path, s.line))))
-        for (source, target), sites in sorted(edges.items())
-    ]
-    return result
+    return edges, statements
 
 
 def _left_out(facts: ProjectFacts, module: str) -> bool:
@@ -133,27 +142,7 @@ def _check_line(
 def _public_apis(
     facts: ProjectFacts, module_map: ModuleMap, texts: _Texts, result: Analysis
 ) -> dict[str, PublicApi]:
-    exported: dict[str, frozenset[str] | None] = {}
-
-    def star(module: str) -> frozenset[str] | None:
-        if module in exported:
-            return exported[module]
-        exported[module] = None  # a star-import loop resolves to "unknown"
-        path = facts.files.get(module)
-        content = facts.read(path) if path else None
-        if path is None or content is None:
-            return None
-        quick = literal_all(content)
-        if quick is not None:
-            exported[module] = quick
-            return quick
-        try:
-            api = parse_public_api(content, _package_of(module, path), star)
-        except (SyntaxError, ValueError, RecursionError):
-            return None
-        exported[module] = api.names
-        return api.names
-
+    star = _StarExports(facts)
     apis: dict[str, PublicApi] = {}
     for module in module_map.modules:
         path = facts.files.get(module)
@@ -170,6 +159,34 @@ def _public_apis(
     return apis
 
 
+class _StarExports:
+    """Module -> the names ``from module import *`` brings (None: unknown), each module
+    read once; the public APIs call it for the star imports they meet."""
+
+    def __init__(self, facts: ProjectFacts) -> None:
+        self.facts = facts
+        self.exported: dict[str, frozenset[str] | None] = {}
+
+    def __call__(self, module: str) -> frozenset[str] | None:
+        if module in self.exported:
+            return self.exported[module]
+        self.exported[module] = None  # a star-import loop resolves to "unknown"
+        path = self.facts.files.get(module)
+        content = self.facts.read(path) if path else None
+        if path is None or content is None:
+            return None
+        quick = literal_all(content)
+        if quick is not None:
+            self.exported[module] = quick
+            return quick
+        try:
+            api = parse_public_api(content, _package_of(module, path), self)
+        except (SyntaxError, ValueError, RecursionError):
+            return None
+        self.exported[module] = api.names
+        return api.names
+
+
 def _dynamic_and_ignores(
     facts: ProjectFacts, context: ApiContext, texts: _Texts, result: Analysis
 ) -> None:
@@ -183,22 +200,35 @@ def _dynamic_and_ignores(
             found = inline_ignores(content.decode("utf-8", "replace"))
             if found:
                 result.ignores[path] = found
-        if _left_out(facts, module):
-            continue
-        if b"import_module" not in content and b"__import__" not in content:
-            continue
-        candidates = dynamic_candidates(content)
-        if not any(name.startswith(".") or _crosses(context, module, name) for name in candidates):
-            continue  # no literal that could reach another module: no need to parse
-        try:
-            calls = list(dynamic_imports(content, _package_of(module, path)))
-        except (SyntaxError, ValueError, RecursionError):
-            continue
-        lines = texts.lines(path)
-        for line, target in calls:
-            where = (path, line, enclosing_symbol(lines, line))
-            targets = [Target(target, None)]
-            result.violations.extend(check_statement(context, module, targets, where, dynamic=True))
+        if not _left_out(facts, module) and _may_cross(context, module, content):
+            result.violations.extend(_dynamic_violations(context, module, path, content, texts))
+
+
+def _may_cross(context: ApiContext, module: str, content: bytes) -> bool:
+    """Whether ``content`` may import another module dynamically: it names the functions,
+    and a literal could reach another module (else there is no need to parse it)."""
+    if b"import_module" not in content and b"__import__" not in content:
+        return False
+    candidates = dynamic_candidates(content)
+    return any(name.startswith(".") or _crosses(context, module, name) for name in candidates)
+
+
+def _dynamic_violations(
+    context: ApiContext, module: str, path: str, content: bytes, texts: _Texts
+) -> list[Violation]:
+    """The public-API rule applied to each dynamic import of ``module`` (none when its file
+    does not parse)."""
+    try:
+        calls = list(dynamic_imports(content, _package_of(module, path)))
+    except (SyntaxError, ValueError, RecursionError):
+        return []
+    lines = texts.lines(path)
+    found: list[Violation] = []
+    for line, target in calls:
+        where = (path, line, enclosing_symbol(lines, line))
+        targets = [Target(target, None)]
+        found.extend(check_statement(context, module, targets, where, dynamic=True))
+    return found
 
 
 def _crosses(context: ApiContext, importer: str, name: str) -> bool:

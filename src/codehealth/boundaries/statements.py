@@ -63,20 +63,33 @@ def _simple_targets(text: str, package: str) -> list[Target] | None:
     when the line is anything else (the parser decides then)."""
     match = _SIMPLE_FROM.match(text)
     if match:
-        dots, module, names = match.groups()
-        found = [_ALIAS.match(part.strip()) for part in names.split(",")]
-        if not all(found):
-            return None
-        source = resolve_relative(package, len(dots), module or None) if dots else module
-        if not source:
-            return None if not dots else []
-        return [Target(source, m.group(1)) for m in found if m]
+        return _simple_from(match, package)
     match = _SIMPLE_IMPORT.match(text)
     if match:
-        found = [_ALIAS.match(part.strip()) for part in match.group(1).split(",")]
-        if all(found):
-            return [Target(m.group(1), None) for m in found if m]
+        found = _aliases(match.group(1))
+        if found is not None:
+            return [Target(name, None) for name in found]
     return None
+
+
+def _aliases(names: str) -> list[str] | None:
+    """The dotted names of ``a, b.c as d``; None when a part is not ``name [as alias]``."""
+    found = [_ALIAS.match(part.strip()) for part in names.split(",")]
+    if not all(found):
+        return None
+    return [m.group(1) for m in found if m]
+
+
+def _simple_from(match: re.Match[str], package: str) -> list[Target] | None:
+    """The targets of a matched one-line ``from ... import ...``."""
+    dots, module, names = match.groups()
+    found = _aliases(names)
+    if found is None:
+        return None
+    source = resolve_relative(package, len(dots), module or None) if dots else module
+    if not source:
+        return None if not dots else []
+    return [Target(source, name) for name in found]
 
 
 def _parse_from(lines: list[str], line: int, column: int) -> ast.stmt | None:
@@ -88,14 +101,20 @@ def _parse_from(lines: list[str], line: int, column: int) -> ast.stmt | None:
             chunk += "\n" + lines[line - 1 + extra]
         if chunk.count("(") > chunk.count(")") or chunk.rstrip().endswith("\\"):
             continue
-        statement = chunk.split(";", 1)[0] if "(" not in chunk else chunk
-        try:
-            body = ast.parse(statement.strip()).body
-        except SyntaxError:
-            return None
-        if body and isinstance(body[0], (ast.Import, ast.ImportFrom)):
-            return body[0]
+        return _parsed_import(chunk)
+    return None
+
+
+def _parsed_import(chunk: str) -> ast.stmt | None:
+    """The import statement ``chunk`` starts with (complete: its brackets closed, no
+    continuation), parsed; None when it is not one."""
+    statement = chunk.split(";", 1)[0] if "(" not in chunk else chunk
+    try:
+        body = ast.parse(statement.strip()).body
+    except SyntaxError:
         return None
+    if body and isinstance(body[0], (ast.Import, ast.ImportFrom)):
+        return body[0]
     return None
 
 
@@ -115,24 +134,39 @@ def dynamic_imports(source: bytes, package: str) -> Iterator[tuple[int, str]]:
     if not _LITERAL_CALL.search(source):
         return
     for node in ast.walk(ast.parse(source)):
-        if not isinstance(node, ast.Call) or not node.args:
+        if not isinstance(node, ast.Call):
             continue
-        func = node.func
-        name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
-        first = node.args[0]
-        if name not in ("import_module", "__import__"):
+        literal = _import_literal(node)
+        if literal is None:
             continue
-        if not isinstance(first, ast.Constant) or not isinstance(first.value, str):
-            continue
-        target: str | None = first.value
-        if first.value.startswith("."):
-            anchor = _package_argument(node)
-            level = len(first.value) - len(first.value.lstrip("."))
-            target = (
-                resolve_relative(anchor, level, first.value.lstrip(".") or None) if anchor else None
-            )
+        target: str | None = literal
+        if literal.startswith("."):
+            target = _relative_literal(node, literal)
         if target:
             yield node.lineno, target
+
+
+def _import_literal(node: ast.Call) -> str | None:
+    """The string literal the call passes first to ``import_module``/``__import__``, when it
+    is such a call."""
+    if not node.args:
+        return None
+    func = node.func
+    name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+    first = node.args[0]
+    if name not in ("import_module", "__import__"):
+        return None
+    if not isinstance(first, ast.Constant) or not isinstance(first.value, str):
+        return None
+    return first.value
+
+
+def _relative_literal(node: ast.Call, literal: str) -> str | None:
+    """The module a relative literal names, from the call's package argument (None without
+    one)."""
+    anchor = _package_argument(node)
+    level = len(literal) - len(literal.lstrip("."))
+    return resolve_relative(anchor, level, literal.lstrip(".") or None) if anchor else None
 
 
 def dynamic_candidates(source: bytes) -> list[str]:
