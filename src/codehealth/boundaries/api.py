@@ -214,18 +214,24 @@ def _visit_all_call(call: ast.Call, state: _State) -> None:
         return
     if state.all_names is None:
         state.all_names = set()
-    if func.attr == "append" and len(call.args) == 1:
-        literal = _literal_strings(ast.List(elts=[call.args[0]]))
-    elif func.attr == "extend" and len(call.args) == 1:
-        literal = _literal_strings(call.args[0])
-    elif func.attr in ("remove", "pop", "clear", "insert", "sort", "reverse"):
-        literal = [] if func.attr in ("sort", "reverse") else None
-    else:
+    changes, literal = _all_call_effect(func.attr, call.args)
+    if not changes:
         return
     if literal is None:
         state.dynamic = True
     else:
         state.all_names.update(literal)
+
+
+def _all_call_effect(method: str, args: list[ast.expr]) -> tuple[bool, list[str] | None]:
+    """What ``__all__.<method>(*args)`` does: whether it changes ``__all__``, and the names
+    it adds (None: they cannot be known)."""
+    if method in ("append", "extend") and len(args) == 1:
+        added = ast.List(elts=[args[0]]) if method == "append" else args[0]
+        return True, _literal_strings(added)
+    if method in ("remove", "pop", "clear", "insert", "sort", "reverse"):
+        return True, [] if method in ("sort", "reverse") else None
+    return False, None
 
 
 def _target_names(target: ast.expr) -> list[str]:
@@ -241,12 +247,17 @@ def _target_names(target: ast.expr) -> list[str]:
 def _literal_strings(node: ast.expr) -> list[str] | None:
     """The strings of a list/tuple literal (or a ``+`` of such), else None."""
     if isinstance(node, (ast.List, ast.Tuple)):
-        values = [e.value for e in node.elts if isinstance(e, ast.Constant)]
-        if len(values) == len(node.elts) and all(isinstance(v, str) for v in values):
-            return [str(v) for v in values]
-        return None
+        return _element_strings(node.elts)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         left, right = _literal_strings(node.left), _literal_strings(node.right)
         if left is not None and right is not None:
             return left + right
+    return None
+
+
+def _element_strings(elements: list[ast.expr]) -> list[str] | None:
+    """The values of ``elements`` when every one is a string literal, else None."""
+    values = [e.value for e in elements if isinstance(e, ast.Constant)]
+    if len(values) == len(elements) and all(isinstance(v, str) for v in values):
+        return [str(v) for v in values]
     return None

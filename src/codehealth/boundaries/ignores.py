@@ -65,20 +65,27 @@ def _inline_problems(
     for path, items in sorted(inline.items()):
         for item in items:
             mine = [rule for rule in item.rules if rule in rules]
-            if not mine:
-                continue
-            if not item.reason:
-                message = (
-                    f"`codehealth: ignore[{', '.join(mine)}]` has no reason: it ignores nothing "
-                    "until it says why"
-                )
-                fix = f"write `# codehealth: ignore[{', '.join(mine)}] because <reason>`"
-                found.append(_problem(IGNORE_WITHOUT_REASON, path, item.line, message, fix))
-            unused = [rule for rule in mine if (path, item.line, rule) not in used]
-            if unused and item.reason:
-                message = f"unused ignore[{', '.join(unused)}]: nothing to ignore on this line"
-                found.append(_problem(UNUSED_IGNORE, path, item.line, message, "remove it"))
+            if mine:
+                found.extend(_ignore_problems(path, item, mine, used))
     return found
+
+
+def _ignore_problems(
+    path: str, item: InlineIgnore, mine: list[str], used: set[tuple[str, int, str]]
+) -> list[Violation]:
+    """An inline ignore of ``mine`` rules without a reason, or with rules it did not use."""
+    if not item.reason:
+        message = (
+            f"`codehealth: ignore[{', '.join(mine)}]` has no reason: it ignores nothing "
+            "until it says why"
+        )
+        fix = f"write `# codehealth: ignore[{', '.join(mine)}] because <reason>`"
+        return [_problem(IGNORE_WITHOUT_REASON, path, item.line, message, fix)]
+    unused = [rule for rule in mine if (path, item.line, rule) not in used]
+    if not unused:
+        return []
+    message = f"unused ignore[{', '.join(unused)}]: nothing to ignore on this line"
+    return [_problem(UNUSED_IGNORE, path, item.line, message, "remove it")]
 
 
 def _unused_allow(
