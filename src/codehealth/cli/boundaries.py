@@ -17,6 +17,7 @@ from codehealth.cli.common import (
 )
 
 if TYPE_CHECKING:
+    from codehealth.config import Settings
     from codehealth.model import BoundaryReport
 
 
@@ -95,32 +96,20 @@ def boundaries(
       codehealth boundaries --modules
       codehealth boundaries --format dot | dot -Tsvg > modules.svg
     """
-    from codehealth.app import accepted_fingerprints, cached_boundaries_json
+    from codehealth.app import accepted_fingerprints
     from codehealth.config import load_settings
 
     settings = load_settings(project_root(), config_file)
     accepted = None if no_baseline else accepted_fingerprints(settings)
     fast = accepted is None  # the cached report has no fingerprints to match
     if fast and output_format == "json" and not no_cache and not stdout_is_terminal():
-        cached = cached_boundaries_json(settings.root, settings=settings)
-        if cached is not None:  # nothing changed: the last report as it was printed
-            write(cached[0])
-            return EXIT_FOUND if cached[1] else EXIT_OK
-    from codehealth.app import boundaries_json, run_boundaries
+        code = _write_cached_json(settings)
+        if code is not None:
+            return code
+    from codehealth.app import run_boundaries
 
     report = run_boundaries(settings.root, settings=settings, use_cache=not no_cache)
-    from codehealth import render
-
-    if output_format == "json" and not stdout_is_terminal():
-        write(boundaries_json(report))
-    elif output_format == "json":
-        write(render.render_boundaries_json(report, pretty=True))
-    elif output_format == "dot":
-        write(render.render_boundaries_dot(report))
-    elif output_format == "mermaid":
-        write(render.render_boundaries_mermaid(report))
-    else:
-        write(_table(report, show_modules, show_all))
+    write(_rendered(report, output_format, show_modules, show_all))
     if accepted is None:
         return EXIT_FOUND if report.failed else EXIT_OK
     from codehealth.app import split_boundaries
@@ -128,6 +117,33 @@ def boundaries(
     split = split_boundaries(report, settings, accepted)
     click.echo(f"codehealth: {split.note()}", err=True)
     return EXIT_FOUND if split.new else EXIT_OK
+
+
+def _write_cached_json(settings: Settings) -> int | None:
+    """Writes the last report as it was printed and returns its exit code when nothing
+    changed since; None otherwise."""
+    from codehealth.app import cached_boundaries_json
+
+    cached = cached_boundaries_json(settings.root, settings=settings)
+    if cached is None:
+        return None
+    write(cached[0])
+    return EXIT_FOUND if cached[1] else EXIT_OK
+
+
+def _rendered(report: BoundaryReport, output_format: str, show_modules: bool, every: bool) -> str:
+    """The report in ``output_format`` (json compact in a pipe, as the cache holds it)."""
+    from codehealth import render
+    from codehealth.app import boundaries_json
+
+    if output_format == "json":
+        if not stdout_is_terminal():
+            return boundaries_json(report)
+        return render.render_boundaries_json(report, pretty=True)
+    graphs = {"dot": render.render_boundaries_dot, "mermaid": render.render_boundaries_mermaid}
+    if output_format in graphs:
+        return graphs[output_format](report)
+    return _table(report, show_modules, every)
 
 
 def _table(report: BoundaryReport, show_modules: bool, every: bool) -> str:

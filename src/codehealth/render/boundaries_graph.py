@@ -15,14 +15,19 @@ def _marks(report: BoundaryReport) -> tuple[set[tuple[str, str]], set[tuple[str,
     for v in report.violations:
         if v.finding.rule not in _CROSSING:
             continue
-        source = max(
-            (m for m in owners if v.importer == m or v.importer.startswith(m + ".")),
-            key=len,
-            default="",
-        )
+        source = _owner(owners, v.importer)
         if source and v.module:
             bad.add((source, v.module))
     return cyclic, bad
+
+
+def _owner(owners: set[str], importer: str) -> str:
+    """The innermost of ``owners`` that holds module ``importer`` ("" when none does)."""
+    return max(
+        (m for m in owners if importer == m or importer.startswith(m + ".")),
+        key=len,
+        default="",
+    )
 
 
 def render_boundaries_dot(report: BoundaryReport) -> str:
@@ -47,17 +52,31 @@ def render_boundaries_mermaid(report: BoundaryReport) -> str:
     cyclic, bad = _marks(report)
     ids = {m.name: f"m{i}" for i, m in enumerate(report.modules)}
     lines = ["graph LR"]
-    for m in report.modules:
-        lines.append(f'  {ids[m.name]}["{m.name}"]')
-    red: list[int] = []
-    for index, e in enumerate(e for e in report.edges if e.source in ids and e.target in ids):
-        marker = "-. private .->" if (e.source, e.target) in bad else "-->"
-        lines.append(f"  {ids[e.source]} {marker} {ids[e.target]}")
-        if (e.source, e.target) in bad or (e.source, e.target) in cyclic:
-            red.append(index)
+    lines.extend(f'  {ids[m.name]}["{m.name}"]' for m in report.modules)
+    edges, red = _mermaid_edges(report, ids, bad, cyclic | bad)
+    lines.extend(edges)
     if red:
         lines.append(f"  linkStyle {','.join(map(str, red))} stroke:red")
-    for m in report.modules:
-        if not m.extraction_ready:
-            lines.append(f"  style {ids[m.name]} stroke:red")
+    lines.extend(
+        f"  style {ids[m.name]} stroke:red" for m in report.modules if not m.extraction_ready
+    )
     return "\n".join(lines) + "\n"
+
+
+def _mermaid_edges(
+    report: BoundaryReport,
+    ids: dict[str, str],
+    private: set[tuple[str, str]],
+    red_pairs: set[tuple[str, str]],
+) -> tuple[list[str], list[int]]:
+    """The Mermaid lines of the edges between listed modules, and the indexes of the red
+    ones (``linkStyle`` counts the edges in order)."""
+    lines: list[str] = []
+    red: list[int] = []
+    for index, e in enumerate(e for e in report.edges if e.source in ids and e.target in ids):
+        pair = (e.source, e.target)
+        marker = "-. private .->" if pair in private else "-->"
+        lines.append(f"  {ids[e.source]} {marker} {ids[e.target]}")
+        if pair in red_pairs:
+            red.append(index)
+    return lines, red

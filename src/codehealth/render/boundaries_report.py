@@ -105,33 +105,44 @@ def boundaries_tables(
         tables.append(_by_module_table(report))
     tables.append(_violations_table(report, capped))
     if report.contracts:
-        tables.append(
-            Table(
-                "Contracts",
-                ("contract", "type", "result"),
-                [
-                    (Cell(c.name), Cell(c.type), Cell("KEPT" if c.kept else "BROKEN", not c.kept))
-                    for c in report.contracts
-                ],
-            )
-        )
+        tables.append(_contracts_table(report))
     if report.cycles:
-        tables.append(
-            Table(
-                "Cycles between modules",
-                ("cycle", "imports per edge", "break at"),
-                [
-                    (
-                        Cell(" -> ".join(c.path), True),
-                        Cell(
-                            ", ".join(f"{e.source}->{e.target}: {len(e.imports)}" for e in c.edges)
-                        ),
-                        Cell(", ".join(f"{a} -> {b}" for a, b in c.breakers) or "-"),
-                    )
-                    for c in report.cycles
-                ],
+        tables.append(_cycles_table(report))
+    header = [f"root packages: {', '.join(report.root_packages) or '(none found)'}"]
+    return tables, header, _after_tables(report, modules)
+
+
+def _contracts_table(report: BoundaryReport) -> Table:
+    """Each contract and whether it is kept."""
+    return Table(
+        "Contracts",
+        ("contract", "type", "result"),
+        [
+            (Cell(c.name), Cell(c.type), Cell("KEPT" if c.kept else "BROKEN", not c.kept))
+            for c in report.contracts
+        ],
+    )
+
+
+def _cycles_table(report: BoundaryReport) -> Table:
+    """Each cycle, its imports per edge and where grimp would break it."""
+    return Table(
+        "Cycles between modules",
+        ("cycle", "imports per edge", "break at"),
+        [
+            (
+                Cell(" -> ".join(c.path), True),
+                Cell(", ".join(f"{e.source}->{e.target}: {len(e.imports)}" for e in c.edges)),
+                Cell(", ".join(f"{a} -> {b}" for a, b in c.breakers) or "-"),
             )
-        )
+            for c in report.cycles
+        ],
+    )
+
+
+def _after_tables(report: BoundaryReport, modules: bool) -> list[str]:
+    """The lines printed after the tables: broken contracts' details, files not analysed,
+    notes, and the one-line summary."""
     after = [f"{c.name} (broken):\n{c.details.rstrip()}" for c in report.contracts if not c.kept]
     after += [f"not analysed: {n.path}: {n.reason}" for n in report.not_analysed]
     after += [f"note: {note}" for note in report.notes]
@@ -144,7 +155,7 @@ def boundaries_tables(
         f"{summary['cycles']} cycle(s); contracts: {summary['contracts_kept']} kept, "
         f"{summary['contracts_broken']} broken"
     )
-    return tables, [f"root packages: {', '.join(report.root_packages) or '(none found)'}"], after
+    return after
 
 
 def _modules_table(report: BoundaryReport) -> Table:
