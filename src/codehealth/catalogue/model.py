@@ -95,18 +95,27 @@ def apply_overrides(
         )
         for rule in catalogue.rules
     )
-    lint_costs = {entry.match: entry for entry in catalogue.lint_costs}
+    lint_costs = _overridden_lint_costs(catalogue.lint_costs, costs)
+    return replace(catalogue, rules=rules, lint_costs=lint_costs), unknown
+
+
+def _overridden_lint_costs(
+    lint_costs: tuple[LintCost, ...], costs: Mapping[str, float]
+) -> tuple[LintCost, ...]:
+    """The lint costs with the team's minutes for each lint code or prefix ``costs`` names
+    (a new entry for a code the catalogue has none for)."""
+    by_match = {entry.match: entry for entry in lint_costs}
     for written, minutes in costs.items():
         if _is_rule_id(written):
             continue
         key = written.partition(":")[2] or written  # "ruff:F401" means "F401"
-        old = lint_costs.get(key)
-        lint_costs[key] = (
+        old = by_match.get(key)
+        by_match[key] = (
             replace(old, remediation_minutes=minutes, covered_by="")
             if old
             else LintCost(key, minutes, summary="[tool.codehealth.debt.costs]")
         )
-    return replace(catalogue, rules=rules, lint_costs=tuple(lint_costs.values())), unknown
+    return tuple(by_match.values())
 
 
 def _is_rule_id(key: str) -> bool:

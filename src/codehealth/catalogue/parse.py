@@ -54,11 +54,27 @@ def _rule(name: str, family: str, table: Any) -> Rule:
     if not isinstance(table, dict):
         raise CatalogueError(f"{where}: [[rule]] must be a table")
     values: dict[str, Any] = {"family": str(table.get("family", family))}
+    values.update(_rule_texts(where, table))
+    values.update(_rule_numbers(where, table))
+    if values["severity"] not in SEVERITIES:
+        raise CatalogueError(f"{where}: severity must be one of {', '.join(SEVERITIES)}")
+    return Rule(**values)
+
+
+def _rule_texts(where: str, table: dict[str, Any]) -> dict[str, str]:
+    """The rule's text fields (the required ones not blank), without surrounding newlines."""
+    values: dict[str, str] = {}
     for key in (*_TEXT_FIELDS, *_OPTIONAL_TEXT):
         value = table.get(key, "" if key in _OPTIONAL_TEXT else None)
         if not isinstance(value, str) or (key in _TEXT_FIELDS and not value.strip()):
             raise CatalogueError(f"{where}: {key} must be a non-empty string")
         values[key] = value.strip("\n")
+    return values
+
+
+def _rule_numbers(where: str, table: dict[str, Any]) -> dict[str, float]:
+    """The rule's numbers given (remediation_minutes is required), each 0 or more."""
+    values: dict[str, float] = {}
     for key in _NUMBERS:
         value = table.get(key)
         if value is None and key != "remediation_minutes":
@@ -66,9 +82,7 @@ def _rule(name: str, family: str, table: Any) -> Rule:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
             raise CatalogueError(f"{where}: {key} must be a number of 0 or more")
         values[key] = float(value)
-    if values["severity"] not in SEVERITIES:
-        raise CatalogueError(f"{where}: severity must be one of {', '.join(SEVERITIES)}")
-    return Rule(**values)
+    return values
 
 
 def _lint_cost(name: str, table: Any) -> LintCost:

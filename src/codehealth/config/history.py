@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from codehealth.config.history_settings import (
@@ -45,13 +46,38 @@ def parse_history(table: Any, path: str) -> HistorySettings:
 
 
 def _convert(name: str, value: Any) -> Any:
-    if name == "window":
-        return value if isinstance(value, str) and value.strip() else None
-    if name in ("include", "exclude", "bots"):
-        ok = isinstance(value, list) and all(isinstance(item, str) for item in value)
-        return tuple(value) if ok else None
-    if name == "coupling_min_degree":
-        number = isinstance(value, (int, float)) and not isinstance(value, bool)
-        return float(value) if number and 0 <= value <= 1 else None
+    """``value`` of key ``name`` as HistorySettings holds it; None when it is not valid."""
+    convert = _CONVERTERS.get(name, _whole_number)
+    return convert(value)
+
+
+def _window(value: Any) -> Any:
+    """A period or a date: any non-blank string (HistorySettings reads it)."""
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _globs(value: Any) -> Any:
+    """A list of strings, as a tuple."""
+    ok = isinstance(value, list) and all(isinstance(item, str) for item in value)
+    return tuple(value) if ok else None
+
+
+def _fraction(value: Any) -> Any:
+    """A number between 0 and 1, as a float."""
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    return float(value) if number and 0 <= value <= 1 else None
+
+
+def _whole_number(value: Any) -> Any:
+    """A whole number of 1 or more."""
     whole = isinstance(value, int) and not isinstance(value, bool) and value >= 1
     return value if whole else None
+
+
+_CONVERTERS: dict[str, Callable[[Any], Any]] = {
+    "window": _window,
+    "include": _globs,
+    "exclude": _globs,
+    "bots": _globs,
+    "coupling_min_degree": _fraction,
+}

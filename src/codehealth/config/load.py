@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import fields, replace
 from typing import Any
 
@@ -94,6 +95,28 @@ def parse_settings(
     section: dict[str, Any], root: str, path: str, default_roots: tuple[str, ...] = (".",)
 ) -> Settings:
     """Validate the ``[tool.codehealth]`` table. Keys may use ``-`` or ``_``."""
+    changes = _top_level_changes(section, path)
+    if "exclude" in changes:
+        changes["exclude"] = DEFAULT_EXCLUDE + changes["exclude"]
+    sub_tables: tuple[tuple[str, Callable[[Any, str], Any]], ...] = (
+        ("thresholds", _thresholds),
+        ("debt", parse_debt),
+        ("history", parse_history),
+        ("gate", parse_gate),
+        ("tests", parse_tests),
+    )
+    for name, parse in sub_tables:
+        table = section.get(name)
+        if table is not None:
+            changes[name] = parse(table, path)
+    if any(key in section for key in ("boundaries", "modules", "contracts")):
+        changes["boundaries"] = parse_boundaries(section, path)
+    return replace(Settings(root=root, roots=default_roots, config_file=path), **changes)
+
+
+def _top_level_changes(section: dict[str, Any], path: str) -> dict[str, Any]:
+    """The plain keys of ``[tool.codehealth]``, validated and converted (sub-tables are
+    read by their own parsers)."""
     changes: dict[str, Any] = {}
     for key, value in section.items():
         name = key.replace("-", "_")
@@ -108,26 +131,7 @@ def parse_settings(
                 f"{path}: [tool.codehealth] {key} = {value!r}: expected {expectation}"
             )
         changes[name] = converted
-    if "exclude" in changes:
-        changes["exclude"] = DEFAULT_EXCLUDE + changes["exclude"]
-    thresholds = section.get("thresholds")
-    if thresholds is not None:
-        changes["thresholds"] = _thresholds(thresholds, path)
-    debt = section.get("debt")
-    if debt is not None:
-        changes["debt"] = parse_debt(debt, path)
-    history = section.get("history")
-    if history is not None:
-        changes["history"] = parse_history(history, path)
-    gate = section.get("gate")
-    if gate is not None:
-        changes["gate"] = parse_gate(gate, path)
-    tests = section.get("tests")
-    if tests is not None:
-        changes["tests"] = parse_tests(tests, path)
-    if any(key in section for key in ("boundaries", "modules", "contracts")):
-        changes["boundaries"] = parse_boundaries(section, path)
-    return replace(Settings(root=root, roots=default_roots, config_file=path), **changes)
+    return changes
 
 
 def _thresholds(table: Any, path: str) -> Thresholds:
@@ -140,12 +144,18 @@ def _thresholds(table: Any, path: str) -> Thresholds:
         name = key.replace("-", "_")
         if name not in known:
             raise ConfigError(_unknown_key(path, "tool.codehealth.thresholds", key, known))
-        numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
-        if not numeric or value < 0 or (known[name] == "int" and not isinstance(value, int)):
+        if not _is_threshold(value, whole=known[name] == "int"):
             kind = "a whole number" if known[name] == "int" else "a number"
             raise ConfigError(f"{where} {key} = {value!r}: expected {kind} of 0 or more")
         values[name] = value
     return Thresholds(**values)
+
+
+def _is_threshold(value: Any, whole: bool) -> bool:
+    """Whether ``value`` is a number of 0 or more (a whole one when ``whole``)."""
+    numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
+    # `not value < 0`, not `value >= 0`: TOML's nan has always been accepted
+    return numeric and not value < 0 and (not whole or isinstance(value, int))
 
 
 def _unknown_key(path: str, table: str, key: str, known: Any) -> str:
