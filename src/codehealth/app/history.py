@@ -85,6 +85,8 @@ class _Start:
 
 
 def _record(job: BlobJob, tip: _Tip, store: HistoryStore) -> HistoryRun:
+    """Measure the blobs the new commits bring, save each commit's totals, and return every
+    recorded snapshot with what the reader should know."""
     notes: list[str] = list(store.notes)
     if not tip.head:
         raise HistoryUnavailable("the repository has no commits yet: nothing to record")
