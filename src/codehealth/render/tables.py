@@ -56,16 +56,22 @@ def _plain_body(table: Table) -> list[str]:
     if not table.rows:
         return ["  (none)"]
     cells = [[shown(c.text) + ("!" if c.alert else "") for c in row] for row in table.rows]
-    widths = [len(h) for h in table.headers]
-    for row in cells:
-        for index, text in enumerate(row):
-            widths[index] = max(widths[index], len(text))
+    widths = _widths(table.headers, cells)
     out = [_plain_row(list(table.headers), widths, table.numeric)]
     out.append("  ".join("-" * width for width in widths))
     out.extend(_plain_row(row, widths, table.numeric) for row in cells)
     if table.footnote:
         out.append(table.footnote)
     return out
+
+
+def _widths(headers: Sequence[str], cells: list[list[str]]) -> list[int]:
+    """Each column's width: its longest header or cell."""
+    widths = [len(h) for h in headers]
+    for row in cells:
+        for index, text in enumerate(row):
+            widths[index] = max(widths[index], len(text))
+    return widths
 
 
 def _plain_row(texts: list[str], widths: list[int], numeric: frozenset[int]) -> str:
