@@ -11,18 +11,18 @@ import hashlib
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
-from dataclasses import asdict
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
 
 from codehealth.app.debt import load_catalogue
+from codehealth.app.history_blobs import BlobJob, by_blob, measure_blobs
 from codehealth.app.history_gaps import revisions_read, without_unreadable
 from codehealth.app.scan import Measured, Progress, log
 from codehealth.catalogue import Catalogue
 from codehealth.config import Settings, load_settings
-from codehealth.debt import complexity_findings, find_markers, price_rule_hits
 from codehealth.history import HistoryRun, PathFilter, Snapshot, TreeTotals
 from codehealth.metrics import METRICS_VERSION, analyze_source
-from codehealth.model import FileMetrics, NotAnalysed, Revision
+from codehealth.model import NotAnalysed, Revision
 from codehealth.sources import (
     BlobReader,
     HistoryStore,
@@ -57,66 +57,128 @@ def run_history(
     catalogue = load_catalogue(settings)
     store = HistoryStore(os.path.join(root, settings.cache_dir), _salt(settings, catalogue))
     try:
-        today = _by_blob(measured) if measured is not None else {}
-        return _record(
-            root, facts.head, facts.shallow, settings, catalogue, store, progress, limit, today
-        )
+        today = by_blob(measured) if measured is not None else {}
+        job = BlobJob(root, settings, catalogue, progress, today)
+        return _record(job, _Tip(facts.head, facts.shallow, limit), store)
     finally:
         store.close()
 
 
-def _record(
-    root: str,
-    head: str,
-    shallow: bool,
-    settings: Settings,
-    catalogue: Catalogue,
-    store: HistoryStore,
-    progress: Progress | None,
-    limit: int | None = None,
-    today: dict[str, _Known] | None = None,
-) -> HistoryRun:
+@dataclass(frozen=True)
+class _Tip:
+    """The commit recorded up to and how much of the history below it there is to read."""
+
+    head: str
+    shallow: bool
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class _Start:
+    """Where recording resumes: the last recorded commit (or the ``--limit`` base) and its
+    tree of path -> blob; ``base`` is set when that tree is measured whole."""
+
+    last: str
+    tree: dict[str, str]
+    truncated: bool
+    base: str | None
+
+
+def _record(job: BlobJob, tip: _Tip, store: HistoryStore) -> HistoryRun:
+    """Measure the blobs the new commits bring, save each commit's totals, and return every
+    recorded snapshot with what the reader should know."""
     notes: list[str] = list(store.notes)
-    if not head:
+    if not tip.head:
         raise HistoryUnavailable("the repository has no commits yet: nothing to record")
-    last, tree, truncated = store.last()
-    if last and last != head and not is_ancestor(root, last, head):
-        notes.append(f"HEAD is no longer a descendant of {last[:12]}: history recorded again")
-        store.forget_commits()
-        last, tree, truncated = "", {}, False
-    keep = PathFilter(
+    keep = _path_filter(job.settings)
+    start = _start(job.root, tip, store, keep, notes)
+    revisions = _revisions_after(job.root, start.last, tip.head)
+    wanted = _blobs(revisions, keep)
+    for path, blob in start.tree.items() if start.base else ():
+        wanted.setdefault(blob, path)
+    known = store.blob_facts(sorted(set(wanted) | set(start.tree.values())))
+    todo = [blob for blob in wanted if blob not in known]
+    fresh = measure_blobs(job, todo, wanted)
+    known.update(fresh)
+    whole_tree = (start.base, start.tree) if start.base else ("", {})
+    fresh, unreadable = without_unreadable(revisions, fresh, whole_tree)
+    notes += unreadable
+    totals = TreeTotals(start.tree, known)
+    rows = _replay(revisions, totals, known, keep)
+    if revisions:
+        store.save(fresh.items(), rows, totals.tree, tip.head, start.truncated)
+    _tell_left_out(keep)
+    notes += _not_analysed(job.root, totals.tree, known)
+    snapshots = tuple(Snapshot(*row) for row in store.commits())
+    cut = len(snapshots) if start.truncated else 0
+    _add_closing_notes(notes, snapshots, cut, store.notes)
+    reused = len(set(wanted)) - len(todo)
+    return HistoryRun(snapshots, len(revisions), len(todo), reused, cut, tuple(notes))
+
+
+def _path_filter(settings: Settings) -> PathFilter:
+    """The Python files of the history that are measured."""
+    return PathFilter(
         ("*.py",),
         (*settings.history.exclude, *_exclude(settings)),
         hidden=settings.exclude_hidden,
         vendored=settings.exclude_vendored,
     )
-    base = first_parent_ancestor(root, limit) if limit and not last else None
+
+
+def _start(root: str, tip: _Tip, store: HistoryStore, keep: PathFilter, notes: list[str]) -> _Start:
+    """Where recording resumes; a store whose last commit is no longer below HEAD is
+    forgotten. Adds to ``notes`` what the reader should know about it."""
+    last, tree, truncated = _recorded(root, tip.head, store, notes)
+    base = first_parent_ancestor(root, tip.limit) if tip.limit and not last else None
     if base:
         last, tree = base, {p: b for p, b in tree_blobs(root, base).items() if keep(p)}
-        notes.append(f"started from the tree {limit} commits below HEAD (--limit)")
-    revisions = revisions_read(root, f"{last}..HEAD" if last else "HEAD") if last != head else []
-    truncated = truncated or (not last and shallow)
-    wanted = _blobs(revisions, keep)
-    for path, blob in tree.items() if base else ():
-        wanted.setdefault(blob, path)
-    known = store.blob_facts(sorted(set(wanted) | set(tree.values())))
-    todo = [blob for blob in wanted if blob not in known]
-    fresh = _measure(root, todo, wanted, settings, catalogue, progress, today or {})
-    known.update(fresh)
-    fresh, unreadable = without_unreadable(revisions, fresh, (base, tree) if base else ("", {}))
-    notes += unreadable
-    totals = TreeTotals(tree, known)
+        notes.append(f"started from the tree {tip.limit} commits below HEAD (--limit)")
+    return _Start(last, tree, truncated or (not last and tip.shallow), base)
+
+
+def _recorded(
+    root: str, head: str, store: HistoryStore, notes: list[str]
+) -> tuple[str, dict[str, str], bool]:
+    """``store.last()``; nothing when HEAD is no longer below the last recorded commit (a
+    rewritten history: the store's commits are forgotten)."""
+    last, tree, truncated = store.last()
+    if last and last != head and not is_ancestor(root, last, head):
+        notes.append(f"HEAD is no longer a descendant of {last[:12]}: history recorded again")
+        store.forget_commits()
+        return "", {}, False
+    return last, tree, truncated
+
+
+def _revisions_after(root: str, last: str, head: str) -> list[Revision]:
+    """The main line's commits after ``last`` (all of it when nothing is recorded yet)."""
+    if last == head:
+        return []
+    return revisions_read(root, f"{last}..HEAD" if last else "HEAD")
+
+
+_Row = tuple[str, str, int, dict[str, float], dict[str, dict[str, float]]]
+
+
+def _replay(
+    revisions: list[Revision],
+    totals: TreeTotals,
+    known: dict[str, dict[str, float]],
+    keep: PathFilter,
+) -> list[_Row]:
+    """Apply each commit's changes to ``totals``: the store's row of each commit."""
     rows = []
     for revision in revisions:
         totals.apply(revision.changes, known, keep)
         snap = totals.snapshot(revision.sha, revision.author, revision.timestamp)
         rows.append((snap.sha, snap.author, snap.timestamp, snap.totals, snap.modules))
-    if revisions:
-        store.save(fresh.items(), rows, totals.tree, head, truncated)
-    _tell_left_out(keep)
-    notes += _not_analysed(root, totals.tree, known)
-    snapshots = tuple(Snapshot(*row) for row in store.commits())
-    cut = len(snapshots) if truncated else 0
+    return rows
+
+
+def _add_closing_notes(
+    notes: list[str], snapshots: tuple[Snapshot, ...], cut: int, store_notes: Iterable[str]
+) -> None:
+    """The notes about the whole recorded history, then the store's not told yet."""
     if cut:
         notes.append(
             f"history truncated at {cut} commits (a shallow clone): the first one holds "
@@ -124,9 +186,7 @@ def _record(
         )
     if not any(s.totals.get("files") for s in snapshots):
         notes.append("no Python files in any recorded commit")
-    notes += [note for note in store.notes if note not in notes]  # e.g. a store kept in memory
-    reused = len(set(wanted)) - len(todo)
-    return HistoryRun(snapshots, len(revisions), len(todo), reused, cut, tuple(notes))
+    notes += [note for note in store_notes if note not in notes]  # e.g. a store kept in memory
 
 
 def _tell_left_out(keep: PathFilter) -> None:
@@ -169,130 +229,6 @@ def _blobs(revisions: Iterable[Revision], keep: PathFilter) -> dict[str, str]:
             if change.blob and change.blob not in wanted and keep(change.path):
                 wanted[change.blob] = change.path
     return wanted
-
-
-_POOL_MIN_BLOBS = 64  # below this a process pool costs more than it saves
-
-
-def _measure(
-    root: str,
-    todo: list[str],
-    paths: dict[str, str],
-    settings: Settings,
-    catalogue: Catalogue,
-    progress: Progress | None,
-    today: dict[str, _Known],
-) -> dict[str, dict[str, float]]:
-    fresh: dict[str, dict[str, float]] = {}
-    if not todo:
-        return fresh
-    families = {rule.id: rule.family for rule in catalogue.rules}
-    for blob in todo:
-        if blob in today:
-            path, content, metrics = today[blob]
-            fresh[blob] = measured_facts(metrics, content, path, settings, catalogue, families)
-    todo = [blob for blob in todo if blob not in fresh]
-    workers = settings.jobs or os.cpu_count() or 1
-    with BlobReader(root) as reader:
-        blobs = ((blob, paths[blob], content) for blob, content in reader.read_many(todo))
-        if workers > 1 and len(todo) >= _POOL_MIN_BLOBS:
-            outcomes = _in_parallel(blobs, workers, (settings, catalogue, families))
-        else:
-            outcomes = (
-                (blob, blob_facts(content, path, settings, catalogue, families))
-                for blob, path, content in blobs
-            )
-        for done, (blob, facts) in enumerate(outcomes, 1):
-            fresh[blob] = facts
-            if progress:
-                progress(done, len(todo))
-    return fresh
-
-
-_CONTEXT: tuple[Settings, Catalogue, dict[str, str]] | None = None
-
-
-def _measure_one(item: tuple[str, str, bytes | None]) -> tuple[str, dict[str, float]]:
-    """In a worker: the facts of one blob (settings come from the forked parent)."""
-    assert _CONTEXT is not None
-    blob, path, content = item
-    return blob, blob_facts(content, path, *_CONTEXT)
-
-
-def _in_parallel(
-    blobs: Iterable[tuple[str, str, bytes | None]],
-    workers: int,
-    context: tuple[Settings, Catalogue, dict[str, str]],
-) -> Iterator[tuple[str, dict[str, float]]]:
-    import multiprocessing
-
-    global _CONTEXT
-    _CONTEXT = context
-    methods = multiprocessing.get_all_start_methods()
-    pool_context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with pool_context.Pool(workers, initializer=_set_context, initargs=(context,)) as pool:
-        yield from pool.imap_unordered(_measure_one, blobs, chunksize=8)
-
-
-def _set_context(context: tuple[Settings, Catalogue, dict[str, str]]) -> None:
-    global _CONTEXT
-    _CONTEXT = context
-
-
-def blob_facts(
-    content: bytes | None,
-    path: str,
-    settings: Settings,
-    catalogue: Catalogue,
-    families: dict[str, str],
-) -> dict[str, float]:
-    """The totals one blob adds to a tree: complexity, size and debt (complexity and marker
-    findings; lint needs the whole project's configuration and is not replayed)."""
-    if content is None:
-        return {"not_analysed": 1, "unreadable": 1}
-    measured = analyze_source(content, path)
-    if isinstance(measured, NotAnalysed):
-        return {"not_analysed": 1}
-    return measured_facts(measured, content, path, settings, catalogue, families)
-
-
-def measured_facts(
-    measured: FileMetrics,
-    content: bytes,
-    path: str,
-    settings: Settings,
-    catalogue: Catalogue,
-    families: dict[str, str],
-) -> dict[str, float]:
-    """``blob_facts`` of a blob already measured."""
-    findings = complexity_findings([measured], settings.thresholds, catalogue)
-    findings += price_rule_hits(path, find_markers(content), catalogue)
-    facts: dict[str, float] = {
-        "functions": len(measured.functions),
-        "lines": measured.lines.source,
-        "cyclomatic": measured.cyclomatic,
-        "cognitive": measured.cognitive,
-        "debt_minutes": round(sum(f.remediation_minutes for f in findings), 2),
-        "findings": len(findings),
-    }
-    for finding in findings:
-        key = f"findings.{families.get(finding.rule, 'other')}"
-        facts[key] = facts.get(key, 0) + 1
-    return facts
-
-
-_Known = tuple[str, bytes, FileMetrics]  # path, content, metrics
-
-
-def _by_blob(measured: Measured) -> dict[str, _Known]:
-    """Today's measured files by git blob id (the SHA-1 git gives the same content)."""
-    known: dict[str, _Known] = {}
-    for path, metrics in measured.files.items():
-        content = measured.sources.get(path)
-        if content is not None:
-            blob = hashlib.sha1(b"blob %d\0" % len(content) + content).hexdigest()
-            known[blob] = (path, content, metrics)
-    return known
 
 
 def _salt(settings: Settings, catalogue: Catalogue) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from codehealth.app.commit_log import CommitLog
 from codehealth.app.debt import debt_and_measured
+from codehealth.app.hotspots_functions import hot_functions, readable
 from codehealth.app.scan import Measured, Progress, log
 from codehealth.config import ConfigError, Settings, is_test_path, load_settings
 from codehealth.debt import DebtReport, Target, module_names
@@ -22,18 +23,15 @@ from codehealth.history import (
     FileDebt,
     FileHistory,
     HotFile,
-    HotFunction,
     HotspotsReport,
-    Hunk,
     Ownership,
     PathFilter,
+    TruckFactor,
     change_coupling,
-    changed_scopes,
     file_histories,
     file_ownership,
     follow_renames,
     rank_files,
-    rank_functions,
     rename_map,
     select_commits,
     truck_factors,
@@ -41,15 +39,11 @@ from codehealth.history import (
     window_start,
 )
 from codehealth.metrics import package_names
-from codehealth.model import Commit, FileMetrics, Finding, Unreadable
+from codehealth.model import Commit, Finding, Unreadable
 from codehealth.sources import (
     HistoryUnavailable,
-    hunks_of_commits,
     repository_facts,
-    stream_hunks,
 )
-
-_FUNCTION_FILES = 10  # functions are ranked inside at most this many hotspot files
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,13 +73,7 @@ def run_hotspots(
     root = os.path.abspath(root)
     if settings is None:
         settings = load_settings(root, config_file)
-    options = settings.history
-    window = window or options.window
-    now = time.time() if now is None else now
-    try:
-        start = window_start(window, now)
-    except ValueError as error:
-        raise ConfigError(str(error)) from None
+    span = _span(window or settings.history.window, now)
     facts = repository_facts(root)
     if not facts.head:
         raise HistoryUnavailable(
@@ -93,10 +81,10 @@ def run_hotspots(
             "history; commit first"
         )
     cache_dir = os.path.join(root, settings.cache_dir) if use_cache else None
-    log = CommitLog(root, facts.toplevel, facts.head, cache_dir, facts.shallow)
+    commit_log = CommitLog(root, facts.toplevel, facts.head, cache_dir, facts.shallow)
     # One measurement for the debt and the metrics (measuring again, even from the cache,
     # costs a second decode of every file).
-    debt, measured = debt_and_measured(
+    today = debt_and_measured(
         (),
         root,
         use_cache=use_cache,
@@ -104,60 +92,122 @@ def run_hotspots(
         progress=progress,
         extra_findings=extra_findings,
     )
-    raw: list[Commit] = log.commits()
-    truncated = len(raw) if facts.shallow else 0
+    return _mine(root, settings, span, _read_log(commit_log, facts.shallow, span), today)
+
+
+@dataclass(frozen=True)
+class _Span:
+    """The window hotspots look at: as given, its start (None: all of history) and now."""
+
+    window: str
+    start: float | None
+    now: float
+
+
+def _span(window: str, now: float | None) -> _Span:
+    """The window from now (the clock when None); a window that does not parse is a
+    ConfigError."""
+    now = time.time() if now is None else now
+    try:
+        start = window_start(window, now)
+    except ValueError as error:
+        raise ConfigError(str(error)) from None
+    return _Span(window, start, now)
+
+
+@dataclass(frozen=True)
+class _Log:
+    """The main line's non-merge commits as read, with what the reader should know."""
+
+    raw: list[Commit]
+    truncated: int  # the commits of a shallow clone (0: the whole history)
+    unreadable: Sequence[Unreadable]
+    notes: tuple[str, ...]
+
+
+def _read_log(commit_log: CommitLog, shallow: bool, span: _Span) -> _Log:
+    """The commits of ``commit_log``; a shallow clone must cover the window."""
+    raw: list[Commit] = commit_log.commits()
+    truncated = len(raw) if shallow else 0
     if truncated:
-        _covers_the_window(raw, start, window)
-    notes = [*log.notes, *_log_notes(raw, truncated, log.unreadable)]
+        _covers_the_window(raw, span.start, span.window)
+    notes = (*commit_log.notes, *_log_notes(raw, truncated, commit_log.unreadable))
+    return _Log(raw, truncated, commit_log.unreadable, notes)
+
+
+def _mine(
+    root: str,
+    settings: Settings,
+    span: _Span,
+    history: _Log,
+    today: tuple[DebtReport, Measured],
+) -> Mined:
+    """The hotspots report from the commits and today's debt and metrics."""
+    debt, measured = today
+    options = settings.history
     keep = PathFilter(
         options.include,
         (*options.exclude, *_exclude(settings)),
         hidden=settings.exclude_hidden,
         vendored=settings.exclude_vendored,
     )
-    commits = select_commits(follow_renames(raw), keep, options.bots)
+    commits = select_commits(follow_renames(history.raw), keep, options.bots)
     _log_left_out(keep.left_out, measured)
-    histories = file_histories(commits, start, now)
-    in_window = [c for c in commits if start is None or c.timestamp >= start]
-    if raw and not in_window:
-        notes.append(f"no commits changed the analysed files in the window ({window})")
+    histories = file_histories(commits, span.start, span.now)
+    in_window = _in_window(commits, span.start)
+    notes = list(history.notes)
+    if history.raw and not in_window:
+        notes.append(f"no commits changed the analysed files in the window ({span.window})")
     metrics = measured.files
     targets = debt.targets  # fix_first of every finding, grouped once by build_report
     # A test file's rank counts its test debt too; plan schedules ``targets`` only.
     per_file = _file_debt((*targets, *debt.test_targets))
-    files = _marked(rank_files(histories, metrics, per_file, now), settings)
-    counted = {c.sha for c in in_window}
-    renamed = rename_map(raw)
-    functions = _hot_functions(
-        root, files, (metrics, per_file), start, renamed, _readable(raw, counted, log.unreadable)
-    )
+    files = _marked(rank_files(histories, metrics, per_file, span.now), settings)
+    renamed = rename_map(history.raw)
+    counted = readable(history.raw, {c.sha for c in in_window}, history.unreadable)
+    functions = hot_functions(root, files, (metrics, per_file), span.start, renamed, counted)
     alive = set(metrics)
-    modules = module_names(
-        alive, package_names(measured.discovered, settings.roots), options.module_depth
-    )
-    repo_tf, module_tf = truck_factors((histories[p] for p in alive if p in histories), modules)
+    repo_tf, module_tf = _truck_factors(histories, alive, measured, settings)
     report = HotspotsReport(
-        window=window,
-        commits=len(raw),
+        window=span.window,
+        commits=len(history.raw),
         window_commits=len(in_window),
         authors=len({c.author for c in commits}),
         files=tuple(files),
         functions=tuple(functions),
         coupling=tuple(_coupling(in_window, alive, settings)),
-        ownership=tuple(_ownership(histories, alive, now)),
+        ownership=tuple(_ownership(histories, alive, span.now)),
         truck_factor=repo_tf,
         module_truck_factors=tuple(module_tf),
         renames=len(renamed),
-        truncated=truncated,
-        notes=tuple(
-            [
-                *notes,
-                *debt.incomplete,
-                *(f"not analysed: {n.path}: {n.reason}" for n in measured.not_analysed),
-            ]
-        ),
+        truncated=history.truncated,
+        notes=_report_notes(notes, debt, measured),
     )
     return Mined(report, debt, targets, histories, measured)
+
+
+def _in_window(commits: list[Commit], start: float | None) -> list[Commit]:
+    """The commits at or after ``start`` (all of them without a start)."""
+    return [c for c in commits if start is None or c.timestamp >= start]
+
+
+def _truck_factors(
+    histories: dict[str, FileHistory], alive: set[str], measured: Measured, settings: Settings
+) -> tuple[TruckFactor, list[TruckFactor]]:
+    """The truck factor of the repository and of each module, over today's files."""
+    modules = module_names(
+        alive, package_names(measured.discovered, settings.roots), settings.history.module_depth
+    )
+    return truck_factors((histories[p] for p in alive if p in histories), modules)
+
+
+def _report_notes(notes: list[str], debt: DebtReport, measured: Measured) -> tuple[str, ...]:
+    """The history's notes, then the debt's, then the files that were not analysed."""
+    return (
+        *notes,
+        *debt.incomplete,
+        *(f"not analysed: {n.path}: {n.reason}" for n in measured.not_analysed),
+    )
 
 
 def _covers_the_window(raw: Sequence[Commit], start: float | None, window: str) -> None:
@@ -196,20 +246,6 @@ def _log_notes(raw: list[Commit], truncated: int, unreadable: Sequence[Unreadabl
     return notes
 
 
-def _readable(
-    raw: Sequence[Commit], counted: set[str], unreadable: Sequence[Unreadable]
-) -> _Counted:
-    """The commits counted and, in a clone with unreadable blobs, those whose hunks can be
-    read, newest first (``git log -p`` would stop at the others); None in a sound clone."""
-    if not unreadable:
-        return counted, None
-    broken = {item.commit for item in unreadable}
-    return counted, [c.sha for c in raw if c.sha in counted and c.sha not in broken]
-
-
-_Counted = tuple[set[str], list[str] | None]
-
-
 def _marked(files: list[HotFile], settings: Settings) -> list[HotFile]:
     """Test files marked as such (not hidden: a hot test file is worth knowing)."""
     return [replace(row, test=is_test_path(row.path, settings.tests)) for row in files]
@@ -241,47 +277,6 @@ def _file_debt(targets: Sequence[Target]) -> dict[str, FileDebt]:
         path: FileDebt(round(total, 2), tuple(symbols[path]), tuple(sorted(rules[path])))
         for path, total in minutes.items()
     }
-
-
-def _hot_functions(
-    root: str,
-    files: Sequence[HotFile],
-    today: tuple[dict[str, FileMetrics], dict[str, FileDebt]],
-    start: float | None,
-    renamed: dict[str, str],
-    readable: _Counted,
-) -> list[HotFunction]:
-    """Functions of the hotspot files, by the commits in the window that changed them: one
-    ``git log -p -U0`` over those files (and their former names), hunks carried forward to
-    today's lines. In a clone with unreadable blobs, only the commits that can be read."""
-    metrics, debt = today
-    counted, readable_commits = readable
-    hot = [row.path for row in files if row.hotspot][:_FUNCTION_FILES]
-    if not hot:
-        return []
-    names = {path: path for path in hot}
-    names.update((old, new) for old, new in renamed.items() if new in names)
-    per_file: dict[str, list[list[Hunk]]] = defaultdict(list)
-    since = int(start) if start is not None else None
-    hunks = (
-        hunks_of_commits(root, sorted(names), readable_commits)
-        if readable_commits is not None
-        else stream_hunks(root, sorted(names), since=since)
-    )
-    for sha, changed in hunks:
-        if sha not in counted:  # a bot's commit, or one of only excluded files
-            continue
-        for path, ranges in changed.items():
-            if path in names:
-                per_file[names[path]].append([Hunk(*hunk) for hunk in ranges])
-    rows: list[HotFunction] = []
-    for path in hot:
-        measured = metrics[path]
-        scopes = {fn.qualname: (fn.lineno, fn.end_lineno) for fn in measured.functions}
-        changes = changed_scopes(per_file.get(path, []), scopes)
-        rows.extend(rank_functions(path, measured, changes, debt.get(path))[:10])
-    rows.sort(key=lambda row: (-row.score, row.path, row.line))
-    return rows
 
 
 def _coupling(commits: list[Commit], alive: set[str], settings: Settings) -> list[Coupling]:

@@ -43,16 +43,7 @@ def read_budget(
         if refactorathon:
             return Budget("refactorathon", ((team or 1) * MINUTES["d"],))
         if capacity or sprint:
-            if not (capacity and sprint and team):
-                raise ConfigError(
-                    "sprints need --capacity (e.g. 10%), --team (people) and --sprint (e.g. 2w)"
-                )
-            per_sprint = parse_capacity(capacity) * team * parse_duration(sprint, "sprint length")
-            if total is not None:
-                count = max(1, math.ceil(total / per_sprint - 1e-9))
-                last = total - per_sprint * (count - 1)
-                return Budget("sprints", (*([per_sprint] * (count - 1)), last))
-            return Budget("sprints", (per_sprint,) * (sprints or 1))
+            return _sprints(total, capacity, team, sprint, sprints)
     except ValueError as error:
         raise ConfigError(str(error)) from None
     if total is None:
@@ -61,6 +52,27 @@ def read_budget(
             " or --refactorathon --team 6"
         )
     return Budget("budget", (total,))
+
+
+def _sprints(
+    total: float | None,
+    capacity: str | None,
+    team: int | None,
+    sprint: str | None,
+    sprints: int | None,
+) -> Budget:
+    """Sprints of the team's capacity: as many as ``total`` needs (the last one holds the
+    rest), else ``sprints`` of them. ValueError when a value does not parse."""
+    if not (capacity and sprint and team):
+        raise ConfigError(
+            "sprints need --capacity (e.g. 10%), --team (people) and --sprint (e.g. 2w)"
+        )
+    per_sprint = parse_capacity(capacity) * team * parse_duration(sprint, "sprint length")
+    if total is not None:
+        count = max(1, math.ceil(total / per_sprint - 1e-9))
+        last = total - per_sprint * (count - 1)
+        return Budget("sprints", (*([per_sprint] * (count - 1)), last))
+    return Budget("sprints", (per_sprint,) * (sprints or 1))
 
 
 def run_plan(

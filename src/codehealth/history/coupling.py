@@ -35,15 +35,7 @@ def change_coupling(
     min_degree: float = 0.30,
 ) -> list[Coupling]:
     """Coupled pairs, strongest first. ``alive``: only files that exist today."""
-    revisions: Counter[str] = Counter()
-    shared: Counter[tuple[str, str]] = Counter()
-    for commit in commits:
-        paths = sorted({c.path for c in commit.changes if alive is None or c.path in alive})
-        if not paths or len(paths) > huge_commit:
-            continue
-        revisions.update(paths)
-        if len(paths) > 1:
-            shared.update(combinations(paths, 2))
+    revisions, shared = _counted(commits, alive, huge_commit)
     pairs: list[Coupling] = []
     for (first, second), together in shared.items():
         if together < min_shared:
@@ -54,3 +46,20 @@ def change_coupling(
             pairs.append(Coupling(first, second, together, average, degree))
     pairs.sort(key=lambda p: (-p.degree, -p.shared, p.first, p.second))
     return pairs
+
+
+def _counted(
+    commits: Iterable[Commit], alive: Container[str] | None, huge_commit: int
+) -> tuple[Counter[str], Counter[tuple[str, str]]]:
+    """The revisions of each file and of each pair of files, commits of more than
+    ``huge_commit`` files left out."""
+    revisions: Counter[str] = Counter()
+    shared: Counter[tuple[str, str]] = Counter()
+    for commit in commits:
+        paths = sorted({c.path for c in commit.changes if alive is None or c.path in alive})
+        if not paths or len(paths) > huge_commit:
+            continue
+        revisions.update(paths)
+        if len(paths) > 1:
+            shared.update(combinations(paths, 2))
+    return revisions, shared

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from codehealth.history.files import FileHistory
 from codehealth.history.ownership import file_ownership
-from codehealth.model import FileMetrics
+from codehealth.model import FileMetrics, FunctionMetrics
 
 _CUT_SEARCH = 20  # look for the drop among the first this many files
 
@@ -78,18 +78,7 @@ def rank_files(
     changed = [path for path in metrics if path in histories and histories[path].window_revisions]
     if not changed:
         return []
-    top_revisions = max(histories[p].window_revisions for p in changed)
-    top_cognitive = max(metrics[p].cognitive for p in changed) or 1
-    top_debt = max((debt[p].minutes for p in changed if p in debt), default=0.0)
-    scored = []
-    for path in changed:
-        minutes = debt[path].minutes if path in debt else 0.0
-        weight = metrics[path].cognitive / top_cognitive
-        if top_debt:
-            weight = (weight + minutes / top_debt) / 2
-        score = round(100 * histories[path].window_revisions / top_revisions * weight, 1)
-        scored.append((score, path, minutes))
-    scored.sort(key=lambda row: (-row[0], -histories[row[1]].window_revisions, row[1]))
+    scored, top_revisions = _file_scores(changed, histories, metrics, debt)
     # Ranked and cut before the records are built: each is made once, its flag known.
     cut = hotspot_cut([score for score, _, _ in scored])
     rows = []
@@ -116,6 +105,29 @@ def rank_files(
             )
         )
     return rows
+
+
+def _file_scores(
+    changed: list[str],
+    histories: Mapping[str, FileHistory],
+    metrics: Mapping[str, FileMetrics],
+    debt: Mapping[str, FileDebt],
+) -> tuple[list[tuple[float, str, float]], int]:
+    """(score, path, debt minutes) of each changed file, the hottest first, and the most
+    window revisions of any of them."""
+    top_revisions = max(histories[p].window_revisions for p in changed)
+    top_cognitive = max(metrics[p].cognitive for p in changed) or 1
+    top_debt = max((debt[p].minutes for p in changed if p in debt), default=0.0)
+    scored = []
+    for path in changed:
+        minutes = debt[path].minutes if path in debt else 0.0
+        weight = metrics[path].cognitive / top_cognitive
+        if top_debt:
+            weight = (weight + minutes / top_debt) / 2
+        score = round(100 * histories[path].window_revisions / top_revisions * weight, 1)
+        scored.append((score, path, minutes))
+    scored.sort(key=lambda row: (-row[0], -histories[row[1]].window_revisions, row[1]))
+    return scored, top_revisions
 
 
 def hotspot_cut(scores: Sequence[float]) -> int:
@@ -166,30 +178,47 @@ def rank_functions(
     candidates = [fn for fn in measured.functions if changes.get(fn.qualname, 0)]
     if not candidates:
         return []
+    tops = _function_tops(candidates, changes, minutes)
+    rows = [
+        _hot_function(path, fn, changes[fn.qualname], minutes.get(fn.qualname, 0.0), tops)
+        for fn in candidates
+    ]
+    rows.sort(key=lambda row: (-row.score, -row.changes, row.line))
+    return rows
+
+
+_Tops = tuple[int, int, float]  # the most changes, cognitive (at least 1) and debt minutes
+
+
+def _function_tops(
+    candidates: list[FunctionMetrics], changes: Mapping[str, int], minutes: dict[str, float]
+) -> _Tops:
+    """The largest changes, cognitive and debt of the candidates: what scores divide by."""
     top_changes = max(changes[fn.qualname] for fn in candidates)
     top_cognitive = max(fn.cognitive for fn in candidates) or 1
     top_debt = max((minutes.get(fn.qualname, 0.0) for fn in candidates), default=0.0)
-    rows = []
-    for fn in candidates:
-        count, own_debt = changes[fn.qualname], minutes.get(fn.qualname, 0.0)
-        weight = (fn.cognitive or 0.5) / top_cognitive
-        if top_debt:
-            weight = (weight + own_debt / top_debt) / 2
-        reasons = [f"changed in {count} commits", f"cognitive {fn.cognitive}"]
-        if own_debt:
-            reasons.append(f"debt {own_debt:.0f} min")
-        rows.append(
-            HotFunction(
-                path,
-                fn.qualname,
-                fn.lineno,
-                count,
-                fn.cognitive,
-                fn.cyclomatic,
-                own_debt,
-                round(100 * count / top_changes * weight, 1),
-                tuple(reasons),
-            )
-        )
-    rows.sort(key=lambda row: (-row.score, -row.changes, row.line))
-    return rows
+    return top_changes, top_cognitive, top_debt
+
+
+def _hot_function(
+    path: str, fn: FunctionMetrics, count: int, own_debt: float, tops: _Tops
+) -> HotFunction:
+    """The row of one function changed ``count`` times, scored against the file's ``tops``."""
+    top_changes, top_cognitive, top_debt = tops
+    weight = (fn.cognitive or 0.5) / top_cognitive
+    if top_debt:
+        weight = (weight + own_debt / top_debt) / 2
+    reasons = [f"changed in {count} commits", f"cognitive {fn.cognitive}"]
+    if own_debt:
+        reasons.append(f"debt {own_debt:.0f} min")
+    return HotFunction(
+        path,
+        fn.qualname,
+        fn.lineno,
+        count,
+        fn.cognitive,
+        fn.cyclomatic,
+        own_debt,
+        round(100 * count / top_changes * weight, 1),
+        tuple(reasons),
+    )

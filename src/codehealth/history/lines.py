@@ -75,16 +75,24 @@ def changed_scopes(
     newer: list[_Transform] = []  # transforms of the newer commits, oldest first
     for hunks in history:
         hunks = sorted(hunks)
-        touched: set[str] = set()
-        for first, last in _changed_ranges(hunks):
-            for transform in newer:
-                first, last = transform.forward(first), transform.forward(last)
-            for name, (begin, end) in spans:
-                if begin > last:
-                    break
-                if end >= first:
-                    touched.add(name)
-        for name in touched:
+        for name in _touched(hunks, newer, spans):
             counts[name] += 1
         newer.insert(0, _Transform(hunks))
     return counts
+
+
+def _touched(
+    hunks: Sequence[Hunk], newer: list[_Transform], spans: list[tuple[str, tuple[int, int]]]
+) -> set[str]:
+    """The scopes (``spans`` sorted by first line) one commit's ``hunks`` changed, its
+    ranges carried forward through the ``newer`` commits to today's lines."""
+    touched: set[str] = set()
+    for first, last in _changed_ranges(hunks):
+        for transform in newer:
+            first, last = transform.forward(first), transform.forward(last)
+        for name, (begin, end) in spans:
+            if begin > last:
+                break
+            if end >= first:
+                touched.add(name)
+    return touched

@@ -22,12 +22,7 @@ class Ownership:
 def file_ownership(facts: FileHistory, now: float = 0.0) -> Ownership:
     """By added lines; a file whose history added no lines (binary, only deletions) falls
     back to commits."""
-    total = sum(share.added for share in facts.authors.values())
-    if total > 0:
-        weights = {name: float(share.added) for name, share in facts.authors.items()}
-    else:
-        weights = {name: float(share.commits) for name, share in facts.authors.items()}
-        total = sum(share.commits for share in facts.authors.values())
+    weights, total = _weights(facts)
     ranked = sorted(weights.items(), key=lambda item: (-item[1], item[0]))
     if not ranked or total <= 0:
         return Ownership(facts.path, "", 0.0, 0, 0.0, (), facts.revisions, facts.age_months(now))
@@ -42,3 +37,12 @@ def file_ownership(facts: FileHistory, now: float = 0.0) -> Ownership:
         facts.revisions,
         facts.age_months(now) if now else 0.0,
     )
+
+
+def _weights(facts: FileHistory) -> tuple[dict[str, float], int]:
+    """Each author's added lines and their total; commits when no lines were added."""
+    total = sum(share.added for share in facts.authors.values())
+    if total > 0:
+        return {name: float(share.added) for name, share in facts.authors.items()}, total
+    weights = {name: float(share.commits) for name, share in facts.authors.items()}
+    return weights, sum(share.commits for share in facts.authors.values())

@@ -100,10 +100,7 @@ class Pending:
             if isinstance(parsed, str):
                 problem = parsed
                 continue
-            if key:  # linted, even when clean
-                hits.setdefault(key, [])
-            for path, found in parsed.items():
-                hits.setdefault(key or path, []).extend(found)
+            _add_hits(hits, key, parsed)
         if config_error:
             return LintResult(name, config_error=config_error)
         if problem:
@@ -156,3 +153,11 @@ def _chunks(files: list[str]) -> list[list[str]]:
 def _first(message: str, lines: int = 6) -> str:
     kept = message.splitlines()[:lines]
     return "\n".join(kept) if kept else "no message"
+
+
+def _add_hits(hits: dict[str, list[Hit]], key: str, parsed: dict[str, list[Hit]]) -> None:
+    """Add one process's hits; ``key``: the path its input stood for ("" for real paths)."""
+    if key:  # linted, even when clean
+        hits.setdefault(key, [])
+    for path, found in parsed.items():
+        hits.setdefault(key or path, []).extend(found)

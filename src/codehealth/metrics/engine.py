@@ -22,13 +22,13 @@ import ast
 from collections.abc import Callable
 from typing import Any
 
-from codehealth.metrics.expressions import Expressions
+from codehealth.metrics.definitions import Definitions
 from codehealth.metrics.scope import CHILD_FIELDS, LEAVES, Scope, child_fields, halstead_measures
 
 __all__ = ["Scope", "Walk", "halstead_measures"]
 
 
-class Walk(Expressions):
+class Walk(Definitions):
     """Walks one module. Results land in ``functions``, ``classes`` and the module scope."""
 
     def __init__(self, lines: list[bytes]) -> None:
@@ -63,15 +63,14 @@ class Walk(Expressions):
 
     def generic(self, node: Any) -> None:
         visit = self.visit
+        each = self.each
         leaves = LEAVES
         for field in CHILD_FIELDS.get(type(node)) or child_fields(type(node)):
             value = getattr(node, field, None)
             if value is None:
                 continue
             if type(value) is list:
-                for item in value:
-                    if item is not None and type(item) not in leaves:
-                        visit(item)
+                each(value)
             elif isinstance(value, ast.AST) and type(value) not in leaves:
                 visit(value)
 
@@ -219,88 +218,6 @@ class Walk(Expressions):
         self.expr(node.msg)
         self.cc_off -= 1
 
-    # -- definitions ------------------------------------------------------------------
-
-    def docstring(self, body: list[Any]) -> None:
-        if body:
-            first = body[0]
-            if type(first) is ast.Expr:
-                value = first.value
-                if type(value) is ast.Constant and type(value.value) is str:
-                    self.docstring_spans.append((first.lineno, first.end_lineno or first.lineno))
-
-    def _open(self, kind: str, node: Any) -> Scope:
-        parent = self.scope
-        qualname = f"{parent.qualname}.{node.name}" if parent.qualname else node.name
-        scope = Scope(kind, node.name, qualname, node, parent)
-        if kind == "function" and parent.kind == "function":
-            scope.offset = parent.level if _is_wrapper(parent.node, node) else parent.level + 1
-        parent.statements += 1
-        self.scope = scope
-        return scope
-
-    def _close(self, scope: Scope) -> None:
-        parent = scope.parent
-        assert parent is not None
-        self.scope = parent
-        parent.cognitive += scope.cognitive + scope.nesting_increments * scope.offset
-        parent.nesting_increments += scope.nesting_increments
-
-    def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
-        parent = self.scope
-        scope = self._open("function", node)
-        self.docstring(node.body)
-        # radon looks at neither decorators nor the signature; sonar counts them in the function.
-        outer = self.hal
-        self.hal = None
-        self.cc_off += 1
-        for decorator in node.decorator_list:
-            self.expr(decorator)
-        self.generic(node.args)
-        self.expr(node.returns)
-        self.cc_off -= 1
-        self.hal = scope
-        for statement in node.body:
-            self.visit(statement)
-        self._close(scope)
-        self.hal = outer
-        complexity = 1 + scope.decisions
-        self.functions.append((scope, complexity))
-        # Halstead: radon adds a function's counts to the visitor that met it.
-        if outer is not None:
-            outer.operators += scope.operators
-            outer.operands += scope.operands
-            outer.operators_seen |= scope.operators_seen
-            outer.operands_seen |= scope.operands_seen
-        if parent.kind == "class":
-            parent.method_cc += complexity
-            parent.methods += 1
-        elif parent.kind == "module":
-            self.top_function_cc += complexity - 1
-
-    def _class(self, node: ast.ClassDef) -> None:
-        parent = self.scope
-        scope = self._open("class", node)
-        self.docstring(node.body)
-        # radon's CC skips bases, keywords and decorators; its Halstead visitor counts them
-        # in the enclosing code (as it does the whole class body).
-        self.cc_off += 1
-        for item in node.decorator_list:
-            self.expr(item)
-        for item in node.bases:
-            self.expr(item)
-        for keyword in node.keywords:
-            self.expr(keyword.value)
-        self.cc_off -= 1
-        for statement in node.body:
-            self.visit(statement)
-        self._close(scope)
-        real = 1 + scope.decisions + scope.method_cc
-        complexity = int(real / scope.methods) + (scope.methods > 1) if scope.methods else real
-        self.classes.append((scope, complexity, real))
-        if parent.kind == "module":
-            self.top_class_cc += real - 1
-
 
 # A table of plain functions, not bound methods: bound methods stored on the walk would make
 # a reference cycle that keeps every syntax tree alive until the cycle collector runs.
@@ -350,13 +267,3 @@ _HANDLERS: dict[type, Callable[[Walk, Any], None]] = {
 if hasattr(ast, "TryStar"):  # Python 3.11+
     _HANDLERS[ast.TryStar] = Walk._try
 _HANDLERS[ast.Match] = Walk._match
-
-
-def _is_wrapper(parent: Any, child: Any) -> bool:
-    """sonar: a function whose body is only the nested def and ``return name`` statements."""
-    for statement in parent.body:
-        if statement is child:
-            continue
-        if not (type(statement) is ast.Return and type(statement.value) is ast.Name):
-            return False
-    return True

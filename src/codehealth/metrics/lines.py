@@ -55,17 +55,7 @@ def count_lines(
 
     if lines and lines[0].startswith(_BOM):  # a byte-order mark is not code
         lines = [lines[0][len(_BOM) :], *lines[1:]]
-    blank = comment = inline = 0
-    for number, raw in enumerate(lines, 1):
-        if number in excluded:
-            continue
-        stripped = raw.strip()
-        if not stripped:
-            blank += 1
-        elif stripped[0] == 0x23:  # "#"
-            comment += 1
-        elif 0x23 in stripped and _has_inline_comment(stripped):
-            inline += 1
+    blank, comment, inline = _classified(lines, excluded)
     docstring = len(docstring_lines)
     total = len(lines)
     return LineScan(
@@ -82,6 +72,22 @@ def count_lines(
     )
 
 
+def _classified(lines: list[bytes], excluded: set[int]) -> tuple[int, int, int]:
+    """(blank, comment-only, code with a comment) lines, those in ``excluded`` not counted."""
+    blank = comment = inline = 0
+    for number, raw in enumerate(lines, 1):
+        if number in excluded:
+            continue
+        stripped = raw.strip()
+        if not stripped:
+            blank += 1
+        elif stripped[0] == 0x23:  # "#"
+            comment += 1
+        elif 0x23 in stripped and _has_inline_comment(stripped):
+            inline += 1
+    return blank, comment, inline
+
+
 def _has_inline_comment(line: bytes) -> bool:
     """True when a ``#`` outside any string literal starts a comment on this code line."""
     hash_at = line.index(b"#")
@@ -91,21 +97,31 @@ def _has_inline_comment(line: bytes) -> bool:
     index = 0
     length = len(line)
     while index < length:
-        char = line[index : index + 1]
-        if quote is None:
-            if char == b"#":
-                return True
-            if char in _QUOTES:
-                triple = line[index : index + 3]
-                quote = triple if triple == char * 3 else char
-                index += len(quote)
-                continue
-        elif char == b"\\":
-            index += 2
-            continue
-        elif line.startswith(quote, index):
-            index += len(quote)
-            quote = None
-            continue
-        index += 1
+        if quote is not None:
+            quote, index = _inside_string(line, index, quote)
+        elif line[index : index + 1] == b"#":
+            return True
+        else:
+            quote, index = _outside_string(line, index)
     return False
+
+
+def _outside_string(line: bytes, index: int) -> tuple[bytes | None, int]:
+    """Past the character at ``index``, outside a string: the quote it opens (None when it
+    opens none) and where the scan goes on."""
+    char = line[index : index + 1]
+    if char in _QUOTES:
+        triple = line[index : index + 3]
+        quote = triple if triple == char * 3 else char
+        return quote, index + len(quote)
+    return None, index + 1
+
+
+def _inside_string(line: bytes, index: int, quote: bytes) -> tuple[bytes | None, int]:
+    """Past the character at ``index`` inside a string opened by ``quote``: the quote still
+    open (None once it closes) and where the scan goes on (an escape skips two)."""
+    if line[index : index + 1] == b"\\":
+        return quote, index + 2
+    if line.startswith(quote, index):
+        return None, index + len(quote)
+    return quote, index + 1

@@ -49,12 +49,7 @@ def _package(name: str, folder: str, files: list[FileMetrics]) -> PackageMetrics
     lines = sum_lines(f.lines for f in files)
     functions = [fn for f in files for fn in f.functions if not fn.is_nested]
     worst = max(functions, key=lambda fn: fn.cognitive, default=None)
-    weight = sum(f.lines.source for f in files)
-    maintainability = (
-        sum(f.maintainability * f.lines.source for f in files) / weight
-        if weight
-        else (sum(f.maintainability for f in files) / len(files) if files else 100.0)
-    )
+    maintainability = _maintainability(files)
     return PackageMetrics(
         name=name,
         path=folder,
@@ -118,3 +113,11 @@ def check_thresholds(
                         ThresholdViolation(path, fn.qualname, fn.lineno, metric, value, limit)
                     )
     return tuple(found)
+
+
+def _maintainability(files: list[FileMetrics]) -> float:
+    """The files' MI weighted by source lines; their plain mean when none has any."""
+    weight = sum(f.lines.source for f in files)
+    if weight:
+        return sum(f.maintainability * f.lines.source for f in files) / weight
+    return sum(f.maintainability for f in files) / len(files) if files else 100.0

@@ -23,17 +23,28 @@ def choose(efforts: Sequence[float], payoffs: Sequence[float], budget: float) ->
     items = [i for i, effort in enumerate(efforts) if effort <= budget and payoffs[i] > 0]
     if not items or budget <= 0:
         return []
-    grain = 1.0
-    while len(items) * (budget / grain) > _MAX_CELLS:
-        grain *= 2
+    grain = _grain(len(items), budget)
     capacity = int(budget // grain)
     weight_of = {i: max(1, math.ceil(efforts[i] / grain - 1e-9)) for i in items}
     items = _useful(items, weight_of, payoffs, capacity)
     weights = [weight_of[i] for i in items]
+    keep = _fill(weights, [payoffs[index] for index in items], capacity)
+    return _traced(keep, items, weights, capacity)
+
+
+def _grain(count: int, budget: float) -> float:
+    """Minutes per capacity cell: doubled until the table fits ``_MAX_CELLS``."""
+    grain = 1.0
+    while count * (budget / grain) > _MAX_CELLS:
+        grain *= 2
+    return grain
+
+
+def _fill(weights: list[int], values: list[float], capacity: int) -> list[bytearray]:
+    """The 0/1 knapsack table: per item, for each room, whether the best choice takes it."""
     best = [0.0] * (capacity + 1)
     keep: list[bytearray] = []
-    for weight, index in zip(weights, items, strict=True):
-        value = payoffs[index]
+    for weight, value in zip(weights, values, strict=True):
         taken = bytearray(capacity + 1)
         for room in range(capacity, weight - 1, -1):
             candidate = best[room - weight] + value
@@ -41,6 +52,13 @@ def choose(efforts: Sequence[float], payoffs: Sequence[float], budget: float) ->
                 best[room] = candidate
                 taken[room] = 1
         keep.append(taken)
+    return keep
+
+
+def _traced(
+    keep: list[bytearray], items: list[int], weights: list[int], capacity: int
+) -> list[int]:
+    """The items the best choice takes, read back from the table (in input order)."""
     chosen: list[int] = []
     room = capacity
     for position in range(len(items) - 1, -1, -1):

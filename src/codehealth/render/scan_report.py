@@ -5,8 +5,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from codehealth.model import FileMetrics, FunctionMetrics, Halstead, LineCounts, ScanResult
-from codehealth.render.scan_view import worst_files, worst_functions
+from codehealth.config import Thresholds
+from codehealth.model import (
+    FileMetrics,
+    FunctionMetrics,
+    Halstead,
+    LineCounts,
+    PackageMetrics,
+    ScanResult,
+)
+from codehealth.render.scan_view import FunctionRow, worst_files, worst_functions
 from codehealth.render.tables import Cell, Table, render_plain, render_rich
 from codehealth.version import __version__
 
@@ -17,49 +25,9 @@ def scan_tables(
     result: ScanResult, sort: str, top: int
 ) -> tuple[list[Table], list[str], list[str]]:
     limits = result.thresholds
-    functions = worst_functions(result.files, sort, top)
-    function_rows = [
-        (
-            Cell(row.function.qualname),
-            Cell(f"{row.path}:{row.function.lineno}"),
-            Cell(str(row.function.cyclomatic), row.function.cyclomatic > limits.cyclomatic),
-            Cell(str(row.function.cognitive), row.function.cognitive > limits.cognitive),
-            Cell(str(row.function.max_nesting), row.function.max_nesting > limits.nesting),
-            Cell(str(row.function.parameters), row.function.parameters > limits.parameters),
-            Cell(str(row.function.length), row.function.length > limits.function_length),
-        )
-        for row in functions
-    ]
-    file_rows = []
-    for metrics in worst_files(result.files, sort, top):
-        worst = max(metrics.functions, key=lambda fn: fn.cognitive, default=None)
-        file_rows.append(
-            (
-                Cell(metrics.path),
-                Cell(str(metrics.lines.total), metrics.lines.total > limits.file_lines),
-                Cell(str(metrics.lines.source)),
-                Cell(str(len(metrics.functions))),
-                Cell(str(metrics.cyclomatic)),
-                Cell(str(metrics.cognitive)),
-                Cell(
-                    f"{metrics.maintainability:.1f} {metrics.maintainability_rank}",
-                    metrics.maintainability < limits.maintainability,
-                ),
-                Cell(f"{worst.qualname} ({worst.cognitive})" if worst else "-"),
-            )
-        )
-    package_rows = [
-        (
-            Cell(p.name),
-            Cell(str(p.files)),
-            Cell(str(p.lines.source)),
-            Cell(str(p.functions)),
-            Cell(str(p.cyclomatic)),
-            Cell(str(p.cognitive)),
-            Cell(f"{p.maintainability:.1f} {p.maintainability_rank}"),
-        )
-        for p in result.packages
-    ]
+    function_rows = [_function_row(row, limits) for row in worst_functions(result.files, sort, top)]
+    file_rows = [_file_row(metrics, limits) for metrics in worst_files(result.files, sort, top)]
+    package_rows = [_package_row(package) for package in result.packages]
     shown = f"worst {top} by {sort}" if top else f"all, by {sort}"
     tables = [
         Table(
@@ -105,6 +73,51 @@ def scan_tables(
     before = [f"note: {note}" for note in result.notes]
     after = [_summary_line(result)]
     return tables, before, after
+
+
+def _function_row(row: FunctionRow, limits: Thresholds) -> tuple[Cell, ...]:
+    """One function's cells, those beyond a threshold alerted."""
+    function = row.function
+    return (
+        Cell(function.qualname),
+        Cell(f"{row.path}:{function.lineno}"),
+        Cell(str(function.cyclomatic), function.cyclomatic > limits.cyclomatic),
+        Cell(str(function.cognitive), function.cognitive > limits.cognitive),
+        Cell(str(function.max_nesting), function.max_nesting > limits.nesting),
+        Cell(str(function.parameters), function.parameters > limits.parameters),
+        Cell(str(function.length), function.length > limits.function_length),
+    )
+
+
+def _file_row(metrics: FileMetrics, limits: Thresholds) -> tuple[Cell, ...]:
+    """One file's cells, with its worst function by cognitive complexity."""
+    worst = max(metrics.functions, key=lambda fn: fn.cognitive, default=None)
+    return (
+        Cell(metrics.path),
+        Cell(str(metrics.lines.total), metrics.lines.total > limits.file_lines),
+        Cell(str(metrics.lines.source)),
+        Cell(str(len(metrics.functions))),
+        Cell(str(metrics.cyclomatic)),
+        Cell(str(metrics.cognitive)),
+        Cell(
+            f"{metrics.maintainability:.1f} {metrics.maintainability_rank}",
+            metrics.maintainability < limits.maintainability,
+        ),
+        Cell(f"{worst.qualname} ({worst.cognitive})" if worst else "-"),
+    )
+
+
+def _package_row(package: PackageMetrics) -> tuple[Cell, ...]:
+    """One package's cells."""
+    return (
+        Cell(package.name),
+        Cell(str(package.files)),
+        Cell(str(package.lines.source)),
+        Cell(str(package.functions)),
+        Cell(str(package.cyclomatic)),
+        Cell(str(package.cognitive)),
+        Cell(f"{package.maintainability:.1f} {package.maintainability_rank}"),
+    )
 
 
 def _summary_line(result: ScanResult) -> str:

@@ -43,23 +43,35 @@ def render_plain(tables: list[Table], lines_before: list[str], lines_after: list
         if out:
             out.append("")
         out.append(table.title)
-        if not table.rows:
-            out.append("  (none)")
-            continue
-        cells = [[shown(c.text) + ("!" if c.alert else "") for c in row] for row in table.rows]
-        widths = [len(h) for h in table.headers]
-        for row in cells:
-            for index, text in enumerate(row):
-                widths[index] = max(widths[index], len(text))
-        out.append(_plain_row(list(table.headers), widths, table.numeric))
-        out.append("  ".join("-" * width for width in widths))
-        out.extend(_plain_row(row, widths, table.numeric) for row in cells)
-        if table.footnote:
-            out.append(table.footnote)
+        out.extend(_plain_body(table))
     if lines_after:
         out.append("")
         out.extend(lines_after)
     return "\n".join(out) + "\n"
+
+
+def _plain_body(table: Table) -> list[str]:
+    """The lines of one table under its title: headers, a rule, the rows and the footnote
+    (alerts marked "!"), or "(none)"."""
+    if not table.rows:
+        return ["  (none)"]
+    cells = [[shown(c.text) + ("!" if c.alert else "") for c in row] for row in table.rows]
+    widths = _widths(table.headers, cells)
+    out = [_plain_row(list(table.headers), widths, table.numeric)]
+    out.append("  ".join("-" * width for width in widths))
+    out.extend(_plain_row(row, widths, table.numeric) for row in cells)
+    if table.footnote:
+        out.append(table.footnote)
+    return out
+
+
+def _widths(headers: Sequence[str], cells: list[list[str]]) -> list[int]:
+    """Each column's width: its longest header or cell."""
+    widths = [len(h) for h in headers]
+    for row in cells:
+        for index, text in enumerate(row):
+            widths[index] = max(widths[index], len(text))
+    return widths
 
 
 def _plain_row(texts: list[str], widths: list[int], numeric: frozenset[int]) -> str:

@@ -31,6 +31,7 @@ from codehealth.sources.reading import (
     read_source,
     unusable_file,
 )
+from codehealth.sources.revision_contents import export_tree, read_blobs, read_worktree
 from codehealth.sources.revisions import (
     STAGED,
     WORKTREE,
@@ -38,12 +39,9 @@ from codehealth.sources.revisions import (
     changed_files,
     changed_lines,
     changes_and_lines,
-    export_tree,
     head_commit_or_none,
     merge_base,
     parse_name_status,
-    read_blobs,
-    read_worktree,
     repository_root,
     resolve_commit,
     untracked_later,

@@ -85,11 +85,7 @@ class Cache:
         return self._connection
 
     def _open(self) -> sqlite3.Connection:
-        os.makedirs(self.directory, exist_ok=True)
-        ignore = os.path.join(self.directory, ".gitignore")
-        if not os.path.exists(ignore):
-            with open(ignore, "w", encoding="utf-8") as handle:
-                handle.write("# written by codehealth: the cache is not for git\n*\n")
+        _prepare_directory(self.directory)
         connection = sqlite3.connect(self.path, timeout=10, isolation_level=None)
         try:
             application_id = connection.execute("PRAGMA application_id").fetchone()[0]
@@ -106,35 +102,43 @@ class Cache:
             # is rebuilt; a killed process loses nothing (the OS still holds its writes).
             connection.execute("PRAGMA synchronous=OFF")
             if not tables:
-                with connection:
-                    connection.execute("BEGIN IMMEDIATE")
-                    # Another run may have created it while this one waited for the lock.
-                    connection.execute(f"PRAGMA application_id={_APPLICATION_ID}")
-                    connection.execute(f"PRAGMA user_version={_LAYOUT}")
-                    connection.execute("CREATE TABLE IF NOT EXISTS meta (salt TEXT NOT NULL)")
-                    connection.execute(
-                        "INSERT INTO meta (salt) SELECT ? WHERE NOT EXISTS (SELECT 1 FROM meta)",
-                        (self.salt,),
-                    )
-                    connection.execute(
-                        "CREATE TABLE IF NOT EXISTS files"
-                        " (key TEXT PRIMARY KEY, data TEXT NOT NULL) WITHOUT ROWID"
-                    )
+                self._create(connection)
             else:
-                layout = connection.execute("PRAGMA user_version").fetchone()[0]
-                if layout != _LAYOUT or tables != {"meta", "files"}:
-                    raise sqlite3.DatabaseError(f"unknown cache layout {layout}")
-                (salt,) = connection.execute("SELECT salt FROM meta").fetchone()
-                if salt != self.salt:
-                    # Another codehealth or Python version wrote it: its entries may differ.
-                    with connection:
-                        connection.execute("BEGIN")
-                        connection.execute("DELETE FROM files")
-                        connection.execute("UPDATE meta SET salt = ?", (self.salt,))
+                self._check(connection, tables)
         except BaseException:
             connection.close()
             raise
         return connection
+
+    def _create(self, connection: sqlite3.Connection) -> None:
+        """Create the tables in an empty database."""
+        with connection:
+            connection.execute("BEGIN IMMEDIATE")
+            # Another run may have created it while this one waited for the lock.
+            connection.execute(f"PRAGMA application_id={_APPLICATION_ID}")
+            connection.execute(f"PRAGMA user_version={_LAYOUT}")
+            connection.execute("CREATE TABLE IF NOT EXISTS meta (salt TEXT NOT NULL)")
+            connection.execute(
+                "INSERT INTO meta (salt) SELECT ? WHERE NOT EXISTS (SELECT 1 FROM meta)",
+                (self.salt,),
+            )
+            connection.execute(
+                "CREATE TABLE IF NOT EXISTS files"
+                " (key TEXT PRIMARY KEY, data TEXT NOT NULL) WITHOUT ROWID"
+            )
+
+    def _check(self, connection: sqlite3.Connection, tables: set[str]) -> None:
+        """DatabaseError for an unknown layout; a cache of another salt is emptied."""
+        layout = connection.execute("PRAGMA user_version").fetchone()[0]
+        if layout != _LAYOUT or tables != {"meta", "files"}:
+            raise sqlite3.DatabaseError(f"unknown cache layout {layout}")
+        (salt,) = connection.execute("SELECT salt FROM meta").fetchone()
+        if salt != self.salt:
+            # Another codehealth or Python version wrote it: its entries may differ.
+            with connection:
+                connection.execute("BEGIN")
+                connection.execute("DELETE FROM files")
+                connection.execute("UPDATE meta SET salt = ?", (self.salt,))
 
     def _remove_files(self) -> None:
         for suffix in ("", "-wal", "-shm"):
@@ -147,3 +151,12 @@ class Cache:
         if rebuild:
             self._remove_files()
         self._broken = True
+
+
+def _prepare_directory(directory: str) -> None:
+    """Create the cache's folder, with a .gitignore that keeps it out of git."""
+    os.makedirs(directory, exist_ok=True)
+    ignore = os.path.join(directory, ".gitignore")
+    if not os.path.exists(ignore):
+        with open(ignore, "w", encoding="utf-8") as handle:
+            handle.write("# written by codehealth: the cache is not for git\n*\n")

@@ -22,18 +22,14 @@ from collections.abc import Iterable, Sequence
 
 from codehealth.config import ConfigError
 from codehealth.model import Change, Commit, Revision, Unreadable
-from codehealth.sources.gitlog import (
-    _HEADER,
-    _US,
-    GitError,
-    _commit,
-    _commit_args,
-    _hunks,
-    _numstat,
-    _parse,
-    _raw,
-    _records,
-    _text,
+from codehealth.sources.gitlog import _HEADER, GitError, _commit, _commit_args, _records
+from codehealth.sources.gitlog_tokens import (
+    UNIT_SEPARATOR,
+    decoded,
+    diff_hunks,
+    numstat_changes,
+    parse_records,
+    raw_changes,
 )
 
 _NULL = "0" * 40
@@ -104,8 +100,8 @@ def revisions_without_renames(root: str, revisions: str = "HEAD") -> list[Revisi
     args += ["--no-abbrev", "--no-renames", "--relative", f"--format={_HEADER}", revisions, "--"]
     found: list[Revision] = []
     for header, body in _walk(root, args):
-        sha, author, _email, when = header.split(_US)
-        found.append(Revision(_text(sha), _text(author), int(when or 0), _raw(body)))
+        sha, author, _email, when = header.split(UNIT_SEPARATOR)
+        found.append(Revision(decoded(sha), decoded(author), int(when or 0), raw_changes(body)))
     return found
 
 
@@ -118,7 +114,7 @@ def hunks_of_commits(
     args = ["log", "--no-walk=unsorted", "--stdin", "-p", "-U0", "-M", "--relative"]
     args += ["--format=%x1e%H", "--no-color", "--no-ext-diff", "--", *paths]
     output = _run(root, args, commits)
-    return [(_text(h.strip()), _hunks(body)) for h, body in _parse([output], None)]
+    return [(decoded(h.strip()), diff_hunks(body)) for h, body in parse_records([output], None)]
 
 
 def _walk(root: str, args: list[str]) -> list[tuple[bytes, list[bytes]]]:
@@ -142,9 +138,9 @@ def _shape(tokens: list[bytes]) -> list[tuple[str, str, str, str]]:
         index += 1
         if len(fields) != 5 or not fields[0].startswith(b":"):
             continue
-        old = _text(fields[2]) if not fields[0].startswith(b":160") else _NULL
-        new = _text(fields[3]) if not fields[1].startswith(b"160") else _NULL
-        entries.append((old, new, _text(fields[4][:1]), _text(tokens[index])))
+        old = decoded(fields[2]) if not fields[0].startswith(b":160") else _NULL
+        new = decoded(fields[3]) if not fields[1].startswith(b"160") else _NULL
+        entries.append((old, new, decoded(fields[4][:1]), decoded(tokens[index])))
         index += 1
     return entries
 
@@ -163,7 +159,7 @@ def _broken(changes: list[tuple[str, str, str, str]], missing: set[str]) -> list
 
 
 def _sha(header: bytes) -> str:
-    return _text(header.split(_US, 1)[0])
+    return decoded(header.split(UNIT_SEPARATOR, 1)[0])
 
 
 def _missing(root: str, blobs: set[str]) -> set[str]:
@@ -171,14 +167,17 @@ def _missing(root: str, blobs: set[str]) -> set[str]:
     if not blobs:
         return set()
     output = _run(root, ["cat-file", "--batch-check=%(objectname)"], sorted(blobs))
-    return {_text(line.split()[0]) for line in output.splitlines() if line.endswith(b" missing")}
+    return {decoded(line.split()[0]) for line in output.splitlines() if line.endswith(b" missing")}
 
 
 def _numstat_of(root: str, shas: list[str]) -> list[Commit]:
     if not shas:
         return []
     args = ["log", "--no-walk=unsorted", "--stdin", *_commit_args(None, True)[1:], "--"]
-    return [_commit(h, body, _numstat) for h, body in _parse([_run(root, args, shas)], b"\0")]
+    return [
+        _commit(h, body, numstat_changes)
+        for h, body in parse_records([_run(root, args, shas)], b"\0")
+    ]
 
 
 def _damaged_commit(
@@ -193,14 +192,14 @@ def _damaged_commit(
     args = [*_commit_args(None, True), "--no-walk", _sha(header), "--"]
     args += [f":(exclude,literal){path}" for path in paths]
     output = _run(root, args, [])
-    counted = [_commit(h, body, _numstat) for h, body in _parse([output], b"\0")]
+    counted = [_commit(h, body, numstat_changes) for h, body in parse_records([output], b"\0")]
     readable = counted[0].changes if counted else ()
     unknown = tuple(Change(path) for _, _, _, path in changes if path in paths)
-    return _commit(header, [], _numstat)._replace(changes=readable + unknown)
+    return _commit(header, [], numstat_changes)._replace(changes=readable + unknown)
 
 
 def _named_objects(message: str) -> set[str]:
-    return {_text(found) for found in _OBJECT.findall(message.encode())}
+    return {decoded(found) for found in _OBJECT.findall(message.encode())}
 
 
 def _run(root: str, args: list[str], lines: Sequence[str]) -> bytes:
@@ -215,5 +214,5 @@ def _run(root: str, args: list[str], lines: Sequence[str]) -> bytes:
     except OSError as error:
         raise GitError(f"git {args[0]} failed: {error}") from None
     if done.returncode != 0:
-        raise GitError(f"git {args[0]} failed: {_text(done.stderr).strip()}")
+        raise GitError(f"git {args[0]} failed: {decoded(done.stderr).strip()}")
     return done.stdout

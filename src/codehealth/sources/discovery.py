@@ -47,17 +47,24 @@ def discover(
     targets = [_relative_target(root, path) for path in paths]
     listed = _git_files(root, targets)
     skipped: list[tuple[str, str]] = []
-    if listed is None:
-        files = _walk(root, targets or ["."], skipped)
-    else:
-        # A path named on the command line is analysed even when git ignores it (as ruff
-        # does): git lists nothing under it, so walk it.
-        ignored = [t for t in targets if not any(_under(f, t) for f in listed)]
-        files = listed + _walk(root, ignored, skipped) if ignored else listed
+    files = _candidates(root, targets, listed, skipped)
     matcher = _Excluder(exclude)
     kept = sorted({path for path in files if path.endswith(".py") and not matcher.excluded(path)})
     kept, left_out = _leave_out(kept, targets, hidden, vendored)
     return Discovery(tuple(kept), tuple(skipped), listed is not None, left_out, tuple(targets))
+
+
+def _candidates(
+    root: str, targets: list[str], listed: list[str] | None, skipped: list[tuple[str, str]]
+) -> list[str]:
+    """The files git lists (``listed``), else those found walking the folders; the walk
+    adds to ``skipped`` what it skipped and why (unreadable, a link loop)."""
+    if listed is None:
+        return _walk(root, targets or ["."], skipped)
+    # A path named on the command line is analysed even when git ignores it (as ruff
+    # does): git lists nothing under it, so walk it.
+    ignored = [t for t in targets if not any(_under(f, t) for f in listed)]
+    return listed + _walk(root, ignored, skipped) if ignored else listed
 
 
 def _leave_out(

@@ -10,13 +10,21 @@ from __future__ import annotations
 
 import subprocess
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from codehealth.config import ConfigError
-from codehealth.model import BlobChange, Change, Commit, Revision
+from codehealth.model import Change, Commit, Revision
+from codehealth.sources.gitlog_tokens import (
+    UNIT_SEPARATOR,
+    decoded,
+    diff_hunks,
+    name_status_changes,
+    numstat_changes,
+    parse_records,
+    raw_changes,
+)
 
-_RS, _US = b"\x1e", b"\x1f"  # record and unit separators around each commit header
 _HEADER = "%x1e%H%x1f%aN%x1f%aE%x1f%at"
 _CHUNK = 1 << 20
 
@@ -66,7 +74,7 @@ def stream_commits(
     ``line_counts`` asks for ``--numstat`` (added/deleted lines); without it the cheaper
     ``--name-status`` is used and counts are -1.
     """
-    parse = _numstat if line_counts else _name_status
+    parse = numstat_changes if line_counts else name_status_changes
     for header, body in _records(root, [*_commit_args(since, line_counts), revisions, "--"]):
         yield _commit(header, body, parse)
 
@@ -82,8 +90,8 @@ def _commit_args(since: int | None, line_counts: bool) -> list[str]:
 def _commit(
     header: bytes, body: list[bytes], parse: Callable[[list[bytes]], tuple[Change, ...]]
 ) -> Commit:
-    sha, author, email, when = header.split(_US)
-    return Commit(_text(sha), _text(author), _text(email), int(when or 0), parse(body))
+    sha, author, email, when = header.split(UNIT_SEPARATOR)
+    return Commit(decoded(sha), decoded(author), decoded(email), int(when or 0), parse(body))
 
 
 def stream_revisions(root: str, revisions: str = "HEAD") -> Iterator[Revision]:
@@ -104,8 +112,8 @@ def stream_revisions(root: str, revisions: str = "HEAD") -> Iterator[Revision]:
         "--",
     ]
     for header, body in _records(root, args):
-        sha, author, _email, when = header.split(_US)
-        yield Revision(_text(sha), _text(author), int(when or 0), _raw(body))
+        sha, author, _email, when = header.split(UNIT_SEPARATOR)
+        yield Revision(decoded(sha), decoded(author), int(when or 0), raw_changes(body))
 
 
 def count_commits(root: str, revisions: str = "HEAD") -> int:
@@ -135,7 +143,7 @@ def _records(
     stdout = process.stdout
     assert stdout is not None
     try:
-        yield from _parse(iter(lambda: stdout.read(_CHUNK), b""), separator)
+        yield from parse_records(iter(lambda: stdout.read(_CHUNK), b""), separator)
     finally:
         _finish(process, args)
 
@@ -155,20 +163,7 @@ def _finish(process: subprocess.Popen[bytes], args: Sequence[str]) -> None:
     if process.stderr:
         process.stderr.close()
     if process.wait() != 0:
-        raise GitError(f"git {args[0]} failed: {_text(error).strip()}")
-
-
-def _parse(chunks: Iterable[bytes], separator: bytes | None) -> Iterator[tuple[bytes, list[bytes]]]:
-    pending = b""
-    for chunk in chunks:
-        pending += chunk
-        records = pending.split(_RS)
-        pending = records.pop()
-        for record in records:
-            if record:
-                yield _split(record, separator)
-    if pending:
-        yield _split(pending, separator)
+        raise GitError(f"git {args[0]} failed: {decoded(error).strip()}")
 
 
 class PrefetchedLog:
@@ -193,88 +188,9 @@ class PrefetchedLog:
         self._reader.join()
         _finish(self._process, self._args)
         chunks, self._chunks = self._chunks, []
-        parse = _numstat if self._line_counts else _name_status
-        for header, body in _parse(chunks, b"\0"):
+        parse = numstat_changes if self._line_counts else name_status_changes
+        for header, body in parse_records(chunks, b"\0"):
             yield _commit(header, body, parse)
-
-
-def _split(record: bytes, separator: bytes | None) -> tuple[bytes, list[bytes]]:
-    tokens = record.split(separator) if separator else record.split(b"\n")
-    body = tokens[1:]
-    if body and body[0].startswith(b"\n"):
-        body[0] = body[0][1:]
-    return tokens[0], body
-
-
-def _numstat(tokens: list[bytes]) -> tuple[Change, ...]:
-    """``added\\tdeleted\\tpath`` or, for a rename, ``added\\tdeleted\\t`` old new."""
-    changes: list[Change] = []
-    index, size = 0, len(tokens)
-    while index < size:
-        token = tokens[index]
-        index += 1
-        if not token:
-            continue
-        added, deleted, path = token.split(b"\t", 2)
-        old = b""
-        if not path:
-            old, path = tokens[index], tokens[index + 1]
-            index += 2
-        changes.append(
-            Change(
-                _text(path),
-                int(added) if added != b"-" else -1,
-                int(deleted) if deleted != b"-" else -1,
-                _text(old),
-            )
-        )
-    return tuple(changes)
-
-
-def _name_status(tokens: list[bytes]) -> tuple[Change, ...]:
-    """``M`` path, or ``R100`` old new."""
-    changes: list[Change] = []
-    index, size = 0, len(tokens)
-    while index < size:
-        status = tokens[index]
-        index += 1
-        if not status:
-            continue
-        if status[:1] in (b"R", b"C"):
-            old, path = tokens[index], tokens[index + 1]
-            index += 2
-            changes.append(Change(_text(path), old_path=_text(old) if status[:1] == b"R" else ""))
-        else:
-            changes.append(Change(_text(tokens[index])))
-            index += 1
-    return tuple(changes)
-
-
-def _raw(tokens: list[bytes]) -> tuple[BlobChange, ...]:
-    """``:oldmode newmode oldblob newblob STATUS`` then the path (two for R and C)."""
-    changes: list[BlobChange] = []
-    index, size = 0, len(tokens)
-    while index < size:
-        meta = tokens[index]
-        index += 1
-        if not meta.startswith(b":"):
-            continue
-        fields = meta.split()
-        new_mode, blob, status = fields[1], fields[3], _text(fields[4][:1])
-        if status in ("R", "C"):
-            old, path = _text(tokens[index]), _text(tokens[index + 1])
-            index += 2
-        else:
-            old, path = "", _text(tokens[index])
-            index += 1
-        if new_mode.startswith(b"160") or new_mode.startswith(b"120"):
-            blob = b""  # a submodule or a symbolic link: no Python source in it
-        changes.append(BlobChange(path, "" if status == "D" else _text(blob), status, old))
-    return tuple(changes)
-
-
-def _text(raw: bytes) -> str:
-    return raw.decode("utf-8", "surrogateescape")
 
 
 def stream_hunks(
@@ -289,31 +205,7 @@ def stream_hunks(
     if since is not None:
         args.append(f"--since={since}")
     for header, body in _records(root, [*args, "HEAD", "--", *paths], separator=None):
-        yield _text(header.strip()), _hunks(body)
-
-
-def _hunks(lines: list[bytes]) -> dict[str, list[tuple[int, int, int, int]]]:
-    found: dict[str, list[tuple[int, int, int, int]]] = {}
-    current: list[tuple[int, int, int, int]] | None = None
-    in_header = False
-    for line in lines:
-        if line.startswith(b"diff --git "):
-            in_header, current = True, None
-        elif in_header and line.startswith(b"+++ "):
-            name = line[4:].rstrip(b"\r")
-            if name != b"/dev/null":
-                name = name.strip(b'"')
-                current = found.setdefault(_text(name[2:] if name[:2] == b"b/" else name), [])
-        elif line.startswith(b"@@ ") and current is not None:
-            in_header = False
-            old, new = line.split(b" ")[1:3]
-            current.append((*_range(old[1:]), *_range(new[1:])))
-    return found
-
-
-def _range(text: bytes) -> tuple[int, int]:
-    start, _, count = text.partition(b",")
-    return int(start), int(count) if count else 1
+        yield decoded(header.strip()), diff_hunks(body)
 
 
 def tree_blobs(root: str, revision: str) -> dict[str, str]:
@@ -327,13 +219,13 @@ def tree_blobs(root: str, revision: str) -> dict[str, str]:
     except OSError as error:
         raise GitError(f"git ls-tree failed: {error}") from None
     if done.returncode != 0:
-        raise GitError(f"git ls-tree failed: {_text(done.stderr).strip()}")
+        raise GitError(f"git ls-tree failed: {decoded(done.stderr).strip()}")
     blobs: dict[str, str] = {}
     for entry in done.stdout.split(b"\0"):
         meta, _, path = entry.partition(b"\t")
         fields = meta.split()
         if len(fields) == 3 and fields[1] == b"blob" and fields[0].startswith(b"100"):
-            blobs[_text(path)] = _text(fields[2])
+            blobs[decoded(path)] = decoded(fields[2])
     return blobs
 
 

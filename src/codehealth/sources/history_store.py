@@ -166,11 +166,7 @@ class HistoryStore:
 
     def _open(self, path: str) -> sqlite3.Connection:
         if path != ":memory:":
-            os.makedirs(self.directory, exist_ok=True)
-            ignore = os.path.join(self.directory, ".gitignore")
-            if not os.path.exists(ignore):
-                with open(ignore, "w", encoding="utf-8") as handle:
-                    handle.write("# written by codehealth: the cache is not for git\n*\n")
+            _prepare_directory(self.directory)
         db = sqlite3.connect(path, timeout=10, isolation_level=None)
         try:
             kind = db.execute("PRAGMA application_id").fetchone()[0]
@@ -180,37 +176,54 @@ class HistoryStore:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             if not tables:
-                with db:
-                    db.execute("BEGIN IMMEDIATE")
-                    # Another run may have created it while this one waited for the lock.
-                    if not db.execute("SELECT 1 FROM sqlite_master").fetchone():
-                        db.execute(f"PRAGMA application_id={_APPLICATION_ID}")
-                        db.execute(f"PRAGMA user_version={_LAYOUT}")
-                        for statement in _SCHEMA:
-                            db.execute(statement)
-                        db.execute("INSERT INTO meta VALUES ('salt', ?)", (self.salt,))
+                self._create(db)
                 return db
             layout = db.execute("PRAGMA user_version").fetchone()[0]
             if layout != _LAYOUT or tables != _TABLES:
                 raise sqlite3.DatabaseError(f"unknown history store layout {layout}")
-            row = db.execute("SELECT value FROM meta WHERE key = 'salt'").fetchone()
-            if row is None or row[0] != self.salt:
-                # Another codehealth, Python or configuration measured it: start afresh.
-                with db:
-                    db.execute("BEGIN")
-                    for table in ("blobs", "commits", "tree", "meta"):
-                        db.execute(f"DELETE FROM {table}")
-                    db.execute("INSERT INTO meta VALUES ('salt', ?)", (self.salt,))
-                self.notes.append("history store written with other settings: rebuilt it")
+            self._check_salt(db)
         except BaseException:
             db.close()
             raise
         return db
 
+    def _create(self, db: sqlite3.Connection) -> None:
+        """Create the tables in an empty database."""
+        with db:
+            db.execute("BEGIN IMMEDIATE")
+            # Another run may have created it while this one waited for the lock.
+            if not db.execute("SELECT 1 FROM sqlite_master").fetchone():
+                db.execute(f"PRAGMA application_id={_APPLICATION_ID}")
+                db.execute(f"PRAGMA user_version={_LAYOUT}")
+                for statement in _SCHEMA:
+                    db.execute(statement)
+                db.execute("INSERT INTO meta VALUES ('salt', ?)", (self.salt,))
+
+    def _check_salt(self, db: sqlite3.Connection) -> None:
+        """Empty a store written with another salt (the facts it holds would be wrong)."""
+        row = db.execute("SELECT value FROM meta WHERE key = 'salt'").fetchone()
+        if row is None or row[0] != self.salt:
+            # Another codehealth, Python or configuration measured it: start afresh.
+            with db:
+                db.execute("BEGIN")
+                for table in ("blobs", "commits", "tree", "meta"):
+                    db.execute(f"DELETE FROM {table}")
+                db.execute("INSERT INTO meta VALUES ('salt', ?)", (self.salt,))
+            self.notes.append("history store written with other settings: rebuilt it")
+
     def _remove(self) -> None:
         for suffix in ("", "-wal", "-shm"):
             with contextlib.suppress(OSError):
                 os.remove(self.path + suffix)
+
+
+def _prepare_directory(directory: str) -> None:
+    """Create the store's folder, with a .gitignore that keeps it out of git."""
+    os.makedirs(directory, exist_ok=True)
+    ignore = os.path.join(directory, ".gitignore")
+    if not os.path.exists(ignore):
+        with open(ignore, "w", encoding="utf-8") as handle:
+            handle.write("# written by codehealth: the cache is not for git\n*\n")
 
 
 def _path(stored: str | bytes) -> str:
