@@ -103,9 +103,9 @@ def gate(
     _refuse_bad_revisions(base_ref, staged)
     policy = _policy(strict, require_improvement)
     if base_ref is not None or staged:
-        from codehealth.app import run_gate
+        from codehealth.app import GateRequest, run_gate_request
 
-        report = run_gate(
+        request = GateRequest(
             project_root(),
             base_ref,
             staged=staged,
@@ -115,6 +115,7 @@ def gate(
             use_cache=not no_cache,
             policy=policy,
         )
+        report = run_gate_request(request)
     else:
         from codehealth.app import run_gate_baseline
 
