@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     )
     from codehealth.app.boundaries import run_boundaries
     from codehealth.app.boundaries_cache import boundaries_json, cached_boundaries_json
-    from codehealth.app.debt import load_catalogue, run_debt
+    from codehealth.app.debt import DebtOptions, load_catalogue, run_debt
     from codehealth.app.gate import GateRequest, run_gate, run_gate_request
     from codehealth.app.gate_baseline import BaselineRun, run_baseline, run_gate_baseline
     from codehealth.app.history import run_history
@@ -43,6 +43,7 @@ _LAZY = {
     "run_boundaries": "codehealth.app.boundaries",
     "boundaries_json": "codehealth.app.boundaries_cache",
     "cached_boundaries_json": "codehealth.app.boundaries_cache",
+    "DebtOptions": "codehealth.app.debt",
     "load_catalogue": "codehealth.app.debt",
     "run_debt": "codehealth.app.debt",
     "GateRequest": "codehealth.app.gate",
@@ -82,6 +83,7 @@ __all__ = [
     "ScanResult",
     "boundaries_json",
     "cached_boundaries_json",
+    "DebtOptions",
     "load_catalogue",
     "measure_project",
     "run_boundaries",
