@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     )
     from codehealth.app.boundaries import run_boundaries
     from codehealth.app.boundaries_cache import boundaries_json, cached_boundaries_json
-    from codehealth.app.debt import load_catalogue, run_debt
-    from codehealth.app.gate import run_gate
+    from codehealth.app.debt import DebtOptions, load_catalogue, run_debt
+    from codehealth.app.gate import GateRequest, run_gate, run_gate_request
     from codehealth.app.gate_baseline import BaselineRun, run_baseline, run_gate_baseline
     from codehealth.app.history import run_history
     from codehealth.app.hotspots import Mined, run_hotspots
@@ -43,9 +43,12 @@ _LAZY = {
     "run_boundaries": "codehealth.app.boundaries",
     "boundaries_json": "codehealth.app.boundaries_cache",
     "cached_boundaries_json": "codehealth.app.boundaries_cache",
+    "DebtOptions": "codehealth.app.debt",
     "load_catalogue": "codehealth.app.debt",
     "run_debt": "codehealth.app.debt",
+    "GateRequest": "codehealth.app.gate",
     "run_gate": "codehealth.app.gate",
+    "run_gate_request": "codehealth.app.gate",
     "BaselineRun": "codehealth.app.gate_baseline",
     "run_baseline": "codehealth.app.gate_baseline",
     "run_gate_baseline": "codehealth.app.gate_baseline",
@@ -80,6 +83,7 @@ __all__ = [
     "ScanResult",
     "boundaries_json",
     "cached_boundaries_json",
+    "DebtOptions",
     "load_catalogue",
     "measure_project",
     "run_boundaries",
@@ -87,7 +91,9 @@ __all__ = [
     "run_history",
     "InitRun",
     "run_init",
+    "GateRequest",
     "run_gate",
+    "run_gate_request",
     "BaselineRun",
     "run_baseline",
     "run_gate_baseline",

@@ -7,13 +7,13 @@ content, tool version and tool configuration, so a warm run starts no linter at 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from codehealth.app.debt_lint import BackgroundLinters, content_key
 from codehealth.app.scan import Measured, Progress, measure_project
 from codehealth.catalogue import Catalogue, LintCost, apply_overrides, parse_catalogue
 from codehealth.config import ConfigError, Settings, is_test_path, is_test_rule, load_settings
@@ -29,17 +29,9 @@ from codehealth.debt import (
     price_lint_hits,
     price_rule_hits,
 )
-from codehealth.lint import (
-    LintResult,
-    LintTool,
-    LintUnavailable,
-    Pending,
-    prepare_flake8,
-    prepare_ruff,
-)
 from codehealth.metrics import package_names
 from codehealth.model import Finding
-from codehealth.sources import Cache, catalogue_texts, read_file
+from codehealth.sources import Cache, catalogue_texts
 from codehealth.version import __version__
 
 
@@ -60,15 +52,24 @@ def load_catalogue(settings: Settings | None = None) -> Catalogue:
     return catalogue
 
 
+@dataclass(frozen=True, slots=True)
+class DebtOptions:
+    """How the debt is measured: from the caches or not, with which settings (else those
+    of ``config_file``, else the project's), reporting progress, modules cut to
+    ``module_depth`` parts of their names."""
+
+    use_cache: bool = True
+    settings: Settings | None = None
+    config_file: str | None = None
+    progress: Progress | None = None
+    module_depth: int = 2
+
+
 def run_debt(
     paths: Sequence[str] = (),
     root: str = ".",
+    options: DebtOptions | None = None,
     *,
-    use_cache: bool = True,
-    settings: Settings | None = None,
-    config_file: str | None = None,
-    progress: Progress | None = None,
-    module_depth: int = 2,
     extra_findings: Sequence[Finding] = (),
     boundaries: bool = False,
 ) -> DebtReport:
@@ -80,17 +81,8 @@ def run_debt(
     adds the findings of ``run_boundaries`` (public API, contracts, cycles); when that check
     fails the report is marked incomplete, like a failing linter.
     """
-    return debt_and_measured(
-        paths,
-        root,
-        use_cache=use_cache,
-        settings=settings,
-        config_file=config_file,
-        progress=progress,
-        module_depth=module_depth,
-        extra_findings=extra_findings,
-        boundaries=boundaries,
-    )[0]
+    found = measure_debt(paths, root, options, extra_findings=extra_findings, boundaries=boundaries)
+    return found[0]
 
 
 def debt_and_measured(
@@ -105,57 +97,75 @@ def debt_and_measured(
     extra_findings: Sequence[Finding] = (),
     boundaries: bool = False,
 ) -> tuple[DebtReport, Measured]:
+    """``measure_debt`` with the options one by one (the signature its callers know)."""
+    options = DebtOptions(use_cache, settings, config_file, progress, module_depth)
+    return measure_debt(paths, root, options, extra_findings=extra_findings, boundaries=boundaries)
+
+
+def measure_debt(
+    paths: Sequence[str] = (),
+    root: str = ".",
+    options: DebtOptions | None = None,
+    *,
+    extra_findings: Sequence[Finding] = (),
+    boundaries: bool = False,
+) -> tuple[DebtReport, Measured]:
     """``run_debt``'s report and the measurements it was built from (hotspots and the
     HTML report use both: the files are measured once)."""
+    options = options or DebtOptions()
     root = os.path.abspath(root)
+    settings = options.settings
     if settings is None:
-        settings = load_settings(root, config_file)
+        settings = load_settings(root, options.config_file)
     catalogue = load_catalogue(settings)
-    cache_dir = os.path.join(root, settings.cache_dir) if use_cache else None
+    cache_dir = os.path.join(root, settings.cache_dir) if options.use_cache else None
     incomplete: list[str] = []
-    linters: list[_Linter] = []
-
-    def start_linters(sources: dict[str, bytes]) -> None:
-        """Called once the files are read: the linters run while the scan measures them."""
-        folders = {path.rpartition("/")[0] for path in sources}
-        for tool in _tools(root, settings, folders, incomplete):
-            linters.append(_start(tool, root, sources, cache_dir))
-
-    measured = measure_project(root, paths, settings, use_cache, progress, on_read=start_linters)
+    linters = BackgroundLinters(root, settings, cache_dir, incomplete)
+    measured = measure_project(
+        root, paths, settings, options.use_cache, options.progress, on_read=linters.start
+    )
     cache_notes: list[str] = []
     markers = _markers(measured.sources, cache_dir, cache_notes)
-    lint_hits: dict[str, dict[str, list[Hit]]] = {}
-    for linter in linters:
-        result = linter.finish(cache_notes, incomplete)
-        if result.config_error:
-            raise ConfigError(
-                f"{result.tool} rejected the project's configuration:\n{result.config_error}"
-            )
-        if result.problem:
-            incomplete.append(result.problem)
-        else:
-            lint_hits[result.tool] = result.hits
+    lint_hits = linters.hits(cache_notes)
     extra = list(extra_findings)
     if boundaries:
-        extra += _boundary_findings(root, settings, use_cache, incomplete)
-    findings, test_findings, test_lines = _test_debt(
-        _findings(measured, settings, catalogue, lint_hits, markers, extra), measured, settings
-    )
+        extra += _boundary_findings(root, settings, options.use_cache, incomplete)
+    findings = _findings(measured, settings, catalogue, lint_hits, markers, extra)
+    families = {
+        **{f.rule: "boundaries" for f in extra},
+        **{rule.id: rule.family for rule in catalogue.rules},
+    }
+    tally = _Tallied(measured, settings, families, incomplete, cache_notes)
+    return _report(findings, tally, options.module_depth), measured
+
+
+@dataclass(frozen=True, slots=True)
+class _Tallied:
+    """What the report is built from besides the findings."""
+
+    measured: Measured
+    settings: Settings
+    families: dict[str, str]  # rule id -> family
+    incomplete: list[str]
+    cache_notes: list[str]
+
+
+def _report(all_findings: list[Finding], tally: _Tallied, module_depth: int) -> DebtReport:
+    """The debt report of the findings, the tests' complexity findings apart."""
+    measured, settings = tally.measured, tally.settings
+    findings, test_findings, test_lines = _test_debt(all_findings, measured, settings)
     packages = package_names(measured.discovered, settings.roots)
     analysed = set(measured.files)
-    report = build_report(
+    return build_report(
         findings,
         {path: metrics.lines.source for path, metrics in measured.files.items()},
         module_names(analysed | {f.path for f in findings}, packages, module_depth),
-        {
-            **{f.rule: "boundaries" for f in extra},
-            **{rule.id: rule.family for rule in catalogue.rules},
-        },
+        tally.families,
         settings.debt.minutes_per_line,
-        incomplete=incomplete,
+        incomplete=tally.incomplete,
         notes=[
             *measured.notes,
-            *cache_notes,
+            *tally.cache_notes,
             *(f"not analysed: {n.path}: {n.reason}" for n in measured.not_analysed),
         ],
         not_analysed=measured.not_analysed,
@@ -163,7 +173,6 @@ def debt_and_measured(
         test_lines=test_lines,
         tests_counted=settings.tests.in_debt,
     )
-    return report, measured
 
 
 def _test_debt(
@@ -187,119 +196,11 @@ def _test_debt(
     return production, tests, lines
 
 
-def _tools(
-    root: str, settings: Settings, folders: set[str], incomplete: list[str]
-) -> list[LintTool]:
-    tools: list[LintTool] = []
-    if settings.debt.ruff != "off":
-        try:
-            tools.append(prepare_ruff(root, settings.debt.ruff, folders))
-        except LintUnavailable as error:
-            incomplete.append(str(error))
-    try:
-        flake8 = prepare_flake8(root, settings.debt.flake8)
-    except LintUnavailable as error:
-        incomplete.append(str(error))
-    else:
-        if flake8 is not None:
-            tools.append(flake8)
-    return tools
-
-
-def _content_key(*parts: bytes) -> str:
-    hasher = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        hasher.update(part)
-        hasher.update(b"\0")
-    return hasher.hexdigest()
-
-
-@dataclass
-class _Linter:
-    """One linter's run: cached hits, and the subprocess linting the rest."""
-
-    tool: LintTool
-    cached: dict[str, list[Hit]]
-    pending: Pending | None
-    cache: Cache | None
-    keys: dict[str, str]
-    root: str = "."
-    sources: dict[str, bytes] | None = None  # the contents the scan measured
-
-    def finish(self, notes: list[str], incomplete: list[str]) -> LintResult:
-        if self.pending is None:
-            result = LintResult(self.tool.name, {})
-        else:
-            result = self.pending.wait()
-            failed = bool(result.problem or result.config_error)
-            result = result if failed else self._same_contents(result, incomplete)
-        self._store(result, notes)
-        if result.problem or result.config_error:
-            return result
-        return LintResult(self.tool.name, {**self.cached, **result.hits})
-
-    def _store(self, result: LintResult, notes: list[str]) -> None:
-        """Cache the fresh hits (none when the tool failed) under each file's content key."""
-        if self.cache is None:
-            return
-        if not (result.problem or result.config_error):
-            self.cache.put_many(
-                (self.keys[path], json.dumps(hits, separators=(",", ":")))
-                for path, hits in result.hits.items()
-                if path in self.keys
-            )
-        self.cache.close()
-        notes.extend(self.cache.notes)
-
-    def _same_contents(self, result: LintResult, incomplete: list[str]) -> LintResult:
-        """The linter read the files itself, after the scan did: a file edited (or removed)
-        in between got hits for other lines. Those are left out, and not cached under the
-        content the scan read; the report says to run again."""
-        sources = self.sources or {}
-        changed = set()
-        for path in result.hits:
-            try:
-                now: bytes | None = read_file(os.path.join(self.root, path))
-            except OSError:
-                now = None
-            if path in sources and now != sources[path]:
-                changed.add(path)
-        incomplete.extend(
-            f"{path} changed while it was analysed: its {self.tool.name} findings are left "
-            "out; run again"
-            for path in sorted(changed)
-        )
-        kept = {path: hits for path, hits in result.hits.items() if path not in changed}
-        return LintResult(result.tool, kept, result.problem, result.config_error)
-
-
-def _start(tool: LintTool, root: str, sources: dict[str, bytes], cache_dir: str | None) -> _Linter:
-    keys = {
-        path: _content_key(path.encode("utf-8", "surrogateescape"), content)
-        for path, content in sources.items()
-    }
-    cache = None
-    cached: dict[str, list[Hit]] = {}
-    if cache_dir is not None:
-        cache = Cache(cache_dir, f"{__version__}/{tool.salt}", filename=f"lint-{tool.name}.sqlite")
-        stored = cache.get_many(sorted(set(keys.values())))
-        for path, key in keys.items():
-            text = stored.get(key)
-            if text is not None:
-                try:
-                    cached[path] = [Hit._make(row) for row in json.loads(text)]
-                except (ValueError, TypeError):
-                    continue  # a damaged entry: lint the file again
-    todo = sorted(path for path in sources if path not in cached)
-    pending = Pending(tool, root, todo) if todo else None
-    return _Linter(tool, cached, pending, cache, keys, root, sources)
-
-
 def _markers(
     sources: dict[str, bytes], cache_dir: str | None, notes: list[str]
 ) -> dict[str, list[Hit]]:
     """Marker hits per file, from the cache where the content is known."""
-    keys = {path: _content_key(content) for path, content in sources.items()}
+    keys = {path: content_key(content) for path, content in sources.items()}
     cache = (
         Cache(cache_dir, f"{__version__}/markers{MARKERS_VERSION}", filename="markers.sqlite")
         if cache_dir is not None

@@ -8,29 +8,18 @@ from __future__ import annotations
 
 import os
 import posixpath
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from codehealth.app.gate_boundaries import local_boundaries, revision_overrides
-from codehealth.app.gate_findings import (
-    file_findings,
-    lint_findings,
-    prepare_lint,
-    project_findings,
-)
-from codehealth.app.gate_measure import ContentCache, Key, Measured, measure
-from codehealth.catalogue import Catalogue
+from codehealth.app.gate_boundaries import local_boundaries
+from codehealth.app.gate_findings import project_findings
+from codehealth.app.gate_measure import Key, Measured
+from codehealth.app.gate_overrides import revision_overrides
+from codehealth.app.gate_snapshots import CatalogueOnDemand, Revision, SnapshotRun, snapshots
 from codehealth.config import Settings, load_settings
-from codehealth.gate import (
-    FileState,
-    GateReport,
-    Snapshot,
-    Touched,
-    compare,
-)
-from codehealth.lint import LintTool, Pending
-from codehealth.model import Finding, NotAnalysed
+from codehealth.gate import GateReport, Touched, compare
+from codehealth.model import Finding
 from codehealth.sources import (
     STAGED,
     WORKTREE,
@@ -50,11 +39,27 @@ SOURCE_SUFFIXES = (".py", ".pyi")
 
 
 @dataclass(frozen=True, slots=True)
-class _Revision:
-    """Where one side's contents come from: a commit, STAGED or WORKTREE."""
+class GateRequest:
+    """What ``run_gate_request`` compares, and how.
 
-    label: str
-    where: str
+    ``base_ref``'s merge base with HEAD against the work tree, or (``staged``) HEAD against
+    the index. ``policy``: gate settings given on the command line (``--strict``), over the
+    configuration's. ``whole_project_boundaries`` compares the whole project's boundary
+    results at both revisions, each copied out of git, even when the change cannot alter
+    them or reaches only the touched files (slower: the reference the fast paths are tested
+    against). ``use_cache``: read and write the per-content results in
+    ``.codehealth/gate.sqlite``."""
+
+    folder: str = "."
+    base_ref: str | None = None
+    staged: bool = False
+    settings: Settings | None = None
+    config_file: str | None = None
+    lint: bool = True
+    boundaries: bool = True
+    whole_project_boundaries: bool = False
+    use_cache: bool = True
+    policy: Mapping[str, Any] | None = None
 
 
 def run_gate(
@@ -62,90 +67,141 @@ def run_gate(
     base_ref: str | None = None,
     *,
     staged: bool = False,
-    settings: Settings | None = None,
-    config_file: str | None = None,
     lint: bool = True,
-    boundaries: bool = True,
     whole_project_boundaries: bool = False,
     use_cache: bool = True,
-    policy: Mapping[str, Any] | None = None,
 ) -> GateReport:
-    """Compare the change under review with its base: ``base_ref``'s merge base with HEAD
-    against the work tree, or (``staged``) HEAD against the index. ``policy``: gate
-    settings given on the command line (``--strict``), over the configuration's.
+    """Compare the change under review with its base (see ``GateRequest``), with the
+    project's own configuration."""
+    return run_gate_request(
+        GateRequest(
+            folder,
+            base_ref,
+            staged=staged,
+            lint=lint,
+            whole_project_boundaries=whole_project_boundaries,
+            use_cache=use_cache,
+        )
+    )
 
-    ``whole_project_boundaries`` compares the whole project's boundary results at both
-    revisions, each copied out of git, even when the change cannot alter them or reaches
-    only the touched files (slower: the reference the fast paths are tested against).
-    ``use_cache``: read and write the per-content results in ``.codehealth/gate.sqlite``."""
-    root = repository_root(os.path.abspath(folder))
+
+def run_gate_request(request: GateRequest) -> GateReport:
+    """Compare the change under review with its base, as ``request`` says."""
+    root = repository_root(os.path.abspath(request.folder))
+    settings = _settings(root, request)
+    run = SnapshotRun(
+        root, settings, CatalogueOnDemand(settings), request.lint, request.use_cache, []
+    )
+    change = _read_change(root, settings, request)
+    sides = ((change.base, change.before), (change.target, change.after))
+    checker = _ProjectBoundaries(root, settings, request, change, run.notes)
+    base, head = snapshots(run, sides, change.keys, checker)
+    touched = [Touched(c.status, c.old_path, c.path) for c in change.changes]
+    report = compare(base, head, touched, settings, changed_lines=change.lines)
+    return replace(report, mode=change.mode, notes=tuple(run.notes))
+
+
+def _settings(root: str, request: GateRequest) -> Settings:
+    """The given settings or the project's, with the command line's policy over them."""
+    settings = request.settings
     if settings is None:
-        settings = load_settings(root, config_file)
-    if policy:
-        settings = replace(settings, gate=replace(settings.gate, **policy))
-    catalogue = _CatalogueOnDemand(settings)
-    notes: list[str] = []
-    untracked = None if staged else untracked_later(root)  # slow on a large tree: start now
+        settings = load_settings(root, request.config_file)
+    if request.policy:
+        settings = replace(settings, gate=replace(settings.gate, **request.policy))
+    return settings
+
+
+@dataclass(frozen=True, slots=True)
+class _Change:
+    """The change under review: its revisions, every changed file (``counted``: those the
+    scan analyses), the changed lines and the contents read at both sides."""
+
+    base: Revision
+    target: Revision
+    mode: str
+    every_change: list[ChangedFile]
+    lines: int
+    changes: list[ChangedFile]
+    # Python files the configuration excludes are not analysed, but they may still be in
+    # the import graph: read for the boundary check.
+    uncounted: list[ChangedFile]
+    before: dict[str, bytes | None]
+    after: dict[str, bytes | None]
+    keys: set[str]  # the counted files' head-side paths
+
+
+def _read_change(root: str, settings: Settings, request: GateRequest) -> _Change:
+    """The changed files between the request's revisions and their contents."""
+    untracked = None if request.staged else untracked_later(root)  # slow on a large tree
     try:
-        base, target, mode = _revisions(root, base_ref, staged)
+        base, target, mode = _revisions(root, request.base_ref, request.staged)
         every_change, lines = changes_and_lines(root, base.where, target.where, untracked)
     finally:
         if untracked is not None:
             untracked()  # reaped also when the base is refused
     changes = [c for c in every_change if _counted(c, settings)]
-    touched = [Touched(c.status, c.old_path, c.path) for c in changes]
-    # Python files the configuration excludes are not analysed, but they may still be in
-    # the import graph: read for the boundary check.
     uncounted = [c for c in every_change if _python(c) and c not in changes]
     before, after = _contents(root, base, target, [*changes, *uncounted])
     keys = {c.path or c.old_path for c in changes}
-    config_changed = _config_changed(root, settings, every_change)
+    return _Change(base, target, mode, every_change, lines, changes, uncounted, before, after, keys)
 
-    def project(measured: Mapping[Key, Measured]) -> tuple[list[Finding], ...]:
-        """Boundary findings of both sides: none when the change cannot alter them, those of
-        the touched files when it is local, else the whole project's."""
-        if not (boundaries and (keys or uncounted)):
+
+@dataclass(frozen=True, slots=True)
+class _ProjectBoundaries:
+    """Boundary findings of both sides: none when the change cannot alter them, those of
+    the touched files when it is local, else the whole project's."""
+
+    root: str
+    settings: Settings
+    request: GateRequest
+    change: _Change
+    notes: list[str]
+
+    def __call__(self, measured: Mapping[Key, Measured]) -> tuple[list[Finding], ...]:
+        change = self.change
+        if not (self.request.boundaries and (change.keys or change.uncounted)):
             return [], []
-        if not (whole_project_boundaries or config_changed):
-            if not uncounted and not _may_cross_boundaries(changes, measured):
+        if not self._whole_project_needed():
+            if not change.uncounted and not _may_cross_boundaries(change.changes, measured):
                 return [], []
-            local = local_boundaries(root, settings, every_change, (before, after), staged)
+            sides = (change.before, change.after)
+            local = local_boundaries(
+                self.root, self.settings, change.every_change, sides, self.request.staged
+            )
             if not isinstance(local, str):
                 return local
+        return self._whole_project()
+
+    def _whole_project_needed(self) -> bool:
+        """Asked for, or a configuration file that boundaries read changed."""
+        return self.request.whole_project_boundaries or _config_changed(
+            self.root, self.settings, self.change.every_change
+        )
+
+    def _whole_project(self) -> tuple[list[Finding], ...]:
+        change = self.change
         overrides = (
             (None, None)  # the reference: each revision copied out of git
-            if whole_project_boundaries
-            else revision_overrides(root, every_change, (before, after), staged)
+            if self.request.whole_project_boundaries
+            else revision_overrides(
+                self.root, change.every_change, (change.before, change.after), self.request.staged
+            )
         )
         return tuple(
-            _whole_project(root, settings, revision, notes, given)
-            for revision, given in zip((base, target), overrides, strict=True)
+            _whole_project(self.root, self.settings, revision, self.notes, given)
+            for revision, given in zip((change.base, change.target), overrides, strict=True)
         )
 
-    snapshots = _snapshots(
-        root,
-        settings,
-        catalogue,
-        (base, before),
-        (target, after),
-        keys,
-        (lint, use_cache),
-        notes,
-        project,
-    )
-    report = compare(snapshots[0], snapshots[1], touched, settings, changed_lines=lines)
-    return replace(report, mode=mode, notes=tuple(notes))
 
-
-def _revisions(root: str, base_ref: str | None, staged: bool) -> tuple[_Revision, _Revision, str]:
+def _revisions(root: str, base_ref: str | None, staged: bool) -> tuple[Revision, Revision, str]:
     """(base, target, mode): HEAD and the index, or the merge base and the work tree."""
     if staged:
         head = head_commit_or_none(root)
-        base = _Revision("HEAD" if head else "nothing (first commit)", head or EMPTY_TREE)
-        return base, _Revision("staged", STAGED), "staged"
+        base = Revision("HEAD" if head else "nothing (first commit)", head or EMPTY_TREE)
+        return base, Revision("staged", STAGED), "staged"
     commit = merge_base(root, base_ref or "HEAD")
-    base = _Revision(f"merge base {commit[:10]} of {base_ref}", commit)
-    return base, _Revision("work tree", WORKTREE), "base"
+    base = Revision(f"merge base {commit[:10]} of {base_ref}", commit)
+    return base, Revision("work tree", WORKTREE), "base"
 
 
 def _may_cross_boundaries(changes: Sequence[ChangedFile], measured: Mapping[Key, Measured]) -> bool:
@@ -179,7 +235,7 @@ def _config_changed(root: str, settings: Settings, changes: Sequence[ChangedFile
 def _whole_project(
     root: str,
     settings: Settings,
-    revision: _Revision,
+    revision: Revision,
     notes: list[str],
     overrides: dict[str, bytes] | None,
 ) -> list[Finding]:
@@ -220,7 +276,7 @@ def _packages(paths: Sequence[str]) -> set[str]:
 
 
 def _contents(
-    root: str, base: _Revision, target: _Revision, changes: Sequence[ChangedFile]
+    root: str, base: Revision, target: Revision, changes: Sequence[ChangedFile]
 ) -> tuple[dict[str, bytes | None], dict[str, bytes | None]]:
     """path -> bytes at each side, keyed by the HEAD-side path (base contents of a renamed
     file under its new name), plus the packages' ``__init__.py`` under their own names."""
@@ -239,170 +295,3 @@ def _contents(
     for init in _packages(old_paths):
         before.setdefault(init, base_read.get(init))
     return before, after
-
-
-def _snapshots(
-    root: str,
-    settings: Settings,
-    catalogue: _CatalogueOnDemand,
-    base: tuple[_Revision, Mapping[str, bytes | None]],
-    head: tuple[_Revision, Mapping[str, bytes | None]],
-    touched: set[str],
-    options: tuple[bool, bool],
-    notes: list[str],
-    boundaries: Callable[[Mapping[Key, Measured]], tuple[list[Finding], ...]],
-) -> tuple[Snapshot, Snapshot]:
-    lint, use_cache = options
-    sides = (base, head)
-    # The touched files, and the packages' __init__.py read for their interface only.
-    items = {
-        (index, path): content
-        for index, (_, files) in enumerate(sides)
-        for path, content in files.items()
-        if content is not None and (path in touched or path.endswith("__init__.py"))
-    }
-    tool = _lint_tool(root, settings, notes) if lint else None
-    cache = _content_cache(settings, tool) if use_cache else None
-    known = cache.get(items) if cache is not None else {}
-    run = None
-    if tool is not None:  # ruff runs while the files are measured
-        unlinted = [
-            key
-            for key in items
-            if key[1] in touched and (key not in known or known[key].hits is None)
-        ]
-        run = _start_lint(tool, root, {key: items[key] for key in unlinted}, head[0].where)
-    measured = {**known, **measure({k: v for k, v in items.items() if k not in known})}
-    project = boundaries(measured)
-    if run is not None:
-        notes.extend(_collect_lint(run, measured))
-    judge = _Judge(settings, catalogue, tool is not None, touched, measured)
-    result = [
-        judge.snapshot(index, revision.label, files, project[index])
-        for index, (revision, files) in enumerate(sides)
-    ]
-    touched_keys = [key for key in items if key[1] in touched]
-    if not touched_keys or any(known.get(key, _MISSING).findings is None for key in touched_keys):
-        # The configuration's costs are checked (ConfigError) unless findings cached under
-        # the same salt prove they were accepted before.
-        catalogue()
-    if cache is not None:
-        cache.put(
-            (key, items[key], measured[key]) for key in items if measured[key] != known.get(key)
-        )
-        notes.extend(cache.close())
-    return result[0], result[1]
-
-
-def _lint_tool(root: str, settings: Settings, notes: list[str]) -> LintTool | None:
-    tool, problem = prepare_lint(root, settings, set())
-    if problem:
-        notes.append(f"lint findings not compared: {problem}")
-    return tool
-
-
-def _content_cache(settings: Settings, tool: LintTool | None) -> ContentCache:
-    folder = os.path.join(settings.root, settings.cache_dir)
-    return ContentCache(folder, tool.salt if tool is not None else "", _salt(settings))
-
-
-@dataclass
-class _Judge:
-    """Builds one side's snapshot from the measurements, computing (and keeping in
-    ``measured``, for the cache) the findings of a touched file that has none yet."""
-
-    settings: Settings
-    catalogue: _CatalogueOnDemand
-    linted: bool
-    touched: set[str]
-    measured: dict[Key, Measured]
-
-    def snapshot(
-        self, index: int, label: str, files: Mapping[str, bytes | None], project: list[Finding]
-    ) -> Snapshot:
-        states: dict[str, FileState] = {}
-        packages = {}
-        for path, content in files.items():
-            state = self.measured.get((index, path))  # only contents that exist are measured
-            if state is None or content is None:
-                continue
-            if path.endswith("__init__.py") and state.interface is not None:
-                packages[path] = state.interface
-            if path in self.touched:
-                states[path] = self._state((index, path), content, state)
-        return Snapshot(label, states, packages, tuple(project))
-
-    def _state(self, key: Key, content: bytes, state: Measured) -> FileState:
-        path = key[1]
-        if isinstance(state.metrics, NotAnalysed):
-            return FileState(path, error=state.metrics.reason)
-        found = state.findings
-        if found is None or (self.linted and state.hits is None):
-            catalogue = self.catalogue()
-            lint = lint_findings(path, state.hits, catalogue) if self.linted else None
-            found = tuple(
-                file_findings(path, content, state.metrics, self.settings, catalogue, lint)
-            )
-            if not self.linted or state.hits is not None:  # complete: worth keeping
-                self.measured[key] = replace(state, findings=found)
-        return FileState(path, state.metrics.functions, found, state.interface)
-
-
-def _start_lint(tool: LintTool, root: str, unlinted: dict[Key, bytes], head_where: str) -> Pending:
-    """ruff on the contents to lint: the work tree's files where they are, by one process;
-    the others piped in, each under its key "side\0path"."""
-    on_disk = [path for side, path in unlinted if side == 1 and head_where == WORKTREE]
-    piped = {
-        f"{side}\0{path}": (path, content)
-        for (side, path), content in unlinted.items()
-        if not (side == 1 and path in on_disk)
-    }
-    return Pending(tool, root, on_disk, contents=piped)
-
-
-def _collect_lint(run: Pending, measured: dict[Key, Measured]) -> list[str]:
-    """ruff's hits into ``measured``; the note when they are incomplete."""
-    linted = run.wait()
-    for name, hits in linted.hits.items():
-        side, path = name.split("\0", 1) if "\0" in name else ("1", name)
-        key = (int(side), path)
-        if key in measured:
-            measured[key] = replace(measured[key], hits=tuple(hits))
-    if not (linted.problem or linted.config_error):
-        return []
-    why = linted.problem or f"ruff rejected the configuration: {linted.config_error}"
-    return [f"lint findings incomplete: {why}"]
-
-
-def _salt(settings: Settings) -> str:
-    """What a file's findings depend on besides its content and ruff: the thresholds, the
-    catalogue's text and the team's costs (the inputs of ``load_catalogue``: a cached run
-    need not parse the catalogue)."""
-    import hashlib
-
-    from codehealth.sources import catalogue_texts
-
-    debt = settings.debt
-    inputs = (settings.thresholds, sorted(catalogue_texts().items()), debt.costs)
-    text = repr((inputs, debt.minutes_per_point)).encode("utf-8", "surrogatepass")
-    return hashlib.blake2b(text, digest_size=16).hexdigest()
-
-
-_MISSING = Measured(NotAnalysed("", ""), None, "")
-
-
-class _CatalogueOnDemand:
-    """The rule catalogue with the team's costs, parsed on first use: a run whose findings
-    all come from the cache never parses it. Its salt (above) covers the same inputs, so a
-    configuration ``load_catalogue`` refuses never produced a cached entry."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-        self.loaded: Catalogue | None = None
-
-    def __call__(self) -> Catalogue:
-        if self.loaded is None:
-            from codehealth.app.debt import load_catalogue
-
-            self.loaded = load_catalogue(self.settings)
-        return self.loaded

@@ -8,6 +8,7 @@ ConfigError naming the line (exit code 2).
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from codehealth.config import ConfigError, Settings, load_settings
@@ -76,9 +77,10 @@ def read_baseline(path: str) -> Baseline | None:
 def _findings(
     settings: Settings, use_cache: bool
 ) -> tuple[list[Finding], tuple[str, ...], tuple[NotAnalysed, ...]]:
-    from codehealth.app.debt import run_debt
+    from codehealth.app.debt import DebtOptions, run_debt
 
-    report = run_debt((), settings.root, settings=settings, use_cache=use_cache, boundaries=True)
+    options = DebtOptions(use_cache=use_cache, settings=settings)
+    report = run_debt((), settings.root, options, boundaries=True)
     return list(report.findings), report.incomplete, report.not_analysed
 
 
@@ -89,33 +91,23 @@ def run_baseline(
     allow_new: bool = False,
     check: bool = False,
     settings: Settings | None = None,
-    config_file: str | None = None,
     use_cache: bool = True,
 ) -> BaselineRun:
     """Create the baseline, or update it: fixed entries are removed; new findings are added
-    only with ``allow_new``. ``check`` writes nothing (CI: is the baseline tight?)."""
+    only with ``allow_new``. ``check`` writes nothing (CI: is the baseline tight?).
+    ``settings``: the project's at ``folder`` when not given."""
     if settings is None:
-        settings = load_settings(folder, config_file)
+        settings = load_settings(folder)
     path = baseline_path(settings)
     existing = read_baseline(path)
-    if existing is not None and not (update or allow_new or check):
-        raise ConfigError(
-            f"{path} already exists: `codehealth baseline --update` removes fixed findings "
-            "from it; `--allow-new` also adds today's new findings"
-        )
-    if existing is None and check:
-        raise ConfigError(f"{path}: no baseline to check; create it with `codehealth baseline`")
+    _refuse_unasked(path, existing, changes=update or allow_new or check, check=check)
     findings, incomplete, not_analysed = _findings(settings, use_cache)
     result = update_baseline(
         existing, findings, allow_new or existing is None, _paths(not_analysed)
     )
     written = not check
     if written:
-        text = format_baseline(result.entries)
-        try:
-            replace_file(path, text, newline="\n")
-        except OSError as error:
-            raise ConfigError(f"{path}: cannot be written: {error}") from None
+        _write(path, result.entries)
     return BaselineRun(
         path,
         existing is None,
@@ -127,6 +119,27 @@ def run_baseline(
         incomplete,
         not_analysed,
     )
+
+
+def _refuse_unasked(path: str, existing: Baseline | None, *, changes: bool, check: bool) -> None:
+    """A ConfigError for an existing baseline that no option says to change, and for a
+    missing one to check."""
+    if existing is not None and not changes:
+        raise ConfigError(
+            f"{path} already exists: `codehealth baseline --update` removes fixed findings "
+            "from it; `--allow-new` also adds today's new findings"
+        )
+    if existing is None and check:
+        raise ConfigError(f"{path}: no baseline to check; create it with `codehealth baseline`")
+
+
+def _write(path: str, entries: Iterable[Entry]) -> None:
+    """The baseline file, sorted; a ConfigError when it cannot be written."""
+    text = format_baseline(entries)
+    try:
+        replace_file(path, text, newline="\n")
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot be written: {error}") from None
 
 
 def run_gate_baseline(

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from codehealth.app.boundaries import run_boundaries
-from codehealth.app.debt import debt_and_measured
+from codehealth.app.debt import DebtOptions, measure_debt
 from codehealth.app.history import run_history
 from codehealth.app.hotspots import run_hotspots
 from codehealth.app.plan import Budget, plan_from
@@ -94,14 +94,8 @@ def run_report(
         debt, hotspots, measured = mined.debt, mined.report, mined.measured
         plan = plan_from(mined, budget, settings)
     else:
-        debt, measured = debt_and_measured(
-            (),
-            root,
-            use_cache=use_cache,
-            settings=settings,
-            progress=progress,
-            extra_findings=found,
-        )
+        options = DebtOptions(use_cache=use_cache, settings=settings, progress=progress)
+        debt, measured = measure_debt((), root, options, extra_findings=found)
     if head:
         history = _part(
             "trend",

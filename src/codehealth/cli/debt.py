@@ -101,21 +101,19 @@ def debt(
       codehealth debt --format markdown >> "$GITHUB_STEP_SUMMARY"
       codehealth debt --max-rating B          # exit 1 when the rating is C or worse
     """
-    from codehealth.app import run_debt
+    from codehealth.app import DebtOptions, run_debt
     from codehealth.config import load_settings
 
     settings = load_settings(project_root(), config_file)
     if jobs is not None:
         settings = replace(settings, jobs=jobs)
-    report = run_debt(
-        from_here(paths),
-        settings.root,
+    options = DebtOptions(
         use_cache=not no_cache,
         settings=settings,
-        module_depth=depth,
-        boundaries=boundaries,
         progress=progress_bar("measuring", output_format != "table", 200),
+        module_depth=depth,
     )
+    report = run_debt(from_here(paths), settings.root, options, boundaries=boundaries)
     for problem in report.incomplete:
         click.echo(f"codehealth: warning: the debt report is incomplete: {problem}", err=True)
     if output_format == "json":

@@ -3,16 +3,37 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import click
 
 from codehealth.cli.common import EXIT_FOUND, EXIT_OK, guarded, project_root, write
+from codehealth.cli.option_groups import grouped
 
 if TYPE_CHECKING:
+    from codehealth.app import BaselineRun
     from codehealth.gate import GateReport
 
 _FORMATS = ["table", "markdown", "json", "github", "sarif", "gitlab", "junit"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Skipped:
+    """What ``--no-lint``, ``--no-boundaries`` and ``--no-cache`` leave out of the gate."""
+
+    no_lint: bool
+    no_boundaries: bool
+    no_cache: bool
+
+
+def _policy(strict: bool, require_improvement: bool) -> dict[str, object]:
+    """The command line's choices over ``[tool.codehealth.gate]`` (``--strict``,
+    ``--require-improvement``)."""
+    policy: dict[str, object] = {"strictness": "strict"} if strict else {}
+    if require_improvement:
+        policy["require_improvement"] = True
+    return policy
 
 
 @click.command()
@@ -66,16 +87,15 @@ _FORMATS = ["table", "markdown", "json", "github", "sarif", "gitlab", "junit"]
     type=click.Path(dir_okay=False),
     help="pyproject.toml to read instead of ./pyproject.toml.",
 )
+@grouped("skipped", ("no_lint", "no_boundaries", "no_cache"), _Skipped)
+@grouped("policy", ("strict", "require_improvement"), _policy)
 @guarded
 def gate(
     base_ref: str | None,
     staged: bool,
     output_format: str | None,
-    no_lint: bool,
-    no_boundaries: bool,
-    no_cache: bool,
-    strict: bool,
-    require_improvement: bool,
+    skipped: _Skipped,
+    policy: dict[str, object],
     config_file: str | None,
 ) -> int:
     """Fail a change that leaves the code worse: "leave it cleaner".
@@ -101,20 +121,20 @@ def gate(
       codehealth gate --base origin/main --format markdown >> "$GITHUB_STEP_SUMMARY"
     """
     _refuse_bad_revisions(base_ref, staged)
-    policy = _policy(strict, require_improvement)
     if base_ref is not None or staged:
-        from codehealth.app import run_gate
+        from codehealth.app import GateRequest, run_gate_request
 
-        report = run_gate(
+        request = GateRequest(
             project_root(),
             base_ref,
             staged=staged,
             config_file=config_file,
-            lint=not no_lint,
-            boundaries=not no_boundaries,
-            use_cache=not no_cache,
+            lint=not skipped.no_lint,
+            boundaries=not skipped.no_boundaries,
+            use_cache=not skipped.no_cache,
             policy=policy,
         )
+        report = run_gate_request(request)
     else:
         from codehealth.app import run_gate_baseline
 
@@ -134,14 +154,6 @@ def _refuse_bad_revisions(base_ref: str | None, staged: bool) -> None:
         raise ConfigError("--base and --staged exclude each other: choose one")
     if base_ref is not None and not base_ref.strip():
         raise ConfigError("--base needs a branch, tag or commit, e.g. --base origin/main")
-
-
-def _policy(strict: bool, require_improvement: bool) -> dict[str, object]:
-    """The command line's choices over ``[tool.codehealth.gate]``."""
-    policy: dict[str, object] = {"strictness": "strict"} if strict else {}
-    if require_improvement:
-        policy["require_improvement"] = True
-    return policy
 
 
 def _render(report: GateReport, output_format: str) -> str:
@@ -211,32 +223,50 @@ def baseline(
       codehealth baseline --check       CI: exit 1 if it lists fixed findings
     """
     from codehealth.app import run_baseline
+    from codehealth.config import load_settings
 
+    root = project_root()
     done = run_baseline(
-        project_root(),
+        root,
         update=update,
         allow_new=allow_new,
         check=check,
-        config_file=config_file,
+        settings=load_settings(root, config_file),
         use_cache=not no_cache,
     )
-    for problem in done.incomplete:
-        click.echo(f"codehealth: warning: findings incomplete: {problem}", err=True)
-    for entry in done.not_analysed:  # its baseline entries are kept as they were
-        click.echo(f"codehealth: warning: not analysed: {entry.path}: {entry.reason}", err=True)
+    _warn_incomplete(done)
     if done.created:
         write(f"created {done.path}: {len(done.added)} finding(s) recorded\n")
         return EXIT_OK
     lines = [f"  - {e.rule} {e.path} {e.symbol} {e.message}".rstrip() for e in done.removed]
     if check:
-        if done.removed:
-            write(
-                f"{done.path}: {len(done.removed)} finding(s) are fixed but still listed; "
-                "run `codehealth baseline --update`:\n" + "\n".join(lines) + "\n"
-            )
-            return EXIT_FOUND
-        write(f"{done.path}: up to date ({done.kept} finding(s))\n")
-        return EXIT_OK
+        return _checked(done, lines)
+    _updated(done, lines)
+    return EXIT_OK
+
+
+def _warn_incomplete(done: BaselineRun) -> None:
+    """On stderr: the findings that could not be computed, the files not analysed."""
+    for problem in done.incomplete:
+        click.echo(f"codehealth: warning: findings incomplete: {problem}", err=True)
+    for entry in done.not_analysed:  # its baseline entries are kept as they were
+        click.echo(f"codehealth: warning: not analysed: {entry.path}: {entry.reason}", err=True)
+
+
+def _checked(done: BaselineRun, lines: list[str]) -> int:
+    """``--check``: exit 1 when the baseline still lists fixed findings."""
+    if done.removed:
+        write(
+            f"{done.path}: {len(done.removed)} finding(s) are fixed but still listed; "
+            "run `codehealth baseline --update`:\n" + "\n".join(lines) + "\n"
+        )
+        return EXIT_FOUND
+    write(f"{done.path}: up to date ({done.kept} finding(s))\n")
+    return EXIT_OK
+
+
+def _updated(done: BaselineRun, lines: list[str]) -> None:
+    """What an update removed, added (said loudly: new debt accepted) and refused."""
     write(f"updated {done.path}: {len(done.removed)} fixed finding(s) removed\n")
     if lines:
         write("\n".join(lines) + "\n")
@@ -253,4 +283,3 @@ def baseline(
             f"{done.refused} new finding(s) not added (fix them, or use --allow-new to "
             "accept them)\n"
         )
-    return EXIT_OK

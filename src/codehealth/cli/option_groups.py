@@ -1,0 +1,30 @@
+"""Command-line options that travel together reach a command as one value.
+
+A command taking each option as its own parameter grows a long signature: ``grouped``
+hands the values of a set of options to a builder (a frozen dataclass, typically) and
+gives the command the one value it returns, under one keyword.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+F = TypeVar("F", bound=Callable[..., int])
+
+
+def grouped(keyword: str, names: tuple[str, ...], build: Callable[..., object]) -> Callable[[F], F]:
+    """Decorator of a click command's function, under its ``click.option``s: the values of
+    the options whose parameters are ``names`` are given to ``build`` as keywords, and
+    the function gets the result as ``keyword`` instead of those values."""
+
+    def decorate(command: F) -> F:
+        @functools.wraps(command)
+        def wrapper(*args: Any, **values: Any) -> int:
+            group = {name: values.pop(name) for name in names}
+            return command(*args, **values, **{keyword: build(**group)})
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
