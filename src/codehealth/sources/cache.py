@@ -85,7 +85,7 @@ class Cache:
         return self._connection
 
     def _open(self) -> sqlite3.Connection:
-        _prepare_directory(self.directory)
+        prepare_directory(self.directory)
         connection = sqlite3.connect(self.path, timeout=10, isolation_level=None)
         try:
             application_id = connection.execute("PRAGMA application_id").fetchone()[0]
@@ -153,8 +153,9 @@ class Cache:
         self._broken = True
 
 
-def _prepare_directory(directory: str) -> None:
-    """Create the cache's folder, with a .gitignore that keeps it out of git."""
+def prepare_directory(directory: str) -> None:
+    """Create a folder of codehealth's caches (the cache, the history store), with a .gitignore
+    that keeps it out of git."""
     os.makedirs(directory, exist_ok=True)
     ignore = os.path.join(directory, ".gitignore")
     if not os.path.exists(ignore):

@@ -15,6 +15,8 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from codehealth.sources.cache import prepare_directory
+
 _APPLICATION_ID = 0x43484853  # "CHHS"
 _LAYOUT = 1
 _TABLES = {"meta", "blobs", "commits", "tree"}
@@ -166,7 +168,7 @@ class HistoryStore:
 
     def _open(self, path: str) -> sqlite3.Connection:
         if path != ":memory:":
-            _prepare_directory(self.directory)
+            prepare_directory(self.directory)
         db = sqlite3.connect(path, timeout=10, isolation_level=None)
         try:
             kind = db.execute("PRAGMA application_id").fetchone()[0]
@@ -215,15 +217,6 @@ class HistoryStore:
         for suffix in ("", "-wal", "-shm"):
             with contextlib.suppress(OSError):
                 os.remove(self.path + suffix)
-
-
-def _prepare_directory(directory: str) -> None:
-    """Create the store's folder, with a .gitignore that keeps it out of git."""
-    os.makedirs(directory, exist_ok=True)
-    ignore = os.path.join(directory, ".gitignore")
-    if not os.path.exists(ignore):
-        with open(ignore, "w", encoding="utf-8") as handle:
-            handle.write("# written by codehealth: the cache is not for git\n*\n")
 
 
 def _path(stored: str | bytes) -> str:
