@@ -14,12 +14,12 @@ TYPE_CHECKING = False  # not from typing: nothing but os and sys before the line
 if TYPE_CHECKING:
     from typing import Any
 
-    from codehealth.app import ScanResult
+    from codehealth.metrics import ScanResult
 
 
 def scan(*paths: str, root: str = ".", use_cache: bool = True, **options: "Any") -> "ScanResult":
     """Measure the project at ``root`` (or only ``paths`` in it) and return a ScanResult."""
-    from codehealth.app import run_scan
+    from codehealth.metrics import run_scan
 
     return run_scan(paths=paths, root=root, use_cache=use_cache, **options)
 

@@ -353,8 +353,8 @@ def test_flake8_crashing_gives_an_incomplete_report(shop: Path, cli: Cli, tmp_pa
 def test_extra_findings_seam_prices_and_filters(
     shop: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from codehealth.app import run_debt
-    from codehealth.model import Finding
+    from codehealth.core import Finding
+    from codehealth.debt import run_debt
 
     monkeypatch.chdir(shop)
     extra = [
@@ -415,7 +415,8 @@ def test_a_failing_boundaries_check_marks_the_report_incomplete(
     shop: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import codehealth.app.boundaries
-    from codehealth.app import run_debt
+
+    from codehealth.debt import run_debt
 
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("graph exploded")

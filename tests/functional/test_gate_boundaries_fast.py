@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from clitools import commit_all, git, write_files
 
-from codehealth.app import run_gate
-from codehealth.app.gate_boundaries import local_boundaries
-from codehealth.config import load_settings
-from codehealth.sources import WORKTREE, changed_files, merge_base, read_blobs, read_worktree
+from codehealth.adapters.git import WORKTREE, changed_files, merge_base, read_blobs, read_worktree
+from codehealth.core import load_settings
+from codehealth.gate import run_gate
+from codehealth.gate.boundaries_step import local_boundaries
 
 LAYERS = """[project]
 name = "shop"
@@ -238,7 +238,7 @@ def test_a_revision_as_the_work_tree_with_files_standing_in(tmp_path: Path, exte
     and chains, cycles."""
     import os
 
-    from codehealth.app.boundaries import run_boundaries
+    from codehealth.boundaries.run import run_boundaries
 
     repo = _repo(tmp_path)
     if external:

@@ -12,8 +12,7 @@ from typing import Any
 import pytest
 from clitools import commit_all, git, init_repo, write_files
 
-from codehealth.app import gate_measure, run_gate
-from codehealth.app.gate_measure import ContentCache, measure
+from codehealth.gate.measure_step import ContentCache, _Child, measure
 
 ORDERS = "import os\n\n\ndef total(items):\n    return sum(items) + len(os.sep)\n"
 WORSE = (
@@ -93,7 +92,7 @@ def test_measuring_in_a_forked_process_gives_the_same_results(
     }
     alone = measure(items)
     children: list[list[tuple[int, str]]] = []
-    real_child = gate_measure._Child
+    real_child = _Child
 
     def spy(keys: list[tuple[int, str]], given: dict[tuple[int, str], bytes]) -> object:
         children.append(keys)

@@ -42,7 +42,7 @@ from clitools import clean_env
 from readme_repos import build
 
 from codehealth.cli import cli
-from codehealth.config import ConfigError, parse_settings
+from codehealth.core import ConfigError, parse_settings
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -394,7 +394,7 @@ def test_concurrent_runs_share_the_cache_safely(make_repo):
 def test_a_cache_write_is_all_or_nothing(tmp_path):
     """put_many is one transaction: a run that fails (or dies) half-way through writing its
     results leaves none of them, never a part (and one commit is much cheaper than many)."""
-    from codehealth.sources import Cache
+    from codehealth.adapters.cache import Cache
 
     cache = Cache(str(tmp_path / "cache"), "salt")
     assert cache.get_many(["a"]) == {}

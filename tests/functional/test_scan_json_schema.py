@@ -61,7 +61,7 @@ def test_every_field_of_the_schema_is_described():
 
 
 def test_schema_version_matches_the_renderer():
-    from codehealth.render import SCHEMA_VERSION
+    from codehealth.scan import SCHEMA_VERSION
 
     assert _schema()["properties"]["schema_version"]["const"] == SCHEMA_VERSION
 

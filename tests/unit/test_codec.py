@@ -6,9 +6,9 @@ import json
 
 import pytest
 
+from codehealth.adapters.cache import decode, encode
+from codehealth.core import FileMetrics
 from codehealth.metrics import analyze_source
-from codehealth.model import FileMetrics
-from codehealth.sources import decode, encode
 
 SOURCE = b'''
 def f(a, b=1):

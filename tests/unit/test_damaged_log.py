@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from codehealth.app.commit_log import _decode, _encode
-from codehealth.model import Change, Commit, Unreadable
-from codehealth.sources.damaged import _broken, _named_objects, _shape
+from codehealth.adapters.git.damaged import _broken, _named_objects, _shape
+from codehealth.core import Change, Commit, Unreadable
+from codehealth.hotspots.commit_log import _decode, _encode
 
 A, B, C = "a" * 40, "b" * 40, "c" * 40
 NULL = "0" * 40

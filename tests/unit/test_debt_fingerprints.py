@@ -4,18 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from codehealth.app import load_catalogue
-from codehealth.config import Thresholds
-from codehealth.debt import (
-    Hit,
-    complexity_findings,
-    find_markers,
-    finish_file,
-    price_lint_hits,
-    price_rule_hits,
-)
+from codehealth.core import FileMetrics, Finding, Hit, Thresholds, price_lint_hits, price_rule_hits
+from codehealth.debt import complexity_findings, find_markers, finish_file, load_catalogue
 from codehealth.metrics import analyze_source
-from codehealth.model import FileMetrics, Finding
 
 CATALOGUE = load_catalogue()
 
@@ -97,7 +88,7 @@ def test_file_level_findings_do_not_depend_on_the_first_line() -> None:
 
 def test_finish_file_numbers_findings_like_the_model_helper() -> None:
     """debt builds fingerprints in one pass; they must equal model.with_fingerprints'."""
-    from codehealth.model import with_fingerprints
+    from codehealth.core import with_fingerprints
 
     data = (BASE + "x = 1  # TODO\ny = 2  # TODO\nx = 1  # TODO\n").encode()
     metrics = analyze_source(data, "mail.py")

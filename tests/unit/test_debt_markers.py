@@ -14,14 +14,14 @@ def codes(source: str) -> list[tuple[str, int]]:
 
 
 def test_a_file_without_candidates_is_not_split(monkeypatch: pytest.MonkeyPatch) -> None:
-    from codehealth.debt import markers
+    from codehealth.debt import is_candidate
 
     def fail(*args: object) -> None:
         raise AssertionError("split a file with no candidate")
 
     monkeypatch.setattr(markers, "_split", fail)
     assert find_markers(b"x = 1\n# an ordinary comment\n") == []
-    assert markers.is_candidate(b"x = 1  # NoQa\n")
+    assert is_candidate(b"x = 1  # NoQa\n")
 
 
 def test_tags_in_comments_only() -> None:

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 
-from codehealth.app import load_catalogue
-from codehealth.debt import build_report
-from codehealth.model import Finding
-from codehealth.render import (
+from codehealth.core import Finding
+from codehealth.debt import (
+    build_report,
     debt_document,
+    load_catalogue,
     render_debt_json,
     render_debt_markdown,
     render_debt_rich,
     render_debt_text,
+)
+from codehealth.rules import (
     render_lint_cost,
     render_rule_doc,
     render_rules_rich,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from codehealth.core import Finding
 from codehealth.debt import build_report, fix_first, module_names, rating
-from codehealth.model import Finding
 
 
 @pytest.mark.parametrize(

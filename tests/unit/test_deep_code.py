@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
+from codehealth.core import FileMetrics
 from codehealth.metrics import analyze_source
-from codehealth.model import FileMetrics
 
 
 @pytest.mark.skipif(sys.version_info < (3, 11), reason="3.10 keeps its default recursion limit")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from codehealth.config import Settings
-from codehealth.sources import discover, left_out
+from codehealth.adapters.files import discover, left_out
+from codehealth.core import Settings
 
 AT_GENERATED = "@" + "generated"
 

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from codehealth.gate import (
+from codehealth.adapters.git import ChangedFile, parse_name_status
+from codehealth.core import (
     BASELINE_HEADER,
     BaselineError,
+    Finding,
     format_baseline,
     parse_baseline,
     update_baseline,
 )
-from codehealth.model import Finding
-from codehealth.render import escape_data, escape_property
-from codehealth.sources import ChangedFile, parse_name_status
+from codehealth.gate import escape_data, escape_property
 
 
 def test_name_status_with_renames_spaces_and_unicode() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from codehealth.app.boundaries_graph import cycle_breakers
+from codehealth.adapters.imports.graph import cycle_breakers
 
 
 class _OldGraph:

@@ -6,7 +6,17 @@ from __future__ import annotations
 
 import pytest
 
-from codehealth.app.init_checks import (
+from codehealth.core import (
+    BoundaryReport,
+    Finding,
+    ImportSite,
+    ModuleEdge,
+    ModuleSummary,
+    NotAnalysed,
+    Thresholds,
+    Violation,
+)
+from codehealth.init.checks import (
     ApiAdvice,
     OpenModule,
     api_advice,
@@ -15,17 +25,7 @@ from codehealth.app.init_checks import (
     modules_example,
     python_too_new,
 )
-from codehealth.app.init_section import Section, with_section
-from codehealth.config import Thresholds
-from codehealth.model import (
-    BoundaryReport,
-    Finding,
-    ImportSite,
-    ModuleEdge,
-    ModuleSummary,
-    NotAnalysed,
-    Violation,
-)
+from codehealth.init.section import Section, with_section
 
 
 @pytest.mark.parametrize(

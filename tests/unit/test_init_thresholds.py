@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from codehealth.app.init import baselined_thresholds, todays_thresholds
-from codehealth.config import Thresholds
+from codehealth.core import Thresholds
+from codehealth.init.run import baselined_thresholds, todays_thresholds
 
 
 def _fn(cyclomatic=1, cognitive=0, nesting=0, parameters=0, length=3):

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from codehealth.lint import flake8_configured, parse_flake8, parse_ruff, ruff_configs
+from codehealth.adapters.linters import flake8_configured, parse_flake8, parse_ruff, ruff_configs
 
 
 def record(code: str | None, path: str, row: int = 3) -> dict[str, object]:
@@ -73,7 +73,7 @@ def test_flake8_is_used_only_when_configured(tmp_path) -> None:  # type: ignore[
 def test_a_hung_linter_is_stopped_and_reported(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import sys
 
-    from codehealth.lint import LintTool, Pending
+    from codehealth.adapters.linters import LintTool, Pending
 
     tool = LintTool("ruff", (sys.executable, "-c", "import time; time.sleep(30)"), "salt")
     result = Pending(tool, str(tmp_path), ["a.py"], timeout=0.5).wait()
@@ -82,7 +82,7 @@ def test_a_hung_linter_is_stopped_and_reported(tmp_path) -> None:  # type: ignor
 
 
 def test_contents_not_on_disk_are_piped_in_and_keyed(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from codehealth.lint import Pending, prepare_ruff
+    from codehealth.adapters.linters import Pending, prepare_ruff
 
     tool = prepare_ruff(str(tmp_path), "auto", set())  # ruff is a dependency
     contents = {"0\0a.py": ("a.py", b"import os\n"), "1\0a.py": ("a.py", b"x = 1\n")}
@@ -96,7 +96,7 @@ def test_contents_not_on_disk_are_piped_in_and_keyed(tmp_path) -> None:  # type:
 def test_a_hung_linter_on_piped_content_is_stopped(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import sys
 
-    from codehealth.lint import LintTool, Pending
+    from codehealth.adapters.linters import LintTool, Pending
 
     tool = LintTool("ruff", (sys.executable, "-c", "import time; time.sleep(30)"), "salt")
     contents = {"0\0a.py": ("a.py", b"x = 1\n")}

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from codehealth.sources import ChangedFile
-from codehealth.sources.revisions import parse_raw_numstat
+from codehealth.adapters.git import ChangedFile
+from codehealth.adapters.git.revisions import parse_raw_numstat
 
 
 def test_raw_and_numstat_records_together() -> None:

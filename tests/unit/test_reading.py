@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from codehealth.sources import NotRegularFileError, read_file, read_source, unusable_file
+from codehealth.adapters.files import NotRegularFileError, read_file, read_source, unusable_file
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and symbolic links")
 

@@ -8,13 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from codehealth.app import load_catalogue
-from codehealth.catalogue import SEVERITIES, CatalogueError, apply_overrides, parse_catalogue
-from codehealth.config import Thresholds
-from codehealth.debt import complexity_findings, find_markers
+from codehealth.adapters.files import catalogue_texts, rules_folder
+from codehealth.core import (
+    SEVERITIES,
+    CatalogueError,
+    FileMetrics,
+    Thresholds,
+    apply_overrides,
+    parse_catalogue,
+)
+from codehealth.debt import complexity_findings, find_markers, load_catalogue
 from codehealth.metrics import analyze_source
-from codehealth.model import FileMetrics
-from codehealth.sources import catalogue_texts, rules_folder
 
 CASES = Path(__file__).resolve().parent.parent / "rules"
 CATALOGUE = load_catalogue()

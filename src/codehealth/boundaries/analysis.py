@@ -18,7 +18,7 @@ from codehealth.boundaries.statements import (
     inline_ignores,
     statement_targets,
 )
-from codehealth.model import ImportSite, ModuleEdge, NotAnalysed, Violation
+from codehealth.core import ImportSite, ModuleEdge, NotAnalysed, Violation
 
 Read = Callable[[str], "bytes | None"]
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from codehealth.boundaries.api import PublicApi
 from codehealth.boundaries.modules import Owners, is_within
 from codehealth.boundaries.statements import Target
-from codehealth.model import Finding, Violation
+from codehealth.core import Finding, Violation
 
 PRIVATE_SUBMODULE = "CH301"
 PRIVATE_NAME = "CH302"

@@ -6,7 +6,7 @@ import itertools
 from collections import deque
 from collections.abc import Iterable, Iterator
 
-from codehealth.model import Cycle, ModuleEdge, ModuleSummary
+from codehealth.core import Cycle, ModuleEdge, ModuleSummary
 
 
 def strongly_connected(nodes: Iterable[str], successors: dict[str, set[str]]) -> list[list[str]]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from codehealth.boundaries.api import public_api_of
 from codehealth.boundaries.statements import enclosing_symbol, inline_ignores
-from codehealth.model import normalise_line
+from codehealth.core import normalise_line
 
 _BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")
 # Statements holding other statements (besides ``if``, whose test is kept as a guard).

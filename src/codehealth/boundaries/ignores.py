@@ -7,8 +7,7 @@ from collections.abc import Iterable, Mapping
 
 from codehealth.boundaries.check import IGNORE_WITHOUT_REASON, UNUSED_IGNORE
 from codehealth.boundaries.statements import InlineIgnore
-from codehealth.config import AllowEntry
-from codehealth.model import Finding, Violation
+from codehealth.core import AllowEntry, Finding, Violation
 
 
 def apply_ignores(

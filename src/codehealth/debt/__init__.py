@@ -1,72 +1,89 @@
-"""Technical debt (SQALE): findings priced by the cost model, aggregated, rated A to E.
+"""TODO docstring for codehealth.debt."""
 
-Pure: no processes, databases or terminal. ``codehealth.app.run_debt`` feeds it.
-
-The report (aggregation, ratings) is imported when first used (PEP 562): the gate prices
-the findings of a few files and never builds one. To add a name of ``debt.report``, add it
-to ``_REPORT``, to the TYPE_CHECKING imports and to ``__all__``.
-"""
-
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
-from codehealth.debt.complexity import FILE_LEVEL_RULES, complexity_findings
-from codehealth.debt.hits import Hit, price_lint_hits, price_rule_hits
-from codehealth.debt.locate import finish_file
-from codehealth.debt.markers import MARKERS_VERSION, find_markers
-from codehealth.debt.modules import module_names
-from codehealth.lazy import lazy_exports
-
-if TYPE_CHECKING:
-    from codehealth.debt.report import (
-        RATINGS,
-        Debt,
-        DebtReport,
-        ModuleDebt,
-        Target,
-        build_report,
-        family_of,
-        fix_first,
-        rating,
-    )
-
-_REPORT = frozenset(
-    (
-        "RATINGS",
-        "Debt",
-        "DebtReport",
-        "ModuleDebt",
-        "Target",
-        "build_report",
-        "family_of",
-        "fix_first",
-        "rating",
-    )
+from codehealth.debt.command import (
+    debt as debt,
+)
+from codehealth.debt.complexity import (
+    complexity_findings as complexity_findings,
+)
+from codehealth.debt.formats import (
+    debt_document as debt_document,
+)
+from codehealth.debt.formats import (
+    render_debt_json as render_debt_json,
+)
+from codehealth.debt.formats import (
+    render_debt_markdown as render_debt_markdown,
+)
+from codehealth.debt.formats import (
+    render_debt_rich as render_debt_rich,
+)
+from codehealth.debt.formats import (
+    render_debt_text as render_debt_text,
+)
+from codehealth.debt.locate import (
+    finish_file as finish_file,
+)
+from codehealth.debt.markers import (
+    find_markers as find_markers,
+)
+from codehealth.debt.markers import (
+    is_candidate as is_candidate,
+)
+from codehealth.debt.modules import (
+    module_names as module_names,
+)
+from codehealth.debt.report import (
+    DebtReport as DebtReport,
+)
+from codehealth.debt.report import (
+    Target as Target,
+)
+from codehealth.debt.report import (
+    build_report as build_report,
+)
+from codehealth.debt.report import (
+    fix_first as fix_first,
+)
+from codehealth.debt.report import (
+    rating as rating,
+)
+from codehealth.debt.run import (
+    DebtOptions as DebtOptions,
+)
+from codehealth.debt.run import (
+    debt_and_measured as debt_and_measured,
+)
+from codehealth.debt.run import (
+    load_catalogue as load_catalogue,
+)
+from codehealth.debt.run import (
+    measure_debt as measure_debt,
+)
+from codehealth.debt.run import (
+    run_debt as run_debt,
 )
 
 __all__ = [
-    "FILE_LEVEL_RULES",
-    "MARKERS_VERSION",
-    "RATINGS",
-    "Debt",
+    "DebtOptions",
     "DebtReport",
-    "Hit",
-    "ModuleDebt",
     "Target",
     "build_report",
     "complexity_findings",
-    "family_of",
+    "debt",
+    "debt_and_measured",
+    "debt_document",
     "find_markers",
     "finish_file",
     "fix_first",
+    "is_candidate",
+    "load_catalogue",
+    "measure_debt",
     "module_names",
-    "price_lint_hits",
-    "price_rule_hits",
     "rating",
+    "render_debt_json",
+    "render_debt_markdown",
+    "render_debt_rich",
+    "render_debt_text",
+    "run_debt",
 ]
-
-
-__getattr__, __dir__ = lazy_exports(
-    __name__, dict.fromkeys(_REPORT, "codehealth.debt.report"), globals()
-)

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from codehealth.catalogue import Catalogue, Rule
-from codehealth.config import Thresholds
-from codehealth.model import FileMetrics, Finding
+from codehealth.core import Catalogue, FileMetrics, Finding, Rule, Thresholds
 
 # rule id -> (threshold field, what the message calls it)
 _FUNCTION_RULES = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from codehealth.model import FileMetrics, Finding, fingerprint, normalise_line
+from codehealth.core import FileMetrics, Finding, fingerprint, normalise_line
 
 _FILE_LEVEL = frozenset({"CH106", "CH107"})
 

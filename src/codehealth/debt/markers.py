@@ -17,7 +17,7 @@ import re
 import sys
 import tokenize
 
-from codehealth.debt.hits import Hit
+from codehealth.core import Hit
 
 MARKERS_VERSION = 3  # bump when what is found changes: cached marker hits are dropped
 

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from codehealth.model import SEVERITIES, Finding, NotAnalysed
+from codehealth.core import SEVERITIES, Finding, NotAnalysed
 
 # Upper bounds of the debt ratio for each rating (SQALE); above the last: E.
 RATINGS = (("A", 0.05), ("B", 0.10), ("C", 0.20), ("D", 0.50))

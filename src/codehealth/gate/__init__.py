@@ -1,102 +1,65 @@
-"""The "leave it cleaner" gate: base vs head comparison, the baseline ratchet and the
-verdict. Pure: it compares values; ``codehealth.app.run_gate`` collects them.
+"""TODO docstring for codehealth.gate."""
 
-The baseline's names are imported when first used (PEP 562): ``gate --base``/``--staged``
-(pre-commit) never read a baseline. To add one, add it to ``_BASELINE``, to the
-TYPE_CHECKING imports and to ``__all__``.
-"""
-
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
-from codehealth.lazy import lazy_exports
-
-if TYPE_CHECKING:
-    from codehealth.gate.baseline import (
-        BASELINE_FORMAT,
-        BASELINE_HEADER,
-        Baseline,
-        BaselineError,
-        Entry,
-        Update,
-        entry_of,
-        format_baseline,
-        parse_baseline,
-        split_by_baseline,
-        update_baseline,
-    )
-from codehealth.gate.interface import Interface, interface_of
-from codehealth.gate.report import (
-    API_CHANGE,
-    DEBT_ROSE,
-    ERROR,
-    LARGE_CHANGE,
-    NOT_CLEANER,
-    REGRESSION,
-    STALE_BASELINE,
-    STOPPED_PARSING,
-    WARNING,
-    FileSummary,
-    GateReport,
-    Problem,
+from codehealth.gate.baseline_run import (
+    baseline_path as baseline_path,
 )
-from codehealth.gate.signal import lenient_tests, new_finding
-from codehealth.gate.snapshot import FileState, FindingCollector, Snapshot
-from codehealth.gate.verdict import Touched, compare
-
-_BASELINE = frozenset(
-    (
-        "BASELINE_FORMAT",
-        "BASELINE_HEADER",
-        "Baseline",
-        "BaselineError",
-        "Entry",
-        "Update",
-        "entry_of",
-        "format_baseline",
-        "parse_baseline",
-        "split_by_baseline",
-        "update_baseline",
-    )
+from codehealth.gate.baseline_run import (
+    read_baseline as read_baseline,
+)
+from codehealth.gate.baseline_run import (
+    run_baseline as run_baseline,
+)
+from codehealth.gate.ci_formats import (
+    escape_data as escape_data,
+)
+from codehealth.gate.ci_formats import (
+    escape_property as escape_property,
+)
+from codehealth.gate.command import (
+    baseline as baseline,
+)
+from codehealth.gate.command import (
+    gate as gate,
+)
+from codehealth.gate.interface import (
+    interface_of as interface_of,
+)
+from codehealth.gate.report import (
+    ERROR as ERROR,
+)
+from codehealth.gate.report import (
+    WARNING as WARNING,
+)
+from codehealth.gate.run import (
+    run_gate as run_gate,
+)
+from codehealth.gate.snapshot import (
+    FileState as FileState,
+)
+from codehealth.gate.snapshot import (
+    Snapshot as Snapshot,
+)
+from codehealth.gate.verdict import (
+    Touched as Touched,
+)
+from codehealth.gate.verdict import (
+    compare as compare,
 )
 
 __all__ = [
-    "API_CHANGE",
-    "BASELINE_FORMAT",
-    "BASELINE_HEADER",
-    "DEBT_ROSE",
     "ERROR",
-    "LARGE_CHANGE",
-    "NOT_CLEANER",
-    "REGRESSION",
-    "STALE_BASELINE",
-    "STOPPED_PARSING",
-    "WARNING",
-    "Baseline",
-    "BaselineError",
-    "Entry",
     "FileState",
-    "FileSummary",
-    "FindingCollector",
-    "GateReport",
-    "Interface",
-    "Problem",
     "Snapshot",
     "Touched",
-    "Update",
+    "WARNING",
+    "baseline",
+    "baseline_path",
     "compare",
-    "entry_of",
-    "format_baseline",
+    "escape_data",
+    "escape_property",
+    "gate",
     "interface_of",
-    "lenient_tests",
-    "new_finding",
-    "parse_baseline",
-    "split_by_baseline",
-    "update_baseline",
+    "read_baseline",
+    "run_baseline",
+    "run_gate",
 ]
-
-
-__getattr__, __dir__ = lazy_exports(
-    __name__, dict.fromkeys(_BASELINE, "codehealth.gate.baseline"), globals()
-)

@@ -6,10 +6,10 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable, Iterator
 
+from codehealth.core import Finding, fingerprint
 from codehealth.gate.interface import Interface
 from codehealth.gate.report import API_CHANGE
 from codehealth.gate.snapshot import Snapshot
-from codehealth.model import Finding, fingerprint
 
 
 def api_changes(base: Snapshot, head: Snapshot) -> Iterator[Finding]:

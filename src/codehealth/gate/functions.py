@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from codehealth.config import Thresholds
-from codehealth.model import FunctionMetrics
+from codehealth.core import FunctionMetrics, Thresholds
 
 # metric attribute of FunctionMetrics, threshold field, words, finding rule for "above it"
 WATCHED = (

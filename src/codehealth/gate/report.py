@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from codehealth.model import Finding
+from codehealth.core import Finding
 
 ERROR = "error"  # fails the gate
 WARNING = "warning"  # flagged for a reviewer; fails only when configured

@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from codehealth.config import GateSettings, Settings, is_test_path, is_test_rule
+from codehealth.core import Finding, GateSettings, Settings, is_test_path, is_test_rule
 from codehealth.gate.report import ERROR, WARNING, Problem
-from codehealth.model import Finding
 
 # Suppressions that name what they silence, and coverage pragmas: decisions written down in
 # the code (ruff's PGH003/PGH004 target only the blanket kinds). Counted in the debt, shown

@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from codehealth.core import FileMetrics, Finding, FunctionMetrics
 from codehealth.gate.interface import Interface
-from codehealth.model import FileMetrics, Finding, FunctionMetrics
 
 
 class FindingCollector(Protocol):

@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from codehealth.config import GateSettings, Settings, Thresholds
+from codehealth.core import (
+    Finding,
+    FunctionMetrics,
+    GateSettings,
+    Settings,
+    Thresholds,
+    fingerprint,
+)
 from codehealth.gate.api import api_changes
 from codehealth.gate.functions import WATCHED, improvements, regressions
 from codehealth.gate.report import (
@@ -29,7 +36,6 @@ from codehealth.gate.signal import (
     new_finding,
 )
 from codehealth.gate.snapshot import FileState, Snapshot
-from codehealth.model import Finding, FunctionMetrics, fingerprint
 
 _EMPTY = FileState("")
 

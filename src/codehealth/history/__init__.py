@@ -1,77 +1,95 @@
-"""History mining: churn, coupling, ownership, age, truck factor and hotspots.
+"""TODO docstring for codehealth.history."""
 
-Pure functions over commit records (``codehealth.model.Commit``); the git log stream that
-produces them lives in ``codehealth.sources``. No processes, git, databases or terminal here.
-"""
-
-from codehealth.history.coupling import Coupling, change_coupling
-from codehealth.history.damage import unreadable_notes
-from codehealth.history.files import SECONDS_PER_MONTH, AuthorShare, FileHistory, file_histories
-from codehealth.history.hotspots import (
-    FileDebt,
-    HotFile,
-    HotFunction,
-    frequency_trend,
-    hotspot_cut,
-    rank_files,
-    rank_functions,
+from codehealth.history.command import (
+    history as history,
 )
-from codehealth.history.lines import Hunk, changed_scopes
-from codehealth.history.ownership import Ownership, file_ownership
-from codehealth.history.renames import follow_renames, rename_map
-from codehealth.history.report import HotspotsReport
-from codehealth.history.select import PathFilter, is_bot, select_commits
+from codehealth.history.coupling import (
+    Coupling as Coupling,
+)
+from codehealth.history.coupling import (
+    change_coupling as change_coupling,
+)
+from codehealth.history.damage import (
+    unreadable_notes as unreadable_notes,
+)
+from codehealth.history.files import (
+    FileHistory as FileHistory,
+)
+from codehealth.history.files import (
+    file_histories as file_histories,
+)
+from codehealth.history.lines import (
+    Hunk as Hunk,
+)
+from codehealth.history.lines import (
+    changed_scopes as changed_scopes,
+)
+from codehealth.history.ownership import (
+    Ownership as Ownership,
+)
+from codehealth.history.ownership import (
+    file_ownership as file_ownership,
+)
+from codehealth.history.renames import (
+    follow_renames as follow_renames,
+)
+from codehealth.history.renames import (
+    rename_map as rename_map,
+)
+from codehealth.history.run import (
+    run_history as run_history,
+)
+from codehealth.history.select import (
+    PathFilter as PathFilter,
+)
+from codehealth.history.select import (
+    is_bot as is_bot,
+)
+from codehealth.history.select import (
+    select_commits as select_commits,
+)
 from codehealth.history.trend import (
-    MEASURES,
-    BlobFacts,
-    HistoryRun,
-    Snapshot,
-    TreeTotals,
-    module_of,
+    HistoryRun as HistoryRun,
 )
 from codehealth.history.truck import (
-    TruckFactor,
-    degree_of_authorship,
-    file_authors,
-    truck_factor,
-    truck_factors,
+    TruckFactor as TruckFactor,
 )
-from codehealth.history.window import WINDOW_FORMS, window_start
+from codehealth.history.truck import (
+    degree_of_authorship as degree_of_authorship,
+)
+from codehealth.history.truck import (
+    file_authors as file_authors,
+)
+from codehealth.history.truck import (
+    truck_factor as truck_factor,
+)
+from codehealth.history.truck import (
+    truck_factors as truck_factors,
+)
+from codehealth.history.window import (
+    window_start as window_start,
+)
 
 __all__ = [
-    "MEASURES",
-    "SECONDS_PER_MONTH",
-    "WINDOW_FORMS",
-    "AuthorShare",
-    "BlobFacts",
     "Coupling",
-    "FileDebt",
     "FileHistory",
-    "HotFile",
-    "HotFunction",
     "HistoryRun",
-    "HotspotsReport",
     "Hunk",
     "Ownership",
     "PathFilter",
-    "Snapshot",
-    "TreeTotals",
     "TruckFactor",
     "change_coupling",
     "changed_scopes",
     "degree_of_authorship",
     "file_authors",
     "file_histories",
-    "follow_renames",
-    "hotspot_cut",
-    "is_bot",
-    "module_of",
     "file_ownership",
-    "rank_files",
-    "rank_functions",
+    "follow_renames",
+    "history",
+    "is_bot",
     "rename_map",
+    "run_history",
     "select_commits",
-    "frequency_trend",
     "truck_factor",
     "truck_factors",
     "unreadable_notes",

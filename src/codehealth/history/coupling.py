@@ -13,7 +13,7 @@ from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
-from codehealth.model import Commit
+from codehealth.core import Commit
 
 
 @dataclass(frozen=True, slots=True)

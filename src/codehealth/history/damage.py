@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from codehealth.model import Unreadable
+from codehealth.core import Unreadable
 
 FIX = (
     "run `git fsck` to list the missing objects and `git fetch --refetch` to fetch them "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from codehealth.model import Change, Commit
+from codehealth.core import Change, Commit
 
 SECONDS_PER_MONTH = 2629746
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from codehealth.model import Commit
+from codehealth.core import Commit
 
 
 def follow_renames(commits: Iterable[Commit]) -> Iterator[Commit]:

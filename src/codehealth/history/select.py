@@ -7,8 +7,7 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 
-from codehealth.config import skipped_folder
-from codehealth.model import Commit
+from codehealth.core import Commit, skipped_folder
 
 
 class PathFilter:

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from codehealth.model import BlobChange
+from codehealth.core import BlobChange
 
 # The measures summed over the tree (a blob's facts hold the same keys, plus findings.*).
 MEASURES = ("files", "functions", "lines", "cyclomatic", "cognitive", "debt_minutes", "findings")

@@ -1,25 +1,45 @@
-"""Pure metrics: source bytes in, FileMetrics out; package sums and threshold checks."""
+"""TODO docstring for codehealth.metrics."""
 
 from codehealth.metrics.analyze import (
-    METRICS_VERSION,
-    analyze_module,
-    analyze_source,
-    maintainability_index,
+    METRICS_VERSION as METRICS_VERSION,
+)
+from codehealth.metrics.analyze import (
+    analyze_module as analyze_module,
+)
+from codehealth.metrics.analyze import (
+    analyze_source as analyze_source,
+)
+from codehealth.metrics.measure import (
+    Measured as Measured,
+)
+from codehealth.metrics.measure import (
+    Progress as Progress,
+)
+from codehealth.metrics.measure import (
+    log as log,
+)
+from codehealth.metrics.measure import (
+    measure_project as measure_project,
+)
+from codehealth.metrics.measure import (
+    run_scan as run_scan,
+)
+from codehealth.metrics.records import (
+    ScanResult as ScanResult,
 )
 from codehealth.metrics.rollup import (
-    check_thresholds,
-    package_names,
-    sum_lines,
-    summarise_packages,
+    package_names as package_names,
 )
 
 __all__ = [
     "METRICS_VERSION",
+    "Measured",
+    "Progress",
+    "ScanResult",
     "analyze_module",
     "analyze_source",
-    "check_thresholds",
-    "maintainability_index",
+    "log",
+    "measure_project",
     "package_names",
-    "sum_lines",
-    "summarise_packages",
+    "run_scan",
 ]

@@ -9,15 +9,10 @@ import sys
 import warnings
 from typing import Any
 
-from codehealth.metrics.engine import Scope, Walk, halstead_measures
+from codehealth.core import ClassMetrics, FileMetrics, FunctionMetrics, Halstead, NotAnalysed
+from codehealth.metrics.engine import Walk
 from codehealth.metrics.lines import count_lines
-from codehealth.model import (
-    ClassMetrics,
-    FileMetrics,
-    FunctionMetrics,
-    Halstead,
-    NotAnalysed,
-)
+from codehealth.metrics.scope import Scope, halstead_measures
 
 # Bump when what a metric counts changes: every cache of measurements is keyed by it.
 METRICS_VERSION = 2  # 2: *args/**kwargs are not parameters (as ruff's PLR0913)

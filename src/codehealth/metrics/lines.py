@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from codehealth.model import LineCounts
+from codehealth.core import LineCounts
 
 _QUOTES = (b"'", b'"')
 _BOM = b"\xef\xbb\xbf"

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from codehealth.config import Thresholds
-from codehealth.model import FileMetrics, LineCounts, PackageMetrics, ThresholdViolation
+from codehealth.core import FileMetrics, LineCounts, PackageMetrics, Thresholds, ThresholdViolation
 
 
 def package_names(paths: Iterable[str], roots: Sequence[str]) -> dict[str, str]:

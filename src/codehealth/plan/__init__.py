@@ -1,33 +1,49 @@
-"""Refactor planning: hotspots and debt turned into a schedule that fits a time budget.
-
-Pure: values in, values out (``codehealth.app.run_plan`` feeds it).
-"""
+"""TODO docstring for codehealth.plan."""
 
 from codehealth.plan.budget import (
-    BUDGET_FORMS,
-    CAPACITY_FORMS,
-    MINUTES,
-    format_minutes,
-    parse_capacity,
-    parse_duration,
+    parse_capacity as parse_capacity,
 )
-from codehealth.plan.knapsack import choose
-from codehealth.plan.schedule import Plan, Session, make_plan
-from codehealth.plan.targets import REFACTORINGS, Candidate, PlanTarget, build_targets
+from codehealth.plan.budget import (
+    parse_duration as parse_duration,
+)
+from codehealth.plan.command import (
+    plan as plan,
+)
+from codehealth.plan.knapsack import (
+    choose as choose,
+)
+from codehealth.plan.run import (
+    Budget as Budget,
+)
+from codehealth.plan.run import (
+    plan_from as plan_from,
+)
+from codehealth.plan.run import (
+    read_budget as read_budget,
+)
+from codehealth.plan.schedule import (
+    Plan as Plan,
+)
+from codehealth.plan.schedule import (
+    make_plan as make_plan,
+)
+from codehealth.plan.targets import (
+    Candidate as Candidate,
+)
+from codehealth.plan.targets import (
+    build_targets as build_targets,
+)
 
 __all__ = [
-    "BUDGET_FORMS",
-    "CAPACITY_FORMS",
-    "MINUTES",
-    "REFACTORINGS",
+    "Budget",
     "Candidate",
     "Plan",
-    "PlanTarget",
-    "Session",
     "build_targets",
     "choose",
-    "format_minutes",
     "make_plan",
     "parse_capacity",
     "parse_duration",
+    "plan",
+    "plan_from",
+    "read_budget",
 ]

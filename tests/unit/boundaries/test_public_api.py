@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from codehealth.boundaries import parse_public_api, resolve_relative
-from codehealth.boundaries.statements import (  # the module's own tests may look inside
+from codehealth.boundaries.statements import (
     Target,
     dynamic_imports,
     enclosing_symbol,

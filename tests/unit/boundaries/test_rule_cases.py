@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from codehealth.app import load_catalogue, run_boundaries
-from codehealth.boundaries import BOUNDARY_RULES
+from codehealth.boundaries import BOUNDARY_RULES, run_boundaries
+from codehealth.debt import load_catalogue
 
 CASES = Path(__file__).resolve().parents[2] / "rules"
 RULES = [rule.id for rule in load_catalogue().family("boundaries")]

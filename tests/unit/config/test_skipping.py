@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from codehealth.config import HEAD_BYTES, generated_marker, skipped_folder
+from codehealth.core import HEAD_BYTES, generated_marker, skipped_folder
 from codehealth.history import PathFilter
 
 # Written in two parts so that codehealth's own scan does not take this file as generated.

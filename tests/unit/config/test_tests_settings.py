@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from codehealth.config import ConfigError, TestSettings, is_test_path, load_settings
+from codehealth.core import ConfigError, TestSettings, is_test_path, load_settings
 
 
 @pytest.mark.parametrize(

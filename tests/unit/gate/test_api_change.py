@@ -3,7 +3,7 @@ signature before and after, a class by its name."""
 
 from __future__ import annotations
 
-from codehealth.config import Settings
+from codehealth.core import Settings
 from codehealth.gate import FileState, Snapshot, Touched, compare, interface_of
 
 INIT = "shop/billing/__init__.py"

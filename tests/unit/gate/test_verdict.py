@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from codehealth.config import GateSettings, Settings
+from codehealth.core import Finding, FunctionMetrics, GateSettings, Halstead, Settings
 from codehealth.gate import ERROR, WARNING, FileState, Snapshot, Touched, compare
-from codehealth.model import Finding, FunctionMetrics, Halstead
 
 _NO_HALSTEAD = Halstead(0, 0, 0, 0, 0.0, 0.0, 0.0)
 SETTINGS = Settings(root=".")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from codehealth.core import Unreadable
 from codehealth.history import unreadable_notes
-from codehealth.model import Unreadable
 
 B1, B2, C1, C2 = "b" * 40, "d" * 40, "c" * 40, "e" * 40
 

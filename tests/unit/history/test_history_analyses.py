@@ -6,6 +6,7 @@ import math
 
 import pytest
 
+from codehealth.core import Change, Commit
 from codehealth.history import (
     FileHistory,
     Hunk,
@@ -17,7 +18,6 @@ from codehealth.history import (
     file_histories,
     file_ownership,
     follow_renames,
-    hotspot_cut,
     is_bot,
     rename_map,
     select_commits,
@@ -25,7 +25,7 @@ from codehealth.history import (
     window_start,
 )
 from codehealth.history.files import AuthorShare
-from codehealth.model import Change, Commit
+from codehealth.hotspots import hotspot_cut
 
 NOW = 1_700_000_000
 
@@ -78,7 +78,7 @@ def test_select_drops_bots_excluded_files_and_emptied_commits():
 
 
 def test_a_folder_path_excludes_what_it_holds_as_the_scan_does():
-    from codehealth.sources import is_excluded
+    from codehealth.adapters.files import is_excluded
 
     patterns = ["tests/resources", "docs/*.py"]
     keep = PathFilter(["*.py"], patterns)

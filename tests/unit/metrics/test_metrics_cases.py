@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from metrics_caseload import CaseFile, case_paths, load
 
+from codehealth.core import FileMetrics
 from codehealth.metrics import analyze_source
-from codehealth.model import FileMetrics
 
 CASE_FILES = [load(path) for path in case_paths()]
 

@@ -29,11 +29,9 @@ from radon.complexity import cc_visit
 from radon.visitors import ComplexityVisitor
 from test_metrics_radon import _radon_blocks
 
-from codehealth.app import load_catalogue
-from codehealth.config import Thresholds
-from codehealth.debt import complexity_findings, find_markers, finish_file, price_rule_hits
+from codehealth.core import FileMetrics, NotAnalysed, Thresholds, price_rule_hits
+from codehealth.debt import complexity_findings, find_markers, finish_file, load_catalogue
 from codehealth.metrics import analyze_source
-from codehealth.model import FileMetrics, NotAnalysed
 
 CATALOGUE = load_catalogue()
 _CURRENT = settings()

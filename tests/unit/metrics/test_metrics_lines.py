@@ -10,8 +10,8 @@ import pytest
 from radon.metrics import h_visit, mi_compute
 from radon.visitors import ComplexityVisitor
 
+from codehealth.core import FileMetrics, LineCounts
 from codehealth.metrics import analyze_source
-from codehealth.model import FileMetrics, LineCounts
 
 
 def measure(source: bytes) -> FileMetrics:

@@ -20,8 +20,8 @@ from radon.complexity import cc_visit
 from radon.metrics import h_visit
 from radon.visitors import ComplexityVisitor
 
+from codehealth.core import FileMetrics
 from codehealth.metrics import analyze_source
-from codehealth.model import FileMetrics
 
 SRC = Path(__file__).resolve().parents[3] / "src" / "codehealth"
 PATHS = [*case_paths(), *sorted(SRC.rglob("*.py"))]

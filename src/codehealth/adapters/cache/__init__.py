@@ -1,0 +1,25 @@
+"""TODO docstring for codehealth.adapters.cache."""
+
+from codehealth.adapters.cache.codec import (
+    CODEC_VERSION as CODEC_VERSION,
+)
+from codehealth.adapters.cache.codec import (
+    decode as decode,
+)
+from codehealth.adapters.cache.codec import (
+    encode as encode,
+)
+from codehealth.adapters.cache.store import (
+    Cache as Cache,
+)
+from codehealth.adapters.cache.store import (
+    prepare_directory as prepare_directory,
+)
+
+__all__ = [
+    "CODEC_VERSION",
+    "Cache",
+    "decode",
+    "encode",
+    "prepare_directory",
+]

@@ -1,0 +1,53 @@
+"""TODO docstring for codehealth.adapters.console."""
+
+from codehealth.adapters.console.common import (
+    EXIT_FOUND as EXIT_FOUND,
+)
+from codehealth.adapters.console.common import (
+    EXIT_OK as EXIT_OK,
+)
+from codehealth.adapters.console.common import (
+    EXIT_USAGE as EXIT_USAGE,
+)
+from codehealth.adapters.console.common import (
+    from_here as from_here,
+)
+from codehealth.adapters.console.common import (
+    guarded as guarded,
+)
+from codehealth.adapters.console.common import (
+    project_root as project_root,
+)
+from codehealth.adapters.console.common import (
+    stdout_is_terminal as stdout_is_terminal,
+)
+from codehealth.adapters.console.common import (
+    terminal_width as terminal_width,
+)
+from codehealth.adapters.console.common import (
+    verbose_option as verbose_option,
+)
+from codehealth.adapters.console.common import (
+    write as write,
+)
+from codehealth.adapters.console.option_groups import (
+    grouped as grouped,
+)
+from codehealth.adapters.console.progress import (
+    progress_bar as progress_bar,
+)
+
+__all__ = [
+    "EXIT_FOUND",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "from_here",
+    "grouped",
+    "guarded",
+    "progress_bar",
+    "project_root",
+    "stdout_is_terminal",
+    "terminal_width",
+    "verbose_option",
+    "write",
+]

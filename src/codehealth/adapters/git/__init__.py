@@ -1,0 +1,117 @@
+"""TODO docstring for codehealth.adapters.git."""
+
+from codehealth.adapters.git.blobs import (
+    BlobReader as BlobReader,
+)
+from codehealth.adapters.git.contents import (
+    export_tree as export_tree,
+)
+from codehealth.adapters.git.contents import (
+    read_blobs as read_blobs,
+)
+from codehealth.adapters.git.contents import (
+    read_worktree as read_worktree,
+)
+from codehealth.adapters.git.damaged import (
+    HistoryUnavailable as HistoryUnavailable,
+)
+from codehealth.adapters.git.damaged import (
+    commits_despite_damage as commits_despite_damage,
+)
+from codehealth.adapters.git.damaged import (
+    hunks_of_commits as hunks_of_commits,
+)
+from codehealth.adapters.git.damaged import (
+    revisions_without_renames as revisions_without_renames,
+)
+from codehealth.adapters.git.ignores import (
+    ignoring_rule as ignoring_rule,
+)
+from codehealth.adapters.git.log import (
+    GitError as GitError,
+)
+from codehealth.adapters.git.log import (
+    PrefetchedLog as PrefetchedLog,
+)
+from codehealth.adapters.git.log import (
+    first_parent_ancestor as first_parent_ancestor,
+)
+from codehealth.adapters.git.log import (
+    is_ancestor as is_ancestor,
+)
+from codehealth.adapters.git.log import (
+    repository_facts as repository_facts,
+)
+from codehealth.adapters.git.log import (
+    stream_commits as stream_commits,
+)
+from codehealth.adapters.git.log import (
+    stream_hunks as stream_hunks,
+)
+from codehealth.adapters.git.log import (
+    stream_revisions as stream_revisions,
+)
+from codehealth.adapters.git.log import (
+    tree_blobs as tree_blobs,
+)
+from codehealth.adapters.git.revisions import (
+    STAGED as STAGED,
+)
+from codehealth.adapters.git.revisions import (
+    WORKTREE as WORKTREE,
+)
+from codehealth.adapters.git.revisions import (
+    ChangedFile as ChangedFile,
+)
+from codehealth.adapters.git.revisions import (
+    changed_files as changed_files,
+)
+from codehealth.adapters.git.revisions import (
+    changes_and_lines as changes_and_lines,
+)
+from codehealth.adapters.git.revisions import (
+    head_commit_or_none as head_commit_or_none,
+)
+from codehealth.adapters.git.revisions import (
+    merge_base as merge_base,
+)
+from codehealth.adapters.git.revisions import (
+    parse_name_status as parse_name_status,
+)
+from codehealth.adapters.git.revisions import (
+    repository_root as repository_root,
+)
+from codehealth.adapters.git.revisions import (
+    untracked_later as untracked_later,
+)
+
+__all__ = [
+    "BlobReader",
+    "ChangedFile",
+    "GitError",
+    "HistoryUnavailable",
+    "PrefetchedLog",
+    "STAGED",
+    "WORKTREE",
+    "changed_files",
+    "changes_and_lines",
+    "commits_despite_damage",
+    "export_tree",
+    "first_parent_ancestor",
+    "head_commit_or_none",
+    "hunks_of_commits",
+    "ignoring_rule",
+    "is_ancestor",
+    "merge_base",
+    "parse_name_status",
+    "read_blobs",
+    "read_worktree",
+    "repository_facts",
+    "repository_root",
+    "revisions_without_renames",
+    "stream_commits",
+    "stream_hunks",
+    "stream_revisions",
+    "tree_blobs",
+    "untracked_later",
+]

@@ -1,0 +1,100 @@
+"""File contents at a git revision without a checkout: blobs read through one
+``git cat-file --batch`` process, the files on disk, or a whole tree written to a folder."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+
+from codehealth.adapters.files import read_file
+from codehealth.adapters.git.revisions import STAGED, _git, _message
+from codehealth.core import ConfigError
+
+
+def read_blobs(root: str, revision: str, paths: Iterable[str]) -> dict[str, bytes | None]:
+    """The content of each path at ``revision`` (a commit, or STAGED for the index), all
+    read through one ``git cat-file --batch`` process; None where the path does not exist
+    there. Nothing in the work tree is touched."""
+    wanted = sorted(set(paths))
+    if not wanted:
+        return {}
+    prefix = ":" if revision == STAGED else f"{revision}:"
+    # cat-file --batch reads one name per line: a path with a line break goes by its id.
+    ids = _object_ids(root, revision, [path for path in wanted if "\n" in path])
+    names = [ids.get(path, f"{prefix}{path}") for path in wanted]
+    request = "".join(f"{name}\n" for name in names).encode("utf-8", "surrogateescape")
+    completed = _git(root, "cat-file", "--batch", stdin=request)
+    if completed.returncode != 0:
+        raise ConfigError(f"git cat-file failed: {_message(completed)}")
+    return dict(zip(wanted, _parse_batch(completed.stdout, len(wanted)), strict=True))
+
+
+_MISSING = "0" * 40  # an object id cat-file answers "missing" for
+
+
+def _object_ids(root: str, revision: str, paths: list[str]) -> dict[str, str]:
+    """The blob id of each path at ``revision`` (``_MISSING`` where it has none)."""
+    found = dict.fromkeys(paths, _MISSING)
+    if not paths:
+        return found
+    pathspecs = [f":(literal){path}" for path in paths]
+    if revision == STAGED:  # "<mode> <id> <stage>\t<path>"
+        completed = _git(root, "ls-files", "-s", "-z", "--", *pathspecs)
+    else:  # "<mode> <type> <id>\t<path>"
+        completed = _git(root, "ls-tree", "-z", revision, "--", *pathspecs)
+    for record in completed.stdout.split(b"\0"):
+        info, _, name = record.partition(b"\t")
+        path = name.decode("utf-8", "surrogateescape")
+        fields = info.split(b" ")
+        if path in found and len(fields) == 3:
+            found[path] = fields[1 if revision == STAGED else 2].decode()
+    return found
+
+
+def _parse_batch(output: bytes, count: int) -> list[bytes | None]:
+    """``<sha> <type> <size>\\n<content>\\n`` or ``<name> missing\\n`` per request."""
+    blobs: list[bytes | None] = []
+    position = 0
+    for _ in range(count):
+        end = output.index(b"\n", position)
+        header = output[position:end].split(b" ")
+        position = end + 1
+        if len(header) == 3 and header[1] != b"missing" and header[2].isdigit():
+            size = int(header[2])
+            content = output[position : position + size]
+            position += size + 1
+            blobs.append(content if header[1] == b"blob" else None)
+        else:  # "<name> missing" / "ambiguous" (the name may hold spaces)
+            blobs.append(None)
+    return blobs
+
+
+def read_worktree(root: str, paths: Sequence[str]) -> dict[str, bytes | None]:
+    """The files on disk (None: deleted, or not a regular file)."""
+    found: dict[str, bytes | None] = {}
+    for path in paths:
+        try:
+            found[path] = read_file(os.path.join(root, path))
+        except OSError:
+            found[path] = None
+    return found
+
+
+def export_tree(root: str, revision: str, destination: str) -> None:
+    """Write the files of ``revision`` (a commit or tree, or STAGED for the index) into the
+    empty folder ``destination``, read from git objects: neither the work tree nor the index
+    is touched. For checks that need the whole project at a revision (import contracts)."""
+    if revision == STAGED:
+        prefix = os.path.join(os.path.abspath(destination), "")
+        completed = _git(root, "checkout-index", "--all", "--force", f"--prefix={prefix}")
+        if completed.returncode != 0:
+            raise ConfigError(f"git checkout-index failed: {_message(completed)}")
+        return
+    import io
+    import tarfile
+
+    completed = _git(root, "archive", "--format=tar", revision)
+    if completed.returncode != 0:
+        raise ConfigError(f"git archive failed: {_message(completed)}")
+    with tarfile.open(fileobj=io.BytesIO(completed.stdout)) as archive:
+        archive.extractall(destination, filter="data")

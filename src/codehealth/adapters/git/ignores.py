@@ -1,0 +1,22 @@
+"""Whether git ignores a path: a baseline that git ignores is never committed, so the gate in
+CI (a fresh clone) runs without it."""
+
+from __future__ import annotations
+
+from codehealth.adapters.git.revisions import _git
+from codehealth.core import ConfigError
+
+
+def ignoring_rule(root: str, path: str) -> str | None:
+    """The rule that makes git ignore ``path`` (relative to ``root``), as ``git check-ignore
+    -v`` names it: ``SOURCE:LINE:PATTERN``, e.g. ``.gitignore:1:.*``. None when git does not
+    ignore it, when ``root`` is not in a git repository, or when git cannot be run."""
+    try:
+        # -q first: -v also answers (exit 0) for a negation pattern that un-ignores the path.
+        if _git(root, "check-ignore", "-q", "--", path).returncode != 0:
+            return None
+        named = _git(root, "check-ignore", "-v", "--", path)
+    except ConfigError:  # git is not installed: nothing to warn about
+        return None
+    line = named.stdout.decode("utf-8", "replace").partition("\n")[0]
+    return line.partition("\t")[0] or "an ignore rule"

@@ -1,0 +1,233 @@
+"""The history stream: ONE ``git log`` process per pass, parsed while it runs.
+
+Measured (DESIGN.md): a streamed ``git log -z --no-merges -M`` costs what git itself costs;
+GitPython's ``Commit.stats`` (a process per commit) and ``--follow`` per file cost 5-13x more
+and are not used. ``%aN``/``%aE`` apply ``.mailmap``. Paths are relative to ``root``
+(``--relative``), so a project in a sub-folder of a repository works too.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from codehealth.adapters.git.log_tokens import (
+    UNIT_SEPARATOR,
+    decoded,
+    diff_hunks,
+    name_status_changes,
+    numstat_changes,
+    parse_records,
+    raw_changes,
+)
+from codehealth.core import Change, Commit, ConfigError, Revision
+
+_HEADER = "%x1e%H%x1f%aN%x1f%aE%x1f%at"
+_CHUNK = 1 << 20
+
+
+class GitError(Exception):
+    """git failed in a way that is not the user's configuration (exit 3)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RepoFacts:
+    """What a history run needs to know before it starts."""
+
+    toplevel: str
+    head: str  # "" in a repository without commits
+    shallow: bool
+
+
+def repository_facts(root: str) -> RepoFacts:
+    """Facts about the repository holding ``root``; ConfigError (exit 2) outside git."""
+    top = _git(root, "rev-parse", "--show-toplevel")
+    if top is None:
+        raise ConfigError(f"{root}: not a git repository (history needs one: run `git init`)")
+    head = _git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}") or ""
+    shallow = _git(root, "rev-parse", "--is-shallow-repository") == "true"
+    return RepoFacts(top, head, shallow)
+
+
+def _git(root: str, *args: str) -> str | None:
+    try:
+        done = subprocess.run(["git", "-C", root, *args], capture_output=True, check=False)
+    except OSError:
+        return None
+    if done.returncode != 0:
+        return None
+    return done.stdout.decode("utf-8", "surrogateescape").strip()
+
+
+def stream_commits(
+    root: str,
+    *,
+    since: int | None = None,
+    revisions: str = "HEAD",
+    line_counts: bool = True,
+) -> Iterator[Commit]:
+    """Non-merge commits reachable from ``revisions``, newest first, with renames detected.
+
+    ``line_counts`` asks for ``--numstat`` (added/deleted lines); without it the cheaper
+    ``--name-status`` is used and counts are -1.
+    """
+    parse = numstat_changes if line_counts else name_status_changes
+    for header, body in _records(root, [*_commit_args(since, line_counts), revisions, "--"]):
+        yield _commit(header, body, parse)
+
+
+def _commit_args(since: int | None, line_counts: bool) -> list[str]:
+    args = ["log", "-z", "--no-merges", "-M", "--relative", f"--format={_HEADER}"]
+    args.append("--numstat" if line_counts else "--name-status")
+    if since is not None:
+        args.append(f"--since={since}")
+    return args
+
+
+def _commit(
+    header: bytes, body: list[bytes], parse: Callable[[list[bytes]], tuple[Change, ...]]
+) -> Commit:
+    sha, author, email, when = header.split(UNIT_SEPARATOR)
+    return Commit(decoded(sha), decoded(author), decoded(email), int(when or 0), parse(body))
+
+
+def stream_revisions(root: str, revisions: str = "HEAD") -> Iterator[Revision]:
+    """The main line (first parents), oldest first, each with the blobs it changed against
+    its first parent (merges included: on the main line a merge is one step)."""
+    args = [
+        "log",
+        "-z",
+        "--first-parent",
+        "--diff-merges=first-parent",
+        "--reverse",
+        "--raw",
+        "--no-abbrev",
+        "-M",
+        "--relative",
+        f"--format={_HEADER}",
+        revisions,
+        "--",
+    ]
+    for header, body in _records(root, args):
+        sha, author, _email, when = header.split(UNIT_SEPARATOR)
+        yield Revision(decoded(sha), decoded(author), int(when or 0), raw_changes(body))
+
+
+def count_commits(root: str, revisions: str = "HEAD") -> int:
+    """How many commits ``revisions`` names (first parents only), for progress and notes."""
+    out = _git(root, "rev-list", "--first-parent", "--count", revisions)
+    return int(out) if out and out.isdigit() else 0
+
+
+def is_ancestor(root: str, older: str, newer: str) -> bool:
+    try:
+        done = subprocess.run(
+            ["git", "-C", root, "merge-base", "--is-ancestor", older, newer],
+            capture_output=True,
+            check=False,
+        )
+    except OSError:
+        return False
+    return done.returncode == 0
+
+
+def _records(
+    root: str, args: Sequence[str], separator: bytes | None = b"\0"
+) -> Iterator[tuple[bytes, list[bytes]]]:
+    """(header, tokens after it) per commit, read as git writes them. Tokens are separated
+    by NUL (``-z``) or, with ``separator=None``, are lines."""
+    process = _start(root, args)
+    stdout = process.stdout
+    assert stdout is not None
+    try:
+        yield from parse_records(iter(lambda: stdout.read(_CHUNK), b""), separator)
+    finally:
+        _finish(process, args)
+
+
+def _start(root: str, args: Sequence[str]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        ["git", "-C", root, "-c", "core.quotepath=off", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+
+def _finish(process: subprocess.Popen[bytes], args: Sequence[str]) -> None:
+    if process.stdout is not None:
+        process.stdout.close()
+    error = process.stderr.read() if process.stderr else b""
+    if process.stderr:
+        process.stderr.close()
+    if process.wait() != 0:
+        raise GitError(f"git {args[0]} failed: {decoded(error).strip()}")
+
+
+class PrefetchedLog:
+    """``stream_commits`` started now and read by a thread while the caller does other work
+    (the scan): git's own time, the floor, overlaps with ours. ``commits()`` parses it."""
+
+    def __init__(self, root: str, *, line_counts: bool = True) -> None:
+        self._args = [*_commit_args(None, line_counts), "HEAD", "--"]
+        self._line_counts = line_counts
+        self._process = _start(root, self._args)
+        self._chunks: list[bytes] = []
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        stdout = self._process.stdout
+        assert stdout is not None
+        for chunk in iter(lambda: stdout.read(_CHUNK), b""):
+            self._chunks.append(chunk)
+
+    def commits(self) -> Iterator[Commit]:
+        self._reader.join()
+        _finish(self._process, self._args)
+        chunks, self._chunks = self._chunks, []
+        parse = numstat_changes if self._line_counts else name_status_changes
+        for header, body in parse_records(chunks, b"\0"):
+            yield _commit(header, body, parse)
+
+
+def stream_hunks(
+    root: str, paths: Sequence[str], *, since: int | None = None
+) -> Iterator[tuple[str, dict[str, list[tuple[int, int, int, int]]]]]:
+    """Per non-merge commit touching ``paths`` (newest first): its id and path -> ``-U0`` hunks
+    ``(old_start, old_count, new_start, new_count)``. One ``git log -p`` for all the paths."""
+    if not paths:
+        return
+    args = ["log", "-p", "-U0", "--no-merges", "-M", "--relative", "--format=%x1e%H"]
+    args += ["--no-color", "--no-ext-diff"]
+    if since is not None:
+        args.append(f"--since={since}")
+    for header, body in _records(root, [*args, "HEAD", "--", *paths], separator=None):
+        yield decoded(header.strip()), diff_hunks(body)
+
+
+def tree_blobs(root: str, revision: str) -> dict[str, str]:
+    """path -> blob id of every regular file of ``revision`` under ``root``."""
+    try:
+        done = subprocess.run(
+            ["git", "-C", root, "ls-tree", "-r", "-z", revision],
+            capture_output=True,
+            check=False,
+        )
+    except OSError as error:
+        raise GitError(f"git ls-tree failed: {error}") from None
+    if done.returncode != 0:
+        raise GitError(f"git ls-tree failed: {decoded(done.stderr).strip()}")
+    blobs: dict[str, str] = {}
+    for entry in done.stdout.split(b"\0"):
+        meta, _, path = entry.partition(b"\t")
+        fields = meta.split()
+        if len(fields) == 3 and fields[1] == b"blob" and fields[0].startswith(b"100"):
+            blobs[decoded(path)] = decoded(fields[2])
+    return blobs
+
+
+def first_parent_ancestor(root: str, steps: int) -> str | None:
+    """The commit ``steps`` first parents below HEAD, None when the history is shorter."""
+    return _git(root, "rev-parse", "--verify", "--quiet", f"HEAD~{steps}^{{commit}}")

@@ -1,0 +1,127 @@
+"""The boundary findings finished for the report: the broken contracts and cycles as
+findings, then every finding's fingerprint, severity and cost."""
+
+from __future__ import annotations
+
+import os
+
+from codehealth.adapters.files import read_file
+from codehealth.adapters.imports import Link
+from codehealth.boundaries.cached import rule_costs
+from codehealth.boundaries.check import BROKEN_CONTRACT, MODULE_CYCLE
+from codehealth.core import Cycle, Finding, ModuleEdge, Violation, fingerprint, normalise_line
+
+
+def contract_findings(links: list[Link], paths: dict[str, str]) -> list[Violation]:
+    seen: set[tuple[str, str, str, int]] = set()
+    found: list[Violation] = []
+    for link in links:
+        for line in link.line_numbers or (0,):
+            key = (link.contract, link.importer, link.imported, line)
+            if key in seen or link.importer not in paths:
+                continue
+            seen.add(key)
+            message = (
+                f"contract {link.contract!r} is broken: `{link.importer}` imports `{link.imported}`"
+            )
+            finding = Finding(
+                BROKEN_CONTRACT,
+                paths[link.importer],
+                line,
+                message,
+                fix="remove this import, route it through an allowed module, "
+                "or change the contract",
+            )
+            found.append(Violation(finding, link.importer, link.imported))
+    return found
+
+
+def cycle_findings(cycles: list[Cycle]) -> list[Violation]:
+    found: list[Violation] = []
+    for cycle in cycles:
+        edge = next((e for e in cycle.edges if _breaks(e, cycle.breakers)), cycle.edges[0])
+        site = edge.imports[0]
+        path_text = " -> ".join(cycle.path)
+        finding = Finding(
+            MODULE_CYCLE,
+            site.path,
+            site.line,
+            f"modules import each other in a cycle: {path_text}",
+            fix=f"break the cycle at `{edge.source}` -> `{edge.target}` "
+            f"({len(edge.imports)} import(s)), e.g. move the shared code to a lower module",
+        )
+        found.append(Violation(finding, site.importer, site.imported, edge.target))
+    return found
+
+
+def _breaks(edge: ModuleEdge, breakers: tuple[tuple[str, str], ...]) -> bool:
+    sites = {(site.importer, site.imported) for site in edge.imports}
+    return any(pair in sites for pair in breakers)
+
+
+def finish(
+    violations: list[Violation],
+    sources: dict[str, bytes],
+    root: str,
+    known_lines: dict[str, list[str]],
+) -> list[Violation]:
+    """Fingerprints, severities and costs; sorted by path and line."""
+    costs = rule_costs()
+    by_path: dict[str, list[Violation]] = {}
+    for violation in violations:
+        by_path.setdefault(violation.finding.path, []).append(violation)
+    finished: list[Violation] = []
+    for path, items in sorted(by_path.items()):
+        lines = known_lines.get(path)
+        if lines is None:
+            content = sources.get(path)
+            if content is None:
+                content = read_or_empty(os.path.join(root, path))
+            lines = content.decode("utf-8", "replace").splitlines()
+        texts = {n: lines[n - 1] for n in {v.finding.line for v in items} if 0 < n <= len(lines)}
+        # As model.with_fingerprints numbers them: in (line, column, rule) order, the n-th
+        # identical (rule, symbol, text) of the file; one new Finding per violation. The
+        # text is the import's target when there is one, so that the finding survives an
+        # edit of its statement (celery 571efe8120: `import abstract` became `import
+        # abstract, deprecated`, and the old finding looked new).
+        items.sort(key=lambda v: (v.finding.line, v.finding.column, v.finding.rule))
+        seen: dict[tuple[str, str, str], int] = {}
+        for v in items:
+            f = v.finding
+            text = v.target or normalise_line(texts.get(f.line, ""))
+            occurrence = seen.get((f.rule, f.symbol, text), 0)
+            seen[(f.rule, f.symbol, text)] = occurrence + 1
+            severity, minutes = costs.get(f.rule, (f.severity, f.remediation_minutes))
+            finding = Finding(
+                f.rule,
+                f.path,
+                f.line,
+                f.message,
+                severity,
+                minutes,
+                f.symbol,
+                f.column,
+                f.end_line,
+                f.fix,
+                fingerprint(f.rule, f.path, f.symbol, text, occurrence),
+            )
+            finished.append(Violation(finding, v.importer, v.target, v.module))
+    return sorted(finished, key=lambda v: (v.finding.path, v.finding.line, v.finding.rule))
+
+
+def read_or_empty(path: str) -> bytes:
+    """The file's bytes; empty when it cannot be read."""
+    try:
+        return read_file(path)
+    except OSError:
+        return b""
+
+
+def relative(root: str, path: str) -> str:
+    """``path`` relative to ``root``, with ``/`` separators (the report's form)."""
+    return os.path.relpath(path, root).replace(os.sep, "/")
+
+
+def lines_of(path: str) -> list[str]:
+    """The file's lines (none when it cannot be read)."""
+    return read_or_empty(path).decode("utf-8", "replace").splitlines()

@@ -1,0 +1,136 @@
+"""What one boundaries run reads of the project: the files grimp lists and their contents
+(with the overriding contents of another revision in place), and the import graphs, each
+built once when first asked for."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from codehealth.adapters.files import read_file
+from codehealth.adapters.imports import GraphKey, OverrideError, Scanned, patch_graph, scan_contents
+from codehealth.boundaries.finish import relative
+from codehealth.boundaries.statements import relative_beyond_top
+from codehealth.core import Settings
+
+
+@dataclass
+class Graphs:
+    """The import graphs of one run by GraphKey, each built once when first asked for (with
+    the overriding contents patched in); the contracts ask through ``__call__``."""
+
+    settings: Settings
+    folders: dict[str, str]
+    files: Any  # boundaries_graph.GraphFiles, imported with grimp
+    cache_dir: str | None
+    scanned: Scanned
+    built: dict[GraphKey, Any] = field(default_factory=dict)
+
+    def __call__(self, graph_key: GraphKey) -> Any:
+        from codehealth.adapters.imports import build_import_graph
+
+        if graph_key not in self.built:
+            self.built[graph_key] = build_import_graph(
+                graph_key[0],
+                {**_folders_of(self.settings, graph_key[0]), **self.folders},
+                self.files,
+                include_external=graph_key[1],
+                exclude_type_checking=graph_key[2],
+                cache_dir=self.cache_dir,
+            )
+            if self.scanned:
+                patch_graph(self.built[graph_key], self.scanned, *graph_key)
+        return self.built[graph_key]
+
+
+@dataclass(frozen=True)
+class Project:
+    """What one run read of the project: the files grimp lists, their contents by relative
+    path, and the module -> relative path of every file analysed."""
+
+    root: str
+    settings: Settings
+    roots: tuple[str, ...]
+    files: Any  # boundaries_graph.GraphFiles
+    sources: dict[str, bytes]
+    paths: dict[str, str]
+
+
+def read_project(
+    root: str,
+    settings: Settings,
+    folders: dict[str, str],
+    use_cache: bool,
+    overrides: Mapping[str, bytes],
+) -> tuple[Project, Graphs]:
+    """The project as grimp lists it, and its graphs (none built yet)."""
+    # grimp is imported here, not at start-up: a warm run never needs it.
+    from codehealth.adapters.imports import GraphFiles, list_modules
+
+    files = GraphFiles()
+    absolute = _read_sources(dict(list_modules(folders, files)), files)
+    for path, content in overrides.items():
+        if os.path.abspath(path) in absolute:
+            absolute[os.path.abspath(path)] = content
+    grimp_cache = os.path.join(root, settings.cache_dir, "grimp") if use_cache else None
+    graphs = Graphs(
+        settings, folders, files, grimp_cache, _scan_overrides(files, absolute, overrides)
+    )
+    project = Project(
+        root,
+        settings,
+        tuple(sorted(folders)),
+        files,
+        {relative(root, path): content for path, content in absolute.items()},
+        {m: relative(root, p) for m, p in files.paths.items() if p not in files.skip},
+    )
+    return project, graphs
+
+
+def _scan_overrides(files: Any, absolute: dict[str, bytes], overrides: Mapping[str, bytes]) -> Any:
+    """The imports of the overriding contents, as grimp reads them."""
+    if not overrides:
+        return {}
+    module_of = {os.path.abspath(path): module for module, path in files.paths.items()}
+    wanted: dict[str, bytes] = {}
+    for path, content in overrides.items():
+        module = module_of.get(os.path.abspath(path))
+        if module is None or os.path.abspath(path) not in absolute:
+            raise OverrideError(f"{path}: not in the import graph")
+        wanted[module] = content
+    paths = {module: os.path.abspath(path) for module, path in files.paths.items()}
+    return scan_contents(files.found.values(), paths, wanted)
+
+
+def _folders_of(settings: Settings, names: tuple[str, ...]) -> dict[str, str]:
+    """Folders of packages a contract names that codehealth did not list (say, a tests
+    package): looked up in the source roots, as lint-imports finds them from the project
+    folder; a package not found there is looked up on sys.path by grimp."""
+    found: dict[str, str] = {}
+    for name in names:
+        for base in settings.roots or (".",):
+            folder = os.path.join(settings.root, base, *name.split("."))
+            if os.path.isdir(folder):
+                found[name] = os.path.abspath(folder)
+                break
+    return found
+
+
+def _read_sources(listed: dict[str, str], files: Any) -> dict[str, bytes]:
+    """Every file's bytes by absolute path (and relative path, filled in later); a file with a
+    relative import past its top-level package is left out of the graph (grimp cannot scan it)."""
+    sources: dict[str, bytes] = {}
+    for module, path in listed.items():
+        try:
+            content = read_file(path)
+        except OSError as error:
+            files.skip[path] = f"cannot be read: {error.strerror}"
+            continue
+        sources[path] = content
+        package = module if path.endswith("__init__.py") else module.rpartition(".")[0]
+        line = relative_beyond_top(content, package)
+        if line is not None:
+            files.skip[path] = f"line {line}: a relative import goes past the top-level package"
+    return sources

@@ -1,0 +1,150 @@
+"""Which packages make up the project, and its modules (defaults plus configuration)."""
+
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import functools
+import os
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from codehealth.core import ConfigError, Settings, generated_marker, is_test_path, skipped_folder
+
+if TYPE_CHECKING:
+    from codehealth.boundaries.modules import ModuleMap
+
+
+def root_package_folders(settings: Settings) -> dict[str, str]:
+    """Root package name -> absolute folder: the configured ones, or every package (a folder
+    with ``__init__.py``, or a namespace folder holding packages) in the source roots."""
+    root = settings.root
+    wanted = settings.boundaries.root_packages
+    if wanted:
+        folders: dict[str, str] = {}
+        for name in wanted:
+            candidates = [
+                os.path.join(root, base, *name.split(".")) for base in settings.roots or (".",)
+            ]
+            found = next((c for c in candidates if os.path.isdir(c)), None)
+            if found is None:
+                raise ConfigError(
+                    f"{settings.config_file}: [tool.codehealth.boundaries] root_packages: "
+                    f"no folder {name.replace('.', '/')!r} in the source roots "
+                    f"({', '.join(settings.roots or ('.',))})"
+                )
+            folders[name] = os.path.abspath(found)
+        return folders
+    return _discover(settings)
+
+
+def _discover(settings: Settings) -> dict[str, str]:
+    root = os.path.abspath(settings.root)
+    source_roots = {os.path.abspath(os.path.join(root, r)) for r in settings.roots or (".",)}
+    skip = (*settings.exclude, *_tests(settings))
+    folders: dict[str, str] = {}
+    for base in settings.roots or (".",):
+        try:
+            entries = sorted(os.scandir(os.path.abspath(os.path.join(root, base))), key=_name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name in folders or entry.path in source_roots:
+                continue
+            if _is_root_package(entry, os.path.relpath(entry.path, root), skip, settings):
+                folders[entry.name] = os.path.abspath(entry.path)
+    return folders
+
+
+def _name(entry: os.DirEntry[str]) -> str:
+    return entry.name
+
+
+def _is_root_package(
+    entry: os.DirEntry[str], relative: str, skip: tuple[str, ...], settings: Settings
+) -> bool:
+    """A package folder of the project: neither excluded nor tests (celery's ``t/``)."""
+    name = entry.name
+    if not entry.is_dir() or not name.isidentifier():
+        return False
+    if any(fnmatch.fnmatch(name, p) for p in skip):
+        return False
+    as_file = relative.replace(os.sep, "/") + "/__init__.py"
+    if _tests(settings) and is_test_path(as_file, settings.tests):
+        return False
+    init = os.path.join(entry.path, "__init__.py")
+    return os.path.isfile(init) or _holds_packages(entry.path)
+
+
+def not_importer(settings: Settings, read: Callable[[str], bytes | None]) -> Callable[[str], bool]:
+    """Files whose imports the public-API rule leaves alone (project-relative path in):
+    tests (as every command recognises them, celery's ``t/`` too), Django migrations, and
+    what every command leaves out: hidden and vendored folders, generated files (so the
+    gate's baseline and ``boundaries`` judge the same imports). ``read`` gives a file's bytes."""
+    tests = settings.boundaries.exclude_tests
+    folders = (settings.exclude_hidden, settings.exclude_vendored)
+
+    @functools.cache  # asked once per import edge
+    def left_out(path: str) -> bool:
+        if tests and is_test_path(path, settings.tests):
+            return True
+        if "migrations" in path.split("/")[:-1] or skipped_folder(path, *folders):
+            return True
+        content = read(path)
+        return content is not None and generated_marker(content) is not None
+
+    return left_out
+
+
+def _tests(settings: Settings) -> tuple[str, ...]:
+    boundaries = settings.boundaries
+    return boundaries.test_patterns if boundaries.exclude_tests else ()
+
+
+def _holds_packages(folder: str) -> bool:
+    """A namespace package: no ``__init__.py`` but packages inside."""
+    try:
+        return any(
+            entry.is_dir() and os.path.isfile(os.path.join(entry.path, "__init__.py"))
+            for entry in os.scandir(folder)
+        )
+    except OSError:
+        return False
+
+
+def module_map(
+    settings: Settings, roots: tuple[str, ...], packages: set[str], every_module: set[str]
+) -> ModuleMap:
+    """Every direct subpackage of each root package, plus the declared modules (checked:
+    a name that does not exist stops the run)."""
+    from codehealth.boundaries.modules import default_modules, is_test_module, make_module_map
+
+    boundaries = settings.boundaries
+    tests = _tests(settings)
+    modules = {
+        m
+        for m in default_modules(packages, roots)
+        if not is_test_module(m, tests) and not m.endswith(".migrations")
+    }
+    where = f"{settings.config_file}: [tool.codehealth.modules]"
+    public: dict[str, frozenset[str]] = {}
+    depends: dict[str, tuple[str, ...] | None] = {}
+    for declared in boundaries.modules:
+        _must_exist(declared.name, packages, where, "is not a package of the project")
+        modules.add(declared.name)
+        public[declared.name] = frozenset(declared.public)
+        depends[declared.name] = declared.depends_on
+    for declared in boundaries.modules:
+        for name in declared.depends_on or ():
+            _must_exist(name, modules, f"{where} {declared.name}.depends_on", "is not a module")
+        for name in declared.public:
+            _must_exist(name, every_module, f"{where} {declared.name}.public", "does not exist")
+    return make_module_map(modules, public, depends)
+
+
+def _must_exist(name: str, known: set[str], where: str, problem: str) -> None:
+    if name in known:
+        return
+    close = difflib.get_close_matches(name, sorted(known), n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    raise ConfigError(f"{where}: {name!r} {problem}{hint}")

@@ -1,0 +1,237 @@
+"""TODO docstring for codehealth.core."""
+
+from codehealth.core.baseline import (
+    BASELINE_HEADER as BASELINE_HEADER,
+)
+from codehealth.core.baseline import (
+    Baseline as Baseline,
+)
+from codehealth.core.baseline import (
+    BaselineError as BaselineError,
+)
+from codehealth.core.baseline import (
+    Entry as Entry,
+)
+from codehealth.core.baseline import (
+    format_baseline as format_baseline,
+)
+from codehealth.core.baseline import (
+    parse_baseline as parse_baseline,
+)
+from codehealth.core.baseline import (
+    split_by_baseline as split_by_baseline,
+)
+from codehealth.core.baseline import (
+    update_baseline as update_baseline,
+)
+from codehealth.core.boundary_records import (
+    BoundaryReport as BoundaryReport,
+)
+from codehealth.core.boundary_records import (
+    ContractResult as ContractResult,
+)
+from codehealth.core.boundary_records import (
+    Cycle as Cycle,
+)
+from codehealth.core.boundary_records import (
+    ImportSite as ImportSite,
+)
+from codehealth.core.boundary_records import (
+    ModuleEdge as ModuleEdge,
+)
+from codehealth.core.boundary_records import (
+    ModuleSummary as ModuleSummary,
+)
+from codehealth.core.boundary_records import (
+    Violation as Violation,
+)
+from codehealth.core.boundary_settings import (
+    AllowEntry as AllowEntry,
+)
+from codehealth.core.boundary_settings import (
+    ModuleDecl as ModuleDecl,
+)
+from codehealth.core.catalogue import (
+    Catalogue as Catalogue,
+)
+from codehealth.core.catalogue import (
+    LintCost as LintCost,
+)
+from codehealth.core.catalogue import (
+    Rule as Rule,
+)
+from codehealth.core.catalogue import (
+    apply_overrides as apply_overrides,
+)
+from codehealth.core.catalogue_parse import (
+    SEVERITIES as SEVERITIES,
+)
+from codehealth.core.catalogue_parse import (
+    CatalogueError as CatalogueError,
+)
+from codehealth.core.catalogue_parse import (
+    parse_catalogue as parse_catalogue,
+)
+from codehealth.core.commits import (
+    BlobChange as BlobChange,
+)
+from codehealth.core.commits import (
+    Change as Change,
+)
+from codehealth.core.commits import (
+    Commit as Commit,
+)
+from codehealth.core.commits import (
+    Revision as Revision,
+)
+from codehealth.core.commits import (
+    Unreadable as Unreadable,
+)
+from codehealth.core.findings import (
+    Finding as Finding,
+)
+from codehealth.core.findings import (
+    fingerprint as fingerprint,
+)
+from codehealth.core.findings import (
+    normalise_line as normalise_line,
+)
+from codehealth.core.findings import (
+    with_fingerprints as with_fingerprints,
+)
+from codehealth.core.hits import (
+    Hit as Hit,
+)
+from codehealth.core.hits import (
+    price_lint_hits as price_lint_hits,
+)
+from codehealth.core.hits import (
+    price_rule_hits as price_rule_hits,
+)
+from codehealth.core.metrics import (
+    ClassMetrics as ClassMetrics,
+)
+from codehealth.core.metrics import (
+    FileMetrics as FileMetrics,
+)
+from codehealth.core.metrics import (
+    FunctionMetrics as FunctionMetrics,
+)
+from codehealth.core.metrics import (
+    Halstead as Halstead,
+)
+from codehealth.core.metrics import (
+    LineCounts as LineCounts,
+)
+from codehealth.core.metrics import (
+    NotAnalysed as NotAnalysed,
+)
+from codehealth.core.metrics import (
+    PackageMetrics as PackageMetrics,
+)
+from codehealth.core.metrics import (
+    ThresholdViolation as ThresholdViolation,
+)
+from codehealth.core.settings import (
+    ConfigError as ConfigError,
+)
+from codehealth.core.settings import (
+    DebtSettings as DebtSettings,
+)
+from codehealth.core.settings import (
+    GateSettings as GateSettings,
+)
+from codehealth.core.settings import (
+    Settings as Settings,
+)
+from codehealth.core.settings import (
+    Thresholds as Thresholds,
+)
+from codehealth.core.settings_load import (
+    load_settings as load_settings,
+)
+from codehealth.core.settings_load import (
+    parse_settings as parse_settings,
+)
+from codehealth.core.settings_load import (
+    read_toml as read_toml,
+)
+from codehealth.core.skipping import (
+    HEAD_BYTES as HEAD_BYTES,
+)
+from codehealth.core.skipping import (
+    generated_marker as generated_marker,
+)
+from codehealth.core.skipping import (
+    skipped_folder as skipped_folder,
+)
+from codehealth.core.tests_settings import (
+    TestSettings as TestSettings,
+)
+from codehealth.core.tests_settings import (
+    is_test_path as is_test_path,
+)
+from codehealth.core.tests_settings import (
+    is_test_rule as is_test_rule,
+)
+
+__all__ = [
+    "AllowEntry",
+    "BASELINE_HEADER",
+    "Baseline",
+    "BaselineError",
+    "BlobChange",
+    "BoundaryReport",
+    "Catalogue",
+    "CatalogueError",
+    "Change",
+    "ClassMetrics",
+    "Commit",
+    "ConfigError",
+    "ContractResult",
+    "Cycle",
+    "DebtSettings",
+    "Entry",
+    "FileMetrics",
+    "Finding",
+    "FunctionMetrics",
+    "GateSettings",
+    "HEAD_BYTES",
+    "Halstead",
+    "Hit",
+    "ImportSite",
+    "LineCounts",
+    "LintCost",
+    "ModuleDecl",
+    "ModuleEdge",
+    "ModuleSummary",
+    "NotAnalysed",
+    "PackageMetrics",
+    "Revision",
+    "Rule",
+    "SEVERITIES",
+    "Settings",
+    "TestSettings",
+    "ThresholdViolation",
+    "Thresholds",
+    "Unreadable",
+    "Violation",
+    "apply_overrides",
+    "fingerprint",
+    "format_baseline",
+    "generated_marker",
+    "is_test_path",
+    "is_test_rule",
+    "load_settings",
+    "normalise_line",
+    "parse_baseline",
+    "parse_catalogue",
+    "parse_settings",
+    "price_lint_hits",
+    "price_rule_hits",
+    "read_toml",
+    "skipped_folder",
+    "split_by_baseline",
+    "update_baseline",
+    "with_fingerprints",
+]

@@ -1,0 +1,106 @@
+"""What ``codehealth boundaries`` found: violations, contracts, cycles and the module graph."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from codehealth.core.findings import Finding
+from codehealth.core.metrics import NotAnalysed
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """A finding about one import: who imports (``importer``, a dotted module), what
+    (``target``, a dotted name) and whose boundary it crosses (``module``, may be ``""``)."""
+
+    finding: Finding
+    importer: str
+    target: str
+    module: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSite:
+    """One import statement: the file, line and its first line of text."""
+
+    path: str
+    line: int
+    importer: str
+    imported: str
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleEdge:
+    """``source`` imports ``target`` (two modules), through ``imports``."""
+
+    source: str
+    target: str
+    imports: tuple[ImportSite, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Cycle:
+    """A cycle between modules. ``path`` starts and ends with the same module;
+    ``breakers`` are the imports (importer, imported) whose removal breaks it."""
+
+    path: tuple[str, ...]
+    edges: tuple[ModuleEdge, ...]
+    breakers: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ContractResult:
+    """One import-linter contract checked. ``details`` is import-linter's own text for a broken
+    contract; ``chains`` are the illegal import chains, each link ``a -> b (l.3)``."""
+
+    name: str
+    type: str
+    kept: bool
+    details: str = ""
+    warnings: tuple[str, ...] = ()
+    chains: tuple[tuple[str, ...], ...] = ()
+    source: str = ""  # the configuration file it came from
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleSummary:
+    """One module: its coupling, API size and health as a unit.
+
+    afferent = modules that import it; efferent = modules it imports;
+    instability = efferent / (afferent + efferent). Extraction-ready: no inbound private
+    imports and no cycles.
+    """
+
+    name: str
+    path: str
+    public_names: int
+    declared_all: bool
+    afferent: int
+    efferent: int
+    instability: float
+    inbound_private: int
+    cycles: int
+    extraction_ready: bool
+    depends_on: tuple[str, ...] | None = None
+    note: str = ""
+    # Whether its __init__.py declares an API (__all__, re-exports) or configuration does;
+    # a module that declares none is a to-do: ``inbound_imports`` reach into it from outside.
+    api_declared: bool = True
+    inbound_imports: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class BoundaryReport:
+    root: str
+    root_packages: tuple[str, ...]
+    modules: tuple[ModuleSummary, ...]
+    edges: tuple[ModuleEdge, ...]
+    violations: tuple[Violation, ...]
+    contracts: tuple[ContractResult, ...]
+    cycles: tuple[Cycle, ...]
+    not_analysed: tuple[NotAnalysed, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.violations) or any(not c.kept for c in self.contracts)

@@ -1,0 +1,79 @@
+"""``[tool.codehealth.history]`` validated into HistorySettings (hotspots, plan, history)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from codehealth.core.history_settings import DEFAULT_BOTS, DEFAULT_HISTORY_EXCLUDE, HistorySettings
+from codehealth.core.settings import ConfigError
+
+_KEYS: dict[str, str] = {
+    "window": 'a period like "12.months", "6.weeks", "90.days" or a date "2024-01-31"',
+    "include": 'a list of path globs, e.g. ["*.py"]',
+    "exclude": 'a list of path globs added to the defaults, e.g. ["docs/*"]',
+    "bots": 'a list of author name/e-mail globs added to the defaults, e.g. ["ci-*"]',
+    "huge_commit": "a whole number of files above which a commit is left out of coupling",
+    "coupling_min_revisions": "a whole number of revisions (average of the pair)",
+    "coupling_min_shared": "a whole number of shared revisions",
+    "coupling_min_degree": "a number between 0 and 1 (0.3 = 30 %)",
+    "module_depth": "a whole number of dotted name parts (2: django.contrib)",
+}
+
+
+def parse_history(table: Any, path: str) -> HistorySettings:
+    where = f"{path}: [tool.codehealth.history]"
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: tool.codehealth.history must be a table")
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        name = key.replace("-", "_")
+        if name not in _KEYS:
+            known = ", ".join(sorted(_KEYS))
+            raise ConfigError(f"{where}: unknown key {key!r}; known keys: {known}")
+        converted = _convert(name, value)
+        if converted is None:
+            raise ConfigError(f"{where} {key} = {value!r}: expected {_KEYS[name]}")
+        values[name] = converted
+    for name, defaults in (("exclude", DEFAULT_HISTORY_EXCLUDE), ("bots", DEFAULT_BOTS)):
+        if name in values:
+            values[name] = defaults + values[name]
+    return HistorySettings(**values)
+
+
+def _convert(name: str, value: Any) -> Any:
+    """``value`` of key ``name`` as HistorySettings holds it; None when it is not valid."""
+    convert = _CONVERTERS.get(name, _whole_number)
+    return convert(value)
+
+
+def _window(value: Any) -> Any:
+    """A period or a date: any non-blank string (HistorySettings reads it)."""
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _globs(value: Any) -> Any:
+    """A list of strings, as a tuple."""
+    ok = isinstance(value, list) and all(isinstance(item, str) for item in value)
+    return tuple(value) if ok else None
+
+
+def _fraction(value: Any) -> Any:
+    """A number between 0 and 1, as a float."""
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    return float(value) if number and 0 <= value <= 1 else None
+
+
+def _whole_number(value: Any) -> Any:
+    """A whole number of 1 or more."""
+    whole = isinstance(value, int) and not isinstance(value, bool) and value >= 1
+    return value if whole else None
+
+
+_CONVERTERS: dict[str, Callable[[Any], Any]] = {
+    "window": _window,
+    "include": _globs,
+    "exclude": _globs,
+    "bots": _globs,
+    "coupling_min_degree": _fraction,
+}

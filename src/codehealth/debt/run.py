@@ -1,0 +1,282 @@
+"""The debt use case: scan + linters + markers -> priced findings -> the debt report.
+
+The linters run as subprocesses in the background while the scan measures the files; only
+files whose content (at that path) is not cached are linted, and their hits are cached per
+content, tool version and tool configuration, so a warm run starts no linter at all.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from codehealth.adapters.cache import Cache
+from codehealth.adapters.files import catalogue_texts
+from codehealth.core import (
+    Catalogue,
+    ConfigError,
+    Finding,
+    Hit,
+    LintCost,
+    Settings,
+    apply_overrides,
+    is_test_path,
+    is_test_rule,
+    load_settings,
+    parse_catalogue,
+    price_lint_hits,
+    price_rule_hits,
+)
+from codehealth.debt.complexity import complexity_findings
+from codehealth.debt.lint_step import BackgroundLinters, content_key
+from codehealth.debt.locate import finish_file
+from codehealth.debt.markers import MARKERS_VERSION, find_markers
+from codehealth.debt.modules import module_names
+from codehealth.debt.report import DebtReport, build_report
+from codehealth.metrics import Measured, Progress, measure_project, package_names
+from codehealth.version import __version__
+
+
+def load_catalogue(settings: Settings | None = None) -> Catalogue:
+    """The rule catalogue with the team's cost overrides; an unknown rule id is exit 2."""
+    catalogue = parse_catalogue(catalogue_texts())
+    if settings is None:
+        return catalogue
+    catalogue, unknown = apply_overrides(
+        catalogue, dict(settings.debt.costs), dict(settings.debt.minutes_per_point)
+    )
+    if unknown:
+        where = settings.config_file or "pyproject.toml"
+        raise ConfigError(
+            f"{where}: [tool.codehealth.debt] {unknown[0]}: no such rule "
+            "(`codehealth rules` lists them; minutes_per_point takes rule ids only)"
+        )
+    return catalogue
+
+
+@dataclass(frozen=True, slots=True)
+class DebtOptions:
+    """How the debt is measured: from the caches or not, with which settings (else those
+    of ``config_file``, else the project's), reporting progress, modules cut to
+    ``module_depth`` parts of their names."""
+
+    use_cache: bool = True
+    settings: Settings | None = None
+    config_file: str | None = None
+    progress: Progress | None = None
+    module_depth: int = 2
+
+
+def run_debt(
+    paths: Sequence[str] = (),
+    root: str = ".",
+    options: DebtOptions | None = None,
+    *,
+    extra_findings: Sequence[Finding] = (),
+    boundaries: bool = False,
+) -> DebtReport:
+    """The debt of the project at ``root`` (only ``paths`` in it, when given).
+
+    ``extra_findings`` is the seam for other checks: a finding whose rule is in the
+    catalogue is priced by it (with the team's overrides); findings on files that are not
+    analysed here (excluded ones) are dropped like every other finding. ``boundaries``
+    adds the findings of ``run_boundaries`` (public API, contracts, cycles); when that check
+    fails the report is marked incomplete, like a failing linter.
+    """
+    found = measure_debt(paths, root, options, extra_findings=extra_findings, boundaries=boundaries)
+    return found[0]
+
+
+def debt_and_measured(
+    paths: Sequence[str] = (),
+    root: str = ".",
+    *,
+    use_cache: bool = True,
+    settings: Settings | None = None,
+    config_file: str | None = None,
+    progress: Progress | None = None,
+    module_depth: int = 2,
+    extra_findings: Sequence[Finding] = (),
+    boundaries: bool = False,
+) -> tuple[DebtReport, Measured]:
+    """``measure_debt`` with the options one by one (the signature its callers know)."""
+    options = DebtOptions(use_cache, settings, config_file, progress, module_depth)
+    return measure_debt(paths, root, options, extra_findings=extra_findings, boundaries=boundaries)
+
+
+def measure_debt(
+    paths: Sequence[str] = (),
+    root: str = ".",
+    options: DebtOptions | None = None,
+    *,
+    extra_findings: Sequence[Finding] = (),
+    boundaries: bool = False,
+) -> tuple[DebtReport, Measured]:
+    """``run_debt``'s report and the measurements it was built from (hotspots and the
+    HTML report use both: the files are measured once)."""
+    options = options or DebtOptions()
+    root = os.path.abspath(root)
+    settings = options.settings
+    if settings is None:
+        settings = load_settings(root, options.config_file)
+    catalogue = load_catalogue(settings)
+    cache_dir = os.path.join(root, settings.cache_dir) if options.use_cache else None
+    incomplete: list[str] = []
+    linters = BackgroundLinters(root, settings, cache_dir, incomplete)
+    measured = measure_project(
+        root, paths, settings, options.use_cache, options.progress, on_read=linters.start
+    )
+    cache_notes: list[str] = []
+    markers = _markers(measured.sources, cache_dir, cache_notes)
+    lint_hits = linters.hits(cache_notes)
+    extra = list(extra_findings)
+    if boundaries:
+        extra += _boundary_findings(root, settings, options.use_cache, incomplete)
+    findings = _findings(measured, settings, catalogue, lint_hits, markers, extra)
+    families = {
+        **{f.rule: "boundaries" for f in extra},
+        **{rule.id: rule.family for rule in catalogue.rules},
+    }
+    tally = _Tallied(measured, settings, families, incomplete, cache_notes)
+    return _report(findings, tally, options.module_depth), measured
+
+
+@dataclass(frozen=True, slots=True)
+class _Tallied:
+    """What the report is built from besides the findings."""
+
+    measured: Measured
+    settings: Settings
+    families: dict[str, str]  # rule id -> family
+    incomplete: list[str]
+    cache_notes: list[str]
+
+
+def _report(all_findings: list[Finding], tally: _Tallied, module_depth: int) -> DebtReport:
+    """The debt report of the findings, the tests' complexity findings apart."""
+    measured, settings = tally.measured, tally.settings
+    findings, test_findings, test_lines = _test_debt(all_findings, measured, settings)
+    packages = package_names(measured.discovered, settings.roots)
+    analysed = set(measured.files)
+    return build_report(
+        findings,
+        {path: metrics.lines.source for path, metrics in measured.files.items()},
+        module_names(analysed | {f.path for f in findings}, packages, module_depth),
+        tally.families,
+        settings.debt.minutes_per_line,
+        incomplete=tally.incomplete,
+        notes=[
+            *measured.notes,
+            *tally.cache_notes,
+            *(f"not analysed: {n.path}: {n.reason}" for n in measured.not_analysed),
+        ],
+        not_analysed=measured.not_analysed,
+        test_findings=test_findings,
+        test_lines=test_lines,
+        tests_counted=settings.tests.in_debt,
+    )
+
+
+def _test_debt(
+    findings: list[Finding], measured: Measured, settings: Settings
+) -> tuple[list[Finding], list[Finding], int]:
+    """(production debt, test debt, the tests' source lines): the complexity and length
+    findings of tests are the test debt, unless ``[tool.codehealth.tests] in_debt`` counts
+    them in."""
+    lines = sum(
+        metrics.lines.source
+        for path, metrics in measured.files.items()
+        if is_test_path(path, settings.tests)
+    )
+    if settings.tests.in_debt:
+        return findings, [], lines
+    production: list[Finding] = []
+    tests: list[Finding] = []
+    for finding in findings:
+        judged = is_test_rule(finding.rule) and is_test_path(finding.path, settings.tests)
+        (tests if judged else production).append(finding)
+    return production, tests, lines
+
+
+def _markers(
+    sources: dict[str, bytes], cache_dir: str | None, notes: list[str]
+) -> dict[str, list[Hit]]:
+    """Marker hits per file, from the cache where the content is known."""
+    keys = {path: content_key(content) for path, content in sources.items()}
+    cache = (
+        Cache(cache_dir, f"{__version__}/markers{MARKERS_VERSION}", filename="markers.sqlite")
+        if cache_dir is not None
+        else None
+    )
+    stored = cache.get_many(sorted(set(keys.values()))) if cache is not None else {}
+    found: dict[str, list[Hit]] = {}
+    fresh: list[tuple[str, str]] = []
+    for path, key in keys.items():
+        text = stored.get(key)
+        if text is not None:
+            try:
+                found[path] = [Hit._make(row) for row in json.loads(text)]
+                continue
+            except (ValueError, TypeError):
+                pass
+        found[path] = find_markers(sources[path])
+        if cache is not None:
+            fresh.append((key, json.dumps(found[path], separators=(",", ":"))))
+    if cache is not None:
+        cache.put_many(fresh)
+        cache.close()
+        notes.extend(cache.notes)
+    return found
+
+
+def _findings(
+    measured: Measured,
+    settings: Settings,
+    catalogue: Catalogue,
+    lint_hits: dict[str, dict[str, list[Hit]]],
+    markers: dict[str, list[Hit]],
+    extra: Sequence[Finding],
+) -> list[Finding]:
+    known = set(measured.discovered)
+    per_file: dict[str, list[Finding]] = defaultdict(list)
+    for finding in complexity_findings(measured.files.values(), settings.thresholds, catalogue):
+        per_file[finding.path].append(finding)
+    memo: dict[tuple[str, str], LintCost] = {}
+    for tool, by_path in lint_hits.items():
+        for path, hits in by_path.items():
+            if path in known:  # a finding on a file codehealth excludes is dropped
+                per_file[path].extend(price_lint_hits(tool, path, hits, catalogue, memo))
+    for path, hits in markers.items():
+        per_file[path].extend(price_rule_hits(path, hits, catalogue))
+    for finding in extra:
+        if finding.path in known:
+            per_file[finding.path].append(_priced(finding, catalogue))
+    result: list[Finding] = []
+    for path, findings in per_file.items():
+        result.extend(finish_file(findings, measured.files.get(path), measured.sources.get(path)))
+    return result
+
+
+def _boundary_findings(
+    root: str, settings: Settings, use_cache: bool, incomplete: list[str]
+) -> list[Finding]:
+    from codehealth.boundaries import run_boundaries
+
+    try:
+        report = run_boundaries(root, settings=settings, use_cache=use_cache)
+    except ConfigError:
+        raise
+    except Exception as error:  # noqa: BLE001 - the rest of the report stands without it
+        incomplete.append(f"boundaries check failed: {type(error).__name__}: {error}")
+        return []
+    return [violation.finding for violation in report.violations]
+
+
+def _priced(finding: Finding, catalogue: Catalogue) -> Finding:
+    rule = catalogue.rule(finding.rule)
+    if rule is None:
+        return finding
+    return replace(finding, remediation_minutes=rule.cost(), severity=rule.severity)

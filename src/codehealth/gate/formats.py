@@ -1,0 +1,147 @@
+"""The gate's verdict as text (terminal or pipe), markdown and JSON. Strings only."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from codehealth.gate.report import ERROR, FileSummary, GateReport, Problem
+from codehealth.render import md_code, md_text
+
+GATE_SCHEMA_VERSION = 1
+
+
+def _minutes(value: float) -> str:
+    return f"{value:.0f} min" if value < 120 else f"{value / 60:.1f} h"
+
+
+def _where(problem: Problem) -> str:
+    finding = problem.finding
+    if not finding.path:
+        return "(change)"
+    return f"{finding.path}:{finding.line}" if finding.line else finding.path
+
+
+def _verdict(report: GateReport) -> str:
+    if report.passed:
+        return "PASSED"
+    return f"FAILED: {len(report.errors)} problem(s)"
+
+
+def _file_line(summary: FileSummary) -> str:
+    name = summary.path or summary.old_path
+    if summary.status == "R" and summary.old_path != summary.path:
+        name = f"{summary.old_path} → {summary.path}"
+    status = {"A": "added", "D": "deleted", "R": "renamed"}.get(summary.status, "modified")
+    return (
+        f"{name} ({status}): debt {_minutes(summary.debt_before)} → "
+        f"{_minutes(summary.debt_after)}, {summary.new_findings} new, "
+        f"{summary.fixed_findings} fixed"
+    )
+
+
+def render_gate_text(report: GateReport) -> str:
+    """Plain text: the verdict, each problem, then each touched file's debt."""
+    lines = [
+        f"codehealth gate: {report.base} → {report.head} "
+        f"({report.changed_files} file(s), {report.changed_lines} changed line(s))",
+    ]
+    for problem in report.problems:
+        finding = problem.finding
+        lines.append(
+            f"  {problem.level.upper():7} {_where(problem)}  {finding.rule}  {finding.message}"
+        )
+    if report.files:
+        lines.append("Touched files:")
+        for summary in report.files:
+            lines.append(f"  {_file_line(summary)}")
+            lines.extend(f"    better: {words}" for words in summary.improvements)
+    lines.extend(f"note: {note}" for note in report.notes)
+    lines.append(_verdict(report))
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    return md_text(text)
+
+
+def render_gate_markdown(report: GateReport) -> str:
+    """A pull-request comment or ``$GITHUB_STEP_SUMMARY``."""
+    mark = "✅" if report.passed else "❌"
+    lines = [
+        f"## {mark} codehealth gate: {_verdict(report)}",
+        "",
+        f"Compared {_cell(report.base)} with {_cell(report.head)}: "
+        f"{report.changed_files} file(s), {report.changed_lines} changed line(s).",
+        "",
+    ]
+    if report.problems:
+        lines += ["| Level | Where | Rule | Problem |", "|---|---|---|---|"]
+        lines += [
+            f"| {p.level} | {md_code(_where(p), table=True)} | {md_text(p.finding.rule)} "
+            f"| {md_text(p.finding.message)} |"
+            for p in report.problems
+        ]
+        lines.append("")
+    if report.files:
+        lines += ["| File | Debt before | Debt after | New | Fixed |", "|---|---:|---:|---:|---:|"]
+        for s in report.files:
+            name = s.path or s.old_path
+            if s.status == "R" and s.old_path != s.path:
+                name = f"{s.old_path} → {s.path}"
+            lines.append(
+                f"| {md_code(name, table=True)} | {_minutes(s.debt_before)} "
+                f"| {_minutes(s.debt_after)} "
+                f"| {s.new_findings} | {s.fixed_findings} |"
+            )
+        better = [(s.path or s.old_path, w) for s in report.files for w in s.improvements]
+        if better:
+            lines += ["", "**What got better:**", ""]
+            lines += [f"- {md_code(path)}: {md_text(words)}" for path, words in better]
+        lines.append("")
+    lines += [f"> {_cell(note)}" for note in report.notes]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def gate_document(report: GateReport) -> dict[str, Any]:
+    return {
+        "schema_version": GATE_SCHEMA_VERSION,
+        "mode": report.mode,
+        "base": report.base,
+        "head": report.head,
+        "passed": report.passed,
+        "changed_files": report.changed_files,
+        "changed_lines": report.changed_lines,
+        "problems": [
+            {
+                "level": p.level,
+                "kind": p.kind,
+                "rule": p.finding.rule,
+                "path": p.finding.path,
+                "line": p.finding.line,
+                "symbol": p.finding.symbol,
+                "message": p.finding.message,
+                "fingerprint": p.finding.fingerprint,
+                "fails": p.level == ERROR,
+            }
+            for p in report.problems
+        ],
+        "files": [
+            {
+                "path": s.path,
+                "old_path": s.old_path,
+                "status": s.status,
+                "debt_before_minutes": s.debt_before,
+                "debt_after_minutes": s.debt_after,
+                "new_findings": s.new_findings,
+                "fixed_findings": s.fixed_findings,
+                "improvements": list(s.improvements),
+            }
+            for s in report.files
+        ],
+        "notes": list(report.notes),
+    }
+
+
+def render_gate_json(report: GateReport) -> str:
+    return json.dumps(gate_document(report), indent=2, ensure_ascii=False) + "\n"

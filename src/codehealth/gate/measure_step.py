@@ -1,0 +1,238 @@
+"""What the gate reads from one content (a file at one revision), measured once.
+
+Each content is parsed once: its metrics, its interface and the digest of its boundary
+facts come from the same syntax tree. Results are cached per (path, content) in
+``.codehealth/gate.sqlite`` with ruff's hits (keyed by ruff's version and configuration
+too), so a content seen by an earlier run (the base of the last commit, a file staged
+again) is neither parsed nor linted again. A large change is measured in two processes
+(the machine's second core parses while the first does); a small one is not worth a fork.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+
+from codehealth.adapters.cache import CODEC_VERSION, Cache, decode, encode
+from codehealth.core import FileMetrics, Finding, Hit, NotAnalysed
+from codehealth.gate.interface import Interface, interface_of
+from codehealth.metrics import METRICS_VERSION, analyze_module
+from codehealth.version import __version__
+
+Key = tuple[int, str]  # (side: 0 base, 1 head; head-side path)
+
+# Below this many bytes of source to parse, one process is quicker than a fork.
+_PARALLEL_BYTES = 150_000
+_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Measured:
+    """One content: metrics (or why not analysed), interface, the digest of its boundary
+    facts ("" when it does not parse), ruff's hits (None: not linted) and the findings
+    (None: not computed yet)."""
+
+    metrics: FileMetrics | NotAnalysed
+    interface: Interface | None
+    facts: str
+    hits: tuple[Hit, ...] | None = None
+    findings: tuple[Finding, ...] | None = None  # with fingerprints, lint included
+
+
+def facts_digest(tree: Any, content: bytes) -> str:
+    """A digest of ``codehealth.boundaries.file_facts``: equal digests, equal facts."""
+    from codehealth.boundaries import file_facts
+
+    facts = file_facts(tree, content)
+    names, declared, complete = facts.exports
+    text = repr((facts.imports, facts.dynamic, facts.ignores, sorted(names), declared, complete))
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def measure(items: Mapping[Key, bytes]) -> dict[Key, Measured]:
+    """Measure every content, in two processes when there is enough to parse."""
+    todo = sorted(items, key=lambda key: -len(items[key]))
+    total = sum(len(items[key]) for key in todo)
+    if total < _PARALLEL_BYTES or len(todo) < 2 or not hasattr(os, "fork") or _cores() < 2:
+        return {key: _measure_one(key[1], items[key]) for key in todo}
+    mine: list[Key] = []
+    theirs: list[Key] = []
+    sizes = [0, 0]
+    for key in todo:  # largest first, each to the lighter half
+        half = 0 if sizes[0] <= sizes[1] else 1
+        (mine if half == 0 else theirs).append(key)
+        sizes[half] += len(items[key])
+    try:
+        child: _Child | None = _Child(theirs, items)
+    except OSError:
+        child = None
+    result = {key: _measure_one(key[1], items[key]) for key in mine}
+    found = child.result() if child is not None else None
+    if found is None:  # no child, or it failed: measure its share here
+        found = {key: _measure_one(key[1], items[key]) for key in theirs}
+    result.update(found)
+    return result
+
+
+def _measure_one(path: str, content: bytes) -> Measured:
+    metrics, tree = analyze_module(content, path)
+    if tree is None:
+        return Measured(metrics, None, "")
+    return Measured(metrics, interface_of(tree), facts_digest(tree, content))
+
+
+class _Child:
+    """A forked process measuring ``keys``; ``result()`` waits for what it measured."""
+
+    def __init__(self, keys: list[Key], items: Mapping[Key, bytes]) -> None:
+        import pickle  # only a large change forks: not paid by the others
+
+        reading, writing = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:  # the child: measure, send, leave without cleanup of the parent's
+            try:
+                os.close(reading)
+                data = pickle.dumps({key: _measure_one(key[1], items[key]) for key in keys})
+                with os.fdopen(writing, "wb") as pipe:
+                    pipe.write(data)
+            finally:
+                os._exit(0)
+        os.close(writing)
+        self.reading = reading
+
+    def result(self) -> dict[Key, Measured] | None:
+        import pickle
+
+        with os.fdopen(self.reading, "rb") as pipe:
+            data = pipe.read()
+        os.waitpid(self.pid, 0)
+        try:
+            found: dict[Key, Measured] = pickle.loads(data)  # our own child's: trusted
+        except Exception:  # noqa: BLE001 - the child died: the parent measures its share
+            return None
+        return found
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+class ContentCache:
+    """(path, content, lint configuration) -> Measured, in ``.codehealth/gate.sqlite``.
+
+    Entries are JSON checked field by field on the way in (the folder lives in the
+    repository under review, so anyone may have written it); anything odd is a miss."""
+
+    def __init__(self, folder: str, lint_salt: str, findings_salt: str = "") -> None:
+        """``lint_salt``: ruff's command, version and configuration ("" without lint);
+        ``findings_salt``: what else the findings depend on (thresholds, catalogue)."""
+        key = f"{__version__}/{_FORMAT}/{CODEC_VERSION}/m{METRICS_VERSION}"
+        self.cache = Cache(folder, key, "gate.sqlite")
+        self.salt = f"{lint_salt}\0{findings_salt}"
+
+    def key(self, path: str, content: bytes) -> str:
+        digest = hashlib.blake2b(digest_size=20)
+        for part in (path.encode("utf-8", "surrogateescape"), self.salt.encode(), content):
+            digest.update(part)
+            digest.update(b"\0")
+        return digest.hexdigest()
+
+    def get(self, items: Mapping[Key, bytes]) -> dict[Key, Measured]:
+        keys = {item: self.key(item[1], content) for item, content in items.items()}
+        stored = self.cache.get_many(sorted(set(keys.values())))
+        found: dict[Key, Measured] = {}
+        for item, key in keys.items():
+            text = stored.get(key)
+            if text is None:
+                continue
+            try:
+                found[item] = _decode(item[1], text)
+            except (ValueError, TypeError, KeyError, IndexError):
+                continue  # a damaged or foreign entry: measured again
+        return found
+
+    def put(self, entries: Iterable[tuple[Key, bytes, Measured]]) -> None:
+        self.cache.put_many(
+            (self.key(item[1], content), _encode(measured)) for item, content, measured in entries
+        )
+
+    def close(self) -> list[str]:
+        self.cache.close()
+        return self.cache.notes
+
+
+def _encode(measured: Measured) -> str:
+    metrics = measured.metrics
+    interface = measured.interface
+    return json.dumps(
+        {
+            "m": encode(metrics) if isinstance(metrics, FileMetrics) else None,
+            "e": metrics.reason if isinstance(metrics, NotAnalysed) else None,
+            "i": None
+            if interface is None
+            else [sorted(interface.exports), interface.signatures, interface.origins],
+            "x": measured.facts,
+            "h": None if measured.hits is None else [list(hit) for hit in measured.hits],
+            "n": None
+            if measured.findings is None
+            else [[getattr(f, name) for name in _FINDING_FIELDS] for f in measured.findings],
+        },
+        separators=(",", ":"),
+    )
+
+
+def _decode(path: str, text: str) -> Measured:
+    data = json.loads(text)
+    metrics: FileMetrics | NotAnalysed
+    if data["m"] is not None:
+        metrics = decode(path, _text(data["m"]))
+    else:
+        metrics = NotAnalysed(path, _text(data["e"]))
+    interface = None
+    if data["i"] is not None:
+        exports, signatures, origins = data["i"]
+        interface = Interface(
+            frozenset(map(_text, exports)),
+            tuple((_text(a), _text(b)) for a, b in signatures),
+            tuple((_text(a), _text(b), _text(c)) for a, b, c in origins),
+        )
+    hits = None
+    if data["h"] is not None:
+        hits = tuple(_hit(row) for row in data["h"])
+    findings = None
+    if data["n"] is not None:
+        findings = tuple(_finding(row) for row in data["n"])
+    return Measured(metrics, interface, _text(data["x"]), hits, findings)
+
+
+def _text(value: Any) -> str:
+    if type(value) is not str:
+        raise TypeError("cache entry has unexpected types")
+    return value
+
+
+def _hit(row: Any) -> Hit:
+    if type(row) is not list or tuple(map(type, row)) != (str, int, int, int, str):
+        raise TypeError("cache entry has unexpected types")
+    return Hit._make(row)
+
+
+_FINDING_FIELDS = tuple(field.name for field in fields(Finding))
+_FINDING_TYPES = (str, str, int, str, str, float, str, int, int, str, str)
+
+
+def _finding(row: Any) -> Finding:
+    if type(row) is not list or len(row) != len(_FINDING_FIELDS):
+        raise TypeError("cache entry has unexpected types")
+    if type(row[5]) is int:  # JSON writes 15.0 as 15.0, but be lenient with whole numbers
+        row[5] = float(row[5])
+    if tuple(map(type, row)) != _FINDING_TYPES:
+        raise TypeError("cache entry has unexpected types")
+    return Finding(*row)

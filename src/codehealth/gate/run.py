@@ -1,0 +1,297 @@
+"""The gate use case: collect the touched files at two revisions, compare (pure), verdict.
+
+Its cost depends on the change, not on the repository: a handful of git processes, the
+touched files (and their packages' ``__init__.py``) read from git objects, never a checkout.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from codehealth.adapters.git import (
+    STAGED,
+    WORKTREE,
+    ChangedFile,
+    changes_and_lines,
+    head_commit_or_none,
+    merge_base,
+    read_blobs,
+    read_worktree,
+    repository_root,
+    untracked_later,
+)
+from codehealth.core import Finding, Settings, load_settings
+from codehealth.gate.boundaries_step import local_boundaries
+from codehealth.gate.findings_step import project_findings
+from codehealth.gate.measure_step import Key, Measured
+from codehealth.gate.overrides_step import revision_overrides
+from codehealth.gate.report import GateReport
+from codehealth.gate.snapshots_step import CatalogueOnDemand, Revision, SnapshotRun, snapshots
+from codehealth.gate.verdict import Touched, compare
+
+# git's empty tree: the base of a repository with no commit yet.
+EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
+SOURCE_SUFFIXES = (".py", ".pyi")
+
+
+@dataclass(frozen=True, slots=True)
+class GateRequest:
+    """What ``run_gate_request`` compares, and how.
+
+    ``base_ref``'s merge base with HEAD against the work tree, or (``staged``) HEAD against
+    the index. ``policy``: gate settings given on the command line (``--strict``), over the
+    configuration's. ``whole_project_boundaries`` compares the whole project's boundary
+    results at both revisions, each copied out of git, even when the change cannot alter
+    them or reaches only the touched files (slower: the reference the fast paths are tested
+    against). ``use_cache``: read and write the per-content results in
+    ``.codehealth/gate.sqlite``."""
+
+    folder: str = "."
+    base_ref: str | None = None
+    staged: bool = False
+    settings: Settings | None = None
+    config_file: str | None = None
+    lint: bool = True
+    boundaries: bool = True
+    whole_project_boundaries: bool = False
+    use_cache: bool = True
+    policy: Mapping[str, Any] | None = None
+
+
+def run_gate(
+    folder: str = ".",
+    base_ref: str | None = None,
+    *,
+    staged: bool = False,
+    lint: bool = True,
+    whole_project_boundaries: bool = False,
+    use_cache: bool = True,
+) -> GateReport:
+    """Compare the change under review with its base (see ``GateRequest``), with the
+    project's own configuration."""
+    return run_gate_request(
+        GateRequest(
+            folder,
+            base_ref,
+            staged=staged,
+            lint=lint,
+            whole_project_boundaries=whole_project_boundaries,
+            use_cache=use_cache,
+        )
+    )
+
+
+def run_gate_request(request: GateRequest) -> GateReport:
+    """Compare the change under review with its base, as ``request`` says."""
+    root = repository_root(os.path.abspath(request.folder))
+    settings = _settings(root, request)
+    run = SnapshotRun(
+        root, settings, CatalogueOnDemand(settings), request.lint, request.use_cache, []
+    )
+    change = _read_change(root, settings, request)
+    sides = ((change.base, change.before), (change.target, change.after))
+    checker = _ProjectBoundaries(root, settings, request, change, run.notes)
+    base, head = snapshots(run, sides, change.keys, checker)
+    touched = [Touched(c.status, c.old_path, c.path) for c in change.changes]
+    report = compare(base, head, touched, settings, changed_lines=change.lines)
+    return replace(report, mode=change.mode, notes=tuple(run.notes))
+
+
+def _settings(root: str, request: GateRequest) -> Settings:
+    """The given settings or the project's, with the command line's policy over them."""
+    settings = request.settings
+    if settings is None:
+        settings = load_settings(root, request.config_file)
+    if request.policy:
+        settings = replace(settings, gate=replace(settings.gate, **request.policy))
+    return settings
+
+
+@dataclass(frozen=True, slots=True)
+class _Change:
+    """The change under review: its revisions, every changed file (``counted``: those the
+    scan analyses), the changed lines and the contents read at both sides."""
+
+    base: Revision
+    target: Revision
+    mode: str
+    every_change: list[ChangedFile]
+    lines: int
+    changes: list[ChangedFile]
+    # Python files the configuration excludes are not analysed, but they may still be in
+    # the import graph: read for the boundary check.
+    uncounted: list[ChangedFile]
+    before: dict[str, bytes | None]
+    after: dict[str, bytes | None]
+    keys: set[str]  # the counted files' head-side paths
+
+
+def _read_change(root: str, settings: Settings, request: GateRequest) -> _Change:
+    """The changed files between the request's revisions and their contents."""
+    untracked = None if request.staged else untracked_later(root)  # slow on a large tree
+    try:
+        base, target, mode = _revisions(root, request.base_ref, request.staged)
+        every_change, lines = changes_and_lines(root, base.where, target.where, untracked)
+    finally:
+        if untracked is not None:
+            untracked()  # reaped also when the base is refused
+    changes = [c for c in every_change if _counted(c, settings)]
+    uncounted = [c for c in every_change if _python(c) and c not in changes]
+    before, after = _contents(root, base, target, [*changes, *uncounted])
+    keys = {c.path or c.old_path for c in changes}
+    return _Change(base, target, mode, every_change, lines, changes, uncounted, before, after, keys)
+
+
+@dataclass(frozen=True, slots=True)
+class _ProjectBoundaries:
+    """Boundary findings of both sides: none when the change cannot alter them, those of
+    the touched files when it is local, else the whole project's."""
+
+    root: str
+    settings: Settings
+    request: GateRequest
+    change: _Change
+    notes: list[str]
+
+    def __call__(self, measured: Mapping[Key, Measured]) -> tuple[list[Finding], ...]:
+        change = self.change
+        if not (self.request.boundaries and (change.keys or change.uncounted)):
+            return [], []
+        if not self._whole_project_needed():
+            if not change.uncounted and not _may_cross_boundaries(change.changes, measured):
+                return [], []
+            sides = (change.before, change.after)
+            local = local_boundaries(
+                self.root, self.settings, change.every_change, sides, self.request.staged
+            )
+            if not isinstance(local, str):
+                return local
+        return self._whole_project()
+
+    def _whole_project_needed(self) -> bool:
+        """Asked for, or a configuration file that boundaries read changed."""
+        return self.request.whole_project_boundaries or _config_changed(
+            self.root, self.settings, self.change.every_change
+        )
+
+    def _whole_project(self) -> tuple[list[Finding], ...]:
+        change = self.change
+        overrides = (
+            (None, None)  # the reference: each revision copied out of git
+            if self.request.whole_project_boundaries
+            else revision_overrides(
+                self.root, change.every_change, (change.before, change.after), self.request.staged
+            )
+        )
+        return tuple(
+            _whole_project(self.root, self.settings, revision, self.notes, given)
+            for revision, given in zip((change.base, change.target), overrides, strict=True)
+        )
+
+
+def _revisions(root: str, base_ref: str | None, staged: bool) -> tuple[Revision, Revision, str]:
+    """(base, target, mode): HEAD and the index, or the merge base and the work tree."""
+    if staged:
+        head = head_commit_or_none(root)
+        base = Revision("HEAD" if head else "nothing (first commit)", head or EMPTY_TREE)
+        return base, Revision("staged", STAGED), "staged"
+    commit = merge_base(root, base_ref or "HEAD")
+    base = Revision(f"merge base {commit[:10]} of {base_ref}", commit)
+    return base, Revision("work tree", WORKTREE), "base"
+
+
+def _may_cross_boundaries(changes: Sequence[ChangedFile], measured: Mapping[Key, Measured]) -> bool:
+    """Whether the change can alter boundary results, so that the whole-project check runs
+    only when needed (the gate's cost follows the change): a file added, deleted or
+    renamed, or a file whose boundary facts (imports with their lines, enclosing symbols
+    and guards, dynamic imports, inline ignores, exported names) differ between the sides."""
+    for change in changes:
+        if change.status != "M":
+            return True
+        old, new = measured.get((0, change.path)), measured.get((1, change.path))
+        if old is None or new is None or not old.facts or old.facts != new.facts:
+            return True
+    return False
+
+
+def _config_changed(root: str, settings: Settings, changes: Sequence[ChangedFile]) -> bool:
+    """A configuration file that boundaries read (the project's, import-linter's) changed."""
+    names = {"pyproject.toml", "setup.cfg", ".importlinter"}
+    config = settings.config_file and os.path.relpath(settings.config_file, root).replace(
+        os.sep, "/"
+    )
+    return any(
+        posixpath.basename(path) in names or path == config
+        for change in changes
+        for path in (change.path, change.old_path)
+        if path
+    )
+
+
+def _whole_project(
+    root: str,
+    settings: Settings,
+    revision: Revision,
+    notes: list[str],
+    overrides: dict[str, bytes] | None,
+) -> list[Finding]:
+    """The whole project's boundary findings at ``revision`` (``overrides``: that revision
+    as the work tree with a few files standing in)."""
+    found, problem = project_findings(root, revision.where, settings, overrides)
+    if problem and problem not in notes:
+        notes.append(problem)
+    return found
+
+
+def _python(change: ChangedFile) -> bool:
+    return any(path.endswith(SOURCE_SUFFIXES) for path in (change.path, change.old_path) if path)
+
+
+def _counted(change: ChangedFile, settings: Settings) -> bool:
+    """A Python file the scan analyses: not excluded, and not in a hidden or vendored folder
+    or generated (the scan's own predicate; the head of the work-tree copy is read)."""
+    from codehealth.adapters.files import is_excluded, left_out
+
+    exclude = settings.exclude + (("migrations",) if settings.exclude_migrations else ())
+    return any(
+        path.endswith(SOURCE_SUFFIXES)
+        and not is_excluded(path, exclude)
+        and left_out(settings.root, path, settings) is None
+        for path in (change.path, change.old_path)
+        if path
+    )
+
+
+def _packages(paths: Sequence[str]) -> set[str]:
+    """The ``__init__.py`` of the package holding each path (and of each package itself)."""
+    inits: set[str] = set()
+    for path in paths:
+        folder = posixpath.dirname(path)
+        inits.add(posixpath.join(folder, "__init__.py") if folder else "__init__.py")
+    return inits
+
+
+def _contents(
+    root: str, base: Revision, target: Revision, changes: Sequence[ChangedFile]
+) -> tuple[dict[str, bytes | None], dict[str, bytes | None]]:
+    """path -> bytes at each side, keyed by the HEAD-side path (base contents of a renamed
+    file under its new name), plus the packages' ``__init__.py`` under their own names."""
+    old_paths = [c.old_path for c in changes if c.old_path]
+    new_paths = [c.path for c in changes if c.path]
+    base_read = read_blobs(root, base.where, [*old_paths, *_packages(old_paths)])
+    wanted = [*new_paths, *_packages(new_paths)]
+    if target.where == WORKTREE:
+        after = read_worktree(root, wanted)
+    else:
+        after = read_blobs(root, target.where, wanted)
+    before: dict[str, bytes | None] = {}
+    for change in changes:
+        if change.old_path:
+            before[change.path or change.old_path] = base_read.get(change.old_path)
+    for init in _packages(old_paths):
+        before.setdefault(init, base_read.get(init))
+    return before, after

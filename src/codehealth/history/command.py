@@ -1,0 +1,110 @@
+"""``codehealth history`` and ``codehealth history show``."""
+
+from __future__ import annotations
+
+import click
+
+from codehealth.adapters.console import (
+    EXIT_OK,
+    guarded,
+    progress_bar,
+    project_root,
+    stdout_is_terminal,
+    terminal_width,
+    verbose_option,
+    write,
+)
+
+_FORMAT = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+)
+_CONFIG = click.option("--config", "config_file", type=click.Path(dir_okay=False))
+
+
+_LIMIT = click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    help="With an empty store: start from the tree N commits below HEAD (measured whole) "
+    "instead of the first commit.",
+)
+
+
+@click.group(invoke_without_command=True)
+@_FORMAT
+@_CONFIG
+@_LIMIT
+@click.pass_context
+def history(
+    context: click.Context, output_format: str, config_file: str | None, limit: int | None
+) -> int:
+    """Record metric totals for every commit of the main line (complexity, debt,
+    findings by family, per module) in .codehealth/history.sqlite.
+
+    \b
+    Only the blobs each commit changed are measured, each blob once ever; a later
+    run only processes the new commits (git log LAST..HEAD).
+
+    \b
+    Examples:
+      codehealth history              # record, print a summary
+      codehealth history show         # record, then the trend with small charts
+      codehealth history show --format json
+    """
+    if context.invoked_subcommand is not None:
+        return EXIT_OK
+    return _record_and_write(output_format, config_file, last=5, limit=limit)
+
+
+@history.command()
+@_FORMAT
+@_CONFIG
+@_LIMIT
+@click.option(
+    "--last",
+    type=click.IntRange(min=0),
+    default=15,
+    show_default=True,
+    help="Commits in the table (0: all).",
+)
+def show(output_format: str, config_file: str | None, limit: int | None, last: int) -> int:
+    """Record what is new, then show the trend of each measure with a small chart.
+
+    \b
+    Examples:
+      codehealth history show                 # the last 15 commits
+      codehealth history show --last 0        # every recorded commit
+      codehealth history show --format json
+    """
+    return _record_and_write(output_format, config_file, last, limit)
+
+
+@verbose_option
+@guarded
+def _record_and_write(
+    output_format: str, config_file: str | None, last: int, limit: int | None = None
+) -> int:
+    from codehealth.core import load_settings
+    from codehealth.history.run import run_history
+
+    settings = load_settings(project_root(), config_file)
+    bar = progress_bar("measuring blobs", output_format != "table", 100)
+    result = run_history(settings.root, settings=settings, progress=bar, limit=limit)
+    if bar is not None:
+        bar.close()
+    from codehealth.history.formats import (
+        render_history_json,
+        render_history_rich,
+        render_history_text,
+    )
+
+    if output_format == "json":
+        write(render_history_json(result, pretty=stdout_is_terminal()))
+    elif stdout_is_terminal():
+        write(render_history_rich(result, last, terminal_width()))
+    else:
+        write(render_history_text(result, last))
+    return EXIT_OK

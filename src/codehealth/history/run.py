@@ -1,0 +1,247 @@
+"""The history use case: metric totals per commit of the main line, recorded in the store.
+
+Only the blobs a commit changed are measured, each blob once ever (the store keys them by
+git's blob id); their bytes come from one ``git cat-file --batch`` process. A later run
+continues from the last recorded commit with ``git log LAST..HEAD``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+
+from codehealth.adapters import HistoryStore
+from codehealth.adapters.git import (
+    BlobReader,
+    HistoryUnavailable,
+    first_parent_ancestor,
+    is_ancestor,
+    repository_facts,
+    tree_blobs,
+)
+from codehealth.core import Catalogue, NotAnalysed, Revision, Settings, load_settings
+from codehealth.debt import load_catalogue
+from codehealth.history.blobs import BlobJob, by_blob, measure_blobs
+from codehealth.history.gaps import revisions_read, without_unreadable
+from codehealth.history.select import PathFilter
+from codehealth.history.trend import HistoryRun, Snapshot, TreeTotals
+from codehealth.metrics import METRICS_VERSION, Measured, Progress, analyze_source, log
+from codehealth.version import __version__
+
+_FACTS_VERSION = 2  # bump when what a blob's facts hold changes
+
+
+def run_history(
+    root: str = ".",
+    *,
+    settings: Settings | None = None,
+    config_file: str | None = None,
+    progress: Progress | None = None,
+    limit: int | None = None,
+    measured: Measured | None = None,
+) -> HistoryRun:
+    """Record the commits not yet in the store. ``limit``: when the store is empty, start
+    from the tree ``limit`` commits below HEAD (measured as a whole) instead of the root.
+    ``measured``: today's files, already measured (the HTML report's run): a blob with the
+    same content as one of them is not parsed again."""
+    root = os.path.abspath(root)
+    if settings is None:
+        settings = load_settings(root, config_file)
+    facts = repository_facts(root)
+    catalogue = load_catalogue(settings)
+    store = HistoryStore(os.path.join(root, settings.cache_dir), _salt(settings, catalogue))
+    try:
+        today = by_blob(measured) if measured is not None else {}
+        job = BlobJob(root, settings, catalogue, progress, today)
+        return _record(job, _Tip(facts.head, facts.shallow, limit), store)
+    finally:
+        store.close()
+
+
+@dataclass(frozen=True)
+class _Tip:
+    """The commit recorded up to and how much of the history below it there is to read."""
+
+    head: str
+    shallow: bool
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class _Start:
+    """Where recording resumes: the last recorded commit (or the ``--limit`` base) and its
+    tree of path -> blob; ``base`` is set when that tree is measured whole."""
+
+    last: str
+    tree: dict[str, str]
+    truncated: bool
+    base: str | None
+
+
+def _record(job: BlobJob, tip: _Tip, store: HistoryStore) -> HistoryRun:
+    """Measure the blobs the new commits bring, save each commit's totals, and return every
+    recorded snapshot with what the reader should know."""
+    notes: list[str] = list(store.notes)
+    if not tip.head:
+        raise HistoryUnavailable("the repository has no commits yet: nothing to record")
+    keep = _path_filter(job.settings)
+    start = _start(job.root, tip, store, keep, notes)
+    revisions = _revisions_after(job.root, start.last, tip.head)
+    wanted = _blobs(revisions, keep)
+    for path, blob in start.tree.items() if start.base else ():
+        wanted.setdefault(blob, path)
+    known = store.blob_facts(sorted(set(wanted) | set(start.tree.values())))
+    todo = [blob for blob in wanted if blob not in known]
+    fresh = measure_blobs(job, todo, wanted)
+    known.update(fresh)
+    whole_tree = (start.base, start.tree) if start.base else ("", {})
+    fresh, unreadable = without_unreadable(revisions, fresh, whole_tree)
+    notes += unreadable
+    totals = TreeTotals(start.tree, known)
+    rows = _replay(revisions, totals, known, keep)
+    if revisions:
+        store.save(fresh.items(), rows, totals.tree, tip.head, start.truncated)
+    _tell_left_out(keep)
+    notes += _not_analysed(job.root, totals.tree, known)
+    snapshots = tuple(Snapshot(*row) for row in store.commits())
+    cut = len(snapshots) if start.truncated else 0
+    _add_closing_notes(notes, snapshots, cut, store.notes)
+    reused = len(set(wanted)) - len(todo)
+    return HistoryRun(snapshots, len(revisions), len(todo), reused, cut, tuple(notes))
+
+
+def _path_filter(settings: Settings) -> PathFilter:
+    """The Python files of the history that are measured."""
+    return PathFilter(
+        ("*.py",),
+        (*settings.history.exclude, *_exclude(settings)),
+        hidden=settings.exclude_hidden,
+        vendored=settings.exclude_vendored,
+    )
+
+
+def _start(root: str, tip: _Tip, store: HistoryStore, keep: PathFilter, notes: list[str]) -> _Start:
+    """Where recording resumes; a store whose last commit is no longer below HEAD is
+    forgotten. Adds to ``notes`` what the reader should know about it."""
+    last, tree, truncated = _recorded(root, tip.head, store, notes)
+    base = first_parent_ancestor(root, tip.limit) if tip.limit and not last else None
+    if base:
+        last, tree = base, {p: b for p, b in tree_blobs(root, base).items() if keep(p)}
+        notes.append(f"started from the tree {tip.limit} commits below HEAD (--limit)")
+    return _Start(last, tree, truncated or (not last and tip.shallow), base)
+
+
+def _recorded(
+    root: str, head: str, store: HistoryStore, notes: list[str]
+) -> tuple[str, dict[str, str], bool]:
+    """``store.last()``; nothing when HEAD is no longer below the last recorded commit (a
+    rewritten history: the store's commits are forgotten)."""
+    last, tree, truncated = store.last()
+    if last and last != head and not is_ancestor(root, last, head):
+        notes.append(f"HEAD is no longer a descendant of {last[:12]}: history recorded again")
+        store.forget_commits()
+        return "", {}, False
+    return last, tree, truncated
+
+
+def _revisions_after(root: str, last: str, head: str) -> list[Revision]:
+    """The main line's commits after ``last`` (all of it when nothing is recorded yet)."""
+    if last == head:
+        return []
+    return revisions_read(root, f"{last}..HEAD" if last else "HEAD")
+
+
+_Row = tuple[str, str, int, dict[str, float], dict[str, dict[str, float]]]
+
+
+def _replay(
+    revisions: list[Revision],
+    totals: TreeTotals,
+    known: dict[str, dict[str, float]],
+    keep: PathFilter,
+) -> list[_Row]:
+    """Apply each commit's changes to ``totals``: the store's row of each commit."""
+    rows = []
+    for revision in revisions:
+        totals.apply(revision.changes, known, keep)
+        snap = totals.snapshot(revision.sha, revision.author, revision.timestamp)
+        rows.append((snap.sha, snap.author, snap.timestamp, snap.totals, snap.modules))
+    return rows
+
+
+def _add_closing_notes(
+    notes: list[str], snapshots: tuple[Snapshot, ...], cut: int, store_notes: Iterable[str]
+) -> None:
+    """The notes about the whole recorded history, then the store's not told yet."""
+    if cut:
+        notes.append(
+            f"history truncated at {cut} commits (a shallow clone): the first one holds "
+            "everything before it; run `git fetch --unshallow` for all of it"
+        )
+    if not any(s.totals.get("files") for s in snapshots):
+        notes.append("no Python files in any recorded commit")
+    notes += [note for note in store_notes if note not in notes]  # e.g. a store kept in memory
+
+
+def _tell_left_out(keep: PathFilter) -> None:
+    """--verbose: the hidden and vendored folders of the history that were left out."""
+    for folder, reason in sorted(keep.left_out.items()):
+        log.info("skipped %s: %s", folder, reason)
+
+
+def _not_analysed(root: str, tree: dict[str, str], known: dict[str, dict[str, float]]) -> list[str]:
+    """A note naming each file of HEAD's tree that was not analysed, with the reason (the
+    store keeps only the count: the few such blobs are read and parsed again)."""
+    bad = {
+        blob: path for path, blob in sorted(tree.items()) if known.get(blob, {}).get("not_analysed")
+    }
+    if not bad:
+        return []
+    reasons: dict[str, str] = {}
+    with BlobReader(root) as reader:
+        for blob, content in reader.read_many(list(bad)):
+            measured = analyze_source(content, bad[blob]) if content is not None else None
+            reasons[blob] = (
+                measured.reason if isinstance(measured, NotAnalysed) else "cannot be read from git"
+            )
+    return [
+        f"not analysed: {path}: {reasons.get(blob, 'cannot be read from git')}"
+        for path, blob in sorted(tree.items())
+        if blob in bad
+    ]
+
+
+def _exclude(settings: Settings) -> tuple[str, ...]:
+    return settings.exclude + (("migrations",) if settings.exclude_migrations else ())
+
+
+def _blobs(revisions: Iterable[Revision], keep: PathFilter) -> dict[str, str]:
+    """Blob -> a path it had (for messages), in the order the commits bring them."""
+    wanted: dict[str, str] = {}
+    for revision in revisions:
+        for change in revision.changes:
+            if change.blob and change.blob not in wanted and keep(change.path):
+                wanted[change.blob] = change.path
+    return wanted
+
+
+def _salt(settings: Settings, catalogue: Catalogue) -> str:
+    """Blob facts depend on codehealth, Python's grammar, thresholds, costs and filters."""
+    described = json.dumps(
+        [
+            asdict(settings.thresholds),
+            [asdict(rule) for rule in catalogue.rules],
+            settings.history.exclude,
+            _exclude(settings),
+            [settings.exclude_hidden, settings.exclude_vendored],
+        ],
+        sort_keys=True,
+        default=str,
+    )
+    digest = hashlib.blake2b(described.encode(), digest_size=8).hexdigest()
+    python = f"py{sys.version_info[0]}.{sys.version_info[1]}"
+    return f"{__version__}/{_FACTS_VERSION}/m{METRICS_VERSION}/{python}/{digest}"

@@ -1,0 +1,138 @@
+"""The commit log of a repository, cached by HEAD: a rerun reads only ``git log LAST..HEAD``.
+
+The records are kept as JSON in ``.codehealth/history-log.sqlite`` (the shared Cache: a
+corrupt or foreign file is rebuilt with a note). The key holds the ``.mailmap`` content, since
+names and e-mails of old commits change with it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from typing import Any
+
+from codehealth.adapters.cache import Cache
+from codehealth.adapters.git import (
+    GitError,
+    PrefetchedLog,
+    commits_despite_damage,
+    is_ancestor,
+    stream_commits,
+)
+from codehealth.core import Change, Commit, Unreadable
+
+_FORMAT = 1
+
+
+class CommitLog:
+    """Start it before other work; ``commits()`` gives the log, newest first."""
+
+    def __init__(
+        self, root: str, toplevel: str, head: str, cache_dir: str | None, shallow: bool = False
+    ) -> None:
+        self.root, self.head = root, head
+        self.notes: list[str] = []
+        self.unreadable: tuple[Unreadable, ...] = ()  # blobs git cannot read, kept with the log
+        self._cache = (
+            Cache(cache_dir, f"log/{_FORMAT}", filename="history-log.sqlite")
+            if cache_dir is not None
+            else None
+        )
+        # names change with .mailmap; a clone made whole again (unshallowed) has more history
+        self._key = f"log:{_mailmap_digest(toplevel)}:{int(shallow)}:{_printable(root)}"
+        self._cached: _Log | None = self._load()
+        cached_head = self._cached[0] if self._cached else ""
+        self._prefetch: PrefetchedLog | None = None
+        self._extend: Callable[[], _Read] | None = None
+        if cached_head == head:
+            return
+        if cached_head and is_ancestor(root, cached_head, head):
+            self._extend = lambda: _read(root, f"{cached_head}..HEAD")
+        else:
+            self._cached = None
+            self._prefetch = PrefetchedLog(root)  # git works while the caller scans
+
+    def commits(self) -> list[Commit]:
+        """The log; HistoryUnavailable (exit 2) when git cannot read it at all."""
+        unreadable: tuple[Unreadable, ...] = ()
+        if self._prefetch is not None:
+            try:
+                commits = list(self._prefetch.commits())
+            except GitError:  # e.g. a blob that cannot be read: read around it
+                commits, unreadable = commits_despite_damage(self.root)
+        else:
+            assert self._cached is not None
+            newer, unreadable = self._extend() if self._extend is not None else ([], ())
+            commits, unreadable = newer + self._cached[1], unreadable + self._cached[2]
+        self.unreadable = unreadable
+        if self._cache is not None:
+            if self._prefetch is not None or self._extend is not None:
+                self._cache.put_many([(self._key, _encode(self.head, commits, unreadable))])
+            self._cache.close()
+            self.notes.extend(self._cache.notes)
+        return commits
+
+    def _load(self) -> _Log | None:
+        if self._cache is None:
+            return None
+        text = self._cache.get_many([self._key]).get(self._key)
+        if text is None:
+            return None
+        try:
+            return _decode(text)
+        except (ValueError, TypeError, KeyError, IndexError):
+            return None  # damaged: read the whole log again
+
+
+_Log = tuple[str, list[Commit], tuple[Unreadable, ...]]  # HEAD, commits, unreadable blobs
+
+
+_Read = tuple[list[Commit], tuple[Unreadable, ...]]
+
+
+def _read(root: str, revisions: str) -> _Read:
+    try:
+        return list(stream_commits(root, revisions=revisions)), ()
+    except GitError:
+        return commits_despite_damage(root, revisions)
+
+
+def _printable(path: str) -> str:
+    """``path`` itself when SQLite can store it; a folder name that is not UTF-8 (lone
+    surrogates from surrogateescape) as the hex of its bytes (an absolute path starts
+    with "/", so the two forms never meet)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return "x" + os.fsencode(path).hex()
+    return path
+
+
+def _mailmap_digest(toplevel: str) -> str:
+    try:
+        with open(os.path.join(toplevel, ".mailmap"), "rb") as handle:
+            content = handle.read()
+    except OSError:
+        content = b""
+    return hashlib.blake2b(content, digest_size=8).hexdigest()
+
+
+def _encode(head: str, commits: list[Commit], unreadable: tuple[Unreadable, ...] = ()) -> str:
+    rows = [
+        [c.sha, c.author, c.email, c.timestamp, [list(change) for change in c.changes]]
+        for c in commits
+    ]
+    document = {"head": head, "commits": rows, "unreadable": [list(u) for u in unreadable]}
+    return json.dumps(document, separators=(",", ":"))
+
+
+def _decode(text: str) -> _Log:
+    document: dict[str, Any] = json.loads(text)
+    commits = [
+        Commit(sha, author, email, int(when), tuple(Change(*change) for change in changes))
+        for sha, author, email, when, changes in document["commits"]
+    ]
+    unreadable = tuple(Unreadable(*row) for row in document.get("unreadable", []))
+    return str(document["head"]), commits, unreadable

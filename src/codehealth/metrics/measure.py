@@ -1,0 +1,245 @@
+"""The scan use case: discover -> read -> cache -> analyse (in parallel) -> sum up."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from codehealth.adapters.cache import CODEC_VERSION, Cache, decode, encode
+from codehealth.adapters.files import Discovery, discover, read_source
+from codehealth.core import (
+    HEAD_BYTES,
+    FileMetrics,
+    NotAnalysed,
+    Settings,
+    generated_marker,
+    is_test_path,
+    load_settings,
+)
+from codehealth.metrics.analyze import METRICS_VERSION, analyze_source
+from codehealth.metrics.records import ScanResult
+from codehealth.metrics.rollup import check_thresholds, package_names, summarise_packages
+from codehealth.version import __version__
+
+Progress = Callable[[int, int], None]
+# What discovery left out (hidden and vendored folders, generated files): `--verbose` shows it.
+log = logging.getLogger("codehealth")
+
+# Below this much work a process pool costs more than it saves.
+_POOL_MIN_FILES = 8
+_POOL_MIN_BYTES = 256 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Measured:
+    """Every discovered file measured (from the cache where possible), with its bytes."""
+
+    discovered: tuple[str, ...]
+    files: dict[str, FileMetrics]
+    sources: dict[str, bytes]
+    not_analysed: list[NotAnalysed]
+    notes: list[str]
+    left_out: tuple[tuple[str, str], ...] = ()  # (folder/ or file, why), not analysed
+
+
+def run_scan(
+    paths: Sequence[str] = (),
+    root: str = ".",
+    *,
+    use_cache: bool = True,
+    settings: Settings | None = None,
+    config_file: str | None = None,
+    progress: Progress | None = None,
+) -> ScanResult:
+    """Measure the project at ``root`` (only ``paths`` in it, when given)."""
+    root = os.path.abspath(root)
+    if settings is None:
+        settings = load_settings(root, config_file)
+    measured = measure_project(root, paths, settings, use_cache, progress)
+    files = tuple(measured.files[path] for path in sorted(measured.files))
+    return ScanResult(
+        root=root,
+        files=files,
+        packages=summarise_packages(files, package_names(measured.discovered, settings.roots)),
+        not_analysed=tuple(sorted(measured.not_analysed, key=lambda item: item.path)),
+        violations=check_thresholds(files, settings.thresholds),
+        thresholds=settings.thresholds,
+        notes=tuple(measured.notes),
+        tests=frozenset(f.path for f in files if is_test_path(f.path, settings.tests)),
+    )
+
+
+def measure_project(
+    root: str,
+    paths: Sequence[str],
+    settings: Settings,
+    use_cache: bool = True,
+    progress: Progress | None = None,
+    on_read: Callable[[dict[str, bytes]], None] | None = None,
+) -> Measured:
+    """Discover, read and measure; unchanged files come from the cache.
+
+    ``on_read`` sees every file's bytes before the analysis starts (``debt`` starts its
+    linters there, so they run while the files are measured)."""
+    exclude = settings.exclude + (("migrations",) if settings.exclude_migrations else ())
+    discovery = discover(
+        root,
+        paths,
+        exclude,
+        hidden=settings.exclude_hidden,
+        vendored=settings.exclude_vendored,
+    )
+    notes = [f"skipped {path}: {reason}" for path, reason in discovery.skipped]
+    sources, not_analysed = _read_all(root, discovery.files)
+    discovered, left_out = _leave_generated(discovery, sources, settings)
+    if on_read is not None:
+        on_read(sources)
+    keys = {
+        path: hashlib.blake2b(content, digest_size=16).hexdigest()
+        for path, content in sources.items()
+    }
+    cache = Cache(os.path.join(root, settings.cache_dir), _salt()) if use_cache else None
+    analysed = _from_cache(cache, keys) if cache is not None else {}
+    todo = [(path, sources[path]) for path in sources if path not in analysed]
+    fresh: list[tuple[str, str]] = []
+    for path, outcome in _analyse(todo, settings.jobs, progress):
+        if isinstance(outcome, NotAnalysed):
+            not_analysed.append(outcome)
+            continue
+        analysed[path] = outcome
+        if cache is not None:
+            fresh.append((keys[path], encode(outcome)))
+    if cache is not None:
+        cache.put_many(fresh)
+        cache.close()
+        notes.extend(cache.notes)
+    return Measured(discovered, analysed, sources, not_analysed, notes, left_out)
+
+
+def _leave_generated(
+    discovery: Discovery, sources: dict[str, bytes], settings: Settings
+) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The files to analyse and everything left out (told on --verbose): the generated
+    files are taken out of ``sources``."""
+    generated = _generated(sources, discovery.named) if settings.exclude_generated else []
+    for path, _ in generated:
+        del sources[path]
+    gone = {path for path, _ in generated}
+    left_out = tuple(sorted((*discovery.left_out, *generated)))
+    for path, reason in left_out:
+        log.info("skipped %s: %s", path, reason)
+    return tuple(path for path in discovery.files if path not in gone), left_out
+
+
+def _generated(sources: dict[str, bytes], named: Sequence[str]) -> list[tuple[str, str]]:
+    """(path, why) of the files whose first bytes say they are generated; a file named on
+    the command line is analysed whatever it says."""
+    found = []
+    for path, content in sources.items():
+        reason = generated_marker(content[:HEAD_BYTES])
+        if reason is not None and path not in named:
+            found.append((path, reason))
+    return found
+
+
+def _read_all(root: str, paths: Sequence[str]) -> tuple[dict[str, bytes], list[NotAnalysed]]:
+    sources: dict[str, bytes] = {}
+    unreadable: list[NotAnalysed] = []
+    for path in paths:
+        content = read_source(root, path)
+        if isinstance(content, str):
+            unreadable.append(NotAnalysed(path, content))
+        else:
+            sources[path] = content
+    return sources, unreadable
+
+
+def _from_cache(cache: Cache, keys: dict[str, str]) -> dict[str, FileMetrics]:
+    cached = cache.get_many(sorted(set(keys.values())))
+    found: dict[str, FileMetrics] = {}
+    for path, key in keys.items():
+        text = cached.get(key)
+        if text is not None:
+            with contextlib.suppress(ValueError, TypeError, KeyError, IndexError):  # damaged
+                found[path] = decode(path, text)
+    return found
+
+
+def _salt() -> str:
+    """Cache entries are valid for one codehealth, codec, metrics and Python grammar version."""
+    grammar = f"py{sys.version_info[0]}.{sys.version_info[1]}"
+    return f"{__version__}/{CODEC_VERSION}/m{METRICS_VERSION}/{grammar}"
+
+
+def _analyse_one(item: tuple[str, bytes]) -> tuple[str, str | NotAnalysed]:
+    """In a worker: measure one file and return it encoded (strings cross processes cheaply)."""
+    path, source = item
+    outcome = analyze_source(source, path)
+    if isinstance(outcome, NotAnalysed):
+        return path, outcome
+    return path, encode(outcome)
+
+
+def _analyse(
+    todo: list[tuple[str, bytes]], jobs: int, progress: Progress | None
+) -> Iterator[tuple[str, FileMetrics | NotAnalysed]]:
+    """Measure every file, spreading the work over ``jobs`` processes (0 = one per core)."""
+    workers = jobs or os.cpu_count() or 1
+    size = sum(len(source) for _, source in todo)
+    if workers < 2 or len(todo) < _POOL_MIN_FILES or size < _POOL_MIN_BYTES:
+        outcomes: Iterator[tuple[str, FileMetrics | NotAnalysed]] = (
+            (path, analyze_source(source, path)) for path, source in todo
+        )
+    else:
+        outcomes = _analyse_in_parallel(todo, workers)
+    for done, outcome in enumerate(outcomes, 1):
+        yield outcome
+        if progress:
+            progress(done, len(todo))
+
+
+def _analyse_in_parallel(
+    todo: list[tuple[str, bytes]], workers: int
+) -> Iterator[tuple[str, FileMetrics | NotAnalysed]]:
+    """The calling process takes a share itself instead of waiting idle, so N cores need
+    only N-1 workers, and its own results need no encoding round trip."""
+    import multiprocessing
+
+    mine, theirs = _share(todo, workers)
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with context.Pool(min(workers - 1, len(theirs))) as pool:
+        chunk = max(1, len(theirs) // (workers * 16))
+        pending = pool.imap_unordered(_analyse_one, theirs, chunk)
+        for path, source in mine:
+            yield path, analyze_source(source, path)
+        for path, outcome in pending:
+            yield path, outcome if isinstance(outcome, NotAnalysed) else decode(path, outcome)
+
+
+def _share(
+    todo: list[tuple[str, bytes]], workers: int
+) -> tuple[list[tuple[str, bytes]], list[tuple[str, bytes]]]:
+    """Split the files by size: the caller's share, and the workers' (largest first).
+
+    The caller also decodes the workers' results, so it takes a little less than 1/N.
+    """
+    ordered = sorted(todo, key=lambda item: len(item[1]), reverse=True)
+    own_share = 0.85 / workers
+    own_weight = other_weight = 0.0
+    mine: list[tuple[str, bytes]] = []
+    theirs: list[tuple[str, bytes]] = []
+    for item in ordered:
+        weight = len(item[1])
+        if own_weight / own_share <= other_weight / (1 - own_share):
+            mine.append(item)
+            own_weight += weight
+        else:
+            theirs.append(item)
+            other_weight += weight
+    return mine, theirs

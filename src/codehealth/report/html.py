@@ -1,0 +1,285 @@
+"""The HTML report: one self-contained page (ECharts and the data embedded, nothing fetched).
+
+The page is ``assets/report.html``; the data goes in as JSON inside
+``<script type="application/json">`` with every character that could end that element or a
+JavaScript string escaped as ``\\uXXXX``, and the page's script shows it with ``textContent``
+(and ``echarts.format.encodeHTML`` in tooltips), so nothing from the analysed project is ever
+read as markup. ECharts is vendored (``assets/echarts.min.js``, see ``assets/README.md``): the
+report must open offline, as a CI artifact.
+"""
+
+from __future__ import annotations
+
+import heapq
+import html
+import json
+import re
+import time
+from collections import defaultdict
+from collections.abc import Mapping
+from importlib import resources
+from typing import Any
+
+from codehealth.core import BoundaryReport, FileMetrics
+from codehealth.debt import DebtReport
+from codehealth.history import HistoryRun
+from codehealth.hotspots import HotspotsReport
+from codehealth.plan import Plan
+from codehealth.version import __version__
+
+# Enough rows to find the worst functions, few enough for a page that opens quickly on a
+# large project (Django: ~30 000 functions).
+MAX_FUNCTIONS = 1000
+MAX_GRAPH_MODULES = 150
+MAX_MODULES = 40
+_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+# Lone surrogates too: a file name that is not UTF-8 reaches us through surrogateescape and
+# could not be encoded into the page (JSON.parse takes the escape; the browser shows U+FFFD).
+_TO_ESCAPE = re.compile("[<>&\u2028\u2029\ud800-\udfff]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_SLOT = re.compile(r"/\*(ECHARTS|DATA)\*/|<!--(TITLE)-->")
+
+
+def render_report_html(
+    *,
+    project: str,
+    generated: float,
+    debt: DebtReport,
+    metrics: Mapping[str, FileMetrics],
+    hotspots: HotspotsReport | None,
+    boundaries: BoundaryReport | None,
+    plan: Plan | None,
+    history: HistoryRun | None,
+    notes: tuple[str, ...] = (),
+) -> str:
+    """The page, as one string."""
+    data = report_data(
+        project=project,
+        generated=generated,
+        debt=debt,
+        metrics=metrics,
+        hotspots=hotspots,
+        boundaries=boundaries,
+        plan=plan,
+        history=history,
+        notes=notes,
+    )
+    slots = {
+        "ECHARTS": _asset("echarts.min.js"),
+        "DATA": script_json(data),
+        "TITLE": html.escape(_SURROGATES.sub("\ufffd", f"codehealth report: {project}")),
+    }
+    # One pass: a slot's text is never searched for another slot.
+    return _SLOT.sub(lambda m: slots[m.group(1) or m.group(2)], _asset("report.html"))
+
+
+def script_json(data: Any) -> str:
+    """JSON that can sit inside a <script> element: no "</script>", "<!--", or line
+    separators a JavaScript parser would stop at."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return _TO_ESCAPE.sub(lambda m: _ESCAPES.get(m.group()) or f"\\u{ord(m.group()):04x}", text)
+
+
+def _asset(name: str) -> str:
+    return resources.files("codehealth.render").joinpath("assets").joinpath(name).read_text("utf-8")
+
+
+def report_data(
+    *,
+    project: str,
+    generated: float,
+    debt: DebtReport,
+    metrics: Mapping[str, FileMetrics],
+    hotspots: HotspotsReport | None,
+    boundaries: BoundaryReport | None,
+    plan: Plan | None,
+    history: HistoryRun | None,
+    notes: tuple[str, ...] = (),
+) -> dict[str, Any]:
+    """The data the page shows (plain JSON types)."""
+    p = debt.project
+    return {
+        "project": project,
+        "version": __version__,
+        "generated": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(generated)),
+        "debt": {
+            "minutes": round(p.minutes, 1),
+            "hours": round(p.hours, 1),
+            "rating": p.rating,
+            "ratio": round(p.ratio, 5),
+            "findings": p.findings,
+            "lines": p.source_lines,
+            "files": len(metrics),
+            "by_family": [[family, round(minutes, 1)] for family, minutes in p.by_family],
+            **_test_debt(debt),
+        },
+        "trend": _trend(history),
+        "hotspots": _hotspots(hotspots),
+        "modules": [
+            {
+                "name": m.debt.name,
+                "minutes": round(m.debt.minutes, 1),
+                "rating": m.debt.rating,
+                "findings": m.debt.findings,
+                "lines": m.debt.source_lines,
+            }
+            for m in debt.modules[:MAX_MODULES]
+        ],
+        "functions": _functions(debt, metrics),
+        "boundaries": _boundaries(boundaries),
+        "plan": _plan(plan),
+        "notes": [
+            *([] if metrics else ["no Python files found: nothing to measure"]),
+            *notes,
+            *debt.incomplete,
+            *debt.notes,
+        ],
+    }
+
+
+def _test_debt(debt: DebtReport) -> dict[str, Any]:
+    """The test debt, shown after the production debt (none when it is counted in)."""
+    t = debt.test_debt
+    if t is None or debt.tests_counted:
+        return {"tests_counted": debt.tests_counted}
+    return {"tests_counted": False, "test_hours": round(t.hours, 1), "test_findings": t.findings}
+
+
+def _trend(history: HistoryRun | None) -> dict[str, Any]:
+    if history is None:
+        return {"points": [], "note": "no git history: no trend"}
+    points = [
+        {
+            "sha": s.sha[:12],
+            "date": time.strftime("%Y-%m-%d", time.gmtime(s.timestamp)),
+            "debt_hours": round(s.totals.get("debt_minutes", 0.0) / 60, 2),
+            "cognitive": s.totals.get("cognitive", 0.0),
+            "findings": s.totals.get("findings", 0.0),
+        }
+        for s in history.snapshots
+    ]
+    note = "" if len(points) > 1 else "one recorded commit: no trend yet"
+    return {"points": points, "note": note}
+
+
+def _hotspots(report: HotspotsReport | None) -> dict[str, Any]:
+    if report is None:
+        return {"files": [], "note": "no git history: no hotspots"}
+    files = [
+        {
+            "path": f.path,
+            "revisions": f.revisions,
+            "cognitive": f.cognitive,
+            "debt": round(f.debt_minutes, 1),
+            "hotspot": f.hotspot,
+            "authors": f.authors,
+            "test": f.test,
+        }
+        for f in report.files
+    ]
+    note = "" if files else f"no file changed in the window ({report.window})"
+    return {"files": files, "window": report.window, "note": note}
+
+
+def _functions(debt: DebtReport, metrics: Mapping[str, FileMetrics]) -> list[dict[str, Any]]:
+    """Every function with its complexity and its debt, worst first (capped)."""
+    owed: dict[tuple[str, str], float] = defaultdict(float)
+    rules: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for finding in debt.findings:
+        if finding.symbol:
+            owed[finding.path, finding.symbol] += finding.remediation_minutes
+            rules[finding.path, finding.symbol].add(finding.rule)
+    rows = heapq.nsmallest(
+        MAX_FUNCTIONS,
+        (
+            (-round(owed.get((path, fn.qualname), 0.0), 1), -fn.cognitive, path, fn.lineno, fn)
+            for path, file in metrics.items()
+            for fn in file.functions
+        ),
+        key=lambda row: row[:4],
+    )
+    return [
+        {
+            "name": fn.qualname,
+            "path": path,
+            "line": line,
+            "cognitive": fn.cognitive,
+            "cyclomatic": fn.cyclomatic,
+            "debt": -debt,
+            "rules": sorted(rules.get((path, fn.qualname), ())),
+        }
+        for debt, _, path, line, fn in rows
+    ]
+
+
+def _boundaries(report: BoundaryReport | None) -> dict[str, Any] | None:
+    if report is None:
+        return None
+    degree: dict[str, int] = defaultdict(int)
+    for edge in report.edges:
+        degree[edge.source] += len(edge.imports)
+        degree[edge.target] += len(edge.imports)
+    names = {m.name for m in report.modules}
+    kept = sorted(names, key=lambda n: (-degree[n], n))[:MAX_GRAPH_MODULES]
+    shown = set(kept)
+    violated = {(v.importer, v.target) for v in report.violations}
+    return {
+        "violations": [
+            {
+                "rule": v.finding.rule,
+                "path": v.finding.path,
+                "line": v.finding.line,
+                "importer": v.importer,
+                "target": v.target,
+                "message": v.finding.message,
+            }
+            for v in report.violations
+        ],
+        "contracts": [{"name": c.name, "type": c.type, "kept": c.kept} for c in report.contracts],
+        "cycles": [list(c.path) for c in report.cycles],
+        "nodes": [{"name": n, "degree": degree[n]} for n in kept],
+        "edges": [
+            {
+                "source": e.source,
+                "target": e.target,
+                "imports": len(e.imports),
+                "violation": (e.source, e.target) in violated,
+            }
+            for e in report.edges
+            if e.source in shown and e.target in shown and e.source != e.target
+        ],
+        "modules": len(names),
+    }
+
+
+def _plan(plan: Plan | None) -> dict[str, Any]:
+    if plan is None:
+        return {"targets": [], "message": "no git history: no refactor plan"}
+    return {
+        "mode": plan.mode,
+        "budget_hours": round(plan.budget_minutes / 60, 1),
+        "candidates": plan.candidates,
+        "message": plan.message,
+        "targets": [
+            {
+                "session": session.name,
+                "path": t.path,
+                "symbol": t.symbol,
+                "line": t.line,
+                "effort": round(t.effort_minutes, 1),
+                "changes": t.changes,
+                "payoff": round(t.payoff, 1),
+                "rules": list(t.rules),
+                "refactorings": list(t.refactorings),
+                "experts": list(t.experts),
+            }
+            for session in plan.sessions
+            for t in session.targets
+        ],
+    }

@@ -1,0 +1,205 @@
+"""The report use case: every other use case run once, their results kept for the HTML page.
+
+The boundaries run first; their findings go into the debt through ``run_debt``'s seam
+(``extra_findings``, what ``debt`` does by default), so the check is not run twice. The debt
+and today's metrics come from the hotspots run (one measurement), the plan from the same mined
+history (``plan_from``). Outside git, without commits, or when a history part cannot be
+computed (a clone too shallow for the window, a history git cannot read), that part is left
+out and the page says why; the page is always written.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from codehealth.adapters.files import replace_file
+from codehealth.adapters.git import HistoryUnavailable, repository_facts
+from codehealth.boundaries import run_boundaries
+from codehealth.core import BoundaryReport, ConfigError, FileMetrics, Settings, load_settings
+from codehealth.debt import DebtOptions, DebtReport, measure_debt
+from codehealth.history import HistoryRun, run_history
+from codehealth.hotspots import HotspotsReport, run_hotspots
+from codehealth.metrics import Progress
+from codehealth.plan import Budget, Plan, plan_from
+from codehealth.report.html import render_report_html
+
+REPORT_FILE = "index.html"
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFacts:
+    """What the HTML report shows; ``None`` where that part could not be computed."""
+
+    project: str
+    generated: float  # seconds since the epoch
+    debt: DebtReport
+    metrics: dict[str, FileMetrics]
+    hotspots: HotspotsReport | None
+    boundaries: BoundaryReport | None
+    plan: Plan | None
+    history: HistoryRun | None
+    notes: tuple[str, ...]
+
+
+def run_report(
+    budget: Budget,
+    root: str = ".",
+    *,
+    window: str | None = None,
+    settings: Settings | None = None,
+    config_file: str | None = None,
+    use_cache: bool = True,
+    progress: Progress | None = None,
+    history_limit: int | None = None,
+    now: float | None = None,
+) -> ReportFacts:
+    """The facts of the report for the project at ``root``. ``history_limit``: with an empty
+    history store, the trend starts that many commits below HEAD (``history --limit``)."""
+    root = os.path.abspath(root)
+    if settings is None:
+        settings = load_settings(root, config_file)
+    now = time.time() if now is None else now
+    notes: list[str] = []
+    boundaries = _boundaries(root, settings, use_cache, notes)
+    found = [v.finding for v in boundaries.violations] if boundaries is not None else []
+    head = _head(root, notes)
+    hotspots: HotspotsReport | None = None
+    plan: Plan | None = None
+    history: HistoryRun | None = None
+    mined = (
+        _part(
+            "hotspots and refactor plan",
+            notes,
+            lambda: run_hotspots(
+                root,
+                window=window,
+                settings=settings,
+                use_cache=use_cache,
+                progress=progress,
+                now=now,
+                extra_findings=found,
+            ),
+        )
+        if head
+        else None
+    )
+    if mined is not None:
+        debt, hotspots, measured = mined.debt, mined.report, mined.measured
+        plan = plan_from(mined, budget, settings)
+    else:
+        options = DebtOptions(use_cache=use_cache, settings=settings, progress=progress)
+        debt, measured = measure_debt((), root, options, extra_findings=found)
+    if head:
+        history = _part(
+            "trend",
+            notes,
+            lambda: run_history(root, settings=settings, limit=history_limit, measured=measured),
+        )
+    metrics = measured.files
+    notes += _history_notes(hotspots, history, {*debt.incomplete, *debt.notes})
+    return ReportFacts(
+        project=os.path.basename(root) or root,
+        generated=now,
+        debt=debt,
+        metrics=metrics,
+        hotspots=hotspots,
+        boundaries=boundaries,
+        plan=plan,
+        history=history,
+        notes=tuple(notes),
+    )
+
+
+def _head(root: str, notes: list[str]) -> str:
+    """HEAD's commit, or "" with a note saying why the history parts are missing."""
+    try:
+        facts = repository_facts(root)
+    except ConfigError:
+        notes.append(
+            "not a git repository: no trend, hotspots or refactor plan (they need history)"
+        )
+        return ""
+    if not facts.head:
+        notes.append("the repository has no commits yet: no trend, hotspots or refactor plan")
+    return facts.head
+
+
+def _history_notes(
+    hotspots: HotspotsReport | None, history: HistoryRun | None, shown: set[str]
+) -> list[str]:
+    """The notes of the history parts the page does not show otherwise (truncation, blobs
+    git cannot read...), each once; today's files not analysed are in the debt's notes."""
+    found: list[str] = []
+    for note in (*(hotspots.notes if hotspots else ()), *(history.notes if history else ())):
+        if note not in shown and note not in found and not note.startswith("not analysed: "):
+            found.append(note)
+    return found
+
+
+_T = TypeVar("_T")
+
+
+def _part(name: str, notes: list[str], compute: Callable[[], _T]) -> _T | None:
+    """One history part of the page, or None with a note saying it is missing and why (the
+    page is written without it: a history git cannot read, a clone too shallow, ...)."""
+    try:
+        return compute()
+    except HistoryUnavailable as error:
+        notes.append(f"no {name}: {error}")
+    except ConfigError:
+        raise  # the user's options or configuration: exit 2
+    except Exception as error:  # noqa: BLE001 - the rest of the report stands without it
+        notes.append(f"no {name}: {type(error).__name__}: {error}")
+    return None
+
+
+def _boundaries(
+    root: str, settings: Settings, use_cache: bool, notes: list[str]
+) -> BoundaryReport | None:
+    try:
+        return run_boundaries(root, settings=settings, use_cache=use_cache)
+    except ConfigError:
+        raise
+    except Exception as error:  # noqa: BLE001 - the rest of the report stands without it
+        notes.append(f"boundaries check failed: {type(error).__name__}: {error}")
+        return None
+
+
+def report_path(folder: str) -> str:
+    """``folder``/index.html, the folder created first so that a folder that cannot be
+    written fails before the analysis (ConfigError, exit 2)."""
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as error:
+        raise ConfigError(f"{folder}: cannot create the report folder: {_reason(error)}") from None
+    if not os.access(folder, os.W_OK):
+        raise ConfigError(f"{folder}: the report folder is not writable")
+    return os.path.join(folder, REPORT_FILE)
+
+
+def write_report(facts: ReportFacts, path: str) -> int:
+    """Render the page and write it to ``path`` (atomically); its size in bytes."""
+    text = render_report_html(
+        project=facts.project,
+        generated=facts.generated,
+        debt=facts.debt,
+        metrics=facts.metrics,
+        hotspots=facts.hotspots,
+        boundaries=facts.boundaries,
+        plan=facts.plan,
+        history=facts.history,
+        notes=facts.notes,
+    )
+    try:
+        replace_file(path, text, newline="\n")
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot be written: {_reason(error)}") from None
+    return len(text.encode("utf-8"))
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)
