@@ -117,7 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help=f"write {RESULTS.name}")
     options = parser.parse_args(argv)
     corpus()
-    from codehealth.adapters.linters import prepare_ruff, ruff_configs
+    from codehealth.adapters.linters import prepare_ruff
+    from codehealth.adapters.linters.ruff import ruff_configs
 
     def clear() -> None:
         shutil.rmtree(CORPUS / ".codehealth", ignore_errors=True)

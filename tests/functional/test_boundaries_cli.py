@@ -270,7 +270,7 @@ def test_warm_run_sees_a_change_in_a_tests_package_a_contract_names(make_repo: M
     assert [c["kept"] for c in after["contracts"]] == [False]
 
 
-SCHEMAS = Path(__file__).resolve().parents[2] / "src" / "codehealth" / "render" / "schemas"
+SCHEMAS = Path(__file__).resolve().parents[2] / "src" / "codehealth" / "boundaries"
 
 
 @pytest.mark.parametrize("project", ["table", "bad_input", "cycles", "ignores"])

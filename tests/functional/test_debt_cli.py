@@ -286,7 +286,7 @@ def test_a_file_edited_while_it_is_analysed(
     """The scan reads orders.py, then it changes before ruff reads it (an editor saving
     during a pre-commit run). ruff's hits were for other lines (one at line 40 of a 7-line
     file) and were cached under the content the scan read."""
-    import codehealth.app.scan as scan_module
+    import codehealth.metrics.measure as scan_module
 
     real = scan_module.read_source
     orders = shop / "src" / "shop" / "orders.py"
@@ -414,14 +414,14 @@ def test_boundaries_findings_are_part_of_the_debt(make_repo: MakeRepo, cli: Cli)
 def test_a_failing_boundaries_check_marks_the_report_incomplete(
     shop: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import codehealth.app.boundaries
+    import codehealth.boundaries
 
     from codehealth.debt import run_debt
 
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("graph exploded")
 
-    monkeypatch.setattr(codehealth.app.boundaries, "run_boundaries", explode)
+    monkeypatch.setattr(codehealth.boundaries, "run_boundaries", explode)
     report = run_debt(root=str(shop), boundaries=True)
     assert report.incomplete == ("boundaries check failed: RuntimeError: graph exploded",)
     assert {f.rule for f in report.findings} >= {"CH104", "CH201"}
@@ -430,7 +430,7 @@ def test_a_failing_boundaries_check_marks_the_report_incomplete(
 def test_json_output_follows_its_schema(shop: Path, cli: Cli) -> None:
     import jsonschema
 
-    schema_path = Path(__file__).resolve().parents[2] / "src/codehealth/render/schemas"
+    schema_path = Path(__file__).resolve().parents[2] / "src/codehealth/debt"
     schema = json.loads((schema_path / "debt.schema.json").read_text())
     jsonschema.Draft202012Validator.check_schema(schema)
     _, document = debt_json(cli, shop)

@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 from clitools import commit_all, git, write_files
 
-from codehealth.adapters.git import WORKTREE, changed_files, merge_base, read_blobs, read_worktree
+from codehealth.adapters.git import WORKTREE, merge_base, read_blobs, read_worktree
+from codehealth.adapters.git.revisions import changed_files
 from codehealth.core import load_settings
-from codehealth.gate import run_gate
 from codehealth.gate.boundaries_step import local_boundaries
+from codehealth.gate.run import run_gate
 
 LAYERS = """[project]
 name = "shop"

@@ -268,7 +268,7 @@ def test_junit_is_valid_xml_with_every_payload(
     repo: Path, cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # As on a terminal: the renderer alone must make valid XML (no CI-log filtering).
-    monkeypatch.setattr("codehealth.cli.common._isatty", lambda stream: True)
+    monkeypatch.setattr("codehealth.adapters.console.common._isatty", lambda stream: True)
     run = _run(cli, repo, *GATE, "--format", "junit")
     root = ET.fromstring(run.out.encode("utf-8"))
     cases = root.findall(".//testcase")

@@ -23,7 +23,7 @@ CACHE = Path(".codehealth") / "cache.sqlite"
 def spy(monkeypatch):
     """Record every file the scan analyses (in-process runs analyse in the calling process
     for projects this small: no pool)."""
-    import codehealth.app.scan as scan_module
+    import codehealth.metrics.measure as scan_module
 
     seen: list[str] = []
     real = scan_module.analyze_source

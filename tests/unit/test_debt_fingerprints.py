@@ -88,7 +88,7 @@ def test_file_level_findings_do_not_depend_on_the_first_line() -> None:
 
 def test_finish_file_numbers_findings_like_the_model_helper() -> None:
     """debt builds fingerprints in one pass; they must equal model.with_fingerprints'."""
-    from codehealth.core import with_fingerprints
+    from codehealth.core.findings import with_fingerprints
 
     data = (BASE + "x = 1  # TODO\ny = 2  # TODO\nx = 1  # TODO\n").encode()
     metrics = analyze_source(data, "mail.py")

@@ -6,6 +6,7 @@ import sys
 
 import pytest
 
+import codehealth.debt.markers as markers
 from codehealth.debt import find_markers
 
 
@@ -14,7 +15,7 @@ def codes(source: str) -> list[tuple[str, int]]:
 
 
 def test_a_file_without_candidates_is_not_split(monkeypatch: pytest.MonkeyPatch) -> None:
-    from codehealth.debt import is_candidate
+    from codehealth.debt.markers import is_candidate
 
     def fail(*args: object) -> None:
         raise AssertionError("split a file with no candidate")

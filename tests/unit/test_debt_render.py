@@ -5,16 +5,16 @@ from __future__ import annotations
 import json
 
 from codehealth.core import Finding
-from codehealth.debt import (
-    build_report,
+from codehealth.debt import load_catalogue
+from codehealth.debt.formats import (
     debt_document,
-    load_catalogue,
     render_debt_json,
     render_debt_markdown,
     render_debt_rich,
     render_debt_text,
 )
-from codehealth.rules import (
+from codehealth.debt.report import build_report
+from codehealth.ruledocs.formats import (
     render_lint_cost,
     render_rule_doc,
     render_rules_rich,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from codehealth.core import Finding
-from codehealth.debt import build_report, fix_first, module_names, rating
+from codehealth.debt import module_names
+from codehealth.debt.report import build_report, fix_first, rating
 
 
 @pytest.mark.parametrize(

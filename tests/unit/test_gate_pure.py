@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from codehealth.adapters.git import ChangedFile, parse_name_status
-from codehealth.core import (
-    BASELINE_HEADER,
-    BaselineError,
-    Finding,
-    format_baseline,
-    parse_baseline,
-    update_baseline,
-)
-from codehealth.gate import escape_data, escape_property
+from codehealth.adapters.git import ChangedFile
+from codehealth.adapters.git.revisions import parse_name_status
+from codehealth.core import BaselineError, Finding, format_baseline, parse_baseline, update_baseline
+from codehealth.core.baseline import BASELINE_HEADER
+from codehealth.gate.ci_formats import escape_data, escape_property
 
 
 def test_name_status_with_renames_spaces_and_unicode() -> None:

@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from codehealth.adapters.linters import flake8_configured, parse_flake8, parse_ruff, ruff_configs
+from codehealth.adapters.linters.flake8 import flake8_configured, parse_flake8
+from codehealth.adapters.linters.ruff import parse_ruff, ruff_configs
 
 
 def record(code: str | None, path: str, row: int = 3) -> dict[str, object]:

@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from codehealth.adapters.files import NotRegularFileError, read_file, read_source, unusable_file
+from codehealth.adapters.files import read_file, read_source, unusable_file
+from codehealth.adapters.files.reading import NotRegularFileError
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and symbolic links")
 

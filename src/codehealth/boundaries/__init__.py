@@ -1,16 +1,13 @@
-"""TODO docstring for codehealth.boundaries."""
+"""``codehealth boundaries``: public APIs, import-linter contracts and cycles between modules.
+
+Pure core: ``facts`` (one file's imports), ``analysis``, ``check``, ``cycles``, ``api``;
+run step: ``run`` (with ``project`` and ``cached``); formats; the click ``command``."""
 
 from codehealth.boundaries.analysis import (
     ProjectFacts as ProjectFacts,
 )
 from codehealth.boundaries.analysis import (
     analyse as analyse,
-)
-from codehealth.boundaries.api import (
-    parse_public_api as parse_public_api,
-)
-from codehealth.boundaries.api import (
-    resolve_relative as resolve_relative,
 )
 from codehealth.boundaries.check import (
     BOUNDARY_RULES as BOUNDARY_RULES,
@@ -21,17 +18,11 @@ from codehealth.boundaries.check import (
 from codehealth.boundaries.check import (
     PRIVATE_SUBMODULE as PRIVATE_SUBMODULE,
 )
-from codehealth.boundaries.command import (
-    boundaries as boundaries,
-)
 from codehealth.boundaries.facts import (
     file_facts as file_facts,
 )
 from codehealth.boundaries.ignores import (
     apply_ignores as apply_ignores,
-)
-from codehealth.boundaries.modules import (
-    make_module_map as make_module_map,
 )
 from codehealth.boundaries.project import (
     module_map as module_map,
@@ -41,6 +32,9 @@ from codehealth.boundaries.project import (
 )
 from codehealth.boundaries.project import (
     root_package_folders as root_package_folders,
+)
+from codehealth.boundaries.run import (
+    finish_violations as finish_violations,
 )
 from codehealth.boundaries.run import (
     run_boundaries as run_boundaries,
@@ -53,13 +47,10 @@ __all__ = [
     "ProjectFacts",
     "analyse",
     "apply_ignores",
-    "boundaries",
     "file_facts",
-    "make_module_map",
+    "finish_violations",
     "module_map",
     "not_importer",
-    "parse_public_api",
-    "resolve_relative",
     "root_package_folders",
     "run_boundaries",
 ]

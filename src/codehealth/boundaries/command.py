@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     default="table",
     show_default=True,
     help="table: rich on a terminal, plain text in a pipe. json: the whole report "
-    "(schema in codehealth/render/schemas/boundaries.schema.json). "
+    "(schema in codehealth/boundaries/boundaries.schema.json). "
     "dot/mermaid: the module graph, violations and cycles in red.",
 )
 @click.option(
@@ -95,8 +95,8 @@ def boundaries(
       codehealth boundaries --modules
       codehealth boundaries --format dot | dot -Tsvg > modules.svg
     """
+    from codehealth.adapters.files import accepted_fingerprints
     from codehealth.core import load_settings
-    from codehealth.scan import accepted_fingerprints
 
     settings = load_settings(project_root(), config_file)
     accepted = None if no_baseline else accepted_fingerprints(settings)
@@ -111,7 +111,7 @@ def boundaries(
     write(_rendered(report, output_format, show_modules, show_all))
     if accepted is None:
         return EXIT_FOUND if report.failed else EXIT_OK
-    from codehealth.scan import split_boundaries
+    from codehealth.core import split_boundaries
 
     split = split_boundaries(report, settings, accepted)
     click.echo(f"codehealth: {split.note()}", err=True)

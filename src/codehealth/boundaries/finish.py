@@ -59,7 +59,7 @@ def _breaks(edge: ModuleEdge, breakers: tuple[tuple[str, str], ...]) -> bool:
     return any(pair in sites for pair in breakers)
 
 
-def finish(
+def finish_violations(
     violations: list[Violation],
     sources: dict[str, bytes],
     root: str,

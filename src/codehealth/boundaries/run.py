@@ -16,7 +16,7 @@ from codehealth.boundaries.cycles import find_cycles, summarise_modules
 from codehealth.boundaries.finish import (
     contract_findings,
     cycle_findings,
-    finish,
+    finish_violations,
     lines_of,
     relative,
 )
@@ -27,7 +27,6 @@ from codehealth.boundaries.project import module_map, not_importer, root_package
 from codehealth.core import BoundaryReport, NotAnalysed, Settings, Violation, load_settings
 
 _PRIVATE_RULES = ("CH301", "CH302", "CH303", "CH307")
-_finish = finish  # the gate finishes its own findings (gate_boundaries imports it here)
 
 
 def run_boundaries(
@@ -85,7 +84,7 @@ def _compute(
         analysis.edges, _breakers_by_pair(graphs.built.get(api_key), mapping, internal)
     )
     found = [*analysis.violations, *contract_findings(links, paths), *cycle_findings(cycles)]
-    violations = _finish(_kept(project, found, analysis), project.sources, root, analysis.lines)
+    violations = finish_violations(_kept(project, found, analysis), project.sources, root, analysis.lines)
     return BoundaryReport(
         root=root,
         root_packages=project.roots,

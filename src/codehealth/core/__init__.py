@@ -1,13 +1,14 @@
-"""TODO docstring for codehealth.core."""
+"""Pure shared values: findings (one fingerprint function), metrics records, commit records,
+boundary records, settings, the rule catalogue and the baseline format. No I/O."""
 
-from codehealth.core.baseline import (
-    BASELINE_HEADER as BASELINE_HEADER,
-)
 from codehealth.core.baseline import (
     Baseline as Baseline,
 )
 from codehealth.core.baseline import (
     BaselineError as BaselineError,
+)
+from codehealth.core.baseline import (
+    BaselineSplit as BaselineSplit,
 )
 from codehealth.core.baseline import (
     Entry as Entry,
@@ -17,6 +18,9 @@ from codehealth.core.baseline import (
 )
 from codehealth.core.baseline import (
     parse_baseline as parse_baseline,
+)
+from codehealth.core.baseline import (
+    split_boundaries as split_boundaries,
 )
 from codehealth.core.baseline import (
     split_by_baseline as split_by_baseline,
@@ -67,9 +71,6 @@ from codehealth.core.catalogue_parse import (
     SEVERITIES as SEVERITIES,
 )
 from codehealth.core.catalogue_parse import (
-    CatalogueError as CatalogueError,
-)
-from codehealth.core.catalogue_parse import (
     parse_catalogue as parse_catalogue,
 )
 from codehealth.core.commits import (
@@ -95,9 +96,6 @@ from codehealth.core.findings import (
 )
 from codehealth.core.findings import (
     normalise_line as normalise_line,
-)
-from codehealth.core.findings import (
-    with_fingerprints as with_fingerprints,
 )
 from codehealth.core.hits import (
     Hit as Hit,
@@ -151,9 +149,6 @@ from codehealth.core.settings_load import (
     load_settings as load_settings,
 )
 from codehealth.core.settings_load import (
-    parse_settings as parse_settings,
-)
-from codehealth.core.settings_load import (
     read_toml as read_toml,
 )
 from codehealth.core.skipping import (
@@ -166,9 +161,6 @@ from codehealth.core.skipping import (
     skipped_folder as skipped_folder,
 )
 from codehealth.core.tests_settings import (
-    TestSettings as TestSettings,
-)
-from codehealth.core.tests_settings import (
     is_test_path as is_test_path,
 )
 from codehealth.core.tests_settings import (
@@ -177,13 +169,12 @@ from codehealth.core.tests_settings import (
 
 __all__ = [
     "AllowEntry",
-    "BASELINE_HEADER",
     "Baseline",
     "BaselineError",
+    "BaselineSplit",
     "BlobChange",
     "BoundaryReport",
     "Catalogue",
-    "CatalogueError",
     "Change",
     "ClassMetrics",
     "Commit",
@@ -211,7 +202,6 @@ __all__ = [
     "Rule",
     "SEVERITIES",
     "Settings",
-    "TestSettings",
     "ThresholdViolation",
     "Thresholds",
     "Unreadable",
@@ -226,12 +216,11 @@ __all__ = [
     "normalise_line",
     "parse_baseline",
     "parse_catalogue",
-    "parse_settings",
     "price_lint_hits",
     "price_rule_hits",
     "read_toml",
     "skipped_folder",
+    "split_boundaries",
     "split_by_baseline",
     "update_baseline",
-    "with_fingerprints",
 ]

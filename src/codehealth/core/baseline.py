@@ -19,7 +19,9 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
+from codehealth.core.boundary_records import BoundaryReport
 from codehealth.core.findings import Finding
+from codehealth.core.settings import Settings
 
 BASELINE_FORMAT = FORMAT = 2
 BASELINE_HEADER = HEADER = f"# codehealth-baseline format={FORMAT}"
@@ -200,3 +202,26 @@ def update_baseline(
         tuple(added),
         0 if allow_new else len(fresh),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineSplit:
+    """How many of a check's findings the baseline accepts; ``name`` is its file name."""
+
+    name: str
+    new: int
+    accepted: int
+
+    def note(self) -> str:
+        return (
+            f"baseline {self.name}: {self.accepted} finding(s) accepted, "
+            f"{self.new} new (only new findings fail; --no-baseline to see them all fail)"
+        )
+
+
+def split_boundaries(
+    report: BoundaryReport, settings: Settings, accepted: frozenset[str]
+) -> BaselineSplit:
+    """Boundary findings against the baseline (a broken contract's chains are CH305 findings)."""
+    new = sum(v.finding.fingerprint not in accepted for v in report.violations)
+    return BaselineSplit(settings.gate.baseline, new, len(report.violations) - new)

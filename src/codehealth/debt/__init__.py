@@ -1,34 +1,14 @@
-"""TODO docstring for codehealth.debt."""
+"""``codehealth debt``: findings priced in hours, per module, file and project, with an A-E
+rating."""
 
-from codehealth.debt.command import (
-    debt as debt,
-)
 from codehealth.debt.complexity import (
     complexity_findings as complexity_findings,
-)
-from codehealth.debt.formats import (
-    debt_document as debt_document,
-)
-from codehealth.debt.formats import (
-    render_debt_json as render_debt_json,
-)
-from codehealth.debt.formats import (
-    render_debt_markdown as render_debt_markdown,
-)
-from codehealth.debt.formats import (
-    render_debt_rich as render_debt_rich,
-)
-from codehealth.debt.formats import (
-    render_debt_text as render_debt_text,
 )
 from codehealth.debt.locate import (
     finish_file as finish_file,
 )
 from codehealth.debt.markers import (
     find_markers as find_markers,
-)
-from codehealth.debt.markers import (
-    is_candidate as is_candidate,
 )
 from codehealth.debt.modules import (
     module_names as module_names,
@@ -38,15 +18,6 @@ from codehealth.debt.report import (
 )
 from codehealth.debt.report import (
     Target as Target,
-)
-from codehealth.debt.report import (
-    build_report as build_report,
-)
-from codehealth.debt.report import (
-    fix_first as fix_first,
-)
-from codehealth.debt.report import (
-    rating as rating,
 )
 from codehealth.debt.run import (
     DebtOptions as DebtOptions,
@@ -68,22 +39,12 @@ __all__ = [
     "DebtOptions",
     "DebtReport",
     "Target",
-    "build_report",
     "complexity_findings",
-    "debt",
     "debt_and_measured",
-    "debt_document",
     "find_markers",
     "finish_file",
-    "fix_first",
-    "is_candidate",
     "load_catalogue",
     "measure_debt",
     "module_names",
-    "rating",
-    "render_debt_json",
-    "render_debt_markdown",
-    "render_debt_rich",
-    "render_debt_text",
     "run_debt",
 ]

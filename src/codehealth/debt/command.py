@@ -31,7 +31,7 @@ _RATINGS = ("A", "B", "C", "D", "E")
     default="table",
     show_default=True,
     help="table: rich on a terminal, plain text in a pipe. json: everything, with every "
-    "finding and its fingerprint (schema in codehealth/render/schemas/debt.schema.json). "
+    "finding and its fingerprint (schema in codehealth/debt/debt.schema.json). "
     "markdown: a summary for a pull request or a wiki.",
 )
 @click.option(

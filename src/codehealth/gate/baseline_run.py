@@ -7,14 +7,11 @@ ConfigError naming the line (exit code 2).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from codehealth.adapters.files import replace_file
+from codehealth.adapters.files import baseline_path, read_baseline, replace_file
 from codehealth.core import (
-    Baseline,
-    BaselineError,
     ConfigError,
     Entry,
     Finding,
@@ -23,7 +20,6 @@ from codehealth.core import (
     fingerprint,
     format_baseline,
     load_settings,
-    parse_baseline,
     split_by_baseline,
     update_baseline,
 )
@@ -48,29 +44,6 @@ class BaselineRun:
 
 def _paths(not_analysed: tuple[NotAnalysed, ...]) -> frozenset[str]:
     return frozenset(entry.path for entry in not_analysed)
-
-
-def baseline_path(settings: Settings) -> str:
-    return os.path.join(settings.root, settings.gate.baseline)
-
-
-def read_baseline(path: str) -> Baseline | None:
-    """The baseline at ``path`` (None when there is none); ConfigError naming the line."""
-    try:
-        # surrogateescape: a path that is not UTF-8 comes back as it was written
-        with open(path, encoding="utf-8", errors="surrogateescape") as handle:
-            text = handle.read()
-    except FileNotFoundError:
-        return None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot be read: {error}") from None
-    try:
-        return parse_baseline(text)
-    except BaselineError as error:
-        raise ConfigError(
-            f"{path}:{error.line}: invalid baseline: {error}. Fix the line, or recreate "
-            "the file with `codehealth baseline` after deleting it"
-        ) from None
 
 
 def _findings(

@@ -212,9 +212,9 @@ def _check(
         ProjectFacts,
         analyse,
         apply_ignores,
+        finish_violations,
         not_importer,
     )
-    from codehealth.boundaries.run import _finish
 
     project = local.view.project
     settings = local.settings
@@ -239,7 +239,7 @@ def _check(
         (config, _lines(os.path.join(project.root, config))),
         BOUNDARY_RULES,
     )
-    finished = _finish(kept, sources, project.root, analysis.lines)
+    finished = finish_violations(kept, sources, project.root, analysis.lines)
     apis = {
         name: (api.names, api.declared_all, api.reexports) for name, api in analysis.apis.items()
     }

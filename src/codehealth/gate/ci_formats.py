@@ -6,9 +6,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
-from xml.sax.saxutils import quoteattr
 
 from codehealth.gate.report import ERROR, GateReport, Problem
 from codehealth.version import __version__
@@ -192,4 +192,14 @@ def _xml_chars(text: str) -> str:
 
 def _attribute(text: str) -> str:
     """A quoted XML attribute value (quoteattr also turns line breaks into &#10;/&#13;)."""
+    from xml.sax.saxutils import quoteattr  # imports urllib.request and http: only for JUnit
+
     return quoteattr(_xml_chars(text))
+
+
+CI_FORMATS: dict[str, Callable[[GateReport], str]] = {
+    "github": render_gate_github,
+    "sarif": render_gate_sarif,
+    "gitlab": render_gate_gitlab,
+    "junit": render_gate_junit,
+}

@@ -14,7 +14,8 @@ if TYPE_CHECKING:
     from codehealth.gate.baseline_run import BaselineRun
     from codehealth.gate.report import GateReport
 
-_FORMATS = ["table", "markdown", "json", "github", "sarif", "gitlab", "junit"]
+_CI_FORMATS = ("github", "sarif", "gitlab", "junit")
+_FORMATS = ["table", "markdown", "json", *_CI_FORMATS]
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,18 +157,14 @@ def _refuse_bad_revisions(base_ref: str | None, staged: bool) -> None:
 
 
 def _render(report: GateReport, output_format: str) -> str:
+    # The CI formats are imported only for a CI format: pre-commit prints the table.
+    if output_format in _CI_FORMATS:
+        from codehealth.gate.ci_formats import CI_FORMATS
 
-    renderers = {
-        "json": "render_gate_json",
-        "markdown": "render_gate_markdown",
-        "github": "render_gate_github",
-        "sarif": "render_gate_sarif",
-        "gitlab": "render_gate_gitlab",
-        "junit": "render_gate_junit",
-    }
-    function = getattr(render, renderers.get(output_format, "render_gate_text"))
-    text: str = function(report)
-    return text
+        return CI_FORMATS[output_format](report)
+    from codehealth.gate.formats import FORMATS
+
+    return FORMATS[output_format](report)
 
 
 def _step_summary(report: GateReport) -> None:

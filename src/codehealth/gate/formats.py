@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from codehealth.gate.report import ERROR, FileSummary, GateReport, Problem
@@ -145,3 +146,10 @@ def gate_document(report: GateReport) -> dict[str, Any]:
 
 def render_gate_json(report: GateReport) -> str:
     return json.dumps(gate_document(report), indent=2, ensure_ascii=False) + "\n"
+
+
+FORMATS: dict[str, Callable[[GateReport], str]] = {
+    "table": render_gate_text,
+    "markdown": render_gate_markdown,
+    "json": render_gate_json,
+}

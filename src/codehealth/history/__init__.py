@@ -1,8 +1,6 @@
-"""TODO docstring for codehealth.history."""
+"""``codehealth history``: metric totals for every commit of the main line, and the history
+analyses ``hotspots`` builds on (files, coupling, ownership, truck factor)."""
 
-from codehealth.history.command import (
-    history as history,
-)
 from codehealth.history.coupling import (
     Coupling as Coupling,
 )
@@ -43,9 +41,6 @@ from codehealth.history.select import (
     PathFilter as PathFilter,
 )
 from codehealth.history.select import (
-    is_bot as is_bot,
-)
-from codehealth.history.select import (
     select_commits as select_commits,
 )
 from codehealth.history.trend import (
@@ -53,15 +48,6 @@ from codehealth.history.trend import (
 )
 from codehealth.history.truck import (
     TruckFactor as TruckFactor,
-)
-from codehealth.history.truck import (
-    degree_of_authorship as degree_of_authorship,
-)
-from codehealth.history.truck import (
-    file_authors as file_authors,
-)
-from codehealth.history.truck import (
-    truck_factor as truck_factor,
 )
 from codehealth.history.truck import (
     truck_factors as truck_factors,
@@ -80,17 +66,12 @@ __all__ = [
     "TruckFactor",
     "change_coupling",
     "changed_scopes",
-    "degree_of_authorship",
-    "file_authors",
     "file_histories",
     "file_ownership",
     "follow_renames",
-    "history",
-    "is_bot",
     "rename_map",
     "run_history",
     "select_commits",
-    "truck_factor",
     "truck_factors",
     "unreadable_notes",
     "window_start",

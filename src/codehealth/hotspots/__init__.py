@@ -1,11 +1,6 @@
-"""TODO docstring for codehealth.hotspots."""
+"""``codehealth hotspots``: change frequency against complexity and debt, with change
+coupling, ownership, code age and the truck factor."""
 
-from codehealth.hotspots.command import (
-    hotspots as hotspots,
-)
-from codehealth.hotspots.ranking import (
-    hotspot_cut as hotspot_cut,
-)
 from codehealth.hotspots.report import (
     HotspotsReport as HotspotsReport,
 )
@@ -19,7 +14,5 @@ from codehealth.hotspots.run import (
 __all__ = [
     "HotspotsReport",
     "Mined",
-    "hotspot_cut",
-    "hotspots",
     "run_hotspots",
 ]

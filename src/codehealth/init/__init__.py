@@ -1,9 +1,1 @@
-"""TODO docstring for codehealth.init."""
-
-from codehealth.init.command import (
-    init as init,
-)
-
-__all__ = [
-    "init",
-]
+"""``codehealth init``: write a ``[tool.codehealth]`` section and record the baseline."""

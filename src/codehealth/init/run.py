@@ -146,7 +146,7 @@ def run_init(root: str, *, force: bool = False, record_baseline: bool = True) ->
     configured = load_settings(root) if not created else Settings(root=root)
     roots = detect_roots(root)
     settings = replace(configured, roots=roots, thresholds=Thresholds())
-    from codehealth.metrics import run_scan
+    from codehealth.scan import run_scan
 
     result = run_scan((), root, use_cache=False, settings=settings)
     thresholds = baselined_thresholds(configured.thresholds)
@@ -214,7 +214,8 @@ def _read(path: str) -> str:
 
 
 def _baseline(root: str) -> str:
-    from codehealth.gate import baseline_path, run_baseline
+    from codehealth.adapters.files import baseline_path
+    from codehealth.gate import run_baseline
 
     settings = load_settings(root)
     name = settings.gate.baseline

@@ -1,4 +1,5 @@
-"""TODO docstring for codehealth.metrics."""
+"""The metric engine (one pass over the AST: cyclomatic, cognitive, nesting, Halstead,
+maintainability) and the measurement of a project (discover, cache, measure in parallel)."""
 
 from codehealth.metrics.analyze import (
     METRICS_VERSION as METRICS_VERSION,
@@ -21,14 +22,17 @@ from codehealth.metrics.measure import (
 from codehealth.metrics.measure import (
     measure_project as measure_project,
 )
-from codehealth.metrics.measure import (
-    run_scan as run_scan,
-)
 from codehealth.metrics.records import (
     ScanResult as ScanResult,
 )
 from codehealth.metrics.rollup import (
+    check_thresholds as check_thresholds,
+)
+from codehealth.metrics.rollup import (
     package_names as package_names,
+)
+from codehealth.metrics.rollup import (
+    summarise_packages as summarise_packages,
 )
 
 __all__ = [
@@ -38,8 +42,9 @@ __all__ = [
     "ScanResult",
     "analyze_module",
     "analyze_source",
+    "check_thresholds",
     "log",
     "measure_project",
     "package_names",
-    "run_scan",
+    "summarise_packages",
 ]

@@ -1,4 +1,5 @@
-"""The scan use case: discover -> read -> cache -> analyse (in parallel) -> sum up."""
+"""Measuring a project: discover -> read -> cache -> analyse (in parallel), for every command
+that needs each file's metrics."""
 
 from __future__ import annotations
 
@@ -12,18 +13,15 @@ from dataclasses import dataclass
 
 from codehealth.adapters.cache import CODEC_VERSION, Cache, decode, encode
 from codehealth.adapters.files import Discovery, discover, read_source
+from codehealth.adapters.pool import process_pool, split_share
 from codehealth.core import (
     HEAD_BYTES,
     FileMetrics,
     NotAnalysed,
     Settings,
     generated_marker,
-    is_test_path,
-    load_settings,
 )
 from codehealth.metrics.analyze import METRICS_VERSION, analyze_source
-from codehealth.metrics.records import ScanResult
-from codehealth.metrics.rollup import check_thresholds, package_names, summarise_packages
 from codehealth.version import __version__
 
 Progress = Callable[[int, int], None]
@@ -45,33 +43,6 @@ class Measured:
     not_analysed: list[NotAnalysed]
     notes: list[str]
     left_out: tuple[tuple[str, str], ...] = ()  # (folder/ or file, why), not analysed
-
-
-def run_scan(
-    paths: Sequence[str] = (),
-    root: str = ".",
-    *,
-    use_cache: bool = True,
-    settings: Settings | None = None,
-    config_file: str | None = None,
-    progress: Progress | None = None,
-) -> ScanResult:
-    """Measure the project at ``root`` (only ``paths`` in it, when given)."""
-    root = os.path.abspath(root)
-    if settings is None:
-        settings = load_settings(root, config_file)
-    measured = measure_project(root, paths, settings, use_cache, progress)
-    files = tuple(measured.files[path] for path in sorted(measured.files))
-    return ScanResult(
-        root=root,
-        files=files,
-        packages=summarise_packages(files, package_names(measured.discovered, settings.roots)),
-        not_analysed=tuple(sorted(measured.not_analysed, key=lambda item: item.path)),
-        violations=check_thresholds(files, settings.thresholds),
-        thresholds=settings.thresholds,
-        notes=tuple(measured.notes),
-        tests=frozenset(f.path for f in files if is_test_path(f.path, settings.tests)),
-    )
 
 
 def measure_project(
@@ -206,14 +177,10 @@ def _analyse(
 def _analyse_in_parallel(
     todo: list[tuple[str, bytes]], workers: int
 ) -> Iterator[tuple[str, FileMetrics | NotAnalysed]]:
-    """The calling process takes a share itself instead of waiting idle, so N cores need
-    only N-1 workers, and its own results need no encoding round trip."""
-    import multiprocessing
-
-    mine, theirs = _share(todo, workers)
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with context.Pool(min(workers - 1, len(theirs))) as pool:
+    """The calling process measures its share while the workers measure theirs; its own
+    results need no encoding round trip."""
+    mine, theirs = split_share(todo, workers, _size)
+    with process_pool(min(workers - 1, len(theirs))) as pool:
         chunk = max(1, len(theirs) // (workers * 16))
         pending = pool.imap_unordered(_analyse_one, theirs, chunk)
         for path, source in mine:
@@ -222,24 +189,5 @@ def _analyse_in_parallel(
             yield path, outcome if isinstance(outcome, NotAnalysed) else decode(path, outcome)
 
 
-def _share(
-    todo: list[tuple[str, bytes]], workers: int
-) -> tuple[list[tuple[str, bytes]], list[tuple[str, bytes]]]:
-    """Split the files by size: the caller's share, and the workers' (largest first).
-
-    The caller also decodes the workers' results, so it takes a little less than 1/N.
-    """
-    ordered = sorted(todo, key=lambda item: len(item[1]), reverse=True)
-    own_share = 0.85 / workers
-    own_weight = other_weight = 0.0
-    mine: list[tuple[str, bytes]] = []
-    theirs: list[tuple[str, bytes]] = []
-    for item in ordered:
-        weight = len(item[1])
-        if own_weight / own_share <= other_weight / (1 - own_share):
-            mine.append(item)
-            own_weight += weight
-        else:
-            theirs.append(item)
-            other_weight += weight
-    return mine, theirs
+def _size(item: tuple[str, bytes]) -> int:
+    return len(item[1])

@@ -1,17 +1,5 @@
-"""TODO docstring for codehealth.plan."""
+"""``codehealth plan``: a refactor schedule that fits a time budget."""
 
-from codehealth.plan.budget import (
-    parse_capacity as parse_capacity,
-)
-from codehealth.plan.budget import (
-    parse_duration as parse_duration,
-)
-from codehealth.plan.command import (
-    plan as plan,
-)
-from codehealth.plan.knapsack import (
-    choose as choose,
-)
 from codehealth.plan.run import (
     Budget as Budget,
 )
@@ -24,26 +12,10 @@ from codehealth.plan.run import (
 from codehealth.plan.schedule import (
     Plan as Plan,
 )
-from codehealth.plan.schedule import (
-    make_plan as make_plan,
-)
-from codehealth.plan.targets import (
-    Candidate as Candidate,
-)
-from codehealth.plan.targets import (
-    build_targets as build_targets,
-)
 
 __all__ = [
     "Budget",
-    "Candidate",
     "Plan",
-    "build_targets",
-    "choose",
-    "make_plan",
-    "parse_capacity",
-    "parse_duration",
-    "plan",
     "plan_from",
     "read_budget",
 ]

@@ -1,4 +1,5 @@
-"""TODO docstring for codehealth.render."""
+"""Output building blocks shared by the features' formats: tables (plain or rich) and
+Markdown escaping."""
 
 from codehealth.render.markdown_text import (
     md_code as md_code,

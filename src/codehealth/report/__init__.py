@@ -1,9 +1,1 @@
-"""TODO docstring for codehealth.report."""
-
-from codehealth.report.command import (
-    report as report,
-)
-
-__all__ = [
-    "report",
-]
+"""``codehealth report``: one self-contained HTML page."""

@@ -87,7 +87,7 @@ def script_json(data: Any) -> str:
 
 
 def _asset(name: str) -> str:
-    return resources.files("codehealth.render").joinpath("assets").joinpath(name).read_text("utf-8")
+    return resources.files("codehealth.report").joinpath("assets").joinpath(name).read_text("utf-8")
 
 
 def report_data(

@@ -1,21 +1,10 @@
-"""TODO docstring for codehealth.scan."""
+"""``codehealth scan``: every function, class, file and package measured, and the thresholds
+checked."""
 
-from codehealth.scan.checked import (
-    accepted_fingerprints as accepted_fingerprints,
-)
-from codehealth.scan.checked import (
-    split_boundaries as split_boundaries,
-)
-from codehealth.scan.command import (
-    scan as scan,
-)
-from codehealth.scan.formats import (
-    SCHEMA_VERSION as SCHEMA_VERSION,
+from codehealth.scan.run import (
+    run_scan as run_scan,
 )
 
 __all__ = [
-    "SCHEMA_VERSION",
-    "accepted_fingerprints",
-    "scan",
-    "split_boundaries",
+    "run_scan",
 ]

@@ -9,11 +9,9 @@ matched here exactly as the gate matches it.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 
 from codehealth.adapters.files import read_file
-from codehealth.core import BoundaryReport, Settings, ThresholdViolation, is_test_path
-from codehealth.gate import baseline_path, read_baseline
+from codehealth.core import BaselineSplit, Settings, ThresholdViolation, is_test_path
 from codehealth.metrics import ScanResult
 
 # scan's threshold names -> the debt rule that reports the same measure
@@ -26,35 +24,6 @@ _RULE_OF_METRIC = {
     "file_lines": "CH106",
     "maintainability": "CH107",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class BaselineSplit:
-    """How many of a check's findings the baseline accepts; ``name`` is its file name."""
-
-    name: str
-    new: int
-    accepted: int
-
-    def note(self) -> str:
-        return (
-            f"baseline {self.name}: {self.accepted} finding(s) accepted, "
-            f"{self.new} new (only new findings fail; --no-baseline to see them all fail)"
-        )
-
-
-def accepted_fingerprints(settings: Settings) -> frozenset[str] | None:
-    """The fingerprints in the project's baseline; None when it has none."""
-    baseline = read_baseline(baseline_path(settings))
-    return None if baseline is None else baseline.fingerprints
-
-
-def split_boundaries(
-    report: BoundaryReport, settings: Settings, accepted: frozenset[str]
-) -> BaselineSplit:
-    """Boundary findings against the baseline (a broken contract's chains are CH305 findings)."""
-    new = sum(v.finding.fingerprint not in accepted for v in report.violations)
-    return BaselineSplit(settings.gate.baseline, new, len(report.violations) - new)
 
 
 def split_thresholds(

@@ -43,7 +43,7 @@ _SORT_KEYS = (
     default="table",
     show_default=True,
     help="table: rich on a terminal, plain text in a pipe. json: the whole result "
-    "(schema in codehealth/render/schemas/scan.schema.json).",
+    "(schema in codehealth/scan/scan.schema.json).",
 )
 @click.option(
     "--sort",
@@ -112,7 +112,7 @@ def scan(
       codehealth scan --check               # exit 1 when a threshold is exceeded
     """
     from codehealth.core import load_settings
-    from codehealth.metrics import run_scan
+    from codehealth.scan.run import run_scan
 
     settings = load_settings(project_root(), config_file)
     if jobs is not None:
@@ -141,7 +141,8 @@ def scan(
 
 def _check(result: ScanResult, settings: Settings, no_baseline: bool) -> int:
     """``--check``: fail on a violation outside tests that the baseline does not accept."""
-    from codehealth.scan.checked import accepted_fingerprints, checked_violations, split_thresholds
+    from codehealth.adapters.files import accepted_fingerprints
+    from codehealth.scan.checked import checked_violations, split_thresholds
 
     checked = checked_violations(result, settings)
     if len(checked) < len(result.violations):

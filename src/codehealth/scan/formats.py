@@ -158,7 +158,7 @@ def render_scan_json(result: ScanResult, pretty: bool = False) -> str:
 
 
 def scan_document(result: ScanResult) -> dict[str, Any]:
-    """The JSON document; its schema is ``codehealth/render/schemas/scan.schema.json``."""
+    """The JSON document; its schema is ``codehealth/scan/scan.schema.json``."""
     functions = sum(len(f.functions) for f in result.files)
     return {
         "schema_version": SCHEMA_VERSION,

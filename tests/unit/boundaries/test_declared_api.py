@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from codehealth.boundaries import ProjectFacts, analyse, make_module_map, parse_public_api
+from codehealth.boundaries import ProjectFacts, analyse
+from codehealth.boundaries.api import parse_public_api
+from codehealth.boundaries.modules import make_module_map
 
 # pkg.web imports from pkg.core; each case gives pkg/core/__init__.py and one import line.
 SUBMODULES = ("functional", "log", "forms", "_impl", "argparsing")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from codehealth.boundaries import parse_public_api, resolve_relative
+from codehealth.boundaries.api import parse_public_api, resolve_relative
 from codehealth.boundaries.statements import (
     Target,
     dynamic_imports,

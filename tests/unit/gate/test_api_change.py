@@ -4,7 +4,9 @@ signature before and after, a class by its name."""
 from __future__ import annotations
 
 from codehealth.core import Settings
-from codehealth.gate import FileState, Snapshot, Touched, compare, interface_of
+from codehealth.gate.interface import interface_of
+from codehealth.gate.snapshot import FileState, Snapshot
+from codehealth.gate.verdict import Touched, compare
 
 INIT = "shop/billing/__init__.py"
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from codehealth.core import Finding, FunctionMetrics, GateSettings, Halstead, Settings
-from codehealth.gate import ERROR, WARNING, FileState, Snapshot, Touched, compare
+from codehealth.gate.report import ERROR, WARNING
+from codehealth.gate.snapshot import FileState, Snapshot
+from codehealth.gate.verdict import Touched, compare
 
 _NO_HALSTEAD = Halstead(0, 0, 0, 0, 0.0, 0.0, 0.0)
 SETTINGS = Settings(root=".")

@@ -13,19 +13,17 @@ from codehealth.history import (
     PathFilter,
     change_coupling,
     changed_scopes,
-    degree_of_authorship,
-    file_authors,
     file_histories,
     file_ownership,
     follow_renames,
-    is_bot,
     rename_map,
     select_commits,
-    truck_factor,
     window_start,
 )
 from codehealth.history.files import AuthorShare
-from codehealth.hotspots import hotspot_cut
+from codehealth.history.select import is_bot
+from codehealth.history.truck import degree_of_authorship, file_authors, truck_factor
+from codehealth.hotspots.ranking import hotspot_cut
 
 NOW = 1_700_000_000
 

@@ -8,7 +8,7 @@ import random
 
 import pytest
 
-from codehealth.plan import choose
+from codehealth.plan.knapsack import choose
 
 
 def _best_payoff(efforts: list[float], payoffs: list[float], budget: float) -> float:

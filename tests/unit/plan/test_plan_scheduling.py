@@ -6,14 +6,10 @@ import itertools
 
 import pytest
 
-from codehealth.plan import (
-    Candidate,
-    build_targets,
-    choose,
-    make_plan,
-    parse_capacity,
-    parse_duration,
-)
+from codehealth.plan.budget import parse_capacity, parse_duration
+from codehealth.plan.knapsack import choose
+from codehealth.plan.schedule import make_plan
+from codehealth.plan.targets import Candidate, build_targets
 
 
 @pytest.mark.parametrize(

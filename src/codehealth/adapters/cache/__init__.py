@@ -1,4 +1,4 @@
-"""TODO docstring for codehealth.adapters.cache."""
+"""The measurement cache: values keyed by content hash, in ``.codehealth/cache``."""
 
 from codehealth.adapters.cache.codec import (
     CODEC_VERSION as CODEC_VERSION,

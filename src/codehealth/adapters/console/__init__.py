@@ -1,4 +1,4 @@
-"""TODO docstring for codehealth.adapters.console."""
+"""The terminal: exit codes, guarded command bodies, output and progress bars (click)."""
 
 from codehealth.adapters.console.common import (
     EXIT_FOUND as EXIT_FOUND,

@@ -1,5 +1,15 @@
-"""TODO docstring for codehealth.adapters.files."""
+"""Files of the analysed project: discovery, reading, atomic writing, the baseline file and
+the rule catalogue files."""
 
+from codehealth.adapters.files.baseline_file import (
+    accepted_fingerprints as accepted_fingerprints,
+)
+from codehealth.adapters.files.baseline_file import (
+    baseline_path as baseline_path,
+)
+from codehealth.adapters.files.baseline_file import (
+    read_baseline as read_baseline,
+)
 from codehealth.adapters.files.discovery import (
     Discovery as Discovery,
 )
@@ -11,9 +21,6 @@ from codehealth.adapters.files.discovery import (
 )
 from codehealth.adapters.files.discovery import (
     left_out as left_out,
-)
-from codehealth.adapters.files.reading import (
-    NotRegularFileError as NotRegularFileError,
 )
 from codehealth.adapters.files.reading import (
     read_file as read_file,
@@ -36,11 +43,13 @@ from codehealth.adapters.files.writing import (
 
 __all__ = [
     "Discovery",
-    "NotRegularFileError",
+    "accepted_fingerprints",
+    "baseline_path",
     "catalogue_texts",
     "discover",
     "is_excluded",
     "left_out",
+    "read_baseline",
     "read_file",
     "read_source",
     "replace_file",

@@ -11,7 +11,7 @@ def rules_folder() -> Path:
     A wheel carries it inside the package (hatch ``force-include``); an editable install
     or a source checkout reads ``rules/`` at the repository root, next to ``src/``.
     """
-    package = Path(__file__).resolve().parent.parent  # the codehealth package folder
+    package = Path(__file__).resolve().parents[2]  # the codehealth package folder
     for candidate in (package / "rules", package.parent.parent / "rules"):
         if candidate.is_dir():
             return candidate

@@ -1,4 +1,4 @@
-"""TODO docstring for codehealth.adapters.git."""
+"""git, run as argument lists: the log, revisions and blobs, ignores, damaged histories."""
 
 from codehealth.adapters.git.blobs import (
     BlobReader as BlobReader,
@@ -64,9 +64,6 @@ from codehealth.adapters.git.revisions import (
     ChangedFile as ChangedFile,
 )
 from codehealth.adapters.git.revisions import (
-    changed_files as changed_files,
-)
-from codehealth.adapters.git.revisions import (
     changes_and_lines as changes_and_lines,
 )
 from codehealth.adapters.git.revisions import (
@@ -77,6 +74,10 @@ from codehealth.adapters.git.revisions import (
 )
 from codehealth.adapters.git.revisions import (
     parse_name_status as parse_name_status,
+    read_blobs as read_blobs,
+)
+from codehealth.adapters.git.revisions import (
+    read_worktree as read_worktree,
 )
 from codehealth.adapters.git.revisions import (
     repository_root as repository_root,
@@ -93,7 +94,6 @@ __all__ = [
     "PrefetchedLog",
     "STAGED",
     "WORKTREE",
-    "changed_files",
     "changes_and_lines",
     "commits_despite_damage",
     "export_tree",
@@ -103,7 +103,6 @@ __all__ = [
     "ignoring_rule",
     "is_ancestor",
     "merge_base",
-    "parse_name_status",
     "read_blobs",
     "read_worktree",
     "repository_facts",

@@ -1,4 +1,4 @@
-"""TODO docstring for codehealth.adapters.imports."""
+"""The import graph (grimp) and import-linter's contracts."""
 
 from codehealth.adapters.imports.contracts import (
     ContractSource as ContractSource,

@@ -46,7 +46,7 @@ def rules(rule_id: str | None, output_format: str, config_file: str | None) -> i
     """
     from codehealth.core import load_settings
     from codehealth.debt import load_catalogue
-    from codehealth.rules.formats import (
+    from codehealth.ruledocs.formats import (
         render_lint_cost,
         render_rule_doc,
         render_rules_rich,

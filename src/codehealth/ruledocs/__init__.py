@@ -1,0 +1,1 @@
+"""``codehealth rules``: the rule catalogue, or one rule's documentation."""
