@@ -12,7 +12,9 @@ from typing import Any
 import pytest
 from clitools import commit_all, git, init_repo, write_files
 
-from codehealth.gate.measure_step import ContentCache, _Child, measure
+import codehealth.gate.measure_step as gate_measure
+from codehealth.gate.measure_step import ContentCache, measure
+from codehealth.gate.run import run_gate
 
 ORDERS = "import os\n\n\ndef total(items):\n    return sum(items) + len(os.sep)\n"
 WORSE = (
@@ -91,18 +93,18 @@ def test_measuring_in_a_forked_process_gives_the_same_results(
         (0, "c/__init__.py"): b"from .x import y\n__all__ = ['y']\n",
     }
     alone = measure(items)
-    children: list[list[tuple[int, str]]] = []
-    real_child = _Child
+    pools: list[int] = []
+    real_pool = gate_measure.process_pool
 
-    def spy(keys: list[tuple[int, str]], given: dict[tuple[int, str], bytes]) -> object:
-        children.append(keys)
-        return real_child(keys, given)
+    def spy(workers: int) -> object:
+        pools.append(workers)
+        return real_pool(workers)
 
     monkeypatch.setattr(gate_measure, "_PARALLEL_BYTES", 0)
-    monkeypatch.setattr(gate_measure, "_cores", lambda: 2)
-    monkeypatch.setattr(gate_measure, "_Child", spy)
+    monkeypatch.setattr(gate_measure, "cores", lambda: 2)
+    monkeypatch.setattr(gate_measure, "process_pool", spy)
     assert measure(items) == alone
-    assert len(children) == 1 and children[0]  # a share was measured in the child
+    assert pools == [1]  # one worker measured a share
     assert alone[(1, "b.py")].facts == ""  # does not parse
     # an edit that leaves imports, ignores and exports alone keeps the boundary facts
     assert alone[(0, "a.py")].facts == alone[(1, "a.py")].facts

@@ -5,19 +5,20 @@ facts come from the same syntax tree. Results are cached per (path, content) in
 ``.codehealth/gate.sqlite`` with ruff's hits (keyed by ruff's version and configuration
 too), so a content seen by an earlier run (the base of the last commit, a file staged
 again) is neither parsed nor linted again. A large change is measured in two processes
-(the machine's second core parses while the first does); a small one is not worth a fork.
+(the machine's second core parses while the first does); a small one is not worth a worker.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
 from codehealth.adapters.cache import CODEC_VERSION, Cache, decode, encode
+from codehealth.adapters.pool import cores, process_pool, split_share
 from codehealth.core import FileMetrics, Finding, Hit, NotAnalysed
 from codehealth.gate.interface import Interface, interface_of
 from codehealth.metrics import METRICS_VERSION, analyze_module
@@ -55,27 +56,30 @@ def facts_digest(tree: Any, content: bytes) -> str:
 
 def measure(items: Mapping[Key, bytes]) -> dict[Key, Measured]:
     """Measure every content, in two processes when there is enough to parse."""
-    todo = sorted(items, key=lambda key: -len(items[key]))
-    total = sum(len(items[key]) for key in todo)
-    if total < _PARALLEL_BYTES or len(todo) < 2 or not hasattr(os, "fork") or _cores() < 2:
-        return {key: _measure_one(key[1], items[key]) for key in todo}
-    mine: list[Key] = []
-    theirs: list[Key] = []
-    sizes = [0, 0]
-    for key in todo:  # largest first, each to the lighter half
-        half = 0 if sizes[0] <= sizes[1] else 1
-        (mine if half == 0 else theirs).append(key)
-        sizes[half] += len(items[key])
-    try:
-        child: _Child | None = _Child(theirs, items)
-    except OSError:
-        child = None
-    result = {key: _measure_one(key[1], items[key]) for key in mine}
-    found = child.result() if child is not None else None
-    if found is None:  # no child, or it failed: measure its share here
-        found = {key: _measure_one(key[1], items[key]) for key in theirs}
-    result.update(found)
+    total = sum(len(content) for content in items.values())
+    if total < _PARALLEL_BYTES or len(items) < 2 or cores() < 2:
+        return {key: _measure_one(key[1], content) for key, content in items.items()}
+    mine, theirs = split_share(list(items.items()), 2, _size)
+    result: dict[Key, Measured] = {}
+    with process_pool(1) as pool:
+        pending = pool.imap_unordered(_measure_item, theirs, max(1, len(theirs) // 16))
+        result.update(_measure_item(item) for item in mine)
+        with contextlib.suppress(Exception):  # a worker failed: what it left is measured below
+            for key, measured in pending:
+                result[key] = measured
+    for key, content in theirs:
+        if key not in result:
+            result[key] = _measure_one(key[1], content)
     return result
+
+
+def _size(item: tuple[Key, bytes]) -> int:
+    return len(item[1])
+
+
+def _measure_item(item: tuple[Key, bytes]) -> tuple[Key, Measured]:
+    key, content = item
+    return key, _measure_one(key[1], content)
 
 
 def _measure_one(path: str, content: bytes) -> Measured:
@@ -83,45 +87,6 @@ def _measure_one(path: str, content: bytes) -> Measured:
     if tree is None:
         return Measured(metrics, None, "")
     return Measured(metrics, interface_of(tree), facts_digest(tree, content))
-
-
-class _Child:
-    """A forked process measuring ``keys``; ``result()`` waits for what it measured."""
-
-    def __init__(self, keys: list[Key], items: Mapping[Key, bytes]) -> None:
-        import pickle  # only a large change forks: not paid by the others
-
-        reading, writing = os.pipe()
-        self.pid = os.fork()
-        if self.pid == 0:  # the child: measure, send, leave without cleanup of the parent's
-            try:
-                os.close(reading)
-                data = pickle.dumps({key: _measure_one(key[1], items[key]) for key in keys})
-                with os.fdopen(writing, "wb") as pipe:
-                    pipe.write(data)
-            finally:
-                os._exit(0)
-        os.close(writing)
-        self.reading = reading
-
-    def result(self) -> dict[Key, Measured] | None:
-        import pickle
-
-        with os.fdopen(self.reading, "rb") as pipe:
-            data = pipe.read()
-        os.waitpid(self.pid, 0)
-        try:
-            found: dict[Key, Measured] = pickle.loads(data)  # our own child's: trusted
-        except Exception:  # noqa: BLE001 - the child died: the parent measures its share
-            return None
-        return found
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
 
 
 class ContentCache:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from codehealth.adapters.git import BlobReader
+from codehealth.adapters.pool import process_pool
 from codehealth.core import Catalogue, FileMetrics, NotAnalysed, Settings, price_rule_hits
 from codehealth.debt import complexity_findings, find_markers
 from codehealth.metrics import Measured, Progress, analyze_source
@@ -93,13 +94,9 @@ def _in_parallel(
     workers: int,
     context: _Context,
 ) -> Iterator[tuple[str, Facts]]:
-    import multiprocessing
-
     global _CONTEXT
     _CONTEXT = context
-    methods = multiprocessing.get_all_start_methods()
-    pool_context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with pool_context.Pool(workers, initializer=_set_context, initargs=(context,)) as pool:
+    with process_pool(workers, _set_context, (context,)) as pool:
         yield from pool.imap_unordered(_measure_one, blobs, chunksize=8)
 
 

@@ -14,7 +14,6 @@ import sys
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
-from codehealth.adapters import HistoryStore
 from codehealth.adapters.git import (
     BlobReader,
     HistoryUnavailable,
@@ -23,6 +22,7 @@ from codehealth.adapters.git import (
     repository_facts,
     tree_blobs,
 )
+from codehealth.adapters.history_db import HistoryStore
 from codehealth.core import Catalogue, NotAnalysed, Revision, Settings, load_settings
 from codehealth.debt import load_catalogue
 from codehealth.history.blobs import BlobJob, by_blob, measure_blobs
