@@ -15,7 +15,10 @@ _NOT_YET = {("baseline",)}
 def _commands(command: click.Command, path: tuple[str, ...] = ()):
     yield path
     if isinstance(command, click.Group):
-        for name, sub in sorted(command.commands.items()):
+        context = click.Context(command)
+        for name in command.list_commands(context):
+            sub = command.get_command(context, name)
+            assert sub is not None, name
             yield from _commands(sub, (*path, name))
 
 

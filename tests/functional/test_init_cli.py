@@ -238,10 +238,10 @@ def test_init_help_has_an_example(make_repo, flag):
 def test_without_a_baseline_command_the_baseline_is_skipped_with_a_note(
     make_repo, cli, monkeypatch
 ):
-    from codehealth.cli import cli as group
+    from codehealth.cli import COMMANDS
 
     repo = _shop(make_repo)
-    monkeypatch.delitem(group.commands, "baseline")
+    monkeypatch.delitem(COMMANDS, "baseline")
     run = cli("init", cwd=repo)
     assert run.code == 0, run.err
     assert "baseline: skipped" in run.out

@@ -40,8 +40,9 @@ def init(force: bool) -> int:
     from codehealth.init.formats import render_init_text
     from codehealth.init.run import run_init
 
-    root_command = click.get_current_context().find_root().command
-    has_baseline = isinstance(root_command, click.Group) and "baseline" in root_command.commands
+    root = click.get_current_context().find_root()
+    group = root.command
+    has_baseline = isinstance(group, click.Group) and group.get_command(root, "baseline") is not None
     run = run_init(project_root(), force=force, record_baseline=has_baseline)
     text = render_init_text(run)
     if not has_baseline:
