@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 def scan(*paths: str, root: str = ".", use_cache: bool = True, **options: "Any") -> "ScanResult":
     """Measure the project at ``root`` (or only ``paths`` in it) and return a ScanResult."""
-    from codehealth.scan import run_scan
+    from codehealth.scanning import run_scan
 
     return run_scan(paths=paths, root=root, use_cache=use_cache, **options)
 

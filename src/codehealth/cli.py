@@ -67,7 +67,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "The rule catalogue, or one rule's documentation (`codehealth rules CH101`).",
     ),
     "scan": (
-        "codehealth.scan.command",
+        "codehealth.scanning.command",
         "scan",
         "Measure every function, class, file and package.",
     ),

@@ -61,7 +61,7 @@ def test_a_warm_staged_gate_loads_no_boundary_analysis(tmp_path: Path) -> None:
         "xml.sax",
         "http.client",
         "multiprocessing",
-        "codehealth.scan.command",
+        "codehealth.scanning.command",
         "codehealth.history.run",
         "codehealth.report.run",
     }

@@ -223,13 +223,13 @@ def test_library_api_returns_the_same_numbers_as_the_cli(make_repo, monkeypatch)
 
 
 def test_an_internal_error_exits_3_without_a_traceback(make_repo, cli, monkeypatch):
-    import codehealth.scan.run
+    import codehealth.scanning.run
 
     def explode(*args, **kwargs):
         raise RuntimeError("boom")
 
     repo = make_repo("clean")
-    monkeypatch.setattr(codehealth.scan.run, "run_scan", explode)
+    monkeypatch.setattr(codehealth.scanning.run, "run_scan", explode)
     run = cli("scan", cwd=repo)
     assert run.code == 3
     assert "internal error" in run.err and "boom" in run.err

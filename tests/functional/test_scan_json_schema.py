@@ -20,7 +20,7 @@ SCHEMA_PATH = "scan.schema.json"
 
 
 def _schema() -> dict[str, Any]:
-    text = resources.files("codehealth.scan").joinpath(SCHEMA_PATH).read_text("utf-8")
+    text = resources.files("codehealth.scanning").joinpath(SCHEMA_PATH).read_text("utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
 
@@ -61,7 +61,7 @@ def test_every_field_of_the_schema_is_described():
 
 
 def test_schema_version_matches_the_renderer():
-    from codehealth.scan.formats import SCHEMA_VERSION
+    from codehealth.scanning.formats import SCHEMA_VERSION
 
     assert _schema()["properties"]["schema_version"]["const"] == SCHEMA_VERSION
 
@@ -150,10 +150,10 @@ def test_the_wheel_ships_the_schema(tmp_path):
     (wheel,) = out.glob("codehealth-*.whl")
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
-        assert "codehealth/scan/scan.schema.json" in names
+        assert "codehealth/scanning/scan.schema.json" in names
         # the HTML report's template and the vendored ECharts (the report opens offline)
         assert "codehealth/report/assets/report.html" in names
         assert "codehealth/report/assets/echarts.min.js" in names
-        shipped = json.loads(archive.read("codehealth/scan/scan.schema.json"))
+        shipped = json.loads(archive.read("codehealth/scanning/scan.schema.json"))
     assert shipped == _schema()
     shutil.rmtree(out)

@@ -83,3 +83,18 @@ def test_a_pre_commit_style_scan_of_one_file_needs_no_pool_and_no_rich(tmp_path)
     assert "rich" not in loaded
     assert "multiprocessing" not in loaded
     assert "concurrent" not in loaded
+
+
+def test_no_package_shadows_the_scan_function():
+    # Importing a subpackage binds it on its parent: a feature package named `scan` would
+    # replace codehealth.scan, the library API, once any command had imported it.
+    import importlib
+    import pkgutil
+
+    import codehealth
+
+    for module in pkgutil.iter_modules(codehealth.__path__):
+        if module.name != "__main__":  # it runs the command line
+            importlib.import_module(f"codehealth.{module.name}")
+    assert callable(codehealth.scan)
+    assert codehealth.scan.__module__ == "codehealth"

@@ -146,7 +146,7 @@ def run_init(root: str, *, force: bool = False, record_baseline: bool = True) ->
     configured = load_settings(root) if not created else Settings(root=root)
     roots = detect_roots(root)
     settings = replace(configured, roots=roots, thresholds=Thresholds())
-    from codehealth.scan import run_scan
+    from codehealth.scanning import run_scan
 
     result = run_scan((), root, use_cache=False, settings=settings)
     thresholds = baselined_thresholds(configured.thresholds)

@@ -1,7 +1,7 @@
 """``codehealth scan``: every function, class, file and package measured, and the thresholds
 checked."""
 
-from codehealth.scan.run import (
+from codehealth.scanning.run import (
     run_scan as run_scan,
 )
 

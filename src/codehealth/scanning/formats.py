@@ -15,7 +15,7 @@ from codehealth.core import (
 )
 from codehealth.metrics import ScanResult
 from codehealth.render import Cell, Table, render_plain, render_rich
-from codehealth.scan.view import FunctionRow, worst_files, worst_functions
+from codehealth.scanning.view import FunctionRow, worst_files, worst_functions
 from codehealth.version import __version__
 
 SCHEMA_VERSION = 1
@@ -158,7 +158,7 @@ def render_scan_json(result: ScanResult, pretty: bool = False) -> str:
 
 
 def scan_document(result: ScanResult) -> dict[str, Any]:
-    """The JSON document; its schema is ``codehealth/scan/scan.schema.json``."""
+    """The JSON document; its schema is ``codehealth/scanning/scan.schema.json``."""
     functions = sum(len(f.functions) for f in result.files)
     return {
         "schema_version": SCHEMA_VERSION,

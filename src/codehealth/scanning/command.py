@@ -43,7 +43,7 @@ _SORT_KEYS = (
     default="table",
     show_default=True,
     help="table: rich on a terminal, plain text in a pipe. json: the whole result "
-    "(schema in codehealth/scan/scan.schema.json).",
+    "(schema in codehealth/scanning/scan.schema.json).",
 )
 @click.option(
     "--sort",
@@ -112,7 +112,7 @@ def scan(
       codehealth scan --check               # exit 1 when a threshold is exceeded
     """
     from codehealth.core import load_settings
-    from codehealth.scan.run import run_scan
+    from codehealth.scanning.run import run_scan
 
     settings = load_settings(project_root(), config_file)
     if jobs is not None:
@@ -125,15 +125,15 @@ def scan(
         progress=_ProgressBar() if output_format == "table" and _stderr_is_terminal() else None,
     )
     if output_format == "json":
-        from codehealth.scan.formats import render_scan_json
+        from codehealth.scanning.formats import render_scan_json
 
         write(render_scan_json(result, pretty=stdout_is_terminal()))
     elif stdout_is_terminal():
-        from codehealth.scan.formats import render_scan_rich
+        from codehealth.scanning.formats import render_scan_rich
 
         write(render_scan_rich(result, sort, top, terminal_width()))
     else:
-        from codehealth.scan.formats import render_scan_text
+        from codehealth.scanning.formats import render_scan_text
 
         write(render_scan_text(result, sort, top))
     return _check(result, settings, no_baseline) if check else EXIT_OK
@@ -142,7 +142,7 @@ def scan(
 def _check(result: ScanResult, settings: Settings, no_baseline: bool) -> int:
     """``--check``: fail on a violation outside tests that the baseline does not accept."""
     from codehealth.adapters.files import accepted_fingerprints
-    from codehealth.scan.checked import checked_violations, split_thresholds
+    from codehealth.scanning.checked import checked_violations, split_thresholds
 
     checked = checked_violations(result, settings)
     if len(checked) < len(result.violations):
