@@ -415,7 +415,6 @@ def test_a_failing_boundaries_check_marks_the_report_incomplete(
     shop: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import codehealth.boundaries
-
     from codehealth.debt import run_debt
 
     def explode(*args: object, **kwargs: object) -> None:

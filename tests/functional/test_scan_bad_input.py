@@ -185,9 +185,8 @@ def test_a_file_deleted_between_discovery_and_reading(make_repo):
 
 def test_a_file_deleted_after_discovery_in_process(make_repo, monkeypatch):
     """The race itself: the file vanishes after discovery returned it."""
-    import codehealth.metrics.measure as scan_module
-
     import codehealth
+    import codehealth.metrics.measure as scan_module
 
     repo = make_repo("clean", files={"src/clean/good.py": GOOD})
     real_discover = scan_module.discover

@@ -21,6 +21,9 @@ from codehealth.boundaries.check import (
 from codehealth.boundaries.facts import (
     file_facts as file_facts,
 )
+from codehealth.boundaries.finish import (
+    finish_violations as finish_violations,
+)
 from codehealth.boundaries.ignores import (
     apply_ignores as apply_ignores,
 )
@@ -32,9 +35,6 @@ from codehealth.boundaries.project import (
 )
 from codehealth.boundaries.project import (
     root_package_folders as root_package_folders,
-)
-from codehealth.boundaries.run import (
-    finish_violations as finish_violations,
 )
 from codehealth.boundaries.run import (
     run_boundaries as run_boundaries,

@@ -84,7 +84,9 @@ def _compute(
         analysis.edges, _breakers_by_pair(graphs.built.get(api_key), mapping, internal)
     )
     found = [*analysis.violations, *contract_findings(links, paths), *cycle_findings(cycles)]
-    violations = finish_violations(_kept(project, found, analysis), project.sources, root, analysis.lines)
+    violations = finish_violations(
+        _kept(project, found, analysis), project.sources, root, analysis.lines
+    )
     return BoundaryReport(
         root=root,
         root_packages=project.roots,

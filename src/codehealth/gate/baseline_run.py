@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from codehealth.adapters.files import baseline_path, read_baseline, replace_file
 from codehealth.core import (
+    Baseline,
     ConfigError,
     Entry,
     Finding,

@@ -42,7 +42,9 @@ def init(force: bool) -> int:
 
     root = click.get_current_context().find_root()
     group = root.command
-    has_baseline = isinstance(group, click.Group) and group.get_command(root, "baseline") is not None
+    has_baseline = (
+        isinstance(group, click.Group) and group.get_command(root, "baseline") is not None
+    )
     run = run_init(project_root(), force=force, record_baseline=has_baseline)
     text = render_init_text(run)
     if not has_baseline:

@@ -73,13 +73,6 @@ from codehealth.adapters.git.revisions import (
     merge_base as merge_base,
 )
 from codehealth.adapters.git.revisions import (
-    parse_name_status as parse_name_status,
-    read_blobs as read_blobs,
-)
-from codehealth.adapters.git.revisions import (
-    read_worktree as read_worktree,
-)
-from codehealth.adapters.git.revisions import (
     repository_root as repository_root,
 )
 from codehealth.adapters.git.revisions import (
