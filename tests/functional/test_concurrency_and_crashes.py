@@ -121,7 +121,7 @@ _KILLED_HISTORY = textwrap.dedent(
     """
     import os, signal
     from codehealth.cli import main
-    from codehealth.sources.history_store import HistoryStore
+    from codehealth.adapters.history_db import HistoryStore
 
     real_save = HistoryStore.save
 

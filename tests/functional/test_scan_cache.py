@@ -251,7 +251,7 @@ _KILLED_SCAN = textwrap.dedent(
     """
     import os, signal, sys
     import codehealth
-    from codehealth.sources import Cache
+    from codehealth.adapters.cache import Cache
 
     where = sys.argv[1]
     real_put_many = Cache.put_many

@@ -1,4 +1,4 @@
-"""Facts mined from version control: plain values, built by ``codehealth.sources`` and read by
+"""Facts mined from version control: plain values, built by ``codehealth.adapters.git`` and read by
 the pure ``codehealth.history`` and ``codehealth.plan`` packages.
 
 NamedTuples, not dataclasses: a long history holds hundreds of thousands of them.

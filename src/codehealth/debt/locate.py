@@ -14,7 +14,7 @@ def finish_file(
 ) -> list[Finding]:
     """The findings of ONE file with their enclosing symbol and fingerprint.
 
-    The fingerprint is ``codehealth.model.fingerprint`` numbered as ``with_fingerprints``
+    The fingerprint is ``codehealth.core.fingerprint`` numbered as ``with_fingerprints``
     does (line order, occurrence per rule, symbol and text); built here in one pass because
     a large project has tens of thousands of findings. File-level findings (a large file, a
     low maintainability index) are fingerprinted with an empty line text: they belong to

@@ -2,8 +2,9 @@
 
 - ``file_findings``: the complexity and marker rules of the catalogue (``codehealth.debt``),
   priced and fingerprinted exactly as ``codehealth debt`` does it.
-- ``lint_findings``: ruff's hits of one file (run by ``codehealth.lint.Pending``, on disk or
-  piped in for contents that are not: the base revision, the index) priced as findings.
+- ``lint_findings``: ruff's hits of one file (run by ``codehealth.adapters.linters.Pending``,
+  on disk or piped in for contents that are not: the base revision, the index) priced as
+  findings.
 - ``project_findings``: project-wide results (boundary violations, broken contracts,
   cycles) of one revision. The seam for ``codehealth.boundaries``.
 """
