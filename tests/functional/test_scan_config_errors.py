@@ -79,6 +79,15 @@ def test_invalid_toml(make_repo):
     assert "line" in err  # tomllib says where
 
 
+def test_a_pyproject_that_is_not_utf8_is_a_configuration_error(make_repo):
+    repo = make_repo("clean", files={"pyproject.toml": BASE})
+    (repo / "pyproject.toml").write_bytes(BASE.encode() + b"# caf\xe9\n")  # Latin-1
+    run = run_cli("scan", cwd=repo)
+    assert run.code == 2, run.err  # was an internal error (exit 3)
+    assert_no_traceback(run.err)
+    assert "pyproject.toml: not UTF-8" in run.err
+
+
 def test_thresholds_not_a_table(make_repo):
     err = _scan_with(make_repo, "[tool.codehealth]\nthresholds = 5\n")
     assert "thresholds" in err

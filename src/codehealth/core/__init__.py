@@ -166,8 +166,16 @@ from codehealth.core.tests_settings import (
 from codehealth.core.tests_settings import (
     is_test_rule as is_test_rule,
 )
+from codehealth.core.toml import (
+    TOMLDecodeError as TOMLDecodeError,
+)
+from codehealth.core.toml import (
+    parse_toml as parse_toml,
+)
 
 __all__ = [
+    "TOMLDecodeError",
+    "parse_toml",
     "AllowEntry",
     "Baseline",
     "BaselineError",

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Mapping
 from typing import Any
 
 from codehealth.core.catalogue import Catalogue, LintCost, Rule
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
+from codehealth.core.toml import TOMLDecodeError, parse_toml
 
 SEVERITIES = ("info", "minor", "major", "critical", "blocker")
 _TEXT_FIELDS = ("id", "name", "summary", "why", "bad", "good", "severity")
@@ -30,8 +25,8 @@ def parse_catalogue(texts: Mapping[str, str]) -> Catalogue:
     defaults: list[tuple[str, LintCost]] = []
     for name in sorted(texts):
         try:
-            document = tomllib.loads(texts[name])
-        except tomllib.TOMLDecodeError as error:
+            document = parse_toml(texts[name])
+        except TOMLDecodeError as error:
             raise CatalogueError(f"rules/{name}: not valid TOML: {error}") from None
         family = document.get("family", name.removesuffix(".toml"))
         for table in document.get("rule", []):

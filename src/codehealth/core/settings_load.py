@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import sys
 from collections.abc import Callable
 from dataclasses import fields, replace
 from typing import Any
@@ -15,11 +14,7 @@ from codehealth.core.settings_debt import parse_debt
 from codehealth.core.settings_gate import parse_gate
 from codehealth.core.settings_history import parse_history
 from codehealth.core.settings_tests import parse_tests, with_pytest
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
+from codehealth.core.toml import TOMLDecodeError, parse_toml
 
 _INVALID = object()
 
@@ -83,9 +78,12 @@ def load_settings(root: str, config_file: str | None = None) -> Settings:
 def read_toml(path: str) -> dict[str, Any]:
     try:
         with open(path, "rb") as handle:
-            document: dict[str, Any] = tomllib.load(handle)
-            return document
-    except tomllib.TOMLDecodeError as error:
+            return parse_toml(handle.read().decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise ConfigError(
+            f"{path}: not UTF-8 (TOML files are): byte {error.start} cannot be decoded"
+        ) from None
+    except TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
     except OSError as error:
         raise ConfigError(f"{path}: cannot be read: {error.strerror}") from None

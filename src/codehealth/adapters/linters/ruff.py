@@ -4,17 +4,11 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from collections.abc import Iterable
 from typing import Any
 
 from codehealth.adapters.linters.tool import LintTool, digest, executable_identity, find_executable
-from codehealth.core import Hit
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
+from codehealth.core import Hit, TOMLDecodeError, parse_toml
 
 # Used only when the project has no ruff configuration of its own: ruff's own default rule
 # set, pinned (what a ruff user expects; complexity, TODOs and noqa are counted by
@@ -72,8 +66,8 @@ def _ruff_settings(path: str) -> bytes | None:
     if b"[tool.ruff" not in content and b"tool.ruff" not in content:
         return None
     try:
-        section = tomllib.loads(content.decode("utf-8", "replace")).get("tool", {}).get("ruff")
-    except tomllib.TOMLDecodeError:
+        section = parse_toml(content.decode("utf-8", "replace")).get("tool", {}).get("ruff")
+    except TOMLDecodeError:
         return content  # ruff will reject it; the run reports ruff's message
     if section is None:
         return None
