@@ -8,7 +8,6 @@ keeps a pre-commit hook's start-up short. To add a command, add its row to ``COM
 from __future__ import annotations
 
 import importlib
-import sys
 
 import click
 
@@ -128,7 +127,3 @@ def main(argv: list[str] | None = None) -> int:
         error.show()
         return 2
     return result if isinstance(result, int) else 0
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
