@@ -35,7 +35,7 @@ from codehealth.debt.lint_step import BackgroundLinters, content_key
 from codehealth.debt.locate import finish_file
 from codehealth.debt.markers import MARKERS_VERSION, find_markers
 from codehealth.debt.modules import module_names
-from codehealth.debt.report import DebtReport, build_report
+from codehealth.debt.report import Basis, DebtOfTests, DebtReport, Remarks, build_report
 from codehealth.metrics import Measured, Progress, measure_project, package_names
 from codehealth.version import __version__
 
@@ -163,20 +163,22 @@ def _report(all_findings: list[Finding], tally: _Tallied, module_depth: int) -> 
     analysed = set(measured.files)
     return build_report(
         findings,
-        {path: metrics.lines.source for path, metrics in measured.files.items()},
-        module_names(analysed | {f.path for f in findings}, packages, module_depth),
-        tally.families,
-        settings.debt.minutes_per_line,
-        incomplete=tally.incomplete,
-        notes=[
-            *measured.notes,
-            *tally.cache_notes,
-            *(f"not analysed: {n.path}: {n.reason}" for n in measured.not_analysed),
-        ],
-        not_analysed=measured.not_analysed,
-        test_findings=test_findings,
-        test_lines=test_lines,
-        tests_counted=settings.tests.in_debt,
+        Basis(
+            {path: metrics.lines.source for path, metrics in measured.files.items()},
+            module_names(analysed | {f.path for f in findings}, packages, module_depth),
+            tally.families,
+            settings.debt.minutes_per_line,
+        ),
+        remarks=Remarks(
+            incomplete=tally.incomplete,
+            notes=[
+                *measured.notes,
+                *tally.cache_notes,
+                *(f"not analysed: {n.path}: {n.reason}" for n in measured.not_analysed),
+            ],
+            not_analysed=measured.not_analysed,
+        ),
+        tests=DebtOfTests(test_findings, test_lines, settings.tests.in_debt),
     )
 
 
