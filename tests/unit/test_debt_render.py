@@ -13,7 +13,7 @@ from codehealth.debt.formats import (
     render_debt_rich,
     render_debt_text,
 )
-from codehealth.debt.report import build_report
+from codehealth.debt.report import Basis, DebtOfTests, Remarks, build_report
 from codehealth.ruledocs.formats import (
     render_lint_cost,
     render_rule_doc,
@@ -33,10 +33,12 @@ def report(incomplete: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
     ]
     return build_report(
         findings,
-        {"src/a/x.py": 100, "src/b/y.py": 10},
-        {"src/a/x.py": "a", "src/b/y.py": "b"},
-        {"CH101": "complexity", "CH201": "markers"},
-        incomplete=incomplete,
+        Basis(
+            {"src/a/x.py": 100, "src/b/y.py": 10},
+            {"src/a/x.py": "a", "src/b/y.py": "b"},
+            {"CH101": "complexity", "CH201": "markers"},
+        ),
+        remarks=Remarks(incomplete=incomplete),
     )
 
 
@@ -81,11 +83,12 @@ def test_every_format_shows_the_test_debt_after_the_debt() -> None:
     test_finding = Finding("CH102", "tests/test_x.py", 4, "t: cognitive 20 > 15", "major", 25, "t")
     done = build_report(
         [Finding("CH201", "src/b/y.py", 1, "TODO", "info", 15)],
-        {"src/b/y.py": 10, "tests/test_x.py": 10},
-        {},
-        {"CH102": "complexity", "CH201": "markers"},
-        test_findings=[test_finding],
-        test_lines=10,
+        Basis(
+            {"src/b/y.py": 10, "tests/test_x.py": 10},
+            {},
+            {"CH102": "complexity", "CH201": "markers"},
+        ),
+        tests=DebtOfTests([test_finding], 10),
     )
     text = render_debt_text(done)
     assert text.index("Technical debt: 0.25 h (1 findings)") < text.index(
@@ -98,7 +101,7 @@ def test_every_format_shows_the_test_debt_after_the_debt() -> None:
     assert [f["path"] for f in document["test_findings"]] == ["tests/test_x.py"]
     assert document["test_fix_first"][0]["symbol"] == "t"
     assert all(f["path"] != "tests/test_x.py" for f in document["findings"])
-    counted = build_report([], {}, {}, {}, tests_counted=True)
+    counted = build_report([], Basis({}, {}, {}), tests=DebtOfTests(counted=True))
     assert "Test debt: counted in the debt above" in render_debt_text(counted)
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from codehealth.core import Finding
 from codehealth.debt import module_names
-from codehealth.debt.report import build_report, fix_first, rating
+from codehealth.debt.report import Basis, DebtOfTests, build_report, fix_first, rating
 
 
 @pytest.mark.parametrize(
@@ -24,10 +24,12 @@ def finding(path: str, minutes: float, rule: str = "CH201", **more: object) -> F
 def test_ratio_is_remediation_over_lines_times_minutes_per_line() -> None:
     report = build_report(
         [finding("a/x.py", 30), finding("a/x.py", 30), finding("b/y.py", 15, "ruff:F401")],
-        {"a/x.py": 10, "b/y.py": 10, "c/z.py": 20},
-        {"a/x.py": "a", "b/y.py": "b", "c/z.py": "c"},
-        {"CH201": "markers"},
-        minutes_per_line=30,
+        Basis(
+            {"a/x.py": 10, "b/y.py": 10, "c/z.py": 20},
+            {"a/x.py": "a", "b/y.py": "b", "c/z.py": "c"},
+            {"CH201": "markers"},
+            minutes_per_line=30,
+        ),
     )
     assert report.project.minutes == 75
     assert report.project.ratio == pytest.approx(75 / (40 * 30))
@@ -37,7 +39,7 @@ def test_ratio_is_remediation_over_lines_times_minutes_per_line() -> None:
     assert a.debt.ratio == pytest.approx(60 / 300) and a.debt.rating == "C"
     assert a.top_files[0].name == "a/x.py"
     assert dict(report.project.by_family) == {"markers": 60, "lint": 15}
-    half = build_report([finding("a/x.py", 30)], {"a/x.py": 10}, {}, {}, minutes_per_line=15)
+    half = build_report([finding("a/x.py", 30)], Basis({"a/x.py": 10}, {}, {}, minutes_per_line=15))
     assert half.project.ratio == pytest.approx(0.2)
 
 
@@ -76,12 +78,13 @@ def test_test_findings_make_the_test_debt_apart_from_the_project() -> None:
     tests = [finding("tests/test_a.py", 40, "CH102"), finding("t/test_b.py", 20, "CH105")]
     report = build_report(
         [finding("app/x.py", 30, "CH102"), finding("tests/test_a.py", 5)],
-        {"app/x.py": 10, "tests/test_a.py": 10, "t/test_b.py": 10},
-        {},
-        {"CH102": "complexity", "CH105": "complexity", "CH201": "markers"},
-        minutes_per_line=30,
-        test_findings=tests,
-        test_lines=20,
+        Basis(
+            {"app/x.py": 10, "tests/test_a.py": 10, "t/test_b.py": 10},
+            {},
+            {"CH102": "complexity", "CH105": "complexity", "CH201": "markers"},
+            minutes_per_line=30,
+        ),
+        tests=DebtOfTests(tests, 20),
     )
     assert (report.project.minutes, report.project.findings) == (35, 2)
     tests_debt = report.test_debt

@@ -23,9 +23,6 @@ from codehealth.debt.run import (
     DebtOptions as DebtOptions,
 )
 from codehealth.debt.run import (
-    debt_and_measured as debt_and_measured,
-)
-from codehealth.debt.run import (
     load_catalogue as load_catalogue,
 )
 from codehealth.debt.run import (
@@ -40,7 +37,6 @@ __all__ = [
     "DebtReport",
     "Target",
     "complexity_findings",
-    "debt_and_measured",
     "find_markers",
     "finish_file",
     "load_catalogue",

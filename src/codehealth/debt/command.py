@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import click
 
@@ -10,6 +10,7 @@ from codehealth.adapters.console import (
     EXIT_FOUND,
     EXIT_OK,
     from_here,
+    grouped,
     guarded,
     progress_bar,
     project_root,
@@ -20,6 +21,24 @@ from codehealth.adapters.console import (
 )
 
 _RATINGS = ("A", "B", "C", "D", "E")
+
+
+@dataclass(frozen=True, slots=True)
+class _Counted:
+    """What the debt counts: modules cut to ``--depth`` parts, with the findings of
+    ``--boundaries`` or not."""
+
+    depth: int
+    boundaries: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Measuring:
+    """How the files are measured and linted: ``--no-cache``, ``--config`` and ``--jobs``."""
+
+    no_cache: bool
+    config_file: str | None
+    jobs: int | None
 
 
 @click.command()
@@ -68,17 +87,16 @@ _RATINGS = ("A", "B", "C", "D", "E")
 )
 @click.option("--jobs", type=click.IntRange(min=0), help="Worker processes (0 = one per core).")
 @verbose_option
+@grouped("counted", ("depth", "boundaries"), _Counted)
+@grouped("measuring", ("no_cache", "config_file", "jobs"), _Measuring)
 @guarded
 def debt(
     paths: tuple[str, ...],
     output_format: str,
     top: int,
-    depth: int,
     max_rating: str | None,
-    boundaries: bool,
-    no_cache: bool,
-    config_file: str | None,
-    jobs: int | None,
+    counted: _Counted,
+    measuring: _Measuring,
 ) -> int:
     """Technical debt in hours per module, file and project, with an A-E rating.
 
@@ -104,16 +122,16 @@ def debt(
     from codehealth.core import load_settings
     from codehealth.debt.run import DebtOptions, run_debt
 
-    settings = load_settings(project_root(), config_file)
-    if jobs is not None:
-        settings = replace(settings, jobs=jobs)
+    settings = load_settings(project_root(), measuring.config_file)
+    if measuring.jobs is not None:
+        settings = replace(settings, jobs=measuring.jobs)
     options = DebtOptions(
-        use_cache=not no_cache,
+        use_cache=not measuring.no_cache,
         settings=settings,
         progress=progress_bar("measuring", output_format != "table", 200),
-        module_depth=depth,
+        module_depth=counted.depth,
     )
-    report = run_debt(from_here(paths), settings.root, options, boundaries=boundaries)
+    report = run_debt(from_here(paths), settings.root, options, boundaries=counted.boundaries)
     for problem in report.incomplete:
         click.echo(f"codehealth: warning: the debt report is incomplete: {problem}", err=True)
     if output_format == "json":

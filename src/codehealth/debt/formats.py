@@ -60,75 +60,90 @@ def _where(target: Target) -> str:
 
 
 def debt_tables(report: DebtReport, top: int) -> tuple[list[Table], list[str], list[str]]:
-    def cut(rows: list[Any]) -> list[Any]:
-        return rows[:top] if top else rows
-
-    module_rows = [
-        (
-            Cell(m.debt.name),
-            Cell(_hours(m.debt.minutes)),
-            Cell(_percent(m.debt.ratio)),
-            Cell(m.debt.rating, m.debt.rating in ("D", "E")),
-            Cell(str(m.debt.findings)),
-            *_family_cells(m.debt),
-            Cell(", ".join(f"{f.name} ({_hours(f.minutes)} h)" for f in m.top_files[:2]) or "-"),
-        )
-        for m in cut(list(report.modules))
-    ]
-    file_rows = [
-        (
-            Cell(f.name),
-            Cell(_hours(f.minutes)),
-            Cell(_percent(f.ratio)),
-            Cell(f.rating, f.rating in ("D", "E")),
-            Cell(str(f.findings)),
-            Cell(str(f.source_lines)),
-        )
-        for f in cut([f for f in report.files if f.minutes])
-    ]
-    fix_rows = [
-        (
-            Cell(_where(t)),
-            Cell(f"{t.minutes:g}"),
-            Cell(t.severity, t.severity in ("critical", "blocker")),
-            Cell(", ".join(t.rules[:4]) + (" ..." if len(t.rules) > 4 else "")),
-            Cell(t.fix),
-        )
-        for t in report.fix_first
-    ]
     shown = f"top {top}" if top else "all"
-    markers = _marker_rows(report)
     tables = [
-        Table(
-            f"Modules ({shown}, most debt first)",
-            ("module", "debt h", "ratio", "rating", "findings", *_FAMILIES, "top contributors"),
-            module_rows,
-            frozenset({1, 2, 4, 5, 6, 7, 8}),
-        ),
-        Table(
-            f"Files ({shown}, most debt first)",
-            ("file", "debt h", "ratio", "rating", "findings", "source lines"),
-            file_rows,
-            frozenset({1, 2, 4, 5}),
-        ),
-        Table(
-            "Fix first (most severe, then costliest)",
-            ("where", "minutes", "severity", "rules", "fix"),
-            fix_rows,
-            frozenset({1}),
-        ),
-        Table(
-            "Debt markers (TODO, FIXME, HACK, XXX, noqa, type: ignore, pragma: no cover)",
-            ("rule", "count", "debt h", "first"),
-            [
-                (Cell(rule), Cell(str(count)), Cell(_hours(minutes)), Cell(first))
-                for rule, count, minutes, first in markers
-            ],
-            frozenset({1, 2}),
-        ),
+        _module_table(report, top, shown),
+        _file_table(report, top, shown),
+        _fix_table(report),
+        _marker_table(report),
     ]
     after = [f"note: {note}" for note in report.notes]
     return tables, _headline(report), after
+
+
+def _cut(rows: list[Any], top: int) -> list[Any]:
+    return rows[:top] if top else rows
+
+
+def _module_table(report: DebtReport, top: int, shown: str) -> Table:
+    return Table(
+        f"Modules ({shown}, most debt first)",
+        ("module", "debt h", "ratio", "rating", "findings", *_FAMILIES, "top contributors"),
+        [
+            (
+                Cell(m.debt.name),
+                Cell(_hours(m.debt.minutes)),
+                Cell(_percent(m.debt.ratio)),
+                Cell(m.debt.rating, m.debt.rating in ("D", "E")),
+                Cell(str(m.debt.findings)),
+                *_family_cells(m.debt),
+                Cell(
+                    ", ".join(f"{f.name} ({_hours(f.minutes)} h)" for f in m.top_files[:2]) or "-"
+                ),
+            )
+            for m in _cut(list(report.modules), top)
+        ],
+        frozenset({1, 2, 4, 5, 6, 7, 8}),
+    )
+
+
+def _file_table(report: DebtReport, top: int, shown: str) -> Table:
+    return Table(
+        f"Files ({shown}, most debt first)",
+        ("file", "debt h", "ratio", "rating", "findings", "source lines"),
+        [
+            (
+                Cell(f.name),
+                Cell(_hours(f.minutes)),
+                Cell(_percent(f.ratio)),
+                Cell(f.rating, f.rating in ("D", "E")),
+                Cell(str(f.findings)),
+                Cell(str(f.source_lines)),
+            )
+            for f in _cut([f for f in report.files if f.minutes], top)
+        ],
+        frozenset({1, 2, 4, 5}),
+    )
+
+
+def _fix_table(report: DebtReport) -> Table:
+    return Table(
+        "Fix first (most severe, then costliest)",
+        ("where", "minutes", "severity", "rules", "fix"),
+        [
+            (
+                Cell(_where(t)),
+                Cell(f"{t.minutes:g}"),
+                Cell(t.severity, t.severity in ("critical", "blocker")),
+                Cell(", ".join(t.rules[:4]) + (" ..." if len(t.rules) > 4 else "")),
+                Cell(t.fix),
+            )
+            for t in report.fix_first
+        ],
+        frozenset({1}),
+    )
+
+
+def _marker_table(report: DebtReport) -> Table:
+    return Table(
+        "Debt markers (TODO, FIXME, HACK, XXX, noqa, type: ignore, pragma: no cover)",
+        ("rule", "count", "debt h", "first"),
+        [
+            (Cell(rule), Cell(str(count)), Cell(_hours(minutes)), Cell(first))
+            for rule, count, minutes, first in _marker_rows(report)
+        ],
+        frozenset({1, 2}),
+    )
 
 
 def _marker_rows(report: DebtReport) -> list[tuple[str, int, float, str]]:
@@ -161,13 +176,12 @@ def render_debt_markdown(report: DebtReport, top: int = 10) -> str:
     ]
     out += _paragraph(_test_debt_line(report, "**"))
     for problem in report.incomplete:
-        out += [f"> **Incomplete:** {_md(problem)}", ""]
+        out += [f"> **Incomplete:** {md_text(problem)}", ""]
     out += [
         "| module | debt (h) | ratio | rating | findings | top contributors |",
         "| --- | ---: | ---: | :---: | ---: | --- |",
     ]
-    modules = report.modules[:top] if top else report.modules
-    for m in modules:
+    for m in _cut(list(report.modules), top):
         contributors = ", ".join(
             f"{md_code(f.name, table=True)} ({_hours(f.minutes)} h)" for f in m.top_files
         )
@@ -184,7 +198,7 @@ def render_debt_markdown(report: DebtReport, top: int = 10) -> str:
     for index, t in enumerate(report.fix_first, 1):
         out.append(
             f"{index}. {md_code(_where(t))}: {t.minutes:g} min, {t.severity} "
-            f"({', '.join(t.rules)}): {_md(t.fix)}"
+            f"({', '.join(t.rules)}): {md_text(t.fix)}"
         )
     if not report.fix_first:
         out.append("Nothing: no findings.")
@@ -198,10 +212,6 @@ def render_debt_markdown(report: DebtReport, top: int = 10) -> str:
 
 def _paragraph(text: str) -> list[str]:
     return [text, ""] if text else []
-
-
-def _md(text: str) -> str:
-    return md_text(text)
 
 
 def render_debt_json(report: DebtReport, pretty: bool = False) -> str:

@@ -82,78 +82,115 @@ def family_of(rule: str, families: Mapping[str, str]) -> str:
     return families.get(rule, "other")
 
 
+@dataclass(frozen=True, slots=True)
+class Basis:
+    """What the findings are weighed against: every measured file's source lines, the
+    module of each file, the family of each rule id, and the development cost of a line."""
+
+    source_lines: Mapping[str, int]
+    modules: Mapping[str, str]
+    families: Mapping[str, str]
+    minutes_per_line: float = 30.0
+
+
+@dataclass(frozen=True, slots=True)
+class Remarks:
+    """What the report says about itself: why findings are missing (a linter failed), the
+    notes, the files whose findings are unknown today."""
+
+    incomplete: Sequence[str] = ()
+    notes: Sequence[str] = ()
+    not_analysed: Sequence[NotAnalysed] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DebtOfTests:
+    """The tests' complexity and length findings (apart from production's), the tests' source
+    lines they are rated against; ``counted``: ``[tool.codehealth.tests] in_debt`` is true."""
+
+    findings: Sequence[Finding] = ()
+    lines: int = 0
+    counted: bool = False
+
+
 def build_report(
     findings: Sequence[Finding],
-    source_lines: Mapping[str, int],
-    modules: Mapping[str, str],
-    families: Mapping[str, str],
-    minutes_per_line: float = 30.0,
+    basis: Basis,
     *,
     top: int = 3,
-    incomplete: Sequence[str] = (),
-    notes: Sequence[str] = (),
-    not_analysed: Sequence[NotAnalysed] = (),
-    test_findings: Sequence[Finding] = (),
-    test_lines: int = 0,
-    tests_counted: bool = False,
+    remarks: Remarks = Remarks(),
+    tests: DebtOfTests = DebtOfTests(),
 ) -> DebtReport:
-    """``source_lines`` maps every measured file to its source lines; ``modules`` maps a
-    file to its module name; ``families`` a rule id to its family. ``test_findings`` (the
-    complexity and length findings of tests, left out of ``findings``) make the test debt,
-    rated against ``test_lines``, the tests' source lines."""
-    # One pass over the findings: minutes, count and minutes per family of every file.
-    tallies: dict[str, _Tally] = {path: _Tally() for path in source_lines}
-    for finding in findings:
-        tally = tallies.get(finding.path)
-        if tally is None:
-            tally = tallies[finding.path] = _Tally()
-        tally.add(finding, family_of(finding.rule, families))
-    members: dict[str, list[str]] = defaultdict(list)
-    for path in tallies:
-        members[modules.get(path, ".")].append(path)
+    """The debt of ``findings`` per file, per module (its ``top`` files and targets) and for
+    the project; the test debt from ``tests`` apart."""
+    tallies = _file_tallies(findings, basis)
     files = {
-        path: tally.debt(path, source_lines.get(path, 0), minutes_per_line)
+        path: tally.debt(path, basis.source_lines.get(path, 0), basis.minutes_per_line)
         for path, tally in tallies.items()
     }
     # Grouped from the findings in the report's order, so that ``targets`` is exactly
     # ``fix_first(report.findings, 0)`` (hotspots and plan reuse it instead of grouping again).
     ordered = sorted(findings, key=lambda f: (f.path, f.line, f.column, f.rule))
     targets = fix_first(ordered, 0)
+    tested = sorted(tests.findings, key=lambda f: (f.path, f.line, f.column, f.rule))
+    test_debt = _tally(tested, basis.families).debt("(tests)", tests.lines, basis.minutes_per_line)
+    return DebtReport(
+        project=_sum("(project)", list(tallies.values()), list(tallies), basis),
+        modules=tuple(_module_rows(tallies, files, targets, basis, top)),
+        files=tuple(sorted(files.values(), key=_worst)),
+        findings=tuple(ordered),
+        fix_first=tuple(targets[:10]),
+        minutes_per_line=basis.minutes_per_line,
+        incomplete=tuple(remarks.incomplete),
+        notes=tuple(remarks.notes),
+        not_analysed=tuple(remarks.not_analysed),
+        targets=tuple(targets),
+        test_debt=test_debt,
+        test_findings=tuple(tested),
+        test_targets=tuple(fix_first(tested, 0)),
+        tests_counted=tests.counted,
+    )
+
+
+def _file_tallies(findings: Sequence[Finding], basis: Basis) -> dict[str, _Tally]:
+    """Minutes, count and minutes per family of every measured file, in one pass."""
+    tallies: dict[str, _Tally] = {path: _Tally() for path in basis.source_lines}
+    for finding in findings:
+        tally = tallies.get(finding.path)
+        if tally is None:
+            tally = tallies[finding.path] = _Tally()
+        tally.add(finding, family_of(finding.rule, basis.families))
+    return tallies
+
+
+def _module_rows(
+    tallies: dict[str, _Tally],
+    files: dict[str, Debt],
+    targets: list[Target],
+    basis: Basis,
+    top: int,
+) -> list[ModuleDebt]:
+    """Each module's debt, its ``top`` costliest files and first targets; most debt first."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for path in tallies:
+        members[basis.modules.get(path, ".")].append(path)
     targets_by_module: dict[str, list[Target]] = defaultdict(list)
     for target in targets:
-        chosen = targets_by_module[modules.get(target.path, ".")]
+        chosen = targets_by_module[basis.modules.get(target.path, ".")]
         if len(chosen) < top:
             chosen.append(target)
-    module_rows = []
+    rows = []
     for name, paths in members.items():
         ranked = sorted((files[p] for p in paths if files[p].minutes), key=_worst)
-        module_rows.append(
+        rows.append(
             ModuleDebt(
-                _sum(name, [tallies[p] for p in paths], paths, source_lines, minutes_per_line),
+                _sum(name, [tallies[p] for p in paths], paths, basis),
                 tuple(ranked[:top]),
                 tuple(targets_by_module.get(name, ())),
             )
         )
-    module_rows.sort(key=lambda m: _worst(m.debt))
-    everything = list(tallies)
-    project = _sum("(project)", list(tallies.values()), everything, source_lines, minutes_per_line)
-    tested = sorted(test_findings, key=lambda f: (f.path, f.line, f.column, f.rule))
-    return DebtReport(
-        project=project,
-        modules=tuple(module_rows),
-        files=tuple(sorted(files.values(), key=_worst)),
-        findings=tuple(ordered),
-        fix_first=tuple(targets[:10]),
-        minutes_per_line=minutes_per_line,
-        incomplete=tuple(incomplete),
-        notes=tuple(notes),
-        not_analysed=tuple(not_analysed),
-        targets=tuple(targets),
-        test_debt=_tally(tested, families).debt("(tests)", test_lines, minutes_per_line),
-        test_findings=tuple(tested),
-        test_targets=tuple(fix_first(tested, 0)),
-        tests_counted=tests_counted,
-    )
+    rows.sort(key=lambda m: _worst(m.debt))
+    return rows
 
 
 def _tally(findings: Sequence[Finding], families: Mapping[str, str]) -> _Tally:
@@ -182,13 +219,7 @@ class _Tally:
         return _debt(name, self.minutes, self.count, self.families, lines, minutes_per_line)
 
 
-def _sum(
-    name: str,
-    tallies: Sequence[_Tally],
-    paths: Sequence[str],
-    source_lines: Mapping[str, int],
-    minutes_per_line: float,
-) -> Debt:
+def _sum(name: str, tallies: Sequence[_Tally], paths: Sequence[str], basis: Basis) -> Debt:
     families: dict[str, float] = defaultdict(float)
     for tally in tallies:
         for family, minutes in tally.families.items():
@@ -198,8 +229,8 @@ def _sum(
         sum(t.minutes for t in tallies),
         sum(t.count for t in tallies),
         families,
-        sum(source_lines.get(p, 0) for p in paths),
-        minutes_per_line,
+        sum(basis.source_lines.get(p, 0) for p in paths),
+        basis.minutes_per_line,
     )
 
 

@@ -35,7 +35,7 @@ from codehealth.debt.lint_step import BackgroundLinters, content_key
 from codehealth.debt.locate import finish_file
 from codehealth.debt.markers import MARKERS_VERSION, find_markers
 from codehealth.debt.modules import module_names
-from codehealth.debt.report import DebtReport, build_report
+from codehealth.debt.report import Basis, DebtOfTests, DebtReport, Remarks, build_report
 from codehealth.metrics import Measured, Progress, measure_project, package_names
 from codehealth.version import __version__
 
@@ -69,6 +69,13 @@ class DebtOptions:
     progress: Progress | None = None
     module_depth: int = 2
 
+    def settings_at(self, root: str) -> Settings:
+        """The settings given, else those of ``config_file``, else the project's at
+        ``root``."""
+        if self.settings is not None:
+            return self.settings
+        return load_settings(root, self.config_file)
+
 
 def run_debt(
     paths: Sequence[str] = (),
@@ -90,23 +97,6 @@ def run_debt(
     return found[0]
 
 
-def debt_and_measured(
-    paths: Sequence[str] = (),
-    root: str = ".",
-    *,
-    use_cache: bool = True,
-    settings: Settings | None = None,
-    config_file: str | None = None,
-    progress: Progress | None = None,
-    module_depth: int = 2,
-    extra_findings: Sequence[Finding] = (),
-    boundaries: bool = False,
-) -> tuple[DebtReport, Measured]:
-    """``measure_debt`` with the options one by one (the signature its callers know)."""
-    options = DebtOptions(use_cache, settings, config_file, progress, module_depth)
-    return measure_debt(paths, root, options, extra_findings=extra_findings, boundaries=boundaries)
-
-
 def measure_debt(
     paths: Sequence[str] = (),
     root: str = ".",
@@ -119,9 +109,7 @@ def measure_debt(
     HTML report use both: the files are measured once)."""
     options = options or DebtOptions()
     root = os.path.abspath(root)
-    settings = options.settings
-    if settings is None:
-        settings = load_settings(root, options.config_file)
+    settings = options.settings_at(root)
     catalogue = load_catalogue(settings)
     cache_dir = os.path.join(root, settings.cache_dir) if options.use_cache else None
     incomplete: list[str] = []
@@ -163,20 +151,22 @@ def _report(all_findings: list[Finding], tally: _Tallied, module_depth: int) -> 
     analysed = set(measured.files)
     return build_report(
         findings,
-        {path: metrics.lines.source for path, metrics in measured.files.items()},
-        module_names(analysed | {f.path for f in findings}, packages, module_depth),
-        tally.families,
-        settings.debt.minutes_per_line,
-        incomplete=tally.incomplete,
-        notes=[
-            *measured.notes,
-            *tally.cache_notes,
-            *(f"not analysed: {n.path}: {n.reason}" for n in measured.not_analysed),
-        ],
-        not_analysed=measured.not_analysed,
-        test_findings=test_findings,
-        test_lines=test_lines,
-        tests_counted=settings.tests.in_debt,
+        Basis(
+            {path: metrics.lines.source for path, metrics in measured.files.items()},
+            module_names(analysed | {f.path for f in findings}, packages, module_depth),
+            tally.families,
+            settings.debt.minutes_per_line,
+        ),
+        remarks=Remarks(
+            incomplete=tally.incomplete,
+            notes=[
+                *measured.notes,
+                *tally.cache_notes,
+                *(f"not analysed: {n.path}: {n.reason}" for n in measured.not_analysed),
+            ],
+            not_analysed=measured.not_analysed,
+        ),
+        tests=DebtOfTests(test_findings, test_lines, settings.tests.in_debt),
     )
 
 

@@ -5,6 +5,9 @@ from codehealth.hotspots.report import (
     HotspotsReport as HotspotsReport,
 )
 from codehealth.hotspots.run import (
+    HotspotsOptions as HotspotsOptions,
+)
+from codehealth.hotspots.run import (
     Mined as Mined,
 )
 from codehealth.hotspots.run import (
@@ -12,6 +15,7 @@ from codehealth.hotspots.run import (
 )
 
 __all__ = [
+    "HotspotsOptions",
     "HotspotsReport",
     "Mined",
     "run_hotspots",

@@ -72,16 +72,16 @@ def hotspots(
       codehealth hotspots --format json > hotspots.json
     """
     from codehealth.core import load_settings
-    from codehealth.hotspots.run import run_hotspots
+    from codehealth.debt import DebtOptions
+    from codehealth.hotspots.run import HotspotsOptions, run_hotspots
 
     settings = load_settings(project_root(), config_file)
-    mined = run_hotspots(
-        settings.root,
-        window=window,
-        settings=settings,
+    measuring = DebtOptions(
         use_cache=not no_cache,
+        settings=settings,
         progress=progress_bar("measuring", output_format != "table", 200),
     )
+    mined = run_hotspots(settings.root, HotspotsOptions(measuring, window=window))
     if output_format == "json":
         from codehealth.hotspots.formats import render_hotspots_json
 

@@ -10,7 +10,7 @@ import os
 import time
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from codehealth.adapters.git import HistoryUnavailable, repository_facts
 from codehealth.core import (
@@ -20,9 +20,8 @@ from codehealth.core import (
     Settings,
     Unreadable,
     is_test_path,
-    load_settings,
 )
-from codehealth.debt import DebtReport, Target, debt_and_measured, module_names
+from codehealth.debt import DebtOptions, DebtReport, Target, measure_debt, module_names
 from codehealth.history import (
     Coupling,
     FileHistory,
@@ -43,7 +42,7 @@ from codehealth.hotspots.commit_log import CommitLog
 from codehealth.hotspots.functions import hot_functions, readable
 from codehealth.hotspots.ranking import FileDebt, HotFile, rank_files
 from codehealth.hotspots.report import HotspotsReport
-from codehealth.metrics import Measured, Progress, log, package_names
+from codehealth.metrics import Measured, log, package_names
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,41 +56,37 @@ class Mined:
     measured: Measured  # today's files: their contents and metrics
 
 
-def run_hotspots(
-    root: str = ".",
-    *,
-    window: str | None = None,
-    settings: Settings | None = None,
-    config_file: str | None = None,
-    use_cache: bool = True,
-    progress: Progress | None = None,
-    now: float | None = None,
-    extra_findings: Sequence[Finding] = (),
-) -> Mined:
-    """``extra_findings``: priced into the debt (``run_debt``'s seam; the HTML report passes
-    the boundary findings it has computed)."""
+@dataclass(frozen=True, slots=True)
+class HotspotsOptions:
+    """How the history is mined: today's files measured as ``measuring`` says (the
+    settings, caches, progress), changes counted in ``window`` (else ``[tool.codehealth.history]
+    window``) up to ``now`` (the clock when None); ``extra_findings`` are priced into the debt
+    (``run_debt``'s seam: the HTML report passes the boundary findings it has computed)."""
+
+    measuring: DebtOptions = field(default_factory=DebtOptions)
+    window: str | None = None
+    now: float | None = None
+    extra_findings: Sequence[Finding] = ()
+
+
+def run_hotspots(root: str = ".", options: HotspotsOptions | None = None) -> Mined:
+    """The hotspots of the project at ``root`` and what they were mined from."""
+    options = options or HotspotsOptions()
     root = os.path.abspath(root)
-    if settings is None:
-        settings = load_settings(root, config_file)
-    span = _span(window or settings.history.window, now)
+    settings = options.measuring.settings_at(root)
+    span = _span(options.window or settings.history.window, options.now)
     facts = repository_facts(root)
     if not facts.head:
         raise HistoryUnavailable(
             "the repository has no commits yet: hotspots and the plan rank files by their "
             "history; commit first"
         )
-    cache_dir = os.path.join(root, settings.cache_dir) if use_cache else None
+    measuring = replace(options.measuring, settings=settings)
+    cache_dir = os.path.join(root, settings.cache_dir) if measuring.use_cache else None
     commit_log = CommitLog(root, facts.toplevel, facts.head, cache_dir, facts.shallow)
     # One measurement for the debt and the metrics (measuring again, even from the cache,
     # costs a second decode of every file).
-    today = debt_and_measured(
-        (),
-        root,
-        use_cache=use_cache,
-        settings=settings,
-        progress=progress,
-        extra_findings=extra_findings,
-    )
+    today = measure_debt((), root, measuring, extra_findings=options.extra_findings)
     return _mine(root, settings, span, _read_log(commit_log, facts.shallow, span), today)
 
 

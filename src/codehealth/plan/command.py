@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import click
 
 from codehealth.adapters.console import (
     EXIT_OK,
+    grouped,
     guarded,
     progress_bar,
     project_root,
@@ -14,6 +17,19 @@ from codehealth.adapters.console import (
     verbose_option,
     write,
 )
+
+
+@dataclass(frozen=True, slots=True)
+class _Asked:
+    """How much time there is: ``--budget``, sprints of the team's ``--capacity``, or a
+    ``--refactorathon``."""
+
+    budget: str | None
+    capacity: str | None
+    team: int | None
+    sprint: str | None
+    sprints: int | None
+    refactorathon: bool
 
 
 @click.command()
@@ -34,14 +50,10 @@ from codehealth.adapters.console import (
 @click.option("--no-cache", is_flag=True, help="Measure every file again.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False))
 @verbose_option
+@grouped("asked", ("budget", "capacity", "team", "sprint", "sprints", "refactorathon"), _Asked)
 @guarded
 def plan(
-    budget: str | None,
-    capacity: str | None,
-    team: int | None,
-    sprint: str | None,
-    sprints: int | None,
-    refactorathon: bool,
+    asked: _Asked,
     window: str | None,
     output_format: str,
     no_cache: bool,
@@ -63,18 +75,20 @@ def plan(
       codehealth plan --refactorathon --team 6 --format markdown > agenda.md
     """
     from codehealth.core import load_settings
+    from codehealth.debt import DebtOptions
+    from codehealth.hotspots import HotspotsOptions
     from codehealth.plan.run import read_budget, run_plan
 
-    wanted = read_budget(budget, capacity, team, sprint, sprints, refactorathon)
+    wanted = read_budget(
+        asked.budget, asked.capacity, asked.team, asked.sprint, asked.sprints, asked.refactorathon
+    )
     settings = load_settings(project_root(), config_file)
-    result, notes = run_plan(
-        wanted,
-        settings.root,
-        window=window,
-        settings=settings,
+    measuring = DebtOptions(
         use_cache=not no_cache,
+        settings=settings,
         progress=progress_bar("measuring", output_format != "table", 200),
     )
+    result, notes = run_plan(wanted, settings.root, HotspotsOptions(measuring, window=window))
     from codehealth.plan.formats import (
         render_plan_csv,
         render_plan_json,

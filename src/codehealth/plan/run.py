@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import math
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from codehealth.core import ConfigError, Settings, load_settings
+from codehealth.core import ConfigError, Settings
 from codehealth.debt import load_catalogue
-from codehealth.hotspots import Mined, run_hotspots
-from codehealth.metrics import Progress
+from codehealth.hotspots import HotspotsOptions, Mined, run_hotspots
 from codehealth.plan.budget import MINUTES, parse_capacity, parse_duration
 from codehealth.plan.schedule import Plan, make_plan
 from codehealth.plan.targets import Candidate, build_targets
@@ -70,22 +69,14 @@ def _sprints(
 
 
 def run_plan(
-    budget: Budget,
-    root: str = ".",
-    *,
-    window: str | None = None,
-    settings: Settings | None = None,
-    config_file: str | None = None,
-    use_cache: bool = True,
-    progress: Progress | None = None,
+    budget: Budget, root: str = ".", options: HotspotsOptions | None = None
 ) -> tuple[Plan, tuple[str, ...]]:
-    """The plan and the notes of the history run behind it."""
+    """The plan and the notes of the history run behind it (mined as ``options`` say)."""
+    options = options or HotspotsOptions()
     root = os.path.abspath(root)
-    if settings is None:
-        settings = load_settings(root, config_file)
-    mined = run_hotspots(
-        root, window=window, settings=settings, use_cache=use_cache, progress=progress
-    )
+    settings = options.measuring.settings_at(root)
+    measuring = replace(options.measuring, settings=settings)
+    mined = run_hotspots(root, replace(options, measuring=measuring))
     return plan_from(mined, budget, settings), mined.report.notes
 
 

@@ -67,21 +67,19 @@ def report(
       codehealth report --html out --budget 2w --since 6.months
     """
     from codehealth.core import load_settings
+    from codehealth.debt import DebtOptions
+    from codehealth.hotspots import HotspotsOptions
     from codehealth.plan import read_budget
-    from codehealth.report.run import report_path, run_report, write_report
+    from codehealth.report.run import ReportOptions, report_path, run_report, write_report
 
     wanted = read_budget(budget, None, None, None, None, False)
     settings = load_settings(project_root(), config_file)
     path = report_path(folder)
-    facts = run_report(
-        wanted,
-        settings.root,
-        window=window,
-        settings=settings,
-        use_cache=not no_cache,
-        progress=progress_bar("measuring", False, 200),
-        history_limit=history_limit,
+    measuring = DebtOptions(
+        use_cache=not no_cache, settings=settings, progress=progress_bar("measuring", False, 200)
     )
+    options = ReportOptions(HotspotsOptions(measuring, window=window), history_limit)
+    facts = run_report(wanted, settings.root, options)
     size = write_report(facts, path)
     write(f"wrote {path} ({size / 1_000_000:.1f} MB)\n")
     return EXIT_OK

@@ -17,10 +17,11 @@ import re
 import time
 from collections import defaultdict
 from collections.abc import Mapping
+from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from codehealth.core import BoundaryReport, FileMetrics
+from codehealth.core import BoundaryReport, FileMetrics, Violation
 from codehealth.debt import DebtReport
 from codehealth.history import HistoryRun
 from codehealth.hotspots import HotspotsReport
@@ -46,34 +47,28 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 _SLOT = re.compile(r"/\*(ECHARTS|DATA)\*/|<!--(TITLE)-->")
 
 
-def render_report_html(
-    *,
-    project: str,
-    generated: float,
-    debt: DebtReport,
-    metrics: Mapping[str, FileMetrics],
-    hotspots: HotspotsReport | None,
-    boundaries: BoundaryReport | None,
-    plan: Plan | None,
-    history: HistoryRun | None,
-    notes: tuple[str, ...] = (),
-) -> str:
+@dataclass(frozen=True, slots=True)
+class ReportFacts:
+    """What the HTML report shows; ``None`` where that part could not be computed."""
+
+    project: str
+    generated: float  # seconds since the epoch
+    debt: DebtReport
+    metrics: Mapping[str, FileMetrics]
+    hotspots: HotspotsReport | None
+    boundaries: BoundaryReport | None
+    plan: Plan | None
+    history: HistoryRun | None
+    notes: tuple[str, ...] = ()
+
+
+def render_report_html(facts: ReportFacts) -> str:
     """The page, as one string."""
-    data = report_data(
-        project=project,
-        generated=generated,
-        debt=debt,
-        metrics=metrics,
-        hotspots=hotspots,
-        boundaries=boundaries,
-        plan=plan,
-        history=history,
-        notes=notes,
-    )
+    data = report_data(facts)
     slots = {
         "ECHARTS": _asset("echarts.min.js"),
         "DATA": script_json(data),
-        "TITLE": html.escape(_SURROGATES.sub("\ufffd", f"codehealth report: {project}")),
+        "TITLE": html.escape(_SURROGATES.sub("\ufffd", f"codehealth report: {facts.project}")),
     }
     # One pass: a slot's text is never searched for another slot.
     return _SLOT.sub(lambda m: slots[m.group(1) or m.group(2)], _asset("report.html"))
@@ -90,24 +85,14 @@ def _asset(name: str) -> str:
     return resources.files("codehealth.report").joinpath("assets").joinpath(name).read_text("utf-8")
 
 
-def report_data(
-    *,
-    project: str,
-    generated: float,
-    debt: DebtReport,
-    metrics: Mapping[str, FileMetrics],
-    hotspots: HotspotsReport | None,
-    boundaries: BoundaryReport | None,
-    plan: Plan | None,
-    history: HistoryRun | None,
-    notes: tuple[str, ...] = (),
-) -> dict[str, Any]:
+def report_data(facts: ReportFacts) -> dict[str, Any]:
     """The data the page shows (plain JSON types)."""
+    debt, metrics = facts.debt, facts.metrics
     p = debt.project
     return {
-        "project": project,
+        "project": facts.project,
         "version": __version__,
-        "generated": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(generated)),
+        "generated": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(facts.generated)),
         "debt": {
             "minutes": round(p.minutes, 1),
             "hours": round(p.hours, 1),
@@ -119,8 +104,8 @@ def report_data(
             "by_family": [[family, round(minutes, 1)] for family, minutes in p.by_family],
             **_test_debt(debt),
         },
-        "trend": _trend(history),
-        "hotspots": _hotspots(hotspots),
+        "trend": _trend(facts.history),
+        "hotspots": _hotspots(facts.hotspots),
         "modules": [
             {
                 "name": m.debt.name,
@@ -132,11 +117,11 @@ def report_data(
             for m in debt.modules[:MAX_MODULES]
         ],
         "functions": _functions(debt, metrics),
-        "boundaries": _boundaries(boundaries),
-        "plan": _plan(plan),
+        "boundaries": _boundaries(facts.boundaries),
+        "plan": _plan(facts.plan),
         "notes": [
             *([] if metrics else ["no Python files found: nothing to measure"]),
-            *notes,
+            *facts.notes,
             *debt.incomplete,
             *debt.notes,
         ],
@@ -221,6 +206,29 @@ def _functions(debt: DebtReport, metrics: Mapping[str, FileMetrics]) -> list[dic
 def _boundaries(report: BoundaryReport | None) -> dict[str, Any] | None:
     if report is None:
         return None
+    return {
+        "violations": [_violation(v) for v in report.violations],
+        "contracts": [{"name": c.name, "type": c.type, "kept": c.kept} for c in report.contracts],
+        "cycles": [list(c.path) for c in report.cycles],
+        **_graph(report),
+        "modules": len({m.name for m in report.modules}),
+    }
+
+
+def _violation(violation: Violation) -> dict[str, Any]:
+    finding = violation.finding
+    return {
+        "rule": finding.rule,
+        "path": finding.path,
+        "line": finding.line,
+        "importer": violation.importer,
+        "target": violation.target,
+        "message": finding.message,
+    }
+
+
+def _graph(report: BoundaryReport) -> dict[str, Any]:
+    """The module graph: the most connected modules (capped) and the edges between them."""
     degree: dict[str, int] = defaultdict(int)
     for edge in report.edges:
         degree[edge.source] += len(edge.imports)
@@ -230,19 +238,6 @@ def _boundaries(report: BoundaryReport | None) -> dict[str, Any] | None:
     shown = set(kept)
     violated = {(v.importer, v.target) for v in report.violations}
     return {
-        "violations": [
-            {
-                "rule": v.finding.rule,
-                "path": v.finding.path,
-                "line": v.finding.line,
-                "importer": v.importer,
-                "target": v.target,
-                "message": v.finding.message,
-            }
-            for v in report.violations
-        ],
-        "contracts": [{"name": c.name, "type": c.type, "kept": c.kept} for c in report.contracts],
-        "cycles": [list(c.path) for c in report.cycles],
         "nodes": [{"name": n, "degree": degree[n]} for n in kept],
         "edges": [
             {
@@ -254,7 +249,6 @@ def _boundaries(report: BoundaryReport | None) -> dict[str, Any] | None:
             for e in report.edges
             if e.source in shown and e.target in shown and e.source != e.target
         ],
-        "modules": len(names),
     }
 
 

@@ -13,77 +13,56 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from codehealth.adapters.files import replace_file
 from codehealth.adapters.git import HistoryUnavailable, repository_facts
 from codehealth.boundaries import run_boundaries
-from codehealth.core import BoundaryReport, ConfigError, FileMetrics, Settings, load_settings
-from codehealth.debt import DebtOptions, DebtReport, measure_debt
+from codehealth.core import BoundaryReport, ConfigError, Settings
+from codehealth.debt import measure_debt
 from codehealth.history import HistoryRun, run_history
-from codehealth.hotspots import HotspotsReport, run_hotspots
-from codehealth.metrics import Progress
+from codehealth.hotspots import HotspotsOptions, HotspotsReport, run_hotspots
 from codehealth.plan import Budget, Plan, plan_from
-from codehealth.report.html import render_report_html
+from codehealth.report.html import ReportFacts, render_report_html
 
 REPORT_FILE = "index.html"
 
 
 @dataclass(frozen=True, slots=True)
-class ReportFacts:
-    """What the HTML report shows; ``None`` where that part could not be computed."""
+class ReportOptions:
+    """How the report is made: the project measured and its history mined as ``mining``
+    says (settings, caches, progress, window, now); ``history_limit``: with an empty history
+    store, the trend starts that many commits below HEAD (``history --limit``)."""
 
-    project: str
-    generated: float  # seconds since the epoch
-    debt: DebtReport
-    metrics: dict[str, FileMetrics]
-    hotspots: HotspotsReport | None
-    boundaries: BoundaryReport | None
-    plan: Plan | None
-    history: HistoryRun | None
-    notes: tuple[str, ...]
+    mining: HotspotsOptions = field(default_factory=HotspotsOptions)
+    history_limit: int | None = None
 
 
 def run_report(
-    budget: Budget,
-    root: str = ".",
-    *,
-    window: str | None = None,
-    settings: Settings | None = None,
-    config_file: str | None = None,
-    use_cache: bool = True,
-    progress: Progress | None = None,
-    history_limit: int | None = None,
-    now: float | None = None,
+    budget: Budget, root: str = ".", options: ReportOptions | None = None
 ) -> ReportFacts:
-    """The facts of the report for the project at ``root``. ``history_limit``: with an empty
-    history store, the trend starts that many commits below HEAD (``history --limit``)."""
+    """The facts of the report for the project at ``root``."""
+    options = options or ReportOptions()
     root = os.path.abspath(root)
-    if settings is None:
-        settings = load_settings(root, config_file)
-    now = time.time() if now is None else now
+    settings = options.mining.measuring.settings_at(root)
+    measuring = replace(options.mining.measuring, settings=settings)
+    now = time.time() if options.mining.now is None else options.mining.now
     notes: list[str] = []
-    boundaries = _boundaries(root, settings, use_cache, notes)
+    boundaries = _boundaries(root, settings, measuring.use_cache, notes)
     found = [v.finding for v in boundaries.violations] if boundaries is not None else []
+    mining = replace(
+        options.mining,
+        measuring=measuring,
+        now=now,
+        extra_findings=(*options.mining.extra_findings, *found),
+    )
     head = _head(root, notes)
     hotspots: HotspotsReport | None = None
     plan: Plan | None = None
     history: HistoryRun | None = None
     mined = (
-        _part(
-            "hotspots and refactor plan",
-            notes,
-            lambda: run_hotspots(
-                root,
-                window=window,
-                settings=settings,
-                use_cache=use_cache,
-                progress=progress,
-                now=now,
-                extra_findings=found,
-            ),
-        )
+        _part("hotspots and refactor plan", notes, lambda: run_hotspots(root, mining))
         if head
         else None
     )
@@ -91,13 +70,14 @@ def run_report(
         debt, hotspots, measured = mined.debt, mined.report, mined.measured
         plan = plan_from(mined, budget, settings)
     else:
-        options = DebtOptions(use_cache=use_cache, settings=settings, progress=progress)
-        debt, measured = measure_debt((), root, options, extra_findings=found)
+        debt, measured = measure_debt((), root, measuring, extra_findings=mining.extra_findings)
     if head:
         history = _part(
             "trend",
             notes,
-            lambda: run_history(root, settings=settings, limit=history_limit, measured=measured),
+            lambda: run_history(
+                root, settings=settings, limit=options.history_limit, measured=measured
+            ),
         )
     metrics = measured.files
     notes += _history_notes(hotspots, history, {*debt.incomplete, *debt.notes})
@@ -183,17 +163,7 @@ def report_path(folder: str) -> str:
 
 def write_report(facts: ReportFacts, path: str) -> int:
     """Render the page and write it to ``path`` (atomically); its size in bytes."""
-    text = render_report_html(
-        project=facts.project,
-        generated=facts.generated,
-        debt=facts.debt,
-        metrics=facts.metrics,
-        hotspots=facts.hotspots,
-        boundaries=facts.boundaries,
-        plan=facts.plan,
-        history=facts.history,
-        notes=facts.notes,
-    )
+    text = render_report_html(facts)
     try:
         replace_file(path, text, newline="\n")
     except OSError as error:

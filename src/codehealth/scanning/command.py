@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -11,6 +11,7 @@ from codehealth.adapters.console import (
     EXIT_FOUND,
     EXIT_OK,
     from_here,
+    grouped,
     guarded,
     project_root,
     stdout_is_terminal,
@@ -32,6 +33,24 @@ _SORT_KEYS = (
     "maintainability",
     "name",
 )
+
+
+@dataclass(frozen=True, slots=True)
+class _Checked:
+    """``--check`` (exit 1 on a threshold violation) and ``--no-baseline`` (its findings
+    fail too)."""
+
+    check: bool
+    no_baseline: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Measuring:
+    """How the files are measured: ``--no-cache``, ``--config`` and ``--jobs``."""
+
+    no_cache: bool
+    config_file: str | None
+    jobs: int | None
 
 
 @click.command()
@@ -78,17 +97,16 @@ _SORT_KEYS = (
 )
 @click.option("--jobs", type=click.IntRange(min=0), help="Worker processes (0 = one per core).")
 @verbose_option
+@grouped("checked", ("check", "no_baseline"), _Checked)
+@grouped("measuring", ("no_cache", "config_file", "jobs"), _Measuring)
 @guarded
 def scan(
     paths: tuple[str, ...],
     output_format: str,
     sort: str,
     top: int,
-    check: bool,
-    no_baseline: bool,
-    no_cache: bool,
-    config_file: str | None,
-    jobs: int | None,
+    checked: _Checked,
+    measuring: _Measuring,
 ) -> int:
     """Measure every function, class, file and package.
 
@@ -114,13 +132,13 @@ def scan(
     from codehealth.core import load_settings
     from codehealth.scanning.run import run_scan
 
-    settings = load_settings(project_root(), config_file)
-    if jobs is not None:
-        settings = replace(settings, jobs=jobs)
+    settings = load_settings(project_root(), measuring.config_file)
+    if measuring.jobs is not None:
+        settings = replace(settings, jobs=measuring.jobs)
     result = run_scan(
         from_here(paths),
         settings.root,
-        use_cache=not no_cache,
+        use_cache=not measuring.no_cache,
         settings=settings,
         progress=_ProgressBar() if output_format == "table" and _stderr_is_terminal() else None,
     )
@@ -136,7 +154,7 @@ def scan(
         from codehealth.scanning.formats import render_scan_text
 
         write(render_scan_text(result, sort, top))
-    return _check(result, settings, no_baseline) if check else EXIT_OK
+    return _check(result, settings, checked.no_baseline) if checked.check else EXIT_OK
 
 
 def _check(result: ScanResult, settings: Settings, no_baseline: bool) -> int:
