@@ -230,13 +230,13 @@ def _violation(data: dict[str, Any]) -> Violation:
 def rule_costs() -> dict[str, tuple[str, float]]:
     """Severity and remediation minutes of each boundary rule, from the catalogue."""
     costs = dict(_DEFAULT_COSTS)
-    try:
-        from codehealth.adapters.files import rules_folder
-        from codehealth.core import parse_catalogue
+    from codehealth.adapters.files import rules_folder
+    from codehealth.core import parse_catalogue
 
+    try:
         text = (rules_folder() / "boundaries.toml").read_text(encoding="utf-8")
         catalogue = parse_catalogue({"boundaries.toml": text})
-    except Exception:  # noqa: BLE001 - the defaults above are the catalogue's values
+    except (OSError, ValueError):  # unreadable or invalid (CatalogueError): the defaults
         return costs
     for rule in catalogue.rules:
         if rule.id in costs:

@@ -70,8 +70,9 @@ def read_importlinter(root: str) -> ContractSource | None:
             options = api.read_configuration(path)
         except FileNotFoundError:
             continue  # the file has no import-linter section
-        except Exception as error:  # noqa: BLE001 - any parse error is the user's config
-            raise ConfigError(f"{path}: cannot read import-linter configuration: {error}") from None
+        except Exception as error:  # any parse error is the user's configuration
+            message = f"{path}: cannot read import-linter configuration: {error}"
+            raise ConfigError(message) from error
         session = dict(options["session_options"])
         contracts = tuple(options["contracts_options"])
         if not session.get("root_packages"):
@@ -84,7 +85,9 @@ def run_contracts(
     sources: list[ContractSource], graph_for: GraphFor
 ) -> tuple[list[ContractResult], list[Link]]:
     """Check every contract of every source; an invalid contract raises ConfigError."""
-    import importlinter.api  # noqa: F401 - configures import-linter's settings
+    # importing importlinter.api configures import-linter's settings (its readers, graph
+    # builder and file system), which the contract checks below need
+    importlib.import_module("importlinter.api")
 
     results: list[ContractResult] = []
     links: list[Link] = []

@@ -96,8 +96,8 @@ def _scan(
                 exclude_type_checking_imports=exclude_tc,
             )
         )
-    except Exception as error:  # noqa: BLE001 - a syntax or decoding error
-        raise OverrideError(f"grimp cannot read the imports: {error}") from None
+    except Exception as error:  # a syntax or decoding error, in grimp's words
+        raise OverrideError(f"grimp cannot read the imports: {error}") from error
 
 
 def _package_of(packages: list[Any], module: str) -> Any:
