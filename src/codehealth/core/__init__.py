@@ -106,6 +106,12 @@ from codehealth.core.hits import (
 from codehealth.core.hits import (
     price_rule_hits as price_rule_hits,
 )
+from codehealth.core.isolation import (
+    error_text as error_text,
+)
+from codehealth.core.isolation import (
+    isolated as isolated,
+)
 from codehealth.core.metrics import (
     ClassMetrics as ClassMetrics,
 )
@@ -174,6 +180,8 @@ from codehealth.core.toml import (
 )
 
 __all__ = [
+    "error_text",
+    "isolated",
     "TOMLDecodeError",
     "parse_toml",
     "AllowEntry",

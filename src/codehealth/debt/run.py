@@ -23,8 +23,10 @@ from codehealth.core import (
     LintCost,
     Settings,
     apply_overrides,
+    error_text,
     is_test_path,
     is_test_rule,
+    isolated,
     load_settings,
     parse_catalogue,
     price_lint_hits,
@@ -255,14 +257,11 @@ def _boundary_findings(
 ) -> list[Finding]:
     from codehealth.boundaries import run_boundaries
 
-    try:
-        report = run_boundaries(root, settings=settings, use_cache=use_cache)
-    except ConfigError:
-        raise
-    except Exception as error:  # noqa: BLE001 - the rest of the report stands without it
-        incomplete.append(f"boundaries check failed: {type(error).__name__}: {error}")
-        return []
-    return [violation.finding for violation in report.violations]
+    report = isolated(
+        lambda: run_boundaries(root, settings=settings, use_cache=use_cache),
+        lambda error: incomplete.append(f"boundaries check failed: {error_text(error)}"),
+    )
+    return [violation.finding for violation in report.violations] if report else []
 
 
 def _priced(finding: Finding, catalogue: Catalogue) -> Finding:

@@ -19,7 +19,7 @@ from typing import TypeVar
 from codehealth.adapters.files import replace_file
 from codehealth.adapters.git import HistoryUnavailable, repository_facts
 from codehealth.boundaries import run_boundaries
-from codehealth.core import BoundaryReport, ConfigError, Settings
+from codehealth.core import BoundaryReport, ConfigError, Settings, error_text, isolated
 from codehealth.debt import measure_debt
 from codehealth.history import HistoryRun, run_history
 from codehealth.hotspots import HotspotsOptions, HotspotsReport, run_hotspots
@@ -126,27 +126,24 @@ _T = TypeVar("_T")
 def _part(name: str, notes: list[str], compute: Callable[[], _T]) -> _T | None:
     """One history part of the page, or None with a note saying it is missing and why (the
     page is written without it: a history git cannot read, a clone too shallow, ...)."""
-    try:
-        return compute()
-    except HistoryUnavailable as error:
-        notes.append(f"no {name}: {error}")
-    except ConfigError:
-        raise  # the user's options or configuration: exit 2
-    except Exception as error:  # noqa: BLE001 - the rest of the report stands without it
-        notes.append(f"no {name}: {type(error).__name__}: {error}")
-    return None
+
+    def history_part() -> _T | None:
+        try:
+            return compute()
+        except HistoryUnavailable as error:  # a ConfigError, but only this part's
+            notes.append(f"no {name}: {error}")
+            return None
+
+    return isolated(history_part, lambda error: notes.append(f"no {name}: {error_text(error)}"))
 
 
 def _boundaries(
     root: str, settings: Settings, use_cache: bool, notes: list[str]
 ) -> BoundaryReport | None:
-    try:
-        return run_boundaries(root, settings=settings, use_cache=use_cache)
-    except ConfigError:
-        raise
-    except Exception as error:  # noqa: BLE001 - the rest of the report stands without it
-        notes.append(f"boundaries check failed: {type(error).__name__}: {error}")
-        return None
+    return isolated(
+        lambda: run_boundaries(root, settings=settings, use_cache=use_cache),
+        lambda error: notes.append(f"boundaries check failed: {error_text(error)}"),
+    )
 
 
 def report_path(folder: str) -> str:
