@@ -114,6 +114,12 @@ class Settings:
     boundaries: BoundarySettings = field(default_factory=BoundarySettings)
     tests: TestSettings = field(default_factory=TestSettings)
 
+    @property
+    def excluded_patterns(self) -> tuple[str, ...]:
+        """The exclude globs every use case applies: ``exclude``, plus ``migrations``
+        folders when ``exclude_migrations`` is on."""
+        return self.exclude + (("migrations",) if self.exclude_migrations else ())
+
 
 class ConfigError(Exception):
     """Bad configuration or usage: the CLI reports it and exits with code 2."""

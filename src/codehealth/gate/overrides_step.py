@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 
-from codehealth.adapters.git import STAGED, ChangedFile, read_blobs
+from codehealth.adapters.git import STAGED, ChangedFile, read_blobs, unstaged_python_edits
 
 _SOURCE = (".py", ".pyi")
 
@@ -65,7 +65,7 @@ def _staged_overrides(
 ) -> _Overrides:
     """``--staged``: the files edited in the work tree but not staged stand in as the index
     holds them, at both revisions (not staged: the same at HEAD)."""
-    unstaged = _unstaged_edits(root)
+    unstaged = unstaged_python_edits(root)
     if unstaged is None:
         return None, None
     index = read_blobs(root, STAGED, [path for path in unstaged if path not in staged_side])
@@ -85,31 +85,3 @@ def _on_disk(path: str) -> bytes | None:
             return handle.read()
     except OSError:
         return None
-
-
-def _unstaged_edits(root: str) -> list[str] | None:
-    """Python files edited in the work tree and not staged; None when a Python file is
-    untracked, or added or deleted without being staged (then the module list differs)."""
-    import subprocess
-
-    commands = (
-        ["diff", "--name-status", "-z", "--no-ext-diff", "--no-renames"],
-        ["ls-files", "-z", "--others", "--exclude-standard"],
-    )
-    outputs = []
-    for command in commands:
-        completed = subprocess.run(["git", "-C", root, *command], capture_output=True, check=False)
-        if completed.returncode != 0:
-            return None
-        outputs.append(completed.stdout.split(b"\0"))
-    if any(name.endswith((b".py", b".pyi")) for name in outputs[1]):
-        return None
-    fields = outputs[0]
-    edited = []
-    for status, name in zip(fields[0::2], fields[1::2], strict=False):
-        if not name.endswith((b".py", b".pyi")):
-            continue
-        if status != b"M":
-            return None
-        edited.append(name.decode("utf-8", "surrogateescape"))
-    return edited

@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from codehealth.adapters.git import STAGED, read_blobs
+from codehealth.adapters.git import STAGED, python_files_differ_from_index, read_blobs
 from codehealth.core import Settings
 
 
@@ -31,7 +31,7 @@ def project_view(root: str, settings: Settings, staged: bool) -> ProjectView | s
     folders = root_package_folders(settings)
     files = GraphFiles()
     paths = {m: os.path.abspath(p) for m, p in list_modules(folders, files).items()}
-    if staged and _index_differs(root, sorted(folders.values())):
+    if staged and python_files_differ_from_index(root, sorted(folders.values())):
         return "the work tree holds Python files the index does not (or the reverse)"
     packages = {m for m, p in paths.items() if os.path.basename(p) == "__init__.py"}
     mapping = module_map(settings, tuple(sorted(folders)), packages, set(paths))
@@ -53,22 +53,6 @@ class ProjectView:
 
     def relative(self, path: str) -> str:
         return os.path.relpath(path, self.project.root).replace(os.sep, "/")
-
-
-def _index_differs(root: str, folders: list[str]) -> bool:
-    """Untracked or deleted Python files in the package folders: the work tree's module list
-    (which grimp reads) is then not the index's."""
-    import subprocess
-
-    listing = ["ls-files", "-z", "--others", "--deleted", "--exclude-standard", "--"]
-    completed = subprocess.run(
-        ["git", "-C", root, *listing, *folders],
-        capture_output=True,
-        check=False,
-    )
-    if completed.returncode != 0:
-        return True
-    return any(name.endswith((b".py", b".pyi")) for name in completed.stdout.split(b"\0"))
 
 
 def revision_reader(

@@ -256,7 +256,7 @@ def _counted(change: ChangedFile, settings: Settings) -> bool:
     or generated (the scan's own predicate; the head of the work-tree copy is read)."""
     from codehealth.adapters.files import is_excluded, left_out
 
-    exclude = settings.exclude + (("migrations",) if settings.exclude_migrations else ())
+    exclude = settings.excluded_patterns
     return any(
         path.endswith(SOURCE_SUFFIXES)
         and not is_excluded(path, exclude)

@@ -118,7 +118,7 @@ def _path_filter(settings: Settings) -> PathFilter:
     """The Python files of the history that are measured."""
     return PathFilter(
         ("*.py",),
-        (*settings.history.exclude, *_exclude(settings)),
+        (*settings.history.exclude, *settings.excluded_patterns),
         hidden=settings.exclude_hidden,
         vendored=settings.exclude_vendored,
     )
@@ -215,10 +215,6 @@ def _not_analysed(root: str, tree: dict[str, str], known: dict[str, dict[str, fl
     ]
 
 
-def _exclude(settings: Settings) -> tuple[str, ...]:
-    return settings.exclude + (("migrations",) if settings.exclude_migrations else ())
-
-
 def _blobs(revisions: Iterable[Revision], keep: PathFilter) -> dict[str, str]:
     """Blob -> a path it had (for messages), in the order the commits bring them."""
     wanted: dict[str, str] = {}
@@ -236,7 +232,7 @@ def _salt(settings: Settings, catalogue: Catalogue) -> str:
             asdict(settings.thresholds),
             [asdict(rule) for rule in catalogue.rules],
             settings.history.exclude,
-            _exclude(settings),
+            settings.excluded_patterns,
             [settings.exclude_hidden, settings.exclude_vendored],
         ],
         sort_keys=True,

@@ -142,7 +142,7 @@ def _mine(
     options = settings.history
     keep = PathFilter(
         options.include,
-        (*options.exclude, *_exclude(settings)),
+        (*options.exclude, *settings.excluded_patterns),
         hidden=settings.exclude_hidden,
         vendored=settings.exclude_vendored,
     )
@@ -252,10 +252,6 @@ def _log_left_out(folders: dict[str, str], measured: Measured) -> None:
     for folder, reason in sorted(folders.items()):
         if folder not in told:
             log.info("skipped %s: %s (history)", folder, reason)
-
-
-def _exclude(settings: Settings) -> tuple[str, ...]:
-    return settings.exclude + (("migrations",) if settings.exclude_migrations else ())
 
 
 def _file_debt(targets: Sequence[Target]) -> dict[str, FileDebt]:

@@ -57,7 +57,7 @@ def measure_project(
 
     ``on_read`` sees every file's bytes before the analysis starts (``debt`` starts its
     linters there, so they run while the files are measured)."""
-    exclude = settings.exclude + (("migrations",) if settings.exclude_migrations else ())
+    exclude = settings.excluded_patterns
     discovery = discover(
         root,
         paths,

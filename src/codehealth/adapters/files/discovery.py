@@ -5,10 +5,10 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from codehealth.adapters.git import listed_files
 from codehealth.core import HEAD_BYTES, ConfigError, Settings, generated_marker, skipped_folder
 
 
@@ -45,7 +45,7 @@ def discover(
     """
     root = os.path.abspath(root)
     targets = [_relative_target(root, path) for path in paths]
-    listed = _git_files(root, targets)
+    listed = listed_files(root, targets)
     skipped: list[tuple[str, str]] = []
     files = _candidates(root, targets, listed, skipped)
     matcher = _Excluder(exclude)
@@ -103,21 +103,6 @@ def _relative_target(root: str, path: str) -> str:
     if relative.startswith(".."):
         raise ConfigError(f"{path}: is outside the project root {root}")
     return relative.replace(os.sep, "/")
-
-
-def _git_files(root: str, targets: list[str]) -> list[str] | None:
-    """Tracked and untracked-but-not-ignored files, or None when ``root`` is not in git."""
-    command = ["git", "-C", root, "ls-files", "-z", "--cached", "--others", "--exclude-standard"]
-    command += ["--", *targets] if targets else []
-    try:
-        completed = subprocess.run(command, capture_output=True, check=False)
-    except OSError:  # git is not installed
-        return None
-    if completed.returncode != 0:
-        return None
-    names = completed.stdout.decode("utf-8", "surrogateescape").split("\0")
-    # ls-files prints paths relative to the work-tree folder given with -C.
-    return [name for name in names if name]
 
 
 def _walk(root: str, targets: list[str], skipped: list[tuple[str, str]]) -> list[str]:

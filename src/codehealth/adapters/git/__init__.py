@@ -1,4 +1,5 @@
-"""git, run as argument lists: the log, revisions and blobs, ignores, damaged histories."""
+"""git, run as argument lists through one runner: the log, revisions and blobs, the work
+tree, ignores, damaged histories."""
 
 from codehealth.adapters.git.blobs import (
     BlobReader as BlobReader,
@@ -26,9 +27,6 @@ from codehealth.adapters.git.damaged import (
 )
 from codehealth.adapters.git.ignores import (
     ignoring_rule as ignoring_rule,
-)
-from codehealth.adapters.git.log import (
-    GitError as GitError,
 )
 from codehealth.adapters.git.log import (
     PrefetchedLog as PrefetchedLog,
@@ -78,6 +76,18 @@ from codehealth.adapters.git.revisions import (
 from codehealth.adapters.git.revisions import (
     untracked_later as untracked_later,
 )
+from codehealth.adapters.git.runner import (
+    GitError as GitError,
+)
+from codehealth.adapters.git.worktree import (
+    listed_files as listed_files,
+)
+from codehealth.adapters.git.worktree import (
+    python_files_differ_from_index as python_files_differ_from_index,
+)
+from codehealth.adapters.git.worktree import (
+    unstaged_python_edits as unstaged_python_edits,
+)
 
 __all__ = [
     "BlobReader",
@@ -95,7 +105,9 @@ __all__ = [
     "hunks_of_commits",
     "ignoring_rule",
     "is_ancestor",
+    "listed_files",
     "merge_base",
+    "python_files_differ_from_index",
     "read_blobs",
     "read_worktree",
     "repository_facts",
@@ -105,5 +117,6 @@ __all__ = [
     "stream_hunks",
     "stream_revisions",
     "tree_blobs",
+    "unstaged_python_edits",
     "untracked_later",
 ]

@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-import subprocess
 import threading
 from collections.abc import Iterator, Sequence
 from types import TracebackType
 
-from codehealth.adapters.git.log import GitError
+from codehealth.adapters.git.runner import GitError, start_git
 
 
 class BlobReader:
     """``read(sha)`` -> bytes; one request at a time over the process's pipes."""
 
     def __init__(self, root: str) -> None:
-        self._process = subprocess.Popen(
-            ["git", "-C", root, "cat-file", "--batch"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-        )
+        # Its stderr is not read: a missing object is answered on stdout.
+        self._process = start_git(root, ["cat-file", "--batch"], stdin=True, errors=False)
 
     def read(self, sha: str) -> bytes | None:
         """The blob's bytes, or None when git does not have it (a shallow clone's edge)."""

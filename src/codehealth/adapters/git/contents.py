@@ -6,8 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 
-from codehealth.adapters.files import read_file
-from codehealth.adapters.git.revisions import STAGED, _git, _message
+from codehealth.adapters.git.revisions import STAGED, _git
 from codehealth.core import ConfigError
 
 
@@ -24,8 +23,8 @@ def read_blobs(root: str, revision: str, paths: Iterable[str]) -> dict[str, byte
     names = [ids.get(path, f"{prefix}{path}") for path in wanted]
     request = "".join(f"{name}\n" for name in names).encode("utf-8", "surrogateescape")
     completed = _git(root, "cat-file", "--batch", stdin=request)
-    if completed.returncode != 0:
-        raise ConfigError(f"git cat-file failed: {_message(completed)}")
+    if not completed.ok:
+        raise ConfigError(f"git cat-file failed: {completed.message}")
     return dict(zip(wanted, _parse_batch(completed.stdout, len(wanted)), strict=True))
 
 
@@ -71,6 +70,9 @@ def _parse_batch(output: bytes, count: int) -> list[bytes | None]:
 
 def read_worktree(root: str, paths: Sequence[str]) -> dict[str, bytes | None]:
     """The files on disk (None: deleted, or not a regular file)."""
+    # Imported here: adapters.files lists a project with git, so it imports this package.
+    from codehealth.adapters.files import read_file
+
     found: dict[str, bytes | None] = {}
     for path in paths:
         try:
@@ -87,14 +89,14 @@ def export_tree(root: str, revision: str, destination: str) -> None:
     if revision == STAGED:
         prefix = os.path.join(os.path.abspath(destination), "")
         completed = _git(root, "checkout-index", "--all", "--force", f"--prefix={prefix}")
-        if completed.returncode != 0:
-            raise ConfigError(f"git checkout-index failed: {_message(completed)}")
+        if not completed.ok:
+            raise ConfigError(f"git checkout-index failed: {completed.message}")
         return
     import io
     import tarfile
 
     completed = _git(root, "archive", "--format=tar", revision)
-    if completed.returncode != 0:
-        raise ConfigError(f"git archive failed: {_message(completed)}")
+    if not completed.ok:
+        raise ConfigError(f"git archive failed: {completed.message}")
     with tarfile.open(fileobj=io.BytesIO(completed.stdout)) as archive:
         archive.extractall(destination, filter="data")

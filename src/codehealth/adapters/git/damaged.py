@@ -17,10 +17,9 @@ the rest costs what the normal ``--numstat`` walk costs.
 from __future__ import annotations
 
 import re
-import subprocess
 from collections.abc import Iterable, Sequence
 
-from codehealth.adapters.git.log import _HEADER, GitError, _commit, _commit_args, _records
+from codehealth.adapters.git.log import _HEADER, _commit, _commit_args, _records
 from codehealth.adapters.git.log_tokens import (
     UNIT_SEPARATOR,
     decoded,
@@ -29,6 +28,7 @@ from codehealth.adapters.git.log_tokens import (
     parse_records,
     raw_changes,
 )
+from codehealth.adapters.git.runner import GitError, git_output
 from codehealth.core import Change, Commit, ConfigError, Revision, Unreadable
 
 _NULL = "0" * 40
@@ -203,15 +203,4 @@ def _named_objects(message: str) -> set[str]:
 
 def _run(root: str, args: list[str], lines: Sequence[str]) -> bytes:
     request = "".join(f"{line}\n" for line in lines).encode("ascii")
-    try:
-        done = subprocess.run(
-            ["git", "-C", root, "-c", "core.quotepath=off", *args],
-            input=request,
-            capture_output=True,
-            check=False,
-        )
-    except OSError as error:
-        raise GitError(f"git {args[0]} failed: {error}") from None
-    if done.returncode != 0:
-        raise GitError(f"git {args[0]} failed: {decoded(done.stderr).strip()}")
-    return done.stdout
+    return git_output(root, "-c", "core.quotepath=off", *args, stdin=request)

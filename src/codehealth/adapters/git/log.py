@@ -8,7 +8,6 @@ and are not used. ``%aN``/``%aE`` apply ``.mailmap``. Paths are relative to ``ro
 
 from __future__ import annotations
 
-import subprocess
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -22,14 +21,17 @@ from codehealth.adapters.git.log_tokens import (
     parse_records,
     raw_changes,
 )
+from codehealth.adapters.git.runner import (
+    GitProcess,
+    finish_git,
+    git_output,
+    run_git,
+    start_git,
+)
 from codehealth.core import Change, Commit, ConfigError, Revision
 
 _HEADER = "%x1e%H%x1f%aN%x1f%aE%x1f%at"
 _CHUNK = 1 << 20
-
-
-class GitError(Exception):
-    """git failed in a way that is not the user's configuration (exit 3)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,13 +54,9 @@ def repository_facts(root: str) -> RepoFacts:
 
 
 def _git(root: str, *args: str) -> str | None:
-    try:
-        done = subprocess.run(["git", "-C", root, *args], capture_output=True, check=False)
-    except OSError:
-        return None
-    if done.returncode != 0:
-        return None
-    return done.stdout.decode("utf-8", "surrogateescape").strip()
+    """The output of a git command as text; None when it failed or git could not run."""
+    result = run_git(root, *args)
+    return result.text() if result.ok else None
 
 
 def stream_commits(
@@ -122,15 +120,7 @@ def count_commits(root: str, revisions: str = "HEAD") -> int:
 
 
 def is_ancestor(root: str, older: str, newer: str) -> bool:
-    try:
-        done = subprocess.run(
-            ["git", "-C", root, "merge-base", "--is-ancestor", older, newer],
-            capture_output=True,
-            check=False,
-        )
-    except OSError:
-        return False
-    return done.returncode == 0
+    return run_git(root, "merge-base", "--is-ancestor", older, newer).ok
 
 
 def _records(
@@ -144,25 +134,11 @@ def _records(
     try:
         yield from parse_records(iter(lambda: stdout.read(_CHUNK), b""), separator)
     finally:
-        _finish(process, args)
+        finish_git(process, args)
 
 
-def _start(root: str, args: Sequence[str]) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        ["git", "-C", root, "-c", "core.quotepath=off", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-
-
-def _finish(process: subprocess.Popen[bytes], args: Sequence[str]) -> None:
-    if process.stdout is not None:
-        process.stdout.close()
-    error = process.stderr.read() if process.stderr else b""
-    if process.stderr:
-        process.stderr.close()
-    if process.wait() != 0:
-        raise GitError(f"git {args[0]} failed: {decoded(error).strip()}")
+def _start(root: str, args: Sequence[str]) -> GitProcess:
+    return start_git(root, ["-c", "core.quotepath=off", *args])
 
 
 class PrefetchedLog:
@@ -185,7 +161,7 @@ class PrefetchedLog:
 
     def commits(self) -> Iterator[Commit]:
         self._reader.join()
-        _finish(self._process, self._args)
+        finish_git(self._process, self._args)
         chunks, self._chunks = self._chunks, []
         parse = numstat_changes if self._line_counts else name_status_changes
         for header, body in parse_records(chunks, b"\0"):
@@ -209,18 +185,8 @@ def stream_hunks(
 
 def tree_blobs(root: str, revision: str) -> dict[str, str]:
     """path -> blob id of every regular file of ``revision`` under ``root``."""
-    try:
-        done = subprocess.run(
-            ["git", "-C", root, "ls-tree", "-r", "-z", revision],
-            capture_output=True,
-            check=False,
-        )
-    except OSError as error:
-        raise GitError(f"git ls-tree failed: {error}") from None
-    if done.returncode != 0:
-        raise GitError(f"git ls-tree failed: {decoded(done.stderr).strip()}")
     blobs: dict[str, str] = {}
-    for entry in done.stdout.split(b"\0"):
+    for entry in git_output(root, "ls-tree", "-r", "-z", revision).split(b"\0"):
         meta, _, path = entry.partition(b"\t")
         fields = meta.split()
         if len(fields) == 3 and fields[1] == b"blob" and fields[0].startswith(b"100"):

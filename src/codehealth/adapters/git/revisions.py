@@ -1,7 +1,7 @@
 """Files at a git revision, without a checkout: the merge base, the changed files (with
 rename detection) and blobs read through one ``git cat-file --batch`` process.
 
-Every git call is an argument list (never a shell string) run with ``-C root``. Problems a
+Every git call goes through the runner (an argument list with ``-C root``). Problems a
 user can fix (no merge base in a shallow clone, a base ref that does not exist) raise
 ConfigError with the fix in the message: the CLI turns them into exit code 2.
 """
@@ -9,10 +9,10 @@ ConfigError with the fix in the message: the CLI turns them into exit code 2.
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from codehealth.adapters.git.runner import GitError, GitResult, run_git, start_git
 from codehealth.core import ConfigError
 
 WORKTREE = "worktree"  # the files on disk
@@ -32,27 +32,19 @@ class ChangedFile:
     path: str
 
 
-def _git(root: str, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    try:
-        return subprocess.run(
-            ["git", "-C", root, *args],
-            input=stdin,
-            capture_output=True,
-            check=False,
-        )
-    except OSError as error:
-        raise ConfigError(f"git could not be run: {error.strerror or error}") from None
-
-
-def _message(completed: subprocess.CompletedProcess[bytes]) -> str:
-    lines = completed.stderr.decode("utf-8", "replace").strip().splitlines()
-    return lines[-1] if lines else "no message"
+def _git(root: str, *args: str, stdin: bytes | None = None) -> GitResult:
+    """``run_git`` for a command the user needs: ConfigError (exit 2: install git) when git
+    cannot be started; a failed command is the caller's to judge."""
+    result = run_git(root, *args, stdin=stdin)
+    if result.code is None:
+        raise ConfigError(result.message)
+    return result
 
 
 def repository_root(folder: str) -> str:
     """The top of the work tree holding ``folder``; ConfigError outside a git repository."""
     completed = _git(folder, "rev-parse", "--show-toplevel")
-    if completed.returncode != 0:
+    if not completed.ok:
         raise ConfigError(
             f"{os.path.abspath(folder)}: not inside a git repository "
             "(`codehealth gate` compares git revisions; run it in a clone)"
@@ -65,7 +57,7 @@ def resolve_commit(root: str, ref: str) -> str:
     completed = _git(
         root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"
     )
-    if completed.returncode != 0:
+    if not completed.ok:
         if ref == "HEAD":
             raise ConfigError("HEAD does not name a commit yet: commit something first")
         raise ConfigError(
@@ -86,13 +78,13 @@ def merge_base(root: str, ref: str, head: str = "HEAD") -> str:
     branch after the fork are then never blamed on the change under review."""
     both = (f"{ref}^{{commit}}", f"{head}^{{commit}}")
     completed = _git(root, "merge-base", "--end-of-options", *both)  # the usual case: 1 call
-    if completed.returncode == 0:
+    if completed.ok:
         return completed.stdout.decode().strip()
     # Why not: a ref that names no commit says so (and how to fetch it).
     base = resolve_commit(root, ref)
     tip = resolve_commit(root, head)
     completed = _git(root, "merge-base", base, tip)
-    if completed.returncode == 0:
+    if completed.ok:
         return completed.stdout.decode().strip()
     if is_shallow(root):
         raise ConfigError(
@@ -103,7 +95,7 @@ def merge_base(root: str, ref: str, head: str = "HEAD") -> str:
         )
     raise ConfigError(
         f"no merge base of {ref} and {head}: the two histories share no commit "
-        f"({_message(completed)})"
+        f"({completed.message})"
     )
 
 
@@ -118,8 +110,8 @@ def changed_files(root: str, base: str, target: str) -> list[ChangedFile]:
     else:
         args += [base, target]
     completed = _git(root, *args, "--")
-    if completed.returncode != 0:
-        raise ConfigError(f"git diff failed: {_message(completed)}")
+    if not completed.ok:
+        raise ConfigError(f"git diff failed: {completed.message}")
     changes = parse_name_status(completed.stdout)
     if target == WORKTREE:
         changes += [ChangedFile("A", "", path) for path in _untracked(root)]
@@ -129,13 +121,11 @@ def changed_files(root: str, base: str, target: str) -> list[ChangedFile]:
 def untracked_later(root: str) -> Callable[[], list[str]]:
     """Start listing the work tree's untracked (not ignored) files, the slowest git call of
     a gate on a large tree; the function returned waits for the list."""
-    command = ["git", "-C", root, "ls-files", "--others", "--exclude-standard", "-z", "--full-name"]
+    command = ["ls-files", "--others", "--exclude-standard", "-z", "--full-name"]
     try:
-        process = subprocess.Popen(
-            command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
-        )
-    except OSError as error:
-        raise ConfigError(f"git could not be run: {error.strerror or error}") from None
+        process = start_git(root, command, errors=False)
+    except GitError as error:  # git is not installed: the user's to fix
+        raise ConfigError(str(error)) from None
 
     found: list[list[str]] = []
 
@@ -160,12 +150,12 @@ def changes_and_lines(
     )
     pending = untracked or (untracked_later(root) if target == WORKTREE else None)
     completed = _git(root, "diff", "--raw", "--numstat", "-M", "-z", "--no-ext-diff", *where, "--")
-    if completed.returncode != 0:
+    if not completed.ok:
         # --numstat reads contents: a FIFO (or socket) where a tracked file was makes git
         # stop ("cannot hash"). The list of changes alone does not read them.
         completed = _git(root, "diff", "--raw", "-M", "-z", "--no-ext-diff", *where, "--")
-    if completed.returncode != 0:
-        raise ConfigError(f"git diff failed: {_message(completed)}")
+    if not completed.ok:
+        raise ConfigError(f"git diff failed: {completed.message}")
     changes, lines = parse_raw_numstat(completed.stdout)
     if target == WORKTREE and pending is not None:
         changes += [ChangedFile("A", "", path) for path in pending()]
@@ -214,7 +204,7 @@ def _untracked(root: str) -> list[str]:
     """Files in the work tree that git does not track and does not ignore: new files not
     added yet are part of the change too."""
     completed = _git(root, "ls-files", "--others", "--exclude-standard", "-z", "--full-name")
-    if completed.returncode != 0:
+    if not completed.ok:
         return []
     return [_path(raw) for raw in completed.stdout.split(b"\0") if raw]
 
@@ -255,7 +245,7 @@ def changed_lines(root: str, base: str, target: str) -> int:
     else:
         args += [base, target]
     completed = _git(root, *args, "--")
-    if completed.returncode != 0:
+    if not completed.ok:
         return 0
     return _numstat_total(completed.stdout)
 
@@ -272,4 +262,4 @@ def _numstat_total(output: bytes) -> int:
 def head_commit_or_none(root: str) -> str | None:
     """HEAD's commit, or None in a repository with no commit yet."""
     completed = _git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
-    return completed.stdout.decode().strip() if completed.returncode == 0 else None
+    return completed.stdout.decode().strip() if completed.ok else None

@@ -1,0 +1,56 @@
+"""Facts about the work tree as git sees it: the files it lists, the Python files it holds
+that the index does not (or the reverse), and the edits not staged yet.
+
+Each answers None (or the cautious answer) when git fails or cannot be run: the callers
+then fall back to a slower way that needs no git (a walk, a copy of the revision).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from codehealth.adapters.git.runner import run_git
+
+_SOURCE = (b".py", b".pyi")
+
+
+def listed_files(root: str, targets: Sequence[str] = ()) -> list[str] | None:
+    """Tracked and untracked-but-not-ignored files under ``targets`` (all of ``root`` when
+    none), relative to ``root``; None when ``root`` is not in git or git cannot be run."""
+    args = ["ls-files", "-z", "--cached", "--others", "--exclude-standard"]
+    result = run_git(root, *args, *(["--", *targets] if targets else []))
+    if not result.ok:
+        return None
+    # ls-files prints paths relative to the work-tree folder given with -C.
+    return [name for name in result.stdout.decode("utf-8", "surrogateescape").split("\0") if name]
+
+
+def python_files_differ_from_index(root: str, folders: Sequence[str]) -> bool:
+    """Untracked or deleted Python files in ``folders``: the work tree's module list is then
+    not the index's. True as well when git cannot tell."""
+    listing = ["ls-files", "-z", "--others", "--deleted", "--exclude-standard", "--"]
+    result = run_git(root, *listing, *folders)
+    if not result.ok:
+        return True
+    return any(name.endswith(_SOURCE) for name in result.stdout.split(b"\0"))
+
+
+def unstaged_python_edits(root: str) -> list[str] | None:
+    """Python files edited in the work tree and not staged; None when a Python file is
+    untracked, or added or deleted without being staged (then the module list differs), or
+    when git cannot tell."""
+    diff = run_git(root, "diff", "--name-status", "-z", "--no-ext-diff", "--no-renames")
+    if not diff.ok:
+        return None
+    untracked = run_git(root, "ls-files", "-z", "--others", "--exclude-standard")
+    if not untracked.ok or any(n.endswith(_SOURCE) for n in untracked.stdout.split(b"\0")):
+        return None
+    fields = diff.stdout.split(b"\0")
+    edited = []
+    for status, name in zip(fields[0::2], fields[1::2], strict=False):
+        if not name.endswith(_SOURCE):
+            continue
+        if status != b"M":
+            return None
+        edited.append(name.decode("utf-8", "surrogateescape"))
+    return edited
