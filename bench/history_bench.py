@@ -242,7 +242,7 @@ def best(
     return name, min(walls), min(cpus), max(peaks)
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--project", default="astroid")
     parser.add_argument("--releases", type=int, default=200)
@@ -255,16 +255,23 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--commits", type=int, default=200)
     parser.add_argument("--write", action="store_true", help="append the table to RESULTS.md")
-    args = parser.parse_args(argv)
+    return parser
 
+
+def _corpus(args: argparse.Namespace) -> tuple[Path, int, str]:
+    """The repository measured, its number of commits, and a sentence saying what it is."""
     if args.repo:
-        repo, commits = shallow_copy(Path(args.repo), args.commits), args.commits
+        commits = args.commits
         corpus = f"the last {commits} commits of {args.repo} (shallow clone)"
-    else:
-        archives = download(args.project, args.releases)
-        repo = build_repository(args.project, archives)
-        commits = len(archives)
-        corpus = f"{args.project}, {commits} releases committed as {commits} commits"
+        return shallow_copy(Path(args.repo), commits), commits, corpus
+    archives = download(args.project, args.releases)
+    repo = build_repository(args.project, archives)
+    commits = len(archives)
+    return repo, commits, f"{args.project}, {commits} releases committed as {commits} commits"
+
+
+def _codehealth_rows(repo: Path, commits: int, runs: int) -> list[Row]:
+    """The git log floor, then hotspots and history cold and warm."""
     codehealth = [str(PYTHON), "-m", "codehealth"]
     store = repo / ".codehealth"
     log = [
@@ -279,32 +286,50 @@ def main(argv: list[str] | None = None) -> int:
     hotspots = [*codehealth, "hotspots", "--since", "all", "--format", "json"]
     # the same commits as `wily build -n N`: the tree N-1 commits below HEAD, then N-1 steps
     history = [*codehealth, "history", "--limit", str(commits - 1), "--format", "json"]
-    rows: list[Row] = [
-        best("git log --numstat (floor)", log, repo, args.runs),
-        best("codehealth hotspots, cold (no .codehealth)", hotspots, repo, args.runs, [store]),
-        best("codehealth hotspots, warm", hotspots, repo, args.runs),
+    return [
+        best("git log --numstat (floor)", log, repo, runs),
+        best("codehealth hotspots, cold (no .codehealth)", hotspots, repo, runs, [store]),
+        best("codehealth hotspots, warm", hotspots, repo, runs),
         best(f"codehealth history, {commits} commits, empty store", history, repo, 1, [store]),
-        best("codehealth history again (nothing new)", history, repo, args.runs),
+        best("codehealth history again (nothing new)", history, repo, runs),
     ]
-    if not args.no_wily:
-        python = wily_python()
-        if python is not None:
-            # wily keeps its cache in ~/.wily/<hash of the path>: a private, emptied HOME
-            # makes every run a cold build
-            home = WORK / "wily-home"
-            wily = [str(python), "-m", "wily", "build", "-n", str(commits), "."]
-            rows.append(
-                best(
-                    f"wily build -n {commits}",
-                    wily,
-                    repo,
-                    1,
-                    [repo / ".wily", home],
-                    {**ENV, "HOME": str(home)},
-                )
-            )
-            shutil.rmtree(repo / ".wily", ignore_errors=True)
 
+
+def _wily_rows(repo: Path, commits: int) -> list[Row]:
+    """``wily build`` over the same commits, when wily installs."""
+    python = wily_python()
+    if python is None:
+        return []
+    # wily keeps its cache in ~/.wily/<hash of the path>: a private, emptied HOME
+    # makes every run a cold build
+    home = WORK / "wily-home"
+    wily = [str(python), "-m", "wily", "build", "-n", str(commits), "."]
+    row = best(
+        f"wily build -n {commits}",
+        wily,
+        repo,
+        1,
+        [repo / ".wily", home],
+        {**ENV, "HOME": str(home)},
+    )
+    shutil.rmtree(repo / ".wily", ignore_errors=True)
+    return [row]
+
+
+def _ratios(row: Row, floor: Row, history_row: Row) -> tuple[str, str]:
+    """hotspots against the git log floor, wily against codehealth history."""
+    name, wall, cpu, _ = row
+    if name.startswith("codehealth hotspots"):
+        return f"{wall / floor[1]:.2f}x floor", f"{cpu / floor[2]:.2f}x floor"
+    if name.startswith("wily"):
+        return (
+            f"history {wall / history_row[1]:.1f}x faster",
+            f"history {cpu / history_row[2]:.1f}x faster",
+        )
+    return "", ""
+
+
+def _report(rows: list[Row], corpus: str, args: argparse.Namespace) -> str:
     floor, history_row = rows[0], rows[3]
     lines = [
         f"history bench: {corpus};"
@@ -314,14 +339,9 @@ def main(argv: list[str] | None = None) -> int:
         "| run | wall s | CPU s | wall ratio | CPU ratio | peak MB |",
         "| --- | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for name, wall, cpu, peak in rows:
-        wall_ratio = cpu_ratio = ""
-        if name.startswith("codehealth hotspots"):
-            wall_ratio = f"{wall / floor[1]:.2f}x floor"
-            cpu_ratio = f"{cpu / floor[2]:.2f}x floor"
-        elif name.startswith("wily"):
-            wall_ratio = f"history {wall / history_row[1]:.1f}x faster"
-            cpu_ratio = f"history {cpu / history_row[2]:.1f}x faster"
+    for row in rows:
+        name, wall, cpu, peak = row
+        wall_ratio, cpu_ratio = _ratios(row, floor, history_row)
         lines.append(
             f"| {name} | {wall:.3f} | {cpu:.3f} | {wall_ratio} | {cpu_ratio} | {peak:.0f} |"
         )
@@ -332,7 +352,16 @@ def main(argv: list[str] | None = None) -> int:
         else f"--project {args.project} --releases {args.releases}"
     )
     lines.append(f"reproduce: .venv/bin/python bench/history_bench.py {options} --runs {args.runs}")
-    text = "\n".join(lines)
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    repo, commits, corpus = _corpus(args)
+    rows = _codehealth_rows(repo, commits, args.runs)
+    if not args.no_wily:
+        rows += _wily_rows(repo, commits)
+    text = _report(rows, corpus, args)
     print(text)
     if args.write:
         with open(HERE / "RESULTS.md", "a", encoding="utf-8") as handle:
