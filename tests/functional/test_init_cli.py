@@ -11,7 +11,7 @@ from clitools import assert_no_traceback, run_cli
 
 if sys.version_info >= (3, 11):
     import tomllib
-else:  # pragma: no cover
+else:  # Python 3.10: the tomli backport
     import tomli as tomllib
 
 # A hand-formatted pyproject.toml: comments, odd spacing, inline tables, a [tool.*] table

@@ -47,7 +47,7 @@ from codehealth.core.settings_load import parse_settings
 
 if sys.version_info >= (3, 11):
     import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
+else:  # Python 3.10 only: the tomli backport
     import tomli as tomllib
 
 PROJECT = Path(__file__).resolve().parents[2]
