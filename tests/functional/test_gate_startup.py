@@ -36,6 +36,7 @@ def _loaded(cwd: Path) -> set[str]:
     return set(names)
 
 
+@pytest.mark.slow
 def test_a_warm_staged_gate_loads_no_boundary_analysis(tmp_path: Path) -> None:
     repo = tmp_path / "light"
     repo.mkdir()

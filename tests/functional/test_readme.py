@@ -165,6 +165,7 @@ def _entry_point() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "codehealth"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("block", console_blocks(), ids=lambda block: f"line{block.line}")
 def test_console_block_runs_as_shown(block: Block, tmp_path: Path) -> None:
     repo = build(block.repo, tmp_path)
