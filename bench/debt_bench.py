@@ -183,7 +183,9 @@ def _output_verdicts(timings: list[Timing], ruff: list[str]) -> list[str]:
 
 
 def _rows(timings: list[Timing], floor: float) -> list[tuple[str, ...]]:
-    rows = [("floor: ast.parse (one process)", f"{floor:.2f}", "1.00", f"{floor:.2f}", "")]
+    rows: list[tuple[str, ...]] = [
+        ("floor: ast.parse (one process)", f"{floor:.2f}", "1.00", f"{floor:.2f}", "")
+    ]
     rows += [
         (t.name, f"{t.best:.2f}", f"{t.best / floor:.2f}", f"{t.best_cpu:.2f}", f"{t.peak_mb:.0f}")
         for t in timings

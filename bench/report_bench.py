@@ -104,7 +104,7 @@ def measure(kind: str, runs: int) -> tuple[list[str], list[tuple[str, ...]]]:
             run(timing, root, env)
     debt_cold, report_cold, debt_warm, report_warm = timings
     size = (out / "index.html").stat().st_size
-    rows = [(kind, t.name, f"{t.best:.2f}") for t in timings]
+    rows: list[tuple[str, ...]] = [(kind, t.name, f"{t.best:.2f}") for t in timings]
     verdicts = []
     for label, d, r in (("cold", debt_cold, report_cold), ("warm", debt_warm, report_warm)):
         ratio = r.best / d.best

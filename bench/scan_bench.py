@@ -13,20 +13,17 @@ import platform
 import re
 import shlex
 import shutil
-import signal
 import subprocess
 import sys
 import tarfile
-import threading
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
 
 from django_sdist import DJANGO, django_archive
+from process_sampling import GNU_TIME, SAMPLE_SECONDS, Run, measure
+from radon_agreement import Agreement, agreement
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
@@ -35,11 +32,6 @@ CORPUS = WORK / f"django-{DJANGO}"  # the unpacked sdist; tools run here on its 
 BIN = Path(sys.executable).parent
 RESULTS = BENCH / "RESULTS.md"
 START, END = "<!-- scan-bench:start -->", "<!-- scan-bench:end -->"
-SAMPLE_SECONDS = 0.05
-# Peak RSS through GNU time, not os.wait4 here: a child's ru_maxrss also counts the RSS of
-# the process that forked it (this one, larger than some tools), GNU time's is a few MB.
-GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
-
 COLD, COLD_CACHE, WARM = "codehealth cold --no-cache", "codehealth cold, cache written", "warm"
 WHOLE = "codehealth cold --no-cache, whole sdist"
 TARGETS = {COLD: 0.8, COLD_CACHE: 0.8, f"codehealth {WARM}": 0.05}
@@ -56,114 +48,6 @@ def corpus() -> Path:
         with tarfile.open(archive) as tar:
             tar.extractall(WORK, filter="data")
     return CORPUS
-
-
-# -- one measured run --------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Run:
-    wall: float
-    tree_mb: float  # sum over the process tree of each process's peak RSS
-    largest_mb: float  # peak RSS of the largest single process
-    returncode: int
-    timed_out: bool
-    reported: float | None = None  # a time the tool reports itself (the floor's parse time)
-
-
-def _process_tree(root: int) -> list[int]:
-    """``root`` and its live descendants, from the parent ids in /proc/*/stat."""
-    children: dict[int, list[int]] = {}
-    for entry in os.scandir("/proc"):
-        if entry.name.isdigit():
-            try:
-                with open(f"/proc/{entry.name}/stat", "rb") as handle:
-                    ppid = int(handle.read().rpartition(b")")[2].split()[1])
-            except (OSError, ValueError, IndexError):
-                continue
-            children.setdefault(ppid, []).append(int(entry.name))
-    tree, todo = [], [root]
-    while todo:
-        pid = todo.pop()
-        tree.append(pid)
-        todo.extend(children.get(pid, ()))
-    return tree
-
-
-def _peak_kb(pid: int) -> int:
-    try:
-        with open(f"/proc/{pid}/status", "rb") as handle:
-            for line in handle:
-                if line.startswith(b"VmHWM:"):
-                    return int(line.split()[1])
-    except (OSError, ValueError):
-        pass
-    return 0
-
-
-def _sample_peaks(root: int, peaks: dict[int, int], done: threading.Event, wrapped: bool) -> None:
-    """Every SAMPLE_SECONDS until ``done``: the peak RSS of each process of ``root``'s tree."""
-    while not done.wait(SAMPLE_SECONDS):
-        for pid in _process_tree(root):
-            if pid != root or not wrapped:  # GNU time's own few MB are not the tool's
-                peaks[pid] = max(peaks.get(pid, 0), _peak_kb(pid))
-
-
-@contextmanager
-def _kill_after(pid: int, timeout: float | None) -> Iterator[threading.Event]:
-    """Kills the process group of ``pid`` when ``timeout`` seconds pass inside the block; the
-    event says whether it did."""
-    killed = threading.Event()
-
-    def kill() -> None:
-        killed.set()
-        os.killpg(pid, signal.SIGKILL)
-
-    timer = threading.Timer(timeout, kill) if timeout else None
-    if timer:
-        timer.start()
-    try:
-        yield killed
-    finally:
-        if timer:
-            timer.cancel()
-
-
-def _environment() -> dict[str, str]:
-    env = {**os.environ, "GIT_CEILING_DIRECTORIES": str(WORK)}  # the sdist is not in a repo
-    # As on a user's machine, installed tools run from their compiled bytecode; this
-    # environment sets PYTHONDONTWRITEBYTECODE, which would recompile every tool each run.
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    return env
-
-
-def measure(command: list[str], cwd: Path, stdout: Path, timeout: float | None) -> Run:
-    """Run ``command`` once: wall time and peak memory of it and every process it starts."""
-    peaks: dict[int, int] = {}
-    done = threading.Event()
-    maxrss = stdout.with_suffix(".maxrss")
-    maxrss.unlink(missing_ok=True)
-    wrapper = [GNU_TIME, "-f", "%M", "-o", str(maxrss)] if GNU_TIME else []
-    env = _environment()
-    with stdout.open("wb") as out, stdout.with_suffix(".stderr").open("wb") as err:
-        start = time.perf_counter()
-        process = subprocess.Popen(
-            [*wrapper, *command], cwd=cwd, env=env, stdout=out, stderr=err, start_new_session=True
-        )
-        sampler = threading.Thread(
-            target=_sample_peaks, args=(process.pid, peaks, done, bool(wrapper)), daemon=True
-        )
-        sampler.start()
-        with _kill_after(process.pid, timeout) as killed:
-            returncode = process.wait()
-            wall = time.perf_counter() - start
-        done.set()
-        sampler.join()
-    # GNU time's %M is ru_maxrss from wait4: the largest of the tool and its reaped children.
-    exact = int(maxrss.read_text().split()[-1]) if maxrss.exists() and not killed.is_set() else 0
-    largest = max([exact, *peaks.values()]) / 1024
-    tree = max(sum(peaks.values()) / 1024, largest)
-    return Run(wall, tree, largest, returncode, killed.is_set())
 
 
 # -- the tools ---------------------------------------------------------------------------
@@ -252,66 +136,6 @@ def run_all(selected: list[Tool], runs: int) -> None:
             tool.runs.append(run)
             shown = f"> {tool.timeout:.0f}" if run.timed_out else f"{run.wall:.2f}"
             print(f"  round {round_ + 1}/{runs}  {tool.name:40} {shown} s", file=sys.stderr)
-
-
-# -- cyclomatic agreement with radon -----------------------------------------------------
-
-Key = tuple[str, int, str]  # (file, line, name)
-
-
-def radon_functions(radon_json: dict[str, Any]) -> dict[Key, int]:
-    """Every function, method and closure of ``radon cc -j`` output (classes left out)."""
-
-    def walk(path: str, blocks: list[dict[str, Any]]) -> Iterator[tuple[Key, int]]:
-        for block in blocks:
-            if block["type"] in ("function", "method"):
-                yield (path, block["lineno"], block["name"]), block["complexity"]
-                yield from walk(path, block.get("closures", []))
-
-    found: dict[Key, int] = {}
-    for path, blocks in radon_json.items():
-        if isinstance(blocks, list):  # {"error": ...} for a file radon cannot parse
-            found.update(walk(path, blocks))
-    return found
-
-
-def codehealth_functions(scan_json: dict[str, Any]) -> dict[Key, int]:
-    return {
-        (file["path"], function["line"], function["name"]): function["cyclomatic"]
-        for file in scan_json["files"]
-        for function in file["functions"]
-    }
-
-
-@dataclass(frozen=True)
-class Agreement:
-    equal: int
-    total: int  # functions radon reports in the files both tools analysed
-    mismatches: list[str]  # the first few differences, and functions codehealth lacks
-    extra: int  # functions codehealth reports and radon does not (e.g. in nested classes)
-    radon_only_files: list[str]  # e.g. manage.py-tpl: radon also reads files by their #!
-
-    @property
-    def percent(self) -> float:
-        return 100.0 * self.equal / self.total if self.total else 0.0
-
-    def line(self) -> str:
-        return f"agreement: {self.equal} / {self.total} ({self.percent:.2f} %)"
-
-
-def agreement(radon_json: dict[str, Any], scan_json: dict[str, Any], show: int = 8) -> Agreement:
-    ours = codehealth_functions(scan_json)
-    # Files codehealth could not analyse stay in: their functions count as missing.
-    files = {file["path"] for file in scan_json["files"] + scan_json["not_analysed"]}
-    radon = {key: cc for key, cc in radon_functions(radon_json).items() if key[0] in files}
-    mismatches = []
-    for key in sorted(radon):
-        if ours.get(key) != radon[key]:
-            got = "missing" if key not in ours else str(ours[key])
-            mismatches.append(f"{key[0]}:{key[1]} {key[2]}: radon {radon[key]}, codehealth {got}")
-    extra = len(ours.keys() - radon.keys())
-    only = sorted(set(radon_json) - files)
-    return Agreement(len(radon) - len(mismatches), len(radon), mismatches[:show], extra, only)
 
 
 # -- report ------------------------------------------------------------------------------
