@@ -111,14 +111,9 @@ def floor_seconds(runs: int) -> float:
     return best
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--write", action="store_true", help=f"write {RESULTS.name}")
-    options = parser.parse_args(argv)
-    corpus()
+def _commands() -> tuple[list[str], list[Timing]]:
+    """The ruff command debt runs here, and every timed command in its table order."""
     from codehealth.adapters.linters import prepare_ruff
-    from codehealth.adapters.linters.ruff import ruff_configs
 
     def clear() -> None:
         shutil.rmtree(CORPUS / ".codehealth", ignore_errors=True)
@@ -129,7 +124,6 @@ def main(argv: list[str] | None = None) -> int:
     debt = [codehealth, "debt", TARGET, "--format", "json"]
     scan = [codehealth, "scan", TARGET, "--format", "json", "--no-cache"]
     boundaries = [codehealth, "boundaries", "--format", "json", "--no-cache"]
-    floor = floor_seconds(options.runs)
     timings = [
         Timing("ruff (the command debt runs)", ruff),
         Timing("scan cold --no-cache", scan),
@@ -141,28 +135,19 @@ def main(argv: list[str] | None = None) -> int:
         Timing("debt-all cold --no-cache, with boundaries (default)", [*debt, "--no-cache"]),
         Timing("debt-allwarm warm, with boundaries (default)", debt),
     ]
-    # Round-robin, so that a burst of load on the shared machine hits every command alike.
-    for _ in range(options.runs):
-        for timing in timings:
-            run(timing)
+    return ruff, timings
+
+
+def verdict(ok: bool) -> str:
+    return "pass" if ok else "FAIL"
+
+
+def _budget_verdicts(timings: list[Timing], floor: float) -> list[str]:
+    """The time budgets of issue 4, each with pass or FAIL."""
     ruff_t, scan_t, debt_t, cold_cache_t, warm_t, scan_warm_t, bounds_t, all_t, all_warm_t = timings
     budget = (scan_t.best + ruff_t.best) * 1.1
     cpu_budget = (scan_t.best_cpu + ruff_t.best_cpu) * 1.1
-    cold_doc = json.loads(debt_t.output.read_text())
-    same = all(
-        json.loads(t.output.read_text())["findings"] == cold_doc["findings"]
-        for t in (cold_cache_t, warm_t)
-    )
-    rows = [("floor: ast.parse (one process)", f"{floor:.2f}", "1.00", f"{floor:.2f}", "")]
-    rows += [
-        (t.name, f"{t.best:.2f}", f"{t.best / floor:.2f}", f"{t.best_cpu:.2f}", f"{t.peak_mb:.0f}")
-        for t in timings
-    ]
-
-    def verdict(ok: bool) -> str:
-        return "pass" if ok else "FAIL"
-
-    verdicts = [
+    return [
         f"cold debt {debt_t.best:.2f} s wall vs (scan {scan_t.best:.2f} + ruff {ruff_t.best:.2f})"
         f" x 1.1 = {budget:.2f} s: {verdict(debt_t.best <= budget)}; CPU {debt_t.best_cpu:.2f} s"
         f" vs {cpu_budget:.2f} s: {verdict(debt_t.best_cpu <= cpu_budget)}",
@@ -173,6 +158,20 @@ def main(argv: list[str] | None = None) -> int:
         f"with boundaries (the default): cold {all_t.best:.2f} s vs (scan + ruff + boundaries) "
         f"x 1.1 = {(scan_t.best + ruff_t.best + bounds_t.best) * 1.1:.2f} s; "
         f"warm {all_warm_t.best:.2f} s",
+    ]
+
+
+def _output_verdicts(timings: list[Timing], ruff: list[str]) -> list[str]:
+    """Whether the cached runs agree with --no-cache, the project's numbers, the ruff run."""
+    from codehealth.adapters.linters.ruff import ruff_configs
+
+    debt_t, cold_cache_t, warm_t = timings[2:5]
+    cold_doc = json.loads(debt_t.output.read_text())
+    same = all(
+        json.loads(t.output.read_text())["findings"] == cold_doc["findings"]
+        for t in (cold_cache_t, warm_t)
+    )
+    return [
         "cache-writing and warm runs give the same findings as --no-cache: "
         + ("yes" if same else "NO"),
         f"project: {cold_doc['project']['hours']} h, ratio {cold_doc['project']['ratio']:.4f}, "
@@ -181,29 +180,64 @@ def main(argv: list[str] | None = None) -> int:
         "ruff configuration that applies (ruff also looks above the project): "
         + (", ".join(path for path, _ in ruff_configs(str(CORPUS), [TARGET])) or "none"),
     ]
+
+
+def _rows(timings: list[Timing], floor: float) -> list[tuple[str, ...]]:
+    rows: list[tuple[str, ...]] = [
+        ("floor: ast.parse (one process)", f"{floor:.2f}", "1.00", f"{floor:.2f}", "")
+    ]
+    rows += [
+        (t.name, f"{t.best:.2f}", f"{t.best / floor:.2f}", f"{t.best_cpu:.2f}", f"{t.peak_mb:.0f}")
+        for t in timings
+    ]
+    return rows
+
+
+def _print(rows: list[tuple[str, ...]], verdicts: list[str]) -> None:
     header = ("run", "best wall s", "x floor", "best CPU s", "peak MB")
     width = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
     print("\n".join("  ".join(c.ljust(width[i]) for i, c in enumerate(r)) for r in [header, *rows]))
     print("\n".join(verdicts))
+
+
+def _write(rows: list[tuple[str, ...]], verdicts: list[str], runs: int) -> None:
+    stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    table = [
+        "| run | best wall s | x floor | best CPU s | peak MB |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    table += [f"| {' | '.join(r)} |" for r in rows]
+    RESULTS.write_text(
+        f"# `codehealth debt` on Django {DJANGO} (`django/`)\n\n"
+        f"Measured {stamp} on {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}; best of {runs} round-robin runs. "
+        "PRELIMINARY: the machine was shared with other work (load average "
+        f"{os.getloadavg()[0]:.1f}) while this ran.\n\n"
+        + "\n".join(table)
+        + "\n\n"
+        + "\n".join(f"- {v}" for v in verdicts)
+        + "\n\nReproduce: `.venv/bin/python bench/debt_bench.py --runs 3 --write`\n",
+        encoding="utf-8",
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--write", action="store_true", help=f"write {RESULTS.name}")
+    options = parser.parse_args(argv)
+    corpus()
+    ruff, timings = _commands()
+    floor = floor_seconds(options.runs)
+    # Round-robin, so that a burst of load on the shared machine hits every command alike.
+    for _ in range(options.runs):
+        for timing in timings:
+            run(timing)
+    rows = _rows(timings, floor)
+    verdicts = _budget_verdicts(timings, floor) + _output_verdicts(timings, ruff)
+    _print(rows, verdicts)
     if options.write:
-        stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-        table = [
-            "| run | best wall s | x floor | best CPU s | peak MB |",
-            "| --- | ---: | ---: | ---: | ---: |",
-        ]
-        table += [f"| {' | '.join(r)} |" for r in rows]
-        RESULTS.write_text(
-            f"# `codehealth debt` on Django {DJANGO} (`django/`)\n\n"
-            f"Measured {stamp} on {platform.machine()}, {os.cpu_count()} cores, Python "
-            f"{platform.python_version()}; best of {options.runs} round-robin runs. "
-            "PRELIMINARY: the machine was shared with other work (load average "
-            f"{os.getloadavg()[0]:.1f}) while this ran.\n\n"
-            + "\n".join(table)
-            + "\n\n"
-            + "\n".join(f"- {v}" for v in verdicts)
-            + "\n\nReproduce: `.venv/bin/python bench/debt_bench.py --runs 3 --write`\n",
-            encoding="utf-8",
-        )
+        _write(rows, verdicts, options.runs)
     return 0
 
 

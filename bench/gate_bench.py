@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tarfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django_sdist import DJANGO, django_archive
@@ -133,6 +134,78 @@ def floor_seconds(runs: int) -> tuple[float, int]:
     return best, files
 
 
+@dataclass
+class _Table:
+    """The rows measured so far, each printed as it is measured."""
+
+    runs: int
+    floor: float
+    rows: list[tuple[str, float, int, str]] = field(default_factory=list)
+
+    def time(self, name: str, command: list[str], target: str, cold: bool = False) -> None:
+        seconds, code = best_of(self.runs, command, cold)
+        self.rows.append((name, seconds, code, target))
+        print(_line(name, seconds, code, target, self.floor))
+
+
+def _time_branch(table: _Table, codehealth: list[str], diff_quality: str | None) -> None:
+    """The 5-file change of ``feature`` against ``main``."""
+    for extra, label in (
+        ([], "codehealth gate --base main"),
+        (["--no-lint"], "codehealth gate --base main --no-lint"),
+    ):
+        for cold in (True, False):
+            name = f"{label} ({'cold' if cold else 'warm'})"
+            command = [*codehealth, "--base", "main", *extra]
+            table.time(name, command, "target <= 0.15x floor", cold)
+    if diff_quality:
+        dq = [diff_quality, "--violations=ruff.check", "--compare-branch=main"]
+        table.time("diff-quality --violations=ruff.check (same 5 files)", dq, "peer")
+    else:
+        print("diff-quality: not installed (pip install diff_cover)")
+
+
+def _time_staged(table: _Table, codehealth: list[str], diff_quality: str | None) -> None:
+    """pre-commit mode: one staged file on top of the feature branch."""
+    with open(REPO / STAGED_FILE, "a", encoding="utf-8") as handle:
+        handle.write(ADDITION)
+    git("add", STAGED_FILE)
+    try:
+        for cold in (True, False):
+            label = f"codehealth gate --staged (1 file, {'cold' if cold else 'warm'})"
+            table.time(label, [*codehealth, "--staged"], "target <= 0.5 s", cold)
+        if diff_quality:
+            dq = [diff_quality, "--violations=ruff.check", "--compare-branch=HEAD"]
+            table.time("diff-quality --violations=ruff.check (staged file)", dq, "peer")
+    finally:
+        git("reset", "--quiet", "--", STAGED_FILE)
+        git("checkout", "--quiet", "--", STAGED_FILE)
+
+
+def _time_new_import(table: _Table, codehealth: list[str]) -> None:
+    """A new import: the boundary check compares the whole project (contracts, cycles)."""
+    with open(REPO / STAGED_FILE, "a", encoding="utf-8") as handle:
+        handle.write(IMPORT_ADDITION)
+    try:
+        for cold in (True, False):
+            state = "cold" if cold else "warm"
+            label = f"codehealth gate --base HEAD (1 file gains an import, {state})"
+            table.time(label, [*codehealth, "--base", "HEAD"], "information", cold)
+    finally:
+        git("checkout", "--quiet", "--", STAGED_FILE)
+
+
+def _floor_again(table: _Table) -> None:
+    """The floor again at the end, the faster of the two kept: on a shared machine a load
+    spike during the first measurement must not flatter the ratios."""
+    again, _ = floor_seconds(table.runs)
+    if again < table.floor:
+        table.floor = again
+        print(f"\nparse floor measured again: {again:.3f} s; ratios against it:")
+        for row in table.rows:
+            print(_line(*row, again))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -141,66 +214,17 @@ def main(argv: list[str] | None = None) -> int:
     corpus()
     floor, files = floor_seconds(options.runs)
     codehealth = [sys.executable, "-m", "codehealth", "gate"]
-    rows: list[tuple[str, float, int, str]] = []
-
-    def add(name: str, seconds: float, code: int, target: str) -> None:
-        rows.append((name, seconds, code, target))
-        print(_line(name, seconds, code, target, floor))
-
+    table = _Table(options.runs, floor)
     print(f"parse floor: {files} files, {floor:.3f} s (single process, ast.parse only)")
-    for extra, label in (
-        ([], "codehealth gate --base main"),
-        (["--no-lint"], "codehealth gate --base main --no-lint"),
-    ):
-        for cold in (True, False):
-            seconds, code = best_of(options.runs, [*codehealth, "--base", "main", *extra], cold)
-            add(f"{label} ({'cold' if cold else 'warm'})", seconds, code, "target <= 0.15x floor")
     diff_quality = shutil.which("diff-quality", path=str(BIN)) or shutil.which("diff-quality")
-    if diff_quality:
-        dq = [diff_quality, "--violations=ruff.check", "--compare-branch=main"]
-        seconds, code = best_of(options.runs, dq)
-        add("diff-quality --violations=ruff.check (same 5 files)", seconds, code, "peer")
-    else:
-        print("diff-quality: not installed (pip install diff_cover)")
-    # pre-commit mode: one staged file on top of the feature branch
-    with open(REPO / STAGED_FILE, "a", encoding="utf-8") as handle:
-        handle.write(ADDITION)
-    git("add", STAGED_FILE)
-    try:
-        for cold in (True, False):
-            seconds, code = best_of(options.runs, [*codehealth, "--staged"], cold)
-            label = f"codehealth gate --staged (1 file, {'cold' if cold else 'warm'})"
-            add(label, seconds, code, "target <= 0.5 s")
-        if diff_quality:
-            dq = [diff_quality, "--violations=ruff.check", "--compare-branch=HEAD"]
-            seconds, code = best_of(options.runs, dq)
-            add("diff-quality --violations=ruff.check (staged file)", seconds, code, "peer")
-    finally:
-        git("reset", "--quiet", "--", STAGED_FILE)
-        git("checkout", "--quiet", "--", STAGED_FILE)
-    # a new import: the boundary check compares the whole project (contracts, cycles)
-    with open(REPO / STAGED_FILE, "a", encoding="utf-8") as handle:
-        handle.write(IMPORT_ADDITION)
-    try:
-        for cold in (True, False):
-            seconds, code = best_of(options.runs, [*codehealth, "--base", "HEAD"], cold)
-            state = "cold" if cold else "warm"
-            label = f"codehealth gate --base HEAD (1 file gains an import, {state})"
-            add(label, seconds, code, "information")
-    finally:
-        git("checkout", "--quiet", "--", STAGED_FILE)
-    # The floor again at the end, the faster of the two kept: on a shared machine a load
-    # spike during the first measurement must not flatter the ratios.
-    again, _ = floor_seconds(options.runs)
-    if again < floor:
-        floor = again
-        print(f"\nparse floor measured again: {floor:.3f} s; ratios against it:")
-        for row in rows:
-            print(_line(*row, floor))
+    _time_branch(table, codehealth, diff_quality)
+    _time_staged(table, codehealth, diff_quality)
+    _time_new_import(table, codehealth)
+    _floor_again(table)
     command = f".venv/bin/python bench/gate_bench.py --runs {options.runs}"
     print(f"\nreproduce: {command}")
     if options.write:
-        _write(rows, floor, files, options.runs, command)
+        _write(table.rows, table.floor, files, options.runs, command)
     return 0
 
 

@@ -20,178 +20,25 @@ Peak memory is the largest process's ``ru_maxrss`` (``os.wait4``) plus its child
 from __future__ import annotations
 
 import argparse
-import glob
 import os
 import platform
-import re
 import shutil
 import subprocess
 import sys
-import tarfile
 import time
-import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-WORK = HERE / ".work"
-ROOT = HERE.parent
-PYTHON = ROOT / ".venv" / "bin" / "python"
-
-ENV = {
-    # Installed tools run from their compiled bytecode; this environment sets
-    # PYTHONDONTWRITEBYTECODE, which would make every run recompile codehealth.
-    **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "GIT_CONFIG_GLOBAL": os.devnull,
-    "GIT_CEILING_DIRECTORIES": str(WORK),
-}
-
-
-def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> None:
-    subprocess.run(command, cwd=cwd, env=env or ENV, check=True, capture_output=True)
-
-
-def _key(version: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in re.findall(r"\d+", version)[:4])
-
-
-def versions(project: str) -> list[str]:
-    out = subprocess.run(
-        [sys.executable, "-m", "pip", "index", "versions", project],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    listed = out.split("Available versions:", 1)[1].strip().splitlines()[0]
-    found = [v.strip() for v in listed.split(",") if re.fullmatch(r"[\d.]+", v.strip())]
-    return sorted(found, key=_key)
-
-
-def download(project: str, releases: int) -> list[tuple[str, Path]]:
-    """The last ``releases`` sdists (six ``pip download`` at a time); a release whose sdist
-    pip cannot prepare (an old setup.py for Python 2) is skipped with a note."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    folder = WORK / f"{project}-sdists"
-    folder.mkdir(parents=True, exist_ok=True)
-    chosen = versions(project)[-releases:]
-    unusable_list = folder / "unusable.txt"  # releases pip could not prepare: not retried
-    unusable = set(unusable_list.read_text().split()) if unusable_list.exists() else set()
-
-    def fetch(version: str) -> tuple[str, Path] | None:
-        existing = glob.glob(str(folder / f"{project}-{version}.*"))
-        if not existing and version in unusable:
-            return None
-        if not existing:
-            subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "pip",
-                    "download",
-                    "--no-deps",
-                    "--no-binary",
-                    ":all:",
-                    "-q",
-                    f"{project}=={version}",
-                    "-d",
-                    str(folder),
-                ],
-                capture_output=True,
-                check=False,
-            )
-            existing = glob.glob(str(folder / f"{project}-{version}.*"))
-        if not existing:
-            print(f"  no usable sdist for {project} {version}: skipped", file=sys.stderr)
-            return None
-        return version, Path(existing[0])
-
-    with ThreadPoolExecutor(6) as pool:
-        found = list(pool.map(fetch, chosen))
-    failed = {version for version, item in zip(chosen, found, strict=True) if item is None}
-    unusable_list.write_text("\n".join(sorted(unusable | failed)) + "\n")
-    return [item for item in found if item is not None]
-
-
-def build_repository(project: str, archives: list[tuple[str, Path]]) -> Path:
-    repo = WORK / f"{project}-history"
-    marker = repo / ".git" / "bench-built"
-    if marker.exists() and marker.read_text() == str(len(archives)):
-        return repo
-    shutil.rmtree(repo, ignore_errors=True)
-    repo.mkdir(parents=True)
-    run(["git", "init", "-q"], repo)
-    for index, (version, archive) in enumerate(archives):
-        for entry in repo.iterdir():
-            if entry.name != ".git":
-                shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
-        _unpack(archive, repo)
-        run(["git", "add", "-A"], repo)
-        when = f"{1_400_000_000 + index * 86400 * 14} +0000"
-        author = f"Release Manager {index % 7}"
-        env = {
-            **ENV,
-            "GIT_AUTHOR_NAME": author,
-            "GIT_AUTHOR_EMAIL": f"rm{index % 7}@example.invalid",
-            "GIT_COMMITTER_NAME": author,
-            "GIT_COMMITTER_EMAIL": f"rm{index % 7}@example.invalid",
-            "GIT_AUTHOR_DATE": when,
-            "GIT_COMMITTER_DATE": when,
-        }
-        run(["git", "commit", "-q", "--no-verify", "--allow-empty", "-m", version], repo, env)
-    marker.write_text(str(len(archives)))
-    return repo
-
-
-def _unpack(archive: Path, target: Path) -> None:
-    """The sdist's content without its top folder (``astroid-2.15.0/``)."""
-    staging = WORK / "staging"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir()
-    if archive.suffix == ".zip":
-        with zipfile.ZipFile(archive) as handle:
-            handle.extractall(staging)
-    else:
-        with tarfile.open(archive) as handle:
-            handle.extractall(staging, filter="data")
-    tops = list(staging.iterdir())
-    source = tops[0] if len(tops) == 1 and tops[0].is_dir() else staging
-    for entry in source.iterdir():
-        shutil.move(str(entry), target / entry.name)
-    shutil.rmtree(staging, ignore_errors=True)
-
-
-def shallow_copy(source: Path, commits: int) -> Path:
-    target = WORK / f"{source.resolve().name}-last{commits}"
-    if not target.exists():
-        run(
-            [
-                "git",
-                "clone",
-                "-q",
-                "--depth",
-                str(commits),
-                f"file://{source.resolve()}",
-                str(target),
-            ],
-            WORK,
-        )
-    return target
-
-
-def wily_python() -> Path | None:
-    venv = WORK / "wily-venv"
-    python = venv / "bin" / "python"
-    if not python.exists():
-        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        done = subprocess.run(
-            [str(python), "-m", "pip", "install", "-q", "wily"], capture_output=True, check=False
-        )
-        if done.returncode != 0:
-            print("wily did not install: " + done.stderr.decode()[-500:], file=sys.stderr)
-            return None
-    return python
+from history_corpus import (
+    ENV,
+    HERE,
+    PYTHON,
+    WORK,
+    build_repository,
+    download,
+    shallow_copy,
+    wily_python,
+)
 
 
 def timed(
@@ -242,7 +89,7 @@ def best(
     return name, min(walls), min(cpus), max(peaks)
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--project", default="astroid")
     parser.add_argument("--releases", type=int, default=200)
@@ -255,16 +102,23 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--commits", type=int, default=200)
     parser.add_argument("--write", action="store_true", help="append the table to RESULTS.md")
-    args = parser.parse_args(argv)
+    return parser
 
+
+def _corpus(args: argparse.Namespace) -> tuple[Path, int, str]:
+    """The repository measured, its number of commits, and a sentence saying what it is."""
     if args.repo:
-        repo, commits = shallow_copy(Path(args.repo), args.commits), args.commits
+        commits = args.commits
         corpus = f"the last {commits} commits of {args.repo} (shallow clone)"
-    else:
-        archives = download(args.project, args.releases)
-        repo = build_repository(args.project, archives)
-        commits = len(archives)
-        corpus = f"{args.project}, {commits} releases committed as {commits} commits"
+        return shallow_copy(Path(args.repo), commits), commits, corpus
+    archives = download(args.project, args.releases)
+    repo = build_repository(args.project, archives)
+    commits = len(archives)
+    return repo, commits, f"{args.project}, {commits} releases committed as {commits} commits"
+
+
+def _codehealth_rows(repo: Path, commits: int, runs: int) -> list[Row]:
+    """The git log floor, then hotspots and history cold and warm."""
     codehealth = [str(PYTHON), "-m", "codehealth"]
     store = repo / ".codehealth"
     log = [
@@ -279,32 +133,50 @@ def main(argv: list[str] | None = None) -> int:
     hotspots = [*codehealth, "hotspots", "--since", "all", "--format", "json"]
     # the same commits as `wily build -n N`: the tree N-1 commits below HEAD, then N-1 steps
     history = [*codehealth, "history", "--limit", str(commits - 1), "--format", "json"]
-    rows: list[Row] = [
-        best("git log --numstat (floor)", log, repo, args.runs),
-        best("codehealth hotspots, cold (no .codehealth)", hotspots, repo, args.runs, [store]),
-        best("codehealth hotspots, warm", hotspots, repo, args.runs),
+    return [
+        best("git log --numstat (floor)", log, repo, runs),
+        best("codehealth hotspots, cold (no .codehealth)", hotspots, repo, runs, [store]),
+        best("codehealth hotspots, warm", hotspots, repo, runs),
         best(f"codehealth history, {commits} commits, empty store", history, repo, 1, [store]),
-        best("codehealth history again (nothing new)", history, repo, args.runs),
+        best("codehealth history again (nothing new)", history, repo, runs),
     ]
-    if not args.no_wily:
-        python = wily_python()
-        if python is not None:
-            # wily keeps its cache in ~/.wily/<hash of the path>: a private, emptied HOME
-            # makes every run a cold build
-            home = WORK / "wily-home"
-            wily = [str(python), "-m", "wily", "build", "-n", str(commits), "."]
-            rows.append(
-                best(
-                    f"wily build -n {commits}",
-                    wily,
-                    repo,
-                    1,
-                    [repo / ".wily", home],
-                    {**ENV, "HOME": str(home)},
-                )
-            )
-            shutil.rmtree(repo / ".wily", ignore_errors=True)
 
+
+def _wily_rows(repo: Path, commits: int) -> list[Row]:
+    """``wily build`` over the same commits, when wily installs."""
+    python = wily_python()
+    if python is None:
+        return []
+    # wily keeps its cache in ~/.wily/<hash of the path>: a private, emptied HOME
+    # makes every run a cold build
+    home = WORK / "wily-home"
+    wily = [str(python), "-m", "wily", "build", "-n", str(commits), "."]
+    row = best(
+        f"wily build -n {commits}",
+        wily,
+        repo,
+        1,
+        [repo / ".wily", home],
+        {**ENV, "HOME": str(home)},
+    )
+    shutil.rmtree(repo / ".wily", ignore_errors=True)
+    return [row]
+
+
+def _ratios(row: Row, floor: Row, history_row: Row) -> tuple[str, str]:
+    """hotspots against the git log floor, wily against codehealth history."""
+    name, wall, cpu, _ = row
+    if name.startswith("codehealth hotspots"):
+        return f"{wall / floor[1]:.2f}x floor", f"{cpu / floor[2]:.2f}x floor"
+    if name.startswith("wily"):
+        return (
+            f"history {wall / history_row[1]:.1f}x faster",
+            f"history {cpu / history_row[2]:.1f}x faster",
+        )
+    return "", ""
+
+
+def _report(rows: list[Row], corpus: str, args: argparse.Namespace) -> str:
     floor, history_row = rows[0], rows[3]
     lines = [
         f"history bench: {corpus};"
@@ -314,14 +186,9 @@ def main(argv: list[str] | None = None) -> int:
         "| run | wall s | CPU s | wall ratio | CPU ratio | peak MB |",
         "| --- | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for name, wall, cpu, peak in rows:
-        wall_ratio = cpu_ratio = ""
-        if name.startswith("codehealth hotspots"):
-            wall_ratio = f"{wall / floor[1]:.2f}x floor"
-            cpu_ratio = f"{cpu / floor[2]:.2f}x floor"
-        elif name.startswith("wily"):
-            wall_ratio = f"history {wall / history_row[1]:.1f}x faster"
-            cpu_ratio = f"history {cpu / history_row[2]:.1f}x faster"
+    for row in rows:
+        name, wall, cpu, peak = row
+        wall_ratio, cpu_ratio = _ratios(row, floor, history_row)
         lines.append(
             f"| {name} | {wall:.3f} | {cpu:.3f} | {wall_ratio} | {cpu_ratio} | {peak:.0f} |"
         )
@@ -332,7 +199,16 @@ def main(argv: list[str] | None = None) -> int:
         else f"--project {args.project} --releases {args.releases}"
     )
     lines.append(f"reproduce: .venv/bin/python bench/history_bench.py {options} --runs {args.runs}")
-    text = "\n".join(lines)
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    repo, commits, corpus = _corpus(args)
+    rows = _codehealth_rows(repo, commits, args.runs)
+    if not args.no_wily:
+        rows += _wily_rows(repo, commits)
+    text = _report(rows, corpus, args)
     print(text)
     if args.write:
         with open(HERE / "RESULTS.md", "a", encoding="utf-8") as handle:

@@ -104,7 +104,7 @@ def measure(kind: str, runs: int) -> tuple[list[str], list[tuple[str, ...]]]:
             run(timing, root, env)
     debt_cold, report_cold, debt_warm, report_warm = timings
     size = (out / "index.html").stat().st_size
-    rows = [(kind, t.name, f"{t.best:.2f}") for t in timings]
+    rows: list[tuple[str, ...]] = [(kind, t.name, f"{t.best:.2f}") for t in timings]
     verdicts = []
     for label, d, r in (("cold", debt_cold, report_cold), ("warm", debt_warm, report_warm)):
         ratio = r.best / d.best
@@ -120,6 +120,32 @@ def measure(kind: str, runs: int) -> tuple[list[str], list[tuple[str, ...]]]:
     return verdicts, rows
 
 
+def _print(rows: list[tuple[str, ...]], verdicts: list[str]) -> None:
+    header = ("corpus", "run", "best wall s")
+    width = [max(len(r[i]) for r in [header, *rows]) for i in range(3)]
+    print("\n".join("  ".join(c.ljust(width[i]) for i, c in enumerate(r)) for r in [header, *rows]))
+    print("\n".join(verdicts))
+
+
+def _write(rows: list[tuple[str, ...]], verdicts: list[str], runs: int) -> None:
+    stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    table = ["| corpus | run | best wall s |", "| --- | --- | ---: |"]
+    table += [f"| {' | '.join(r)} |" for r in rows]
+    RESULTS.write_text(
+        f"# `codehealth report --html` on Django {DJANGO}\n\n"
+        f"Measured {stamp} on {platform.machine()} ({platform.processor() or 'cpu'}), "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}; best of "
+        f"{runs} round-robin runs, cold = `.codehealth/` removed before the run. "
+        "The machine was shared with other work (load average "
+        f"{os.getloadavg()[0]:.1f}) while this ran.\n\n"
+        + "\n".join(table)
+        + "\n\n"
+        + "\n".join(f"- {v}" for v in verdicts)
+        + "\n\nReproduce: `.venv/bin/python bench/report_bench.py --runs 3 --write`\n",
+        encoding="utf-8",
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -133,27 +159,9 @@ def main(argv: list[str] | None = None) -> int:
         more, found = measure(kind, options.runs)
         verdicts += more
         rows += found
-    header = ("corpus", "run", "best wall s")
-    width = [max(len(r[i]) for r in [header, *rows]) for i in range(3)]
-    print("\n".join("  ".join(c.ljust(width[i]) for i, c in enumerate(r)) for r in [header, *rows]))
-    print("\n".join(verdicts))
+    _print(rows, verdicts)
     if options.write:
-        stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-        table = ["| corpus | run | best wall s |", "| --- | --- | ---: |"]
-        table += [f"| {' | '.join(r)} |" for r in rows]
-        RESULTS.write_text(
-            f"# `codehealth report --html` on Django {DJANGO}\n\n"
-            f"Measured {stamp} on {platform.machine()} ({platform.processor() or 'cpu'}), "
-            f"{os.cpu_count()} cores, Python {platform.python_version()}; best of "
-            f"{options.runs} round-robin runs, cold = `.codehealth/` removed before the run. "
-            "The machine was shared with other work (load average "
-            f"{os.getloadavg()[0]:.1f}) while this ran.\n\n"
-            + "\n".join(table)
-            + "\n\n"
-            + "\n".join(f"- {v}" for v in verdicts)
-            + "\n\nReproduce: `.venv/bin/python bench/report_bench.py --runs 3 --write`\n",
-            encoding="utf-8",
-        )
+        _write(rows, verdicts, options.runs)
     return 0
 
 

@@ -13,19 +13,17 @@ import platform
 import re
 import shlex
 import shutil
-import signal
 import subprocess
 import sys
 import tarfile
-import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
 
 from django_sdist import DJANGO, django_archive
+from process_sampling import GNU_TIME, SAMPLE_SECONDS, Run, measure
+from radon_agreement import Agreement, agreement
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
@@ -34,11 +32,6 @@ CORPUS = WORK / f"django-{DJANGO}"  # the unpacked sdist; tools run here on its 
 BIN = Path(sys.executable).parent
 RESULTS = BENCH / "RESULTS.md"
 START, END = "<!-- scan-bench:start -->", "<!-- scan-bench:end -->"
-SAMPLE_SECONDS = 0.05
-# Peak RSS through GNU time, not os.wait4 here: a child's ru_maxrss also counts the RSS of
-# the process that forked it (this one, larger than some tools), GNU time's is a few MB.
-GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
-
 COLD, COLD_CACHE, WARM = "codehealth cold --no-cache", "codehealth cold, cache written", "warm"
 WHOLE = "codehealth cold --no-cache, whole sdist"
 TARGETS = {COLD: 0.8, COLD_CACHE: 0.8, f"codehealth {WARM}": 0.05}
@@ -55,96 +48,6 @@ def corpus() -> Path:
         with tarfile.open(archive) as tar:
             tar.extractall(WORK, filter="data")
     return CORPUS
-
-
-# -- one measured run --------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Run:
-    wall: float
-    tree_mb: float  # sum over the process tree of each process's peak RSS
-    largest_mb: float  # peak RSS of the largest single process
-    returncode: int
-    timed_out: bool
-    reported: float | None = None  # a time the tool reports itself (the floor's parse time)
-
-
-def _process_tree(root: int) -> list[int]:
-    """``root`` and its live descendants, from the parent ids in /proc/*/stat."""
-    children: dict[int, list[int]] = {}
-    for entry in os.scandir("/proc"):
-        if entry.name.isdigit():
-            try:
-                with open(f"/proc/{entry.name}/stat", "rb") as handle:
-                    ppid = int(handle.read().rpartition(b")")[2].split()[1])
-            except (OSError, ValueError, IndexError):
-                continue
-            children.setdefault(ppid, []).append(int(entry.name))
-    tree, todo = [], [root]
-    while todo:
-        pid = todo.pop()
-        tree.append(pid)
-        todo.extend(children.get(pid, ()))
-    return tree
-
-
-def _peak_kb(pid: int) -> int:
-    try:
-        with open(f"/proc/{pid}/status", "rb") as handle:
-            for line in handle:
-                if line.startswith(b"VmHWM:"):
-                    return int(line.split()[1])
-    except (OSError, ValueError):
-        pass
-    return 0
-
-
-def measure(command: list[str], cwd: Path, stdout: Path, timeout: float | None) -> Run:
-    """Run ``command`` once: wall time and peak memory of it and every process it starts."""
-    peaks: dict[int, int] = {}
-    done = threading.Event()
-    maxrss = stdout.with_suffix(".maxrss")
-    maxrss.unlink(missing_ok=True)
-    wrapper = [GNU_TIME, "-f", "%M", "-o", str(maxrss)] if GNU_TIME else []
-
-    def sample(root: int) -> None:
-        while not done.wait(SAMPLE_SECONDS):
-            for pid in _process_tree(root):
-                if pid != root or not wrapper:  # GNU time's own few MB are not the tool's
-                    peaks[pid] = max(peaks.get(pid, 0), _peak_kb(pid))
-
-    env = {**os.environ, "GIT_CEILING_DIRECTORIES": str(WORK)}  # the sdist is not in a repo
-    # As on a user's machine, installed tools run from their compiled bytecode; this
-    # environment sets PYTHONDONTWRITEBYTECODE, which would recompile every tool each run.
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    with stdout.open("wb") as out, stdout.with_suffix(".stderr").open("wb") as err:
-        start = time.perf_counter()
-        process = subprocess.Popen(
-            [*wrapper, *command], cwd=cwd, env=env, stdout=out, stderr=err, start_new_session=True
-        )
-        sampler = threading.Thread(target=sample, args=(process.pid,), daemon=True)
-        sampler.start()
-        killed = threading.Event()
-
-        def kill() -> None:
-            killed.set()
-            os.killpg(process.pid, signal.SIGKILL)
-
-        timer = threading.Timer(timeout, kill) if timeout else None
-        if timer:
-            timer.start()
-        returncode = process.wait()
-        wall = time.perf_counter() - start
-        if timer:
-            timer.cancel()
-        done.set()
-        sampler.join()
-    # GNU time's %M is ru_maxrss from wait4: the largest of the tool and its reaped children.
-    exact = int(maxrss.read_text().split()[-1]) if maxrss.exists() and not killed.is_set() else 0
-    largest = max([exact, *peaks.values()]) / 1024
-    tree = max(sum(peaks.values()) / 1024, largest)
-    return Run(wall, tree, largest, returncode, killed.is_set())
 
 
 # -- the tools ---------------------------------------------------------------------------
@@ -210,6 +113,18 @@ def tools(mi_timeout: float) -> list[Tool]:
     ]
 
 
+def _run_once(tool: Tool) -> Run:
+    """One measured run of ``tool``; a failure (not a timeout) stops the benchmark."""
+    tool.prepare()
+    run = measure(tool.command, CORPUS, tool.output, tool.timeout)
+    if not run.timed_out and run.returncode not in tool.ok:
+        err = tool.output.with_suffix(".stderr").read_text(errors="replace")[-2000:]
+        sys.exit(f"{tool.name} exited {run.returncode}:\n{err}")
+    if tool.report:
+        run = replace(run, reported=tool.report(tool.output))
+    return run
+
+
 def run_all(selected: list[Tool], runs: int) -> None:
     """Round-robin, so that a busy moment on the machine hurts every tool alike."""
     (WORK / "out").mkdir(exist_ok=True)
@@ -217,76 +132,10 @@ def run_all(selected: list[Tool], runs: int) -> None:
         for tool in selected:
             if tool.runs and tool.runs[-1].timed_out:
                 continue  # hit the cap once: more runs would only hit it again
-            tool.prepare()
-            run = measure(tool.command, CORPUS, tool.output, tool.timeout)
-            if not run.timed_out and run.returncode not in tool.ok:
-                err = tool.output.with_suffix(".stderr").read_text(errors="replace")[-2000:]
-                sys.exit(f"{tool.name} exited {run.returncode}:\n{err}")
-            if tool.report:
-                run = replace(run, reported=tool.report(tool.output))
+            run = _run_once(tool)
             tool.runs.append(run)
             shown = f"> {tool.timeout:.0f}" if run.timed_out else f"{run.wall:.2f}"
             print(f"  round {round_ + 1}/{runs}  {tool.name:40} {shown} s", file=sys.stderr)
-
-
-# -- cyclomatic agreement with radon -----------------------------------------------------
-
-Key = tuple[str, int, str]  # (file, line, name)
-
-
-def radon_functions(radon_json: dict[str, Any]) -> dict[Key, int]:
-    """Every function, method and closure of ``radon cc -j`` output (classes left out)."""
-
-    def walk(path: str, blocks: list[dict[str, Any]]) -> Iterator[tuple[Key, int]]:
-        for block in blocks:
-            if block["type"] in ("function", "method"):
-                yield (path, block["lineno"], block["name"]), block["complexity"]
-                yield from walk(path, block.get("closures", []))
-
-    found: dict[Key, int] = {}
-    for path, blocks in radon_json.items():
-        if isinstance(blocks, list):  # {"error": ...} for a file radon cannot parse
-            found.update(walk(path, blocks))
-    return found
-
-
-def codehealth_functions(scan_json: dict[str, Any]) -> dict[Key, int]:
-    return {
-        (file["path"], function["line"], function["name"]): function["cyclomatic"]
-        for file in scan_json["files"]
-        for function in file["functions"]
-    }
-
-
-@dataclass(frozen=True)
-class Agreement:
-    equal: int
-    total: int  # functions radon reports in the files both tools analysed
-    mismatches: list[str]  # the first few differences, and functions codehealth lacks
-    extra: int  # functions codehealth reports and radon does not (e.g. in nested classes)
-    radon_only_files: list[str]  # e.g. manage.py-tpl: radon also reads files by their #!
-
-    @property
-    def percent(self) -> float:
-        return 100.0 * self.equal / self.total if self.total else 0.0
-
-    def line(self) -> str:
-        return f"agreement: {self.equal} / {self.total} ({self.percent:.2f} %)"
-
-
-def agreement(radon_json: dict[str, Any], scan_json: dict[str, Any], show: int = 8) -> Agreement:
-    ours = codehealth_functions(scan_json)
-    # Files codehealth could not analyse stay in: their functions count as missing.
-    files = {file["path"] for file in scan_json["files"] + scan_json["not_analysed"]}
-    radon = {key: cc for key, cc in radon_functions(radon_json).items() if key[0] in files}
-    mismatches = []
-    for key in sorted(radon):
-        if ours.get(key) != radon[key]:
-            got = "missing" if key not in ours else str(ours[key])
-            mismatches.append(f"{key[0]}:{key[1]} {key[2]}: radon {radon[key]}, codehealth {got}")
-    extra = len(ours.keys() - radon.keys())
-    only = sorted(set(radon_json) - files)
-    return Agreement(len(radon) - len(mismatches), len(radon), mismatches[:show], extra, only)
 
 
 # -- report ------------------------------------------------------------------------------
@@ -316,26 +165,35 @@ def versions() -> str:
     return ", ".join(found)
 
 
+def _wall_and_ratio(tool: Tool, floor: float) -> tuple[str, str]:
+    best = tool.best
+    if tool.name.startswith("floor"):
+        return f"{floor:.2f} parse ({best.wall:.2f} process)", "1.00"
+    if tool.whole:
+        return f"{best.wall:.2f}", "- (other corpus)"
+    if best.timed_out:
+        return f"> {tool.timeout:.0f}", f"> {best.wall / floor:.1f}"
+    return f"{best.wall:.2f}", f"{best.wall / floor:.2f}"
+
+
+def _target(tool: Tool, floor: float) -> str:
+    """The time target (TARGETS) and, for codehealth, the memory target, with verdicts."""
+    target = ""
+    if tool.name in TARGETS:
+        limit = TARGETS[tool.name]
+        verdict = "pass" if tool.best.wall / floor <= limit else "FAIL"
+        target = f"≤ {limit}x floor: {verdict}"
+    if tool.name.startswith("codehealth"):
+        verdict = "pass" if tool.peak_mb <= MEMORY_TARGET_MB else "FAIL"
+        target = "; ".join(filter(None, [target, f"≤ {MEMORY_TARGET_MB:.0f} MB: {verdict}"]))
+    return target
+
+
 def table(selected: list[Tool], floor: float) -> list[list[str]]:
     rows = [["tool", "wall s", "x floor", "peak MB (tree)", "largest process MB", "target"]]
     for tool in selected:
-        best = tool.best
-        if tool.name.startswith("floor"):
-            wall, ratio = f"{floor:.2f} parse ({best.wall:.2f} process)", "1.00"
-        elif tool.whole:
-            wall, ratio = f"{best.wall:.2f}", "- (other corpus)"
-        elif best.timed_out:
-            wall, ratio = f"> {tool.timeout:.0f}", f"> {best.wall / floor:.1f}"
-        else:
-            wall, ratio = f"{best.wall:.2f}", f"{best.wall / floor:.2f}"
-        target = ""
-        if tool.name in TARGETS:
-            limit = TARGETS[tool.name]
-            verdict = "pass" if best.wall / floor <= limit else "FAIL"
-            target = f"≤ {limit}x floor: {verdict}"
-        if tool.name.startswith("codehealth"):
-            verdict = "pass" if tool.peak_mb <= MEMORY_TARGET_MB else "FAIL"
-            target = "; ".join(filter(None, [target, f"≤ {MEMORY_TARGET_MB:.0f} MB: {verdict}"]))
+        wall, ratio = _wall_and_ratio(tool, floor)
+        target = _target(tool, floor)
         rows.append(
             [tool.name, wall, ratio, f"{tool.peak_mb:.0f}", f"{tool.largest_mb:.0f}", target]
         )
@@ -367,75 +225,118 @@ def write_results(section: str) -> None:
     RESULTS.write_text(text)
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="best of N runs (default 3)")
     parser.add_argument("--quick", action="store_true", help="skip the whole-sdist scan")
     parser.add_argument("--mi-timeout", type=float, default=60.0, help="cap for radon mi, s")
     parser.add_argument("--write", action="store_true", help=f"update {RESULTS.name}")
     parser.add_argument("--note", default="", help="a remark to print and record")
-    args = parser.parse_args(argv)
+    return parser
 
+
+def _reproduce(args: argparse.Namespace) -> list[str]:
+    """The command line that repeats this run (without --write and --note)."""
     reproduce = [".venv/bin/python", "bench/scan_bench.py", "--runs", str(args.runs)]
-    if args.runs < 1:
-        parser.error("--runs must be at least 1")
     reproduce += ["--quick"] if args.quick else []
     if args.mi_timeout != 60.0:
         reproduce += ["--mi-timeout", f"{args.mi_timeout:g}"]
-    about = machine()
-    folder = corpus() / "django"
-    count = sum(1 for _ in folder.rglob("*.py"))
-    whole = sum(1 for _ in folder.parent.rglob("*.py"))
-    selected = [tool for tool in tools(args.mi_timeout) if not (args.quick and tool.whole)]
-    run_all(selected, args.runs)
+    return reproduce
 
+
+@dataclass(frozen=True)
+class Summary:
+    """What a run found, printed and (with --write) recorded in RESULTS.md."""
+
+    lines: list[str]  # the corpus, the machine, the tools, how it was measured
+    rows: list[list[str]]  # the timing table
+    facts: list[str]  # agreement with radon, the cached scans' output
+    mismatches: list[str]
+    note: str
+    reproduce: list[str]
+
+
+def _about(runs: int, machine_text: str, count: int, whole: int) -> list[str]:
+    return [
+        f"corpus: Django {DJANGO} sdist from PyPI, django/ ({count} .py files; "
+        f"the whole sdist: {whole})",
+        f"machine: {machine_text}",
+        f"tools: {versions()}",
+        f"best of {runs} run(s), wall time; ratios against the floor's parse time",
+        "peak MB (tree): sum of each process's peak RSS over the tool and its workers (VmHWM "
+        f"sampled every {SAMPLE_SECONDS * 1000:.0f} ms), an upper bound; largest process: "
+        f"{'GNU time %M (ru_maxrss)' if GNU_TIME else 'sampled VmHWM'}; max over the runs",
+    ]
+
+
+def _agreement_facts(selected: list[Tool]) -> tuple[list[str], Agreement]:
+    """How far codehealth agrees with radon, and whether the cached scans output the same."""
     by_name = {tool.name: tool for tool in selected}
-    floor = min(run.reported or run.wall for run in selected[0].runs)
     cold_json = json.loads(by_name[COLD].output.read_text())
     same = all(
         cold_json["files"] == json.loads(by_name[name].output.read_text())["files"]
         for name in (COLD_CACHE, f"codehealth {WARM}")
     )
     result = agreement(json.loads(by_name["radon cc -j"].output.read_text()), cold_json)
-    rows = table(selected, floor)
-
-    lines = [
-        f"corpus: Django {DJANGO} sdist from PyPI, django/ ({count} .py files; "
-        f"the whole sdist: {whole})",
-        f"machine: {about}",
-        f"tools: {versions()}",
-        f"best of {args.runs} run(s), wall time; ratios against the floor's parse time",
-        "peak MB (tree): sum of each process's peak RSS over the tool and its workers (VmHWM "
-        f"sampled every {SAMPLE_SECONDS * 1000:.0f} ms), an upper bound; largest process: "
-        f"{'GNU time %M (ru_maxrss)' if GNU_TIME else 'sampled VmHWM'}; max over the runs",
-    ]
     facts = [
         result.line(),
         f"functions codehealth reports that radon leaves out: {result.extra}",
         f"files radon reads that codehealth does not: {', '.join(result.radon_only_files) or '-'}",
         f"cache-writing and warm scans output what --no-cache does: {'yes' if same else 'NO'}",
     ]
-    print("\n".join(lines), "", as_text(rows), "", *facts, sep="\n")
-    for mismatch in result.mismatches:
-        print("  mismatch:", mismatch)
-    if args.note:
-        print("note:", args.note)
-    print("reproduce (from the repository root):", shlex.join(reproduce))
+    return facts, result
 
+
+def _print_summary(summary: Summary) -> None:
+    print("\n".join(summary.lines), "", as_text(summary.rows), "", *summary.facts, sep="\n")
+    for mismatch in summary.mismatches:
+        print("  mismatch:", mismatch)
+    if summary.note:
+        print("note:", summary.note)
+    print("reproduce (from the repository root):", shlex.join(summary.reproduce))
+
+
+def _write_summary(summary: Summary) -> None:
+    stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    mismatches = [f"- `{mismatch}`" for mismatch in summary.mismatches]
+    note = [f"**{summary.note}**", ""] if summary.note else []
+    section = "\n".join(
+        [f"## codehealth scan vs peers ({stamp})", "", *note]
+        + [f"- {line}" for line in summary.lines]
+        + ["", as_markdown(summary.rows), ""]
+        + [f"- {fact}" for fact in summary.facts]
+        + mismatches
+        + ["", "Reproduce from the repository root:", "", f"    {shlex.join(summary.reproduce)}"]
+    )
+    write_results(section)
+    print(f"wrote {RESULTS.relative_to(REPO)}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+    about = machine()  # before the run: its load average
+    folder = corpus() / "django"
+    count = sum(1 for _ in folder.rglob("*.py"))
+    whole = sum(1 for _ in folder.parent.rglob("*.py"))
+    selected = [tool for tool in tools(args.mi_timeout) if not (args.quick and tool.whole)]
+    run_all(selected, args.runs)
+
+    floor = min(run.reported or run.wall for run in selected[0].runs)
+    facts, result = _agreement_facts(selected)
+    summary = Summary(
+        lines=_about(args.runs, about, count, whole),
+        rows=table(selected, floor),
+        facts=facts,
+        mismatches=result.mismatches,
+        note=args.note,
+        reproduce=_reproduce(args),
+    )
+    _print_summary(summary)
     if args.write:
-        stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-        mismatches = [f"- `{mismatch}`" for mismatch in result.mismatches]
-        note = [f"**{args.note}**", ""] if args.note else []
-        section = "\n".join(
-            [f"## codehealth scan vs peers ({stamp})", "", *note]
-            + [f"- {line}" for line in lines]
-            + ["", as_markdown(rows), ""]
-            + [f"- {fact}" for fact in facts]
-            + mismatches
-            + ["", "Reproduce from the repository root:", "", f"    {shlex.join(reproduce)}"]
-        )
-        write_results(section)
-        print(f"wrote {RESULTS.relative_to(REPO)}")
+        _write_summary(summary)
     return 0
 
 

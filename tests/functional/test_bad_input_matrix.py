@@ -22,6 +22,9 @@ import pytest
 from clitools import Run, assert_no_traceback, run_cli
 from corpus import CASE_IDS, CASES, GOOD_FILES, Case, build
 
+# Every command over every case: minutes on 2 cores, so out of the fast set.
+pytestmark = pytest.mark.slow
+
 Reasons = dict[str, str]  # path -> the reason the command gave
 
 

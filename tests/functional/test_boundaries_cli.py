@@ -133,6 +133,7 @@ def test_a_module_that_does_not_exist_stops_the_run(make_repo: MakeRepo) -> None
     assert "did you mean 'shop.billing'" in run.err
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("contract", "message"),
     [
@@ -171,6 +172,7 @@ def test_cycles_have_a_path_imports_and_breakers(make_repo: MakeRepo) -> None:
     assert modules["loop.d"]["instability"] == 1.0
 
 
+@pytest.mark.slow
 def test_module_report_and_graph_formats(make_repo: MakeRepo) -> None:
     repo = make_repo("boundaries/cycles")
     table = run_cli("boundaries", "--modules", cwd=repo)
@@ -194,6 +196,7 @@ def test_graph_marks_private_imports(make_repo: MakeRepo) -> None:
     assert '"shop.orders" -> "shop.billing" [label="7", color=red];' in dot
 
 
+@pytest.mark.slow
 def test_clean_project_exits_0_and_warm_run_gives_the_same_report(make_repo: MakeRepo) -> None:
     repo = make_repo("boundaries/cycles", {"loop/c/late.py": "def late():\n    return 1\n"})
     cold = run_cli("boundaries", "--format", "json", cwd=repo)
@@ -231,6 +234,7 @@ def test_codehealth_contracts_use_import_linter_fields(make_repo: MakeRepo) -> N
     assert ("CH305", "proj/low/util.py", 5) in found(document)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("config", "message"),
     [
@@ -255,6 +259,7 @@ def test_bad_codehealth_configuration_exits_2(
     assert_no_traceback(run.err)
 
 
+@pytest.mark.slow
 def test_warm_run_sees_a_change_in_a_tests_package_a_contract_names(make_repo: MakeRepo) -> None:
     config = (
         "[importlinter]\nroot_packages =\n    proj\n    tests\n\n"
@@ -273,6 +278,7 @@ def test_warm_run_sees_a_change_in_a_tests_package_a_contract_names(make_repo: M
 SCHEMAS = Path(__file__).resolve().parents[2] / "src" / "codehealth" / "boundaries"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("project", ["table", "bad_input", "cycles", "ignores"])
 def test_json_output_follows_its_schema(make_repo: MakeRepo, project: str) -> None:
     import json

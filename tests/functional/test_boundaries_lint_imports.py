@@ -49,6 +49,7 @@ def blocks(text: str) -> list[str]:
     return sorted(block.strip() for block in re.split(r"\n\s*\n", text) if block.strip())
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not os.path.exists(LINT_IMPORTS), reason="lint-imports is not installed")
 @pytest.mark.parametrize("config", [".importlinter", "pyproject.toml", "setup.cfg"])
 def test_contract_results_equal_lint_imports(make_repo: Callable[..., Path], config: str) -> None:

@@ -24,9 +24,12 @@ from typing import Any
 import pytest
 from clitools import analysed, clean_env, commit_all, run_cli, write_files
 
-pytestmark = pytest.mark.skipif(
-    not hasattr(signal, "SIGKILL") or not hasattr(signal, "SIGXFSZ"), reason="needs POSIX"
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not hasattr(signal, "SIGKILL") or not hasattr(signal, "SIGXFSZ"), reason="needs POSIX"
+    ),
+]
 
 PYPROJECT = '[project]\nname = "gen"\nversion = "0"\n'
 

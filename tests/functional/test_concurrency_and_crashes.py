@@ -21,7 +21,10 @@ from pathlib import Path
 import pytest
 from clitools import clean_env, run_cli
 
-pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX"),
+]
 
 FILES = {
     f"src/shop/gen_{i}.py": "".join(

@@ -45,6 +45,7 @@ def test_a_broken_manifest_is_refused(tmp_path: Path) -> None:
     assert completed.returncode != 0
 
 
+@pytest.mark.slow
 def test_the_gate_hook_runs_through_pre_commit_try_repo(tmp_path: Path) -> None:
     """pre-commit installs codehealth from a clone of this repository (its committed HEAD)
     and runs the hook on a sample repository's staged change."""

@@ -49,6 +49,7 @@ def test_every_gate_rule_has_a_case() -> None:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("rule", RULES)
 def test_gate_rule_behaviour_from_its_data_files(rule: str, tmp_path: Path) -> None:
     failing = _replay(CASES / rule / "fail", tmp_path / "fail")

@@ -29,6 +29,7 @@ def test_the_walk_finds_the_commands():
     assert {("init",), ("scan",), ("rules",), ("history", "show"), ()} <= set(COMMANDS)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", COMMANDS, ids=lambda path: " ".join(path) or "codehealth")
 def test_help_has_an_example(path, tmp_path):
     run = run_cli(*path, "--help", cwd=tmp_path)

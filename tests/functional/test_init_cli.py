@@ -11,7 +11,7 @@ from clitools import assert_no_traceback, run_cli
 
 if sys.version_info >= (3, 11):
     import tomllib
-else:  # pragma: no cover
+else:  # Python 3.10: the tomli backport
     import tomli as tomllib
 
 # A hand-formatted pyproject.toml: comments, odd spacing, inline tables, a [tool.*] table
@@ -87,6 +87,7 @@ def test_a_table_after_the_tool_tables_keeps_its_comment(make_repo):
     assert _section(repo)["roots"] == ["src", "."]
 
 
+@pytest.mark.slow
 def test_with_a_baseline_the_thresholds_stay_at_the_defaults_and_scan_check_passes(make_repo):
     repo = _shop(make_repo)
     before = run_cli("scan", "--check", cwd=repo)
@@ -124,6 +125,7 @@ def _legacy_after_init(make_repo):
     return repo, run
 
 
+@pytest.mark.slow
 def test_a_legacy_function_goes_into_the_baseline_not_the_thresholds(make_repo):
     repo, run = _legacy_after_init(make_repo)
     assert _section(repo)["thresholds"]["cyclomatic"] == 10
@@ -134,6 +136,7 @@ def test_a_legacy_function_goes_into_the_baseline_not_the_thresholds(make_repo):
     assert run_cli("gate", cwd=repo).code == 0
 
 
+@pytest.mark.slow
 def test_a_new_function_worse_than_the_defaults_fails_after_init(make_repo):
     """The issue: thresholds raised to today's worst (cyclomatic 25) let a new function of
     cyclomatic 15 pass. With the baseline holding today's findings, it fails."""
@@ -167,6 +170,7 @@ def test_a_kept_baseline_that_misses_todays_findings_is_named(make_repo):
     assert "`codehealth baseline --allow-new`" in run.out
 
 
+@pytest.mark.slow
 def test_running_twice_changes_nothing(make_repo):
     repo = _shop(make_repo)
     assert run_cli("init", cwd=repo).code == 0
@@ -179,6 +183,7 @@ def test_running_twice_changes_nothing(make_repo):
     assert (repo / "pyproject.toml").read_bytes() == first
 
 
+@pytest.mark.slow
 def test_an_existing_section_is_refused_without_force(make_repo):
     pyproject = PYPROJECT + '\n[tool.codehealth]\nexclude = ["legacy/*"]  # mine\n'
     repo = _shop(make_repo, pyproject)
@@ -205,6 +210,7 @@ def test_invalid_toml_exits_2_naming_the_line(make_repo):
     assert (repo / "pyproject.toml").read_text(encoding="utf-8") == bad
 
 
+@pytest.mark.slow
 def test_a_missing_pyproject_is_created_and_a_flat_layout_detected(make_repo):
     repo = make_repo(
         "init-flat",

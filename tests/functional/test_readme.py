@@ -47,7 +47,7 @@ from codehealth.core.settings_load import parse_settings
 
 if sys.version_info >= (3, 11):
     import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
+else:  # Python 3.10 only: the tomli backport
     import tomli as tomllib
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -165,6 +165,7 @@ def _entry_point() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "codehealth"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("block", console_blocks(), ids=lambda block: f"line{block.line}")
 def test_console_block_runs_as_shown(block: Block, tmp_path: Path) -> None:
     repo = build(block.repo, tmp_path)

@@ -202,6 +202,7 @@ _CODEHEALTH_MODULES = """[tool.codehealth.modules]
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("declared", ["[]", '["shop.billing"]'])
 def test_tach_and_codehealth_check_the_same_declared_dependencies(
     declared: str, make_repo: Callable[..., Path], cli: Callable[..., Run]

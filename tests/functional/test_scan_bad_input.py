@@ -65,6 +65,7 @@ NEWER_SYNTAX = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("source", "since"), NEWER_SYNTAX)
 def test_syntax_newer_than_the_interpreter(make_repo, source, since):
     if sys.version_info >= since:
@@ -83,6 +84,7 @@ def test_newer_syntax_is_analysed_on_an_interpreter_that_knows_it(make_repo, sou
     assert "modern.py" in analysed(document)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "content",
     [
@@ -125,6 +127,7 @@ def test_nul_bytes(make_repo):
     assert "NUL" in not_analysed(document)["nul.py"]
 
 
+@pytest.mark.slow
 def test_a_10_mb_file_is_analysed_without_a_crash(make_repo):
     head = "def lookup(key):\n    if key in DATA:\n        return DATA[key]\n    return None\n\n"
     entry = '    "key%07d": "%s",\n'
@@ -150,6 +153,7 @@ DEEP = 5000
 _MEASURED_ON_311 = True if sys.version_info[:2] == (3, 11) else None
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("expression", "measured"),
     [
@@ -278,6 +282,7 @@ def test_an_unreadable_file(make_repo):
     assert "permission denied" in not_analysed(document)["secret.py"]
 
 
+@pytest.mark.slow
 def test_every_kind_of_bad_input_at_once_in_parallel_and_serially(make_repo):
     """Enough bytes and files for the process pool: workers report bad files the same way."""
     files: dict[str, str | bytes] = {

@@ -67,6 +67,7 @@ def test_second_run_analyses_nothing(make_repo, spy):
     assert second.violations == first.violations
 
 
+@pytest.mark.slow
 def test_second_cli_run_is_served_from_the_cache(make_repo):
     """Evidence without timing: doctor every cache entry (cyclomatic = 999, a value decode()
     accepts) and the second CLI run reports the doctored value; --no-cache does not."""
@@ -159,6 +160,7 @@ def test_cache_dir_is_configurable(make_repo):
     assert not (repo / ".codehealth").exists()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "content",
     [
@@ -196,6 +198,7 @@ def test_a_corrupt_cache_warning_shows_in_the_table(make_repo):
     assert "rebuilt" in run.out.splitlines()[0]
 
 
+@pytest.mark.slow
 def test_a_foreign_sqlite_file_is_rebuilt_not_trusted(make_repo):
     repo = make_repo("shop")
     expected = scan_json("--no-cache", cwd=repo)
@@ -288,6 +291,7 @@ def _killed_scan(repo: Path, where: str) -> None:
     assert completed.returncode == -signal.SIGKILL, completed.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 @pytest.mark.parametrize("where", ["mid-transaction", "after-commit"])
 def test_a_cache_written_by_a_killed_run_gives_correct_results(make_repo, where):
@@ -303,6 +307,7 @@ def test_a_cache_written_by_a_killed_run_gives_correct_results(make_repo, where)
     assert _comparable(scan_json(cwd=repo)) == _comparable(expected)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 @pytest.mark.parametrize("damage", ["truncate-half", "truncate-to-header", "garbage-tail"])
 def test_a_damaged_write_ahead_log_gives_correct_results(make_repo, spy, damage):
@@ -329,6 +334,7 @@ def test_a_damaged_write_ahead_log_gives_correct_results(make_repo, spy, damage)
     assert spy == []
 
 
+@pytest.mark.slow
 def test_a_real_scan_killed_at_any_moment_leaves_a_usable_cache(make_repo):
     """No hook: kill a real CLI run as soon as it has started writing its cache folder."""
     files = {
@@ -357,6 +363,7 @@ def test_a_real_scan_killed_at_any_moment_leaves_a_usable_cache(make_repo):
     assert len(analysed(document)) == len(analysed(expected))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("blocker", ["folder-is-a-file", "database-is-a-folder"])
 def test_an_unusable_cache_location_means_a_run_without_cache(make_repo, blocker):
     repo = make_repo("shop")
@@ -370,6 +377,7 @@ def test_an_unusable_cache_location_means_a_run_without_cache(make_repo, blocker
     assert any("cache" in note for note in document["notes"]), document["notes"]
 
 
+@pytest.mark.slow
 def test_concurrent_runs_share_the_cache_safely(make_repo):
     repo = make_repo("shop")
     expected = scan_json("--no-cache", cwd=repo)

@@ -65,6 +65,7 @@ def test_json_output_has_schema_version_and_all_files(make_repo):
     assert document["not_analysed"] == []
 
 
+@pytest.mark.slow
 def test_sort_changes_the_order(make_repo):
     repo = make_repo("shop")
     by_name = _function_rows(run_cli("scan", "--sort", "name", "--top", "0", cwd=repo).out)
@@ -83,6 +84,7 @@ def test_sort_rejects_an_unknown_key(make_repo):
     assert_no_traceback(run.err)
 
 
+@pytest.mark.slow
 def test_top_limits_the_rows_but_not_the_json(make_repo):
     repo = make_repo("shop")
     rows = _function_rows(run_cli("scan", "--top", "2", cwd=repo).out)
@@ -138,6 +140,7 @@ def test_check_with_loosened_thresholds_exits_0(make_repo):
     assert run_cli("scan", "--check", cwd=repo).code == 0
 
 
+@pytest.mark.slow
 def test_scanning_a_sub_path_only_measures_files_below_it(make_repo):
     repo = make_repo("shop")
     document = scan_json("src/shop/billing", cwd=repo)

@@ -52,6 +52,7 @@ def test_float_for_a_whole_number_threshold(make_repo):
     assert "expected a whole number" in err
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("key", "value"), [("cognitive", "-1"), ("maintainability", "-0.5"), ("file_lines", "-100")]
 )
@@ -102,6 +103,7 @@ def test_missing_config_file_given_with_option(make_repo):
     assert_no_traceback(run.err)
 
 
+@pytest.mark.slow
 def test_config_option_reads_another_file(make_repo):
     repo = make_repo("shop", files={"ci/defaults.toml": "[tool.codehealth.thresholds]\n"})
     # The shop's own pyproject.toml has strict thresholds; this file keeps the defaults.

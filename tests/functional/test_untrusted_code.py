@@ -164,6 +164,7 @@ def _console_script() -> str:
     return os.path.join(sysconfig.get_path("scripts"), "codehealth")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "launcher",
     [

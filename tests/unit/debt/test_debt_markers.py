@@ -100,7 +100,7 @@ def test_the_fast_comment_scan_agrees_with_tokenize() -> None:
         b"# \xc3\xa9t\xc3\xa9 accents\nname = '\xc3\xa9'  # col\n",
         b'def f():\n    """Doc # not a comment."""\n    return 1  # TODO\n',
     ]
-    cases = Path(__file__).resolve().parent.parent / "rules"
+    cases = Path(__file__).resolve().parents[2] / "rules"
     tricky += [path.read_bytes() for path in sorted(cases.glob("*/*.py"))]
     for source in tricky:
         expected = [

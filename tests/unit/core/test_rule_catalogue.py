@@ -14,7 +14,7 @@ from codehealth.core.catalogue_parse import CatalogueError
 from codehealth.debt import complexity_findings, find_markers, load_catalogue
 from codehealth.metrics import analyze_source
 
-CASES = Path(__file__).resolve().parent.parent / "rules"
+CASES = Path(__file__).resolve().parents[2] / "rules"
 CATALOGUE = load_catalogue()
 RULES = CATALOGUE.rules
 # Families whose behaviour can be checked on one file here; others bring their own runner.
