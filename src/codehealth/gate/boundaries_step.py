@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from codehealth.adapters.files import read_file
 from codehealth.adapters.git import ChangedFile
 from codehealth.core import ConfigError, Finding, Settings
 from codehealth.gate.project_step import ProjectView, project_view, revision_reader
@@ -279,7 +280,6 @@ def _config_path(settings: Settings) -> str:
 
 def _lines(path: str) -> list[str]:
     try:
-        with open(path, "rb") as handle:
-            return handle.read().decode("utf-8", "replace").splitlines()
-    except OSError:
+        return read_file(path).decode("utf-8", "replace").splitlines()
+    except OSError:  # deleted, unreadable, or a FIFO
         return []

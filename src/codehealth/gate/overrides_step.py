@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 
+from codehealth.adapters.files import read_file
 from codehealth.adapters.git import STAGED, ChangedFile, read_blobs, unstaged_python_edits
 
 _SOURCE = (".py", ".pyi")
@@ -81,7 +82,6 @@ def _staged_overrides(
 
 def _on_disk(path: str) -> bytes | None:
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except OSError:
+        return read_file(path)
+    except OSError:  # deleted, unreadable, or a FIFO
         return None

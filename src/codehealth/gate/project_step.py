@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from codehealth.adapters.files import read_file
 from codehealth.adapters.git import STAGED, python_files_differ_from_index, read_blobs
 from codehealth.core import Settings
 
@@ -75,9 +76,8 @@ def revision_reader(
             memo[path] = read_blobs(root, STAGED, [key]).get(key)
         else:
             try:
-                with open(absolute, "rb") as handle:
-                    memo[path] = handle.read()
-            except OSError:
+                memo[path] = read_file(absolute)
+            except OSError:  # deleted, unreadable, or a FIFO
                 memo[path] = None
         return memo[path]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -70,3 +72,20 @@ def test_left_out_reads_the_head_for_one_path(tmp_path: Path) -> None:
     kept = Settings(root=str(tmp_path), exclude_generated=False, exclude_hidden=False)
     assert left_out(str(tmp_path), "gen.py", kept) is None
     assert left_out(str(tmp_path), ".github/x.py", kept) is None
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_fifo_is_judged_by_its_path_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.py")  # a plain open() for reading blocks here, forever
+    settings = Settings(root=str(tmp_path))
+    previous = signal.signal(signal.SIGALRM, _hung)
+    signal.alarm(10)
+    try:
+        assert left_out(str(tmp_path), "pipe.py", settings) is None
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _hung(signum: int, frame: object) -> None:
+    raise AssertionError("left_out blocked on a FIFO")

@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from codehealth.adapters.files.reading import read_head
 from codehealth.adapters.git import listed_files
 from codehealth.core import HEAD_BYTES, ConfigError, Settings, generated_marker, skipped_folder
 
@@ -209,8 +210,7 @@ def left_out(root: str, path: str, settings: Settings) -> str | None:
     if not settings.exclude_generated:
         return None
     try:
-        with open(os.path.join(root, path), "rb") as handle:
-            head = handle.read(HEAD_BYTES)
-    except OSError:  # deleted, or not readable: judged by its path alone
+        head = read_head(os.path.join(root, path), HEAD_BYTES)
+    except OSError:  # deleted, not readable, or a FIFO: judged by its path alone
         return None
     return generated_marker(head)

@@ -46,6 +46,17 @@ def read_file(path: str, limit: int | None = None) -> bytes:
         os.close(descriptor)
 
 
+def read_head(path: str, size: int) -> bytes:
+    """The first ``size`` bytes of a regular file; raises OSError as ``read_file`` does."""
+    descriptor = os.open(path, _FLAGS)
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise NotRegularFileError(path)
+        return os.read(descriptor, size)
+    finally:
+        os.close(descriptor)
+
+
 def unusable_file(path: str) -> str | None:
     """Why ``path`` cannot be read as a regular file (from its status only), or None."""
     try:
