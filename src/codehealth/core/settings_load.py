@@ -8,12 +8,12 @@ from collections.abc import Callable
 from dataclasses import fields, replace
 from typing import Any
 
+from codehealth.core.boundary_settings_parse import parse_boundaries
+from codehealth.core.debt_settings_parse import parse_debt
+from codehealth.core.gate_settings_parse import parse_gate
+from codehealth.core.history_settings_parse import parse_history
 from codehealth.core.settings import DEFAULT_EXCLUDE, ConfigError, Settings, Thresholds
-from codehealth.core.settings_boundaries import parse_boundaries
-from codehealth.core.settings_debt import parse_debt
-from codehealth.core.settings_gate import parse_gate
-from codehealth.core.settings_history import parse_history
-from codehealth.core.settings_tests import parse_tests, with_pytest
+from codehealth.core.tests_settings_parse import parse_tests, with_pytest
 from codehealth.core.toml import TOMLDecodeError, parse_toml
 
 _INVALID = object()

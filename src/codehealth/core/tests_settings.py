@@ -2,7 +2,8 @@
 
 Tests are judged as tests: their complexity and length findings neither fail the gate nor
 count in the production debt by default (they are reported apart, as "test debt"). Pure:
-``pytest_paths`` in ``core/settings_load.py`` reads the pytest configuration that feeds ``paths``.
+``with_pytest`` in ``core/tests_settings_parse.py`` reads the pytest configuration that
+feeds ``paths``.
 """
 
 from __future__ import annotations
