@@ -97,6 +97,9 @@ from codehealth.core.findings import (
 from codehealth.core.findings import (
     normalise_line as normalise_line,
 )
+from codehealth.core.findings import (
+    numbered_fingerprints as numbered_fingerprints,
+)
 from codehealth.core.hits import (
     Hit as Hit,
 )
@@ -214,6 +217,7 @@ __all__ = [
     "is_test_rule",
     "load_settings",
     "normalise_line",
+    "numbered_fingerprints",
     "parse_baseline",
     "parse_catalogue",
     "price_lint_hits",
