@@ -80,6 +80,9 @@ from codehealth.core.commits import (
     Change as Change,
 )
 from codehealth.core.commits import (
+    ChangedFile as ChangedFile,
+)
+from codehealth.core.commits import (
     Commit as Commit,
 )
 from codehealth.core.commits import (
@@ -179,6 +182,7 @@ __all__ = [
     "BoundaryReport",
     "Catalogue",
     "Change",
+    "ChangedFile",
     "ClassMetrics",
     "Commit",
     "ConfigError",

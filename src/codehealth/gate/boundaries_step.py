@@ -21,8 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from codehealth.adapters.git import ChangedFile
-from codehealth.core import ConfigError, Finding, Settings
+from codehealth.core import ChangedFile, ConfigError, Finding, Settings
 from codehealth.gate.project_step import ProjectView, project_view, revision_reader
 
 _SOURCE = (".py", ".pyi")

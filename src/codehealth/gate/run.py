@@ -15,7 +15,6 @@ from typing import Any
 from codehealth.adapters.git import (
     STAGED,
     WORKTREE,
-    ChangedFile,
     changes_and_lines,
     head_commit_or_none,
     merge_base,
@@ -24,14 +23,14 @@ from codehealth.adapters.git import (
     repository_root,
     untracked_later,
 )
-from codehealth.core import Finding, Settings, load_settings
+from codehealth.core import ChangedFile, Finding, Settings, load_settings
 from codehealth.gate.boundaries_step import local_boundaries
 from codehealth.gate.findings_step import project_findings
-from codehealth.gate.measure_step import Key, Measured
+from codehealth.gate.measure_step import Key, MeasuredContent
 from codehealth.gate.overrides_step import revision_overrides
 from codehealth.gate.report import GateReport
 from codehealth.gate.snapshots_step import CatalogueOnDemand, Revision, SnapshotRun, snapshots
-from codehealth.gate.verdict import Touched, compare
+from codehealth.gate.verdict import compare
 
 # git's empty tree: the base of a repository with no commit yet.
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
@@ -96,8 +95,7 @@ def run_gate_request(request: GateRequest) -> GateReport:
     sides = ((change.base, change.before), (change.target, change.after))
     checker = _ProjectBoundaries(root, settings, request, change, run.notes)
     base, head = snapshots(run, sides, change.keys, checker)
-    touched = [Touched(c.status, c.old_path, c.path) for c in change.changes]
-    report = compare(base, head, touched, settings, changed_lines=change.lines)
+    report = compare(base, head, change.changes, settings, changed_lines=change.lines)
     return replace(report, mode=change.mode, notes=tuple(run.notes))
 
 
@@ -157,7 +155,7 @@ class _ProjectBoundaries:
     change: _Change
     notes: list[str]
 
-    def __call__(self, measured: Mapping[Key, Measured]) -> tuple[list[Finding], ...]:
+    def __call__(self, measured: Mapping[Key, MeasuredContent]) -> tuple[list[Finding], ...]:
         change = self.change
         if not (self.request.boundaries and (change.keys or change.uncounted)):
             return [], []
@@ -204,7 +202,9 @@ def _revisions(root: str, base_ref: str | None, staged: bool) -> tuple[Revision,
     return base, Revision("work tree", WORKTREE), "base"
 
 
-def _may_cross_boundaries(changes: Sequence[ChangedFile], measured: Mapping[Key, Measured]) -> bool:
+def _may_cross_boundaries(
+    changes: Sequence[ChangedFile], measured: Mapping[Key, MeasuredContent]
+) -> bool:
     """Whether the change can alter boundary results, so that the whole-project check runs
     only when needed (the gate's cost follows the change): a file added, deleted or
     renamed, or a file whose boundary facts (imports with their lines, enclosing symbols

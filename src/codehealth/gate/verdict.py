@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from codehealth.core import (
+    ChangedFile,
     Finding,
     FunctionMetrics,
     GateSettings,
@@ -41,20 +42,10 @@ from codehealth.gate.snapshot import FileState, Snapshot
 _EMPTY = FileState("")
 
 
-@dataclass(frozen=True, slots=True)
-class Touched:
-    """A changed file: ``status`` A, M, D, R, C or T; ``old_path`` "" when added,
-    ``path`` "" when deleted."""
-
-    status: str
-    old_path: str
-    path: str
-
-
 def compare(
     base: Snapshot,
     head: Snapshot,
-    touched: Sequence[Touched],
+    touched: Sequence[ChangedFile],
     settings: Settings,
     *,
     changed_lines: int = 0,
@@ -110,7 +101,7 @@ class _FileChange:
 
 
 def _compare_file(
-    change: Touched,
+    change: ChangedFile,
     before: FileState,
     after: FileState,
     limits: Thresholds,
@@ -144,7 +135,7 @@ def _rises_and_debt(compared: _FileChange, policy: GateSettings) -> list[Problem
     return problems
 
 
-def _summary(change: Touched, compared: _FileChange) -> FileSummary:
+def _summary(change: ChangedFile, compared: _FileChange) -> FileSummary:
     found = compared.found
     better = [f"fixed {f.rule}{_in(f.symbol)}: {f.message}" for f in found.fixed]
     better += list(improvements(compared.before.functions, compared.after.functions))
@@ -271,7 +262,7 @@ def _project(before: Iterable[Finding], after: Iterable[Finding]) -> list[Proble
     return [Problem(f, ERROR, "boundaries") for f in after if f.fingerprint not in old]
 
 
-def _size(touched: Sequence[Touched], lines: int, policy: GateSettings) -> list[Problem]:
+def _size(touched: Sequence[ChangedFile], lines: int, policy: GateSettings) -> list[Problem]:
     too_many = len(touched) > policy.max_changed_files
     too_long = lines > policy.max_changed_lines
     if not (too_many or too_long):

@@ -61,9 +61,6 @@ from codehealth.adapters.git.revisions import (
     WORKTREE as WORKTREE,
 )
 from codehealth.adapters.git.revisions import (
-    ChangedFile as ChangedFile,
-)
-from codehealth.adapters.git.revisions import (
     changes_and_lines as changes_and_lines,
 )
 from codehealth.adapters.git.revisions import (
@@ -77,6 +74,9 @@ from codehealth.adapters.git.revisions import (
 )
 from codehealth.adapters.git.revisions import (
     untracked_later as untracked_later,
+)
+from codehealth.core import (
+    ChangedFile as ChangedFile,
 )
 
 __all__ = [
