@@ -29,7 +29,7 @@ from codehealth.gate.findings_step import project_findings
 from codehealth.gate.measure_step import Key, MeasuredContent
 from codehealth.gate.overrides_step import revision_overrides
 from codehealth.gate.report import GateReport
-from codehealth.gate.snapshots_step import CatalogueOnDemand, Revision, SnapshotRun, snapshots
+from codehealth.gate.snapshots_step import CatalogueOnDemand, ContentSource, SnapshotRun, snapshots
 from codehealth.gate.verdict import compare
 
 # git's empty tree: the base of a repository with no commit yet.
@@ -114,8 +114,8 @@ class _Change:
     """The change under review: its revisions, every changed file (``counted``: those the
     scan analyses), the changed lines and the contents read at both sides."""
 
-    base: Revision
-    target: Revision
+    base: ContentSource
+    target: ContentSource
     mode: str
     every_change: list[ChangedFile]
     lines: int
@@ -191,15 +191,17 @@ class _ProjectBoundaries:
         )
 
 
-def _revisions(root: str, base_ref: str | None, staged: bool) -> tuple[Revision, Revision, str]:
+def _revisions(
+    root: str, base_ref: str | None, staged: bool
+) -> tuple[ContentSource, ContentSource, str]:
     """(base, target, mode): HEAD and the index, or the merge base and the work tree."""
     if staged:
         head = head_commit_or_none(root)
-        base = Revision("HEAD" if head else "nothing (first commit)", head or EMPTY_TREE)
-        return base, Revision("staged", STAGED), "staged"
+        base = ContentSource("HEAD" if head else "nothing (first commit)", head or EMPTY_TREE)
+        return base, ContentSource("staged", STAGED), "staged"
     commit = merge_base(root, base_ref or "HEAD")
-    base = Revision(f"merge base {commit[:10]} of {base_ref}", commit)
-    return base, Revision("work tree", WORKTREE), "base"
+    base = ContentSource(f"merge base {commit[:10]} of {base_ref}", commit)
+    return base, ContentSource("work tree", WORKTREE), "base"
 
 
 def _may_cross_boundaries(
@@ -235,7 +237,7 @@ def _config_changed(root: str, settings: Settings, changes: Sequence[ChangedFile
 def _whole_project(
     root: str,
     settings: Settings,
-    revision: Revision,
+    revision: ContentSource,
     notes: list[str],
     overrides: dict[str, bytes] | None,
 ) -> list[Finding]:
@@ -276,7 +278,7 @@ def _packages(paths: Sequence[str]) -> set[str]:
 
 
 def _contents(
-    root: str, base: Revision, target: Revision, changes: Sequence[ChangedFile]
+    root: str, base: ContentSource, target: ContentSource, changes: Sequence[ChangedFile]
 ) -> tuple[dict[str, bytes | None], dict[str, bytes | None]]:
     """path -> bytes at each side, keyed by the HEAD-side path (base contents of a renamed
     file under its new name), plus the packages' ``__init__.py`` under their own names."""

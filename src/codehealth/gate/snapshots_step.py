@@ -19,7 +19,7 @@ ProjectFindings = Callable[[Mapping[Key, MeasuredContent]], tuple[list[Finding],
 
 
 @dataclass(frozen=True, slots=True)
-class Revision:
+class ContentSource:
     """Where one side's contents come from: a commit, STAGED or WORKTREE."""
 
     label: str
@@ -39,7 +39,7 @@ class SnapshotRun:
     notes: list[str]
 
 
-Side = tuple[Revision, Mapping[str, bytes | None]]
+Side = tuple[ContentSource, Mapping[str, bytes | None]]
 
 
 def snapshots(
