@@ -10,8 +10,8 @@ from codehealth.boundaries.api import PublicApi, literal_all, parse_public_api
 from codehealth.boundaries.check import ApiContext, check_statement
 from codehealth.boundaries.modules import ModuleMap, Owners, is_test_module
 from codehealth.boundaries.statements import (
+    ImportTarget,
     InlineIgnore,
-    Target,
     dynamic_candidates,
     dynamic_imports,
     enclosing_symbol,
@@ -226,7 +226,7 @@ def _dynamic_violations(
     found: list[Violation] = []
     for line, target in calls:
         where = (path, line, enclosing_symbol(lines, line))
-        targets = [Target(target, None)]
+        targets = [ImportTarget(target, None)]
         found.extend(check_statement(context, module, targets, where, dynamic=True))
     return found
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from codehealth.boundaries.api import PublicApi
 from codehealth.boundaries.modules import Owners, is_within
-from codehealth.boundaries.statements import Target
+from codehealth.boundaries.statements import ImportTarget
 from codehealth.core import Finding, Violation
 
 PRIVATE_SUBMODULE = "CH301"
@@ -36,7 +36,7 @@ class ApiContext:
 def check_statement(
     context: ApiContext,
     importer: str,
-    targets: list[Target],
+    targets: list[ImportTarget],
     where: tuple[str, int, str],
     dynamic: bool = False,
 ) -> list[Violation]:
@@ -51,7 +51,11 @@ def check_statement(
 
 
 def _check_target(
-    context: ApiContext, importer: str, target: Target, where: tuple[str, int, str], dynamic: bool
+    context: ApiContext,
+    importer: str,
+    target: ImportTarget,
+    where: tuple[str, int, str],
+    dynamic: bool,
 ) -> list[Violation]:
     full, name = target.module, target.name
     if name not in (None, "*") and f"{full}.{name}" in context.known_modules:

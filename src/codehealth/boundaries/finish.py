@@ -9,7 +9,14 @@ from codehealth.adapters.files import read_file
 from codehealth.adapters.imports import Link
 from codehealth.boundaries.cached import rule_costs
 from codehealth.boundaries.check import BROKEN_CONTRACT, MODULE_CYCLE
-from codehealth.core import Cycle, Finding, ModuleEdge, Violation, fingerprint, normalise_line
+from codehealth.core import (
+    Cycle,
+    Finding,
+    ModuleEdge,
+    Violation,
+    normalise_line,
+    numbered_fingerprints,
+)
 
 
 def contract_findings(links: list[Link], paths: dict[str, str]) -> list[Violation]:
@@ -78,35 +85,55 @@ def finish_violations(
             if content is None:
                 content = read_or_empty(os.path.join(root, path))
             lines = content.decode("utf-8", "replace").splitlines()
-        texts = {n: lines[n - 1] for n in {v.finding.line for v in items} if 0 < n <= len(lines)}
-        # As model.with_fingerprints numbers them: in (line, column, rule) order, the n-th
-        # identical (rule, symbol, text) of the file; one new Finding per violation. The
-        # text is the import's target when there is one, so that the finding survives an
-        # edit of its statement (celery 571efe8120: `import abstract` became `import
-        # abstract, deprecated`, and the old finding looked new).
-        items.sort(key=lambda v: (v.finding.line, v.finding.column, v.finding.rule))
-        seen: dict[tuple[str, str, str], int] = {}
-        for v in items:
-            f = v.finding
-            text = v.target or normalise_line(texts.get(f.line, ""))
-            occurrence = seen.get((f.rule, f.symbol, text), 0)
-            seen[(f.rule, f.symbol, text)] = occurrence + 1
-            severity, minutes = costs.get(f.rule, (f.severity, f.remediation_minutes))
-            finding = Finding(
-                f.rule,
-                f.path,
-                f.line,
-                f.message,
-                severity,
-                minutes,
-                f.symbol,
-                f.column,
-                f.end_line,
-                f.fix,
-                fingerprint(f.rule, f.path, f.symbol, text, occurrence),
-            )
-            finished.append(Violation(finding, v.importer, v.target, v.module))
+        finished.extend(_finished_file(items, lines, costs))
     return sorted(finished, key=lambda v: (v.finding.path, v.finding.line, v.finding.rule))
+
+
+def _finished_file(
+    items: list[Violation], lines: list[str], costs: dict[str, tuple[str, float]]
+) -> list[Violation]:
+    """ONE file's violations with their fingerprints, severities and costs, in (line,
+    column, rule) order (the numbering's). The text fingerprinted is the import's target
+    when there is one, so that the finding survives an edit of its statement (celery
+    571efe8120: `import abstract` became `import abstract, deprecated`, and the old
+    finding looked new)."""
+    texts = {n: lines[n - 1] for n in {v.finding.line for v in items} if 0 < n <= len(lines)}
+    items.sort(key=lambda v: (v.finding.line, v.finding.column, v.finding.rule))
+    keys = [
+        (
+            v.finding.rule,
+            v.finding.path,
+            v.finding.symbol,
+            v.target or normalise_line(texts.get(v.finding.line, "")),
+        )
+        for v in items
+    ]
+    return [
+        _priced(v, fingerprint, costs)
+        for v, fingerprint in zip(items, numbered_fingerprints(keys), strict=True)
+    ]
+
+
+def _priced(
+    violation: Violation, fingerprint: str, costs: dict[str, tuple[str, float]]
+) -> Violation:
+    """A new Violation whose finding has its fingerprint and its rule's severity and cost."""
+    f = violation.finding
+    severity, minutes = costs.get(f.rule, (f.severity, f.remediation_minutes))
+    finding = Finding(
+        f.rule,
+        f.path,
+        f.line,
+        f.message,
+        severity,
+        minutes,
+        f.symbol,
+        f.column,
+        f.end_line,
+        f.fix,
+        fingerprint,
+    )
+    return Violation(finding, violation.importer, violation.target, violation.module)
 
 
 def read_or_empty(path: str) -> bytes:

@@ -22,7 +22,7 @@ _DEF = re.compile(r"^(?P<indent>[ \t]*)(?:async[ \t]+)?(?:def|class)[ \t]+(?P<na
 
 
 @dataclass(frozen=True, slots=True)
-class Target:
+class ImportTarget:
     """One thing a statement imports: ``module`` (dotted) and, for ``from m import n``,
     ``name``; ``None`` for ``import m``; ``"*"`` for a star import."""
 
@@ -37,7 +37,7 @@ class InlineIgnore:
     reason: str
 
 
-def statement_targets(lines: list[str], line: int, package: str) -> list[Target] | None:
+def statement_targets(lines: list[str], line: int, package: str) -> list[ImportTarget] | None:
     """What the import statement starting at ``line`` (1-based) imports; ``package`` is the
     package of the importing code (for relative imports). None when no statement parses."""
     if not 0 < line <= len(lines):
@@ -58,7 +58,7 @@ _SIMPLE_IMPORT = re.compile(r"^\s*import\s+([\w\s,.]+?)\s*(?:#.*)?$")
 _ALIAS = re.compile(r"^([\w.]+)(?:\s+as\s+\w+)?$")
 
 
-def _simple_targets(text: str, package: str) -> list[Target] | None:
+def _simple_targets(text: str, package: str) -> list[ImportTarget] | None:
     """One-line ``from x import a, b as c`` / ``import x.y as z`` without the parser; None
     when the line is anything else (the parser decides then)."""
     match = _SIMPLE_FROM.match(text)
@@ -68,7 +68,7 @@ def _simple_targets(text: str, package: str) -> list[Target] | None:
     if match:
         found = _aliases(match.group(1))
         if found is not None:
-            return [Target(name, None) for name in found]
+            return [ImportTarget(name, None) for name in found]
     return None
 
 
@@ -80,7 +80,7 @@ def _aliases(names: str) -> list[str] | None:
     return [m.group(1) for m in found if m]
 
 
-def _simple_from(match: re.Match[str], package: str) -> list[Target] | None:
+def _simple_from(match: re.Match[str], package: str) -> list[ImportTarget] | None:
     """The targets of a matched one-line ``from ... import ...``."""
     dots, module, names = match.groups()
     found = _aliases(names)
@@ -89,7 +89,7 @@ def _simple_from(match: re.Match[str], package: str) -> list[Target] | None:
     source = resolve_relative(package, len(dots), module or None) if dots else module
     if not source:
         return None if not dots else []
-    return [Target(source, name) for name in found]
+    return [ImportTarget(source, name) for name in found]
 
 
 def _parse_from(lines: list[str], line: int, column: int) -> ast.stmt | None:
@@ -118,14 +118,14 @@ def _parsed_import(chunk: str) -> ast.stmt | None:
     return None
 
 
-def _targets(node: ast.stmt, package: str) -> list[Target]:
+def _targets(node: ast.stmt, package: str) -> list[ImportTarget]:
     if isinstance(node, ast.Import):
-        return [Target(alias.name, None) for alias in node.names]
+        return [ImportTarget(alias.name, None) for alias in node.names]
     assert isinstance(node, ast.ImportFrom)
     module = resolve_relative(package, node.level, node.module) if node.level else node.module
     if module is None:
         return []
-    return [Target(module, alias.name) for alias in node.names]
+    return [ImportTarget(module, alias.name) for alias in node.names]
 
 
 def dynamic_imports(source: bytes, package: str) -> Iterator[tuple[int, str]]:

@@ -80,6 +80,9 @@ from codehealth.core.commits import (
     Change as Change,
 )
 from codehealth.core.commits import (
+    ChangedFile as ChangedFile,
+)
+from codehealth.core.commits import (
     Commit as Commit,
 )
 from codehealth.core.commits import (
@@ -96,6 +99,9 @@ from codehealth.core.findings import (
 )
 from codehealth.core.findings import (
     normalise_line as normalise_line,
+)
+from codehealth.core.findings import (
+    numbered_fingerprints as numbered_fingerprints,
 )
 from codehealth.core.hits import (
     Hit as Hit,
@@ -192,6 +198,7 @@ __all__ = [
     "BoundaryReport",
     "Catalogue",
     "Change",
+    "ChangedFile",
     "ClassMetrics",
     "Commit",
     "ConfigError",
@@ -230,6 +237,7 @@ __all__ = [
     "is_test_rule",
     "load_settings",
     "normalise_line",
+    "numbered_fingerprints",
     "parse_baseline",
     "parse_catalogue",
     "price_lint_hits",

@@ -1,12 +1,27 @@
 """Facts mined from version control: plain values, built by ``codehealth.adapters.git`` and read by
-the pure ``codehealth.history`` and ``codehealth.plan`` packages.
+the pure ``codehealth.history``, ``codehealth.plan`` and ``codehealth.gate`` packages.
 
-NamedTuples, not dataclasses: a long history holds hundreds of thousands of them.
+The history's are NamedTuples, not dataclasses: a long history holds hundreds of thousands
+of them.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import NamedTuple
+
+
+@dataclass(frozen=True, slots=True)
+class ChangedFile:
+    """One entry of ``git diff --name-status -M``: ``status`` is A, M, D, R, C or T.
+
+    ``old_path`` is the path at the base ("" for an added file), ``path`` the path at the
+    head ("" for a deleted one).
+    """
+
+    status: str
+    old_path: str
+    path: str
 
 
 class Change(NamedTuple):

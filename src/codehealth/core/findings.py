@@ -47,24 +47,30 @@ def fingerprint(rule: str, path: str, symbol: str, line_text: str, occurrence: i
     return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=10).hexdigest()
 
 
+def numbered_fingerprints(keys: Iterable[tuple[str, str, str, str]]) -> list[str]:
+    """The fingerprints of ONE file's findings given as (rule, path, symbol, line text) in
+    (line, column, rule) order: the n-th identical (rule, symbol, text) is occurrence n.
+
+    The one place findings are numbered: callers pass the text normalised
+    (``normalise_line``), or what stands for it (a boundary finding's import target).
+    """
+    seen: dict[tuple[str, str, str], int] = {}
+    prints: list[str] = []
+    for rule, path, symbol, text in keys:
+        key = (rule, symbol, text)
+        occurrence = seen.get(key, 0)
+        seen[key] = occurrence + 1
+        prints.append(fingerprint(rule, path, symbol, text, occurrence))
+    return prints
+
+
 def with_fingerprints(findings: Iterable[Finding], line_texts: dict[int, str]) -> list[Finding]:
     """Give every finding of ONE file its fingerprint; ``line_texts`` maps line -> text.
 
     Findings are numbered in line order so that the occurrence index is stable.
     """
-    seen: dict[tuple[str, str, str], int] = {}
-    result: list[Finding] = []
-    for finding in sorted(findings, key=lambda f: (f.line, f.column, f.rule)):
-        text = normalise_line(line_texts.get(finding.line, ""))
-        key = (finding.rule, finding.symbol, text)
-        occurrence = seen.get(key, 0)
-        seen[key] = occurrence + 1
-        result.append(
-            replace(
-                finding,
-                fingerprint=fingerprint(
-                    finding.rule, finding.path, finding.symbol, text, occurrence
-                ),
-            )
-        )
-    return result
+    ordered = sorted(findings, key=lambda f: (f.line, f.column, f.rule))
+    prints = numbered_fingerprints(
+        (f.rule, f.path, f.symbol, normalise_line(line_texts.get(f.line, ""))) for f in ordered
+    )
+    return [replace(f, fingerprint=p) for f, p in zip(ordered, prints, strict=True)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from codehealth.core import FileMetrics, Finding, fingerprint, normalise_line
+from codehealth.core import FileMetrics, Finding, normalise_line, numbered_fingerprints
 
 _FILE_LEVEL = frozenset({"CH106", "CH107"})
 
@@ -14,12 +14,13 @@ def finish_file(
 ) -> list[Finding]:
     """The findings of ONE file with their enclosing symbol and fingerprint.
 
-    The fingerprint is ``codehealth.core.fingerprint`` numbered as ``with_fingerprints``
-    does (line order, occurrence per rule, symbol and text); built here in one pass because
-    a large project has tens of thousands of findings. File-level findings (a large file, a
-    low maintainability index) are fingerprinted with an empty line text: they belong to
-    the file, not to its first line. A finding that has a fingerprint keeps it: its check
-    fingerprinted it (boundaries: by the import's target, which survives edits of the line).
+    The fingerprint is numbered by ``codehealth.core.numbered_fingerprints``, as
+    ``with_fingerprints`` does; the symbols and line texts are found here in one pass
+    (each line decoded once) because a large project has tens of thousands of findings.
+    File-level findings (a large file, a low maintainability index) are fingerprinted with
+    an empty line text: they belong to the file, not to its first line. A finding that has
+    a fingerprint keeps it: its check fingerprinted it (boundaries: by the import's target,
+    which survives edits of the line).
     """
     done = [f for f in findings if f.fingerprint]
     return sorted(
@@ -35,37 +36,33 @@ def _fingerprinted(
         return []
     scopes = _scopes(metrics) if metrics is not None else []
     lines = source.split(b"\n") if source is not None else []
-    seen: dict[tuple[str, str, str], int] = {}
     texts: dict[int, str] = {}
-    result: list[Finding] = []
-    for f in sorted(findings, key=lambda f: (f.line, f.column, f.rule)):
-        file_level = f.rule in _FILE_LEVEL
-        symbol = f.symbol or ("" if file_level else _enclosing(scopes, f.line))
-        if file_level:
-            text = ""
-        else:
-            text = texts.get(f.line, "")
-            if f.line not in texts and 0 < f.line <= len(lines):
-                text = texts[f.line] = normalise_line(lines[f.line - 1].decode("utf-8", "replace"))
-        key = (f.rule, symbol, text)
-        occurrence = seen.get(key, 0)
-        seen[key] = occurrence + 1
-        result.append(
-            Finding(
-                f.rule,
-                f.path,
-                f.line,
-                f.message,
-                f.severity,
-                f.remediation_minutes,
-                symbol,
-                f.column,
-                f.end_line,
-                f.fix,
-                fingerprint(f.rule, f.path, symbol, text, occurrence),
-            )
+    ordered = sorted(findings, key=lambda f: (f.line, f.column, f.rule))
+    keys: list[tuple[str, str, str, str]] = []
+    for f in ordered:
+        if f.rule in _FILE_LEVEL:
+            keys.append((f.rule, f.path, f.symbol, ""))
+            continue
+        text = texts.get(f.line, "")
+        if f.line not in texts and 0 < f.line <= len(lines):
+            text = texts[f.line] = normalise_line(lines[f.line - 1].decode("utf-8", "replace"))
+        keys.append((f.rule, f.path, f.symbol or _enclosing(scopes, f.line), text))
+    return [
+        Finding(
+            f.rule,
+            f.path,
+            f.line,
+            f.message,
+            f.severity,
+            f.remediation_minutes,
+            key[2],
+            f.column,
+            f.end_line,
+            f.fix,
+            fingerprint,
         )
-    return result
+        for f, key, fingerprint in zip(ordered, keys, numbered_fingerprints(keys), strict=True)
+    ]
 
 
 def _scopes(metrics: FileMetrics) -> list[tuple[int, int, str]]:

@@ -95,13 +95,7 @@ def _signature(init: str, name: str, interface: _Lookup, snapshot: Snapshot) -> 
 def _module_files(init: str, module: str, files: Iterable[str]) -> list[str]:
     """The files of the snapshot that ``module`` (as written in ``init``'s import) may be."""
     if module.startswith("."):
-        level = len(module) - len(module.lstrip("."))
-        folder = posixpath.dirname(init)
-        for _ in range(level - 1):
-            folder = posixpath.dirname(folder)
-        parts = [p for p in module.lstrip(".").split(".") if p]
-        stem = posixpath.join(folder, *parts) if parts else folder
-        return [path for path in (f"{stem}.py", f"{stem}/__init__.py") if path in files]
+        return _relative_module_files(init, module, files)
     stem = module.replace(".", "/")
     endings = (f"{stem}.py", f"{stem}/__init__.py")
     return [
@@ -109,3 +103,14 @@ def _module_files(init: str, module: str, files: Iterable[str]) -> list[str]:
         for path in files
         if path in endings or path.endswith(tuple("/" + ending for ending in endings))
     ]
+
+
+def _relative_module_files(init: str, module: str, files: Iterable[str]) -> list[str]:
+    """``.m`` is a sibling of ``init``; each further dot goes one folder up."""
+    level = len(module) - len(module.lstrip("."))
+    folder = posixpath.dirname(init)
+    for _ in range(level - 1):
+        folder = posixpath.dirname(folder)
+    parts = [p for p in module.lstrip(".").split(".") if p]
+    stem = posixpath.join(folder, *parts) if parts else folder
+    return [path for path in (f"{stem}.py", f"{stem}/__init__.py") if path in files]

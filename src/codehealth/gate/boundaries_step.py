@@ -22,8 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from codehealth.adapters.files import read_file
-from codehealth.adapters.git import ChangedFile
-from codehealth.core import ConfigError, Finding, Settings
+from codehealth.core import ChangedFile, ConfigError, Finding, Settings
 from codehealth.gate.project_step import ProjectView, project_view, revision_reader
 
 _SOURCE = (".py", ".pyi")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from codehealth.gate.report import ERROR, FileSummary, GateReport, Problem
@@ -29,10 +29,15 @@ def _verdict(report: GateReport) -> str:
     return f"FAILED: {len(report.errors)} problem(s)"
 
 
-def _file_line(summary: FileSummary) -> str:
-    name = summary.path or summary.old_path
+def _file_name(summary: FileSummary) -> str:
+    """The file's path; a renamed one's as ``old → new``."""
     if summary.status == "R" and summary.old_path != summary.path:
-        name = f"{summary.old_path} → {summary.path}"
+        return f"{summary.old_path} → {summary.path}"
+    return summary.path or summary.old_path
+
+
+def _file_line(summary: FileSummary) -> str:
+    name = _file_name(summary)
     status = {"A": "added", "D": "deleted", "R": "renamed"}.get(summary.status, "modified")
     return (
         f"{name} ({status}): debt {_minutes(summary.debt_before)} → "
@@ -77,31 +82,37 @@ def render_gate_markdown(report: GateReport) -> str:
         "",
     ]
     if report.problems:
-        lines += ["| Level | Where | Rule | Problem |", "|---|---|---|---|"]
-        lines += [
-            f"| {p.level} | {md_code(_where(p), table=True)} | {md_text(p.finding.rule)} "
-            f"| {md_text(p.finding.message)} |"
-            for p in report.problems
-        ]
-        lines.append("")
+        lines += _problems_table(report.problems)
     if report.files:
-        lines += ["| File | Debt before | Debt after | New | Fixed |", "|---|---:|---:|---:|---:|"]
-        for s in report.files:
-            name = s.path or s.old_path
-            if s.status == "R" and s.old_path != s.path:
-                name = f"{s.old_path} → {s.path}"
-            lines.append(
-                f"| {md_code(name, table=True)} | {_minutes(s.debt_before)} "
-                f"| {_minutes(s.debt_after)} "
-                f"| {s.new_findings} | {s.fixed_findings} |"
-            )
-        better = [(s.path or s.old_path, w) for s in report.files for w in s.improvements]
-        if better:
-            lines += ["", "**What got better:**", ""]
-            lines += [f"- {md_code(path)}: {md_text(words)}" for path, words in better]
-        lines.append("")
+        lines += _files_table(report.files)
     lines += [f"> {_cell(note)}" for note in report.notes]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _problems_table(problems: Sequence[Problem]) -> list[str]:
+    lines = ["| Level | Where | Rule | Problem |", "|---|---|---|---|"]
+    lines += [
+        f"| {p.level} | {md_code(_where(p), table=True)} | {md_text(p.finding.rule)} "
+        f"| {md_text(p.finding.message)} |"
+        for p in problems
+    ]
+    return [*lines, ""]
+
+
+def _files_table(files: Sequence[FileSummary]) -> list[str]:
+    """Each touched file's debt, then what got better (when anything did)."""
+    lines = ["| File | Debt before | Debt after | New | Fixed |", "|---|---:|---:|---:|---:|"]
+    lines += [
+        f"| {md_code(_file_name(s), table=True)} | {_minutes(s.debt_before)} "
+        f"| {_minutes(s.debt_after)} "
+        f"| {s.new_findings} | {s.fixed_findings} |"
+        for s in files
+    ]
+    better = [(s.path or s.old_path, w) for s in files for w in s.improvements]
+    if better:
+        lines += ["", "**What got better:**", ""]
+        lines += [f"- {md_code(path)}: {md_text(words)}" for path, words in better]
+    return [*lines, ""]
 
 
 def gate_document(report: GateReport) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ast
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,48 +26,74 @@ class Interface:
 def interface_of(source: bytes | ast.Module) -> Interface | None:
     """The interface of a module (its source, or its syntax tree when already parsed), or
     None when it does not parse."""
-    if isinstance(source, ast.Module):
-        tree = source
-    else:
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                tree = ast.parse(source)
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
-            return None
-    bound: list[str] = []
-    declared: list[str] | None = None
-    signatures: list[tuple[str, str]] = []
-    origins: list[tuple[str, str, str]] = []
+    tree = source if isinstance(source, ast.Module) else _parse(source)
+    if tree is None:
+        return None
+    names = _Bindings()
     for node in tree.body:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            bound.append(node.name)
-            signatures.append((node.name, _signature(node)))
-        elif isinstance(node, ast.ClassDef):
-            bound.append(node.name)
-            signatures.append((node.name, _class_signature(node)))
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            for alias in node.names:
-                if alias.name == "*":
-                    continue
-                name = alias.asname or alias.name.split(".")[0]
-                bound.append(name)
-                if isinstance(node, ast.ImportFrom):
-                    module = "." * node.level + (node.module or "")
-                    origins.append((name, module, alias.name))
-        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
-            declared = _all(node, declared)
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            bound.extend(t.id for t in targets if isinstance(t, ast.Name))
-    if declared is not None:
-        exports = frozenset(declared)
-    else:
-        exports = frozenset(name for name in bound if not name.startswith("_"))
-    return Interface(
-        exports,
-        tuple(sorted(signatures)),
-        tuple(sorted(o for o in origins if o[0] in exports)),
-    )
+        _bind(node, names)
+    return names.interface()
+
+
+def _parse(source: bytes) -> ast.Module | None:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+
+
+@dataclass(slots=True)
+class _Bindings:
+    """What a module's top-level statements bind, in statement order; ``declared`` is
+    ``__all__`` when a literal assigns it."""
+
+    bound: list[str] = field(default_factory=list)
+    declared: list[str] | None = None
+    signatures: list[tuple[str, str]] = field(default_factory=list)
+    origins: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def define(self, name: str, signature: str) -> None:
+        self.bound.append(name)
+        self.signatures.append((name, signature))
+
+    def interface(self) -> Interface:
+        if self.declared is not None:
+            exports = frozenset(self.declared)
+        else:
+            exports = frozenset(name for name in self.bound if not name.startswith("_"))
+        return Interface(
+            exports,
+            tuple(sorted(self.signatures)),
+            tuple(sorted(o for o in self.origins if o[0] in exports)),
+        )
+
+
+def _bind(node: ast.stmt, names: _Bindings) -> None:
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        names.define(node.name, _signature(node))
+    elif isinstance(node, ast.ClassDef):
+        names.define(node.name, _class_signature(node))
+    elif isinstance(node, (ast.Import, ast.ImportFrom)):
+        _bind_import(node, names)
+    elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+        names.declared = _all(node, names.declared)
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        names.bound.extend(t.id for t in targets if isinstance(t, ast.Name))
+
+
+def _bind_import(node: ast.Import | ast.ImportFrom, names: _Bindings) -> None:
+    """``import a.b`` binds ``a``; ``from m import n as o`` binds ``o``, which comes from
+    ``m``'s ``n`` (the module as written: ``.`` per level)."""
+    for alias in node.names:
+        if alias.name == "*":
+            continue
+        name = alias.asname or alias.name.split(".")[0]
+        names.bound.append(name)
+        if isinstance(node, ast.ImportFrom):
+            module = "." * node.level + (node.module or "")
+            names.origins.append((name, module, alias.name))
 
 
 def _all(

@@ -32,7 +32,7 @@ _FORMAT = 1
 
 
 @dataclass(frozen=True)
-class Measured:
+class MeasuredContent:
     """One content: metrics (or why not analysed), interface, the digest of its boundary
     facts ("" when it does not parse), ruff's hits (None: not linted) and the findings
     (None: not computed yet)."""
@@ -54,13 +54,13 @@ def facts_digest(tree: Any, content: bytes) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
-def measure(items: Mapping[Key, bytes]) -> dict[Key, Measured]:
+def measure(items: Mapping[Key, bytes]) -> dict[Key, MeasuredContent]:
     """Measure every content, in two processes when there is enough to parse."""
     total = sum(len(content) for content in items.values())
     if total < _PARALLEL_BYTES or len(items) < 2 or cores() < 2:
         return {key: _measure_one(key[1], content) for key, content in items.items()}
     mine, theirs = split_share(list(items.items()), 2, _size)
-    result: dict[Key, Measured] = {}
+    result: dict[Key, MeasuredContent] = {}
     with process_pool(1) as pool:
         pending = pool.imap_unordered(_measure_item, theirs, max(1, len(theirs) // 16))
         result.update(_measure_item(item) for item in mine)
@@ -77,20 +77,20 @@ def _size(item: tuple[Key, bytes]) -> int:
     return len(item[1])
 
 
-def _measure_item(item: tuple[Key, bytes]) -> tuple[Key, Measured]:
+def _measure_item(item: tuple[Key, bytes]) -> tuple[Key, MeasuredContent]:
     key, content = item
     return key, _measure_one(key[1], content)
 
 
-def _measure_one(path: str, content: bytes) -> Measured:
+def _measure_one(path: str, content: bytes) -> MeasuredContent:
     metrics, tree = analyze_module(content, path)
     if tree is None:
-        return Measured(metrics, None, "")
-    return Measured(metrics, interface_of(tree), facts_digest(tree, content))
+        return MeasuredContent(metrics, None, "")
+    return MeasuredContent(metrics, interface_of(tree), facts_digest(tree, content))
 
 
 class ContentCache:
-    """(path, content, lint configuration) -> Measured, in ``.codehealth/gate.sqlite``.
+    """(path, content, lint configuration) -> MeasuredContent, in ``.codehealth/gate.sqlite``.
 
     Entries are JSON checked field by field on the way in (the folder lives in the
     repository under review, so anyone may have written it); anything odd is a miss."""
@@ -109,10 +109,10 @@ class ContentCache:
             digest.update(b"\0")
         return digest.hexdigest()
 
-    def get(self, items: Mapping[Key, bytes]) -> dict[Key, Measured]:
+    def get(self, items: Mapping[Key, bytes]) -> dict[Key, MeasuredContent]:
         keys = {item: self.key(item[1], content) for item, content in items.items()}
         stored = self.cache.get_many(sorted(set(keys.values())))
-        found: dict[Key, Measured] = {}
+        found: dict[Key, MeasuredContent] = {}
         for item, key in keys.items():
             text = stored.get(key)
             if text is None:
@@ -123,7 +123,7 @@ class ContentCache:
                 continue  # a damaged or foreign entry: measured again
         return found
 
-    def put(self, entries: Iterable[tuple[Key, bytes, Measured]]) -> None:
+    def put(self, entries: Iterable[tuple[Key, bytes, MeasuredContent]]) -> None:
         self.cache.put_many(
             (self.key(item[1], content), _encode(measured)) for item, content, measured in entries
         )
@@ -133,7 +133,7 @@ class ContentCache:
         return self.cache.notes
 
 
-def _encode(measured: Measured) -> str:
+def _encode(measured: MeasuredContent) -> str:
     metrics = measured.metrics
     interface = measured.interface
     return json.dumps(
@@ -153,7 +153,7 @@ def _encode(measured: Measured) -> str:
     )
 
 
-def _decode(path: str, text: str) -> Measured:
+def _decode(path: str, text: str) -> MeasuredContent:
     data = json.loads(text)
     metrics: FileMetrics | NotAnalysed
     if data["m"] is not None:
@@ -174,7 +174,7 @@ def _decode(path: str, text: str) -> Measured:
     findings = None
     if data["n"] is not None:
         findings = tuple(_finding(row) for row in data["n"])
-    return Measured(metrics, interface, _text(data["x"]), hits, findings)
+    return MeasuredContent(metrics, interface, _text(data["x"]), hits, findings)
 
 
 def _text(value: Any) -> str:

@@ -15,7 +15,6 @@ from typing import Any
 from codehealth.adapters.git import (
     STAGED,
     WORKTREE,
-    ChangedFile,
     changes_and_lines,
     head_commit_or_none,
     merge_base,
@@ -24,14 +23,14 @@ from codehealth.adapters.git import (
     repository_root,
     untracked_later,
 )
-from codehealth.core import Finding, Settings, load_settings
+from codehealth.core import ChangedFile, Finding, Settings, load_settings
 from codehealth.gate.boundaries_step import local_boundaries
 from codehealth.gate.findings_step import project_findings
-from codehealth.gate.measure_step import Key, Measured
+from codehealth.gate.measure_step import Key, MeasuredContent
 from codehealth.gate.overrides_step import revision_overrides
 from codehealth.gate.report import GateReport
-from codehealth.gate.snapshots_step import CatalogueOnDemand, Revision, SnapshotRun, snapshots
-from codehealth.gate.verdict import Touched, compare
+from codehealth.gate.snapshots_step import CatalogueOnDemand, ContentSource, SnapshotRun, snapshots
+from codehealth.gate.verdict import compare
 
 # git's empty tree: the base of a repository with no commit yet.
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
@@ -96,8 +95,7 @@ def run_gate_request(request: GateRequest) -> GateReport:
     sides = ((change.base, change.before), (change.target, change.after))
     checker = _ProjectBoundaries(root, settings, request, change, run.notes)
     base, head = snapshots(run, sides, change.keys, checker)
-    touched = [Touched(c.status, c.old_path, c.path) for c in change.changes]
-    report = compare(base, head, touched, settings, changed_lines=change.lines)
+    report = compare(base, head, change.changes, settings, changed_lines=change.lines)
     return replace(report, mode=change.mode, notes=tuple(run.notes))
 
 
@@ -116,8 +114,8 @@ class _Change:
     """The change under review: its revisions, every changed file (``counted``: those the
     scan analyses), the changed lines and the contents read at both sides."""
 
-    base: Revision
-    target: Revision
+    base: ContentSource
+    target: ContentSource
     mode: str
     every_change: list[ChangedFile]
     lines: int
@@ -157,7 +155,7 @@ class _ProjectBoundaries:
     change: _Change
     notes: list[str]
 
-    def __call__(self, measured: Mapping[Key, Measured]) -> tuple[list[Finding], ...]:
+    def __call__(self, measured: Mapping[Key, MeasuredContent]) -> tuple[list[Finding], ...]:
         change = self.change
         if not (self.request.boundaries and (change.keys or change.uncounted)):
             return [], []
@@ -193,18 +191,22 @@ class _ProjectBoundaries:
         )
 
 
-def _revisions(root: str, base_ref: str | None, staged: bool) -> tuple[Revision, Revision, str]:
+def _revisions(
+    root: str, base_ref: str | None, staged: bool
+) -> tuple[ContentSource, ContentSource, str]:
     """(base, target, mode): HEAD and the index, or the merge base and the work tree."""
     if staged:
         head = head_commit_or_none(root)
-        base = Revision("HEAD" if head else "nothing (first commit)", head or EMPTY_TREE)
-        return base, Revision("staged", STAGED), "staged"
+        base = ContentSource("HEAD" if head else "nothing (first commit)", head or EMPTY_TREE)
+        return base, ContentSource("staged", STAGED), "staged"
     commit = merge_base(root, base_ref or "HEAD")
-    base = Revision(f"merge base {commit[:10]} of {base_ref}", commit)
-    return base, Revision("work tree", WORKTREE), "base"
+    base = ContentSource(f"merge base {commit[:10]} of {base_ref}", commit)
+    return base, ContentSource("work tree", WORKTREE), "base"
 
 
-def _may_cross_boundaries(changes: Sequence[ChangedFile], measured: Mapping[Key, Measured]) -> bool:
+def _may_cross_boundaries(
+    changes: Sequence[ChangedFile], measured: Mapping[Key, MeasuredContent]
+) -> bool:
     """Whether the change can alter boundary results, so that the whole-project check runs
     only when needed (the gate's cost follows the change): a file added, deleted or
     renamed, or a file whose boundary facts (imports with their lines, enclosing symbols
@@ -235,7 +237,7 @@ def _config_changed(root: str, settings: Settings, changes: Sequence[ChangedFile
 def _whole_project(
     root: str,
     settings: Settings,
-    revision: Revision,
+    revision: ContentSource,
     notes: list[str],
     overrides: dict[str, bytes] | None,
 ) -> list[Finding]:
@@ -276,7 +278,7 @@ def _packages(paths: Sequence[str]) -> set[str]:
 
 
 def _contents(
-    root: str, base: Revision, target: Revision, changes: Sequence[ChangedFile]
+    root: str, base: ContentSource, target: ContentSource, changes: Sequence[ChangedFile]
 ) -> tuple[dict[str, bytes | None], dict[str, bytes | None]]:
     """path -> bytes at each side, keyed by the HEAD-side path (base contents of a renamed
     file under its new name), plus the packages' ``__init__.py`` under their own names."""

@@ -11,15 +11,15 @@ from codehealth.adapters.git import WORKTREE
 from codehealth.adapters.linters import LintTool, Pending
 from codehealth.core import Catalogue, Finding, NotAnalysed, Settings
 from codehealth.gate.findings_step import file_findings, lint_findings, prepare_lint
-from codehealth.gate.measure_step import ContentCache, Key, Measured, measure
+from codehealth.gate.measure_step import ContentCache, Key, MeasuredContent, measure
 from codehealth.gate.snapshot import FileState, Snapshot
 
 # The boundary findings of both sides, computed once the contents are measured.
-ProjectFindings = Callable[[Mapping[Key, Measured]], tuple[list[Finding], ...]]
+ProjectFindings = Callable[[Mapping[Key, MeasuredContent]], tuple[list[Finding], ...]]
 
 
 @dataclass(frozen=True, slots=True)
-class Revision:
+class ContentSource:
     """Where one side's contents come from: a commit, STAGED or WORKTREE."""
 
     label: str
@@ -39,7 +39,7 @@ class SnapshotRun:
     notes: list[str]
 
 
-Side = tuple[Revision, Mapping[str, bytes | None]]
+Side = tuple[ContentSource, Mapping[str, bytes | None]]
 
 
 def snapshots(
@@ -82,13 +82,15 @@ def _items(sides: tuple[Side, Side], touched: set[str]) -> dict[Key, bytes]:
     }
 
 
-def _measured(items: Mapping[Key, bytes], known: Mapping[Key, Measured]) -> dict[Key, Measured]:
+def _measured(
+    items: Mapping[Key, bytes], known: Mapping[Key, MeasuredContent]
+) -> dict[Key, MeasuredContent]:
     """Every content measured: from the cache where it is known, else now."""
     return {**known, **measure({k: v for k, v in items.items() if k not in known})}
 
 
 def _unlinted(
-    items: Mapping[Key, bytes], known: Mapping[Key, Measured], touched: set[str]
+    items: Mapping[Key, bytes], known: Mapping[Key, MeasuredContent], touched: set[str]
 ) -> dict[Key, bytes]:
     """The touched contents the cache holds no ruff hits for."""
     return {
@@ -101,7 +103,7 @@ def _unlinted(
 def _check_costs(
     catalogue: CatalogueOnDemand,
     items: Mapping[Key, bytes],
-    known: Mapping[Key, Measured],
+    known: Mapping[Key, MeasuredContent],
     touched: set[str],
 ) -> None:
     """The configuration's costs are checked (ConfigError) unless findings cached under
@@ -132,7 +134,7 @@ class _Judge:
     catalogue: CatalogueOnDemand
     linted: bool
     touched: set[str]
-    measured: dict[Key, Measured]
+    measured: dict[Key, MeasuredContent]
 
     def snapshot(
         self, index: int, label: str, files: Mapping[str, bytes | None], project: list[Finding]
@@ -149,7 +151,7 @@ class _Judge:
                 states[path] = self._state((index, path), content, state)
         return Snapshot(label, states, packages, tuple(project))
 
-    def _state(self, key: Key, content: bytes, state: Measured) -> FileState:
+    def _state(self, key: Key, content: bytes, state: MeasuredContent) -> FileState:
         path = key[1]
         if isinstance(state.metrics, NotAnalysed):
             return FileState(path, error=state.metrics.reason)
@@ -182,7 +184,7 @@ def _start_lint(
     return Pending(tool, root, on_disk, contents=piped)
 
 
-def _collect_lint(run: Pending, measured: dict[Key, Measured]) -> list[str]:
+def _collect_lint(run: Pending, measured: dict[Key, MeasuredContent]) -> list[str]:
     """ruff's hits into ``measured``; the note when they are incomplete."""
     linted = run.wait()
     for name, hits in linted.hits.items():
@@ -210,7 +212,7 @@ def _salt(settings: Settings) -> str:
     return hashlib.blake2b(text, digest_size=16).hexdigest()
 
 
-_MISSING = Measured(NotAnalysed("", ""), None, "")
+_MISSING = MeasuredContent(NotAnalysed("", ""), None, "")
 
 
 class CatalogueOnDemand:

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from codehealth.core import (
+    ChangedFile,
     Finding,
     FunctionMetrics,
     GateSettings,
@@ -28,6 +29,7 @@ from codehealth.gate.report import (
     Problem,
 )
 from codehealth.gate.signal import (
+    Matched,
     debt_rise_words,
     grown,
     lenient_tests,
@@ -40,20 +42,10 @@ from codehealth.gate.snapshot import FileState, Snapshot
 _EMPTY = FileState("")
 
 
-@dataclass(frozen=True, slots=True)
-class Touched:
-    """A changed file: ``status`` A, M, D, R, C or T; ``old_path`` "" when added,
-    ``path`` "" when deleted."""
-
-    status: str
-    old_path: str
-    path: str
-
-
 def compare(
     base: Snapshot,
     head: Snapshot,
-    touched: Sequence[Touched],
+    touched: Sequence[ChangedFile],
     settings: Settings,
     *,
     changed_lines: int = 0,
@@ -92,54 +84,78 @@ def compare(
     )
 
 
+Rise = tuple[FunctionMetrics, str, str, int, int, int]  # as ``regressions`` yields them
+
+
+@dataclass(frozen=True, slots=True)
+class _FileChange:
+    """One touched file at both sides, its findings matched, its functions' complexity
+    rises and its new findings (annotated with the rise)."""
+
+    path: str
+    before: FileState
+    after: FileState
+    found: Matched
+    rises: list[Rise]
+    fresh: list[Finding]
+
+
 def _compare_file(
-    change: Touched,
+    change: ChangedFile,
     before: FileState,
     after: FileState,
     limits: Thresholds,
     policy: GateSettings,
     lenient_tests: bool,
 ) -> tuple[list[Problem], FileSummary]:
-    problems: list[Problem] = []
     path = change.path or change.old_path
-    if after.path and after.error:
-        problems.append(_stopped_parsing(path, before, after))
     found = match(before.findings, after.findings)
     rises = list(regressions(before.functions, after.functions, limits, policy.complexity_step))
-    fresh = _annotate(list(found.new), rises)
-    problems.extend(new_finding(f, policy, lenient_tests) for f in fresh)
-    covered = {(f.symbol, f.rule) for f in fresh}
+    compared = _FileChange(path, before, after, found, rises, _annotate(list(found.new), rises))
+    problems = [_stopped_parsing(path, before, after)] if after.path and after.error else []
+    problems.extend(new_finding(f, policy, lenient_tests) for f in compared.fresh)
     if not lenient_tests:
-        problems.extend(
-            _rise(path, rise, policy)
-            for rise in rises
-            if (rise[0].qualname, _rule_of(rise[1])) not in covered  # the finding says it
-        )
-        rose = {(rise[0].qualname, _rule_of(rise[1])) for rise in rises}
-        grew = [pair for pair in grown(found.kept) if (pair[1].symbol, pair[1].rule) not in rose]
-        problems.extend(_debt(path, before, after, grew, policy))
+        problems.extend(_rises_and_debt(compared, policy))
+    return problems, _summary(change, compared)
+
+
+def _rises_and_debt(compared: _FileChange, policy: GateSettings) -> list[Problem]:
+    """The complexity rises no new finding tells of, then the file's debt growth (less the
+    findings that grew with a rise already told)."""
+    covered = {(f.symbol, f.rule) for f in compared.fresh}
+    problems = [
+        _rise(compared.path, rise, policy)
+        for rise in compared.rises
+        if (rise[0].qualname, _rule_of(rise[1])) not in covered  # the finding says it
+    ]
+    rose = {(rise[0].qualname, _rule_of(rise[1])) for rise in compared.rises}
+    kept = grown(compared.found.kept)
+    grew = [pair for pair in kept if (pair[1].symbol, pair[1].rule) not in rose]
+    problems.extend(_debt(compared.path, compared.before, compared.after, grew, policy))
+    return problems
+
+
+def _summary(change: ChangedFile, compared: _FileChange) -> FileSummary:
+    found = compared.found
     better = [f"fixed {f.rule}{_in(f.symbol)}: {f.message}" for f in found.fixed]
-    better += list(improvements(before.functions, after.functions))
-    summary = FileSummary(
+    better += list(improvements(compared.before.functions, compared.after.functions))
+    return FileSummary(
         change.path,
         change.old_path,
         change.status,
-        before.debt_minutes,
-        after.debt_minutes,
-        len(fresh),
+        compared.before.debt_minutes,
+        compared.after.debt_minutes,
+        len(compared.fresh),
         len(found.fixed),
         tuple(better),
     )
-    return problems, summary
 
 
 def _rule_of(attribute: str) -> str:
     return next(rule for name, _, _, rule in WATCHED if name == attribute)
 
 
-def _rise(
-    path: str, rise: tuple[FunctionMetrics, str, str, int, int, int], policy: GateSettings
-) -> Problem:
+def _rise(path: str, rise: Rise, policy: GateSettings) -> Problem:
     """A complexity regression of a function that existed at the base. Unless strict, two
     kinds are shown as warnings (replayed merged commits: their reviewers accepted them): a
     rise that stays within the threshold (the team's own yardstick says the function is
@@ -173,9 +189,7 @@ def _in(symbol: str) -> str:
     return f" in {symbol}" if symbol else ""
 
 
-def _annotate(
-    fresh: list[Finding], rises: list[tuple[FunctionMetrics, str, str, int, int, int]]
-) -> list[Finding]:
+def _annotate(fresh: list[Finding], rises: list[Rise]) -> list[Finding]:
     """A new complexity finding of a function that existed says what it was before."""
     was: dict[tuple[str, str], int] = {}
     for fn, attribute, _, before, _, _ in rises:
@@ -248,7 +262,7 @@ def _project(before: Iterable[Finding], after: Iterable[Finding]) -> list[Proble
     return [Problem(f, ERROR, "boundaries") for f in after if f.fingerprint not in old]
 
 
-def _size(touched: Sequence[Touched], lines: int, policy: GateSettings) -> list[Problem]:
+def _size(touched: Sequence[ChangedFile], lines: int, policy: GateSettings) -> list[Problem]:
     too_many = len(touched) > policy.max_changed_files
     too_long = lines > policy.max_changed_lines
     if not (too_many or too_long):

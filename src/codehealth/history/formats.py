@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
-from codehealth.history.trend import HistoryRun, Snapshot
+from codehealth.history.trend import CommitTotals, HistoryRun
 from codehealth.render import Cell, Table, render_plain, render_rich
 
 HISTORY_SCHEMA_VERSION = 1
@@ -39,7 +39,7 @@ def sparkline(values: Sequence[float], width: int = 48) -> str:
     return "".join(_BARS[round((v - low) * scale)] for v in values)
 
 
-def _value(snapshot: Snapshot, key: str, divisor: float) -> float:
+def _value(snapshot: CommitTotals, key: str, divisor: float) -> float:
     return snapshot.totals.get(key, 0.0) / divisor
 
 

@@ -28,7 +28,7 @@ from codehealth.debt import load_catalogue
 from codehealth.history.blobs import BlobJob, by_blob, measure_blobs
 from codehealth.history.gaps import revisions_read, without_unreadable
 from codehealth.history.select import PathFilter
-from codehealth.history.trend import HistoryRun, Snapshot, TreeTotals
+from codehealth.history.trend import CommitTotals, HistoryRun, TreeTotals
 from codehealth.metrics import METRICS_VERSION, Measured, Progress, analyze_source, log
 from codehealth.version import __version__
 
@@ -107,7 +107,7 @@ def _record(job: BlobJob, tip: _Tip, store: HistoryStore) -> HistoryRun:
         store.save(fresh.items(), rows, totals.tree, tip.head, start.truncated)
     _tell_left_out(keep)
     notes += _not_analysed(job.root, totals.tree, known)
-    snapshots = tuple(Snapshot(*row) for row in store.commits())
+    snapshots = tuple(CommitTotals(*row) for row in store.commits())
     cut = len(snapshots) if start.truncated else 0
     _add_closing_notes(notes, snapshots, cut, store.notes)
     reused = len(set(wanted)) - len(todo)
@@ -174,7 +174,7 @@ def _replay(
 
 
 def _add_closing_notes(
-    notes: list[str], snapshots: tuple[Snapshot, ...], cut: int, store_notes: Iterable[str]
+    notes: list[str], snapshots: tuple[CommitTotals, ...], cut: int, store_notes: Iterable[str]
 ) -> None:
     """The notes about the whole recorded history, then the store's not told yet."""
     if cut:

@@ -28,7 +28,7 @@ def module_of(path: str, depth: int = 1) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Snapshot:
+class CommitTotals:
     """The totals of the tree after one commit."""
 
     sha: str
@@ -73,8 +73,8 @@ class TreeTotals:
                 self.tree[change.path] = change.blob
                 self._add(change.path, facts.get(change.blob), 1)
 
-    def snapshot(self, sha: str, author: str, timestamp: int) -> Snapshot:
-        return Snapshot(
+    def snapshot(self, sha: str, author: str, timestamp: int) -> CommitTotals:
+        return CommitTotals(
             sha,
             author,
             timestamp,
@@ -103,7 +103,7 @@ class TreeTotals:
 class HistoryRun:
     """What ``codehealth history`` recorded and everything the store holds."""
 
-    snapshots: tuple[Snapshot, ...]  # oldest first
+    snapshots: tuple[CommitTotals, ...]  # oldest first
     new_commits: int
     analysed_blobs: int  # measured in this run
     reused_blobs: int  # known from earlier runs (never measured twice)

@@ -70,15 +70,31 @@ def measure_project(
     discovered, left_out = _leave_generated(discovery, sources, settings)
     if on_read is not None:
         on_read(sources)
+    cache = Cache(os.path.join(root, settings.cache_dir), _salt()) if use_cache else None
+    analysed = _analysed(sources, cache, not_analysed, settings.jobs, progress)
+    if cache is not None:
+        cache.close()
+        notes.extend(cache.notes)
+    return Measured(discovered, analysed, sources, not_analysed, notes, left_out)
+
+
+def _analysed(
+    sources: dict[str, bytes],
+    cache: Cache | None,
+    not_analysed: list[NotAnalysed],
+    jobs: int,
+    progress: Progress | None,
+) -> dict[str, FileMetrics]:
+    """Every file's metrics, from the cache where it has them; the fresh ones go into the
+    cache, the files that cannot be analysed into ``not_analysed``."""
     keys = {
         path: hashlib.blake2b(content, digest_size=16).hexdigest()
         for path, content in sources.items()
     }
-    cache = Cache(os.path.join(root, settings.cache_dir), _salt()) if use_cache else None
     analysed = _from_cache(cache, keys) if cache is not None else {}
     todo = [(path, sources[path]) for path in sources if path not in analysed]
     fresh: list[tuple[str, str]] = []
-    for path, outcome in _analyse(todo, settings.jobs, progress):
+    for path, outcome in _analyse(todo, jobs, progress):
         if isinstance(outcome, NotAnalysed):
             not_analysed.append(outcome)
             continue
@@ -87,9 +103,7 @@ def measure_project(
             fresh.append((keys[path], encode(outcome)))
     if cache is not None:
         cache.put_many(fresh)
-        cache.close()
-        notes.extend(cache.notes)
-    return Measured(discovered, analysed, sources, not_analysed, notes, left_out)
+    return analysed
 
 
 def _leave_generated(

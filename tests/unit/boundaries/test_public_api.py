@@ -6,7 +6,7 @@ import pytest
 
 from codehealth.boundaries.api import parse_public_api, resolve_relative
 from codehealth.boundaries.statements import (
-    Target,
+    ImportTarget,
     dynamic_imports,
     enclosing_symbol,
     inline_ignores,
@@ -67,12 +67,12 @@ def test_relative_resolution_and_climbing_past_the_top() -> None:
 def test_statement_targets_multi_line_aliases_and_relative() -> None:
     lines = ["from shop.billing import (charge,", "    _fee as fee)", "import a.b as c, d"]
     assert statement_targets(lines, 1, "shop.orders") == [
-        Target("shop.billing", "charge"),
-        Target("shop.billing", "_fee"),
+        ImportTarget("shop.billing", "charge"),
+        ImportTarget("shop.billing", "_fee"),
     ]
-    assert statement_targets(lines, 3, "x") == [Target("a.b", None), Target("d", None)]
+    assert statement_targets(lines, 3, "x") == [ImportTarget("a.b", None), ImportTarget("d", None)]
     assert statement_targets(["if X: from .api import go"], 1, "shop.orders") == [
-        Target("shop.orders.api", "go")
+        ImportTarget("shop.orders.api", "go")
     ]
 
 

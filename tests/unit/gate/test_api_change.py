@@ -3,10 +3,10 @@ signature before and after, a class by its name."""
 
 from __future__ import annotations
 
-from codehealth.core import Settings
+from codehealth.core import ChangedFile, Settings
 from codehealth.gate.interface import interface_of
 from codehealth.gate.snapshot import FileState, Snapshot
-from codehealth.gate.verdict import Touched, compare
+from codehealth.gate.verdict import compare
 
 INIT = "shop/billing/__init__.py"
 
@@ -17,7 +17,7 @@ def _message(before: str, after: str) -> str:
     report = compare(
         Snapshot("base", {INIT: FileState(INIT)}, {INIT: old}),
         Snapshot("head", {INIT: FileState(INIT)}, {INIT: new}),
-        [Touched("M", INIT, INIT)],
+        [ChangedFile("M", INIT, INIT)],
         Settings(root="."),
     )
     (problem,) = [p for p in report.problems if p.finding.rule == "CH505"]

@@ -6,10 +6,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from codehealth.core import Finding, FunctionMetrics, GateSettings, Halstead, Settings
+from codehealth.core import (
+    ChangedFile,
+    Finding,
+    FunctionMetrics,
+    GateSettings,
+    Halstead,
+    Settings,
+)
 from codehealth.gate.report import ERROR, WARNING
 from codehealth.gate.snapshot import FileState, Snapshot
-from codehealth.gate.verdict import Touched, compare
+from codehealth.gate.verdict import compare
 
 _NO_HALSTEAD = Halstead(0, 0, 0, 0, 0.0, 0.0, 0.0)
 SETTINGS = Settings(root=".")
@@ -35,7 +42,7 @@ def _verdict(
     report = compare(
         Snapshot("base", {path: before}),
         Snapshot("head", {path: after}),
-        [Touched("M", path, path)],
+        [ChangedFile("M", path, path)],
         settings,
     )
     return [(p.finding.rule, p.level, p.finding.message) for p in report.problems]

@@ -59,9 +59,6 @@ from codehealth.adapters.git.revisions import (
     WORKTREE as WORKTREE,
 )
 from codehealth.adapters.git.revisions import (
-    ChangedFile as ChangedFile,
-)
-from codehealth.adapters.git.revisions import (
     changes_and_lines as changes_and_lines,
 )
 from codehealth.adapters.git.revisions import (
@@ -87,6 +84,9 @@ from codehealth.adapters.git.worktree import (
 )
 from codehealth.adapters.git.worktree import (
     unstaged_python_edits as unstaged_python_edits,
+)
+from codehealth.core import (
+    ChangedFile as ChangedFile,
 )
 
 __all__ = [

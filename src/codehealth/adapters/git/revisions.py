@@ -10,26 +10,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from codehealth.adapters.git.runner import GitError, GitResult, run_git, start_git
-from codehealth.core import ConfigError
+from codehealth.core import ChangedFile, ConfigError
 
 WORKTREE = "worktree"  # the files on disk
 STAGED = "staged"  # the index (what `git commit` would record)
-
-
-@dataclass(frozen=True, slots=True)
-class ChangedFile:
-    """One entry of ``git diff --name-status -M``: ``status`` is A, M, D, R, C or T.
-
-    ``old_path`` is the path at the base ("" for an added file), ``path`` the path at the
-    head ("" for a deleted one).
-    """
-
-    status: str
-    old_path: str
-    path: str
 
 
 def _git(root: str, *args: str, stdin: bytes | None = None) -> GitResult:
