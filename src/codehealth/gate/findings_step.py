@@ -18,12 +18,15 @@ from dataclasses import replace
 from codehealth.adapters.git import WORKTREE, export_tree
 from codehealth.adapters.linters import LintTool, LintUnavailable, prepare_ruff
 from codehealth.core import (
+    BoundaryReport,
     Catalogue,
     ConfigError,
     FileMetrics,
     Finding,
     Hit,
     Settings,
+    error_text,
+    isolated,
     price_lint_hits,
     price_rule_hits,
 )
@@ -78,29 +81,38 @@ def project_findings(
     few edited files standing in: the work tree's cached import graph is patched with their
     imports. Otherwise a revision other than the work tree is exported from git objects
     into a temporary folder (never a checkout of the user's tree) and checked uncached."""
+    notes: list[str] = []
+    try:
+        report = isolated(
+            lambda: _boundary_report(root, revision, settings, overrides),
+            lambda error: notes.append(error_text(error)),
+        )
+    except ConfigError as error:  # the revision's configuration: only this part is missing
+        return [], f"boundaries not compared: {error}"
+    if notes:
+        return [], f"boundaries not compared: {notes[0]}"
+    return ([violation.finding for violation in report.violations] if report else []), ""
+
+
+def _boundary_report(
+    root: str, revision: str, settings: Settings, overrides: Mapping[str, bytes] | None
+) -> BoundaryReport | None:
+    """The boundaries report of ``revision``; None when the project is not in it."""
     import tempfile
 
     from codehealth.adapters.imports import OverrideError
     from codehealth.boundaries import run_boundaries
 
-    try:
-        report = None
-        if revision == WORKTREE or overrides is not None:
-            try:
-                report = run_boundaries(settings.root, settings=settings, overrides=overrides)
-            except OverrideError:
-                if revision == WORKTREE:
-                    raise
-        if report is None:
-            with tempfile.TemporaryDirectory(prefix="codehealth-gate-") as folder:
-                export_tree(root, revision, folder)
-                inside = os.path.join(folder, os.path.relpath(settings.root, root))
-                if not os.path.isdir(inside):
-                    return [], ""
-                moved = replace(settings, root=inside)
-                report = run_boundaries(inside, settings=moved, use_cache=False)
-    except ConfigError as error:
-        return [], f"boundaries not compared: {error}"
-    except Exception as error:  # noqa: BLE001 - the rest of the verdict stands without it
-        return [], f"boundaries not compared: {type(error).__name__}: {error}"
-    return [violation.finding for violation in report.violations], ""
+    if revision == WORKTREE or overrides is not None:
+        try:
+            return run_boundaries(settings.root, settings=settings, overrides=overrides)
+        except OverrideError:
+            if revision == WORKTREE:
+                raise
+    with tempfile.TemporaryDirectory(prefix="codehealth-gate-") as folder:
+        export_tree(root, revision, folder)
+        inside = os.path.join(folder, os.path.relpath(settings.root, root))
+        if not os.path.isdir(inside):
+            return None
+        moved = replace(settings, root=inside)
+        return run_boundaries(inside, settings=moved, use_cache=False)
