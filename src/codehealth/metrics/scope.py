@@ -15,14 +15,14 @@ LEAVES = frozenset(
         ast.Del,
     }
 )
-CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
+CHILD_FIELDS: dict[type[ast.AST], tuple[str, ...]] = {}
 
 
-def child_fields(node_type: type) -> tuple[str, ...]:
+def child_fields(node_type: type[ast.AST]) -> tuple[str, ...]:
     fields = CHILD_FIELDS.get(node_type)
     if fields is None:
         skip = {"ctx", "type_comment", "op", "ops", "is_async", "kind", "conversion", "kwd_attrs"}
-        fields = tuple(f for f in node_type._fields if f not in skip)  # type: ignore[attr-defined]
+        fields = tuple(f for f in node_type._fields if f not in skip)
         CHILD_FIELDS[node_type] = fields
     return fields
 

@@ -10,7 +10,7 @@ import shutil
 import sys
 import traceback
 from collections.abc import Callable, Iterator
-from typing import IO, Any, TypeVar
+from typing import IO, Any, TypeVar, cast
 
 import click
 
@@ -33,7 +33,7 @@ def guarded(command: F) -> F:
         with _ci_safe_output():
             return _run(command, context, debug, *args, **kwargs)
 
-    return wrapper  # type: ignore[return-value]
+    return cast(F, wrapper)  # the wrapper takes and returns what the command does
 
 
 def _run(command: Callable[..., int], context: Any, debug: bool, *args: Any, **kwargs: Any) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 F = TypeVar("F", bound=Callable[..., int])
 
@@ -25,6 +25,6 @@ def grouped(keyword: str, names: tuple[str, ...], build: Callable[..., object]) 
             group = {name: values.pop(name) for name in names}
             return command(*args, **values, **{keyword: build(**group)})
 
-        return wrapper  # type: ignore[return-value]
+        return cast(F, wrapper)  # click calls it with the options of the command
 
     return decorate
