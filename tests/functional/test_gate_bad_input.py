@@ -126,6 +126,7 @@ def test_a_ruff_config_ruff_rejects_is_named_not_hidden(
     write_files(repo, {"pkg/mod.py": "import os\n\n\ndef f(x):\n    return x\n"})
     run = cli("gate", "--base", "HEAD", "--format", "json", cwd=repo)
     assert_no_traceback(run.err)
+    assert run.out, (run.code, run.err)
     notes = " ".join(run.json()["notes"])
     assert "ruff rejected the configuration" in notes
     assert "line-length" in notes  # ruff's own message, passed through

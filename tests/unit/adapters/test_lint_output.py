@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+from typing import IO, Any, cast
 
 import pytest
 
@@ -103,3 +105,45 @@ def test_a_hung_linter_on_piped_content_is_stopped(tmp_path) -> None:  # type: i
     contents = {"0\0a.py": ("a.py", b"x = 1\n")}
     result = Pending(tool, str(tmp_path), [], timeout=0.5, contents=contents).wait()
     assert "did not finish within 0.5 s" in result.problem
+
+
+class _ClosedEarly:
+    """A pipe to a tool that has exited: closing it fails to flush what is left (as
+    BufferedWriter.close does after closing the descriptor)."""
+
+    def __init__(self, pipe: Any) -> None:
+        self.pipe = pipe
+
+    def write(self, data: bytes) -> int:
+        return len(data)  # buffered, never reaches the tool
+
+    def close(self) -> None:
+        self.pipe.close()
+        raise BrokenPipeError(32, "Broken pipe")
+
+    def flush(self) -> None:
+        raise ValueError("flush of closed file")
+
+
+def test_a_linter_that_exits_without_reading_its_input_is_a_problem_not_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ruff exits at once when it rejects its configuration: the piped content then breaks
+    the pipe on the write or on the close (a race, made certain here)."""
+    import subprocess
+    import sys
+
+    from codehealth.adapters.linters import LintTool, Pending
+
+    class ExitedEarly(subprocess.Popen[bytes]):  # defined before the patch: the real one
+        def __init__(self, *args: Any, **options: Any) -> None:
+            super().__init__(*args, **options)
+            if self.stdin is not None:
+                self.stdin = cast(IO[bytes], _ClosedEarly(self.stdin))
+
+    monkeypatch.setattr(subprocess, "Popen", ExitedEarly)
+    rejects = "import sys; sys.stderr.write('error: invalid config'); sys.exit(2)"
+    tool = LintTool("ruff", (sys.executable, "-c", rejects), "salt")
+    contents = {"0\0a.py": ("a.py", b"x = 1\n")}
+    result = Pending(tool, str(tmp_path), [], contents=contents).wait()
+    assert "invalid config" in result.problem + result.config_error

@@ -80,11 +80,14 @@ class Pending:
         )
         self.processes.append((process, errors, key))
         if content is not None and process.stdin is not None:
-            # ruff reads all of its input before it writes: this cannot block on stdout
+            stdin, process.stdin = process.stdin, None  # communicate() must not flush it
+            # ruff reads all of its input before it writes: this cannot block on stdout.
+            # A tool that exits without reading it all (its configuration rejected) breaks
+            # the pipe on the write, or on the flush of what is left when it is closed.
             with contextlib.suppress(BrokenPipeError):
-                process.stdin.write(content)
-            process.stdin.close()
-            process.stdin = None  # communicate() in wait() must not flush a closed pipe
+                stdin.write(content)
+            with contextlib.suppress(BrokenPipeError):
+                stdin.close()
 
     def wait(self) -> LintResult:
         """Every process is waited for (and its stderr file closed), whatever came first."""
