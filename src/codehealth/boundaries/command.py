@@ -9,6 +9,7 @@ import click
 from codehealth.adapters.console import (
     EXIT_FOUND,
     EXIT_OK,
+    config_option,
     guarded,
     project_root,
     stdout_is_terminal,
@@ -52,12 +53,7 @@ if TYPE_CHECKING:
     help="Fail on every finding, also those the baseline file accepts "
     "(by default only findings not in the baseline fail).",
 )
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False),
-    help="pyproject.toml to read instead of ./pyproject.toml.",
-)
+@config_option
 @guarded
 def boundaries(
     output_format: str,

@@ -9,6 +9,7 @@ import click
 from codehealth.adapters.console import (
     EXIT_FOUND,
     EXIT_OK,
+    config_option,
     from_here,
     grouped,
     guarded,
@@ -79,12 +80,7 @@ class _Measuring:
     help="Include the findings of `codehealth boundaries` (public API, contracts, cycles).",
 )
 @click.option("--no-cache", is_flag=True, help="Analyse and lint every file again.")
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False),
-    help="pyproject.toml to read instead of ./pyproject.toml.",
-)
+@config_option
 @click.option("--jobs", type=click.IntRange(min=0), help="Worker processes (0 = one per core).")
 @verbose_option
 @grouped("counted", ("depth", "boundaries"), _Counted)

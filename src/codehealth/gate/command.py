@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING
 
 import click
 
-from codehealth.adapters.console import EXIT_FOUND, EXIT_OK, grouped, guarded, project_root, write
+from codehealth.adapters.console import (
+    EXIT_FOUND,
+    EXIT_OK,
+    config_option,
+    grouped,
+    guarded,
+    project_root,
+    write,
+)
 
 if TYPE_CHECKING:
     from codehealth.gate.baseline_run import BaselineRun
@@ -81,12 +89,7 @@ def _policy(strict: bool, require_improvement: bool) -> dict[str, object]:
     help="Also fail a touched file that carries debt and pays none of it off "
     "([tool.codehealth.gate] require_improvement = true).",
 )
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False),
-    help="pyproject.toml to read instead of ./pyproject.toml.",
-)
+@config_option
 @grouped("skipped", ("no_lint", "no_boundaries", "no_cache"), _Skipped)
 @grouped("policy", ("strict", "require_improvement"), _policy)
 @guarded
@@ -194,12 +197,7 @@ def _step_summary(report: GateReport) -> None:
     help="Write nothing; exit 1 when the baseline still lists fixed findings (CI).",
 )
 @click.option("--no-cache", is_flag=True, help="Analyse and lint every file again.")
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False),
-    help="pyproject.toml to read instead of ./pyproject.toml.",
-)
+@config_option
 @guarded
 def baseline(
     update: bool, allow_new: bool, check: bool, no_cache: bool, config_file: str | None

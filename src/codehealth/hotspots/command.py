@@ -6,6 +6,7 @@ import click
 
 from codehealth.adapters.console import (
     EXIT_OK,
+    config_option,
     guarded,
     progress_bar,
     project_root,
@@ -39,12 +40,7 @@ from codehealth.adapters.console import (
     help="Rows per table; 0 shows all. JSON always holds everything.",
 )
 @click.option("--no-cache", is_flag=True, help="Measure every file again.")
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False),
-    help="pyproject.toml to read instead of ./pyproject.toml.",
-)
+@config_option
 @verbose_option
 @guarded
 def hotspots(

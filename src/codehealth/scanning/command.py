@@ -10,6 +10,7 @@ import click
 from codehealth.adapters.console import (
     EXIT_FOUND,
     EXIT_OK,
+    config_option,
     from_here,
     grouped,
     guarded,
@@ -89,12 +90,7 @@ class _Measuring:
     help="With --check: fail on every threshold violation, also those in the baseline.",
 )
 @click.option("--no-cache", is_flag=True, help="Analyse every file again; read and write no cache.")
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False),
-    help="pyproject.toml to read instead of ./pyproject.toml.",
-)
+@config_option
 @click.option("--jobs", type=click.IntRange(min=0), help="Worker processes (0 = one per core).")
 @verbose_option
 @grouped("checked", ("check", "no_baseline"), _Checked)

@@ -10,6 +10,9 @@ from codehealth.adapters.console.common import (
     EXIT_USAGE as EXIT_USAGE,
 )
 from codehealth.adapters.console.common import (
+    config_option as config_option,
+)
+from codehealth.adapters.console.common import (
     from_here as from_here,
 )
 from codehealth.adapters.console.common import (
@@ -38,6 +41,7 @@ from codehealth.adapters.console.progress import (
 )
 
 __all__ = [
+    "config_option",
     "EXIT_FOUND",
     "EXIT_OK",
     "EXIT_USAGE",

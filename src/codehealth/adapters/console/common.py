@@ -168,6 +168,15 @@ def from_here(paths: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(os.path.abspath(path) for path in paths)
 
 
+# --config, the same on every command that reads settings
+config_option = click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    help="pyproject.toml to read instead of ./pyproject.toml.",
+)
+
+
 def verbose_option(command: F) -> F:
     """``--verbose``: list on stderr what file discovery left out (hidden and vendored
     folders, generated files), for the duration of the command."""
