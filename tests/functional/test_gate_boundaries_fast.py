@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from clitools import commit_all, git, write_files
 
+from codehealth.adapters.files import load_settings
 from codehealth.adapters.git import WORKTREE, merge_base, read_blobs, read_worktree
 from codehealth.adapters.git.revisions import changed_files
-from codehealth.core import load_settings
 from codehealth.gate.boundaries_step import local_boundaries
 from codehealth.gate.run import run_gate
 

@@ -43,7 +43,7 @@ from readme_repos import build
 
 from codehealth.cli import cli
 from codehealth.core import ConfigError
-from codehealth.core.settings_load import parse_settings
+from codehealth.core.settings_parse import parse_settings
 
 if sys.version_info >= (3, 11):
     import tomllib

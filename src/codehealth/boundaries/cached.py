@@ -12,8 +12,9 @@ import sys
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
+from codehealth.adapters.files import load_settings
 from codehealth.boundaries.project import root_package_folders
-from codehealth.core import Settings, load_settings
+from codehealth.core import Settings
 from codehealth.version import __version__
 
 if TYPE_CHECKING:  # the warm path must not pay for importing the model's dataclasses

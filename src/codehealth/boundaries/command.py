@@ -91,8 +91,7 @@ def boundaries(
       codehealth boundaries --modules
       codehealth boundaries --format dot | dot -Tsvg > modules.svg
     """
-    from codehealth.adapters.files import accepted_fingerprints
-    from codehealth.core import load_settings
+    from codehealth.adapters.files import accepted_fingerprints, load_settings
 
     settings = load_settings(project_root(), config_file)
     accepted = None if no_baseline else accepted_fingerprints(settings)

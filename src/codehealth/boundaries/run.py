@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from codehealth.adapters.files import load_settings
 from codehealth.adapters.imports import ContractSource, GraphKey, read_importlinter, run_contracts
 from codehealth.adapters.imports import OverrideError as OverrideError
 from codehealth.boundaries.analysis import Analysis, ProjectFacts, analyse
@@ -24,7 +25,7 @@ from codehealth.boundaries.ignores import apply_ignores
 from codehealth.boundaries.inputs import Graphs, Project, read_project
 from codehealth.boundaries.modules import ModuleMap, Owners
 from codehealth.boundaries.project import module_map, not_importer, root_package_folders
-from codehealth.core import BoundaryReport, NotAnalysed, Settings, Violation, load_settings
+from codehealth.core import BoundaryReport, NotAnalysed, Settings, Violation
 
 _PRIVATE_RULES = ("CH301", "CH302", "CH303", "CH307")
 

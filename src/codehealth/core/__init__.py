@@ -157,11 +157,8 @@ from codehealth.core.settings import (
 from codehealth.core.settings import (
     Thresholds as Thresholds,
 )
-from codehealth.core.settings_load import (
-    load_settings as load_settings,
-)
-from codehealth.core.settings_load import (
-    read_toml as read_toml,
+from codehealth.core.settings_parse import (
+    parse_settings as parse_settings,
 )
 from codehealth.core.skipping import (
     HEAD_BYTES as HEAD_BYTES,
@@ -178,6 +175,18 @@ from codehealth.core.tests_settings import (
 from codehealth.core.tests_settings import (
     is_test_rule as is_test_rule,
 )
+from codehealth.core.tests_settings_parse import (
+    PytestOptions as PytestOptions,
+)
+from codehealth.core.tests_settings_parse import (
+    ini_pytest_options as ini_pytest_options,
+)
+from codehealth.core.tests_settings_parse import (
+    pyproject_pytest_options as pyproject_pytest_options,
+)
+from codehealth.core.tests_settings_parse import (
+    with_pytest as with_pytest,
+)
 from codehealth.core.toml import (
     TOMLDecodeError as TOMLDecodeError,
 )
@@ -186,6 +195,11 @@ from codehealth.core.toml import (
 )
 
 __all__ = [
+    "PytestOptions",
+    "ini_pytest_options",
+    "parse_settings",
+    "pyproject_pytest_options",
+    "with_pytest",
     "error_text",
     "isolated",
     "TOMLDecodeError",
@@ -235,14 +249,12 @@ __all__ = [
     "generated_marker",
     "is_test_path",
     "is_test_rule",
-    "load_settings",
     "normalise_line",
     "numbered_fingerprints",
     "parse_baseline",
     "parse_catalogue",
     "price_lint_hits",
     "price_rule_hits",
-    "read_toml",
     "skipped_folder",
     "split_boundaries",
     "split_by_baseline",

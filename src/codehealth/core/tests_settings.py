@@ -2,7 +2,7 @@
 
 Tests are judged as tests: their complexity and length findings neither fail the gate nor
 count in the production debt by default (they are reported apart, as "test debt"). Pure:
-``with_pytest`` in ``core/tests_settings_parse.py`` reads the pytest configuration that
+``load_settings`` in ``adapters/files/settings_files.py`` reads the pytest configuration that
 feeds ``paths``.
 """
 

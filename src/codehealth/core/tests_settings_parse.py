@@ -1,10 +1,8 @@
-"""``[tool.codehealth.tests]`` validated, and pytest's ``testpaths``/``python_files`` read from
-the files pytest reads them from (pyproject.toml, pytest.ini, tox.ini, setup.cfg)."""
+"""``[tool.codehealth.tests]`` validated, and pytest's ``testpaths``/``python_files`` added
+from what the files pytest reads say (read by ``adapters.files``)."""
 
 from __future__ import annotations
 
-import configparser
-import os
 from dataclasses import replace
 from typing import Any
 
@@ -17,8 +15,6 @@ _KEYS = {
     "gate": "true or false",
     "in_debt": "true or false",
 }
-# pytest.ini, tox.ini and setup.cfg, each with the section pytest reads there.
-_INI_FILES = (("pytest.ini", "pytest"), ("tox.ini", "pytest"), ("setup.cfg", "tool:pytest"))
 
 
 def parse_tests(table: Any, path: str) -> TestSettings:
@@ -38,10 +34,12 @@ def parse_tests(table: Any, path: str) -> TestSettings:
     return TestSettings(**values)
 
 
-def with_pytest(tests: TestSettings, root: str, pyproject: dict[str, Any]) -> TestSettings:
+PytestOptions = tuple[list[str], list[str]]  # testpaths, python_files
+
+
+def with_pytest(tests: TestSettings, found: PytestOptions | None) -> TestSettings:
     """``tests`` plus pytest's ``testpaths`` (as paths) and ``python_files`` (added to the
-    file globs), from the first file that configures pytest, as pytest picks it."""
-    found = _pytest_options(root, pyproject)
+    file globs), as read from the first file that configures pytest."""
     if found is None:
         return tests
     testpaths, python_files = found
@@ -52,11 +50,13 @@ def with_pytest(tests: TestSettings, root: str, pyproject: dict[str, Any]) -> Te
     )
 
 
-def _pytest_options(root: str, pyproject: dict[str, Any]) -> tuple[list[str], list[str]] | None:
-    for name, section in _INI_FILES:
-        options = _ini_section(os.path.join(root, name), section)
-        if options is not None:
-            return options.get("testpaths", "").split(), options.get("python_files", "").split()
+def ini_pytest_options(options: dict[str, str]) -> PytestOptions:
+    """pytest's options in an ini file's section (pytest.ini, tox.ini, setup.cfg)."""
+    return options.get("testpaths", "").split(), options.get("python_files", "").split()
+
+
+def pyproject_pytest_options(pyproject: dict[str, Any]) -> PytestOptions | None:
+    """pytest's options in pyproject.toml: [tool.pytest.ini_options], or [tool.pytest]."""
     tool = pyproject.get("tool", {})
     table = tool.get("pytest", {}) if isinstance(tool, dict) else {}
     if not isinstance(table, dict):
@@ -65,19 +65,6 @@ def _pytest_options(root: str, pyproject: dict[str, Any]) -> tuple[list[str], li
     if not isinstance(ini, dict):
         return None
     return _listed(ini.get("testpaths")), _listed(ini.get("python_files"))
-
-
-def _ini_section(path: str, section: str) -> dict[str, str] | None:
-    """The section's options, or None when the file or the section is absent or unreadable
-    (pytest would then look further; a broken tox.ini is not ours to report)."""
-    if not os.path.isfile(path):
-        return None
-    parser = configparser.RawConfigParser(strict=False, interpolation=None)
-    try:
-        parser.read(path, encoding="utf-8")
-    except (configparser.Error, OSError, UnicodeDecodeError):
-        return None
-    return dict(parser.items(section)) if parser.has_section(section) else None
 
 
 def _listed(value: Any) -> list[str]:

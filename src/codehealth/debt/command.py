@@ -115,7 +115,7 @@ def debt(
       codehealth debt --format markdown >> "$GITHUB_STEP_SUMMARY"
       codehealth debt --max-rating B          # exit 1 when the rating is C or worse
     """
-    from codehealth.core import load_settings
+    from codehealth.adapters.files import load_settings
     from codehealth.debt.run import DebtOptions, run_debt
 
     settings = load_settings(project_root(), measuring.config_file)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from codehealth.adapters.cache import Cache
-from codehealth.adapters.files import catalogue_texts
+from codehealth.adapters.files import catalogue_texts, load_settings
 from codehealth.core import (
     Catalogue,
     ConfigError,
@@ -27,7 +27,6 @@ from codehealth.core import (
     is_test_path,
     is_test_rule,
     isolated,
-    load_settings,
     parse_catalogue,
     price_lint_hits,
     price_rule_hits,

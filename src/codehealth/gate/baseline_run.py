@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from codehealth.adapters.files import baseline_path, read_baseline, replace_file
+from codehealth.adapters.files import baseline_path, load_settings, read_baseline, replace_file
 from codehealth.core import (
     Baseline,
     ConfigError,
@@ -20,7 +20,6 @@ from codehealth.core import (
     Settings,
     fingerprint,
     format_baseline,
-    load_settings,
     split_by_baseline,
     update_baseline,
 )

@@ -215,7 +215,7 @@ def baseline(
       codehealth baseline --allow-new   also add new findings (accepts new debt)
       codehealth baseline --check       CI: exit 1 if it lists fixed findings
     """
-    from codehealth.core import load_settings
+    from codehealth.adapters.files import load_settings
     from codehealth.gate.baseline_run import run_baseline
 
     root = project_root()

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from codehealth.adapters.files import load_settings
 from codehealth.adapters.git import (
     STAGED,
     WORKTREE,
@@ -23,7 +24,7 @@ from codehealth.adapters.git import (
     repository_root,
     untracked_later,
 )
-from codehealth.core import ChangedFile, Finding, Settings, load_settings
+from codehealth.core import ChangedFile, Finding, Settings
 from codehealth.gate.boundaries_step import local_boundaries
 from codehealth.gate.findings_step import project_findings
 from codehealth.gate.measure_step import Key, MeasuredContent

@@ -87,7 +87,7 @@ def show(output_format: str, config_file: str | None, limit: int | None, last: i
 def _record_and_write(
     output_format: str, config_file: str | None, last: int, limit: int | None = None
 ) -> int:
-    from codehealth.core import load_settings
+    from codehealth.adapters.files import load_settings
     from codehealth.history.run import run_history
 
     settings = load_settings(project_root(), config_file)

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
+from codehealth.adapters.files import load_settings
 from codehealth.adapters.git import (
     BlobReader,
     HistoryUnavailable,
@@ -23,7 +24,7 @@ from codehealth.adapters.git import (
     tree_blobs,
 )
 from codehealth.adapters.history_db import HistoryStore
-from codehealth.core import Catalogue, NotAnalysed, Revision, Settings, load_settings
+from codehealth.core import Catalogue, NotAnalysed, Revision, Settings
 from codehealth.debt import load_catalogue
 from codehealth.history.blobs import BlobJob, by_blob, measure_blobs
 from codehealth.history.gaps import revisions_read, without_unreadable

@@ -67,7 +67,7 @@ def hotspots(
       codehealth hotspots --since 6.months --top 10
       codehealth hotspots --format json > hotspots.json
     """
-    from codehealth.core import load_settings
+    from codehealth.adapters.files import load_settings
     from codehealth.debt import DebtOptions
     from codehealth.hotspots.run import HotspotsOptions, run_hotspots
 

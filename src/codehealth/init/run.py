@@ -14,8 +14,8 @@ import os
 from dataclasses import dataclass, replace
 from typing import Any
 
-from codehealth.adapters.files import replace_file
-from codehealth.core import ConfigError, NotAnalysed, Settings, Thresholds, load_settings, read_toml
+from codehealth.adapters.files import load_settings, read_toml, replace_file
+from codehealth.core import ConfigError, NotAnalysed, Settings, Thresholds
 from codehealth.init.checks import (
     ApiAdvice,
     api_warning,

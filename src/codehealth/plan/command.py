@@ -74,7 +74,7 @@ def plan(
       codehealth plan --capacity 10% --team 6 --sprint 2w --sprints 3
       codehealth plan --refactorathon --team 6 --format markdown > agenda.md
     """
-    from codehealth.core import load_settings
+    from codehealth.adapters.files import load_settings
     from codehealth.debt import DebtOptions
     from codehealth.hotspots import HotspotsOptions
     from codehealth.plan.run import read_budget, run_plan

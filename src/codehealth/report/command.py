@@ -66,7 +66,7 @@ def report(
       codehealth report --html report            # writes report/index.html
       codehealth report --html out --budget 2w --since 6.months
     """
-    from codehealth.core import load_settings
+    from codehealth.adapters.files import load_settings
     from codehealth.debt import DebtOptions
     from codehealth.hotspots import HotspotsOptions
     from codehealth.plan import read_budget

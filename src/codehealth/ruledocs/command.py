@@ -44,7 +44,7 @@ def rules(rule_id: str | None, output_format: str, config_file: str | None) -> i
       codehealth rules F401             # a lint code's cost
       codehealth rules --format json
     """
-    from codehealth.core import load_settings
+    from codehealth.adapters.files import load_settings
     from codehealth.debt import load_catalogue
     from codehealth.ruledocs.formats import (
         render_lint_cost,

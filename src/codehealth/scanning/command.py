@@ -125,7 +125,7 @@ def scan(
       codehealth scan --format json > metrics.json
       codehealth scan --check               # exit 1 when a threshold is exceeded
     """
-    from codehealth.core import load_settings
+    from codehealth.adapters.files import load_settings
     from codehealth.scanning.run import run_scan
 
     settings = load_settings(project_root(), measuring.config_file)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
-from codehealth.core import Settings, is_test_path, load_settings
+from codehealth.adapters.files import load_settings
+from codehealth.core import Settings, is_test_path
 from codehealth.metrics import (
     Progress,
     ScanResult,

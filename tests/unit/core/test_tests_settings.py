@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from codehealth.core import ConfigError, is_test_path, load_settings
+from codehealth.adapters.files import load_settings
+from codehealth.core import ConfigError, is_test_path
 from codehealth.core.tests_settings import TestSettings
 
 

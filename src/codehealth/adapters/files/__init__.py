@@ -37,11 +37,19 @@ from codehealth.adapters.files.rules_files import (
 from codehealth.adapters.files.rules_files import (
     rules_folder as rules_folder,
 )
+from codehealth.adapters.files.settings_files import (
+    load_settings as load_settings,
+)
+from codehealth.adapters.files.settings_files import (
+    read_toml as read_toml,
+)
 from codehealth.adapters.files.writing import (
     replace_file as replace_file,
 )
 
 __all__ = [
+    "load_settings",
+    "read_toml",
     "Discovery",
     "accepted_fingerprints",
     "baseline_path",

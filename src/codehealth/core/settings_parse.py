@@ -1,9 +1,8 @@
-"""Read ``[tool.codehealth]`` from pyproject.toml and validate it into Settings."""
+"""Validate the ``[tool.codehealth]`` table into Settings (read by ``adapters.files``)."""
 
 from __future__ import annotations
 
 import difflib
-import os
 from collections.abc import Callable
 from dataclasses import fields, replace
 from typing import Any
@@ -13,8 +12,7 @@ from codehealth.core.debt_settings_parse import parse_debt
 from codehealth.core.gate_settings_parse import parse_gate
 from codehealth.core.history_settings_parse import parse_history
 from codehealth.core.settings import DEFAULT_EXCLUDE, ConfigError, Settings, Thresholds
-from codehealth.core.tests_settings_parse import parse_tests, with_pytest
-from codehealth.core.toml import TOMLDecodeError, parse_toml
+from codehealth.core.tests_settings_parse import parse_tests
 
 _INVALID = object()
 
@@ -57,36 +55,6 @@ _TOP_KEYS: dict[str, tuple[str, Any]] = {
     "contracts": ("an array of tables, e.g. [[tool.codehealth.contracts]]", None),
     "tests": ("a table, e.g. [tool.codehealth.tests]", None),
 }
-
-
-def load_settings(root: str, config_file: str | None = None) -> Settings:
-    """Settings for the project at ``root``: from ``config_file`` or ``root/pyproject.toml``."""
-    path = config_file or os.path.join(root, "pyproject.toml")
-    if not os.path.isfile(path):
-        if config_file:
-            raise ConfigError(f"{config_file}: no such configuration file")
-        settings = Settings(root=root, roots=_default_roots(root))
-        return replace(settings, tests=with_pytest(settings.tests, root, {}))
-    document = read_toml(path)
-    section = document.get("tool", {}).get("codehealth", {})
-    if not isinstance(section, dict):
-        raise ConfigError(f"{path}: [tool.codehealth] must be a table")
-    settings = parse_settings(section, root, path, _default_roots(root))
-    return replace(settings, tests=with_pytest(settings.tests, root, document))
-
-
-def read_toml(path: str) -> dict[str, Any]:
-    try:
-        with open(path, "rb") as handle:
-            return parse_toml(handle.read().decode("utf-8"))
-    except UnicodeDecodeError as error:
-        raise ConfigError(
-            f"{path}: not UTF-8 (TOML files are): byte {error.start} cannot be decoded"
-        ) from None
-    except TOMLDecodeError as error:
-        raise ConfigError(f"{path}: not valid TOML: {error}") from None
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot be read: {error.strerror}") from None
 
 
 def parse_settings(
@@ -160,10 +128,3 @@ def _unknown_key(path: str, table: str, key: str, known: Any) -> str:
     close = difflib.get_close_matches(key.replace("-", "_"), list(known), n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     return f"{path}: unknown key {key!r} in [{table}]{hint}; known keys: {', '.join(sorted(known))}"
-
-
-def _default_roots(root: str) -> tuple[str, ...]:
-    """``src`` when the project uses a src layout, else the project folder itself."""
-    if os.path.isdir(os.path.join(root, "src")):
-        return ("src", ".")
-    return (".",)
