@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from clitools import commit_all, init_repo, run_cli
 
-from codehealth.debt import load_catalogue
+from codehealth.adapters.files import load_catalogue
 
 CASES = Path(__file__).resolve().parents[1] / "rules"
 RULES = [rule.id for rule in load_catalogue().family("gate")]

@@ -14,48 +14,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from codehealth.adapters.cache import Cache
-from codehealth.adapters.files import catalogue_texts, load_settings
+from codehealth.adapters.files import load_catalogue, load_settings
 from codehealth.core import (
     Catalogue,
-    ConfigError,
     Finding,
     Hit,
     LintCost,
     Settings,
-    apply_overrides,
     error_text,
     is_test_path,
     is_test_rule,
     isolated,
-    parse_catalogue,
     price_lint_hits,
     price_rule_hits,
 )
-from codehealth.debt.complexity import complexity_findings
 from codehealth.debt.lint_step import BackgroundLinters, content_key
-from codehealth.debt.locate import finish_file
-from codehealth.debt.markers import MARKERS_VERSION, find_markers
 from codehealth.debt.modules import module_names
 from codehealth.debt.report import Basis, DebtOfTests, DebtReport, Remarks, build_report
+from codehealth.findings import MARKERS_VERSION, complexity_findings, find_markers, finish_file
 from codehealth.metrics import Measured, Progress, measure_project, package_names
 from codehealth.version import __version__
-
-
-def load_catalogue(settings: Settings | None = None) -> Catalogue:
-    """The rule catalogue with the team's cost overrides; an unknown rule id is exit 2."""
-    catalogue = parse_catalogue(catalogue_texts())
-    if settings is None:
-        return catalogue
-    catalogue, unknown = apply_overrides(
-        catalogue, dict(settings.debt.costs), dict(settings.debt.minutes_per_point)
-    )
-    if unknown:
-        where = settings.config_file or "pyproject.toml"
-        raise ConfigError(
-            f"{where}: [tool.codehealth.debt] {unknown[0]}: no such rule "
-            "(`codehealth rules` lists them; minutes_per_point takes rule ids only)"
-        )
-    return catalogue
 
 
 @dataclass(frozen=True, slots=True)

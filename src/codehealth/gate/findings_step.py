@@ -30,7 +30,7 @@ from codehealth.core import (
     price_lint_hits,
     price_rule_hits,
 )
-from codehealth.debt import complexity_findings, find_markers, finish_file
+from codehealth.findings import complexity_findings, find_markers, finish_file
 
 
 def file_findings(

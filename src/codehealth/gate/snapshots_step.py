@@ -226,7 +226,7 @@ class CatalogueOnDemand:
 
     def __call__(self) -> Catalogue:
         if self.loaded is None:
-            from codehealth.debt import load_catalogue
+            from codehealth.adapters.files import load_catalogue
 
             self.loaded = load_catalogue(self.settings)
         return self.loaded

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from codehealth.adapters.git import BlobReader
 from codehealth.adapters.pool import process_pool
 from codehealth.core import Catalogue, FileMetrics, NotAnalysed, Settings, price_rule_hits
-from codehealth.debt import complexity_findings, find_markers
+from codehealth.findings import complexity_findings, find_markers
 from codehealth.metrics import Measured, Progress, analyze_source
 
 Known = tuple[str, bytes, FileMetrics]  # path, content, metrics

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
-from codehealth.adapters.files import load_settings
+from codehealth.adapters.files import load_catalogue, load_settings
 from codehealth.adapters.git import (
     BlobReader,
     HistoryUnavailable,
@@ -25,7 +25,6 @@ from codehealth.adapters.git import (
 )
 from codehealth.adapters.history_db import HistoryStore
 from codehealth.core import Catalogue, NotAnalysed, Revision, Settings
-from codehealth.debt import load_catalogue
 from codehealth.history.blobs import BlobJob, by_blob, measure_blobs
 from codehealth.history.gaps import revisions_read, without_unreadable
 from codehealth.history.select import PathFilter

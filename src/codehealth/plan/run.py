@@ -6,8 +6,8 @@ import math
 import os
 from dataclasses import dataclass, replace
 
+from codehealth.adapters.files import load_catalogue
 from codehealth.core import ConfigError, Settings
-from codehealth.debt import load_catalogue
 from codehealth.hotspots import HotspotsOptions, Mined, run_hotspots
 from codehealth.plan.budget import MINUTES, parse_capacity, parse_duration
 from codehealth.plan.schedule import Plan, make_plan

@@ -44,8 +44,7 @@ def rules(rule_id: str | None, output_format: str, config_file: str | None) -> i
       codehealth rules F401             # a lint code's cost
       codehealth rules --format json
     """
-    from codehealth.adapters.files import load_settings
-    from codehealth.debt import load_catalogue
+    from codehealth.adapters.files import load_catalogue, load_settings
     from codehealth.ruledocs.formats import (
         render_lint_cost,
         render_rule_doc,

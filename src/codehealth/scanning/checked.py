@@ -53,7 +53,8 @@ def _key(violation: ThresholdViolation) -> tuple[str, str, str, int]:
 def _complexity_fingerprints(
     result: ScanResult, settings: Settings
 ) -> dict[tuple[str, str, str, int], str]:
-    from codehealth.debt import complexity_findings, finish_file, load_catalogue
+    from codehealth.adapters.files import load_catalogue
+    from codehealth.findings import complexity_findings, finish_file
 
     catalogue = load_catalogue(settings)
     flagged = {v.path for v in result.violations}

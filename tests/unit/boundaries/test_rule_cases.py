@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from codehealth.adapters.files import load_catalogue
 from codehealth.boundaries import BOUNDARY_RULES, run_boundaries
-from codehealth.debt import load_catalogue
 
 CASES = Path(__file__).resolve().parents[2] / "rules"
 RULES = [rule.id for rule in load_catalogue().family("boundaries")]

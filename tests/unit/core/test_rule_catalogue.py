@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from codehealth.adapters.files import catalogue_texts, rules_folder
+from codehealth.adapters.files import catalogue_texts, load_catalogue, rules_folder
 from codehealth.core import SEVERITIES, FileMetrics, Thresholds, apply_overrides, parse_catalogue
 from codehealth.core.catalogue_parse import CatalogueError
-from codehealth.debt import complexity_findings, find_markers, load_catalogue
+from codehealth.findings import complexity_findings, find_markers
 from codehealth.metrics import analyze_source
 
 CASES = Path(__file__).resolve().parents[2] / "rules"

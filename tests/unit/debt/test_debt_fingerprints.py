@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from codehealth.adapters.files import load_catalogue
 from codehealth.core import FileMetrics, Finding, Hit, Thresholds, price_lint_hits, price_rule_hits
-from codehealth.debt import complexity_findings, find_markers, finish_file, load_catalogue
+from codehealth.findings import complexity_findings, find_markers, finish_file
 from codehealth.metrics import analyze_source
 
 CATALOGUE = load_catalogue()

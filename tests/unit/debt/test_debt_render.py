@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
+from codehealth.adapters.files import load_catalogue
 from codehealth.core import Finding
-from codehealth.debt import load_catalogue
 from codehealth.debt.formats import (
     debt_document,
     render_debt_json,

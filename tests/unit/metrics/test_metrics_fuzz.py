@@ -29,8 +29,9 @@ from radon.complexity import cc_visit
 from radon.visitors import ComplexityVisitor
 from test_metrics_radon import _radon_blocks
 
+from codehealth.adapters.files import load_catalogue
 from codehealth.core import FileMetrics, NotAnalysed, Thresholds, price_rule_hits
-from codehealth.debt import complexity_findings, find_markers, finish_file, load_catalogue
+from codehealth.findings import complexity_findings, find_markers, finish_file
 from codehealth.metrics import analyze_source
 
 CATALOGUE = load_catalogue()

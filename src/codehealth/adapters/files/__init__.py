@@ -35,6 +35,9 @@ from codehealth.adapters.files.rules_files import (
     catalogue_texts as catalogue_texts,
 )
 from codehealth.adapters.files.rules_files import (
+    load_catalogue as load_catalogue,
+)
+from codehealth.adapters.files.rules_files import (
     rules_folder as rules_folder,
 )
 from codehealth.adapters.files.settings_files import (
@@ -48,6 +51,7 @@ from codehealth.adapters.files.writing import (
 )
 
 __all__ = [
+    "load_catalogue",
     "load_settings",
     "read_toml",
     "Discovery",

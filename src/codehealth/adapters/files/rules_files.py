@@ -1,8 +1,11 @@
-"""Where the rule catalogue lives: ``codehealth/rules`` in a wheel, ``rules/`` in a checkout."""
+"""The rule catalogue's files: ``codehealth/rules`` in a wheel, ``rules/`` in a checkout; read
+and parsed, with the team's cost overrides, by ``load_catalogue``."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from codehealth.core import Catalogue, ConfigError, Settings, apply_overrides, parse_catalogue
 
 
 def rules_folder() -> Path:
@@ -22,3 +25,20 @@ def catalogue_texts(folder: Path | None = None) -> dict[str, str]:
     """File name -> TOML text of every catalogue file."""
     folder = folder or rules_folder()
     return {path.name: path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.toml"))}
+
+
+def load_catalogue(settings: Settings | None = None) -> Catalogue:
+    """The rule catalogue with the team's cost overrides; an unknown rule id is exit 2."""
+    catalogue = parse_catalogue(catalogue_texts())
+    if settings is None:
+        return catalogue
+    catalogue, unknown = apply_overrides(
+        catalogue, dict(settings.debt.costs), dict(settings.debt.minutes_per_point)
+    )
+    if unknown:
+        where = settings.config_file or "pyproject.toml"
+        raise ConfigError(
+            f"{where}: [tool.codehealth.debt] {unknown[0]}: no such rule "
+            "(`codehealth rules` lists them; minutes_per_point takes rule ids only)"
+        )
+    return catalogue

@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
-import codehealth.debt.markers as markers
-from codehealth.debt import find_markers
+import codehealth.findings.markers as markers
+from codehealth.findings import find_markers
 
 
 def codes(source: str) -> list[tuple[str, int]]:
@@ -15,7 +15,7 @@ def codes(source: str) -> list[tuple[str, int]]:
 
 
 def test_a_file_without_candidates_is_not_split(monkeypatch: pytest.MonkeyPatch) -> None:
-    from codehealth.debt.markers import is_candidate
+    from codehealth.findings.markers import is_candidate
 
     def fail(*args: object) -> None:
         raise AssertionError("split a file with no candidate")
@@ -89,7 +89,7 @@ def test_the_fast_comment_scan_agrees_with_tokenize() -> None:
     and on every rule test case."""
     from pathlib import Path
 
-    from codehealth.debt.markers import _comments, comments_by_tokenize
+    from codehealth.findings.markers import _comments, comments_by_tokenize
 
     tricky = [
         b'x = "a # b"  # c\n',
