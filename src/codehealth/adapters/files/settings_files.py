@@ -3,7 +3,6 @@ the file pytest takes its options from. Core validates what they say."""
 
 from __future__ import annotations
 
-import configparser
 import os
 from dataclasses import replace
 from typing import Any
@@ -69,6 +68,8 @@ def _ini_section(path: str, section: str) -> dict[str, str] | None:
     (pytest would then look further; a broken tox.ini is not ours to report)."""
     if not os.path.isfile(path):
         return None
+    import configparser  # only for a project that has one of these files
+
     parser = configparser.RawConfigParser(strict=False, interpolation=None)
     try:
         parser.read(path, encoding="utf-8")

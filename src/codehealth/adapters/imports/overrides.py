@@ -8,16 +8,10 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from grimp.application.ports.modulefinder import FoundPackage, ModuleFile
-
-# grimp has no public API to scan the imports of given files or contents: build_graph scans
-# whole packages found on sys.path. Its Python-level scanner (the function build_graph
-# itself calls, typed, not the Rust extension ``grimp._rustgrimp``) is the least private
-# way in. Upstream: python-grimp/grimp#237 "Factor out import scanner" (open) is the
-# nearest work; no issue asking for a public scanning API was found.
-from grimp.application.scanning import scan_imports
+if TYPE_CHECKING:  # grimp is imported when contents are scanned, never for a cached report
+    from grimp.application.ports.modulefinder import FoundPackage, ModuleFile
 
 
 class OverrideError(Exception):
@@ -38,6 +32,8 @@ def scan_contents(
     under ``TYPE_CHECKING``. ``found``: grimp's FoundPackage of each root package;
     ``paths``: module -> absolute path. The contents are written to a temporary folder laid
     out as the packages, since grimp's scanner reads files."""
+    from grimp.application.ports.modulefinder import FoundPackage
+
     packages: list[FoundPackage] = list(found)
     result: Scanned = {}
     with tempfile.TemporaryDirectory(prefix="codehealth-revision-") as folder:
@@ -87,6 +83,13 @@ def _scan(
 ) -> dict[ModuleFile, set[Any]]:
     """grimp's scan of ``wanted``; any error it raises (a syntax or decoding error) becomes
     an OverrideError."""
+    # grimp has no public API to scan the imports of given files or contents: build_graph
+    # scans whole packages found on sys.path. Its Python-level scanner (the function
+    # build_graph itself calls, typed, not the Rust extension ``grimp._rustgrimp``) is the
+    # least private way in. Upstream: python-grimp/grimp#237 "Factor out import scanner"
+    # (open) is the nearest work; no issue asking for a public scanning API was found.
+    from grimp.application.scanning import scan_imports
+
     try:
         return dict(
             scan_imports(
