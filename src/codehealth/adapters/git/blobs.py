@@ -1,10 +1,12 @@
-"""Blob contents from ONE long-lived ``git cat-file --batch`` process."""
+"""Blob contents from ONE long-lived ``git cat-file --batch`` process: the one blob reader
+(object ids, or ``revision:path`` names, the index's ``:path``)."""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Iterator, Sequence
 from types import TracebackType
+from typing import IO
 
 from codehealth.adapters.git.runner import GitError, start_git
 
@@ -20,18 +22,9 @@ class BlobReader:
         """The blob's bytes, or None when git does not have it (a shallow clone's edge)."""
         stdin, stdout = self._process.stdin, self._process.stdout
         assert stdin is not None and stdout is not None
-        stdin.write(sha.encode("ascii") + b"\n")
+        stdin.write(_request([sha]))
         stdin.flush()
-        header = stdout.readline()
-        if not header:
-            raise GitError("git cat-file stopped unexpectedly")
-        parts = header.split()
-        if len(parts) < 3 or parts[1] == b"missing":
-            return None
-        size = int(parts[2])
-        data = stdout.read(size)
-        stdout.read(1)  # the newline after the content
-        return data if parts[1] == b"blob" else None
+        return _answer(stdout)
 
     def read_many(self, shas: Sequence[str]) -> Iterator[tuple[str, bytes | None]]:
         """Every blob of ``shas`` in order, requests written by a thread while the answers
@@ -42,7 +35,7 @@ class BlobReader:
         def feed() -> None:
             try:
                 for start in range(0, len(shas), 512):
-                    stdin.write("".join(f"{sha}\n" for sha in shas[start : start + 512]).encode())
+                    stdin.write(_request(shas[start : start + 512]))
                 stdin.flush()
             except (BrokenPipeError, ValueError):
                 pass
@@ -51,16 +44,7 @@ class BlobReader:
         writer.start()
         try:
             for sha in shas:
-                header = stdout.readline()
-                if not header:
-                    raise GitError("git cat-file stopped unexpectedly")
-                parts = header.split()
-                if len(parts) < 3 or parts[1] == b"missing":
-                    yield sha, None
-                    continue
-                data = stdout.read(int(parts[2]))
-                stdout.read(1)
-                yield sha, data if parts[1] == b"blob" else None
+                yield sha, _answer(stdout)
         finally:
             writer.join()
 
@@ -82,3 +66,22 @@ class BlobReader:
         trace: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _request(names: Sequence[str]) -> bytes:
+    # surrogateescape: a path that is not UTF-8 is asked for as it was read
+    return "".join(f"{name}\n" for name in names).encode("utf-8", "surrogateescape")
+
+
+def _answer(stdout: IO[bytes]) -> bytes | None:
+    """One answer: ``<id> <type> <size>`` and the content, or ``<name> missing`` (the name
+    may hold spaces); None for a missing object or one that is not a blob."""
+    header = stdout.readline()
+    if not header:
+        raise GitError("git cat-file stopped unexpectedly")
+    fields = header.rstrip(b"\n").rsplit(b" ", 2)
+    if len(fields) != 3 or not fields[2].isdigit():
+        return None  # "<name> missing", "<name> ambiguous"
+    data = stdout.read(int(fields[2]))
+    stdout.read(1)  # the newline after the content
+    return data if fields[1] == b"blob" else None

@@ -1,12 +1,14 @@
-"""File contents at a git revision without a checkout: blobs read through one
-``git cat-file --batch`` process, the files on disk, or a whole tree written to a folder."""
+"""File contents at a git revision without a checkout: blobs read through the one blob
+reader (``BlobReader``), the files on disk, or a whole tree written to a folder."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
 
+from codehealth.adapters.git.blobs import BlobReader
 from codehealth.adapters.git.revisions import STAGED, _git
+from codehealth.adapters.git.runner import GitError
 from codehealth.core import ConfigError
 
 
@@ -21,11 +23,12 @@ def read_blobs(root: str, revision: str, paths: Iterable[str]) -> dict[str, byte
     # cat-file --batch reads one name per line: a path with a line break goes by its id.
     ids = _object_ids(root, revision, [path for path in wanted if "\n" in path])
     names = [ids.get(path, f"{prefix}{path}") for path in wanted]
-    request = "".join(f"{name}\n" for name in names).encode("utf-8", "surrogateescape")
-    completed = _git(root, "cat-file", "--batch", stdin=request)
-    if not completed.ok:
-        raise ConfigError(f"git cat-file failed: {completed.message}")
-    return dict(zip(wanted, _parse_batch(completed.stdout, len(wanted)), strict=True))
+    try:
+        with BlobReader(root) as reader:
+            contents = [content for _, content in reader.read_many(names)]
+    except GitError as error:
+        raise ConfigError(f"git cat-file failed: {error}") from None
+    return dict(zip(wanted, contents, strict=True))
 
 
 _MISSING = "0" * 40  # an object id cat-file answers "missing" for
@@ -48,24 +51,6 @@ def _object_ids(root: str, revision: str, paths: list[str]) -> dict[str, str]:
         if path in found and len(fields) == 3:
             found[path] = fields[1 if revision == STAGED else 2].decode()
     return found
-
-
-def _parse_batch(output: bytes, count: int) -> list[bytes | None]:
-    """``<sha> <type> <size>\\n<content>\\n`` or ``<name> missing\\n`` per request."""
-    blobs: list[bytes | None] = []
-    position = 0
-    for _ in range(count):
-        end = output.index(b"\n", position)
-        header = output[position:end].split(b" ")
-        position = end + 1
-        if len(header) == 3 and header[1] != b"missing" and header[2].isdigit():
-            size = int(header[2])
-            content = output[position : position + size]
-            position += size + 1
-            blobs.append(content if header[1] == b"blob" else None)
-        else:  # "<name> missing" / "ambiguous" (the name may hold spaces)
-            blobs.append(None)
-    return blobs
 
 
 def read_worktree(root: str, paths: Sequence[str]) -> dict[str, bytes | None]:
