@@ -9,10 +9,12 @@ import click
 from codehealth.adapters.console import (
     EXIT_FOUND,
     EXIT_OK,
+    Measuring,
     config_option,
     from_here,
     grouped,
     guarded,
+    measuring_options,
     progress_bar,
     project_root,
     stdout_is_terminal,
@@ -31,15 +33,6 @@ class _Counted:
 
     depth: int
     boundaries: bool
-
-
-@dataclass(frozen=True, slots=True)
-class _Measuring:
-    """How the files are measured and linted: ``--no-cache``, ``--config`` and ``--jobs``."""
-
-    no_cache: bool
-    config_file: str | None
-    jobs: int | None
 
 
 @click.command()
@@ -84,7 +77,7 @@ class _Measuring:
 @click.option("--jobs", type=click.IntRange(min=0), help="Worker processes (0 = one per core).")
 @verbose_option
 @grouped("counted", ("depth", "boundaries"), _Counted)
-@grouped("measuring", ("no_cache", "config_file", "jobs"), _Measuring)
+@measuring_options
 @guarded
 def debt(
     paths: tuple[str, ...],
@@ -92,7 +85,7 @@ def debt(
     top: int,
     max_rating: str | None,
     counted: _Counted,
-    measuring: _Measuring,
+    measuring: Measuring,
 ) -> int:
     """Technical debt in hours per module, file and project, with an A-E rating.
 

@@ -10,10 +10,12 @@ import click
 from codehealth.adapters.console import (
     EXIT_FOUND,
     EXIT_OK,
+    Measuring,
     config_option,
     from_here,
     grouped,
     guarded,
+    measuring_options,
     project_root,
     stdout_is_terminal,
     terminal_width,
@@ -43,15 +45,6 @@ class _Checked:
 
     check: bool
     no_baseline: bool
-
-
-@dataclass(frozen=True, slots=True)
-class _Measuring:
-    """How the files are measured: ``--no-cache``, ``--config`` and ``--jobs``."""
-
-    no_cache: bool
-    config_file: str | None
-    jobs: int | None
 
 
 @click.command()
@@ -94,7 +87,7 @@ class _Measuring:
 @click.option("--jobs", type=click.IntRange(min=0), help="Worker processes (0 = one per core).")
 @verbose_option
 @grouped("checked", ("check", "no_baseline"), _Checked)
-@grouped("measuring", ("no_cache", "config_file", "jobs"), _Measuring)
+@measuring_options
 @guarded
 def scan(
     paths: tuple[str, ...],
@@ -102,7 +95,7 @@ def scan(
     sort: str,
     top: int,
     checked: _Checked,
-    measuring: _Measuring,
+    measuring: Measuring,
 ) -> int:
     """Measure every function, class, file and package.
 

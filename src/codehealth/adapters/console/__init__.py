@@ -34,13 +34,21 @@ from codehealth.adapters.console.common import (
     write as write,
 )
 from codehealth.adapters.console.option_groups import (
+    Measuring as Measuring,
+)
+from codehealth.adapters.console.option_groups import (
     grouped as grouped,
+)
+from codehealth.adapters.console.option_groups import (
+    measuring_options as measuring_options,
 )
 from codehealth.adapters.console.progress import (
     progress_bar as progress_bar,
 )
 
 __all__ = [
+    "Measuring",
+    "measuring_options",
     "config_option",
     "EXIT_FOUND",
     "EXIT_OK",

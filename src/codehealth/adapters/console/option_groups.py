@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
 F = TypeVar("F", bound=Callable[..., int])
@@ -28,3 +29,16 @@ def grouped(keyword: str, names: tuple[str, ...], build: Callable[..., object]) 
         return cast(F, wrapper)  # click calls it with the options of the command
 
     return decorate
+
+
+@dataclass(frozen=True, slots=True)
+class Measuring:
+    """How the files are measured (and linted): ``--no-cache``, ``--config`` and ``--jobs``."""
+
+    no_cache: bool
+    config_file: str | None
+    jobs: int | None
+
+
+# the scan's and the debt's --no-cache, --config and --jobs, as one ``measuring`` value
+measuring_options = grouped("measuring", ("no_cache", "config_file", "jobs"), Measuring)
