@@ -91,6 +91,30 @@ from codehealth.core.commits import (
 from codehealth.core.commits import (
     Unreadable as Unreadable,
 )
+from codehealth.core.duplication import (
+    FINGERPRINT_FIELDS as FINGERPRINT_FIELDS,
+)
+from codehealth.core.duplication import (
+    CloneGroup as CloneGroup,
+)
+from codehealth.core.duplication import (
+    CloneLocation as CloneLocation,
+)
+from codehealth.core.duplication import (
+    Duplication as Duplication,
+)
+from codehealth.core.duplication import (
+    FileDuplication as FileDuplication,
+)
+from codehealth.core.duplication import (
+    Fingerprints as Fingerprints,
+)
+from codehealth.core.duplication_settings import (
+    MIN_TOKENS_FLOOR as MIN_TOKENS_FLOOR,
+)
+from codehealth.core.duplication_settings import (
+    DuplicationSettings as DuplicationSettings,
+)
 from codehealth.core.findings import (
     Finding as Finding,
 )
@@ -195,6 +219,14 @@ from codehealth.core.toml import (
 )
 
 __all__ = [
+    "CloneGroup",
+    "CloneLocation",
+    "Duplication",
+    "FileDuplication",
+    "FINGERPRINT_FIELDS",
+    "Fingerprints",
+    "DuplicationSettings",
+    "MIN_TOKENS_FLOOR",
     "PytestOptions",
     "ini_pytest_options",
     "parse_settings",

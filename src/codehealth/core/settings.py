@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from codehealth.core.boundary_settings import BoundarySettings
+from codehealth.core.duplication_settings import DuplicationSettings
 from codehealth.core.history_settings import HistorySettings
 from codehealth.core.tests_settings import TestSettings
 
@@ -113,6 +114,7 @@ class Settings:
     gate: GateSettings = field(default_factory=GateSettings)
     boundaries: BoundarySettings = field(default_factory=BoundarySettings)
     tests: TestSettings = field(default_factory=TestSettings)
+    duplication: DuplicationSettings = field(default_factory=DuplicationSettings)
 
     @property
     def excluded_patterns(self) -> tuple[str, ...]:
