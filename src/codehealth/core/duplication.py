@@ -68,6 +68,8 @@ class Duplication:
     groups: tuple[CloneGroup, ...] = ()
     files: tuple[FileDuplication, ...] = ()
     skipped: tuple[tuple[str, str], ...] = ()
+    min_tokens: int = 0  # the settings the groups were found with (0: detector off)
+    min_lines: int = 0
 
     @property
     def lines(self) -> int:

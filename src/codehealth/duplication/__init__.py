@@ -18,11 +18,23 @@ from codehealth.duplication.fingerprints import (
 from codehealth.duplication.fingerprints import (
     WINDOW as WINDOW,
 )
+from codehealth.duplication.formats import (
+    duplication_document as duplication_document,
+)
+from codehealth.duplication.formats import (
+    duplication_line as duplication_line,
+)
+from codehealth.duplication.formats import (
+    duplication_tables as duplication_tables,
+)
 
 __all__ = [
     "FINGERPRINT_VERSION",
     "KGRAM",
     "WINDOW",
+    "duplication_document",
+    "duplication_line",
+    "duplication_tables",
     "file_fingerprints",
     "find_duplication",
     "per_file",

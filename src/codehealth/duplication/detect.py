@@ -40,7 +40,8 @@ def find_duplication(
     }
     skipped = tuple(sorted((p, v) for p, v in prints.items() if isinstance(v, str)))
     groups = clone_groups(usable, settings.min_tokens, settings.min_lines)
-    return Duplication(groups, per_file(groups, total_lines), skipped)
+    files = per_file(groups, total_lines)
+    return Duplication(groups, files, skipped, settings.min_tokens, settings.min_lines)
 
 
 def per_file(

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from codehealth.core import CloneLocation, DuplicationSettings
+from codehealth.core import CloneLocation, Duplication, DuplicationSettings
 from codehealth.duplication import file_fingerprints, find_duplication
 
 # A function of about 90 normalised tokens over 12 lines.
@@ -30,10 +30,10 @@ def body(name: str = "first", prefix: str = "") -> bytes:
     return (prefix + BODY.format(name=name)).encode()
 
 
-def run(sources: dict[str, bytes], **settings: int) -> tuple:
+def run(sources: dict[str, bytes], min_tokens: int = 40, min_lines: int = 5) -> Duplication:
     prints = {path: file_fingerprints(content) for path, content in sources.items()}
     lines = {path: content.count(b"\n") for path, content in sources.items()}
-    options = DuplicationSettings(**{"min_tokens": 40, "min_lines": 5, **settings})
+    options = DuplicationSettings(min_tokens=min_tokens, min_lines=min_lines)
     return find_duplication(prints, lines, options)
 
 
