@@ -39,7 +39,7 @@ from codehealth.findings import (
     find_markers,
     finish_file,
 )
-from codehealth.metrics import Measured, Progress, duplication_of, measure_project, package_names
+from codehealth.metrics import Measured, Progress, measure_project, package_names
 from codehealth.version import __version__
 
 
@@ -110,7 +110,7 @@ def measure_debt(
     if boundaries:
         extra += _boundary_findings(root, settings, options.use_cache, incomplete)
     findings = _findings(measured, settings, catalogue, lint_hits, markers, extra)
-    duplication = duplication_of(measured, settings)
+    duplication = measured.duplication
     findings += _copies(duplication, measured, catalogue)
     families = {
         **{f.rule: "boundaries" for f in extra},

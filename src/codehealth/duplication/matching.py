@@ -1,15 +1,17 @@
 """Fingerprints of many files -> clone groups.
 
 Equal fingerprints are grouped by hash; the occurrences of a hash are paired with each other,
-or, above ``_ALL_PAIRS`` occurrences, with the first one only (a star: a hash found in 3,000
+or, above ``_ALL_PAIRS`` occurrences, in a chain from file to file (a hash found in 3,000
 generated files gives 2,999 pairs, not 4.5 million). Pairs on the same two files and the
 same diagonal (the same token offset between the copies) whose fingerprints follow each
 other within a winnowing window are one shared run: the region from its first fingerprint
-to its last one's end. Runs that share their first copy form one group.
+to its last one's end (grouping.py merges them into groups).
 """
 
 from __future__ import annotations
 
+import itertools
+import operator
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
@@ -20,6 +22,7 @@ from codehealth.core import (
     Fingerprints,
 )
 from codehealth.duplication.fingerprints import KGRAM, WINDOW
+from codehealth.duplication.grouping import merged_groups
 
 # (file number, token index, first line, last line)
 _Spot = tuple[int, int, int, int]
@@ -36,16 +39,17 @@ def clone_groups(
     tokens and ``min_lines`` lines long, largest groups first."""
     paths = sorted(prints)
     diagonals = _pairs(paths, prints)
-    runs = [(key, run) for key, spots in diagonals.items() for run in _runs(spots)]
+    # a run of fewer fingerprints than this spans fewer than ``min_tokens`` tokens
+    least = 1 + max(0, -(-(min_tokens - KGRAM) // WINDOW))
+    runs = [
+        (key, run)
+        for key, spots in diagonals.items()
+        if len(spots) >= least
+        for run in _runs(spots)
+        if len(run) >= least
+    ]
     kept = _long_enough(paths, runs, min_tokens, min_lines)
-    grouped: dict[CloneLocation, dict[CloneLocation, int]] = defaultdict(dict)
-    for pairs in kept.values():
-        for here, there, tokens in _longest(pairs):
-            members = grouped[here]
-            members[there] = min(tokens, members.get(there, tokens))
-    groups = [_group(first, members) for first, members in grouped.items()]
-    groups.sort(key=lambda g: (-g.lines * g.count, g.locations))
-    return tuple(groups)
+    return tuple(merged_groups([pair for pairs in kept.values() for pair in _longest(pairs)]))
 
 
 def _pairs(paths: list[str], prints: Mapping[str, Fingerprints]) -> _Diagonals:
@@ -54,19 +58,32 @@ def _pairs(paths: list[str], prints: Mapping[str, Fingerprints]) -> _Diagonals:
     step = FINGERPRINT_FIELDS
     for number, path in enumerate(paths):
         rows = prints[path]
-        for at in range(0, len(rows), step):
-            value, index, start, end = rows[at : at + step]
+        columns = (rows[at::step] for at in range(step))
+        for value, index, start, end in zip(*columns, strict=True):
             seen[value].append((number, index, start, end))
     diagonals: _Diagonals = defaultdict(list)
     for spots in seen.values():
         if len(spots) < 2:
             continue
-        heads = spots if len(spots) <= _ALL_PAIRS else spots[:1]
-        for at, head in enumerate(heads, 1):
-            for spot in spots[at:]:
-                key = (head[0], spot[0], spot[1] - head[1])
-                diagonals[key].append((head[1], head, spot))
+        pairs = _chained(spots) if len(spots) > _ALL_PAIRS else _all_pairs(spots)
+        for head, spot in pairs:
+            key = (head[0], spot[0], spot[1] - head[1])
+            diagonals[key].append((head[1], head, spot))
     return diagonals
+
+
+def _all_pairs(spots: list[_Spot]) -> Iterable[tuple[_Spot, _Spot]]:
+    return ((head, spot) for at, spot in enumerate(spots) for head in spots[:at])
+
+
+def _chained(spots: list[_Spot]) -> Iterable[tuple[_Spot, _Spot]]:
+    """A common fingerprint (generated code, rows of look-alike lines): each file's n-th
+    occurrence paired with the n-th of the file before, a chain the groups join up."""
+    before: list[_Spot] = []
+    for _, group in itertools.groupby(spots, key=operator.itemgetter(0)):
+        here = list(group)
+        yield from zip(before, here, strict=False)
+        before = here
 
 
 def _runs(spots: list[tuple[int, _Spot, _Spot]]) -> Iterable[list[tuple[int, _Spot, _Spot]]]:
@@ -146,9 +163,3 @@ def _repeats(
 
 def _location(path: str, first: _Spot, last: _Spot) -> CloneLocation:
     return CloneLocation(path, first[2], max(first[3], last[3]))
-
-
-def _group(first: CloneLocation, members: dict[CloneLocation, int]) -> CloneGroup:
-    locations = tuple(sorted({first, *members}))
-    shortest = min(location.lines for location in locations)
-    return CloneGroup(min(members.values()), shortest, locations)

@@ -10,9 +10,6 @@ from codehealth.metrics.analyze import (
 from codehealth.metrics.analyze import (
     analyze_source as analyze_source,
 )
-from codehealth.metrics.copies import (
-    duplication_of as duplication_of,
-)
 from codehealth.metrics.measure import (
     Measured as Measured,
 )
@@ -46,7 +43,6 @@ __all__ = [
     "analyze_module",
     "analyze_source",
     "check_thresholds",
-    "duplication_of",
     "log",
     "measure_project",
     "package_names",

@@ -23,6 +23,7 @@ from codehealth.adapters.files import Discovery, discover, read_source
 from codehealth.adapters.pool import process_pool, split_share
 from codehealth.core import (
     HEAD_BYTES,
+    Duplication,
     FileMetrics,
     Fingerprints,
     NotAnalysed,
@@ -31,6 +32,7 @@ from codehealth.core import (
 )
 from codehealth.duplication import FINGERPRINT_VERSION, KGRAM, WINDOW, file_fingerprints
 from codehealth.metrics.analyze import METRICS_VERSION, analyze_source
+from codehealth.metrics.copies import CopiesCache
 from codehealth.version import __version__
 
 Progress = Callable[[int, int], None]
@@ -55,8 +57,10 @@ class Measured:
     not_analysed: list[NotAnalysed]
     notes: list[str]
     left_out: tuple[tuple[str, str], ...] = ()  # (folder/ or file, why), not analysed
-    # each analysed file's duplication fingerprints (or why it has none), when asked for
+    # each analysed file's duplication fingerprints (or why it has none), when they had to
+    # be loaded (the duplication was not cached) and the detector is on
     prints: dict[str, Fingerprints | str] = field(default_factory=dict)
+    duplication: Duplication = field(default_factory=Duplication)  # clone groups
 
 
 def measure_project(
@@ -73,7 +77,6 @@ def measure_project(
     linters there, so they run while the files are measured). Each file's duplication
     fingerprints are computed in the same pass (and cached the same way) unless the
     detector is off."""
-    fingerprint = settings.duplication.enabled
     exclude = settings.excluded_patterns
     discovery = discover(
         root,
@@ -88,27 +91,34 @@ def measure_project(
     if on_read is not None:
         on_read(sources)
     cache = Cache(os.path.join(root, settings.cache_dir), _salt()) if use_cache else None
-    analysed, prints = _analysed(sources, cache, not_analysed, settings.jobs, progress, fingerprint)
+    keys = {
+        path: hashlib.blake2b(data, digest_size=16).hexdigest() for path, data in sources.items()
+    }
+    copies = CopiesCache(cache, keys, settings.duplication)
+    known = copies.known() if settings.duplication.enabled else Duplication()
+    fingerprint = known is None
+    analysed, prints, failed = _analysed(sources, keys, cache, settings.jobs, progress, fingerprint)
+    not_analysed += failed
+    duplication = copies.computed(prints, analysed) if known is None else known
     if cache is not None:
         cache.close()
         notes.extend(cache.notes)
-    return Measured(discovered, analysed, sources, not_analysed, notes, left_out, prints)
+    return Measured(
+        discovered, analysed, sources, not_analysed, notes, left_out, prints, duplication
+    )
 
 
 def _analysed(
     sources: dict[str, bytes],
+    keys: dict[str, str],
     cache: Cache | None,
-    not_analysed: list[NotAnalysed],
     jobs: int,
     progress: Progress | None,
     fingerprint: bool,
-) -> tuple[dict[str, FileMetrics], dict[str, Fingerprints | str]]:
-    """Every file's metrics (and fingerprints), from the cache where it has them; the fresh
-    ones go into the cache, the files that cannot be analysed into ``not_analysed``."""
-    keys = {
-        path: hashlib.blake2b(content, digest_size=16).hexdigest()
-        for path, content in sources.items()
-    }
+) -> tuple[dict[str, FileMetrics], dict[str, Fingerprints | str], list[NotAnalysed]]:
+    """Every file's metrics (and fingerprints), from the cache where it has them, and the
+    files that cannot be analysed; the fresh results go into the cache."""
+    not_analysed: list[NotAnalysed] = []
     analysed, prints = _from_cache(cache, keys, fingerprint) if cache is not None else ({}, {})
     todo = [
         (path, sources[path], path not in analysed, fingerprint and path not in prints)
@@ -120,7 +130,7 @@ def _analysed(
         fresh += _keep(outcome, keys[outcome[0]], analysed, prints, not_analysed)
     if cache is not None:
         cache.put_many(fresh)
-    return analysed, prints
+    return analysed, prints, not_analysed
 
 
 def _keep(

@@ -8,7 +8,7 @@ import pytest
 
 import codehealth.metrics.measure as measure_module
 from codehealth.core import DuplicationSettings, Settings
-from codehealth.metrics import duplication_of, measure_project
+from codehealth.metrics import measure_project
 
 SOURCE = "def f(items):\n" + "".join(
     f"    x{i} = items[{i}] * {i} + len(items)\n" for i in range(12)
@@ -22,15 +22,20 @@ def test_a_warm_run_computes_no_fingerprint(
     (tmp_path / "b.py").write_text(SOURCE.replace("f(", "g("))
     settings = Settings(root=str(tmp_path), jobs=1)
     cold = measure_project(str(tmp_path), (), settings)
-    assert len(duplication_of(cold, settings).groups) == 1
+    assert len(cold.duplication.groups) == 1
 
     def refuse(source: bytes) -> object:
         raise AssertionError("fingerprinted again")
 
     monkeypatch.setattr(measure_module, "file_fingerprints", refuse)
     warm = measure_project(str(tmp_path), (), settings)
-    assert warm.prints == cold.prints
-    assert duplication_of(warm, settings) == duplication_of(cold, settings)
+    assert warm.duplication == cold.duplication
+    assert warm.prints == {}  # the cached groups were enough: no fingerprint was even loaded
+    (tmp_path / "c.py").write_text(SOURCE.replace("f(", "h("))
+    monkeypatch.undo()
+    changed = measure_project(str(tmp_path), (), settings)
+    assert changed.duplication.groups[0].count == 3
+    assert set(changed.prints) == {"a.py", "b.py", "c.py"}  # two from the cache, one fresh
 
 
 def test_with_the_detector_off_no_file_is_tokenised(tmp_path: Path) -> None:

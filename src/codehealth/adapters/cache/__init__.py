@@ -7,10 +7,16 @@ from codehealth.adapters.cache.codec import (
     decode as decode,
 )
 from codehealth.adapters.cache.codec import (
+    decode_duplication as decode_duplication,
+)
+from codehealth.adapters.cache.codec import (
     decode_prints as decode_prints,
 )
 from codehealth.adapters.cache.codec import (
     encode as encode,
+)
+from codehealth.adapters.cache.codec import (
+    encode_duplication as encode_duplication,
 )
 from codehealth.adapters.cache.codec import (
     encode_prints as encode_prints,
@@ -26,7 +32,9 @@ __all__ = [
     "CODEC_VERSION",
     "Cache",
     "decode",
+    "decode_duplication",
     "decode_prints",
+    "encode_duplication",
     "encode",
     "encode_prints",
     "prepare_directory",

@@ -8,6 +8,10 @@ from typing import Any
 from codehealth.core import (
     FINGERPRINT_FIELDS,
     ClassMetrics,
+    CloneGroup,
+    CloneLocation,
+    Duplication,
+    FileDuplication,
     FileMetrics,
     Fingerprints,
     FunctionMetrics,
@@ -92,3 +96,40 @@ def decode_prints(text: str) -> Fingerprints | str:
     if type(value) is not list or len(value) % FINGERPRINT_FIELDS or set(map(type, value)) - {int}:
         raise ValueError("cache entry has unexpected types")
     return tuple(value)
+
+
+def encode_duplication(duplication: Duplication) -> str:
+    """A project's clone groups and duplicated files for the cache."""
+    return json.dumps(
+        [
+            duplication.min_tokens,
+            duplication.min_lines,
+            [[g.tokens, g.lines, g.locations] for g in duplication.groups],
+            [[f.path, f.lines, f.blocks, f.total_lines] for f in duplication.files],
+            duplication.skipped,
+        ],
+        separators=(",", ":"),
+    )
+
+
+def decode_duplication(text: str) -> Duplication:
+    """Raises ValueError (or TypeError) when ``text`` is not what ``encode_duplication`` wrote."""
+    min_tokens, min_lines, groups, files, skipped = json.loads(text)
+    _expect([min_tokens, min_lines], (int, int))
+    found = []
+    for tokens, lines, locations in groups:
+        _expect([tokens, lines], (int, int))
+        for location in locations:
+            _expect(location, (str, int, int))
+        found.append(CloneGroup(tokens, lines, tuple(map(CloneLocation._make, locations))))
+    for row in files:
+        _expect(row, (str, int, int, int))
+    for row in skipped:
+        _expect(row, (str, str))
+    return Duplication(
+        tuple(found),
+        tuple(FileDuplication(*row) for row in files),
+        tuple((path, reason) for path, reason in skipped),
+        min_tokens,
+        min_lines,
+    )
