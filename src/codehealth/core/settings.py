@@ -73,6 +73,8 @@ class GateSettings:
     ``"strict"`` (every rise fails, tests are held to production limits, rule-specific
     suppressions fail). ``max_changed_lines``/``max_changed_files``: above either, a change
     is flagged as hard to review. ``baseline``: the baseline file at the repository root.
+    ``max_new_duplication``: the percentage of a change's added lines (in touched production
+    files) that may be copies of code elsewhere; above it, each new copy fails (CH510).
     """
 
     complexity_step: int = 3
@@ -85,6 +87,7 @@ class GateSettings:
     max_changed_lines: int = 400
     max_changed_files: int = 25
     baseline: str = ".codehealth-baseline"
+    max_new_duplication: int = 3
 
     @property
     def strict(self) -> bool:

@@ -27,11 +27,15 @@ from codehealth.duplication.formats import (
 from codehealth.duplication.formats import (
     duplication_tables as duplication_tables,
 )
+from codehealth.duplication.matching import (
+    clone_groups as clone_groups,
+)
 
 __all__ = [
     "FINGERPRINT_VERSION",
     "KGRAM",
     "WINDOW",
+    "clone_groups",
     "duplication_document",
     "duplication_line",
     "duplication_tables",

@@ -1,8 +1,6 @@
 """The gate use case: collect the touched files at two revisions, compare (pure), verdict.
-
-Its cost depends on the change, not on the repository: a handful of git processes, the
-touched files (and their packages' ``__init__.py``) read from git objects, never a checkout.
-"""
+Its cost depends on the change: a few git processes, the touched files (and their packages'
+``__init__.py``) read from git objects, never a checkout; the new copies (CH510) at last."""
 
 from __future__ import annotations
 
@@ -26,6 +24,7 @@ from codehealth.adapters.git import (
 )
 from codehealth.core import ChangedFile, Finding, Settings
 from codehealth.gate.boundaries_step import local_boundaries
+from codehealth.gate.duplication_step import duplication_problems, with_problems
 from codehealth.gate.findings_step import project_findings
 from codehealth.gate.measure_step import Key, MeasuredContent
 from codehealth.gate.overrides_step import revision_overrides
@@ -42,13 +41,12 @@ SOURCE_SUFFIXES = (".py", ".pyi")
 class GateRequest:
     """What ``run_gate_request`` compares, and how.
 
-    ``base_ref``'s merge base with HEAD against the work tree, or (``staged``) HEAD against
-    the index. ``policy``: gate settings given on the command line (``--strict``), over the
-    configuration's. ``whole_project_boundaries`` compares the whole project's boundary
-    results at both revisions, each copied out of git, even when the change cannot alter
-    them or reaches only the touched files (slower: the reference the fast paths are tested
-    against). ``use_cache``: read and write the per-content results in
-    ``.codehealth/gate.sqlite``."""
+    ``base_ref``'s merge base with HEAD against the work tree, or (``staged``) HEAD against the
+    index. ``policy``: gate settings from the command line (``--strict``), over the config's.
+    ``whole_project_boundaries`` compares the whole project's boundary results at both
+    revisions, each copied out of git, even when the change cannot alter them (slower: the
+    reference the fast paths are tested against). ``use_cache``: read and write the
+    per-content results in ``.codehealth/``."""
 
     folder: str = "."
     base_ref: str | None = None
@@ -97,6 +95,8 @@ def run_gate_request(request: GateRequest) -> GateReport:
     checker = _ProjectBoundaries(root, settings, request, change, run.notes)
     base, head = snapshots(run, sides, change.keys, checker)
     report = compare(base, head, change.changes, settings, changed_lines=change.lines)
+    copies = duplication_problems(root, settings, change.base.where, change, request.use_cache)
+    report = with_problems(report, copies)
     return replace(report, mode=change.mode, notes=tuple(run.notes))
 
 
@@ -121,8 +121,7 @@ class _Change:
     every_change: list[ChangedFile]
     lines: int
     changes: list[ChangedFile]
-    # Python files the configuration excludes are not analysed, but they may still be in
-    # the import graph: read for the boundary check.
+    # Python files the configuration excludes: not analysed, read for the boundary check
     uncounted: list[ChangedFile]
     before: dict[str, bytes | None]
     after: dict[str, bytes | None]
