@@ -116,3 +116,25 @@ def test_the_detector_off_reports_nothing(
     repo = _feature(make_repo, {"pyproject.toml": config})
     write_files(repo, {"shop/orders.py": SHIP + "\n\n" + COPY})
     assert _problems(_gate(cli, repo)) == []
+
+
+def test_an_old_clone_edited_in_lockstep_is_not_new_but_one_grown_is(
+    make_repo: Callable[..., Path], cli: Callable[..., Run]
+) -> None:
+    repo = _feature(make_repo, {"shop/orders.py": SHIP + "\n\n" + COPY})
+
+    def edited(text: str) -> str:  # the same new line in both copies
+        return text.replace("    if skipped:", "    log(skipped)\n    if skipped:")
+
+    write_files(
+        repo,
+        {"shop/fees.py": edited(NET_TOTAL), "shop/orders.py": SHIP + "\n\n" + edited(COPY)},
+    )
+    assert _problems(_gate(cli, repo)) == []
+    more = "".join(f"    audit({i}, currency, len(skipped))\n" for i in range(8))
+    grown = NET_TOTAL.replace("    if skipped:", more + "    if skipped:")
+    grown_copy = COPY.replace("    if skipped:", more + "    if skipped:")
+    write_files(repo, {"shop/fees.py": grown, "shop/orders.py": SHIP + "\n\n" + grown_copy})
+    problems = _problems(_gate(cli, repo))
+    assert [p["path"] for p in problems] == ["shop/orders.py"]
+    assert "copy of shop/fees.py" in problems[0]["message"]

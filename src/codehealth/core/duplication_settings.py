@@ -19,7 +19,7 @@ class DuplicationSettings:
     ``enabled``: false skips the detector (and its cost) entirely."""
 
     enabled: bool = True
-    min_tokens: int = 60
+    min_tokens: int = 50
     min_lines: int = 6
     exclude: tuple[str, ...] = ()
 

@@ -44,58 +44,112 @@ class NewCopy:
         )
 
 
-def added_lines(before: bytes | None, after: bytes) -> set[int]:
-    """The 1-based lines of ``after`` that are not in ``before`` (a diff's added lines)."""
+@dataclass(frozen=True, slots=True)
+class FileDiff:
+    """One touched file's diff: the head's added lines (1-based) and difflib's opcodes."""
+
+    added: frozenset[int]
+    opcodes: tuple[tuple[str, int, int, int, int], ...] = ()
+
+    def to_head(self, start: int, end: int) -> set[int]:
+        """The head lines that base lines ``start``-``end`` became: those kept, and as many
+        lines of a replacement as it replaced (lines inserted among them are not theirs)."""
+        found: set[int] = set()
+        for tag, i1, i2, j1, j2 in self.opcodes:
+            low, high = max(i1, start - 1), min(i2, end)  # 0-based, half open
+            if low >= high:
+                continue
+            if tag in ("equal", "replace"):
+                found.update(range(j1 + low - i1 + 1, min(j2, j1 + high - i1) + 1))
+        return found
+
+
+def file_diff(before: bytes | None, after: bytes) -> FileDiff:
+    """The lines of ``after`` that are not in ``before``, and how the two line up."""
     new = after.splitlines()
     if not before:
-        return set(range(1, len(new) + 1))
+        return FileDiff(frozenset(range(1, len(new) + 1)))
     matcher = difflib.SequenceMatcher(None, before.splitlines(), new, autojunk=False)
-    kept = {j for _, j, size in matcher.get_matching_blocks() for j in range(j, j + size)}
-    return {number for number in range(1, len(new) + 1) if number - 1 not in kept}
+    opcodes = tuple(matcher.get_opcodes())
+    added = {j + 1 for tag, _, _, j1, j2 in opcodes if tag != "equal" for j in range(j1, j2)}
+    return FileDiff(frozenset(added), opcodes)
 
 
 def new_copies(
     head: Mapping[str, Fingerprints],
     base: Mapping[str, Fingerprints],
     others: Mapping[str, Fingerprints],
-    added: Mapping[str, set[int]],
+    diffs: Mapping[str, FileDiff],
     settings: DuplicationSettings,
 ) -> list[NewCopy]:
     """The new copies in the touched files ``head`` (their fingerprints at the head; ``base``
     at the base, by head-side path), of code there or in ``others`` (untouched files)."""
-    wanted = {rows[at] for rows in head.values() for at in range(0, len(rows), _STEP)}
-    shared = {path: _only(rows, wanted) for path, rows in others.items() if path not in head}
-    groups = clone_groups(
-        {**{p: r for p, r in shared.items() if r}, **head}, settings.min_tokens, settings.min_lines
-    )
+    old = _old_copies(_groups(base, others, settings), base, diffs)
     grown = _counts(head.values()) - _counts(base.values())
     found: list[NewCopy] = []
-    for group in groups:
-        found += _group_copies(group, head, grown, added)
+    for group in _groups(head, others, settings):
+        found += _group_copies(group, _New(head, grown, diffs, old, settings.min_lines))
     return found
 
 
-def _group_copies(
-    group: CloneGroup,
-    head: Mapping[str, Fingerprints],
-    grown: Counter[int],
-    added: Mapping[str, set[int]],
-) -> list[NewCopy]:
+def _groups(
+    touched: Mapping[str, Fingerprints],
+    others: Mapping[str, Fingerprints],
+    settings: DuplicationSettings,
+) -> tuple[CloneGroup, ...]:
+    """The clone groups among ``touched`` and the untouched files sharing code with them."""
+    wanted = {rows[at] for rows in touched.values() for at in range(0, len(rows), _STEP)}
+    shared = {path: _only(rows, wanted) for path, rows in others.items() if path not in touched}
+    candidates = {**{path: rows for path, rows in shared.items() if rows}, **touched}
+    return clone_groups(candidates, settings.min_tokens, settings.min_lines)
+
+
+def _old_copies(
+    groups: Iterable[CloneGroup], base: Mapping[str, Fingerprints], diffs: Mapping[str, FileDiff]
+) -> dict[str, set[int]]:
+    """The head lines of each touched file that were in a copy at the base."""
+    old: dict[str, set[int]] = {}
+    for group in groups:
+        for location in group.locations:
+            diff = diffs.get(location.path)
+            if location.path in base and diff is not None:
+                old.setdefault(location.path, set()).update(
+                    diff.to_head(location.start, location.end)
+                )
+    return old
+
+
+@dataclass(frozen=True, slots=True)
+class _New:
+    """What makes a copy new (see the module's docstring)."""
+
+    head: Mapping[str, Fingerprints]
+    grown: Counter[int]
+    diffs: Mapping[str, FileDiff]
+    old: Mapping[str, set[int]]
+    min_lines: int
+
+    def lines(self, location: CloneLocation) -> int:
+        """How many of the copy's lines are new (0 when the copy is not)."""
+        rows, diff = self.head.get(location.path), self.diffs.get(location.path)
+        if rows is None or diff is None:
+            return 0
+        span = set(range(location.start, location.end + 1))
+        count = len(span & diff.added - self.old.get(location.path, set()))
+        if count < self.min_lines or not _grows(rows, location, self.grown):
+            return 0
+        return count
+
+
+def _group_copies(group: CloneGroup, new: _New) -> list[NewCopy]:
     """The new copies of one group, each naming a copy that is not new (or the first)."""
-    new: dict[CloneLocation, int] = {}
-    for location in group.locations:
-        rows = head.get(location.path)
-        if rows is None or not _grows(rows, location, grown):
-            continue
-        count = len(added.get(location.path, set()) & set(range(location.start, location.end + 1)))
-        if count:
-            new[location] = count
-    old = [location for location in group.locations if location not in new]
+    fresh = {location: new.lines(location) for location in group.locations}
+    fresh = {location: count for location, count in fresh.items() if count}
+    old = [location for location in group.locations if location not in fresh]
     if not old:  # every copy is new: the first is the original
-        first = group.locations[0]
-        old = [first]
-        new.pop(first, None)
-    return [NewCopy(location, old[0], group.tokens, count) for location, count in new.items()]
+        old = [group.locations[0]]
+        fresh.pop(group.locations[0], None)
+    return [NewCopy(location, old[0], group.tokens, count) for location, count in fresh.items()]
 
 
 def _grows(rows: Fingerprints, location: CloneLocation, grown: Counter[int]) -> bool:

@@ -20,7 +20,7 @@ from codehealth.adapters.files import is_excluded
 from codehealth.adapters.git import BlobReader, tree_blobs
 from codehealth.core import ChangedFile, Finding, Fingerprints, Settings, fingerprint
 from codehealth.duplication import FINGERPRINT_VERSION, KGRAM, WINDOW, file_fingerprints
-from codehealth.gate.copies import NewCopy, added_lines, new_copies, new_duplication_percent
+from codehealth.gate.copies import FileDiff, NewCopy, file_diff, new_copies, new_duplication_percent
 from codehealth.gate.report import ERROR, WARNING, GateReport, Problem
 from codehealth.gate.signal import lenient_tests
 from codehealth.version import __version__
@@ -59,12 +59,12 @@ def duplication_problems(
 
 
 def _failing(
-    copies: list[NewCopy], added: Mapping[str, set[int]], settings: Settings
+    copies: list[NewCopy], added: Mapping[str, FileDiff], settings: Settings
 ) -> tuple[list[NewCopy], float]:
     """The copies that fail (none when the production copies are within the limit), and
     the percentage of the added production lines that are new copies."""
     judged = [c for c in copies if not lenient_tests(c.copy.path, settings)]
-    counted = [lines for path, lines in added.items() if not lenient_tests(path, settings)]
+    counted = [diff.added for path, diff in added.items() if not lenient_tests(path, settings)]
     percent = new_duplication_percent(judged, sum(map(len, counted)))
     return (judged if percent > settings.gate.max_new_duplication else []), percent
 
@@ -85,12 +85,12 @@ def _touched(
     changes: Sequence[ChangedFile],
     before: Mapping[str, bytes | None],
     after: Mapping[str, bytes | None],
-) -> tuple[dict[str, Fingerprints], dict[str, Fingerprints], dict[str, set[int]]]:
+) -> tuple[dict[str, Fingerprints], dict[str, Fingerprints], dict[str, FileDiff]]:
     """Fingerprints of the touched files at the head and at the base (by head-side path, a
     deleted file by its old path), and the lines the change added to each."""
     head: dict[str, Fingerprints] = {}
     old: dict[str, Fingerprints] = {}
-    added: dict[str, set[int]] = {}
+    added: dict[str, FileDiff] = {}
     for change in changes:
         key = change.path or change.old_path
         if settings.duplication.excludes(key):
@@ -101,7 +101,7 @@ def _touched(
             old[key] = was_printed
         if now is not None and now_printed is not None:
             head[key] = now_printed
-            added[key] = added_lines(was, now)
+            added[key] = file_diff(was, now)
     return head, old, added
 
 
@@ -182,10 +182,14 @@ def _problem(
     after: Mapping[str, bytes | None],
 ) -> Problem:
     limit = settings.gate.max_new_duplication
-    message = (
-        f"{copy.message}; new copies are {percent:.1f} % of the change's added lines"
+    lenient = lenient_tests(copy.copy.path, settings)
+    why = (
+        "in test code: a warning ([tool.codehealth.tests] gate = true judges it)"
+        if lenient
+        else f"new copies are {percent:.1f} % of the change's added lines"
         f" (max_new_duplication = {limit} %)"
     )
+    message = f"{copy.message}; {why}"
     content = after.get(copy.copy.path) or b""
     lines = content.split(b"\n")
     text = lines[copy.copy.start - 1] if copy.copy.start <= len(lines) else b""
@@ -201,7 +205,7 @@ def _problem(
             NEW_DUPLICATION, copy.copy.path, "", text.decode("utf-8", "replace"), 0
         ),
     )
-    kind = "test code" if lenient_tests(copy.copy.path, settings) else "duplication"
+    kind = "test code" if lenient else "duplication"
     return Problem(finding, ERROR if fails else WARNING, kind)
 
 
