@@ -15,12 +15,14 @@ from codehealth.core import (
 )
 from codehealth.duplication.fingerprints import fingerprints
 from codehealth.duplication.matching import clone_groups
+from codehealth.duplication.scanner import scanned_tokens
 from codehealth.duplication.tokens import normalised_tokens
 
 
 def file_fingerprints(source: bytes) -> Fingerprints | str:
     """A file's fingerprints, or why it cannot be tokenised."""
-    tokens = normalised_tokens(source)
+    scanned = scanned_tokens(source)
+    tokens = normalised_tokens(source) if scanned is None else scanned
     return tokens if isinstance(tokens, str) else fingerprints(tokens)
 
 

@@ -20,7 +20,7 @@ from codehealth.duplication.tokens import Tokens
 KGRAM = 15
 WINDOW = 10
 # Bump when the tokens, the hash or the selection change: cached fingerprints are dropped.
-FINGERPRINT_VERSION = 1
+FINGERPRINT_VERSION = 2
 _BASE = 257
 _MASK = (1 << 40) - 1
 _OUT = pow(_BASE, KGRAM - 1, 1 << 40)  # the weight of the token leaving the window

@@ -1,7 +1,8 @@
 """Source -> normalised tokens: what two copies of code have in common once names, literals,
 comments and layout are set aside (Type-1 and Type-2 clones).
 
-Python's own ``tokenize`` reads the bytes (pure: no I/O). Every identifier becomes one symbol,
+Python's own ``tokenize`` reads the bytes (pure: no I/O); ``scanner.py`` is a faster path to
+the same tokens, and falls back to this module when unsure. Every identifier becomes one symbol,
 every number another, every string (f-strings included) a third; keywords and operators keep
 their own. Comments, blank lines, indentation and line ends are dropped. So are the
 statements a maintainer would never merge: imports and ``__all__`` lists.
@@ -15,9 +16,9 @@ import tokenize
 from collections.abc import Iterator
 
 NAME, NUMBER, STRING = 1, 2, 3
-_ALL_NAME = 9  # ``__all__``: a NAME, but a statement starting with it is dropped
-_KEYWORDS = {word: 10 + index for index, word in enumerate(keyword.kwlist)}
-_OPERATOR_BASE = 60  # + the operator's exact token type (below 100 on every Python)
+ALL_NAME = 9  # ``__all__``: a NAME, but a statement starting with it is dropped
+KEYWORDS = {word: 10 + index for index, word in enumerate(keyword.kwlist)}
+OPERATOR_BASE = 60  # + the operator's exact token type (below 100 on every Python)
 _ERROR = 255
 _LAYOUT = frozenset(
     {
@@ -32,7 +33,7 @@ _LAYOUT = frozenset(
 )
 _FSTRING_START = getattr(tokenize, "FSTRING_START", -1)  # Python 3.12+
 _FSTRING_END = getattr(tokenize, "FSTRING_END", -1)
-_DROPPED_STATEMENTS = frozenset({_KEYWORDS["import"], _KEYWORDS["from"], _ALL_NAME})
+DROPPED_STATEMENTS = frozenset({KEYWORDS["import"], KEYWORDS["from"], ALL_NAME})
 
 
 class Tokens:
@@ -56,13 +57,13 @@ def normalised_tokens(source: bytes) -> Tokens | str:
     try:
         for item in _symbols(source):
             if item is None:  # the end of a logical line
-                _keep(statement, tokens)
+                keep(statement, tokens)
                 statement = []
             else:
                 statement.append(item)
     except (tokenize.TokenError, SyntaxError, UnicodeDecodeError, ValueError) as error:
         return f"cannot be tokenised: {_reason(error)}"
-    _keep(statement, tokens)
+    keep(statement, tokens)
     return tokens
 
 
@@ -84,9 +85,9 @@ def _symbols(source: bytes) -> Iterator[tuple[int, int, int] | None]:
 
 def _symbol(kind: int, text: str) -> int:
     if kind == tokenize.NAME:
-        return _ALL_NAME if text == "__all__" else _KEYWORDS.get(text, NAME)
+        return ALL_NAME if text == "__all__" else KEYWORDS.get(text, NAME)
     if kind == tokenize.OP:
-        return _OPERATOR_BASE + tokenize.EXACT_TOKEN_TYPES.get(text, 0)
+        return OPERATOR_BASE + tokenize.EXACT_TOKEN_TYPES.get(text, 0)
     if kind == tokenize.NUMBER:
         return NUMBER
     if kind == tokenize.STRING:
@@ -94,12 +95,12 @@ def _symbol(kind: int, text: str) -> int:
     return _ERROR
 
 
-def _keep(statement: list[tuple[int, int, int]], tokens: Tokens) -> None:
+def keep(statement: list[tuple[int, int, int]], tokens: Tokens) -> None:
     """Add one logical line's tokens, unless it is an import or an ``__all__`` list."""
-    if not statement or statement[0][0] in _DROPPED_STATEMENTS:
+    if not statement or statement[0][0] in DROPPED_STATEMENTS:
         return
     for symbol, first, last in statement:
-        tokens.symbols.append(NAME if symbol == _ALL_NAME else symbol)
+        tokens.symbols.append(NAME if symbol == ALL_NAME else symbol)
         tokens.starts.append(first)
         tokens.ends.append(last)
 
