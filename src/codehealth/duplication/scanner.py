@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import tokenize
+from collections.abc import Callable
 
 from codehealth.duplication import tokens as _tokens
 
@@ -51,49 +52,85 @@ def scanned_tokens(source: bytes) -> _tokens.Tokens | None:
     text = _text(source)
     if text is None:
         return None
-    found = _tokens.Tokens()
-    symbols, starts, ends = found.symbols, found.starts, found.ends
-    line, depth, begun = 1, 0, 0  # begun: where the current logical line's tokens start
-    keywords, operators, name, dropped = _tokens.KEYWORDS, _SYMBOLS, _tokens.NAME, _DROPPED
+    scan = _Scan()
+    steps = scan.steps
     for match in _TOKEN.finditer(text):
-        kind = match.lastindex
-        if kind == 1:
-            value = match.group(1)
-            symbol = keywords.get(value, name)
-            if value == "__all__" and len(symbols) == begun:
-                symbol = _tokens.ALL_NAME
-            symbols.append(symbol)
-        elif kind == 2:
-            value = match.group(2)
-            depth += (value in _OPENING) - (value in _CLOSING)
-            symbols.append(operators[value])
-        elif kind == 3 or kind == 7:  # a line end, a continuation
-            line += 1
-            if kind == 3 and depth == 0:
-                if len(symbols) > begun and symbols[begun] in dropped:
-                    del symbols[begun:], starts[begun:], ends[begun:]
-                begun = len(symbols)
-            continue
-        elif kind == 4:
-            breaks = match.group(4).count("\n")
-            symbols.append(_tokens.STRING)
-            starts.append(line)
-            line += breaks
-            ends.append(line)
-            continue
-        elif kind == 5:
-            symbols.append(_tokens.NUMBER)
-        elif kind == 8 or depth < 0:
+        if steps[match.lastindex or 8](match):  # a step says "give up"
             return None
-        else:
-            continue  # a comment
-        starts.append(line)
-        ends.append(line)
-    if depth:
+    if scan.depth:
         return None  # an unclosed bracket: tokenize says where
-    if len(symbols) > begun and symbols[begun] in dropped:
-        del symbols[begun:], starts[begun:], ends[begun:]
-    return found
+    scan.end_statement()
+    return scan.found
+
+
+class _Scan:
+    """The scanner's state, and one step per kind of match (``steps``, by group number)."""
+
+    def __init__(self) -> None:
+        self.found = _tokens.Tokens()
+        self.symbols, self.starts, self.ends = (
+            self.found.symbols,
+            self.found.starts,
+            self.found.ends,
+        )
+        self.line = 1
+        self.depth = 0
+        self.begun = 0  # where the current logical line's tokens start
+        skip = _skip
+        self.steps: tuple[Callable[[re.Match[str]], bool | None], ...] = (
+            *(skip, self.name, self.operator, self.line_end, self.string, self.number),
+            *(skip, self.continuation, _give_up),
+        )
+
+    def name(self, match: re.Match[str]) -> None:
+        value = match.group(1)
+        symbol = _tokens.KEYWORDS.get(value, _tokens.NAME)
+        if value == "__all__" and len(self.symbols) == self.begun:
+            symbol = _tokens.ALL_NAME
+        self.symbols.append(symbol)
+        self.starts.append(self.line)
+        self.ends.append(self.line)
+
+    def operator(self, match: re.Match[str]) -> None:
+        value = match.group(2)
+        self.depth += (value in _OPENING) - (value in _CLOSING)
+        self.symbols.append(_SYMBOLS[value])
+        self.starts.append(self.line)
+        self.ends.append(self.line)
+
+    def line_end(self, match: re.Match[str]) -> None:
+        self.line += 1
+        if self.depth == 0:
+            self.end_statement()
+
+    def continuation(self, match: re.Match[str]) -> None:
+        self.line += 1
+
+    def string(self, match: re.Match[str]) -> None:
+        self.symbols.append(_tokens.STRING)
+        self.starts.append(self.line)
+        self.line += match.group(4).count("\n")
+        self.ends.append(self.line)
+
+    def number(self, match: re.Match[str]) -> None:
+        self.symbols.append(_tokens.NUMBER)
+        self.starts.append(self.line)
+        self.ends.append(self.line)
+
+    def end_statement(self) -> None:
+        """Drop the logical line just ended when it is an import or an ``__all__`` list."""
+        begun, symbols = self.begun, self.symbols
+        if len(symbols) > begun and symbols[begun] in _DROPPED:
+            del symbols[begun:], self.starts[begun:], self.ends[begun:]
+        self.begun = len(symbols)
+
+
+def _skip(match: re.Match[str]) -> None:
+    return None
+
+
+def _give_up(match: re.Match[str]) -> bool:
+    return True
 
 
 def _text(source: bytes) -> str | None:
