@@ -13,28 +13,37 @@ from __future__ import annotations
 
 import itertools
 import operator
+import tokenize
 
 from codehealth.core import Fingerprints
-from codehealth.duplication.tokens import Tokens
+from codehealth.duplication.tokens import NUMBER, OPERATOR_BASE, STRING, Tokens
 
 KGRAM = 15
 WINDOW = 10
 # Bump when the tokens, the hash or the selection change: cached fingerprints are dropped.
-FINGERPRINT_VERSION = 2
+FINGERPRINT_VERSION = 3
 _BASE = 257
 _MASK = (1 << 40) - 1
+# literals and the punctuation of tables: a run of only these is data
+_DATA = frozenset(
+    {NUMBER, STRING} | {OPERATOR_BASE + tokenize.EXACT_TOKEN_TYPES[text] for text in ",:()[]{}-"}
+)
 _OUT = pow(_BASE, KGRAM - 1, 1 << 40)  # the weight of the token leaving the window
 
 
 def fingerprints(tokens: Tokens) -> Fingerprints:
-    """Flat (hash, token index, first line, last line) rows, in token order."""
+    """Flat (hash, token index, first line, last line) rows, in token order. A run of
+    literals only (a table of strings or numbers: expected output, a parametrize table, a
+    locale's formats) is not fingerprinted: tables alike are data, not copied code."""
     hashes = _kgram_hashes(tokens.symbols)
     if not hashes:
         return ()
     starts, ends = tokens.starts, tokens.ends
+    data = [0, *itertools.accumulate(map(_DATA.__contains__, tokens.symbols))]  # before i
     rows: list[int] = []
     for index in _winnowed(hashes):
-        rows += (hashes[index], index, starts[index], ends[index + KGRAM - 1])
+        if data[index + KGRAM] - data[index] < KGRAM:
+            rows += (hashes[index], index, starts[index], ends[index + KGRAM - 1])
     return tuple(rows)
 
 

@@ -139,3 +139,10 @@ def test_fingerprints_survive_the_cache_codec_and_a_damaged_entry_is_refused() -
     for damaged in ("[1, 2, 3]", '[1, 2, 3, "x"]', "{}"):
         with pytest.raises(ValueError):
             decode_prints(damaged)
+
+
+def test_tables_of_literals_alike_are_data_not_copies() -> None:
+    table = "".join(f'    ("case {i}", {i}, [{i}, "{i}"]),\n' for i in range(40))
+    one = f'@pytest.mark.parametrize("name,value,items", [\n{table}])\ndef test_a(name): ...\n'
+    other = one.replace("test_a", "test_b").replace("case", "other case")
+    assert run({"test_one.py": one.encode(), "test_other.py": other.encode()}).groups == ()
