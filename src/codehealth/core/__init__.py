@@ -91,6 +91,63 @@ from codehealth.core.commits import (
 from codehealth.core.commits import (
     Unreadable as Unreadable,
 )
+from codehealth.core.coverage import (
+    EMPTY_SPAN as EMPTY_SPAN,
+)
+from codehealth.core.coverage import (
+    BranchCount as BranchCount,
+)
+from codehealth.core.coverage import (
+    CodeShape as CodeShape,
+)
+from codehealth.core.coverage import (
+    CoverageData as CoverageData,
+)
+from codehealth.core.coverage import (
+    FileCoverage as FileCoverage,
+)
+from codehealth.core.coverage import (
+    MeasuredFile as MeasuredFile,
+)
+from codehealth.core.coverage import (
+    Ratio as Ratio,
+)
+from codehealth.core.coverage import (
+    RawCoverage as RawCoverage,
+)
+from codehealth.core.coverage import (
+    SpanCoverage as SpanCoverage,
+)
+from codehealth.core.coverage import (
+    crap as crap,
+)
+from codehealth.core.coverage import (
+    crap_risk as crap_risk,
+)
+from codehealth.core.coverage import (
+    file_coverage_span as file_coverage_span,
+)
+from codehealth.core.coverage import (
+    function_coverage as function_coverage,
+)
+from codehealth.core.coverage import (
+    percent as percent,
+)
+from codehealth.core.coverage import (
+    span_coverage as span_coverage,
+)
+from codehealth.core.coverage_join import (
+    CoverageMismatch as CoverageMismatch,
+)
+from codehealth.core.coverage_join import (
+    ProjectFiles as ProjectFiles,
+)
+from codehealth.core.coverage_join import (
+    join_coverage as join_coverage,
+)
+from codehealth.core.coverage_paths import (
+    PathMapper as PathMapper,
+)
 from codehealth.core.findings import (
     Finding as Finding,
 )
@@ -195,6 +252,25 @@ from codehealth.core.toml import (
 )
 
 __all__ = [
+    "BranchCount",
+    "CodeShape",
+    "CoverageData",
+    "EMPTY_SPAN",
+    "FileCoverage",
+    "MeasuredFile",
+    "Ratio",
+    "RawCoverage",
+    "SpanCoverage",
+    "crap",
+    "crap_risk",
+    "file_coverage_span",
+    "function_coverage",
+    "percent",
+    "span_coverage",
+    "CoverageMismatch",
+    "ProjectFiles",
+    "join_coverage",
+    "PathMapper",
     "PytestOptions",
     "ini_pytest_options",
     "parse_settings",

@@ -113,6 +113,8 @@ class Settings:
     gate: GateSettings = field(default_factory=GateSettings)
     boundaries: BoundarySettings = field(default_factory=BoundarySettings)
     tests: TestSettings = field(default_factory=TestSettings)
+    # the coverage data file (relative to the root), "off" for none; None: found at the root
+    coverage: str | None = None
 
     @property
     def excluded_patterns(self) -> tuple[str, ...]:

@@ -1,0 +1,131 @@
+"""Coverage data as read + the project's files -> the project's coverage (CoverageData)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from codehealth.core.coverage import (
+    BranchCount,
+    CodeShape,
+    CoverageData,
+    FileCoverage,
+    MeasuredFile,
+    RawCoverage,
+)
+from codehealth.core.coverage_paths import PathMapper
+
+_SAMPLE = 3  # file names quoted in a note
+
+
+class CoverageMismatch(Exception):
+    """The data names files, none of which is in the project: it is another project's."""
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectFiles:
+    """What the join needs to know about the project: its files (relative, '/'), their
+    number of lines, those changed after the data was written (``newer``), the shape of a
+    file (``shape``: parse it; None when it cannot be parsed) and coverage.py's ``[paths]``."""
+
+    root: str
+    line_counts: Mapping[str, int]
+    shape: Callable[[str], CodeShape | None]
+    newer: frozenset[str] = frozenset()
+    remap: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def join_coverage(raw: RawCoverage, project: ProjectFiles) -> CoverageData:
+    """Map the data's files to the project's; raises CoverageMismatch when none matches."""
+    mapper = PathMapper(project.root, project.line_counts, raw.roots, project.remap)
+    files: dict[str, FileCoverage] = {}
+    outside: list[str] = []
+    stale: set[str] = set()
+    for measured in raw.files:
+        path = mapper.map(measured.path)
+        if path is None:
+            outside.append(measured.path)
+            continue
+        last_line = project.line_counts.get(path, 0)
+        joined = None
+        if path not in project.newer and not _beyond_end(measured, last_line):
+            joined = _join_file(path, measured, project.shape)
+        if joined is None:
+            stale.add(path)
+        else:
+            files[path] = joined
+    if raw.files and not files and not stale:
+        raise CoverageMismatch(
+            f"{raw.source}: none of its {len(raw.files)} files is in this project "
+            f"(e.g. {', '.join(sorted(outside)[:_SAMPLE])}): is it another project's data? "
+            "Map the paths with coverage.py's [paths] setting, or run the tests here"
+        )
+    return CoverageData(
+        files=files,
+        source=raw.source,
+        format=raw.format,
+        created=raw.created,
+        has_branches=raw.has_branches,
+        stale=tuple(sorted(stale)),
+        notes=_notes(raw.source, outside, sorted(stale)),
+        contexts=raw.contexts,
+    )
+
+
+def _join_file(
+    path: str, measured: MeasuredFile, shape_of: Callable[[str], CodeShape | None]
+) -> FileCoverage | None:
+    if measured.statements is not None:
+        executed = measured.executed & measured.statements
+        return FileCoverage(path, measured.statements, executed, measured.branches or {})
+    shape = shape_of(path)
+    if shape is None:
+        return None
+    first = shape.first_line
+    executed = frozenset(first.get(line, line) for line in measured.executed) & shape.statements
+    branches: Mapping[int, BranchCount] = {}
+    if measured.arcs is not None:
+        branches = _branches(shape, measured.arcs)
+    return FileCoverage(path, shape.statements, executed, branches)
+
+
+def _branches(shape: CodeShape, arcs: Iterable[tuple[int, int]]) -> dict[int, BranchCount]:
+    """The taken exits of each branching line: the distinct lines the arcs from it reach."""
+    first = shape.first_line
+    exits = shape.exits
+    reached: dict[int, set[int]] = {line: set() for line in exits}
+    for start, end in arcs:
+        start = first.get(start, start)
+        if start in reached:
+            end = first.get(end, end)
+            if end != start:
+                reached[start].add(end)
+    always = shape.always_taken
+    return {
+        line: BranchCount(total, total if line in always else min(total, len(reached[line])))
+        for line, total in exits.items()
+    }
+
+
+def _beyond_end(measured: MeasuredFile, last_line: int) -> bool:
+    """Whether the data names a line the file does not have (it was written for another
+    version of it)."""
+    lines = measured.executed | (measured.statements or frozenset())
+    return bool(lines) and max(lines) > last_line
+
+
+def _notes(source: str, outside: list[str], stale: list[str]) -> tuple[str, ...]:
+    notes = []
+    if outside:
+        sample = ", ".join(sorted(outside)[:_SAMPLE]) + (", ..." if len(outside) > _SAMPLE else "")
+        notes.append(
+            f"coverage: {len(outside)} file(s) in {source} are not among the scanned files "
+            f"and are ignored ({sample})"
+        )
+    if stale:
+        sample = ", ".join(stale[:_SAMPLE]) + (", ..." if len(stale) > _SAMPLE else "")
+        notes.append(
+            f"coverage: {source} is older than {len(stale)} file(s) it covers or does not "
+            f"match them ({sample}); their coverage is unknown: run the tests again"
+        )
+    return tuple(notes)
