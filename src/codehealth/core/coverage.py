@@ -46,6 +46,8 @@ class CoverageData:
     ``source`` is the data file it came from, ``format`` one of ``FORMATS``, ``created`` the
     data's time (seconds since the epoch) when known. ``stale`` names project files whose
     data cannot be trusted (they have no figure); ``notes`` says what the reader ignored.
+    ``named``: every project file the data names, also those not joined (the gate joins
+    only the touched files).
     """
 
     files: Mapping[str, FileCoverage]
@@ -56,6 +58,15 @@ class CoverageData:
     stale: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     contexts: tuple[str, ...] = ()
+    named: frozenset[str] = frozenset()
+
+    def measures_folder_of(self, path: str) -> bool:
+        """Whether the data names a file in the top folder of ``path`` (the project root for
+        a top-level file): a file missing from data that measured its package was never
+        imported by the tests; one outside what the run measured (coverage.py's ``source``)
+        says nothing."""
+        top = path.split("/", 1)[0] if "/" in path else ""
+        return any((p.split("/", 1)[0] if "/" in p else "") == top for p in self.named)
 
     def of(self, path: str) -> FileCoverage | None:
         """The coverage of a project file: its data, an uncovered file when the data does

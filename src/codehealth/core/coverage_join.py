@@ -26,25 +26,35 @@ class CoverageMismatch(Exception):
 class ProjectFiles:
     """What the join needs to know about the project: its files (relative, '/'), their
     number of lines, those changed after the data was written (``newer``), the shape of a
-    file (``shape``: parse it; None when it cannot be parsed) and coverage.py's ``[paths]``."""
+    file (``shape``: parse it; None when it cannot be parsed) and coverage.py's ``[paths]``.
+
+    ``known``: every file of the project, when only some are joined (the gate joins the
+    touched files): paths are mapped among all of them, so that a ``utils.py`` of another
+    package in the data is never taken for a touched one; empty: the joined files are all."""
 
     root: str
     line_counts: Mapping[str, int]
     shape: Callable[[str], CodeShape | None]
     newer: frozenset[str] = frozenset()
     remap: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    known: frozenset[str] = frozenset()
 
 
 def join_coverage(raw: RawCoverage, project: ProjectFiles) -> CoverageData:
     """Map the data's files to the project's; raises CoverageMismatch when none matches."""
-    mapper = PathMapper(project.root, project.line_counts, raw.roots, project.remap)
+    known = project.known or frozenset(project.line_counts)
+    mapper = PathMapper(project.root, known, raw.roots, project.remap)
     files: dict[str, FileCoverage] = {}
     outside: list[str] = []
     stale: set[str] = set()
+    named: set[str] = set()
     for measured in raw.files:
         path = mapper.map(measured.path)
         if path is None:
             outside.append(measured.path)
+            continue
+        named.add(path)
+        if path not in project.line_counts:  # a project file not asked for
             continue
         last_line = project.line_counts.get(path, 0)
         joined = None
@@ -54,7 +64,7 @@ def join_coverage(raw: RawCoverage, project: ProjectFiles) -> CoverageData:
             stale.add(path)
         else:
             files[path] = joined
-    if raw.files and not files and not stale:
+    if raw.files and not named:
         raise CoverageMismatch(
             f"{raw.source}: none of its {len(raw.files)} files is in this project "
             f"(e.g. {', '.join(sorted(outside)[:_SAMPLE])}): is it another project's data? "
@@ -69,6 +79,7 @@ def join_coverage(raw: RawCoverage, project: ProjectFiles) -> CoverageData:
         stale=tuple(sorted(stale)),
         notes=_notes(raw.source, outside, sorted(stale)),
         contexts=raw.contexts,
+        named=frozenset(named),
     )
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import ast
 import os
 import warnings
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 from codehealth.adapters.coverage import (
     CoverageConfig,
@@ -34,10 +35,17 @@ def load_coverage(
     settings: Settings,
     sources: Mapping[str, bytes],
     explicit: str | None = None,
+    *,
+    known: Iterable[str] = (),
+    check_times: bool = True,
 ) -> tuple[CoverageData | None, tuple[str, ...]]:
     """The coverage of the files in ``sources`` (relative paths -> bytes) and the notes to
     show, from ``explicit`` (``--coverage``), else ``coverage = "..."`` in the settings,
     else the newest of the usual files at ``root``. (None, ()) when there is no data.
+
+    ``known``: every project file, when ``sources`` are only some (paths are mapped among
+    all). ``check_times``: whether a file newer than the data is stale (not for data of an
+    older revision, whose sources are read from git).
 
     A file that was asked for and is unusable raises ConfigError (exit 2); one found
     automatically is only named in a note."""
@@ -50,7 +58,9 @@ def load_coverage(
     try:
         config = coverage_config(root) or CoverageConfig()
         raw = read_coverage_file(path)
-        data = join_coverage(raw, _project(root, sources, config, raw.created or _created(path)))
+        created = (raw.created or _created(path)) if check_times else None
+        project = replace(_project(root, sources, config, created), known=frozenset(known))
+        data = join_coverage(raw, project)
     except (CoverageFileError, CoverageMismatch) as error:
         if chosen:
             raise ConfigError(str(error)) from error
