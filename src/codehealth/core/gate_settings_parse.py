@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import fields
 from typing import Any
 
@@ -11,6 +12,8 @@ from codehealth.core.settings import STRICTNESS, ConfigError, GateSettings
 _EXPECTED = {
     "bool": "true or false",
     "int": "a whole number of 0 or more",
+    "int | None": "a whole number of 0 or more",
+    "percent": "a whole number from 0 (off) to 100",
     "str": 'a file name inside the project, e.g. ".codehealth-baseline"',
     "strictness": " or ".join(f'"{s}"' for s in STRICTNESS),
 }
@@ -28,21 +31,35 @@ def parse_gate(table: Any, path: str) -> GateSettings:
             raise ConfigError(
                 f"{where}: unknown key {key!r}; known keys: {', '.join(sorted(known))}"
             )
-        kind = "strictness" if name == "strictness" else known[name]
+        kind = _KINDS.get(name, known[name])
         if not _fits(kind, value):
             raise ConfigError(f"{where} {key} = {value!r}: expected {_EXPECTED[kind]}")
         values[name] = value
     return GateSettings(**values)
 
 
-def _fits(kind: str, value: Any) -> bool:
-    if kind == "bool":
-        return isinstance(value, bool)
-    if kind == "int":
-        return isinstance(value, int) and not isinstance(value, bool) and value >= 0
-    if kind == "strictness":
-        return value in STRICTNESS
+_KINDS = {"strictness": "strictness", "min_changed_coverage": "percent"}
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _file_name(value: Any) -> bool:
     return isinstance(value, str) and bool(value) and "\n" not in value and _inside(value)
+
+
+_FITS: dict[str, Callable[[Any], bool]] = {
+    "bool": lambda value: isinstance(value, bool),
+    "int": _whole,
+    "int | None": _whole,
+    "percent": lambda value: _whole(value) and value <= 100,
+    "strictness": lambda value: value in STRICTNESS,
+}
+
+
+def _fits(kind: str, value: Any) -> bool:
+    return _FITS.get(kind, _file_name)(value)
 
 
 def _inside(name: str) -> bool:

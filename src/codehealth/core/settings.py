@@ -72,6 +72,10 @@ class GateSettings:
     ``"strict"`` (every rise fails, tests are held to production limits, rule-specific
     suppressions fail). ``max_changed_lines``/``max_changed_files``: above either, a change
     is flagged as hard to review. ``baseline``: the baseline file at the repository root.
+    ``min_changed_coverage``: with coverage data, the share (%) of the changed statements the
+    tests must run (0: off; 80 is the usual choice). ``max_uncovered_complex_lines``: with
+    coverage data, how many changed statements may go untested inside functions over the
+    cyclomatic threshold (None: off).
     """
 
     complexity_step: int = 3
@@ -84,6 +88,8 @@ class GateSettings:
     max_changed_lines: int = 400
     max_changed_files: int = 25
     baseline: str = ".codehealth-baseline"
+    min_changed_coverage: int = 0
+    max_uncovered_complex_lines: int | None = None
 
     @property
     def strict(self) -> bool:
