@@ -148,6 +148,30 @@ from codehealth.core.coverage_join import (
 from codehealth.core.coverage_paths import (
     PathMapper as PathMapper,
 )
+from codehealth.core.duplication import (
+    FINGERPRINT_FIELDS as FINGERPRINT_FIELDS,
+)
+from codehealth.core.duplication import (
+    CloneGroup as CloneGroup,
+)
+from codehealth.core.duplication import (
+    CloneLocation as CloneLocation,
+)
+from codehealth.core.duplication import (
+    Duplication as Duplication,
+)
+from codehealth.core.duplication import (
+    FileDuplication as FileDuplication,
+)
+from codehealth.core.duplication import (
+    Fingerprints as Fingerprints,
+)
+from codehealth.core.duplication_settings import (
+    MIN_TOKENS_FLOOR as MIN_TOKENS_FLOOR,
+)
+from codehealth.core.duplication_settings import (
+    DuplicationSettings as DuplicationSettings,
+)
 from codehealth.core.findings import (
     Finding as Finding,
 )
@@ -271,6 +295,14 @@ __all__ = [
     "ProjectFiles",
     "join_coverage",
     "PathMapper",
+    "CloneGroup",
+    "CloneLocation",
+    "Duplication",
+    "FileDuplication",
+    "FINGERPRINT_FIELDS",
+    "Fingerprints",
+    "DuplicationSettings",
+    "MIN_TOKENS_FLOOR",
     "PytestOptions",
     "ini_pytest_options",
     "parse_settings",

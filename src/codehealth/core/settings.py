@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from codehealth.core.boundary_settings import BoundarySettings
+from codehealth.core.duplication_settings import DuplicationSettings
 from codehealth.core.history_settings import HistorySettings
 from codehealth.core.tests_settings import TestSettings
 
@@ -121,6 +122,7 @@ class Settings:
     tests: TestSettings = field(default_factory=TestSettings)
     # the coverage data file (relative to the root), "off" for none; None: found at the root
     coverage: str | None = None
+    duplication: DuplicationSettings = field(default_factory=DuplicationSettings)
 
     @property
     def excluded_patterns(self) -> tuple[str, ...]:

@@ -124,7 +124,7 @@ def debt(
     for problem in report.incomplete:
         click.echo(f"codehealth: warning: the debt report is incomplete: {problem}", err=True)
     if output_format == "json":
-        from codehealth.debt.formats import render_debt_json
+        from codehealth.debt.document import render_debt_json
 
         write(render_debt_json(report, pretty=stdout_is_terminal()))
     elif output_format == "markdown":

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from codehealth.core import Finding
-from codehealth.debt.report import RATINGS, Debt, DebtReport, Target
+from codehealth.debt.report import Debt, DebtReport, Target
 from codehealth.render import Cell, Table, md_code, md_text, render_plain, render_rich
 from codehealth.version import __version__
 
 DEBT_SCHEMA_VERSION = 1
-_FAMILIES = ("lint", "complexity", "markers", "boundaries")
+_FAMILIES = ("lint", "complexity", "markers", "boundaries", "duplication")
 
 
 def _hours(minutes: float) -> str:
@@ -212,89 +210,3 @@ def render_debt_markdown(report: DebtReport, top: int = 10) -> str:
 
 def _paragraph(text: str) -> list[str]:
     return [text, ""] if text else []
-
-
-def render_debt_json(report: DebtReport, pretty: bool = False) -> str:
-    document = debt_document(report)
-    if pretty:
-        return json.dumps(document, indent=2) + "\n"
-    return json.dumps(document, separators=(",", ":")) + "\n"
-
-
-def debt_document(report: DebtReport) -> dict[str, Any]:
-    return {
-        "schema_version": DEBT_SCHEMA_VERSION,
-        "tool": {"name": "codehealth", "version": __version__},
-        "complete": not report.incomplete,
-        "incomplete": list(report.incomplete),
-        "model": {
-            "minutes_per_line": report.minutes_per_line,
-            "ratings": {letter: bound for letter, bound in RATINGS},
-        },
-        "project": _debt(report.project),
-        "modules": [
-            {
-                **_debt(m.debt),
-                "top_files": [_debt(f) for f in m.top_files],
-                "fix_first": [_target(t) for t in m.fix_first],
-            }
-            for m in report.modules
-        ],
-        "files": [_debt(f) for f in report.files],
-        "fix_first": [_target(t) for t in report.fix_first],
-        "findings": [_finding(f) for f in report.findings],
-        "notes": list(report.notes),
-        **_test_document(report),
-    }
-
-
-def _test_document(report: DebtReport) -> dict[str, Any]:
-    if report.test_debt is None:
-        return {}
-    return {
-        "test_debt": _debt(report.test_debt),
-        "test_debt_counted": report.tests_counted,
-        "test_fix_first": [_target(t) for t in report.test_targets[:10]],
-        "test_findings": [_finding(f) for f in report.test_findings],
-    }
-
-
-def _finding(f: Finding) -> dict[str, Any]:
-    return {
-        "rule": f.rule,
-        "path": f.path,
-        "line": f.line,
-        "column": f.column,
-        "end_line": f.end_line,
-        "symbol": f.symbol,
-        "message": f.message,
-        "severity": f.severity,
-        "remediation_minutes": f.remediation_minutes,
-        "fix": f.fix,
-        "fingerprint": f.fingerprint,
-    }
-
-
-def _debt(debt: Debt) -> dict[str, Any]:
-    return {
-        "name": debt.name,
-        "minutes": debt.minutes,
-        "hours": round(debt.hours, 2),
-        "source_lines": debt.source_lines,
-        "findings": debt.findings,
-        "ratio": round(debt.ratio, 5),
-        "rating": debt.rating,
-        "by_family": {family: round(minutes, 2) for family, minutes in debt.by_family},
-    }
-
-
-def _target(t: Target) -> dict[str, Any]:
-    return {
-        "path": t.path,
-        "symbol": t.symbol,
-        "line": t.line,
-        "minutes": t.minutes,
-        "severity": t.severity,
-        "rules": list(t.rules),
-        "fix": t.fix,
-    }

@@ -17,6 +17,7 @@ from codehealth.adapters.cache import Cache
 from codehealth.adapters.files import load_catalogue, load_settings
 from codehealth.core import (
     Catalogue,
+    Duplication,
     Finding,
     Hit,
     LintCost,
@@ -31,8 +32,14 @@ from codehealth.core import (
 from codehealth.debt.lint_step import BackgroundLinters, content_key
 from codehealth.debt.modules import module_names
 from codehealth.debt.report import Basis, DebtOfTests, DebtReport, Remarks, build_report
-from codehealth.findings import MARKERS_VERSION, complexity_findings, find_markers, finish_file
-from codehealth.metrics import Measured, Progress, measure_project, package_names
+from codehealth.findings import (
+    MARKERS_VERSION,
+    complexity_findings,
+    duplication_findings,
+    find_markers,
+    finish_file,
+)
+from codehealth.metrics import Measured, Progress, duplication_of, measure_project, package_names
 from codehealth.version import __version__
 
 
@@ -103,12 +110,28 @@ def measure_debt(
     if boundaries:
         extra += _boundary_findings(root, settings, options.use_cache, incomplete)
     findings = _findings(measured, settings, catalogue, lint_hits, markers, extra)
+    duplication = duplication_of(measured, settings)
+    findings += _copies(duplication, measured, catalogue)
     families = {
         **{f.rule: "boundaries" for f in extra},
         **{rule.id: rule.family for rule in catalogue.rules},
     }
     tally = _Tallied(measured, settings, families, incomplete, cache_notes)
-    return _report(findings, tally, options.module_depth), measured
+    report = _report(findings, tally, options.module_depth)
+    total = sum(metrics.lines.total for metrics in measured.files.values())
+    return replace(report, duplication=duplication, total_lines=total), measured
+
+
+def _copies(duplication: Duplication, measured: Measured, catalogue: Catalogue) -> list[Finding]:
+    """The CH701 findings of the clone groups, located and fingerprinted file by file."""
+    per_file: dict[str, list[Finding]] = defaultdict(list)
+    for finding in duplication_findings(duplication, catalogue):
+        per_file[finding.path].append(finding)
+    return [
+        finding
+        for path, found in per_file.items()
+        for finding in finish_file(found, measured.files.get(path), measured.sources.get(path))
+    ]
 
 
 @dataclass(frozen=True, slots=True)

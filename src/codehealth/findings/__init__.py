@@ -5,6 +5,9 @@ fingerprinted. Pure: the debt, the gate, the history and the scan's check use it
 from codehealth.findings.complexity import (
     complexity_findings as complexity_findings,
 )
+from codehealth.findings.duplication import (
+    duplication_findings as duplication_findings,
+)
 from codehealth.findings.locate import (
     finish_file as finish_file,
 )
@@ -21,6 +24,7 @@ from codehealth.findings.markers import (
 __all__ = [
     "MARKERS_VERSION",
     "complexity_findings",
+    "duplication_findings",
     "find_markers",
     "finish_file",
     "is_candidate",

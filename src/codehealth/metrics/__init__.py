@@ -10,6 +10,9 @@ from codehealth.metrics.analyze import (
 from codehealth.metrics.analyze import (
     analyze_source as analyze_source,
 )
+from codehealth.metrics.copies import (
+    duplication_of as duplication_of,
+)
 from codehealth.metrics.coverage_step import (
     load_coverage as load_coverage,
 )
@@ -47,6 +50,7 @@ __all__ = [
     "analyze_module",
     "analyze_source",
     "check_thresholds",
+    "duplication_of",
     "log",
     "measure_project",
     "package_names",

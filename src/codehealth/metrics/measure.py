@@ -9,18 +9,27 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from codehealth.adapters.cache import CODEC_VERSION, Cache, decode, encode
+from codehealth.adapters.cache import (
+    CODEC_VERSION,
+    Cache,
+    decode,
+    decode_prints,
+    encode,
+    encode_prints,
+)
 from codehealth.adapters.files import Discovery, discover, read_source
 from codehealth.adapters.pool import process_pool, split_share
 from codehealth.core import (
     HEAD_BYTES,
     FileMetrics,
+    Fingerprints,
     NotAnalysed,
     Settings,
     generated_marker,
 )
+from codehealth.duplication import FINGERPRINT_VERSION, KGRAM, WINDOW, file_fingerprints
 from codehealth.metrics.analyze import METRICS_VERSION, analyze_source
 from codehealth.version import __version__
 
@@ -31,6 +40,9 @@ log = logging.getLogger("codehealth")
 # Below this much work a process pool costs more than it saves.
 _POOL_MIN_FILES = 8
 _POOL_MIN_BYTES = 256 * 1024
+
+_Item = tuple[str, bytes, bool, bool]  # path, content, measure it, fingerprint it
+_Outcome = tuple[str, FileMetrics | NotAnalysed | None, Fingerprints | str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +55,8 @@ class Measured:
     not_analysed: list[NotAnalysed]
     notes: list[str]
     left_out: tuple[tuple[str, str], ...] = ()  # (folder/ or file, why), not analysed
+    # each analysed file's duplication fingerprints (or why it has none), when asked for
+    prints: dict[str, Fingerprints | str] = field(default_factory=dict)
 
 
 def measure_project(
@@ -56,7 +70,10 @@ def measure_project(
     """Discover, read and measure; unchanged files come from the cache.
 
     ``on_read`` sees every file's bytes before the analysis starts (``debt`` starts its
-    linters there, so they run while the files are measured)."""
+    linters there, so they run while the files are measured). Each file's duplication
+    fingerprints are computed in the same pass (and cached the same way) unless the
+    detector is off."""
+    fingerprint = settings.duplication.enabled
     exclude = settings.excluded_patterns
     discovery = discover(
         root,
@@ -71,11 +88,11 @@ def measure_project(
     if on_read is not None:
         on_read(sources)
     cache = Cache(os.path.join(root, settings.cache_dir), _salt()) if use_cache else None
-    analysed = _analysed(sources, cache, not_analysed, settings.jobs, progress)
+    analysed, prints = _analysed(sources, cache, not_analysed, settings.jobs, progress, fingerprint)
     if cache is not None:
         cache.close()
         notes.extend(cache.notes)
-    return Measured(discovered, analysed, sources, not_analysed, notes, left_out)
+    return Measured(discovered, analysed, sources, not_analysed, notes, left_out, prints)
 
 
 def _analysed(
@@ -84,26 +101,53 @@ def _analysed(
     not_analysed: list[NotAnalysed],
     jobs: int,
     progress: Progress | None,
-) -> dict[str, FileMetrics]:
-    """Every file's metrics, from the cache where it has them; the fresh ones go into the
-    cache, the files that cannot be analysed into ``not_analysed``."""
+    fingerprint: bool,
+) -> tuple[dict[str, FileMetrics], dict[str, Fingerprints | str]]:
+    """Every file's metrics (and fingerprints), from the cache where it has them; the fresh
+    ones go into the cache, the files that cannot be analysed into ``not_analysed``."""
     keys = {
         path: hashlib.blake2b(content, digest_size=16).hexdigest()
         for path, content in sources.items()
     }
-    analysed = _from_cache(cache, keys) if cache is not None else {}
-    todo = [(path, sources[path]) for path in sources if path not in analysed]
+    analysed, prints = _from_cache(cache, keys, fingerprint) if cache is not None else ({}, {})
+    todo = [
+        (path, sources[path], path not in analysed, fingerprint and path not in prints)
+        for path in sources
+        if path not in analysed or (fingerprint and path not in prints)
+    ]
     fresh: list[tuple[str, str]] = []
-    for path, outcome in _analyse(todo, jobs, progress):
-        if isinstance(outcome, NotAnalysed):
-            not_analysed.append(outcome)
-            continue
-        analysed[path] = outcome
-        if cache is not None:
-            fresh.append((keys[path], encode(outcome)))
+    for outcome in _analyse(todo, jobs, progress):
+        fresh += _keep(outcome, keys[outcome[0]], analysed, prints, not_analysed)
     if cache is not None:
         cache.put_many(fresh)
-    return analysed
+    return analysed, prints
+
+
+def _keep(
+    outcome: _Outcome,
+    key: str,
+    analysed: dict[str, FileMetrics],
+    prints: dict[str, Fingerprints | str],
+    not_analysed: list[NotAnalysed],
+) -> list[tuple[str, str]]:
+    """File one file's fresh results; the cache entries to write for them."""
+    path, metrics, printed = outcome
+    fresh = []
+    if printed is not None:
+        prints[path] = printed
+        fresh.append((_prints_key(key), encode_prints(printed)))
+    if isinstance(metrics, NotAnalysed):
+        not_analysed.append(metrics)
+        prints.pop(path, None)
+    elif metrics is not None:
+        analysed[path] = metrics
+        fresh.append((key, encode(metrics)))
+    return fresh
+
+
+def _prints_key(key: str) -> str:
+    """The cache key of a content's fingerprints: beside its metrics, with its own version."""
+    return f"dup{FINGERPRINT_VERSION}.{KGRAM}.{WINDOW}:{key}"
 
 
 def _leave_generated(
@@ -144,15 +188,25 @@ def _read_all(root: str, paths: Sequence[str]) -> tuple[dict[str, bytes], list[N
     return sources, unreadable
 
 
-def _from_cache(cache: Cache, keys: dict[str, str]) -> dict[str, FileMetrics]:
-    cached = cache.get_many(sorted(set(keys.values())))
+def _from_cache(
+    cache: Cache, keys: dict[str, str], fingerprint: bool
+) -> tuple[dict[str, FileMetrics], dict[str, Fingerprints | str]]:
+    wanted = set(keys.values())
+    if fingerprint:
+        wanted.update(_prints_key(key) for key in keys.values())
+    cached = cache.get_many(sorted(wanted))
     found: dict[str, FileMetrics] = {}
+    prints: dict[str, Fingerprints | str] = {}
     for path, key in keys.items():
         text = cached.get(key)
         if text is not None:
             with contextlib.suppress(ValueError, TypeError, KeyError, IndexError):  # damaged
                 found[path] = decode(path, text)
-    return found
+        text = cached.get(_prints_key(key)) if fingerprint else None
+        if text is not None:
+            with contextlib.suppress(ValueError, TypeError):
+                prints[path] = decode_prints(text)
+    return found, prints
 
 
 def _salt() -> str:
@@ -161,25 +215,27 @@ def _salt() -> str:
     return f"{__version__}/{CODEC_VERSION}/m{METRICS_VERSION}/{grammar}"
 
 
-def _analyse_one(item: tuple[str, bytes]) -> tuple[str, str | NotAnalysed]:
+def _analyse_item(item: _Item) -> _Outcome:
+    path, source, measure, fingerprint = item
+    metrics = analyze_source(source, path) if measure else None
+    printed = file_fingerprints(source) if fingerprint else None
+    return path, metrics, printed
+
+
+def _analyse_one(item: _Item) -> tuple[str, str | NotAnalysed | None, Fingerprints | str | None]:
     """In a worker: measure one file and return it encoded (strings cross processes cheaply)."""
-    path, source = item
-    outcome = analyze_source(source, path)
-    if isinstance(outcome, NotAnalysed):
-        return path, outcome
-    return path, encode(outcome)
+    path, outcome, printed = _analyse_item(item)
+    if isinstance(outcome, FileMetrics):
+        return path, encode(outcome), printed
+    return path, outcome, printed
 
 
-def _analyse(
-    todo: list[tuple[str, bytes]], jobs: int, progress: Progress | None
-) -> Iterator[tuple[str, FileMetrics | NotAnalysed]]:
+def _analyse(todo: list[_Item], jobs: int, progress: Progress | None) -> Iterator[_Outcome]:
     """Measure every file, spreading the work over ``jobs`` processes (0 = one per core)."""
     workers = jobs or os.cpu_count() or 1
-    size = sum(len(source) for _, source in todo)
+    size = sum(len(item[1]) for item in todo)
     if workers < 2 or len(todo) < _POOL_MIN_FILES or size < _POOL_MIN_BYTES:
-        outcomes: Iterator[tuple[str, FileMetrics | NotAnalysed]] = (
-            (path, analyze_source(source, path)) for path, source in todo
-        )
+        outcomes: Iterator[_Outcome] = map(_analyse_item, todo)
     else:
         outcomes = _analyse_in_parallel(todo, workers)
     for done, outcome in enumerate(outcomes, 1):
@@ -188,20 +244,20 @@ def _analyse(
             progress(done, len(todo))
 
 
-def _analyse_in_parallel(
-    todo: list[tuple[str, bytes]], workers: int
-) -> Iterator[tuple[str, FileMetrics | NotAnalysed]]:
+def _analyse_in_parallel(todo: list[_Item], workers: int) -> Iterator[_Outcome]:
     """The calling process measures its share while the workers measure theirs; its own
     results need no encoding round trip."""
     mine, theirs = split_share(todo, workers, _size)
     with process_pool(min(workers - 1, len(theirs))) as pool:
         chunk = max(1, len(theirs) // (workers * 16))
         pending = pool.imap_unordered(_analyse_one, theirs, chunk)
-        for path, source in mine:
-            yield path, analyze_source(source, path)
-        for path, outcome in pending:
-            yield path, outcome if isinstance(outcome, NotAnalysed) else decode(path, outcome)
+        yield from map(_analyse_item, mine)
+        for path, outcome, printed in pending:
+            if isinstance(outcome, str):
+                yield path, decode(path, outcome), printed
+            else:
+                yield path, outcome, printed
 
 
-def _size(item: tuple[str, bytes]) -> int:
+def _size(item: _Item) -> int:
     return len(item[1])

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from codehealth.core import FileMetrics, NotAnalysed, PackageMetrics, Thresholds, ThresholdViolation
+from codehealth.core import (
+    Duplication,
+    FileMetrics,
+    NotAnalysed,
+    PackageMetrics,
+    Thresholds,
+    ThresholdViolation,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,3 +26,4 @@ class ScanResult:
     thresholds: Thresholds
     notes: tuple[str, ...]
     tests: frozenset[str] = frozenset()  # the files that are test code (marked, not hidden)
+    duplication: Duplication = field(default_factory=Duplication)  # clone groups across files

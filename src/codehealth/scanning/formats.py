@@ -13,6 +13,7 @@ from codehealth.core import (
     PackageMetrics,
     Thresholds,
 )
+from codehealth.duplication import duplication_document, duplication_line, duplication_tables
 from codehealth.metrics import ScanResult
 from codehealth.render import Cell, Table, render_plain, render_rich
 from codehealth.scanning.view import FunctionRow, worst_files, worst_functions
@@ -70,8 +71,10 @@ def scan_tables(
                 [(Cell(item.path), Cell(item.reason)) for item in result.not_analysed],
             )
         )
+    tables += duplication_tables(result.duplication, top)
     before = [f"note: {note}" for note in result.notes]
-    after = [_summary_line(result)]
+    copies = duplication_line(result.duplication, _total_lines(result))
+    after = [_summary_line(result), *([copies] if copies else [])]
     return tables, before, after
 
 
@@ -213,7 +216,14 @@ def scan_document(result: ScanResult) -> dict[str, Any]:
             for v in result.violations
         ],
         "notes": list(result.notes),
+        "duplication": duplication_document(
+            result.duplication, result.packages, _total_lines(result)
+        ),
     }
+
+
+def _total_lines(result: ScanResult) -> int:
+    return sum(f.lines.total for f in result.files)
 
 
 def _file(f: FileMetrics) -> dict[str, Any]:

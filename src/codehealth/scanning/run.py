@@ -11,6 +11,7 @@ from codehealth.metrics import (
     Progress,
     ScanResult,
     check_thresholds,
+    duplication_of,
     measure_project,
     package_names,
     summarise_packages,
@@ -41,4 +42,5 @@ def run_scan(
         thresholds=settings.thresholds,
         notes=tuple(measured.notes),
         tests=frozenset(f.path for f in files if is_test_path(f.path, settings.tests)),
+        duplication=duplication_of(measured, settings),
     )

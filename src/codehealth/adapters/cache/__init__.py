@@ -7,7 +7,13 @@ from codehealth.adapters.cache.codec import (
     decode as decode,
 )
 from codehealth.adapters.cache.codec import (
+    decode_prints as decode_prints,
+)
+from codehealth.adapters.cache.codec import (
     encode as encode,
+)
+from codehealth.adapters.cache.codec import (
+    encode_prints as encode_prints,
 )
 from codehealth.adapters.cache.store import (
     Cache as Cache,
@@ -20,6 +26,8 @@ __all__ = [
     "CODEC_VERSION",
     "Cache",
     "decode",
+    "decode_prints",
     "encode",
+    "encode_prints",
     "prepare_directory",
 ]

@@ -5,7 +5,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from codehealth.core import ClassMetrics, FileMetrics, FunctionMetrics, Halstead, LineCounts
+from codehealth.core import (
+    FINGERPRINT_FIELDS,
+    ClassMetrics,
+    FileMetrics,
+    Fingerprints,
+    FunctionMetrics,
+    Halstead,
+    LineCounts,
+)
 
 # Bump when the encoded layout or any metric's definition changes: old entries are dropped.
 CODEC_VERSION = 1
@@ -69,3 +77,18 @@ _HALSTEAD = (int, int, int, int, float, float, float)
 _FUNCTION = (str, str, int, int, bool, bool, int, int, int, int, int, int)
 _CLASS = (str, str, int, int, int, int, int)
 _FUNCTION_FIELDS = len(FunctionMetrics._fields)
+
+
+def encode_prints(prints: Fingerprints | str) -> str:
+    """A file's fingerprints (or why it has none) for the cache."""
+    return json.dumps(prints if isinstance(prints, str) else list(prints), separators=(",", ":"))
+
+
+def decode_prints(text: str) -> Fingerprints | str:
+    """Raises ValueError when ``text`` is not what ``encode_prints`` wrote."""
+    value = json.loads(text)
+    if isinstance(value, str):
+        return value
+    if type(value) is not list or len(value) % FINGERPRINT_FIELDS or set(map(type, value)) - {int}:
+        raise ValueError("cache entry has unexpected types")
+    return tuple(value)
