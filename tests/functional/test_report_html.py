@@ -55,8 +55,40 @@ def test_the_report_holds_every_part(make_repo, cli):
         "Worst functions",
         "Module graph",
         "Refactor plan",
+        "Duplication",
     ):
         assert section in page
+
+
+def test_the_duplication_section_lists_the_largest_groups_of_many(tmp_path, cli):
+    """Generated-looking code: one function copied into 60 modules is one group of 60
+    copies; the page keeps the group (its first places) and the worst files, capped."""
+    repo = tmp_path / "gen"
+    repo.mkdir()
+    init_repo(repo)
+    body = (
+        "def handler(request, payload, retries):\n"
+        "    result = []\n"
+        "    for item in payload:\n"
+        "        if item.kind == 'a' and retries > 2:\n"
+        "            result.append(item.value * retries + 1)\n"
+        "        elif item.kind == 'b':\n"
+        "            result.append(item.value + request.offset)\n"
+        "        else:\n"
+        "            result.append(item.value - retries)\n"
+        "    result.reverse()\n"
+        "    return sorted(result)\n"
+    )
+    write_files(repo, {f"gen/m{n:02}.py": body for n in range(60)})
+    commit_all(repo, "generated")
+    result = cli("report", "--html", "out", cwd=repo)
+    assert result.code == 0, result.err
+    duplication = _data(_page(repo))["duplication"]
+    assert duplication["group_count"] == 1
+    [group] = duplication["groups"]
+    assert group["count"] == 60 and len(group["locations"]) < 60
+    assert (group["locations"][0]["path"], group["locations"][0]["start"]) == ("gen/m00.py", 1)
+    assert len(duplication["files"]) == 40  # the worst files only
 
 
 def test_hostile_names_are_escaped(make_repo, cli):
