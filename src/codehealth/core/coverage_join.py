@@ -26,13 +26,17 @@ class CoverageMismatch(Exception):
 class ProjectFiles:
     """What the join needs to know about the project: its files (relative, '/'), their
     number of lines, those changed after the data was written (``newer``), the shape of a
-    file (``shape``: parse it; None when it cannot be parsed) and coverage.py's ``[paths]``."""
+    file (``shape``: parse it; None when it cannot be parsed) and coverage.py's ``[paths]``.
+    ``partial``: the files are a part of the project (``scan src/app``), so data on other
+    files is neither noted nor a sign of another project's data."""
 
     root: str
     line_counts: Mapping[str, int]
     shape: Callable[[str], CodeShape | None]
     newer: frozenset[str] = frozenset()
     remap: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    partial: bool = False  # only some of the project's files: say nothing of the others
+    measured: Callable[[str], bool] = lambda path: True  # not left out by coverage.py's settings
 
 
 def join_coverage(raw: RawCoverage, project: ProjectFiles) -> CoverageData:
@@ -54,12 +58,15 @@ def join_coverage(raw: RawCoverage, project: ProjectFiles) -> CoverageData:
             stale.add(path)
         else:
             files[path] = joined
-    if raw.files and not files and not stale:
+    if project.partial:
+        outside = []
+    elif raw.files and not files and not stale:
         raise CoverageMismatch(
             f"{raw.source}: none of its {len(raw.files)} files is in this project "
             f"(e.g. {', '.join(sorted(outside)[:_SAMPLE])}): is it another project's data? "
             "Map the paths with coverage.py's [paths] setting, or run the tests here"
         )
+    unmeasured = _add_uncovered(files, stale, project, raw.has_branches)
     return CoverageData(
         files=files,
         source=raw.source,
@@ -69,7 +76,29 @@ def join_coverage(raw: RawCoverage, project: ProjectFiles) -> CoverageData:
         stale=tuple(sorted(stale)),
         notes=_notes(raw.source, outside, sorted(stale)),
         contexts=raw.contexts,
+        unmeasured=unmeasured,
     )
+
+
+def _add_uncovered(
+    files: dict[str, FileCoverage], stale: set[str], project: ProjectFiles, branches: bool
+) -> frozenset[str]:
+    """Add the measured project files the data does not name, as uncovered; return those
+    coverage.py's settings leave out."""
+    unmeasured = set()
+    for path in project.line_counts:
+        if path in files or path in stale:
+            continue
+        if not project.measured(path):
+            unmeasured.add(path)
+            continue
+        shape = project.shape(path)
+        if shape is None:
+            unmeasured.add(path)
+            continue
+        exits = {line: BranchCount(n, 0) for line, n in shape.exits.items()} if branches else {}
+        files[path] = FileCoverage(path, shape.statements, frozenset(), exits)
+    return frozenset(unmeasured)
 
 
 def _join_file(

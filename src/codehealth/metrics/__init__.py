@@ -10,6 +10,9 @@ from codehealth.metrics.analyze import (
 from codehealth.metrics.analyze import (
     analyze_source as analyze_source,
 )
+from codehealth.metrics.coverage_step import (
+    load_coverage as load_coverage,
+)
 from codehealth.metrics.measure import (
     Measured as Measured,
 )
@@ -43,6 +46,7 @@ __all__ = [
     "analyze_module",
     "analyze_source",
     "check_thresholds",
+    "load_coverage",
     "log",
     "measure_project",
     "package_names",

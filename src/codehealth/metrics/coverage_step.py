@@ -6,6 +6,7 @@ import ast
 import os
 import warnings
 from collections.abc import Mapping
+from dataclasses import replace
 
 from codehealth.adapters.coverage import (
     CoverageConfig,
@@ -23,6 +24,7 @@ from codehealth.core import (
     ProjectFiles,
     Settings,
     join_coverage,
+    measured_by,
 )
 from codehealth.metrics.coverable import DEFAULT_EXCLUDE, DEFAULT_NO_BRANCH, code_shape
 
@@ -34,13 +36,15 @@ def load_coverage(
     settings: Settings,
     sources: Mapping[str, bytes],
     explicit: str | None = None,
+    partial: bool = False,
 ) -> tuple[CoverageData | None, tuple[str, ...]]:
     """The coverage of the files in ``sources`` (relative paths -> bytes) and the notes to
     show, from ``explicit`` (``--coverage``), else ``coverage = "..."`` in the settings,
     else the newest of the usual files at ``root``. (None, ()) when there is no data.
 
     A file that was asked for and is unusable raises ConfigError (exit 2); one found
-    automatically is only named in a note."""
+    automatically is only named in a note. ``partial``: ``sources`` are only a part of
+    the project (paths were given)."""
     chosen = explicit or settings.coverage
     if chosen == OFF:
         return None, ()
@@ -50,7 +54,8 @@ def load_coverage(
     try:
         config = coverage_config(root) or CoverageConfig()
         raw = read_coverage_file(path)
-        data = join_coverage(raw, _project(root, sources, config, raw.created or _created(path)))
+        project = _project(root, sources, config, raw.created or _created(path))
+        data = join_coverage(raw, replace(project, partial=partial))
     except (CoverageFileError, CoverageMismatch) as error:
         if chosen:
             raise ConfigError(str(error)) from error
@@ -87,6 +92,7 @@ def _project(
         shape=shape,
         newer=_newer(root, sources, created),
         remap=config.remap,
+        measured=measured_by(root, config.source, config.include, config.omit),
     )
 
 
