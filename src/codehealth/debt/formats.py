@@ -5,13 +5,22 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from codehealth.core import Finding
-from codehealth.debt.report import RATINGS, Debt, DebtReport, Target
+from codehealth.debt.covered import cover_cell
+from codehealth.debt.document import DEBT_SCHEMA_VERSION, debt_document
+from codehealth.debt.report import Debt, DebtReport, Target
 from codehealth.render import Cell, Table, md_code, md_text, render_plain, render_rich
 from codehealth.version import __version__
 
-DEBT_SCHEMA_VERSION = 1
+__all__ = [
+    "DEBT_SCHEMA_VERSION",
+    "debt_document",
+    "render_debt_json",
+    "render_debt_markdown",
+    "render_debt_rich",
+    "render_debt_text",
+]
 _FAMILIES = ("lint", "complexity", "markers", "boundaries")
+_COVERED = (*_FAMILIES, "coverage")  # with coverage data: CH601's family
 
 
 def _hours(minutes: float) -> str:
@@ -50,9 +59,9 @@ def _test_debt_line(report: DebtReport, bold: str = "") -> str:
     )
 
 
-def _family_cells(debt: Debt) -> tuple[Cell, ...]:
+def _family_cells(debt: Debt, families: tuple[str, ...]) -> tuple[Cell, ...]:
     minutes = dict(debt.by_family)
-    return tuple(Cell(_hours(minutes.get(family, 0.0))) for family in _FAMILIES)
+    return tuple(Cell(_hours(minutes.get(family, 0.0))) for family in families)
 
 
 def _where(target: Target) -> str:
@@ -76,9 +85,11 @@ def _cut(rows: list[Any], top: int) -> list[Any]:
 
 
 def _module_table(report: DebtReport, top: int, shown: str) -> Table:
+    families = _FAMILIES if report.coverage is None else _COVERED
+    cover = () if report.coverage is None else ("cover",)
     return Table(
         f"Modules ({shown}, most debt first)",
-        ("module", "debt h", "ratio", "rating", "findings", *_FAMILIES, "top contributors"),
+        ("module", "debt h", "ratio", "rating", "findings", *families, *cover, "top contributors"),
         [
             (
                 Cell(m.debt.name),
@@ -86,14 +97,15 @@ def _module_table(report: DebtReport, top: int, shown: str) -> Table:
                 Cell(_percent(m.debt.ratio)),
                 Cell(m.debt.rating, m.debt.rating in ("D", "E")),
                 Cell(str(m.debt.findings)),
-                *_family_cells(m.debt),
+                *_family_cells(m.debt, families),
+                *cover_cell(report.coverage, m.debt.name),
                 Cell(
                     ", ".join(f"{f.name} ({_hours(f.minutes)} h)" for f in m.top_files[:2]) or "-"
                 ),
             )
             for m in _cut(list(report.modules), top)
         ],
-        frozenset({1, 2, 4, 5, 6, 7, 8}),
+        frozenset(range(1, 5 + len(families) + len(cover))) - {3},
     )
 
 
@@ -219,82 +231,3 @@ def render_debt_json(report: DebtReport, pretty: bool = False) -> str:
     if pretty:
         return json.dumps(document, indent=2) + "\n"
     return json.dumps(document, separators=(",", ":")) + "\n"
-
-
-def debt_document(report: DebtReport) -> dict[str, Any]:
-    return {
-        "schema_version": DEBT_SCHEMA_VERSION,
-        "tool": {"name": "codehealth", "version": __version__},
-        "complete": not report.incomplete,
-        "incomplete": list(report.incomplete),
-        "model": {
-            "minutes_per_line": report.minutes_per_line,
-            "ratings": {letter: bound for letter, bound in RATINGS},
-        },
-        "project": _debt(report.project),
-        "modules": [
-            {
-                **_debt(m.debt),
-                "top_files": [_debt(f) for f in m.top_files],
-                "fix_first": [_target(t) for t in m.fix_first],
-            }
-            for m in report.modules
-        ],
-        "files": [_debt(f) for f in report.files],
-        "fix_first": [_target(t) for t in report.fix_first],
-        "findings": [_finding(f) for f in report.findings],
-        "notes": list(report.notes),
-        **_test_document(report),
-    }
-
-
-def _test_document(report: DebtReport) -> dict[str, Any]:
-    if report.test_debt is None:
-        return {}
-    return {
-        "test_debt": _debt(report.test_debt),
-        "test_debt_counted": report.tests_counted,
-        "test_fix_first": [_target(t) for t in report.test_targets[:10]],
-        "test_findings": [_finding(f) for f in report.test_findings],
-    }
-
-
-def _finding(f: Finding) -> dict[str, Any]:
-    return {
-        "rule": f.rule,
-        "path": f.path,
-        "line": f.line,
-        "column": f.column,
-        "end_line": f.end_line,
-        "symbol": f.symbol,
-        "message": f.message,
-        "severity": f.severity,
-        "remediation_minutes": f.remediation_minutes,
-        "fix": f.fix,
-        "fingerprint": f.fingerprint,
-    }
-
-
-def _debt(debt: Debt) -> dict[str, Any]:
-    return {
-        "name": debt.name,
-        "minutes": debt.minutes,
-        "hours": round(debt.hours, 2),
-        "source_lines": debt.source_lines,
-        "findings": debt.findings,
-        "ratio": round(debt.ratio, 5),
-        "rating": debt.rating,
-        "by_family": {family: round(minutes, 2) for family, minutes in debt.by_family},
-    }
-
-
-def _target(t: Target) -> dict[str, Any]:
-    return {
-        "path": t.path,
-        "symbol": t.symbol,
-        "line": t.line,
-        "minutes": t.minutes,
-        "severity": t.severity,
-        "rules": list(t.rules),
-        "fix": t.fix,
-    }

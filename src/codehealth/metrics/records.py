@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from codehealth.core import FileMetrics, NotAnalysed, PackageMetrics, Thresholds, ThresholdViolation
+from codehealth.core import (
+    CoverageData,
+    FileMetrics,
+    NotAnalysed,
+    PackageMetrics,
+    Thresholds,
+    ThresholdViolation,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,3 +26,4 @@ class ScanResult:
     thresholds: Thresholds
     notes: tuple[str, ...]
     tests: frozenset[str] = frozenset()  # the files that are test code (marked, not hidden)
+    coverage: CoverageData | None = None  # the project's coverage data, when it has some

@@ -13,6 +13,9 @@ from codehealth.adapters.console.common import (
     config_option as config_option,
 )
 from codehealth.adapters.console.common import (
+    coverage_option as coverage_option,
+)
+from codehealth.adapters.console.common import (
     from_here as from_here,
 )
 from codehealth.adapters.console.common import (
@@ -50,6 +53,7 @@ __all__ = [
     "Measuring",
     "measuring_options",
     "config_option",
+    "coverage_option",
     "EXIT_FOUND",
     "EXIT_OK",
     "EXIT_USAGE",

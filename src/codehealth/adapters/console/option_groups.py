@@ -8,9 +8,12 @@ gives the command the one value it returns, under one keyword.
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar, cast
+
+from codehealth.core import Settings
 
 F = TypeVar("F", bound=Callable[..., int])
 
@@ -33,12 +36,28 @@ def grouped(keyword: str, names: tuple[str, ...], build: Callable[..., object]) 
 
 @dataclass(frozen=True, slots=True)
 class Measuring:
-    """How the files are measured (and linted): ``--no-cache``, ``--config`` and ``--jobs``."""
+    """How the files are measured (and linted): ``--no-cache``, ``--config``, ``--jobs`` and
+    ``--coverage`` (the coverage data to join, as an absolute path)."""
 
     no_cache: bool
     config_file: str | None
     jobs: int | None
+    coverage_file: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.coverage_file is not None:  # given from the working folder
+            object.__setattr__(self, "coverage_file", os.path.abspath(self.coverage_file))
+
+    def applied(self, settings: Settings) -> Settings:
+        """``settings`` with ``--jobs`` and ``--coverage`` when given."""
+        if self.jobs is not None:
+            settings = replace(settings, jobs=self.jobs)
+        if self.coverage_file is not None:
+            settings = replace(settings, coverage=self.coverage_file)
+        return settings
 
 
-# the scan's and the debt's --no-cache, --config and --jobs, as one ``measuring`` value
-measuring_options = grouped("measuring", ("no_cache", "config_file", "jobs"), Measuring)
+# the scan's and the debt's --no-cache, --config, --jobs and --coverage, as one value
+measuring_options = grouped(
+    "measuring", ("no_cache", "config_file", "jobs", "coverage_file"), Measuring
+)
