@@ -20,6 +20,7 @@ class DebtCoverage:
     branches: bool
     project: SpanCoverage
     modules: Mapping[str, SpanCoverage] = field(default_factory=dict)
+    data: CoverageData | None = None  # the data itself, per file (hotspots rank with it)
 
 
 def debt_coverage(
@@ -39,7 +40,7 @@ def debt_coverage(
         name = modules.get(path, ".")
         by_module[name] = by_module.get(name, EMPTY_SPAN) + span
         project = project + span
-    return DebtCoverage(data.source, data.format, data.has_branches, project, by_module)
+    return DebtCoverage(data.source, data.format, data.has_branches, project, by_module, data)
 
 
 def module_coverage(coverage: DebtCoverage | None, name: str) -> dict[str, Any] | None:

@@ -45,6 +45,9 @@ from codehealth.adapters.console.option_groups import (
 from codehealth.adapters.console.option_groups import (
     measuring_options as measuring_options,
 )
+from codehealth.adapters.console.option_groups import (
+    with_coverage_file as with_coverage_file,
+)
 from codehealth.adapters.console.progress import (
     progress_bar as progress_bar,
 )
@@ -52,6 +55,7 @@ from codehealth.adapters.console.progress import (
 __all__ = [
     "Measuring",
     "measuring_options",
+    "with_coverage_file",
     "config_option",
     "coverage_option",
     "EXIT_FOUND",

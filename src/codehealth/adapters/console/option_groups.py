@@ -37,24 +37,26 @@ def grouped(keyword: str, names: tuple[str, ...], build: Callable[..., object]) 
 @dataclass(frozen=True, slots=True)
 class Measuring:
     """How the files are measured (and linted): ``--no-cache``, ``--config``, ``--jobs`` and
-    ``--coverage`` (the coverage data to join, as an absolute path)."""
+    ``--coverage`` (the coverage data to join)."""
 
     no_cache: bool
     config_file: str | None
     jobs: int | None
     coverage_file: str | None = None
 
-    def __post_init__(self) -> None:
-        if self.coverage_file is not None:  # given from the working folder
-            object.__setattr__(self, "coverage_file", os.path.abspath(self.coverage_file))
-
     def applied(self, settings: Settings) -> Settings:
         """``settings`` with ``--jobs`` and ``--coverage`` when given."""
         if self.jobs is not None:
             settings = replace(settings, jobs=self.jobs)
-        if self.coverage_file is not None:
-            settings = replace(settings, coverage=self.coverage_file)
+        return with_coverage_file(settings, self.coverage_file)
+
+
+def with_coverage_file(settings: Settings, coverage_file: str | None) -> Settings:
+    """``settings`` reading the coverage data of ``--coverage`` (a path from the working
+    folder) when it was given, instead of the configured or usual file."""
+    if coverage_file is None:
         return settings
+    return replace(settings, coverage=os.path.abspath(coverage_file))
 
 
 # the scan's and the debt's --no-cache, --config, --jobs and --coverage, as one value
