@@ -119,6 +119,9 @@ from codehealth.core.coverage import (
     SpanCoverage as SpanCoverage,
 )
 from codehealth.core.coverage import (
+    SpanIndex as SpanIndex,
+)
+from codehealth.core.coverage import (
     crap as crap,
 )
 from codehealth.core.coverage import (
@@ -126,6 +129,9 @@ from codehealth.core.coverage import (
 )
 from codehealth.core.coverage import (
     file_coverage_span as file_coverage_span,
+)
+from codehealth.core.coverage import (
+    folder_coverage as folder_coverage,
 )
 from codehealth.core.coverage import (
     function_coverage as function_coverage,
@@ -147,6 +153,9 @@ from codehealth.core.coverage_join import (
 )
 from codehealth.core.coverage_paths import (
     PathMapper as PathMapper,
+)
+from codehealth.core.coverage_paths import (
+    measured_by as measured_by,
 )
 from codehealth.core.duplication import (
     FINGERPRINT_FIELDS as FINGERPRINT_FIELDS,
@@ -290,6 +299,8 @@ __all__ = [
     "file_coverage_span",
     "function_coverage",
     "percent",
+    "folder_coverage",
+    "SpanIndex",
     "span_coverage",
     "CoverageMismatch",
     "ProjectFiles",
@@ -303,6 +314,7 @@ __all__ = [
     "Fingerprints",
     "DuplicationSettings",
     "MIN_TOKENS_FLOOR",
+    "measured_by",
     "PytestOptions",
     "ini_pytest_options",
     "parse_settings",

@@ -6,7 +6,9 @@ The data is read, never produced: the project's own test run writes it (coverage
 Semantics every user of these values relies on:
 
 - A project file missing from the data is *uncovered* (none of its statements ran), not
-  unknown: coverage.py leaves out files that were never imported.
+  unknown: coverage.py leaves out files that were never imported. Its statements come from
+  parsing it. A file coverage.py's settings leave out of the measurement (``[run] omit``,
+  outside ``[run] source``) has no figure (``unmeasured``).
 - A file whose data is stale (older than the source, or naming lines beyond its end) is
   *unknown*: it is left out of ``CoverageData.files`` and named in ``stale``; no figure is
   shown for it rather than a wrong one.
@@ -16,8 +18,10 @@ Semantics every user of these values relies on:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import NamedTuple
 
 
@@ -44,10 +48,10 @@ class CoverageData:
     """The coverage of a project, joined to its files (paths relative to the root, '/').
 
     ``source`` is the data file it came from, ``format`` one of ``FORMATS``, ``created`` the
-    data's time (seconds since the epoch) when known. ``stale`` names project files whose
-    data cannot be trusted (they have no figure); ``notes`` says what the reader ignored.
-    ``named``: every project file the data names, also those not joined (the gate joins
-    only the touched files).
+    data's time (seconds since the epoch) when known. ``files`` holds every measured
+    project file, those the data does not name as uncovered. ``stale`` names project files
+    whose data cannot be trusted, ``unmeasured`` those coverage.py's settings leave out
+    (neither has a figure); ``notes`` says what the reader ignored.
     """
 
     files: Mapping[str, FileCoverage]
@@ -58,23 +62,12 @@ class CoverageData:
     stale: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     contexts: tuple[str, ...] = ()
-    named: frozenset[str] = frozenset()
-
-    def measures_folder_of(self, path: str) -> bool:
-        """Whether the data names a file in the top folder of ``path`` (the project root for
-        a top-level file): a file missing from data that measured its package was never
-        imported by the tests; one outside what the run measured (coverage.py's ``source``)
-        says nothing."""
-        top = path.split("/", 1)[0] if "/" in path else ""
-        return any((p.split("/", 1)[0] if "/" in p else "") == top for p in self.named)
+    unmeasured: frozenset[str] = frozenset()
 
     def of(self, path: str) -> FileCoverage | None:
-        """The coverage of a project file: its data, an uncovered file when the data does
-        not name it, None when its data is stale (unknown)."""
-        found = self.files.get(path)
-        if found is not None or path in self.stale:
-            return found
-        return FileCoverage(path, frozenset(), frozenset())
+        """The coverage of a project file; None when its data is stale (unknown), when it
+        is not measured, or when it was not part of the join."""
+        return self.files.get(path)
 
 
 FORMATS = ("coverage.py", "cobertura", "lcov")
@@ -197,6 +190,50 @@ def function_coverage(data: FileCoverage, lineno: int, end_lineno: int) -> SpanC
     the function's, as in coverage.py's own per-function report; a nested function's
     lines count in its parent's figure too."""
     return span_coverage(data, lineno + 1, end_lineno)
+
+
+class SpanIndex:
+    """A file's coverage prepared for many span queries (one per function): each query
+    costs two binary searches instead of a walk over the file's statements."""
+
+    __slots__ = ("_branch_lines", "_exits", "_lines", "_ran", "_taken")
+
+    def __init__(self, data: FileCoverage) -> None:
+        self._lines = sorted(data.statements)
+        executed = data.executed
+        self._ran = [0, *accumulate(1 if line in executed else 0 for line in self._lines)]
+        self._branch_lines = sorted(data.branches)
+        counts = [data.branches[line] for line in self._branch_lines]
+        self._exits = [0, *accumulate(count.total for count in counts)]
+        self._taken = [0, *accumulate(count.taken for count in counts)]
+
+    def span(self, first: int, last: int) -> SpanCoverage:
+        """``span_coverage`` of lines ``first``..``last``."""
+        low, high = bisect_left(self._lines, first), bisect_right(self._lines, last)
+        b_low = bisect_left(self._branch_lines, first)
+        b_high = bisect_right(self._branch_lines, last)
+        return SpanCoverage(
+            Ratio(self._ran[high] - self._ran[low], high - low),
+            Ratio(
+                self._taken[b_high] - self._taken[b_low], self._exits[b_high] - self._exits[b_low]
+            ),
+        )
+
+    def function(self, lineno: int, end_lineno: int) -> SpanCoverage:
+        """``function_coverage``: the lines after the ``def`` line."""
+        return self.span(lineno + 1, end_lineno)
+
+
+def folder_coverage(spans: Iterable[tuple[str, SpanCoverage]]) -> dict[str, SpanCoverage]:
+    """The coverage of every folder (``"a/b"``) above the given files, summed over all the
+    files beneath it; ``""`` is the whole project."""
+    folders: dict[str, SpanCoverage] = {}
+    for path, span in spans:
+        parts = path.split("/")[:-1]
+        for depth in range(len(parts) + 1):
+            folder = "/".join(parts[:depth])
+            folders[folder] = folders.get(folder, EMPTY_SPAN) + span
+    return folders
 
 
 def crap(cyclomatic: int, coverage: float) -> float:

@@ -27,6 +27,8 @@ class ProjectFiles:
     """What the join needs to know about the project: its files (relative, '/'), their
     number of lines, those changed after the data was written (``newer``), the shape of a
     file (``shape``: parse it; None when it cannot be parsed) and coverage.py's ``[paths]``.
+    ``partial``: the files are a part of the project (``scan src/app``), so data on other
+    files is neither noted nor a sign of another project's data.
 
     ``known``: every file of the project, when only some are joined (the gate joins the
     touched files): paths are mapped among all of them, so that a ``utils.py`` of another
@@ -37,6 +39,8 @@ class ProjectFiles:
     shape: Callable[[str], CodeShape | None]
     newer: frozenset[str] = frozenset()
     remap: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    partial: bool = False  # only some of the project's files: say nothing of the others
+    measured: Callable[[str], bool] = lambda path: True  # not left out by coverage.py's settings
     known: frozenset[str] = frozenset()
 
 
@@ -64,12 +68,15 @@ def join_coverage(raw: RawCoverage, project: ProjectFiles) -> CoverageData:
             stale.add(path)
         else:
             files[path] = joined
-    if raw.files and not named:
+    if project.partial:
+        outside = []
+    elif raw.files and not named:
         raise CoverageMismatch(
             f"{raw.source}: none of its {len(raw.files)} files is in this project "
             f"(e.g. {', '.join(sorted(outside)[:_SAMPLE])}): is it another project's data? "
             "Map the paths with coverage.py's [paths] setting, or run the tests here"
         )
+    unmeasured = _add_uncovered(files, stale, project, raw.has_branches, named)
     return CoverageData(
         files=files,
         source=raw.source,
@@ -79,8 +86,41 @@ def join_coverage(raw: RawCoverage, project: ProjectFiles) -> CoverageData:
         stale=tuple(sorted(stale)),
         notes=_notes(raw.source, outside, sorted(stale)),
         contexts=raw.contexts,
-        named=frozenset(named),
+        unmeasured=unmeasured,
     )
+
+
+def _add_uncovered(
+    files: dict[str, FileCoverage],
+    stale: set[str],
+    project: ProjectFiles,
+    branches: bool,
+    named: set[str],
+) -> frozenset[str]:
+    """Add the measured project files the data does not name, as uncovered; return those
+    the run left out: by coverage.py's settings, or (the command line's ``--source``/
+    ``--cov=pkg``, which the data does not record) because the data names no file of
+    their top folder."""
+    unmeasured = set()
+    tops = {_top(path) for path in named}
+    for path in project.line_counts:
+        if path in files or path in stale:
+            continue
+        if not project.measured(path) or _top(path) not in tops:
+            unmeasured.add(path)
+            continue
+        shape = project.shape(path)
+        if shape is None:
+            unmeasured.add(path)
+            continue
+        exits = {line: BranchCount(n, 0) for line, n in shape.exits.items()} if branches else {}
+        files[path] = FileCoverage(path, shape.statements, frozenset(), exits)
+    return frozenset(unmeasured)
+
+
+def _top(path: str) -> str:
+    """The top folder of a project path, ``""`` for a file at the root."""
+    return path.split("/", 1)[0] if "/" in path else ""
 
 
 def _join_file(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 
 def _normal(path: str) -> str:
@@ -109,22 +109,63 @@ def _aliases(remap: Mapping[str, Sequence[str]]) -> list[tuple[re.Pattern[str], 
 
 
 def _glob_regex(glob: str) -> re.Pattern[str]:
-    """coverage.py's globs: ``*`` within a component, ``**/`` (or a leading ``*/``) any
-    folders. A relative pattern may match after any folder, as coverage.py makes it
-    absolute from wherever it ran."""
-    parts = []
-    for token in re.split(r"(\*\*/?|\*|\?)", glob):
-        if token.startswith("**"):
-            parts.append("(?:.*/)?" if token.endswith("/") else ".*")
-        elif token == "*":
-            parts.append("[^/]*")
-        elif token == "?":
-            parts.append("[^/]")
-        else:
-            parts.append(re.escape(token))
-    regex = "".join(parts)
-    if glob.startswith("*/"):
-        regex = "(?:.*/)?" + regex[len("[^/]*/") :]
-    elif not glob.startswith(("/", "*")):
+    """A ``[paths]`` entry: it matches the start of a path. A relative pattern may match
+    after any folder, as coverage.py makes it absolute from wherever it ran."""
+    regex = glob_regex(glob)
+    if not glob.startswith(("/", "*")):
         regex = "(?:.*/)?" + regex
     return re.compile(f"{regex}(?=/|$)")
+
+
+def glob_regex(glob: str) -> str:
+    """coverage.py's file-path globs as a regular expression: ``*`` and ``?`` within a
+    folder name, ``**/`` (and a leading ``*/``) any folders, a trailing ``/*`` anything."""
+    parts = []
+    position = 0
+    while position < len(glob):
+        for token, replacement in _GLOB_TOKENS:
+            found = token.match(glob, position)
+            if found:
+                parts.append(replacement if replacement is not None else re.escape(found[0]))
+                position = found.end()
+                break
+    return "".join(parts)
+
+
+_GLOB_TOKENS = [
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"^\*+/", "(?:.*/)?"),
+        (r"/\*+$", "/.*"),
+        (r"\*\*/", "(?:.*/)?"),
+        (r"\*+", "[^/]*"),
+        (r"\?", "[^/]"),
+        (r"[\s\S]", None),
+    )
+]
+
+
+def measured_by(
+    root: str, source: Sequence[str], include: Sequence[str], omit: Sequence[str]
+) -> Callable[[str], bool]:
+    """Whether coverage.py's ``[run] source``/``include``/``omit`` (and ``[report]``'s)
+    measure a project file (relative path); everything when none is set."""
+    base = _normal(root).rstrip("/")
+
+    def absolute(pattern: str) -> str:
+        pattern = _normal(pattern)
+        return pattern if pattern.startswith(("/", "*")) else f"{base}/{pattern}"
+
+    omitted = [re.compile(glob_regex(absolute(p)) + r"\Z") for p in omit]
+    included = [re.compile(glob_regex(absolute(p)) + r"\Z") for p in include]
+    folders = [_normal(s.replace(".", "/") if "/" not in s and "." in s else s) for s in source]
+
+    def measured(path: str) -> bool:
+        full = f"{base}/{path}"
+        if any(regex.match(full) for regex in omitted):
+            return False
+        if included and not any(regex.match(full) for regex in included):
+            return False
+        return not folders or any(f"/{folder.strip('/')}/" in f"/{path}" for folder in folders)
+
+    return measured

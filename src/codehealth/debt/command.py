@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import click
 
@@ -11,6 +11,7 @@ from codehealth.adapters.console import (
     EXIT_OK,
     Measuring,
     config_option,
+    coverage_option,
     from_here,
     grouped,
     guarded,
@@ -74,6 +75,7 @@ class _Counted:
 )
 @click.option("--no-cache", is_flag=True, help="Analyse and lint every file again.")
 @config_option
+@coverage_option
 @click.option("--jobs", type=click.IntRange(min=0), help="Worker processes (0 = one per core).")
 @verbose_option
 @grouped("counted", ("depth", "boundaries"), _Counted)
@@ -111,9 +113,7 @@ def debt(
     from codehealth.adapters.files import load_settings
     from codehealth.debt.run import DebtOptions, run_debt
 
-    settings = load_settings(project_root(), measuring.config_file)
-    if measuring.jobs is not None:
-        settings = replace(settings, jobs=measuring.jobs)
+    settings = measuring.applied(load_settings(project_root(), measuring.config_file))
     options = DebtOptions(
         use_cache=not measuring.no_cache,
         settings=settings,

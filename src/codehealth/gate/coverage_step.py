@@ -99,11 +99,9 @@ def _functions(snapshot: Snapshot, path: str) -> tuple[FunctionMetrics, ...]:
 
 def _judged(path: str, data: CoverageData, settings: Settings) -> bool:
     """Tests are not held to coverage (a run often measures only the code: coverage.py's
-    ``source``), nor is a file outside every folder the run measured (a script, the docs'
-    conf.py); a file of a measured package that is missing from the data never ran."""
-    if is_test_path(path, settings.tests):
-        return False
-    return path in data.files or path in data.stale or data.measures_folder_of(path)
+    ``source``), nor are files the run did not measure (``data.unmeasured``: a script, the
+    docs' conf.py); a file of a measured package missing from the data never ran."""
+    return not is_test_path(path, settings.tests) and path not in data.unmeasured
 
 
 def _changed(change: ChangedFile, written: Mapping[str, LineRanges], source: bytes) -> LineRanges:

@@ -24,6 +24,7 @@ from codehealth.core import (
     ProjectFiles,
     Settings,
     join_coverage,
+    measured_by,
 )
 from codehealth.metrics.coverable import DEFAULT_EXCLUDE, DEFAULT_NO_BRANCH, code_shape
 
@@ -36,6 +37,7 @@ def load_coverage(
     sources: Mapping[str, bytes],
     explicit: str | None = None,
     *,
+    partial: bool = False,
     known: Iterable[str] = (),
     check_times: bool = True,
 ) -> tuple[CoverageData | None, tuple[str, ...]]:
@@ -48,7 +50,8 @@ def load_coverage(
     older revision, whose sources are read from git).
 
     A file that was asked for and is unusable raises ConfigError (exit 2); one found
-    automatically is only named in a note."""
+    automatically is only named in a note. ``partial``: ``sources`` are only a part of
+    the project (paths were given)."""
     chosen = explicit or settings.coverage
     if chosen == OFF:
         return None, ()
@@ -59,8 +62,8 @@ def load_coverage(
         config = coverage_config(root) or CoverageConfig()
         raw = read_coverage_file(path)
         created = (raw.created or _created(path)) if check_times else None
-        project = replace(_project(root, sources, config, created), known=frozenset(known))
-        data = join_coverage(raw, project)
+        project = _project(root, sources, config, created)
+        data = join_coverage(raw, replace(project, partial=partial, known=frozenset(known)))
     except (CoverageFileError, CoverageMismatch) as error:
         if chosen:
             raise ConfigError(str(error)) from error
@@ -97,6 +100,7 @@ def _project(
         shape=shape,
         newer=_newer(root, sources, created),
         remap=config.remap,
+        measured=measured_by(root, config.source, config.include, config.omit),
     )
 
 

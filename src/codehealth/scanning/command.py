@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -12,6 +12,7 @@ from codehealth.adapters.console import (
     EXIT_OK,
     Measuring,
     config_option,
+    coverage_option,
     from_here,
     grouped,
     guarded,
@@ -84,6 +85,7 @@ class _Checked:
 )
 @click.option("--no-cache", is_flag=True, help="Analyse every file again; read and write no cache.")
 @config_option
+@coverage_option
 @click.option("--jobs", type=click.IntRange(min=0), help="Worker processes (0 = one per core).")
 @verbose_option
 @grouped("checked", ("check", "no_baseline"), _Checked)
@@ -121,9 +123,7 @@ def scan(
     from codehealth.adapters.files import load_settings
     from codehealth.scanning.run import run_scan
 
-    settings = load_settings(project_root(), measuring.config_file)
-    if measuring.jobs is not None:
-        settings = replace(settings, jobs=measuring.jobs)
+    settings = measuring.applied(load_settings(project_root(), measuring.config_file))
     result = run_scan(
         from_here(paths),
         settings.root,

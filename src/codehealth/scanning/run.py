@@ -12,6 +12,7 @@ from codehealth.metrics import (
     ScanResult,
     check_thresholds,
     duplication_of,
+    load_coverage,
     measure_project,
     package_names,
     summarise_packages,
@@ -27,12 +28,15 @@ def run_scan(
     config_file: str | None = None,
     progress: Progress | None = None,
 ) -> ScanResult:
-    """Measure the project at ``root`` (only ``paths`` in it, when given)."""
+    """Measure the project at ``root`` (only ``paths`` in it, when given), with its
+    coverage data (``settings.coverage``, else the usual file) when it has some."""
     root = os.path.abspath(root)
     if settings is None:
         settings = load_settings(root, config_file)
     measured = measure_project(root, paths, settings, use_cache, progress)
     files = tuple(measured.files[path] for path in sorted(measured.files))
+    sources = {path: measured.sources[path] for path in measured.files}
+    coverage, coverage_notes = load_coverage(root, settings, sources, partial=bool(paths))
     return ScanResult(
         root=root,
         files=files,
@@ -40,7 +44,8 @@ def run_scan(
         not_analysed=tuple(sorted(measured.not_analysed, key=lambda item: item.path)),
         violations=check_thresholds(files, settings.thresholds),
         thresholds=settings.thresholds,
-        notes=tuple(measured.notes),
+        notes=(*measured.notes, *coverage_notes),
         tests=frozenset(f.path for f in files if is_test_path(f.path, settings.tests)),
         duplication=duplication_of(measured, settings),
+        coverage=coverage,
     )

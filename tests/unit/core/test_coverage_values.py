@@ -10,9 +10,12 @@ from codehealth.core import (
     FileCoverage,
     Ratio,
     SpanCoverage,
+    SpanIndex,
     crap,
     crap_risk,
     file_coverage_span,
+    folder_coverage,
+    function_coverage,
     percent,
     span_coverage,
 )
@@ -66,9 +69,24 @@ def test_crap_of_a_function_from_its_coverage() -> None:
     assert crap_risk(6, SpanCoverage(Ratio(4, 4), Ratio(2, 2))) == pytest.approx(6.0)
 
 
-def test_a_file_missing_from_the_data_is_uncovered_and_a_stale_one_unknown() -> None:
+def test_a_stale_file_is_unknown() -> None:
     data = CoverageData({"app/x.py": FILE}, ".coverage", "coverage.py", stale=("app/old.py",))
     assert data.of("app/x.py") is FILE
-    missing = data.of("app/never_imported.py")
-    assert missing is not None and missing.executed == frozenset()
     assert data.of("app/old.py") is None
+
+
+def test_the_index_gives_the_same_spans_as_the_walk() -> None:
+    index = SpanIndex(FILE)
+    for first in range(0, 13):
+        for last in range(first, 13):
+            assert index.span(first, last) == span_coverage(FILE, first, last), (first, last)
+    assert index.function(1, 6) == function_coverage(FILE, 1, 6) == span_coverage(FILE, 2, 6)
+
+
+def test_folders_sum_their_files() -> None:
+    a = SpanCoverage(Ratio(1, 2), Ratio(0, 2))
+    b = SpanCoverage(Ratio(3, 3), Ratio(0, 0))
+    folders = folder_coverage([("shop/cart.py", a), ("shop/pay/card.py", b), ("run.py", b)])
+    assert folders["shop/pay"] == b
+    assert folders["shop"] == a + b
+    assert folders[""] == a + b + b

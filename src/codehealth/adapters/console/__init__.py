@@ -13,6 +13,9 @@ from codehealth.adapters.console.common import (
     config_option as config_option,
 )
 from codehealth.adapters.console.common import (
+    coverage_option as coverage_option,
+)
+from codehealth.adapters.console.common import (
     from_here as from_here,
 )
 from codehealth.adapters.console.common import (
@@ -42,6 +45,9 @@ from codehealth.adapters.console.option_groups import (
 from codehealth.adapters.console.option_groups import (
     measuring_options as measuring_options,
 )
+from codehealth.adapters.console.option_groups import (
+    with_coverage_file as with_coverage_file,
+)
 from codehealth.adapters.console.progress import (
     progress_bar as progress_bar,
 )
@@ -49,7 +55,9 @@ from codehealth.adapters.console.progress import (
 __all__ = [
     "Measuring",
     "measuring_options",
+    "with_coverage_file",
     "config_option",
+    "coverage_option",
     "EXIT_FOUND",
     "EXIT_OK",
     "EXIT_USAGE",

@@ -177,6 +177,16 @@ config_option = click.option(
 )
 
 
+coverage_option = click.option(
+    "--coverage",
+    "coverage_file",
+    type=click.Path(dir_okay=False),
+    help="Coverage data to read: .coverage, coverage.xml (Cobertura) or LCOV. Default: "
+    'coverage = "..." in [tool.codehealth], else the newest of .coverage, coverage.xml, '
+    "coverage.lcov, lcov.info and coverage/lcov.info at the root; none: no coverage columns.",
+)
+
+
 def verbose_option(command: F) -> F:
     """``--verbose``: list on stderr what file discovery left out (hidden and vendored
     folders, generated files), for the duration of the command."""

@@ -23,12 +23,16 @@ _CONFIG_FILES = ((".coveragerc", ""), ("setup.cfg", "[coverage:"), ("tox.ini", "
 @dataclass(frozen=True, slots=True)
 class CoverageConfig:
     """coverage.py's settings that change what its data means: ``[paths]`` remapping, the
-    exclusion and no-branch patterns, the data file's name."""
+    exclusion and no-branch patterns, the data file's name, and which files it measures
+    (``source``, ``include``, ``omit`` of ``[run]`` and ``[report]``)."""
 
     remap: dict[str, tuple[str, ...]] = field(default_factory=dict)
     exclude: tuple[str, ...] = ()
     no_branch: tuple[str, ...] = ()
     data_file: str = ".coverage"
+    source: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()
+    omit: tuple[str, ...] = ()
 
 
 def coverage_config(root: str) -> CoverageConfig | None:
@@ -46,11 +50,15 @@ def coverage_config(root: str) -> CoverageConfig | None:
         exclude += _strings(reader.get_option("report:exclude_also"))
         no_branch = _strings(reader.get_option("report:partial_branches"))
         data_file = reader.get_option("run:data_file") or ".coverage"
+        source = _strings(reader.get_option("run:source"))
+        include = _strings(reader.get_option("run:include"))
+        include += _strings(reader.get_option("report:include"))
+        omit = _strings(reader.get_option("run:omit")) + _strings(reader.get_option("report:omit"))
     except coverage.CoverageException as error:
         message = f"{found}: coverage.py cannot read its settings: {error}"
         raise CoverageFileError(message) from error
     remap = {str(k): _strings(v) for k, v in paths.items()} if isinstance(paths, dict) else {}
-    return CoverageConfig(remap, exclude, no_branch, str(data_file))
+    return CoverageConfig(remap, exclude, no_branch, str(data_file), source, include, omit)
 
 
 def _strings(value: object) -> tuple[str, ...]:
