@@ -60,10 +60,7 @@ def join_coverage(raw: RawCoverage, project: ProjectFiles) -> CoverageData:
         named.add(path)
         if path not in project.line_counts:  # a project file not asked for
             continue
-        last_line = project.line_counts.get(path, 0)
-        joined = None
-        if path not in project.newer and not _beyond_end(measured, last_line):
-            joined = _join_file(path, measured, project.shape)
+        joined = _fresh_join(path, measured, project)
         if joined is None:
             stale.add(path)
         else:
@@ -71,11 +68,7 @@ def join_coverage(raw: RawCoverage, project: ProjectFiles) -> CoverageData:
     if project.partial:
         outside = []
     elif raw.files and not named:
-        raise CoverageMismatch(
-            f"{raw.source}: none of its {len(raw.files)} files is in this project "
-            f"(e.g. {', '.join(sorted(outside)[:_SAMPLE])}): is it another project's data? "
-            "Map the paths with coverage.py's [paths] setting, or run the tests here"
-        )
+        raise CoverageMismatch(_foreign(raw, outside))
     unmeasured = _add_uncovered(files, stale, project, raw.has_branches, named)
     return CoverageData(
         files=files,
@@ -116,6 +109,21 @@ def _add_uncovered(
         exits = {line: BranchCount(n, 0) for line, n in shape.exits.items()} if branches else {}
         files[path] = FileCoverage(path, shape.statements, frozenset(), exits)
     return frozenset(unmeasured)
+
+
+def _fresh_join(path: str, measured: MeasuredFile, project: ProjectFiles) -> FileCoverage | None:
+    """The file's coverage; None when the data is older than it or names lines it lacks."""
+    if path in project.newer or _beyond_end(measured, project.line_counts.get(path, 0)):
+        return None
+    return _join_file(path, measured, project.shape)
+
+
+def _foreign(raw: RawCoverage, outside: list[str]) -> str:
+    return (
+        f"{raw.source}: none of its {len(raw.files)} files is in this project "
+        f"(e.g. {', '.join(sorted(outside)[:_SAMPLE])}): is it another project's data? "
+        "Map the paths with coverage.py's [paths] setting, or run the tests here"
+    )
 
 
 def _top(path: str) -> str:

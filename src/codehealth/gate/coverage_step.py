@@ -22,7 +22,7 @@ from codehealth.gate.changed_coverage import (
     function_coverage_of,
 )
 from codehealth.gate.snapshot import Snapshot
-from codehealth.metrics import load_coverage
+from codehealth.metrics import CoverageScope, load_coverage
 
 Fallen = tuple[str, FunctionCoverage, FunctionCoverage]
 
@@ -62,7 +62,9 @@ def change_coverage(
     if not sources:
         return None, []
     known = _project_files(inputs.root, sources)
-    data, found = load_coverage(inputs.root, settings, sources, files.head, known=known)
+    data, found = load_coverage(
+        inputs.root, settings, sources, files.head, CoverageScope(known=known)
+    )
     notes.extend(found)
     if data is None:
         return None, []
@@ -133,7 +135,11 @@ def _fallen(
     if files.base is None or not sources:
         return []
     data, found = load_coverage(
-        inputs.root, settings, sources, files.base, known=known | set(sources), check_times=False
+        inputs.root,
+        settings,
+        sources,
+        files.base,
+        CoverageScope(known=known | set(sources), check_times=False),
     )
     notes.extend(found)
     return [] if data is None else _fallen_in(data, coverage, olds, inputs.snapshots[0])

@@ -14,6 +14,9 @@ from codehealth.metrics.copies import (
     duplication_of as duplication_of,
 )
 from codehealth.metrics.coverage_step import (
+    CoverageScope as CoverageScope,
+)
+from codehealth.metrics.coverage_step import (
     load_coverage as load_coverage,
 )
 from codehealth.metrics.measure import (
@@ -42,6 +45,7 @@ from codehealth.metrics.rollup import (
 )
 
 __all__ = [
+    "CoverageScope",
     "load_coverage",
     "METRICS_VERSION",
     "Measured",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import ast
 import os
 import warnings
-from collections.abc import Iterable, Mapping
-from dataclasses import replace
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 from codehealth.adapters.coverage import (
     CoverageConfig,
@@ -31,27 +31,36 @@ from codehealth.metrics.coverable import DEFAULT_EXCLUDE, DEFAULT_NO_BRANCH, cod
 OFF = "off"
 
 
+@dataclass(frozen=True, slots=True)
+class CoverageScope:
+    """Which files a join is for. ``partial``: a part of the project (paths were given):
+    data on other files is neither noted nor a sign of another project's. ``known``: every
+    project file, when the sources are only some (the gate's touched files): paths are
+    mapped among all of them. ``check_times``: whether a file newer than the data is stale
+    (not for data of an older revision, whose sources are read from git)."""
+
+    partial: bool = False
+    known: frozenset[str] = frozenset()
+    check_times: bool = True
+
+
+WHOLE_PROJECT = CoverageScope()
+
+
 def load_coverage(
     root: str,
     settings: Settings,
     sources: Mapping[str, bytes],
     explicit: str | None = None,
-    *,
-    partial: bool = False,
-    known: Iterable[str] = (),
-    check_times: bool = True,
+    scope: CoverageScope = WHOLE_PROJECT,
 ) -> tuple[CoverageData | None, tuple[str, ...]]:
     """The coverage of the files in ``sources`` (relative paths -> bytes) and the notes to
     show, from ``explicit`` (``--coverage``), else ``coverage = "..."`` in the settings,
     else the newest of the usual files at ``root``. (None, ()) when there is no data.
 
-    ``known``: every project file, when ``sources`` are only some (paths are mapped among
-    all). ``check_times``: whether a file newer than the data is stale (not for data of an
-    older revision, whose sources are read from git).
-
     A file that was asked for and is unusable raises ConfigError (exit 2); one found
-    automatically is only named in a note. ``partial``: ``sources`` are only a part of
-    the project (paths were given)."""
+    automatically is only named in a note. ``scope``: which part of the project
+    ``sources`` are (see CoverageScope)."""
     chosen = explicit or settings.coverage
     if chosen == OFF:
         return None, ()
@@ -61,9 +70,9 @@ def load_coverage(
     try:
         config = coverage_config(root) or CoverageConfig()
         raw = read_coverage_file(path)
-        created = (raw.created or _created(path)) if check_times else None
+        created = (raw.created or _created(path)) if scope.check_times else None
         project = _project(root, sources, config, created)
-        data = join_coverage(raw, replace(project, partial=partial, known=frozenset(known)))
+        data = join_coverage(raw, replace(project, partial=scope.partial, known=scope.known))
     except (CoverageFileError, CoverageMismatch) as error:
         if chosen:
             raise ConfigError(str(error)) from error

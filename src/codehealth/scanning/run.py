@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from codehealth.adapters.files import load_settings
 from codehealth.core import Settings, is_test_path
 from codehealth.metrics import (
+    CoverageScope,
     Progress,
     ScanResult,
     check_thresholds,
@@ -36,7 +37,9 @@ def run_scan(
     measured = measure_project(root, paths, settings, use_cache, progress)
     files = tuple(measured.files[path] for path in sorted(measured.files))
     sources = {path: measured.sources[path] for path in measured.files}
-    coverage, coverage_notes = load_coverage(root, settings, sources, partial=bool(paths))
+    coverage, coverage_notes = load_coverage(
+        root, settings, sources, scope=CoverageScope(partial=bool(paths))
+    )
     return ScanResult(
         root=root,
         files=files,
