@@ -67,6 +67,15 @@ _COPIED = """def NAME(items, rate, minimum):
 """
 
 
+# The tests ran net_price's first four lines only.
+_PRICES_COVERAGE = (
+    '<?xml version="1.0" ?><coverage version="7.6"><packages><package name="shop">'
+    '<classes><class name="prices.py" filename="shop/catalog/prices.py"><lines>'
+    + "".join(f'<line number="{n}" hits="{int(n <= 4)}"/>' for n in range(1, 11))
+    + "</lines></class></classes></package></packages></coverage>"
+)
+
+
 @pytest.fixture
 def report(make_repo, cli) -> Path:
     """A project with modules, boundary violations, three commits (a trend and hotspots)
@@ -93,6 +102,7 @@ def report(make_repo, cli) -> Path:
             "shop/catalog/more.py": "def more(y):\n    return [i for i in y if i]\n",
             "shop/catalog/prices.py": _COPIED.replace("NAME", "net_price"),
             "shop/orders/totals.py": _COPIED.replace("NAME", "order_total"),
+            "coverage.xml": _PRICES_COVERAGE,
         },
     )
     commit_all(repo, "third")
@@ -143,6 +153,16 @@ def test_the_report_renders_in_chromium(browser, report, tmp_path):
     assert browser.execute_script("return document.querySelectorAll('script').length") == 3
     names = _rows(browser)
     assert "_script_" in names
+
+    headers = [th.text for th in browser.find_elements(By.CSS_SELECTOR, "#functions th")]
+    assert "Coverage %" in headers and "CRAP" in headers
+    [net_price] = [
+        row.find_elements(By.CSS_SELECTOR, "td")
+        for row in browser.find_elements(By.CSS_SELECTOR, "#functions tbody tr")
+        if row.find_element(By.CSS_SELECTOR, "td").text == "net_price"
+    ]
+    coverage_cell = net_price[headers.index("Coverage %")].text
+    assert coverage_cell == "33.3"  # the body's lines 2-10: 3 of 9 statements ran
 
     clones = [row.text for row in browser.find_elements(By.CSS_SELECTOR, "#clones tbody tr")]
     assert len(clones) == 1

@@ -91,6 +91,47 @@ def test_the_duplication_section_lists_the_largest_groups_of_many(tmp_path, cli)
     assert len(duplication["files"]) == 40  # the worst files only
 
 
+_GRADE = (
+    "def grade(score):\n"
+    "    if score > 90:\n"
+    '        return "A"\n'
+    "    if score > 80:\n"
+    '        return "B"\n'
+    '    return "C"\n'
+)
+# The tests ran lines 1, 2, 4 and 6: never an A or a B.
+_GRADE_COVERAGE = (
+    '<?xml version="1.0" ?><coverage version="7.6"><sources><source>/ci/build</source>'
+    '</sources><packages><package name="."><classes><class name="calc.py" filename="calc.py">'
+    "<lines>"
+    + "".join(f'<line number="{n}" hits="{int(n in (1, 2, 4, 6))}"/>' for n in range(1, 7))
+    + "</lines></class></classes></package></packages></coverage>"
+)
+
+
+def test_coverage_columns_hold_each_functions_figure_and_crap(tmp_path, cli):
+    repo = tmp_path / "calc"
+    repo.mkdir()
+    init_repo(repo)
+    write_files(repo, {"calc.py": _GRADE, "coverage.xml": _GRADE_COVERAGE})
+    commit_all(repo, "graded")
+    result = cli("report", "--html", "out", cwd=repo)
+    assert result.code == 0, result.err
+    data = _data(_page(repo))
+    assert data["coverage"]["percent"] == 66.7  # 4 of the file's 6 statements
+    [row] = data["functions"]
+    # the body's statements (lines 2-6): 3 of 5 ran; CRAP = 3^2 x 0.4^3 + 3
+    assert (row["coverage"], row["crap"]) == (60.0, 3.6)
+
+
+def test_without_coverage_data_the_figures_are_none(make_repo, cli):
+    repo = make_repo("shop")
+    assert cli("report", "--html", "out", cwd=repo).code == 0
+    data = _data(_page(repo))
+    assert data["coverage"] is None
+    assert all(row["coverage"] is None and row["crap"] is None for row in data["functions"])
+
+
 def test_hostile_names_are_escaped(make_repo, cli):
     hostile = "x = 1\ndef " + LONG + "(a):\n    return a\n"
     repo = make_repo(

@@ -23,10 +23,10 @@ from typing import Any
 
 from codehealth.core import BoundaryReport, FileMetrics, Violation
 from codehealth.debt import DebtReport
-from codehealth.duplication import duplication_document
 from codehealth.history import HistoryRun
 from codehealth.hotspots import HotspotsReport
 from codehealth.plan import Plan
+from codehealth.report.quality_data import coverage_data, duplication_data, with_coverage
 from codehealth.version import __version__
 
 # Enough rows to find the worst functions, few enough for a page that opens quickly on a
@@ -34,7 +34,6 @@ from codehealth.version import __version__
 MAX_FUNCTIONS = 1000
 MAX_GRAPH_MODULES = 150
 MAX_MODULES = 40
-MAX_CLONE_GROUPS = 50
 _ESCAPES = {
     "<": "\\u003c",
     ">": "\\u003e",
@@ -118,9 +117,10 @@ def report_data(facts: ReportFacts) -> dict[str, Any]:
             }
             for m in debt.modules[:MAX_MODULES]
         ],
-        "functions": _functions(debt, metrics),
+        "functions": with_coverage(_functions(debt, metrics), debt, metrics),
         "boundaries": _boundaries(facts.boundaries),
-        "duplication": _duplication(debt),
+        "duplication": duplication_data(debt, MAX_MODULES),
+        "coverage": coverage_data(debt),
         "plan": _plan(facts.plan),
         "notes": [
             *([] if metrics else ["no Python files found: nothing to measure"]),
@@ -129,16 +129,6 @@ def report_data(facts: ReportFacts) -> dict[str, Any]:
             *debt.notes,
         ],
     }
-
-
-def _duplication(debt: DebtReport) -> dict[str, Any]:
-    """The scan's duplication document, the largest groups and worst files only."""
-    document = duplication_document(debt.duplication, (), debt.total_lines)
-    document["group_count"] = len(document["groups"])
-    document["groups"] = document["groups"][:MAX_CLONE_GROUPS]
-    files = sorted(document["files"], key=lambda f: (-f["lines"], f["path"]))
-    document["files"] = files[:MAX_MODULES]
-    return document
 
 
 def _test_debt(debt: DebtReport) -> dict[str, Any]:
