@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from codehealth.core import Finding
 from codehealth.debt.covered import coverage_document, module_coverage
 from codehealth.debt.report import RATINGS, Debt, DebtReport, Target
 from codehealth.duplication import duplication_document
+from codehealth.render import json_text
 from codehealth.version import __version__
 
 # 2: coverage (per module and in total), rule CH601 in "coverage"; duplication, CH701
@@ -16,10 +16,7 @@ DEBT_SCHEMA_VERSION = 2
 
 
 def render_debt_json(report: DebtReport, pretty: bool = False) -> str:
-    document = debt_document(report)
-    if pretty:
-        return json.dumps(document, indent=2) + "\n"
-    return json.dumps(document, separators=(",", ":")) + "\n"
+    return json_text(debt_document(report), pretty)
 
 
 def debt_document(report: DebtReport) -> dict[str, Any]:

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from dataclasses import asdict
-from typing import Any
 
 from codehealth.hotspots.ranking import HotFile
 from codehealth.hotspots.report import HotspotsReport
-from codehealth.render import Cell, Table, render_plain, render_rich
+from codehealth.render import Cell, Table, dataclass_json, render_plain, render_rich
 
 HOTSPOTS_SCHEMA_VERSION = 1
 
@@ -155,11 +152,5 @@ def render_hotspots_rich(report: HotspotsReport, top: int, width: int) -> str:
     return render_rich(_tables(report, top), _before(report), _after(report), width)
 
 
-def hotspots_document(report: HotspotsReport) -> dict[str, Any]:
-    document = asdict(report)
-    document["schema_version"] = HOTSPOTS_SCHEMA_VERSION
-    return document
-
-
 def render_hotspots_json(report: HotspotsReport, pretty: bool = False) -> str:
-    return json.dumps(hotspots_document(report), indent=2 if pretty else None) + "\n"
+    return dataclass_json(report, HOTSPOTS_SCHEMA_VERSION, pretty)
