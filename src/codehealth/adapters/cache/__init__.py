@@ -15,6 +15,9 @@ from codehealth.adapters.cache.codec import (
 from codehealth.adapters.cache.codec import (
     encode_prints as encode_prints,
 )
+from codehealth.adapters.cache.opening import (
+    open_database as open_database,
+)
 from codehealth.adapters.cache.store import (
     Cache as Cache,
 )
@@ -23,6 +26,7 @@ from codehealth.adapters.cache.store import (
 )
 
 __all__ = [
+    "open_database",
     "CODEC_VERSION",
     "Cache",
     "decode",
