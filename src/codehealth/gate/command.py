@@ -12,6 +12,7 @@ from codehealth.adapters.console import (
     EXIT_FOUND,
     EXIT_OK,
     config_option,
+    coverage_option,
     grouped,
     guarded,
     project_root,
@@ -103,13 +104,7 @@ class _Files:
     help="Also fail a touched file that carries debt and pays none of it off "
     "([tool.codehealth.gate] require_improvement = true).",
 )
-@click.option(
-    "--coverage",
-    "coverage_file",
-    type=click.Path(dir_okay=False),
-    help="The head's coverage data (.coverage, coverage.xml or LCOV; default: found as "
-    "`codehealth scan` finds it): the summary shows the changed lines the tests did not run.",
-)
+@coverage_option
 @click.option(
     "--base-coverage",
     "base_coverage_file",

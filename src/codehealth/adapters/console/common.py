@@ -183,7 +183,7 @@ coverage_option = click.option(
     type=click.Path(dir_okay=False),
     help="Coverage data to read: .coverage, coverage.xml (Cobertura) or LCOV. Default: "
     'coverage = "..." in [tool.codehealth], else the newest of .coverage, coverage.xml, '
-    "coverage.lcov, lcov.info and coverage/lcov.info at the root; none: no coverage columns.",
+    "coverage.lcov, lcov.info and coverage/lcov.info at the root; none: no coverage figures.",
 )
 
 
