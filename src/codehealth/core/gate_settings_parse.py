@@ -7,7 +7,8 @@ from collections.abc import Callable
 from dataclasses import fields
 from typing import Any
 
-from codehealth.core.settings import STRICTNESS, ConfigError, GateSettings
+from codehealth.core.settings import STRICTNESS, GateSettings
+from codehealth.core.settings_table import INVALID, section_values, whole_number
 
 _EXPECTED = {
     "bool": "true or false",
@@ -20,29 +21,16 @@ _EXPECTED = {
 
 
 def parse_gate(table: Any, path: str) -> GateSettings:
-    where = f"{path}: [tool.codehealth.gate]"
-    if not isinstance(table, dict):
-        raise ConfigError(f"{path}: tool.codehealth.gate must be a table")
-    known = {f.name: str(f.type) for f in fields(GateSettings)}
-    values: dict[str, Any] = {}
-    for key, value in table.items():
-        name = key.replace("-", "_")
-        if name not in known:
-            raise ConfigError(
-                f"{where}: unknown key {key!r}; known keys: {', '.join(sorted(known))}"
-            )
-        kind = _KINDS.get(name, known[name])
-        if not _fits(kind, value):
-            raise ConfigError(f"{where} {key} = {value!r}: expected {_EXPECTED[kind]}")
-        values[name] = value
-    return GateSettings(**values)
+    kinds = {f.name: _KINDS.get(f.name, str(f.type)) for f in fields(GateSettings)}
+    expected = {name: _EXPECTED[kind] for name, kind in kinds.items()}
+
+    def convert(name: str, value: Any) -> Any:
+        return value if _fits(kinds[name], value) else INVALID
+
+    return GateSettings(**section_values(table, path, "gate", expected, convert))
 
 
 _KINDS = {"strictness": "strictness", "min_changed_coverage": "percent"}
-
-
-def _whole(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def _file_name(value: Any) -> bool:
@@ -51,9 +39,9 @@ def _file_name(value: Any) -> bool:
 
 _FITS: dict[str, Callable[[Any], bool]] = {
     "bool": lambda value: isinstance(value, bool),
-    "int": _whole,
-    "int | None": _whole,
-    "percent": lambda value: _whole(value) and value <= 100,
+    "int": whole_number,
+    "int | None": whole_number,
+    "percent": lambda value: whole_number(value) and value <= 100,
     "strictness": lambda value: value in STRICTNESS,
 }
 
