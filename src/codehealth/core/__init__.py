@@ -142,6 +142,9 @@ from codehealth.core.coverage import (
 from codehealth.core.coverage import (
     span_coverage as span_coverage,
 )
+from codehealth.core.coverage import (
+    span_figures as span_figures,
+)
 from codehealth.core.coverage_join import (
     CoverageMismatch as CoverageMismatch,
 )
@@ -302,6 +305,7 @@ __all__ = [
     "folder_coverage",
     "SpanIndex",
     "span_coverage",
+    "span_figures",
     "CoverageMismatch",
     "ProjectFiles",
     "join_coverage",
