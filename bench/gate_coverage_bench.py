@@ -72,7 +72,8 @@ def main(argv: list[str] | None = None) -> int:
             with open(REPO / ONE_FILE, "a", encoding="utf-8") as handle:
                 handle.write("\n\ndef _bench_one(value):\n    return value or None\n")
             git("commit", "--quiet", "--no-verify", "-am", "a change to 1 file")
-            write_data()  # the test run of the new head        without, with_data = _pair(options.runs, base)
+            write_data()  # the test run of the new head
+        without, with_data = _pair(options.runs, base)
         added = with_data - without
         rows.append((name, f"{without:.3f}", f"{with_data:.3f}", f"{added:+.3f}"))
         verdicts.append(f"{name}: coverage adds {added:+.3f} s = {added / floor:.3f}x the floor")

@@ -129,12 +129,10 @@ def _after(run: HistoryRun) -> list[str]:
     return [f"note: {note}" for note in run.notes]
 
 
-def render_history_text(run: HistoryRun, last: int = 10) -> str:
-    return render_plain(_tables(run, last), _before(run), _after(run))
-
-
-def render_history_rich(run: HistoryRun, last: int, width: int) -> str:
-    return render_rich(_tables(run, last), _before(run), _after(run), width)
+def render_history(run: HistoryRun, last: int = 10, width: int | None = None) -> str:
+    """Plain text, or rich tables ``width`` wide (on a terminal)."""
+    parts = (_tables(run, last), _before(run), _after(run))
+    return render_plain(*parts) if width is None else render_rich(*parts, width=width)
 
 
 def render_history_json(run: HistoryRun, pretty: bool = False) -> str:

@@ -144,12 +144,10 @@ def _after(report: HotspotsReport) -> list[str]:
     return lines
 
 
-def render_hotspots_text(report: HotspotsReport, top: int = 20) -> str:
-    return render_plain(_tables(report, top), _before(report), _after(report))
-
-
-def render_hotspots_rich(report: HotspotsReport, top: int, width: int) -> str:
-    return render_rich(_tables(report, top), _before(report), _after(report), width)
+def render_hotspots(report: HotspotsReport, top: int = 20, width: int | None = None) -> str:
+    """Plain text, or rich tables ``width`` wide (on a terminal)."""
+    parts = (_tables(report, top), _before(report), _after(report))
+    return render_plain(*parts) if width is None else render_rich(*parts, width=width)
 
 
 def render_hotspots_json(report: HotspotsReport, pretty: bool = False) -> str:

@@ -146,6 +146,11 @@ def terminal_width() -> int:
     return shutil.get_terminal_size((120, 24)).columns
 
 
+def table_width() -> int | None:
+    """The width for rich tables on a terminal; None in a pipe (plain text)."""
+    return terminal_width() if stdout_is_terminal() else None
+
+
 def project_root() -> str:
     """The project the current folder belongs to: the nearest folder upwards that holds a
     ``pyproject.toml``, else the top of the git work tree, else the current folder (so a
