@@ -73,7 +73,7 @@ def rules_of(document: dict[str, Any], path: str | None = None) -> set[str]:
 
 def test_debt_reports_lint_complexity_and_markers(shop: Path, cli: Cli) -> None:
     _, document = debt_json(cli, shop)
-    assert document["complete"] is True and document["schema_version"] == 1
+    assert document["complete"] is True and document["schema_version"] == 2
     assert rules_of(document, "src/shop/orders.py") == {"ruff:F401", "CH104", "CH201"}
     assert rules_of(document, "src/shop/billing/fees.py") == {"CH202"}
     assert not [f for f in document["findings"] if f["path"].startswith("legacy/")]

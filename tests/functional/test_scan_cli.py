@@ -46,7 +46,7 @@ def test_table_in_a_pipe_is_plain_text_worst_function_first(make_repo):
 def test_json_output_has_schema_version_and_all_files(make_repo):
     repo = make_repo("shop")
     document = scan_json(cwd=repo)
-    assert document["schema_version"] == 1
+    assert document["schema_version"] == 2
     assert Path(document["root"]) == repo.resolve()
     assert analysed(document) == {
         "scripts/report.py",

@@ -70,7 +70,7 @@ def test_schema_version_matches_the_renderer():
 def test_scan_output_validates(make_repo, project):
     document = scan_json(cwd=make_repo(project))
     _validator().validate(document)
-    assert document["schema_version"] == 1
+    assert document["schema_version"] == 2
 
 
 def test_output_with_every_section_filled_validates(make_repo):

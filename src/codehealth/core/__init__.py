@@ -91,6 +91,75 @@ from codehealth.core.commits import (
 from codehealth.core.commits import (
     Unreadable as Unreadable,
 )
+from codehealth.core.coverage import (
+    EMPTY_SPAN as EMPTY_SPAN,
+)
+from codehealth.core.coverage import (
+    BranchCount as BranchCount,
+)
+from codehealth.core.coverage import (
+    CodeShape as CodeShape,
+)
+from codehealth.core.coverage import (
+    CoverageData as CoverageData,
+)
+from codehealth.core.coverage import (
+    FileCoverage as FileCoverage,
+)
+from codehealth.core.coverage import (
+    MeasuredFile as MeasuredFile,
+)
+from codehealth.core.coverage import (
+    Ratio as Ratio,
+)
+from codehealth.core.coverage import (
+    RawCoverage as RawCoverage,
+)
+from codehealth.core.coverage import (
+    SpanCoverage as SpanCoverage,
+)
+from codehealth.core.coverage import (
+    SpanIndex as SpanIndex,
+)
+from codehealth.core.coverage import (
+    crap as crap,
+)
+from codehealth.core.coverage import (
+    crap_risk as crap_risk,
+)
+from codehealth.core.coverage import (
+    file_coverage_span as file_coverage_span,
+)
+from codehealth.core.coverage import (
+    folder_coverage as folder_coverage,
+)
+from codehealth.core.coverage import (
+    function_coverage as function_coverage,
+)
+from codehealth.core.coverage import (
+    percent as percent,
+)
+from codehealth.core.coverage import (
+    span_coverage as span_coverage,
+)
+from codehealth.core.coverage import (
+    span_figures as span_figures,
+)
+from codehealth.core.coverage_join import (
+    CoverageMismatch as CoverageMismatch,
+)
+from codehealth.core.coverage_join import (
+    ProjectFiles as ProjectFiles,
+)
+from codehealth.core.coverage_join import (
+    join_coverage as join_coverage,
+)
+from codehealth.core.coverage_paths import (
+    PathMapper as PathMapper,
+)
+from codehealth.core.coverage_paths import (
+    measured_by as measured_by,
+)
 from codehealth.core.duplication import (
     FINGERPRINT_FIELDS as FINGERPRINT_FIELDS,
 )
@@ -219,6 +288,28 @@ from codehealth.core.toml import (
 )
 
 __all__ = [
+    "BranchCount",
+    "CodeShape",
+    "CoverageData",
+    "EMPTY_SPAN",
+    "FileCoverage",
+    "MeasuredFile",
+    "Ratio",
+    "RawCoverage",
+    "SpanCoverage",
+    "crap",
+    "crap_risk",
+    "file_coverage_span",
+    "function_coverage",
+    "percent",
+    "folder_coverage",
+    "SpanIndex",
+    "span_coverage",
+    "span_figures",
+    "CoverageMismatch",
+    "ProjectFiles",
+    "join_coverage",
+    "PathMapper",
     "CloneGroup",
     "CloneLocation",
     "Duplication",
@@ -227,6 +318,7 @@ __all__ = [
     "Fingerprints",
     "DuplicationSettings",
     "MIN_TOKENS_FLOOR",
+    "measured_by",
     "PytestOptions",
     "ini_pytest_options",
     "parse_settings",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from codehealth.core.duplication_settings import MIN_TOKENS_FLOOR, DuplicationSettings
-from codehealth.core.settings import ConfigError
+from codehealth.core.settings_table import INVALID, section_values, strings, whole_number
 
 _KEYS = {
     "enabled": "true or false",
@@ -16,24 +16,13 @@ _KEYS = {
 
 
 def parse_duplication(table: Any, path: str) -> DuplicationSettings:
-    where = f"{path}: [tool.codehealth.duplication]"
-    if not isinstance(table, dict):
-        raise ConfigError(f"{path}: tool.codehealth.duplication must be a table")
-    values: dict[str, Any] = {}
-    for key, value in table.items():
-        name = key.replace("-", "_")
-        if name not in _KEYS:
-            raise ConfigError(f"{where}: unknown key {key!r}; known keys: {', '.join(_KEYS)}")
-        if not _valid(name, value):
-            raise ConfigError(f"{where} {key} = {value!r}: expected {_KEYS[name]}")
-        values[name] = tuple(value) if name == "exclude" else value
-    return DuplicationSettings(**values)
+    return DuplicationSettings(**section_values(table, path, "duplication", _KEYS, _convert))
 
 
-def _valid(name: str, value: Any) -> bool:
+def _convert(name: str, value: Any) -> Any:
     if name == "enabled":
-        return isinstance(value, bool)
+        return value if isinstance(value, bool) else INVALID
     if name == "exclude":
-        return isinstance(value, list) and all(isinstance(v, str) and v for v in value)
+        return tuple(value) if strings(value) else INVALID
     least = MIN_TOKENS_FLOOR if name == "min_tokens" else 1
-    return isinstance(value, int) and not isinstance(value, bool) and value >= least
+    return value if whole_number(value, least) else INVALID

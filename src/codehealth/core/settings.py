@@ -75,6 +75,10 @@ class GateSettings:
     is flagged as hard to review. ``baseline``: the baseline file at the repository root.
     ``max_new_duplication``: the percentage of a change's added lines (in touched production
     files) that may be copies of code elsewhere; above it, each new copy fails (CH510).
+    ``min_changed_coverage``: with coverage data, the share (%) of the changed statements the
+    tests must run (0: off; 80 is the usual choice). ``max_uncovered_complex_lines``: with
+    coverage data, how many changed statements may go untested inside functions over the
+    cyclomatic threshold (None: off).
     """
 
     complexity_step: int = 3
@@ -88,6 +92,8 @@ class GateSettings:
     max_changed_files: int = 25
     baseline: str = ".codehealth-baseline"
     max_new_duplication: int = 3
+    min_changed_coverage: int = 0
+    max_uncovered_complex_lines: int | None = None
 
     @property
     def strict(self) -> bool:
@@ -117,6 +123,8 @@ class Settings:
     gate: GateSettings = field(default_factory=GateSettings)
     boundaries: BoundarySettings = field(default_factory=BoundarySettings)
     tests: TestSettings = field(default_factory=TestSettings)
+    # the coverage data file (relative to the root), "off" for none; None: found at the root
+    coverage: str | None = None
     duplication: DuplicationSettings = field(default_factory=DuplicationSettings)
 
     @property

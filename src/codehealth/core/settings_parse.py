@@ -55,6 +55,7 @@ _TOP_KEYS: dict[str, tuple[str, Any]] = {
     "modules": ('a table, e.g. [tool.codehealth.modules] "shop.orders" = {}', None),
     "contracts": ("an array of tables, e.g. [[tool.codehealth.contracts]]", None),
     "tests": ("a table, e.g. [tool.codehealth.tests]", None),
+    "coverage": ('a coverage data file, e.g. "coverage.xml", or "off"', _non_empty_str),
     "duplication": ("a table, e.g. [tool.codehealth.duplication]", None),
 }
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import click
 
@@ -10,7 +10,6 @@ from codehealth.adapters.console import (
     EXIT_FOUND,
     EXIT_OK,
     Measuring,
-    config_option,
     from_here,
     grouped,
     guarded,
@@ -72,9 +71,6 @@ class _Counted:
     show_default=True,
     help="Include the findings of `codehealth boundaries` (public API, contracts, cycles).",
 )
-@click.option("--no-cache", is_flag=True, help="Analyse and lint every file again.")
-@config_option
-@click.option("--jobs", type=click.IntRange(min=0), help="Worker processes (0 = one per core).")
 @verbose_option
 @grouped("counted", ("depth", "boundaries"), _Counted)
 @measuring_options
@@ -111,9 +107,7 @@ def debt(
     from codehealth.adapters.files import load_settings
     from codehealth.debt.run import DebtOptions, run_debt
 
-    settings = load_settings(project_root(), measuring.config_file)
-    if measuring.jobs is not None:
-        settings = replace(settings, jobs=measuring.jobs)
+    settings = measuring.applied(load_settings(project_root(), measuring.config_file))
     options = DebtOptions(
         use_cache=not measuring.no_cache,
         settings=settings,

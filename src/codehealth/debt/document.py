@@ -1,23 +1,22 @@
-"""``codehealth debt`` as JSON (its schema: ``debt.schema.json``)."""
+"""``codehealth debt --format json``: the document (schema in debt.schema.json)."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from codehealth.core import Finding
+from codehealth.debt.covered import coverage_document, module_coverage
 from codehealth.debt.report import RATINGS, Debt, DebtReport, Target
 from codehealth.duplication import duplication_document
+from codehealth.render import json_text
 from codehealth.version import __version__
 
-DEBT_SCHEMA_VERSION = 1
+# 2: coverage (per module and in total), rule CH601 in "coverage"; duplication, CH701
+DEBT_SCHEMA_VERSION = 2
 
 
 def render_debt_json(report: DebtReport, pretty: bool = False) -> str:
-    document = debt_document(report)
-    if pretty:
-        return json.dumps(document, indent=2) + "\n"
-    return json.dumps(document, separators=(",", ":")) + "\n"
+    return json_text(debt_document(report), pretty)
 
 
 def debt_document(report: DebtReport) -> dict[str, Any]:
@@ -31,9 +30,11 @@ def debt_document(report: DebtReport) -> dict[str, Any]:
             "ratings": {letter: bound for letter, bound in RATINGS},
         },
         "project": _debt(report.project),
+        "coverage": coverage_document(report.coverage),
         "modules": [
             {
                 **_debt(m.debt),
+                "coverage": module_coverage(report.coverage, m.debt.name),
                 "top_files": [_debt(f) for f in m.top_files],
                 "fix_first": [_target(t) for t in m.fix_first],
             }
@@ -43,8 +44,8 @@ def debt_document(report: DebtReport) -> dict[str, Any]:
         "fix_first": [_target(t) for t in report.fix_first],
         "findings": [_finding(f) for f in report.findings],
         "notes": list(report.notes),
-        **_test_document(report),
         "duplication": duplication_document(report.duplication, (), report.total_lines),
+        **_test_document(report),
     }
 
 

@@ -1,15 +1,16 @@
-"""``codehealth debt`` as tables (plain or rich), markdown and JSON."""
+"""``codehealth debt`` as tables (plain or rich) and markdown (JSON: document.py)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from codehealth.debt.covered import cover_cell
 from codehealth.debt.report import Debt, DebtReport, Target
 from codehealth.render import Cell, Table, md_code, md_text, render_plain, render_rich
 from codehealth.version import __version__
 
-DEBT_SCHEMA_VERSION = 1
 _FAMILIES = ("lint", "complexity", "markers", "boundaries", "duplication")
+_COVERED = (*_FAMILIES, "coverage")  # with coverage data: CH601's family
 
 
 def _hours(minutes: float) -> str:
@@ -48,9 +49,9 @@ def _test_debt_line(report: DebtReport, bold: str = "") -> str:
     )
 
 
-def _family_cells(debt: Debt) -> tuple[Cell, ...]:
+def _family_cells(debt: Debt, families: tuple[str, ...]) -> tuple[Cell, ...]:
     minutes = dict(debt.by_family)
-    return tuple(Cell(_hours(minutes.get(family, 0.0))) for family in _FAMILIES)
+    return tuple(Cell(_hours(minutes.get(family, 0.0))) for family in families)
 
 
 def _where(target: Target) -> str:
@@ -74,9 +75,11 @@ def _cut(rows: list[Any], top: int) -> list[Any]:
 
 
 def _module_table(report: DebtReport, top: int, shown: str) -> Table:
+    families = _FAMILIES if report.coverage is None else _COVERED
+    cover = () if report.coverage is None else ("cover",)
     return Table(
         f"Modules ({shown}, most debt first)",
-        ("module", "debt h", "ratio", "rating", "findings", *_FAMILIES, "top contributors"),
+        ("module", "debt h", "ratio", "rating", "findings", *families, *cover, "top contributors"),
         [
             (
                 Cell(m.debt.name),
@@ -84,14 +87,15 @@ def _module_table(report: DebtReport, top: int, shown: str) -> Table:
                 Cell(_percent(m.debt.ratio)),
                 Cell(m.debt.rating, m.debt.rating in ("D", "E")),
                 Cell(str(m.debt.findings)),
-                *_family_cells(m.debt),
+                *_family_cells(m.debt, families),
+                *cover_cell(report.coverage, m.debt.name),
                 Cell(
                     ", ".join(f"{f.name} ({_hours(f.minutes)} h)" for f in m.top_files[:2]) or "-"
                 ),
             )
             for m in _cut(list(report.modules), top)
         ],
-        frozenset({1, 2, 4, 5, 6, 7, 8}),
+        frozenset(range(1, 5 + len(families) + len(cover))) - {3},
     )
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from codehealth.core import SEVERITIES, Duplication, Finding, NotAnalysed
+from codehealth.debt.covered import DebtCoverage
 
 # Upper bounds of the debt ratio for each rating (SQALE); above the last: E.
 RATINGS = (("A", 0.05), ("B", 0.10), ("C", 0.20), ("D", 0.50))
@@ -65,14 +66,14 @@ class DebtReport:
     notes: tuple[str, ...]
     not_analysed: tuple[NotAnalysed, ...] = ()  # files whose findings are unknown today
     targets: tuple[Target, ...] = ()  # every group, fix-first order (fix_first of findings)
-    # The complexity and length findings of tests, apart from the production debt above
-    # (empty when ``[tool.codehealth.tests] in_debt`` counts them in: ``tests_counted``).
+    # the tests' complexity and length findings apart (none when in_debt: ``tests_counted``)
     test_debt: Debt | None = None
     test_findings: tuple[Finding, ...] = ()
     test_targets: tuple[Target, ...] = ()
     tests_counted: bool = False
     duplication: Duplication = field(default_factory=Duplication)  # its CH701 are findings
     total_lines: int = 0  # of the measured files: the denominator of the duplication density
+    coverage: DebtCoverage | None = None  # per module and in total, with coverage data
 
 
 def family_of(rule: str, families: Mapping[str, str]) -> str:

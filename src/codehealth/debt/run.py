@@ -29,17 +29,26 @@ from codehealth.core import (
     price_lint_hits,
     price_rule_hits,
 )
+from codehealth.debt.covered import debt_coverage
 from codehealth.debt.lint_step import BackgroundLinters, content_key
 from codehealth.debt.modules import module_names
 from codehealth.debt.report import Basis, DebtOfTests, DebtReport, Remarks, build_report
 from codehealth.findings import (
     MARKERS_VERSION,
     complexity_findings,
+    crap_findings,
     duplication_findings,
     find_markers,
     finish_file,
 )
-from codehealth.metrics import Measured, Progress, measure_project, package_names
+from codehealth.metrics import (
+    CoverageScope,
+    Measured,
+    Progress,
+    load_coverage,
+    measure_project,
+    package_names,
+)
 from codehealth.version import __version__
 
 
@@ -106,10 +115,16 @@ def measure_debt(
     cache_notes: list[str] = []
     markers = _markers(measured.sources, cache_dir, cache_notes)
     lint_hits = linters.hits(cache_notes)
+    coverage, coverage_notes = load_coverage(
+        root, settings, _analysed_sources(measured), scope=CoverageScope(partial=bool(paths))
+    )
+    cache_notes.extend(coverage_notes)
     extra = list(extra_findings)
+    priced = complexity_findings(measured.files.values(), settings.thresholds, catalogue)
+    priced += crap_findings(measured.files.values(), coverage, catalogue)
     if boundaries:
         extra += _boundary_findings(root, settings, options.use_cache, incomplete)
-    findings = _findings(measured, settings, catalogue, lint_hits, markers, extra)
+    findings = _findings(measured, catalogue, lint_hits, markers, extra, priced)
     duplication = measured.duplication
     findings += _copies(duplication, measured, catalogue)
     families = {
@@ -119,7 +134,11 @@ def measure_debt(
     tally = _Tallied(measured, settings, families, incomplete, cache_notes)
     report = _report(findings, tally, options.module_depth)
     total = sum(metrics.lines.total for metrics in measured.files.values())
-    return replace(report, duplication=duplication, total_lines=total), measured
+    packages = package_names(measured.discovered, settings.roots)
+    modules = module_names(set(measured.files), packages, options.module_depth)
+    covered = debt_coverage(coverage, modules, measured.files)
+    report = replace(report, duplication=duplication, total_lines=total, coverage=covered)
+    return report, measured
 
 
 def _copies(duplication: Duplication, measured: Measured, catalogue: Catalogue) -> list[Finding]:
@@ -193,6 +212,10 @@ def _test_debt(
     return production, tests, lines
 
 
+def _analysed_sources(measured: Measured) -> dict[str, bytes]:
+    return {path: measured.sources[path] for path in measured.files}
+
+
 def _markers(
     sources: dict[str, bytes], cache_dir: str | None, notes: list[str]
 ) -> dict[str, list[Hit]]:
@@ -226,15 +249,17 @@ def _markers(
 
 def _findings(
     measured: Measured,
-    settings: Settings,
     catalogue: Catalogue,
     lint_hits: dict[str, dict[str, list[Hit]]],
     markers: dict[str, list[Hit]],
     extra: Sequence[Finding],
+    priced: Sequence[Finding] = (),
 ) -> list[Finding]:
+    """Every finding of the files; ``extra`` is priced here, ``priced`` (the complexity and
+    coverage findings) already is."""
     known = set(measured.discovered)
     per_file: dict[str, list[Finding]] = defaultdict(list)
-    for finding in complexity_findings(measured.files.values(), settings.thresholds, catalogue):
+    for finding in priced:
         per_file[finding.path].append(finding)
     memo: dict[tuple[str, str], LintCost] = {}
     for tool, by_path in lint_hits.items():

@@ -5,6 +5,12 @@ fingerprinted. Pure: the debt, the gate, the history and the scan's check use it
 from codehealth.findings.complexity import (
     complexity_findings as complexity_findings,
 )
+from codehealth.findings.coverage import (
+    CRAP_RULE as CRAP_RULE,
+)
+from codehealth.findings.coverage import (
+    crap_findings as crap_findings,
+)
 from codehealth.findings.duplication import (
     duplication_findings as duplication_findings,
 )
@@ -22,6 +28,8 @@ from codehealth.findings.markers import (
 )
 
 __all__ = [
+    "CRAP_RULE",
+    "crap_findings",
     "MARKERS_VERSION",
     "complexity_findings",
     "duplication_findings",

@@ -7,12 +7,14 @@ import click
 from codehealth.adapters.console import (
     EXIT_OK,
     config_option,
+    coverage_option,
     guarded,
     progress_bar,
     project_root,
     stdout_is_terminal,
-    terminal_width,
+    table_width,
     verbose_option,
+    with_coverage_file,
     write,
 )
 
@@ -41,10 +43,16 @@ from codehealth.adapters.console import (
 )
 @click.option("--no-cache", is_flag=True, help="Measure every file again.")
 @config_option
+@coverage_option
 @verbose_option
 @guarded
 def hotspots(
-    window: str | None, output_format: str, top: int, no_cache: bool, config_file: str | None
+    window: str | None,
+    output_format: str,
+    top: int,
+    no_cache: bool,
+    config_file: str | None,
+    coverage_file: str | None,
 ) -> int:
     """Rank files, and the functions inside the worst, by how often they change against
     how complex they are and how much debt they carry; with change coupling, ownership,
@@ -54,8 +62,9 @@ def hotspots(
     One streamed `git log --numstat -M` over the history: renames are followed,
     .mailmap applies, merges are skipped, bots and non-source files (changelogs,
     lockfiles, AUTHORS) are left out (configurable in [tool.codehealth.history]).
-    score = commits in the window / most commits x mean(cognitive / most, debt / most);
-    the hotspots (*) are cut where the ranked scores drop the most.
+    score = commits in the window / most commits x mean(cognitive / most, debt / most),
+    x (1 - coverage / 2) with coverage data (a tested function weighs half an
+    untested one); the hotspots (*) are cut where the ranked scores drop the most.
 
     \b
     A blob git cannot read costs only its line counts (a note names it and the fix);
@@ -71,7 +80,7 @@ def hotspots(
     from codehealth.debt import DebtOptions
     from codehealth.hotspots.run import HotspotsOptions, run_hotspots
 
-    settings = load_settings(project_root(), config_file)
+    settings = with_coverage_file(load_settings(project_root(), config_file), coverage_file)
     measuring = DebtOptions(
         use_cache=not no_cache,
         settings=settings,
@@ -82,12 +91,8 @@ def hotspots(
         from codehealth.hotspots.formats import render_hotspots_json
 
         write(render_hotspots_json(mined.report, pretty=stdout_is_terminal()))
-    elif stdout_is_terminal():
-        from codehealth.hotspots.formats import render_hotspots_rich
-
-        write(render_hotspots_rich(mined.report, top, terminal_width()))
     else:
-        from codehealth.hotspots.formats import render_hotspots_text
+        from codehealth.hotspots.formats import render_hotspots
 
-        write(render_hotspots_text(mined.report, top))
+        write(render_hotspots(mined.report, top, table_width()))
     return EXIT_OK

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from codehealth.adapters.git import hunks_of_commits, stream_hunks
-from codehealth.core import Commit, FileMetrics, Unreadable
+from codehealth.core import Commit, CoverageData, FileMetrics, Unreadable
 from codehealth.history import Hunk, changed_scopes
 from codehealth.hotspots.ranking import FileDebt, HotFile, HotFunction, rank_functions
 
@@ -30,7 +30,7 @@ def readable(raw: Sequence[Commit], counted: set[str], unreadable: Sequence[Unre
 def hot_functions(
     root: str,
     files: Sequence[HotFile],
-    today: tuple[dict[str, FileMetrics], dict[str, FileDebt]],
+    today: tuple[dict[str, FileMetrics], dict[str, FileDebt], CoverageData | None],
     start: float | None,
     renamed: dict[str, str],
     commits: Counted,
@@ -38,7 +38,7 @@ def hot_functions(
     """Functions of the hotspot files, by the commits in the window that changed them: one
     ``git log -p -U0`` over those files (and their former names), hunks carried forward to
     today's lines. In a clone with unreadable blobs, only the commits that can be read."""
-    metrics, debt = today
+    metrics, debt, coverage = today  # coverage: None without data
     hot = [row.path for row in files if row.hotspot][:_FUNCTION_FILES]
     if not hot:
         return []
@@ -51,7 +51,9 @@ def hot_functions(
         measured = metrics[path]
         scopes = {fn.qualname: (fn.lineno, fn.end_lineno) for fn in measured.functions}
         changes = changed_scopes(per_file.get(path, []), scopes)
-        rows.extend(rank_functions(path, measured, changes, debt.get(path))[:_FUNCTIONS_PER_FILE])
+        covered = coverage.of(path) if coverage is not None else None
+        ranked = rank_functions(path, measured, changes, debt.get(path), covered)
+        rows.extend(ranked[:_FUNCTIONS_PER_FILE])
     rows.sort(key=lambda row: (-row.score, row.path, row.line))
     return rows
 

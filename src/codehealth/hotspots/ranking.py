@@ -1,8 +1,10 @@
 """Hotspots: change frequency in the window against complexity and debt, with the reasons.
 
 score = (revisions / most revisions) x mean(cognitive / most cognitive, debt / most debt),
-0 to 100. The hotspot set is cut where the ranked scores drop the most (as CodeScene cuts
-the frequency curve) rather than at a fixed percentile.
+0 to 100; with coverage data, x (1 - coverage / 2): a fully tested file or function weighs
+half an untested one (one without a figure is not lowered). The hotspot set is cut where the
+ranked scores drop the most (as CodeScene cuts the frequency curve) rather than at a fixed
+percentile.
 """
 
 from __future__ import annotations
@@ -10,7 +12,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from codehealth.core import FileMetrics, FunctionMetrics
+from codehealth.core import (
+    CoverageData,
+    FileCoverage,
+    FileMetrics,
+    FunctionMetrics,
+    SpanIndex,
+    file_coverage_span,
+    percent,
+)
 from codehealth.history import FileHistory, file_ownership
 
 _CUT_SEARCH = 20  # look for the drop among the first this many files
@@ -58,6 +68,16 @@ class HotFunction:
     reasons: tuple[str, ...]
 
 
+def untested_factor(rate: float | None) -> float:
+    """What coverage does to a score: x1 untested, x0.5 fully tested, x1 without a figure."""
+    return 1.0 if rate is None else 1.0 - rate / 2
+
+
+def _file_rate(coverage: CoverageData | None, path: str) -> float | None:
+    found = coverage.of(path) if coverage is not None else None
+    return None if found is None else file_coverage_span(found).rate
+
+
 def frequency_trend(facts: FileHistory) -> str:
     older = facts.window_revisions - facts.recent
     if facts.recent >= 2 and facts.recent > 1.5 * older:
@@ -72,12 +92,14 @@ def rank_files(
     metrics: Mapping[str, FileMetrics],
     debt: Mapping[str, FileDebt],
     now: float,
+    coverage: CoverageData | None = None,
 ) -> list[HotFile]:
     """Every measured file changed in the window, the hottest first."""
     changed = [path for path in metrics if path in histories and histories[path].window_revisions]
     if not changed:
         return []
-    scored, top_revisions = _file_scores(changed, histories, metrics, debt)
+    rates = {path: _file_rate(coverage, path) for path in changed}
+    scored, top_revisions = _file_scores(changed, histories, metrics, debt, rates)
     # Ranked and cut before the records are built: each is made once, its flag known.
     cut = hotspot_cut([score for score, _, _ in scored])
     rows = []
@@ -100,7 +122,8 @@ def rank_files(
                 share=owner.share,
                 age_months=facts.age_months(now),
                 trend=frequency_trend(facts),
-                reasons=_file_reasons(facts, measured, debt.get(path), top_revisions),
+                reasons=_file_reasons(facts, measured, debt.get(path), top_revisions)
+                + _covered(rates[path]),
             )
         )
     return rows
@@ -111,6 +134,7 @@ def _file_scores(
     histories: Mapping[str, FileHistory],
     metrics: Mapping[str, FileMetrics],
     debt: Mapping[str, FileDebt],
+    rates: Mapping[str, float | None],
 ) -> tuple[list[tuple[float, str, float]], int]:
     """(score, path, debt minutes) of each changed file, the hottest first, and the most
     window revisions of any of them."""
@@ -123,10 +147,15 @@ def _file_scores(
         weight = metrics[path].cognitive / top_cognitive
         if top_debt:
             weight = (weight + minutes / top_debt) / 2
+        weight *= untested_factor(rates[path])
         score = round(100 * histories[path].window_revisions / top_revisions * weight, 1)
         scored.append((score, path, minutes))
     scored.sort(key=lambda row: (-row[0], -histories[row[1]].window_revisions, row[1]))
     return scored, top_revisions
+
+
+def _covered(rate: float | None) -> tuple[str, ...]:
+    return () if rate is None else (f"covered {percent(rate)} by the tests",)
 
 
 def hotspot_cut(scores: Sequence[float]) -> int:
@@ -171,15 +200,24 @@ def rank_functions(
     measured: FileMetrics,
     changes: Mapping[str, int],
     debt: FileDebt | None,
+    coverage: FileCoverage | None = None,
 ) -> list[HotFunction]:
-    """The functions of one (hot) file changed in the window, the hottest first."""
+    """The functions of one (hot) file changed in the window, the hottest first; with its
+    ``coverage``, a tested function ranks below an untested one that is otherwise equal."""
     minutes = dict(debt.by_symbol) if debt is not None else {}
     candidates = [fn for fn in measured.functions if changes.get(fn.qualname, 0)]
     if not candidates:
         return []
     tops = _function_tops(candidates, changes, minutes)
+    index = SpanIndex(coverage) if coverage is not None else None
     rows = [
-        _hot_function(path, fn, changes[fn.qualname], minutes.get(fn.qualname, 0.0), tops)
+        _hot_function(
+            path,
+            fn,
+            (changes[fn.qualname], minutes.get(fn.qualname, 0.0)),
+            tops,
+            index.function(fn.lineno, fn.end_lineno).rate if index is not None else None,
+        )
         for fn in candidates
     ]
     rows.sort(key=lambda row: (-row.score, -row.changes, row.line))
@@ -200,16 +238,20 @@ def _function_tops(
 
 
 def _hot_function(
-    path: str, fn: FunctionMetrics, count: int, own_debt: float, tops: _Tops
+    path: str, fn: FunctionMetrics, facts: tuple[int, float], tops: _Tops, rate: float | None
 ) -> HotFunction:
-    """The row of one function changed ``count`` times, scored against the file's ``tops``."""
+    """The row of one function changed ``count`` times with ``own_debt`` minutes of debt
+    (``facts``) and covered at ``rate``, scored against the file's ``tops``."""
+    count, own_debt = facts
     top_changes, top_cognitive, top_debt = tops
     weight = (fn.cognitive or 0.5) / top_cognitive
     if top_debt:
         weight = (weight + own_debt / top_debt) / 2
+    weight *= untested_factor(rate)
     reasons = [f"changed in {count} commits", f"cognitive {fn.cognitive}"]
     if own_debt:
         reasons.append(f"debt {own_debt:.0f} min")
+    reasons.extend(_covered(rate))
     return HotFunction(
         path,
         fn.qualname,

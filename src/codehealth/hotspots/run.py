@@ -157,10 +157,12 @@ def _mine(
     targets = debt.targets  # fix_first of every finding, grouped once by build_report
     # A test file's rank counts its test debt too; plan schedules ``targets`` only.
     per_file = _file_debt((*targets, *debt.test_targets))
-    files = _marked(rank_files(histories, metrics, per_file, span.now), settings)
+    coverage = debt.coverage.data if debt.coverage is not None else None
+    files = _marked(rank_files(histories, metrics, per_file, span.now, coverage), settings)
     renamed = rename_map(history.raw)
     counted = readable(history.raw, {c.sha for c in in_window}, history.unreadable)
-    functions = hot_functions(root, files, (metrics, per_file), span.start, renamed, counted)
+    measures = (metrics, per_file, coverage)
+    functions = hot_functions(root, files, measures, span.start, renamed, counted)
     alive = set(metrics)
     repo_tf, module_tf = _truck_factors(histories, alive, measured, settings)
     report = HotspotsReport(

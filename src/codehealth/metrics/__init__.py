@@ -10,6 +10,12 @@ from codehealth.metrics.analyze import (
 from codehealth.metrics.analyze import (
     analyze_source as analyze_source,
 )
+from codehealth.metrics.coverage_step import (
+    CoverageScope as CoverageScope,
+)
+from codehealth.metrics.coverage_step import (
+    load_coverage as load_coverage,
+)
 from codehealth.metrics.measure import (
     Measured as Measured,
 )
@@ -36,6 +42,8 @@ from codehealth.metrics.rollup import (
 )
 
 __all__ = [
+    "CoverageScope",
+    "load_coverage",
     "METRICS_VERSION",
     "Measured",
     "Progress",

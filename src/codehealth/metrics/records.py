@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from codehealth.core import (
+    CoverageData,
     Duplication,
     FileMetrics,
     NotAnalysed,
@@ -27,3 +28,4 @@ class ScanResult:
     notes: tuple[str, ...]
     tests: frozenset[str] = frozenset()  # the files that are test code (marked, not hidden)
     duplication: Duplication = field(default_factory=Duplication)  # clone groups across files
+    coverage: CoverageData | None = None  # the project's coverage data, when it has some

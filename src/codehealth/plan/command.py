@@ -8,6 +8,7 @@ import click
 
 from codehealth.adapters.console import (
     EXIT_OK,
+    coverage_option,
     grouped,
     guarded,
     progress_bar,
@@ -15,6 +16,7 @@ from codehealth.adapters.console import (
     stdout_is_terminal,
     terminal_width,
     verbose_option,
+    with_coverage_file,
     write,
 )
 
@@ -49,6 +51,7 @@ class _Asked:
 )
 @click.option("--no-cache", is_flag=True, help="Measure every file again.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False))
+@coverage_option
 @verbose_option
 @grouped("asked", ("budget", "capacity", "team", "sprint", "sprints", "refactorathon"), _Asked)
 @guarded
@@ -58,6 +61,7 @@ def plan(
     output_format: str,
     no_cache: bool,
     config_file: str | None,
+    coverage_file: str | None,
 ) -> int:
     """A refactor schedule that fits a time budget.
 
@@ -67,6 +71,7 @@ def plan(
     chosen by an exact 0/1 knapsack (efforts in whole minutes, rounded up) to give the
     most payoff within the budget, sprint by sprint; each says what to do (the
     rules it breaks and the refactoring for them) and who knows the code best.
+    With coverage data, an untested complex function carries CH601's debt too.
 
     \b
     Examples:
@@ -82,7 +87,7 @@ def plan(
     wanted = read_budget(
         asked.budget, asked.capacity, asked.team, asked.sprint, asked.sprints, asked.refactorathon
     )
-    settings = load_settings(project_root(), config_file)
+    settings = with_coverage_file(load_settings(project_root(), config_file), coverage_file)
     measuring = DebtOptions(
         use_cache=not no_cache,
         settings=settings,

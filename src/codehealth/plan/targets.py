@@ -27,6 +27,7 @@ REFACTORINGS = {
     "CH207": "fix the types",
     "CH208": "test or delete",
     "CH209": "fix the types",
+    "CH601": "test it (or split it)",
 }
 
 

@@ -80,11 +80,9 @@ def render_rule_doc(rule: Rule) -> str:
         out += ["", f"Fix: {rule.fix}"]
     out.append("")
     if rule.threshold is not None:
-        key = _THRESHOLD_KEYS.get(rule.metric, rule.metric)
-        out.append(
-            f"Default threshold: {rule.threshold:g} "
-            f"(change it: [tool.codehealth.thresholds] {key} = ...)"
-        )
+        key = _THRESHOLD_KEYS.get(rule.metric)
+        where = f" (change it: [tool.codehealth.thresholds] {key} = ...)" if key else ""
+        out.append(f"{'Default threshold' if key else 'Threshold'}: {rule.threshold:g}{where}")
     if rule.family == _VERDICTS:
         out.append("Not debt: a verdict of `codehealth gate` on a change ([tool.codehealth.gate]).")
         return "\n".join(out) + "\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -11,7 +11,6 @@ from codehealth.adapters.console import (
     EXIT_FOUND,
     EXIT_OK,
     Measuring,
-    config_option,
     from_here,
     grouped,
     guarded,
@@ -82,9 +81,6 @@ class _Checked:
     is_flag=True,
     help="With --check: fail on every threshold violation, also those in the baseline.",
 )
-@click.option("--no-cache", is_flag=True, help="Analyse every file again; read and write no cache.")
-@config_option
-@click.option("--jobs", type=click.IntRange(min=0), help="Worker processes (0 = one per core).")
 @verbose_option
 @grouped("checked", ("check", "no_baseline"), _Checked)
 @measuring_options
@@ -121,9 +117,7 @@ def scan(
     from codehealth.adapters.files import load_settings
     from codehealth.scanning.run import run_scan
 
-    settings = load_settings(project_root(), measuring.config_file)
-    if measuring.jobs is not None:
-        settings = replace(settings, jobs=measuring.jobs)
+    settings = measuring.applied(load_settings(project_root(), measuring.config_file))
     result = run_scan(
         from_here(paths),
         settings.root,

@@ -3,66 +3,31 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
-from codehealth.core import (
-    FileMetrics,
-    FunctionMetrics,
-    Halstead,
-    LineCounts,
-    PackageMetrics,
-    Thresholds,
-)
-from codehealth.duplication import duplication_document, duplication_line, duplication_tables
+from codehealth.core import FileMetrics, PackageMetrics, Thresholds
+from codehealth.duplication import duplication_line, duplication_tables
 from codehealth.metrics import ScanResult
 from codehealth.render import Cell, Table, render_plain, render_rich
+from codehealth.scanning.covered import CoverageView, cover_text, coverage_line, crap_text
+from codehealth.scanning.document import SCHEMA_VERSION, scan_document, total_lines
 from codehealth.scanning.view import FunctionRow, worst_files, worst_functions
-from codehealth.version import __version__
 
-SCHEMA_VERSION = 1
+CRAP_LIMIT = 30  # rule CH601's threshold (rules/coverage.toml)
+
+__all__ = ["SCHEMA_VERSION", "render_scan_json", "render_scan_rich", "render_scan_text"]
 
 
 def scan_tables(
     result: ScanResult, sort: str, top: int
 ) -> tuple[list[Table], list[str], list[str]]:
-    limits = result.thresholds
-    function_rows = [_function_row(row, limits) for row in worst_functions(result.files, sort, top)]
-    file_rows = [_file_row(metrics, limits) for metrics in worst_files(result.files, sort, top)]
-    package_rows = [_package_row(package) for package in result.packages]
+    view = CoverageView(result.coverage, tuple(f.path for f in result.files))
     shown = f"worst {top} by {sort}" if top else f"all, by {sort}"
     tables = [
-        Table(
-            f"Functions ({shown})",
-            ("function", "location", "cyclomatic", "cognitive", "nesting", "params", "lines"),
-            function_rows,
-            frozenset({2, 3, 4, 5, 6}),
-            footnote="cyclomatic: radon's definition; cognitive: SonarSource's (sonar-python)",
-        ),
-        Table(
-            f"Files ({shown})",
-            (
-                "file",
-                "lines",
-                "source",
-                "functions",
-                "cyclomatic",
-                "cognitive",
-                "MI",
-                "worst function",
-            ),
-            file_rows,
-            frozenset({1, 2, 3, 4, 5, 6}),
-        ),
+        _function_table(result, view, shown, worst_functions(result.files, sort, top)),
+        _file_table(result, view, shown, worst_files(result.files, sort, top)),
     ]
-    if package_rows:
-        tables.append(
-            Table(
-                "Packages",
-                ("package", "files", "source", "functions", "cyclomatic", "cognitive", "MI"),
-                package_rows,
-                frozenset({1, 2, 3, 4, 5, 6}),
-            )
-        )
+    if result.packages:
+        tables.append(_package_table(result, view))
     if result.not_analysed:
         tables.append(
             Table(
@@ -73,9 +38,51 @@ def scan_tables(
         )
     tables += duplication_tables(result.duplication, top)
     before = [f"note: {note}" for note in result.notes]
-    copies = duplication_line(result.duplication, _total_lines(result))
-    after = [_summary_line(result), *([copies] if copies else [])]
+    copies = duplication_line(result.duplication, total_lines(result))
+    covered = coverage_line(view, result.root)
+    after = [_summary_line(result), *(line for line in (copies, covered) if line)]
     return tables, before, after
+
+
+_FUNCTION_HEADERS = ("function", "location", "cyclomatic", "cognitive", "nesting", "params")
+_FILE_HEADERS = ("file", "lines", "source", "functions", "cyclomatic", "cognitive", "MI")
+_PACKAGE_HEADERS = ("package", "files", "source", "functions", "cyclomatic", "cognitive", "MI")
+
+
+def _function_table(
+    result: ScanResult, view: CoverageView, shown: str, rows: list[FunctionRow]
+) -> Table:
+    limits = result.thresholds
+    return Table(
+        f"Functions ({shown})",
+        (*_FUNCTION_HEADERS, "lines", *view.headers(("cover", "CRAP"))),
+        [_function_row(row, limits) + _coverage_cells(view, row) for row in rows],
+        frozenset({2, 3, 4, 5, 6, 7, 8}),
+        footnote="cyclomatic: radon's definition; cognitive: SonarSource's (sonar-python)",
+    )
+
+
+def _file_table(
+    result: ScanResult, view: CoverageView, shown: str, files: list[FileMetrics]
+) -> Table:
+    return Table(
+        f"Files ({shown})",
+        (*_FILE_HEADERS, "worst function", *view.headers(("cover",))),
+        [
+            _file_row(metrics, result.thresholds) + view.cells(view.file(metrics.path))
+            for metrics in files
+        ],
+        frozenset({1, 2, 3, 4, 5, 6, 8}),
+    )
+
+
+def _package_table(result: ScanResult, view: CoverageView) -> Table:
+    return Table(
+        "Packages",
+        (*_PACKAGE_HEADERS, *view.headers(("cover",))),
+        [_package_row(p) + view.cells(view.folder(p.path)) for p in result.packages],
+        frozenset({1, 2, 3, 4, 5, 6, 7}),
+    )
 
 
 def _function_row(row: FunctionRow, limits: Thresholds) -> tuple[Cell, ...]:
@@ -160,134 +167,13 @@ def render_scan_json(result: ScanResult, pretty: bool = False) -> str:
     return json.dumps(scan_document(result), separators=(",", ":")) + "\n"
 
 
-def scan_document(result: ScanResult) -> dict[str, Any]:
-    """The JSON document; its schema is ``codehealth/scanning/scan.schema.json``."""
-    functions = sum(len(f.functions) for f in result.files)
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "tool": {"name": "codehealth", "version": __version__},
-        "root": result.root,
-        "definitions": {
-            "cyclomatic": "radon cc_visit",
-            "cognitive": "SonarSource, as sonar-python's CognitiveComplexityVisitor",
-            "maintainability": "radon mi_compute (multi-line strings as comments)",
-        },
-        "thresholds": {
-            name: getattr(result.thresholds, name) for name in result.thresholds.__slots__
-        },
-        "summary": {
-            "files": len(result.files),
-            "not_analysed": len(result.not_analysed),
-            "functions": functions,
-            "cyclomatic": sum(f.cyclomatic for f in result.files),
-            "cognitive": sum(f.cognitive for f in result.files),
-            "violations": len(result.violations),
-        },
-        "files": [{**_file(f), "test": f.path in result.tests} for f in result.files],
-        "packages": [
-            {
-                "name": p.name,
-                "path": p.path,
-                "files": p.files,
-                "functions": p.functions,
-                "lines": _lines(p.lines),
-                "cyclomatic": p.cyclomatic,
-                "cognitive": p.cognitive,
-                "maintainability": round(p.maintainability, 2),
-                "maintainability_rank": p.maintainability_rank,
-                "worst_function": p.worst_function,
-                "worst_cognitive": p.worst_cognitive,
-            }
-            for p in result.packages
-        ],
-        "not_analysed": [
-            {"path": n.path, "rule": n.rule, "reason": n.reason} for n in result.not_analysed
-        ],
-        "violations": [
-            {
-                "path": v.path,
-                "symbol": v.symbol,
-                "line": v.line,
-                "metric": v.metric,
-                "value": v.value,
-                "limit": v.limit,
-                "test": v.path in result.tests,
-            }
-            for v in result.violations
-        ],
-        "notes": list(result.notes),
-        "duplication": duplication_document(
-            result.duplication, result.packages, _total_lines(result)
-        ),
-    }
-
-
-def _total_lines(result: ScanResult) -> int:
-    return sum(f.lines.total for f in result.files)
-
-
-def _file(f: FileMetrics) -> dict[str, Any]:
-    return {
-        "path": f.path,
-        "lines": _lines(f.lines),
-        "cyclomatic": f.cyclomatic,
-        "cognitive": f.cognitive,
-        "maintainability": round(f.maintainability, 2),
-        "maintainability_rank": f.maintainability_rank,
-        "halstead": _halstead(f.halstead),
-        "functions": [_function(fn) for fn in f.functions],
-        "classes": [
-            {
-                "name": c.name,
-                "qualname": c.qualname,
-                "line": c.lineno,
-                "end_line": c.end_lineno,
-                "cyclomatic": c.cyclomatic,
-                "cognitive": c.cognitive,
-                "methods": c.methods,
-            }
-            for c in f.classes
-        ],
-    }
-
-
-def _function(fn: FunctionMetrics) -> dict[str, Any]:
-    return {
-        "name": fn.name,
-        "qualname": fn.qualname,
-        "line": fn.lineno,
-        "end_line": fn.end_lineno,
-        "is_method": fn.is_method,
-        "is_nested": fn.is_nested,
-        "cyclomatic": fn.cyclomatic,
-        "cognitive": fn.cognitive,
-        "max_nesting": fn.max_nesting,
-        "parameters": fn.parameters,
-        "statements": fn.statements,
-        "returns": fn.returns,
-        "length": fn.length,
-        "halstead": _halstead(fn.halstead),
-    }
-
-
-def _lines(lines: LineCounts) -> dict[str, int]:
-    return {
-        "total": lines.total,
-        "source": lines.source,
-        "logical": lines.logical,
-        "comment": lines.comment,
-        "docstring": lines.docstring,
-        "blank": lines.blank,
-    }
-
-
-def _halstead(h: Halstead) -> dict[str, float]:
-    return {
-        "distinct_operators": h.distinct_operators,
-        "distinct_operands": h.distinct_operands,
-        "operators": h.operators,
-        "operands": h.operands,
-        "volume": round(h.volume, 3),
-        "difficulty": round(h.difficulty, 3),
-        "effort": round(h.effort, 3),
-    }
+def _coverage_cells(view: CoverageView, row: FunctionRow) -> tuple[Cell, ...]:
+    """A function's coverage and CRAP score, the score alerted above 30 (rule CH601); no
+    cells without coverage data."""
+    if view.data is None:
+        return ()
+    score = view.crap(row.path, row.function)
+    return (
+        Cell(cover_text(view.function(row.path, row.function))),
+        Cell(crap_text(score), score is not None and score > CRAP_LIMIT),
+    )

@@ -8,9 +8,11 @@ from collections.abc import Sequence
 from codehealth.adapters.files import load_settings
 from codehealth.core import Settings, is_test_path
 from codehealth.metrics import (
+    CoverageScope,
     Progress,
     ScanResult,
     check_thresholds,
+    load_coverage,
     measure_project,
     package_names,
     summarise_packages,
@@ -26,12 +28,17 @@ def run_scan(
     config_file: str | None = None,
     progress: Progress | None = None,
 ) -> ScanResult:
-    """Measure the project at ``root`` (only ``paths`` in it, when given)."""
+    """Measure the project at ``root`` (only ``paths`` in it, when given), with its
+    coverage data (``settings.coverage``, else the usual file) when it has some."""
     root = os.path.abspath(root)
     if settings is None:
         settings = load_settings(root, config_file)
     measured = measure_project(root, paths, settings, use_cache, progress)
     files = tuple(measured.files[path] for path in sorted(measured.files))
+    sources = {path: measured.sources[path] for path in measured.files}
+    coverage, coverage_notes = load_coverage(
+        root, settings, sources, scope=CoverageScope(partial=bool(paths))
+    )
     return ScanResult(
         root=root,
         files=files,
@@ -39,7 +46,8 @@ def run_scan(
         not_analysed=tuple(sorted(measured.not_analysed, key=lambda item: item.path)),
         violations=check_thresholds(files, settings.thresholds),
         thresholds=settings.thresholds,
-        notes=tuple(measured.notes),
+        notes=(*measured.notes, *coverage_notes),
         tests=frozenset(f.path for f in files if is_test_path(f.path, settings.tests)),
         duplication=measured.duplication,
+        coverage=coverage,
     )

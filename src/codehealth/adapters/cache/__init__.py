@@ -21,6 +21,9 @@ from codehealth.adapters.cache.codec import (
 from codehealth.adapters.cache.codec import (
     encode_prints as encode_prints,
 )
+from codehealth.adapters.cache.opening import (
+    open_database as open_database,
+)
 from codehealth.adapters.cache.store import (
     Cache as Cache,
 )
@@ -29,6 +32,7 @@ from codehealth.adapters.cache.store import (
 )
 
 __all__ = [
+    "open_database",
     "CODEC_VERSION",
     "Cache",
     "decode",

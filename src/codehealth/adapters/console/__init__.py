@@ -13,6 +13,9 @@ from codehealth.adapters.console.common import (
     config_option as config_option,
 )
 from codehealth.adapters.console.common import (
+    coverage_option as coverage_option,
+)
+from codehealth.adapters.console.common import (
     from_here as from_here,
 )
 from codehealth.adapters.console.common import (
@@ -23,6 +26,9 @@ from codehealth.adapters.console.common import (
 )
 from codehealth.adapters.console.common import (
     stdout_is_terminal as stdout_is_terminal,
+)
+from codehealth.adapters.console.common import (
+    table_width as table_width,
 )
 from codehealth.adapters.console.common import (
     terminal_width as terminal_width,
@@ -42,6 +48,9 @@ from codehealth.adapters.console.option_groups import (
 from codehealth.adapters.console.option_groups import (
     measuring_options as measuring_options,
 )
+from codehealth.adapters.console.option_groups import (
+    with_coverage_file as with_coverage_file,
+)
 from codehealth.adapters.console.progress import (
     progress_bar as progress_bar,
 )
@@ -49,7 +58,9 @@ from codehealth.adapters.console.progress import (
 __all__ = [
     "Measuring",
     "measuring_options",
+    "with_coverage_file",
     "config_option",
+    "coverage_option",
     "EXIT_FOUND",
     "EXIT_OK",
     "EXIT_USAGE",
@@ -59,6 +70,7 @@ __all__ = [
     "progress_bar",
     "project_root",
     "stdout_is_terminal",
+    "table_width",
     "terminal_width",
     "verbose_option",
     "write",

@@ -8,9 +8,15 @@ gives the command the one value it returns, under one keyword.
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar, cast
+
+import click
+
+from codehealth.adapters.console.common import config_option, coverage_option
+from codehealth.core import Settings
 
 F = TypeVar("F", bound=Callable[..., int])
 
@@ -33,12 +39,43 @@ def grouped(keyword: str, names: tuple[str, ...], build: Callable[..., object]) 
 
 @dataclass(frozen=True, slots=True)
 class Measuring:
-    """How the files are measured (and linted): ``--no-cache``, ``--config`` and ``--jobs``."""
+    """How the files are measured (and linted): ``--no-cache``, ``--config``, ``--jobs`` and
+    ``--coverage`` (the coverage data to join)."""
 
     no_cache: bool
     config_file: str | None
     jobs: int | None
+    coverage_file: str | None = None
+
+    def applied(self, settings: Settings) -> Settings:
+        """``settings`` with ``--jobs`` and ``--coverage`` when given."""
+        if self.jobs is not None:
+            settings = replace(settings, jobs=self.jobs)
+        return with_coverage_file(settings, self.coverage_file)
 
 
-# the scan's and the debt's --no-cache, --config and --jobs, as one ``measuring`` value
-measuring_options = grouped("measuring", ("no_cache", "config_file", "jobs"), Measuring)
+def with_coverage_file(settings: Settings, coverage_file: str | None) -> Settings:
+    """``settings`` reading the coverage data of ``--coverage`` (a path from the working
+    folder) when it was given, instead of the configured or usual file."""
+    if coverage_file is None:
+        return settings
+    return replace(settings, coverage=os.path.abspath(coverage_file))
+
+
+_MEASURING_OPTIONS = (
+    click.option(
+        "--no-cache", is_flag=True, help="Analyse (and lint) every file again; no cache is used."
+    ),
+    config_option,
+    coverage_option,
+    click.option("--jobs", type=click.IntRange(min=0), help="Worker processes (0 = one per core)."),
+)
+_MEASURING = grouped("measuring", ("no_cache", "config_file", "jobs", "coverage_file"), Measuring)
+
+
+def measuring_options(command: F) -> F:
+    """The scan's and the debt's --no-cache, --config, --coverage and --jobs, given to the
+    command as one ``measuring`` value."""
+    for option in reversed(_MEASURING_OPTIONS):
+        command = option(command)
+    return _MEASURING(command)

@@ -1,0 +1,69 @@
+"""coverage.py's ``.coverage`` SQLite file, read through coverage.py's public CoverageData."""
+
+from __future__ import annotations
+
+import os
+import pathlib
+
+from codehealth.adapters.coverage.errors import CoverageFileError
+from codehealth.core import MeasuredFile, RawCoverage
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def read_coverage_py(path: str) -> RawCoverage:
+    """The data of a ``.coverage`` file (combined or not), with arcs and contexts when it
+    has them. Raises CoverageFileError when it is not coverage.py data."""
+    _check_schema(path)  # coverage.py would add its tables to any other database
+    import coverage  # here: only a run that finds a .coverage file pays for the import
+    from coverage.exceptions import CoverageException
+
+    try:
+        data = coverage.CoverageData(basename=path, no_disk=False)
+        data.read()
+        measured = sorted(data.measured_files())
+        has_arcs = data.has_arcs()
+        files = []
+        for name in measured:
+            lines = data.lines(name) or ()
+            arcs = frozenset(data.arcs(name) or ()) if has_arcs else None
+            files.append(MeasuredFile(name, frozenset(lines), arcs))
+        contexts = tuple(sorted(data.measured_contexts()))
+    except (CoverageException, OSError, ValueError) as error:
+        raise CoverageFileError(
+            f"{path}: cannot be read as coverage.py data ({error}); "
+            "run the tests with coverage again to write a new one"
+        ) from error
+    return RawCoverage(
+        source=path,
+        format="coverage.py",
+        files=tuple(files),
+        created=os.path.getmtime(path),
+        has_branches=has_arcs,
+        contexts=contexts,
+    )
+
+
+def _check_schema(path: str) -> None:
+    """Raise CoverageFileError unless ``path`` is a database with coverage.py's schema
+    (opened read-only: the data file is never written)."""
+    import sqlite3  # not with the module: start-up stays light
+
+    uri = pathlib.Path(os.path.abspath(path)).as_uri() + "?mode=ro"
+    try:
+        connection = sqlite3.connect(uri, uri=True)
+        try:
+            row = connection.execute(
+                "select 1 from sqlite_master where type = 'table' and name = 'coverage_schema'"
+            ).fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        raise CoverageFileError(
+            f"{path}: cannot be read as coverage.py data ({error}); "
+            "run the tests with coverage again to write a new one"
+        ) from error
+    if row is None:
+        raise CoverageFileError(
+            f"{path}: an SQLite database, but not coverage.py data (no coverage_schema table)"
+        )

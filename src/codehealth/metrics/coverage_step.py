@@ -1,0 +1,153 @@
+"""Finding, reading and joining the project's coverage data (read, never produced)."""
+
+from __future__ import annotations
+
+import ast
+import os
+import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from codehealth.adapters.coverage import (
+    CoverageConfig,
+    CoverageFileError,
+    configured_data_file,
+    coverage_config,
+    find_coverage_file,
+    read_coverage_file,
+)
+from codehealth.core import (
+    CodeShape,
+    ConfigError,
+    CoverageData,
+    CoverageMismatch,
+    ProjectFiles,
+    Settings,
+    join_coverage,
+    measured_by,
+)
+from codehealth.metrics.coverable import DEFAULT_EXCLUDE, DEFAULT_NO_BRANCH, code_shape
+
+OFF = "off"
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageScope:
+    """Which files a join is for. ``partial``: a part of the project (paths were given):
+    data on other files is neither noted nor a sign of another project's. ``known``: every
+    project file, when the sources are only some (the gate's touched files): paths are
+    mapped among all of them. ``check_times``: whether a file newer than the data is stale
+    (not for data of an older revision, whose sources are read from git)."""
+
+    partial: bool = False
+    known: frozenset[str] = frozenset()
+    check_times: bool = True
+
+
+WHOLE_PROJECT = CoverageScope()
+
+
+def load_coverage(
+    root: str,
+    settings: Settings,
+    sources: Mapping[str, bytes],
+    explicit: str | None = None,
+    scope: CoverageScope = WHOLE_PROJECT,
+) -> tuple[CoverageData | None, tuple[str, ...]]:
+    """The coverage of the files in ``sources`` (relative paths -> bytes) and the notes to
+    show, from ``explicit`` (``--coverage``), else ``coverage = "..."`` in the settings,
+    else the newest of the usual files at ``root``. (None, ()) when there is no data.
+
+    A file that was asked for and is unusable raises ConfigError (exit 2); one found
+    automatically is only named in a note. ``scope``: which part of the project
+    ``sources`` are (see CoverageScope)."""
+    chosen = explicit or settings.coverage
+    if chosen == OFF:
+        return None, ()
+    path, note = _data_file(root, chosen)
+    if path is None:
+        return None, (note,) if note else ()
+    try:
+        config = coverage_config(root) or CoverageConfig()
+        raw = read_coverage_file(path)
+        created = (raw.created or _created(path)) if scope.check_times else None
+        project = _project(root, sources, config, created)
+        data = join_coverage(raw, replace(project, partial=scope.partial, known=scope.known))
+    except (CoverageFileError, CoverageMismatch) as error:
+        if chosen:
+            raise ConfigError(str(error)) from error
+        return None, (f"coverage: ignored {os.path.relpath(path, root)}: {error}",)
+    return data, data.notes
+
+
+def _data_file(root: str, chosen: str | None) -> tuple[str | None, str | None]:
+    if chosen:
+        given = os.path.join(root, chosen)
+        if not os.path.exists(given):
+            raise ConfigError(f"{given}: no such coverage file")
+        return given, None
+    path, note = find_coverage_file(root)
+    if path is None and note is None:
+        data_file = configured_data_file(root)  # coverage.py's [run] data_file
+        if data_file is not None:
+            return find_coverage_file(root, data_file)
+    return path, note
+
+
+def _project(
+    root: str, sources: Mapping[str, bytes], config: CoverageConfig, created: float | None
+) -> ProjectFiles:
+    exclude = config.exclude or DEFAULT_EXCLUDE
+    no_branch = config.no_branch or DEFAULT_NO_BRANCH
+
+    def shape(path: str) -> CodeShape | None:
+        return shape_of(sources[path], exclude, no_branch)
+
+    return ProjectFiles(
+        root=root,
+        line_counts={path: _line_count(source) for path, source in sources.items()},
+        shape=shape,
+        newer=_newer(root, sources, created),
+        remap=config.remap,
+        measured=measured_by(root, config.source, config.include, config.omit),
+    )
+
+
+def shape_of(
+    source: bytes, exclude: tuple[str, ...] = DEFAULT_EXCLUDE, no_branch: tuple[str, ...] = ()
+) -> CodeShape | None:
+    """What coverage.py counts in a file; None when it does not parse."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tree = ast.parse(source)
+        text = source.decode("utf-8", errors="replace")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    lines = text.replace("\r\n", "\n").split("\n")  # numbered as the parser numbers them
+    return code_shape(tree, lines, exclude, no_branch or DEFAULT_NO_BRANCH)
+
+
+def _line_count(source: bytes) -> int:
+    return source.count(b"\n") + (1 if source and not source.endswith(b"\n") else 0)
+
+
+def _created(data_path: str) -> float | None:
+    try:
+        return os.path.getmtime(data_path)
+    except OSError:
+        return None
+
+
+def _newer(root: str, sources: Mapping[str, bytes], created: float | None) -> frozenset[str]:
+    """The files changed after the data was written."""
+    if created is None:
+        return frozenset()
+    newer = set()
+    for path in sources:
+        try:
+            if os.path.getmtime(os.path.join(root, path)) > created:
+                newer.add(path)
+        except OSError:
+            continue
+    return frozenset(newer)
