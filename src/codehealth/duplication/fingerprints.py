@@ -21,7 +21,7 @@ from codehealth.duplication.tokens import NUMBER, OPERATOR_BASE, STRING, Tokens
 KGRAM = 15
 WINDOW = 10
 # Bump when the tokens, the hash or the selection change: cached fingerprints are dropped.
-FINGERPRINT_VERSION = 3
+FINGERPRINT_VERSION = 4
 _BASE = 257
 _MASK = (1 << 40) - 1
 # literals and the punctuation of tables: a run of only these is data

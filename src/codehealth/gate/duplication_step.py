@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from codehealth.adapters.cache import Cache, decode_prints, encode_prints
-from codehealth.adapters.files import is_excluded
+from codehealth.adapters.files import excluder
 from codehealth.adapters.git import BlobReader, tree_blobs
 from codehealth.core import ChangedFile, Finding, Fingerprints, Settings, fingerprint
 from codehealth.duplication import FINGERPRINT_VERSION, KGRAM, WINDOW, file_fingerprints
@@ -141,16 +141,17 @@ def _usable(blobs: dict[str, str], known: dict[str, Fingerprints | str]) -> dict
 
 
 def _python_blobs(root: str, base: str, touched: set[str], settings: Settings) -> dict[str, str]:
-    """path -> blob id of the base tree's Python files the change does not touch."""
+    """path -> blob id of the base tree's Python files the change does not touch (and the
+    configuration does not exclude)."""
+    excluded, copies_excluded = excluder(settings.excluded_patterns), settings.duplication.excludes
     return {
         path: sha
         for path, sha in tree_blobs(root, base).items()
-        if path.endswith(".py") and path not in touched and not _left_out(path, settings)
+        if path.endswith(".py")
+        and path not in touched
+        and not excluded(path)
+        and not copies_excluded(path)
     }
-
-
-def _left_out(path: str, settings: Settings) -> bool:
-    return is_excluded(path, settings.excluded_patterns) or settings.duplication.excludes(path)
 
 
 def _cached(cache: Cache | None, shas: set[str]) -> dict[str, Fingerprints | str]:

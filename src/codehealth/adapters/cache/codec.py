@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import array
+import base64
 import json
+import sys
 from typing import Any
 
 from codehealth.core import (
@@ -84,18 +87,30 @@ _FUNCTION_FIELDS = len(FunctionMetrics._fields)
 
 
 def encode_prints(prints: Fingerprints | str) -> str:
-    """A file's fingerprints (or why it has none) for the cache."""
-    return json.dumps(prints if isinstance(prints, str) else list(prints), separators=(",", ":"))
+    """A file's fingerprints (or why it has none, as a JSON string) for the cache: the ints
+    packed as little-endian 64-bit words in base64, which decodes ~10x faster than JSON."""
+    if isinstance(prints, str):
+        return json.dumps(prints)
+    words = array.array("q", prints)
+    if sys.byteorder == "big":
+        words.byteswap()
+    return base64.b64encode(words.tobytes()).decode("ascii")
 
 
 def decode_prints(text: str) -> Fingerprints | str:
     """Raises ValueError when ``text`` is not what ``encode_prints`` wrote."""
-    value = json.loads(text)
-    if isinstance(value, str):
+    if text.startswith('"'):
+        value = json.loads(text)
+        if not isinstance(value, str):
+            raise ValueError("cache entry has unexpected types")
         return value
-    if type(value) is not list or len(value) % FINGERPRINT_FIELDS or set(map(type, value)) - {int}:
-        raise ValueError("cache entry has unexpected types")
-    return tuple(value)
+    words = array.array("q")
+    words.frombytes(base64.b64decode(text, validate=True))  # binascii.Error is a ValueError
+    if len(words) % FINGERPRINT_FIELDS:
+        raise ValueError("cache entry has another layout")
+    if sys.byteorder == "big":
+        words.byteswap()
+    return tuple(words)
 
 
 def encode_duplication(duplication: Duplication) -> str:
