@@ -16,17 +16,33 @@ import operator
 import tokenize
 
 from codehealth.core import Fingerprints
-from codehealth.duplication.tokens import NUMBER, OPERATOR_BASE, STRING, Tokens
+from codehealth.duplication.tokens import KEYWORDS, NUMBER, OPERATOR_BASE, STRING, Tokens
 
 KGRAM = 15
 WINDOW = 10
 # Bump when the tokens, the hash or the selection change: cached fingerprints are dropped.
-FINGERPRINT_VERSION = 4
+FINGERPRINT_VERSION = 6  # 6: LOGIC_BIT
 _BASE = 257
 _MASK = (1 << 40) - 1
 # literals and the punctuation of tables: a run of only these is data
 _DATA = frozenset(
     {NUMBER, STRING} | {OPERATOR_BASE + tokenize.EXACT_TOKEN_TYPES[text] for text in ",:()[]{}-"}
+)
+# A run's tokens hold logic when they hold a branch, a loop, a boolean or comparison
+# operator or arithmetic. Its fingerprint carries LOGIC_BIT above the 40-bit hash (equal
+# runs carry it alike): a copy without any (calls with other arguments, one-line wrappers,
+# signatures: what the Type-2 abstraction makes look alike) is not reported. Tokens that are
+# also syntax are not logic: ``|`` (annotations), ``@`` (decorators), ``-`` (``nargs=-1``),
+# ``*`` and ``**`` (``*args``, unpacking).
+LOGIC_BIT = 1 << 40
+_LOGIC_WORDS = (
+    "if elif else for while try except finally with and or not in is lambda yield raise "
+    "assert break continue await"
+)
+_LOGIC_OPERATORS = "== != < > <= >= + / // % += -= *= /= //= %= << >> & ^ ~"
+_LOGIC = frozenset(
+    {KEYWORDS[word] for word in _LOGIC_WORDS.split()}
+    | {OPERATOR_BASE + tokenize.EXACT_TOKEN_TYPES[text] for text in _LOGIC_OPERATORS.split()}
 )
 _OUT = pow(_BASE, KGRAM - 1, 1 << 40)  # the weight of the token leaving the window
 
@@ -40,10 +56,13 @@ def fingerprints(tokens: Tokens) -> Fingerprints:
         return ()
     starts, ends = tokens.starts, tokens.ends
     data = [0, *itertools.accumulate(map(_DATA.__contains__, tokens.symbols))]  # before i
+    logic = [0, *itertools.accumulate(map(_LOGIC.__contains__, tokens.symbols))]
     rows: list[int] = []
     for index in _winnowed(hashes):
-        if data[index + KGRAM] - data[index] < KGRAM:
-            rows += (hashes[index], index, starts[index], ends[index + KGRAM - 1])
+        end = index + KGRAM
+        if data[end] - data[index] < KGRAM:
+            value = hashes[index] | (LOGIC_BIT if logic[end] > logic[index] else 0)
+            rows += (value, index, starts[index], ends[end - 1])
     return tuple(rows)
 
 

@@ -21,7 +21,7 @@ from codehealth.core import (
     CloneLocation,
     Fingerprints,
 )
-from codehealth.duplication.fingerprints import KGRAM, WINDOW
+from codehealth.duplication.fingerprints import KGRAM, LOGIC_BIT, WINDOW
 from codehealth.duplication.grouping import merged_groups
 
 # (file number, token index, first line, last line)
@@ -38,7 +38,7 @@ def clone_groups(
     """The clone groups among ``prints`` (by path), each copy at least ``min_tokens``
     tokens and ``min_lines`` lines long, largest groups first."""
     paths = sorted(prints)
-    diagonals = _pairs(paths, prints)
+    diagonals, logical = _pairs(paths, prints)
     # a run of fewer fingerprints than this spans fewer than ``min_tokens`` tokens
     least = 1 + max(0, -(-(min_tokens - KGRAM) // WINDOW))
     runs = [
@@ -48,12 +48,17 @@ def clone_groups(
         for run in _runs(spots)
         if len(run) >= least
     ]
+    runs = [(key, run) for key, run in runs if any((key[0], spot[0]) in logical for spot in run)]
     kept = _long_enough(paths, runs, min_tokens, min_lines)
     return tuple(merged_groups([pair for pairs in kept.values() for pair in _longest(pairs)]))
 
 
-def _pairs(paths: list[str], prints: Mapping[str, Fingerprints]) -> _Diagonals:
-    """Every repeated fingerprint paired with the others of its hash (or the first one)."""
+def _pairs(
+    paths: list[str], prints: Mapping[str, Fingerprints]
+) -> tuple[_Diagonals, set[tuple[int, int]]]:
+    """Every repeated fingerprint paired with the others of its hash (or the first one),
+    and the (file number, token index) of the repeated ones that hold logic: a shared run
+    without any is not a copy (fingerprints.LOGIC_BIT)."""
     seen: dict[int, list[_Spot]] = defaultdict(list)
     step = FINGERPRINT_FIELDS
     for number, path in enumerate(paths):
@@ -62,14 +67,17 @@ def _pairs(paths: list[str], prints: Mapping[str, Fingerprints]) -> _Diagonals:
         for value, index, start, end in zip(*columns, strict=True):
             seen[value].append((number, index, start, end))
     diagonals: _Diagonals = defaultdict(list)
-    for spots in seen.values():
+    logical: set[tuple[int, int]] = set()
+    for value, spots in seen.items():
         if len(spots) < 2:
             continue
+        if value & LOGIC_BIT:
+            logical.update((spot[0], spot[1]) for spot in spots)
         pairs = _chained(spots) if len(spots) > _ALL_PAIRS else _all_pairs(spots)
         for head, spot in pairs:
             key = (head[0], spot[0], spot[1] - head[1])
             diagonals[key].append((head[1], head, spot))
-    return diagonals
+    return diagonals, logical
 
 
 def _all_pairs(spots: list[_Spot]) -> Iterable[tuple[_Spot, _Spot]]:
