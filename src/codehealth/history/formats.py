@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Sequence
 
 from codehealth.history.trend import CommitTotals, HistoryRun
-from codehealth.render import Cell, Table, dataclass_json, render_plain, render_rich
+from codehealth.render import Cell, Table, dataclass_json, render_report
 
 HISTORY_SCHEMA_VERSION = 1
 _BARS = "▁▂▃▄▅▆▇█"
@@ -130,9 +130,7 @@ def _after(run: HistoryRun) -> list[str]:
 
 
 def render_history(run: HistoryRun, last: int = 10, width: int | None = None) -> str:
-    """Plain text, or rich tables ``width`` wide (on a terminal)."""
-    parts = (_tables(run, last), _before(run), _after(run))
-    return render_plain(*parts) if width is None else render_rich(*parts, width=width)
+    return render_report((_tables(run, last), _before(run), _after(run)), width)
 
 
 def render_history_json(run: HistoryRun, pretty: bool = False) -> str:

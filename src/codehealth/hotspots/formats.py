@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from codehealth.hotspots.ranking import HotFile
 from codehealth.hotspots.report import HotspotsReport
-from codehealth.render import Cell, Table, dataclass_json, render_plain, render_rich
+from codehealth.render import Cell, Table, dataclass_json, render_report
 
 HOTSPOTS_SCHEMA_VERSION = 1
 
@@ -145,9 +145,7 @@ def _after(report: HotspotsReport) -> list[str]:
 
 
 def render_hotspots(report: HotspotsReport, top: int = 20, width: int | None = None) -> str:
-    """Plain text, or rich tables ``width`` wide (on a terminal)."""
-    parts = (_tables(report, top), _before(report), _after(report))
-    return render_plain(*parts) if width is None else render_rich(*parts, width=width)
+    return render_report((_tables(report, top), _before(report), _after(report)), width)
 
 
 def render_hotspots_json(report: HotspotsReport, pretty: bool = False) -> str:

@@ -23,6 +23,9 @@ from codehealth.render.tables import (
     render_plain as render_plain,
 )
 from codehealth.render.tables import (
+    render_report as render_report,
+)
+from codehealth.render.tables import (
     render_rich as render_rich,
 )
 
@@ -34,5 +37,6 @@ __all__ = [
     "md_code",
     "md_text",
     "render_plain",
+    "render_report",
     "render_rich",
 ]

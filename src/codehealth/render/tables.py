@@ -110,3 +110,11 @@ def render_rich(
     for line in lines_after:
         console.print(escape(shown(line)))
     return buffer.getvalue()
+
+
+Report = tuple[list[Table], list[str], list[str]]  # tables, lines before, lines after
+
+
+def render_report(report: Report, width: int | None) -> str:
+    """Plain text, or rich tables ``width`` wide (a terminal's; None in a pipe)."""
+    return render_plain(*report) if width is None else render_rich(*report, width=width)
