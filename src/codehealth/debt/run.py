@@ -107,7 +107,7 @@ def measure_debt(
     markers = _markers(measured.sources, cache_dir, cache_notes)
     lint_hits = linters.hits(cache_notes)
     coverage, coverage_notes = load_coverage(
-        root, settings, _analysed_sources(measured), partial=bool(paths)
+        root, settings, _analysed_sources(measured), partial=bool(paths), cache_dir=cache_dir
     )
     cache_notes.extend(coverage_notes)
     extra = list(extra_findings)

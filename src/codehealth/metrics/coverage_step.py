@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import ast
 import os
-import warnings
 from collections.abc import Mapping
 from dataclasses import replace
 
@@ -17,7 +15,6 @@ from codehealth.adapters.coverage import (
     read_coverage_file,
 )
 from codehealth.core import (
-    CodeShape,
     ConfigError,
     CoverageData,
     CoverageMismatch,
@@ -26,7 +23,8 @@ from codehealth.core import (
     join_coverage,
     measured_by,
 )
-from codehealth.metrics.coverable import DEFAULT_EXCLUDE, DEFAULT_NO_BRANCH, code_shape
+from codehealth.metrics.coverable import DEFAULT_EXCLUDE, DEFAULT_NO_BRANCH
+from codehealth.metrics.shapes import Shapes
 
 OFF = "off"
 
@@ -37,6 +35,7 @@ def load_coverage(
     sources: Mapping[str, bytes],
     explicit: str | None = None,
     partial: bool = False,
+    cache_dir: str | None = None,
 ) -> tuple[CoverageData | None, tuple[str, ...]]:
     """The coverage of the files in ``sources`` (relative paths -> bytes) and the notes to
     show, from ``explicit`` (``--coverage``), else ``coverage = "..."`` in the settings,
@@ -44,7 +43,8 @@ def load_coverage(
 
     A file that was asked for and is unusable raises ConfigError (exit 2); one found
     automatically is only named in a note. ``partial``: ``sources`` are only a part of
-    the project (paths were given)."""
+    the project (paths were given). ``cache_dir``: where the files' shapes (what coverage.py
+    counts in them) are cached, None for no cache."""
     chosen = explicit or settings.coverage
     if chosen == OFF:
         return None, ()
@@ -52,15 +52,30 @@ def load_coverage(
     if path is None:
         return None, (note,) if note else ()
     try:
-        config = coverage_config(root) or CoverageConfig()
-        raw = read_coverage_file(path)
-        project = _project(root, sources, config, raw.created or _created(path))
-        data = join_coverage(raw, replace(project, partial=partial))
+        data, cache_notes = _read_and_join(root, sources, path, (partial, cache_dir))
     except (CoverageFileError, CoverageMismatch) as error:
         if chosen:
             raise ConfigError(str(error)) from error
         return None, (f"coverage: ignored {os.path.relpath(path, root)}: {error}",)
-    return data, data.notes
+    return data, (*data.notes, *cache_notes)
+
+
+def _read_and_join(
+    root: str, sources: Mapping[str, bytes], path: str, how: tuple[bool, str | None]
+) -> tuple[CoverageData, list[str]]:
+    """The data file at ``path`` joined to ``sources``, and the shape cache's notes; ``how``:
+    (partial, cache_dir) as ``load_coverage`` takes them."""
+    partial, cache_dir = how
+    config = coverage_config(root) or CoverageConfig()
+    raw = read_coverage_file(path)
+    patterns = (config.exclude or DEFAULT_EXCLUDE, config.no_branch or DEFAULT_NO_BRANCH)
+    shapes = Shapes(sources, cache_dir, patterns)
+    try:
+        project = _project(root, sources, config, raw.created or _created(path), shapes)
+        data = join_coverage(raw, replace(project, partial=partial))
+    finally:
+        notes = shapes.close()
+    return data, notes
 
 
 def _data_file(root: str, chosen: str | None) -> tuple[str | None, str | None]:
@@ -78,37 +93,20 @@ def _data_file(root: str, chosen: str | None) -> tuple[str | None, str | None]:
 
 
 def _project(
-    root: str, sources: Mapping[str, bytes], config: CoverageConfig, created: float | None
+    root: str,
+    sources: Mapping[str, bytes],
+    config: CoverageConfig,
+    created: float | None,
+    shapes: Shapes,
 ) -> ProjectFiles:
-    exclude = config.exclude or DEFAULT_EXCLUDE
-    no_branch = config.no_branch or DEFAULT_NO_BRANCH
-
-    def shape(path: str) -> CodeShape | None:
-        return shape_of(sources[path], exclude, no_branch)
-
     return ProjectFiles(
         root=root,
         line_counts={path: _line_count(source) for path, source in sources.items()},
-        shape=shape,
+        shape=shapes,
         newer=_newer(root, sources, created),
         remap=config.remap,
         measured=measured_by(root, config.source, config.include, config.omit),
     )
-
-
-def shape_of(
-    source: bytes, exclude: tuple[str, ...] = DEFAULT_EXCLUDE, no_branch: tuple[str, ...] = ()
-) -> CodeShape | None:
-    """What coverage.py counts in a file; None when it does not parse."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            tree = ast.parse(source)
-        text = source.decode("utf-8", errors="replace")
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return None
-    lines = text.replace("\r\n", "\n").split("\n")  # numbered as the parser numbers them
-    return code_shape(tree, lines, exclude, no_branch or DEFAULT_NO_BRANCH)
 
 
 def _line_count(source: bytes) -> int:

@@ -35,7 +35,10 @@ def run_scan(
     measured = measure_project(root, paths, settings, use_cache, progress)
     files = tuple(measured.files[path] for path in sorted(measured.files))
     sources = {path: measured.sources[path] for path in measured.files}
-    coverage, coverage_notes = load_coverage(root, settings, sources, partial=bool(paths))
+    cache_dir = os.path.join(root, settings.cache_dir) if use_cache else None
+    coverage, coverage_notes = load_coverage(
+        root, settings, sources, partial=bool(paths), cache_dir=cache_dir
+    )
     return ScanResult(
         root=root,
         files=files,
