@@ -101,13 +101,10 @@ def encode_shape(shape: CodeShape) -> str:
 def decode_shape(text: str) -> CodeShape:
     """Raises ValueError or TypeError when ``text`` is not what ``encode_shape`` wrote."""
     statements, first_line, exits, always = json.loads(text)
-    pairs = [*first_line, *exits]
-    numbers = [*statements, *always, *(n for pair in pairs for n in pair)]
-    if any(type(n) is not int for n in numbers) or any(len(pair) != 2 for pair in pairs):
+    first = dict(first_line)  # ValueError or TypeError unless pairs
+    branches = dict(exits)
+    kinds = {*map(type, statements), *map(type, always), *map(type, first), *map(type, branches)}
+    kinds.update(map(type, first.values()), map(type, branches.values()))
+    if not kinds <= {int}:
         raise ValueError("shape cache entry has another layout")
-    return CodeShape(
-        frozenset(statements),
-        dict(map(tuple, first_line)),
-        dict(map(tuple, exits)),
-        frozenset(always),
-    )
+    return CodeShape(frozenset(statements), first, branches, frozenset(always))
