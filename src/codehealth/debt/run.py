@@ -39,7 +39,14 @@ from codehealth.findings import (
     find_markers,
     finish_file,
 )
-from codehealth.metrics import Measured, Progress, load_coverage, measure_project, package_names
+from codehealth.metrics import (
+    Measured,
+    Progress,
+    ShapeSource,
+    load_coverage,
+    measure_project,
+    package_names,
+)
 from codehealth.version import __version__
 
 
@@ -101,13 +108,19 @@ def measure_debt(
     incomplete: list[str] = []
     linters = BackgroundLinters(root, settings, cache_dir, incomplete)
     measured = measure_project(
-        root, paths, settings, options.use_cache, options.progress, on_read=linters.start
+        root,
+        paths,
+        settings,
+        options.use_cache,
+        options.progress,
+        on_read=linters.start,
     )
     cache_notes: list[str] = []
     markers = _markers(measured.sources, cache_dir, cache_notes)
     lint_hits = linters.hits(cache_notes)
+    shapes = ShapeSource(cache_dir, measured.shapes)
     coverage, coverage_notes = load_coverage(
-        root, settings, _analysed_sources(measured), partial=bool(paths), cache_dir=cache_dir
+        root, settings, _analysed_sources(measured), partial=bool(paths), shapes=shapes
     )
     cache_notes.extend(coverage_notes)
     extra = list(extra_findings)

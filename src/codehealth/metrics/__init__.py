@@ -11,6 +11,9 @@ from codehealth.metrics.analyze import (
     analyze_source as analyze_source,
 )
 from codehealth.metrics.coverage_step import (
+    coverage_wanted as coverage_wanted,
+)
+from codehealth.metrics.coverage_step import (
     load_coverage as load_coverage,
 )
 from codehealth.metrics.measure import (
@@ -37,6 +40,9 @@ from codehealth.metrics.rollup import (
 from codehealth.metrics.rollup import (
     summarise_packages as summarise_packages,
 )
+from codehealth.metrics.shapes import (
+    ShapeSource as ShapeSource,
+)
 
 __all__ = [
     "METRICS_VERSION",
@@ -46,7 +52,9 @@ __all__ = [
     "analyze_module",
     "analyze_source",
     "check_thresholds",
+    "coverage_wanted",
     "load_coverage",
+    "ShapeSource",
     "log",
     "measure_project",
     "package_names",

@@ -24,7 +24,7 @@ from codehealth.core import (
     measured_by,
 )
 from codehealth.metrics.coverable import DEFAULT_EXCLUDE, DEFAULT_NO_BRANCH
-from codehealth.metrics.shapes import Shapes
+from codehealth.metrics.shapes import Shapes, ShapeSource
 
 OFF = "off"
 
@@ -35,7 +35,7 @@ def load_coverage(
     sources: Mapping[str, bytes],
     explicit: str | None = None,
     partial: bool = False,
-    cache_dir: str | None = None,
+    shapes: ShapeSource | None = None,
 ) -> tuple[CoverageData | None, tuple[str, ...]]:
     """The coverage of the files in ``sources`` (relative paths -> bytes) and the notes to
     show, from ``explicit`` (``--coverage``), else ``coverage = "..."`` in the settings,
@@ -43,8 +43,8 @@ def load_coverage(
 
     A file that was asked for and is unusable raises ConfigError (exit 2); one found
     automatically is only named in a note. ``partial``: ``sources`` are only a part of
-    the project (paths were given). ``cache_dir``: where the files' shapes (what coverage.py
-    counts in them) are cached, None for no cache."""
+    the project (paths were given). ``shapes``: the files' shapes (what coverage.py counts
+    in them) the scan computed, and where they are cached."""
     chosen = explicit or settings.coverage
     if chosen == OFF:
         return None, ()
@@ -52,7 +52,7 @@ def load_coverage(
     if path is None:
         return None, (note,) if note else ()
     try:
-        data, cache_notes = _read_and_join(root, sources, path, (partial, cache_dir))
+        data, cache_notes = _read_and_join(root, sources, path, (partial, shapes))
     except (CoverageFileError, CoverageMismatch) as error:
         if chosen:
             raise ConfigError(str(error)) from error
@@ -61,21 +61,32 @@ def load_coverage(
 
 
 def _read_and_join(
-    root: str, sources: Mapping[str, bytes], path: str, how: tuple[bool, str | None]
+    root: str, sources: Mapping[str, bytes], path: str, how: tuple[bool, ShapeSource | None]
 ) -> tuple[CoverageData, list[str]]:
     """The data file at ``path`` joined to ``sources``, and the shape cache's notes; ``how``:
-    (partial, cache_dir) as ``load_coverage`` takes them."""
-    partial, cache_dir = how
+    (partial, shapes) as ``load_coverage`` takes them."""
+    partial, source = how
     config = coverage_config(root) or CoverageConfig()
     raw = read_coverage_file(path)
     patterns = (config.exclude or DEFAULT_EXCLUDE, config.no_branch or DEFAULT_NO_BRANCH)
-    shapes = Shapes(sources, cache_dir, patterns)
+    shapes = Shapes(sources, source, patterns)
     try:
         project = _project(root, sources, config, raw.created or _created(path), shapes)
         data = join_coverage(raw, replace(project, partial=partial))
     finally:
         notes = shapes.close()
     return data, notes
+
+
+def coverage_wanted(root: str, settings: Settings) -> bool:
+    """Whether a run will read coverage data (so the scan computes the shapes as it
+    parses): one is configured or given, or one of the usual files is at the root."""
+    if settings.coverage == OFF:
+        return False
+    if settings.coverage:
+        return True
+    found, _ = find_coverage_file(root)
+    return found is not None or configured_data_file(root) is not None
 
 
 def _data_file(root: str, chosen: str | None) -> tuple[str | None, str | None]:

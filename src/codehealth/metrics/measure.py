@@ -9,19 +9,22 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from codehealth.adapters.cache import CODEC_VERSION, Cache, decode, encode
 from codehealth.adapters.files import Discovery, discover, read_source
 from codehealth.adapters.pool import process_pool, split_share
 from codehealth.core import (
     HEAD_BYTES,
+    CodeShape,
     FileMetrics,
     NotAnalysed,
     Settings,
     generated_marker,
 )
-from codehealth.metrics.analyze import METRICS_VERSION, analyze_source
+from codehealth.metrics.analyze import METRICS_VERSION, analyze_module, analyze_source
+from codehealth.metrics.coverable import code_shape
+from codehealth.metrics.coverage_step import coverage_wanted
 from codehealth.version import __version__
 
 Progress = Callable[[int, int], None]
@@ -43,6 +46,9 @@ class Measured:
     not_analysed: list[NotAnalysed]
     notes: list[str]
     left_out: tuple[tuple[str, str], ...] = ()  # (folder/ or file, why), not analysed
+    # what coverage.py counts in each file analysed afresh (with ``shapes=True``), from the
+    # same parse: joining coverage data then parses only the files taken from the cache
+    shapes: dict[str, CodeShape] = field(default_factory=dict)
 
 
 def measure_project(
@@ -56,7 +62,9 @@ def measure_project(
     """Discover, read and measure; unchanged files come from the cache.
 
     ``on_read`` sees every file's bytes before the analysis starts (``debt`` starts its
-    linters there, so they run while the files are measured)."""
+    linters there, so they run while the files are measured). When the project has
+    coverage data, each file analysed afresh also gets its coverage shape, from the same
+    parse (``Measured.shapes``)."""
     exclude = settings.excluded_patterns
     discovery = discover(
         root,
@@ -71,34 +79,40 @@ def measure_project(
     if on_read is not None:
         on_read(sources)
     cache = Cache(os.path.join(root, settings.cache_dir), _salt()) if use_cache else None
-    analysed = _analysed(sources, cache, not_analysed, settings.jobs, progress)
+    shapes: dict[str, CodeShape] = {}
+    how = (settings.jobs, progress, coverage_wanted(root, settings))
+    analysed = _analysed(sources, cache, not_analysed, how, shapes)
     if cache is not None:
         cache.close()
         notes.extend(cache.notes)
-    return Measured(discovered, analysed, sources, not_analysed, notes, left_out)
+    return Measured(discovered, analysed, sources, not_analysed, notes, left_out, shapes)
 
 
 def _analysed(
     sources: dict[str, bytes],
     cache: Cache | None,
     not_analysed: list[NotAnalysed],
-    jobs: int,
-    progress: Progress | None,
+    how: tuple[int, Progress | None, bool],
+    shapes: dict[str, CodeShape],
 ) -> dict[str, FileMetrics]:
     """Every file's metrics, from the cache where it has them; the fresh ones go into the
-    cache, the files that cannot be analysed into ``not_analysed``."""
+    cache, the files that cannot be analysed into ``not_analysed``; ``how``: (jobs,
+    progress, with shapes): ``shapes`` then receives the shape of every fresh file."""
     keys = {
         path: hashlib.blake2b(content, digest_size=16).hexdigest()
         for path, content in sources.items()
     }
     analysed = _from_cache(cache, keys) if cache is not None else {}
-    todo = [(path, sources[path]) for path in sources if path not in analysed]
+    jobs, progress, with_shapes = how
+    todo = [(path, sources[path], with_shapes) for path in sources if path not in analysed]
     fresh: list[tuple[str, str]] = []
-    for path, outcome in _analyse(todo, jobs, progress):
+    for path, outcome, shape in _analyse(todo, jobs, progress):
         if isinstance(outcome, NotAnalysed):
             not_analysed.append(outcome)
             continue
         analysed[path] = outcome
+        if shape is not None:
+            shapes[path] = shape
         if cache is not None:
             fresh.append((keys[path], encode(outcome)))
     if cache is not None:
@@ -161,25 +175,35 @@ def _salt() -> str:
     return f"{__version__}/{CODEC_VERSION}/m{METRICS_VERSION}/{grammar}"
 
 
-def _analyse_one(item: tuple[str, bytes]) -> tuple[str, str | NotAnalysed]:
+_Item = tuple[str, bytes, bool]  # path, source, with its coverage shape
+_Outcome = tuple[str, FileMetrics | NotAnalysed, CodeShape | None]
+
+
+def _measure_one(item: _Item) -> _Outcome:
+    """One file's metrics and, when asked, its coverage shape from the same tree."""
+    path, source, with_shape = item
+    if not with_shape:
+        return path, analyze_source(source, path), None
+    outcome, tree = analyze_module(source, path)
+    if tree is None:
+        return path, outcome, None
+    return path, outcome, code_shape(tree, source.decode("utf-8", errors="replace"))
+
+
+def _analyse_one(item: _Item) -> tuple[str, str | NotAnalysed, CodeShape | None]:
     """In a worker: measure one file and return it encoded (strings cross processes cheaply)."""
-    path, source = item
-    outcome = analyze_source(source, path)
+    path, outcome, shape = _measure_one(item)
     if isinstance(outcome, NotAnalysed):
-        return path, outcome
-    return path, encode(outcome)
+        return path, outcome, None
+    return path, encode(outcome), shape
 
 
-def _analyse(
-    todo: list[tuple[str, bytes]], jobs: int, progress: Progress | None
-) -> Iterator[tuple[str, FileMetrics | NotAnalysed]]:
+def _analyse(todo: list[_Item], jobs: int, progress: Progress | None) -> Iterator[_Outcome]:
     """Measure every file, spreading the work over ``jobs`` processes (0 = one per core)."""
     workers = jobs or os.cpu_count() or 1
-    size = sum(len(source) for _, source in todo)
+    size = sum(len(item[1]) for item in todo)
     if workers < 2 or len(todo) < _POOL_MIN_FILES or size < _POOL_MIN_BYTES:
-        outcomes: Iterator[tuple[str, FileMetrics | NotAnalysed]] = (
-            (path, analyze_source(source, path)) for path, source in todo
-        )
+        outcomes: Iterator[_Outcome] = map(_measure_one, todo)
     else:
         outcomes = _analyse_in_parallel(todo, workers)
     for done, outcome in enumerate(outcomes, 1):
@@ -188,20 +212,18 @@ def _analyse(
             progress(done, len(todo))
 
 
-def _analyse_in_parallel(
-    todo: list[tuple[str, bytes]], workers: int
-) -> Iterator[tuple[str, FileMetrics | NotAnalysed]]:
+def _analyse_in_parallel(todo: list[_Item], workers: int) -> Iterator[_Outcome]:
     """The calling process measures its share while the workers measure theirs; its own
     results need no encoding round trip."""
     mine, theirs = split_share(todo, workers, _size)
     with process_pool(min(workers - 1, len(theirs))) as pool:
         chunk = max(1, len(theirs) // (workers * 16))
         pending = pool.imap_unordered(_analyse_one, theirs, chunk)
-        for path, source in mine:
-            yield path, analyze_source(source, path)
-        for path, outcome in pending:
-            yield path, outcome if isinstance(outcome, NotAnalysed) else decode(path, outcome)
+        yield from map(_measure_one, mine)
+        for path, outcome, shape in pending:
+            metrics = outcome if isinstance(outcome, NotAnalysed) else decode(path, outcome)
+            yield path, metrics, shape
 
 
-def _size(item: tuple[str, bytes]) -> int:
+def _size(item: _Item) -> int:
     return len(item[1])

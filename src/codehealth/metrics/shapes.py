@@ -9,6 +9,7 @@ import json
 import sys
 import warnings
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from codehealth.adapters.cache import Cache
 from codehealth.core import CodeShape
@@ -35,18 +36,33 @@ def shape_of(
     return code_shape(tree, text, exclude, no_branch)
 
 
+@dataclass(frozen=True, slots=True)
+class ShapeSource:
+    """Where shapes come from besides a parse: ``known``, computed by the scan from its own
+    parse (coverage.py's default patterns), and the cache in ``cache_dir`` (None: none)."""
+
+    cache_dir: str | None = None
+    known: Mapping[str, CodeShape] = field(default_factory=dict)
+
+
+_DEFAULTS = (DEFAULT_EXCLUDE, DEFAULT_NO_BRANCH)
+
+
 class Shapes:
-    """``shape(path)`` for the files of ``sources``, from the cache in ``cache_dir`` when it
-    has them (None: no cache); ``close()`` stores the new ones and returns the cache's notes."""
+    """``shape(path)`` for the files of ``sources``: known, else from the cache, else parsed;
+    ``close()`` stores the new ones and returns the cache's notes."""
 
     def __init__(
         self,
         sources: Mapping[str, bytes],
-        cache_dir: str | None,
-        patterns: tuple[tuple[str, ...], tuple[str, ...]] = (DEFAULT_EXCLUDE, DEFAULT_NO_BRANCH),
+        source: ShapeSource | None = None,
+        patterns: tuple[tuple[str, ...], tuple[str, ...]] = _DEFAULTS,
     ) -> None:
+        source = source or ShapeSource()
+        cache_dir = source.cache_dir
         self.sources = sources
         self.patterns = patterns
+        self._known = source.known if patterns == _DEFAULTS else {}
         self._fresh: list[tuple[str, str]] = []
         self._cache: Cache | None = None
         self._stored: dict[str, str] = {}
@@ -61,6 +77,11 @@ class Shapes:
 
     def __call__(self, path: str) -> CodeShape | None:
         key = self._keys.get(path)
+        known = self._known.get(path)
+        if known is not None:
+            if key is not None and key not in self._stored:
+                self._fresh.append((key, encode_shape(known)))
+            return known
         text = self._stored.get(key) if key is not None else None
         if text is not None:
             try:

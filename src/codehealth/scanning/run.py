@@ -10,6 +10,7 @@ from codehealth.core import Settings, is_test_path
 from codehealth.metrics import (
     Progress,
     ScanResult,
+    ShapeSource,
     check_thresholds,
     load_coverage,
     measure_project,
@@ -36,8 +37,9 @@ def run_scan(
     files = tuple(measured.files[path] for path in sorted(measured.files))
     sources = {path: measured.sources[path] for path in measured.files}
     cache_dir = os.path.join(root, settings.cache_dir) if use_cache else None
+    shapes = ShapeSource(cache_dir, measured.shapes)
     coverage, coverage_notes = load_coverage(
-        root, settings, sources, partial=bool(paths), cache_dir=cache_dir
+        root, settings, sources, partial=bool(paths), shapes=shapes
     )
     return ScanResult(
         root=root,
