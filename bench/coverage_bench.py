@@ -218,7 +218,7 @@ def report(runs: int, results: dict[bool, Result], scanned: dict[str, float]) ->
     lines += [
         "",
         "The whole `codehealth scan --format json` of the sdist in a fresh process (the arcs "
-        "data; cold: the shapes come from the scan's own parse, in its worker processes):",
+        "data; cold: `--no-cache`, so the join parses every file once more for its shape):",
         "",
         "| run | wall s |",
         "| --- | ---: |",
@@ -234,8 +234,7 @@ def report(runs: int, results: dict[bool, Result], scanned: dict[str, float]) ->
         f"of {first.files} files joined; the rest do not parse under this Python). Warm: the "
         "shapes (what coverage.py counts in each file) come from `.codehealth/shapes.sqlite`, "
         "as in every scan after the first with coverage data; cold parses every file once more "
-        "(`load_coverage` alone, as the gate would call it without a scan); a scan computes "
-        "them from its own parse instead (below).",
+        "(the first run with coverage data, or `--no-cache`).",
         END,
     ]
     return lines

@@ -10,11 +10,8 @@ It unpacks its own copy of the sdist into bench/.work/debt/ and makes it a git r
 
 from __future__ import annotations
 
-import argparse
-import datetime
 import json
 import os
-import platform
 import resource
 import shutil
 import subprocess
@@ -25,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench_output import bench_parser, print_table, write_results
 from django_sdist import DJANGO, django_archive
 
 BENCH = Path(__file__).resolve().parent
@@ -193,39 +191,22 @@ def _rows(timings: list[Timing], floor: float) -> list[tuple[str, ...]]:
     return rows
 
 
-def _print(rows: list[tuple[str, ...]], verdicts: list[str]) -> None:
-    header = ("run", "best wall s", "x floor", "best CPU s", "peak MB")
-    width = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
-    print("\n".join("  ".join(c.ljust(width[i]) for i, c in enumerate(r)) for r in [header, *rows]))
-    print("\n".join(verdicts))
+_HEADER = ("run", "best wall s", "x floor", "best CPU s", "peak MB")
 
 
 def _write(rows: list[tuple[str, ...]], verdicts: list[str], runs: int) -> None:
-    stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    table = [
-        "| run | best wall s | x floor | best CPU s | peak MB |",
-        "| --- | ---: | ---: | ---: | ---: |",
-    ]
-    table += [f"| {' | '.join(r)} |" for r in rows]
-    RESULTS.write_text(
-        f"# `codehealth debt` on Django {DJANGO} (`django/`)\n\n"
-        f"Measured {stamp} on {platform.machine()}, {os.cpu_count()} cores, Python "
-        f"{platform.python_version()}; best of {runs} round-robin runs. "
-        "PRELIMINARY: the machine was shared with other work (load average "
-        f"{os.getloadavg()[0]:.1f}) while this ran.\n\n"
-        + "\n".join(table)
-        + "\n\n"
-        + "\n".join(f"- {v}" for v in verdicts)
-        + "\n\nReproduce: `.venv/bin/python bench/debt_bench.py --runs 3 --write`\n",
-        encoding="utf-8",
+    write_results(
+        RESULTS,
+        f"`codehealth debt` on Django {DJANGO} (`django/`)",
+        f"best of {runs} round-robin runs.",
+        (_HEADER, "| --- | ---: | ---: | ---: | ---: |", rows),
+        verdicts,
+        ".venv/bin/python bench/debt_bench.py --runs 3 --write",
     )
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--write", action="store_true", help=f"write {RESULTS.name}")
-    options = parser.parse_args(argv)
+    options = bench_parser(__doc__, RESULTS).parse_args(argv)
     corpus()
     ruff, timings = _commands()
     floor = floor_seconds(options.runs)
@@ -235,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
             run(timing)
     rows = _rows(timings, floor)
     verdicts = _budget_verdicts(timings, floor) + _output_verdicts(timings, ruff)
-    _print(rows, verdicts)
+    print_table(_HEADER, rows, verdicts)
     if options.write:
         _write(rows, verdicts, options.runs)
     return 0

@@ -17,7 +17,6 @@ and ratios against the floor measured in the same run.
 
 from __future__ import annotations
 
-import argparse
 import datetime
 import json
 import os
@@ -30,6 +29,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench_output import bench_parser
 from django_sdist import DJANGO, django_archive
 
 BENCH = Path(__file__).resolve().parent
@@ -207,9 +207,7 @@ def _floor_again(table: _Table) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--write", action="store_true", help=f"write {RESULTS.name}")
+    parser = bench_parser(__doc__, RESULTS)
     options = parser.parse_args(argv)
     corpus()
     floor, files = floor_seconds(options.runs)

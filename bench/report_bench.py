@@ -15,10 +15,7 @@ Run from the repository root:  .venv/bin/python bench/report_bench.py --runs 3 [
 
 from __future__ import annotations
 
-import argparse
-import datetime
 import os
-import platform
 import shutil
 import subprocess
 import sys
@@ -27,6 +24,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench_output import bench_parser, print_table, write_results
 from django_sdist import DJANGO, django_archive
 
 BENCH = Path(__file__).resolve().parent
@@ -120,37 +118,23 @@ def measure(kind: str, runs: int) -> tuple[list[str], list[tuple[str, ...]]]:
     return verdicts, rows
 
 
-def _print(rows: list[tuple[str, ...]], verdicts: list[str]) -> None:
-    header = ("corpus", "run", "best wall s")
-    width = [max(len(r[i]) for r in [header, *rows]) for i in range(3)]
-    print("\n".join("  ".join(c.ljust(width[i]) for i, c in enumerate(r)) for r in [header, *rows]))
-    print("\n".join(verdicts))
+_HEADER = ("corpus", "run", "best wall s")
 
 
 def _write(rows: list[tuple[str, ...]], verdicts: list[str], runs: int) -> None:
-    stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    table = ["| corpus | run | best wall s |", "| --- | --- | ---: |"]
-    table += [f"| {' | '.join(r)} |" for r in rows]
-    RESULTS.write_text(
-        f"# `codehealth report --html` on Django {DJANGO}\n\n"
-        f"Measured {stamp} on {platform.machine()} ({platform.processor() or 'cpu'}), "
-        f"{os.cpu_count()} cores, Python {platform.python_version()}; best of "
-        f"{runs} round-robin runs, cold = `.codehealth/` removed before the run. "
-        "The machine was shared with other work (load average "
-        f"{os.getloadavg()[0]:.1f}) while this ran.\n\n"
-        + "\n".join(table)
-        + "\n\n"
-        + "\n".join(f"- {v}" for v in verdicts)
-        + "\n\nReproduce: `.venv/bin/python bench/report_bench.py --runs 3 --write`\n",
-        encoding="utf-8",
+    write_results(
+        RESULTS,
+        f"`codehealth report --html` on Django {DJANGO}",
+        f"best of {runs} round-robin runs, cold = `.codehealth/` removed before the run.",
+        (_HEADER, "| --- | --- | ---: |", rows),
+        verdicts,
+        ".venv/bin/python bench/report_bench.py --runs 3 --write",
     )
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
+    parser = bench_parser(__doc__, RESULTS)
     parser.add_argument("--corpus", choices=["git", "plain", "both"], default="both")
-    parser.add_argument("--write", action="store_true", help=f"write {RESULTS.name}")
     options = parser.parse_args(argv)
     kinds = ["git", "plain"] if options.corpus == "both" else [options.corpus]
     verdicts: list[str] = []
@@ -159,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         more, found = measure(kind, options.runs)
         verdicts += more
         rows += found
-    _print(rows, verdicts)
+    print_table(_HEADER, rows, verdicts)
     if options.write:
         _write(rows, verdicts, options.runs)
     return 0

@@ -17,7 +17,7 @@ from codehealth.version import __version__
 # command's own, which tests/unit/test_cli_group.py checks)
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "baseline": (
-        "codehealth.gate.command",
+        "codehealth.gate.baseline_command",
         "baseline",
         "Record today's findings so that `codehealth gate` fails only on new ones.",
     ),

@@ -150,26 +150,3 @@ def test_an_unusable_file_asked_for_fails_and_one_found_is_a_note(tmp_path: Path
     assert data is None and notes[0].startswith("coverage: ignored .coverage:")
     with pytest.raises(ConfigError, match="no such coverage file"):
         _load(project, "missing.xml")
-
-
-def test_the_scan_computes_the_shapes_from_its_own_parse(
-    measured: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """With coverage data at the root, a cold scan gives the join every file's shape: no
-    file is parsed a second time, and the figures are the same."""
-    from codehealth.metrics import shapes as shapes_module
-    from codehealth.scanning import run_scan
-
-    project = tmp_path / "p"
-    shutil.copytree(measured, project)
-    for name in ("coverage.xml", "coverage.lcov", "report.json"):
-        (project / name).unlink()
-    expected = _load(project, ".coverage")[0]
-
-    def no_parse(*args: object) -> None:
-        raise AssertionError("parsed again")
-
-    monkeypatch.setattr(shapes_module, "shape_of", no_parse)
-    result = run_scan(root=str(project), use_cache=False)
-    assert result.coverage is not None
-    assert result.coverage.files["pkg/mod.py"] == expected.files["pkg/mod.py"]

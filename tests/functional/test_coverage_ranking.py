@@ -23,6 +23,11 @@ for args in [("book", 3, 1, 1, 0), ("book", 3, 1, 0, 1), ("book", 3, 1, 0, 0),
 """
 
 
+# The two functions are copies by design: the duplication detector (which would price the
+# second copy) is off, so that coverage is the only difference between them.
+_NO_COPIES = "[tool.codehealth.duplication]\nenabled = false\n"
+
+
 def _pricing(variant: int) -> str:
     return complex_function("first", variant) + "\n\n" + complex_function("second", variant)
 
@@ -30,7 +35,11 @@ def _pricing(variant: int) -> str:
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     steps = [
-        Step(*(ANN if day % 2 else BOB), 60 - day * 5, {"pricing.py": _pricing(day)})
+        Step(
+            *(ANN if day % 2 else BOB),
+            60 - day * 5,
+            {"pricing.py": _pricing(day), "pyproject.toml": _NO_COPIES},
+        )
         for day in range(6)
     ]
     base = tmp_path_factory.mktemp("ranking")
@@ -68,7 +77,7 @@ def test_without_coverage_the_two_tie_and_the_first_in_the_file_leads(
     cli: Cli, repo: Path, tmp_path: Path
 ) -> None:
     off = tmp_path / "pyproject.toml"
-    off.write_text('[tool.codehealth]\ncoverage = "off"\n')
+    off.write_text('[tool.codehealth]\ncoverage = "off"\n' + _NO_COPIES)
     functions = _json(cli, repo, "hotspots", "--config", str(off))["functions"]
     assert [row["qualname"] for row in functions[:2]] == ["first", "second"]
     assert functions[0]["score"] == functions[1]["score"]

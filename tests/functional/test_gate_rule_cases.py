@@ -7,7 +7,9 @@ arguments (``args``), the level the rule is reported at (``level``, default ``er
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import time
 from pathlib import Path
 from typing import Any
 
@@ -29,11 +31,7 @@ def _replay(case: Path, repo: Path) -> dict[str, Any]:
     if settings.get("baseline"):
         assert run_cli("baseline", cwd=repo).code == 0
         commit_all(repo, "baseline")
-    for path in repo.iterdir():
-        if path.name not in (".git", ".codehealth-baseline"):
-            shutil.rmtree(path) if path.is_dir() else path.unlink()
-    # new mtimes: git must not take a head file of the base's size and time for unchanged
-    shutil.copytree(case / "head", repo, dirs_exist_ok=True, copy_function=shutil.copyfile)
+    _put_head(case / "head", repo)
     commit_all(repo, "head")
     base = [] if settings.get("baseline") else ["--base", "HEAD~1"]
     args = [*base, "--no-lint", "--format", "json", *settings.get("args", [])]
@@ -42,8 +40,19 @@ def _replay(case: Path, repo: Path) -> dict[str, Any]:
     return {"levels": {(p["rule"], p["level"]) for p in run.json()["problems"]}, **settings}
 
 
+def _put_head(head: Path, repo: Path) -> None:
+    """The head tree in place of the base's."""
+    for path in repo.iterdir():
+        if path.name not in (".git", ".codehealth-baseline"):
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+    # new mtimes: git must not take a head file of the base's size and time for unchanged
+    shutil.copytree(head, repo, dirs_exist_ok=True, copy_function=shutil.copyfile)
+    for data in repo.glob("*coverage.xml"):  # the test run comes after the checkout
+        os.utime(data, (time.time() + 5, time.time() + 5))
+
+
 def test_every_gate_rule_has_a_case() -> None:
-    assert [f"CH50{n}" for n in range(1, 8)] == RULES
+    assert [*(f"CH50{n}" for n in range(1, 10)), "CH510"] == RULES
     assert all(
         (CASES / rule / kind / "head").is_dir() for rule in RULES for kind in ("pass", "fail")
     )

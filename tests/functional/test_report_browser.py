@@ -53,6 +53,29 @@ def browser(tmp_path):
         driver.quit()
 
 
+# The same function under two names in two modules: a clone group of two copies.
+_COPIED = """def NAME(items, rate, minimum):
+    total = 0
+    for item in items:
+        if item.quantity > minimum:
+            total += item.price * item.quantity * (1 - rate)
+        elif item.quantity == minimum:
+            total += item.price * item.quantity * (1 - rate / 2)
+        else:
+            total += item.price * item.quantity
+    return round(total, 2)
+"""
+
+
+# The tests ran net_price's first four lines only.
+_PRICES_COVERAGE = (
+    '<?xml version="1.0" ?><coverage version="7.6"><packages><package name="shop">'
+    '<classes><class name="prices.py" filename="shop/catalog/prices.py"><lines>'
+    + "".join(f'<line number="{n}" hits="{int(n <= 4)}"/>' for n in range(1, 11))
+    + "</lines></class></classes></package></packages></coverage>"
+)
+
+
 @pytest.fixture
 def report(make_repo, cli) -> Path:
     """A project with modules, boundary violations, three commits (a trend and hotspots)
@@ -73,7 +96,15 @@ def report(make_repo, cli) -> Path:
     logic = repo / "shop/orders/logic.py"
     logic.write_text(logic.read_text() + "\n\ndef extra(a):\n    return a if a else 0\n")
     commit_all(repo, "second")
-    write_files(repo, {"shop/catalog/more.py": "def more(y):\n    return [i for i in y if i]\n"})
+    write_files(
+        repo,
+        {
+            "shop/catalog/more.py": "def more(y):\n    return [i for i in y if i]\n",
+            "shop/catalog/prices.py": _COPIED.replace("NAME", "net_price"),
+            "shop/orders/totals.py": _COPIED.replace("NAME", "order_total"),
+            "coverage.xml": _PRICES_COVERAGE,
+        },
+    )
     commit_all(repo, "third")
     result = cli("report", "--html", "out", cwd=repo)
     assert result.code == 0, result.err
@@ -122,6 +153,22 @@ def test_the_report_renders_in_chromium(browser, report, tmp_path):
     assert browser.execute_script("return document.querySelectorAll('script').length") == 3
     names = _rows(browser)
     assert "_script_" in names
+
+    headers = [th.text for th in browser.find_elements(By.CSS_SELECTOR, "#functions th")]
+    assert "Coverage %" in headers and "CRAP" in headers
+    [net_price] = [
+        row.find_elements(By.CSS_SELECTOR, "td")
+        for row in browser.find_elements(By.CSS_SELECTOR, "#functions tbody tr")
+        if row.find_element(By.CSS_SELECTOR, "td").text == "net_price"
+    ]
+    coverage_cell = net_price[headers.index("Coverage %")].text
+    assert coverage_cell == "33.3"  # the body's lines 2-10: 3 of 9 statements ran
+
+    clones = [row.text for row in browser.find_elements(By.CSS_SELECTOR, "#clones tbody tr")]
+    assert len(clones) == 1
+    assert "shop/catalog/prices.py:1-" in clones[0] and "shop/orders/totals.py:1-" in clones[0]
+    summary = browser.find_element(By.ID, "duplication-summary").text
+    assert "in 1 clone groups, 2 copies" in summary
 
     before = _rows(browser)
     header = browser.find_element(By.CSS_SELECTOR, "#functions th[data-key=name]")

@@ -55,8 +55,81 @@ def test_the_report_holds_every_part(make_repo, cli):
         "Worst functions",
         "Module graph",
         "Refactor plan",
+        "Duplication",
     ):
         assert section in page
+
+
+def test_the_duplication_section_lists_the_largest_groups_of_many(tmp_path, cli):
+    """Generated-looking code: one function copied into 60 modules is one group of 60
+    copies; the page keeps the group (its first places) and the worst files, capped."""
+    repo = tmp_path / "gen"
+    repo.mkdir()
+    init_repo(repo)
+    body = (
+        "def handler(request, payload, retries):\n"
+        "    result = []\n"
+        "    for item in payload:\n"
+        "        if item.kind == 'a' and retries > 2:\n"
+        "            result.append(item.value * retries + 1)\n"
+        "        elif item.kind == 'b':\n"
+        "            result.append(item.value + request.offset)\n"
+        "        else:\n"
+        "            result.append(item.value - retries)\n"
+        "    result.reverse()\n"
+        "    return sorted(result)\n"
+    )
+    write_files(repo, {f"gen/m{n:02}.py": body for n in range(60)})
+    commit_all(repo, "generated")
+    result = cli("report", "--html", "out", cwd=repo)
+    assert result.code == 0, result.err
+    duplication = _data(_page(repo))["duplication"]
+    assert duplication["group_count"] == 1
+    [group] = duplication["groups"]
+    assert group["count"] == 60 and len(group["locations"]) < 60
+    assert (group["locations"][0]["path"], group["locations"][0]["start"]) == ("gen/m00.py", 1)
+    assert len(duplication["files"]) == 40  # the worst files only
+
+
+_GRADE = (
+    "def grade(score):\n"
+    "    if score > 90:\n"
+    '        return "A"\n'
+    "    if score > 80:\n"
+    '        return "B"\n'
+    '    return "C"\n'
+)
+# The tests ran lines 1, 2, 4 and 6: never an A or a B.
+_GRADE_COVERAGE = (
+    '<?xml version="1.0" ?><coverage version="7.6"><sources><source>/ci/build</source>'
+    '</sources><packages><package name="."><classes><class name="calc.py" filename="calc.py">'
+    "<lines>"
+    + "".join(f'<line number="{n}" hits="{int(n in (1, 2, 4, 6))}"/>' for n in range(1, 7))
+    + "</lines></class></classes></package></packages></coverage>"
+)
+
+
+def test_coverage_columns_hold_each_functions_figure_and_crap(tmp_path, cli):
+    repo = tmp_path / "calc"
+    repo.mkdir()
+    init_repo(repo)
+    write_files(repo, {"calc.py": _GRADE, "coverage.xml": _GRADE_COVERAGE})
+    commit_all(repo, "graded")
+    result = cli("report", "--html", "out", cwd=repo)
+    assert result.code == 0, result.err
+    data = _data(_page(repo))
+    assert data["coverage"]["percent"] == 66.7  # 4 of the file's 6 statements
+    [row] = data["functions"]
+    # the body's statements (lines 2-6): 3 of 5 ran; CRAP = 3^2 x 0.4^3 + 3
+    assert (row["coverage"], row["crap"]) == (60.0, 3.6)
+
+
+def test_without_coverage_data_the_figures_are_none(make_repo, cli):
+    repo = make_repo("shop")
+    assert cli("report", "--html", "out", cwd=repo).code == 0
+    data = _data(_page(repo))
+    assert data["coverage"] is None
+    assert all(row["coverage"] is None and row["crap"] is None for row in data["functions"])
 
 
 def test_hostile_names_are_escaped(make_repo, cli):

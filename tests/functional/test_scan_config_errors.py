@@ -121,3 +121,15 @@ def test_no_configuration_at_all_works(make_repo):
     run = run_cli("scan", "--check", cwd=repo)
     assert run.code == 0, run.err  # the defaults are looser than the clean project's limits
     assert "2 files" in run.out
+
+
+@pytest.mark.parametrize(
+    ("table", "words"),
+    [
+        ("[tool.codehealth.duplication]\nmin_tokens = 5\n", "min_tokens = 5: expected"),
+        ("[tool.codehealth.duplication]\nmin_lines = -1\n", "min_lines = -1: expected"),
+        ('[tool.codehealth.gate]\nmax_new_duplication = "3%"\n', "max_new_duplication"),
+    ],
+)
+def test_bad_duplication_settings_name_the_key(make_repo, table, words):
+    assert words in _scan_with(make_repo, table)

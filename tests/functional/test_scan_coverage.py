@@ -145,11 +145,12 @@ def test_the_debt_table_has_a_coverage_family_and_column_only_with_data(make_rep
     header = next(
         line for line in run_cli("debt", cwd=repo).out.splitlines() if line.startswith("module")
     )
-    assert header.split()[6:12] == [
+    assert header.split()[6:13] == [
         "lint",
         "complexity",
         "markers",
         "boundaries",
+        "duplication",
         "coverage",
         "cover",
     ]

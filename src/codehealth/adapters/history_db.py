@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from codehealth.adapters.cache import prepare_directory
+from codehealth.adapters.cache import open_database, prepare_directory
 
 _APPLICATION_ID = 0x43484853  # "CHHS"
 _LAYOUT = 1
@@ -169,14 +169,8 @@ class HistoryStore:
     def _open(self, path: str) -> sqlite3.Connection:
         if path != ":memory:":
             prepare_directory(self.directory)
-        db = sqlite3.connect(path, timeout=10, isolation_level=None)
+        db, tables = open_database(path, _APPLICATION_ID, "history store", "NORMAL")
         try:
-            kind = db.execute("PRAGMA application_id").fetchone()[0]
-            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            if kind not in (0, _APPLICATION_ID) or (tables and kind != _APPLICATION_ID):
-                raise sqlite3.DatabaseError("not a codehealth history store")
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
             if not tables:
                 self._create(db)
                 return db

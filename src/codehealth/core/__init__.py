@@ -142,6 +142,9 @@ from codehealth.core.coverage import (
 from codehealth.core.coverage import (
     span_coverage as span_coverage,
 )
+from codehealth.core.coverage import (
+    span_figures as span_figures,
+)
 from codehealth.core.coverage_join import (
     CoverageMismatch as CoverageMismatch,
 )
@@ -156,6 +159,30 @@ from codehealth.core.coverage_paths import (
 )
 from codehealth.core.coverage_paths import (
     measured_by as measured_by,
+)
+from codehealth.core.duplication import (
+    FINGERPRINT_FIELDS as FINGERPRINT_FIELDS,
+)
+from codehealth.core.duplication import (
+    CloneGroup as CloneGroup,
+)
+from codehealth.core.duplication import (
+    CloneLocation as CloneLocation,
+)
+from codehealth.core.duplication import (
+    Duplication as Duplication,
+)
+from codehealth.core.duplication import (
+    FileDuplication as FileDuplication,
+)
+from codehealth.core.duplication import (
+    Fingerprints as Fingerprints,
+)
+from codehealth.core.duplication_settings import (
+    MIN_TOKENS_FLOOR as MIN_TOKENS_FLOOR,
+)
+from codehealth.core.duplication_settings import (
+    DuplicationSettings as DuplicationSettings,
 )
 from codehealth.core.findings import (
     Finding as Finding,
@@ -278,10 +305,19 @@ __all__ = [
     "folder_coverage",
     "SpanIndex",
     "span_coverage",
+    "span_figures",
     "CoverageMismatch",
     "ProjectFiles",
     "join_coverage",
     "PathMapper",
+    "CloneGroup",
+    "CloneLocation",
+    "Duplication",
+    "FileDuplication",
+    "FINGERPRINT_FIELDS",
+    "Fingerprints",
+    "DuplicationSettings",
+    "MIN_TOKENS_FLOOR",
     "measured_by",
     "PytestOptions",
     "ini_pytest_options",

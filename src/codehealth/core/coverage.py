@@ -22,7 +22,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 class BranchCount(NamedTuple):
@@ -253,3 +253,19 @@ def crap_risk(cyclomatic: int, coverage: SpanCoverage) -> float | None:
 def percent(rate: float | None) -> str:
     """A rate as coverage.py prints it (``87%``), ``-`` without a figure."""
     return "-" if rate is None else f"{rate * 100:.0f}%"
+
+
+def span_figures(span: SpanCoverage | None, branches: bool) -> dict[str, Any] | None:
+    """A span's figures as the JSON documents show them; None without a figure (no data,
+    stale data, or no statements); ``branches`` is null when the data has no branch
+    information."""
+    if span is None or not span.lines.total:
+        return None
+    rate = span.rate
+    return {
+        "percent": None if rate is None else round(rate * 100, 2),
+        "lines": {"covered": span.lines.covered, "total": span.lines.total},
+        "branches": (
+            {"covered": span.branches.covered, "total": span.branches.total} if branches else None
+        ),
+    }

@@ -28,7 +28,11 @@ class ProjectFiles:
     number of lines, those changed after the data was written (``newer``), the shape of a
     file (``shape``: parse it; None when it cannot be parsed) and coverage.py's ``[paths]``.
     ``partial``: the files are a part of the project (``scan src/app``), so data on other
-    files is neither noted nor a sign of another project's data."""
+    files is neither noted nor a sign of another project's data.
+
+    ``known``: every file of the project, when only some are joined (the gate joins the
+    touched files): paths are mapped among all of them, so that a ``utils.py`` of another
+    package in the data is never taken for a touched one; empty: the joined files are all."""
 
     root: str
     line_counts: Mapping[str, int]
@@ -37,36 +41,35 @@ class ProjectFiles:
     remap: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     partial: bool = False  # only some of the project's files: say nothing of the others
     measured: Callable[[str], bool] = lambda path: True  # not left out by coverage.py's settings
+    known: frozenset[str] = frozenset()
 
 
 def join_coverage(raw: RawCoverage, project: ProjectFiles) -> CoverageData:
     """Map the data's files to the project's; raises CoverageMismatch when none matches."""
-    mapper = PathMapper(project.root, project.line_counts, raw.roots, project.remap)
+    known = project.known or frozenset(project.line_counts)
+    mapper = PathMapper(project.root, known, raw.roots, project.remap)
     files: dict[str, FileCoverage] = {}
     outside: list[str] = []
     stale: set[str] = set()
+    named: set[str] = set()
     for measured in raw.files:
         path = mapper.map(measured.path)
         if path is None:
             outside.append(measured.path)
             continue
-        last_line = project.line_counts.get(path, 0)
-        joined = None
-        if path not in project.newer and not _beyond_end(measured, last_line):
-            joined = _join_file(path, measured, project.shape)
+        named.add(path)
+        if path not in project.line_counts:  # a project file not asked for
+            continue
+        joined = _fresh_join(path, measured, project)
         if joined is None:
             stale.add(path)
         else:
             files[path] = joined
     if project.partial:
         outside = []
-    elif raw.files and not files and not stale:
-        raise CoverageMismatch(
-            f"{raw.source}: none of its {len(raw.files)} files is in this project "
-            f"(e.g. {', '.join(sorted(outside)[:_SAMPLE])}): is it another project's data? "
-            "Map the paths with coverage.py's [paths] setting, or run the tests here"
-        )
-    unmeasured = _add_uncovered(files, stale, project, raw.has_branches)
+    elif raw.files and not named:
+        raise CoverageMismatch(_foreign(raw, outside))
+    unmeasured = _add_uncovered(files, stale, project, raw.has_branches, named)
     return CoverageData(
         files=files,
         source=raw.source,
@@ -81,15 +84,22 @@ def join_coverage(raw: RawCoverage, project: ProjectFiles) -> CoverageData:
 
 
 def _add_uncovered(
-    files: dict[str, FileCoverage], stale: set[str], project: ProjectFiles, branches: bool
+    files: dict[str, FileCoverage],
+    stale: set[str],
+    project: ProjectFiles,
+    branches: bool,
+    named: set[str],
 ) -> frozenset[str]:
     """Add the measured project files the data does not name, as uncovered; return those
-    coverage.py's settings leave out."""
+    the run left out: by coverage.py's settings, or (the command line's ``--source``/
+    ``--cov=pkg``, which the data does not record) because the data names no file of
+    their top folder."""
     unmeasured = set()
+    tops = {_top(path) for path in named}
     for path in project.line_counts:
         if path in files or path in stale:
             continue
-        if not project.measured(path):
+        if not project.measured(path) or _top(path) not in tops:
             unmeasured.add(path)
             continue
         shape = project.shape(path)
@@ -99,6 +109,26 @@ def _add_uncovered(
         exits = {line: BranchCount(n, 0) for line, n in shape.exits.items()} if branches else {}
         files[path] = FileCoverage(path, shape.statements, frozenset(), exits)
     return frozenset(unmeasured)
+
+
+def _fresh_join(path: str, measured: MeasuredFile, project: ProjectFiles) -> FileCoverage | None:
+    """The file's coverage; None when the data is older than it or names lines it lacks."""
+    if path in project.newer or _beyond_end(measured, project.line_counts.get(path, 0)):
+        return None
+    return _join_file(path, measured, project.shape)
+
+
+def _foreign(raw: RawCoverage, outside: list[str]) -> str:
+    return (
+        f"{raw.source}: none of its {len(raw.files)} files is in this project "
+        f"(e.g. {', '.join(sorted(outside)[:_SAMPLE])}): is it another project's data? "
+        "Map the paths with coverage.py's [paths] setting, or run the tests here"
+    )
+
+
+def _top(path: str) -> str:
+    """The top folder of a project path, ``""`` for a file at the root."""
+    return path.split("/", 1)[0] if "/" in path else ""
 
 
 def _join_file(

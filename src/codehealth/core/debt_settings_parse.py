@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from codehealth.core.settings import ConfigError, DebtSettings
+from codehealth.core.settings_table import INVALID, section_values
 
 _KEYS = {
     "minutes_per_line": "a number of minutes above 0 (the cost of writing one source line)",
@@ -16,24 +17,14 @@ _KEYS = {
 
 
 def parse_debt(table: Any, path: str) -> DebtSettings:
-    where = f"{path}: [tool.codehealth.debt]"
-    if not isinstance(table, dict):
-        raise ConfigError(f"{path}: tool.codehealth.debt must be a table")
-    values: dict[str, Any] = {}
-    for key, value in table.items():
-        name = key.replace("-", "_")
-        if name not in _KEYS:
-            known = ", ".join(sorted(_KEYS))
-            raise ConfigError(f"{where}: unknown key {key!r}; known keys: {known}")
+    def convert(name: str, value: Any) -> Any:
         if name == "minutes_per_line":
-            if not _is_number(value) or value <= 0:
-                raise ConfigError(f"{where} {key} = {value!r}: expected {_KEYS[name]}")
-            values[name] = float(value)
-        elif name in ("costs", "minutes_per_point"):
-            values[name] = _minutes_table(value, f"{path}: [tool.codehealth.debt.{key}]")
-        else:
-            values[name] = _command(value, f"{where} {key}", _KEYS[name])
-    return DebtSettings(**values)
+            return float(value) if _is_number(value) and value > 0 else INVALID
+        if name in ("costs", "minutes_per_point"):
+            return _minutes_table(value, f"{path}: [tool.codehealth.debt.{name}]")
+        return _command(name, value)
+
+    return DebtSettings(**section_values(table, path, "debt", _KEYS, convert))
 
 
 def _minutes_table(table: Any, where: str) -> tuple[tuple[str, float], ...]:
@@ -47,14 +38,12 @@ def _minutes_table(table: Any, where: str) -> tuple[tuple[str, float], ...]:
     return tuple(pairs)
 
 
-def _command(value: Any, where: str, expected: str) -> str:
+def _command(name: str, value: Any) -> Any:
     if value is True:
-        return "auto" if "ruff" in where else "on"
+        return "auto" if name == "ruff" else "on"
     if value is False:
         return "off"
-    if isinstance(value, str) and value:
-        return value
-    raise ConfigError(f"{where} = {value!r}: expected {expected}")
+    return value if isinstance(value, str) and value else INVALID
 
 
 def _is_number(value: Any) -> bool:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from codehealth.core.history_settings import DEFAULT_BOTS, DEFAULT_HISTORY_EXCLUDE, HistorySettings
-from codehealth.core.settings import ConfigError
+from codehealth.core.settings_table import INVALID, section_values, whole_number
 
 _KEYS: dict[str, str] = {
     "window": 'a period like "12.months", "6.weeks", "90.days" or a date "2024-01-31"',
@@ -22,19 +22,7 @@ _KEYS: dict[str, str] = {
 
 
 def parse_history(table: Any, path: str) -> HistorySettings:
-    where = f"{path}: [tool.codehealth.history]"
-    if not isinstance(table, dict):
-        raise ConfigError(f"{path}: tool.codehealth.history must be a table")
-    values: dict[str, Any] = {}
-    for key, value in table.items():
-        name = key.replace("-", "_")
-        if name not in _KEYS:
-            known = ", ".join(sorted(_KEYS))
-            raise ConfigError(f"{where}: unknown key {key!r}; known keys: {known}")
-        converted = _convert(name, value)
-        if converted is None:
-            raise ConfigError(f"{where} {key} = {value!r}: expected {_KEYS[name]}")
-        values[name] = converted
+    values = section_values(table, path, "history", _KEYS, _convert)
     for name, defaults in (("exclude", DEFAULT_HISTORY_EXCLUDE), ("bots", DEFAULT_BOTS)):
         if name in values:
             values[name] = defaults + values[name]
@@ -42,9 +30,9 @@ def parse_history(table: Any, path: str) -> HistorySettings:
 
 
 def _convert(name: str, value: Any) -> Any:
-    """``value`` of key ``name`` as HistorySettings holds it; None when it is not valid."""
-    convert = _CONVERTERS.get(name, _whole_number)
-    return convert(value)
+    """``value`` of key ``name`` as HistorySettings holds it; INVALID when it is not valid."""
+    converted = _CONVERTERS.get(name, _whole_number)(value)
+    return INVALID if converted is None else converted
 
 
 def _window(value: Any) -> Any:
@@ -66,8 +54,7 @@ def _fraction(value: Any) -> Any:
 
 def _whole_number(value: Any) -> Any:
     """A whole number of 1 or more."""
-    whole = isinstance(value, int) and not isinstance(value, bool) and value >= 1
-    return value if whole else None
+    return value if whole_number(value, 1) else None
 
 
 _CONVERTERS: dict[str, Callable[[Any], Any]] = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from codehealth.core.boundary_settings import BoundarySettings
+from codehealth.core.duplication_settings import DuplicationSettings
 from codehealth.core.history_settings import HistorySettings
 from codehealth.core.tests_settings import TestSettings
 
@@ -72,6 +73,12 @@ class GateSettings:
     ``"strict"`` (every rise fails, tests are held to production limits, rule-specific
     suppressions fail). ``max_changed_lines``/``max_changed_files``: above either, a change
     is flagged as hard to review. ``baseline``: the baseline file at the repository root.
+    ``max_new_duplication``: the percentage of a change's added lines (in touched production
+    files) that may be copies of code elsewhere; above it, each new copy fails (CH510).
+    ``min_changed_coverage``: with coverage data, the share (%) of the changed statements the
+    tests must run (0: off; 80 is the usual choice). ``max_uncovered_complex_lines``: with
+    coverage data, how many changed statements may go untested inside functions over the
+    cyclomatic threshold (None: off).
     """
 
     complexity_step: int = 3
@@ -84,6 +91,9 @@ class GateSettings:
     max_changed_lines: int = 400
     max_changed_files: int = 25
     baseline: str = ".codehealth-baseline"
+    max_new_duplication: int = 3
+    min_changed_coverage: int = 0
+    max_uncovered_complex_lines: int | None = None
 
     @property
     def strict(self) -> bool:
@@ -115,6 +125,7 @@ class Settings:
     tests: TestSettings = field(default_factory=TestSettings)
     # the coverage data file (relative to the root), "off" for none; None: found at the root
     coverage: str | None = None
+    duplication: DuplicationSettings = field(default_factory=DuplicationSettings)
 
     @property
     def excluded_patterns(self) -> tuple[str, ...]:

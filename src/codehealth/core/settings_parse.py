@@ -9,6 +9,7 @@ from typing import Any
 
 from codehealth.core.boundary_settings_parse import parse_boundaries
 from codehealth.core.debt_settings_parse import parse_debt
+from codehealth.core.duplication_settings_parse import parse_duplication
 from codehealth.core.gate_settings_parse import parse_gate
 from codehealth.core.history_settings_parse import parse_history
 from codehealth.core.settings import DEFAULT_EXCLUDE, ConfigError, Settings, Thresholds
@@ -55,6 +56,7 @@ _TOP_KEYS: dict[str, tuple[str, Any]] = {
     "contracts": ("an array of tables, e.g. [[tool.codehealth.contracts]]", None),
     "tests": ("a table, e.g. [tool.codehealth.tests]", None),
     "coverage": ('a coverage data file, e.g. "coverage.xml", or "off"', _non_empty_str),
+    "duplication": ("a table, e.g. [tool.codehealth.duplication]", None),
 }
 
 
@@ -71,6 +73,7 @@ def parse_settings(
         ("history", parse_history),
         ("gate", parse_gate),
         ("tests", parse_tests),
+        ("duplication", parse_duplication),
     )
     for name, parse in sub_tables:
         table = section.get(name)

@@ -21,8 +21,8 @@ TEST_FOLDERS = ("tests", "test")
 TOP_TEST_FOLDERS = ("t", "testing")
 # pytest's default python_files, Django's tests.py, and pytest's conftest.py.
 TEST_FILES = ("test_*.py", "*_test.py", "tests.py", "conftest.py")
-# Rules about size and complexity: the ones tests are exempt from by default.
-TEST_EXEMPT_RULES = ("CH101", "CH102", "CH103", "CH104", "CH105", "CH106", "CH107")
+# Rules about size, complexity and copies: the ones tests are exempt from by default.
+TEST_EXEMPT_RULES = ("CH101", "CH102", "CH103", "CH104", "CH105", "CH106", "CH107", "CH701")
 
 
 @dataclass(frozen=True, slots=True)

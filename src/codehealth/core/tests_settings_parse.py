@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from codehealth.core.settings import ConfigError
+from codehealth.core.settings_table import INVALID, section_values, strings
 from codehealth.core.tests_settings import TestSettings
 
 _KEYS = {
@@ -18,20 +18,13 @@ _KEYS = {
 
 
 def parse_tests(table: Any, path: str) -> TestSettings:
-    where = f"{path}: [tool.codehealth.tests]"
-    if not isinstance(table, dict):
-        raise ConfigError(f"{path}: tool.codehealth.tests must be a table")
-    values: dict[str, Any] = {}
-    for key, value in table.items():
-        name = key.replace("-", "_")
-        if name not in _KEYS:
-            raise ConfigError(f"{where}: unknown key {key!r}; known keys: {', '.join(_KEYS)}")
-        flag = name in ("gate", "in_debt")
-        ok = isinstance(value, bool) if flag else _strings(value)
-        if not ok:
-            raise ConfigError(f"{where} {key} = {value!r}: expected {_KEYS[name]}")
-        values[name] = value if flag else tuple(value)
-    return TestSettings(**values)
+    return TestSettings(**section_values(table, path, "tests", _KEYS, _convert))
+
+
+def _convert(name: str, value: Any) -> Any:
+    if name in ("gate", "in_debt"):
+        return value if isinstance(value, bool) else INVALID
+    return tuple(value) if strings(value) else INVALID
 
 
 PytestOptions = tuple[list[str], list[str]]  # testpaths, python_files
@@ -71,7 +64,3 @@ def _listed(value: Any) -> list[str]:
     if isinstance(value, str):
         return value.split()
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
-
-
-def _strings(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(v, str) and v for v in value)

@@ -10,8 +10,6 @@ from codehealth.adapters.console import (
     EXIT_FOUND,
     EXIT_OK,
     Measuring,
-    config_option,
-    coverage_option,
     from_here,
     grouped,
     guarded,
@@ -73,10 +71,6 @@ class _Counted:
     show_default=True,
     help="Include the findings of `codehealth boundaries` (public API, contracts, cycles).",
 )
-@click.option("--no-cache", is_flag=True, help="Analyse and lint every file again.")
-@config_option
-@coverage_option
-@click.option("--jobs", type=click.IntRange(min=0), help="Worker processes (0 = one per core).")
 @verbose_option
 @grouped("counted", ("depth", "boundaries"), _Counted)
 @measuring_options
@@ -124,7 +118,7 @@ def debt(
     for problem in report.incomplete:
         click.echo(f"codehealth: warning: the debt report is incomplete: {problem}", err=True)
     if output_format == "json":
-        from codehealth.debt.formats import render_debt_json
+        from codehealth.debt.document import render_debt_json
 
         write(render_debt_json(report, pretty=stdout_is_terminal()))
     elif output_format == "markdown":

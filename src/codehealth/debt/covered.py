@@ -6,7 +6,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from codehealth.core import EMPTY_SPAN, CoverageData, SpanCoverage, file_coverage_span, percent
+from codehealth.core import (
+    EMPTY_SPAN,
+    CoverageData,
+    SpanCoverage,
+    file_coverage_span,
+    percent,
+    span_figures,
+)
 from codehealth.render import Cell
 
 
@@ -47,7 +54,7 @@ def module_coverage(coverage: DebtCoverage | None, name: str) -> dict[str, Any] 
     """A module's figures for the JSON document (the scan's layout); None without one."""
     if coverage is None:
         return None
-    return _span(coverage.modules.get(name), coverage.branches)
+    return span_figures(coverage.modules.get(name), coverage.branches)
 
 
 def coverage_document(coverage: DebtCoverage | None) -> dict[str, Any] | None:
@@ -57,7 +64,7 @@ def coverage_document(coverage: DebtCoverage | None) -> dict[str, Any] | None:
         "source": coverage.source,
         "format": coverage.format,
         "branches": coverage.branches,
-        "total": _span(coverage.project, coverage.branches),
+        "total": span_figures(coverage.project, coverage.branches),
     }
 
 
@@ -67,16 +74,3 @@ def cover_cell(coverage: DebtCoverage | None, name: str) -> tuple[Cell, ...]:
         return ()
     span = coverage.modules.get(name)
     return (Cell(percent(None if span is None else span.rate)),)
-
-
-def _span(span: SpanCoverage | None, branches: bool) -> dict[str, Any] | None:
-    if span is None or not span.lines.total:
-        return None
-    rate = span.rate
-    return {
-        "percent": None if rate is None else round(rate * 100, 2),
-        "lines": {"covered": span.lines.covered, "total": span.lines.total},
-        "branches": (
-            {"covered": span.branches.covered, "total": span.branches.total} if branches else None
-        ),
-    }

@@ -7,9 +7,16 @@ from typing import Any
 from codehealth.core import Finding
 from codehealth.debt.covered import coverage_document, module_coverage
 from codehealth.debt.report import RATINGS, Debt, DebtReport, Target
+from codehealth.duplication import duplication_document
+from codehealth.render import json_text
 from codehealth.version import __version__
 
-DEBT_SCHEMA_VERSION = 2  # 2: coverage (per module and in total), rule CH601 in "coverage"
+# 2: coverage (per module and in total), rule CH601 in "coverage"; duplication, CH701
+DEBT_SCHEMA_VERSION = 2
+
+
+def render_debt_json(report: DebtReport, pretty: bool = False) -> str:
+    return json_text(debt_document(report), pretty)
 
 
 def debt_document(report: DebtReport) -> dict[str, Any]:
@@ -37,6 +44,7 @@ def debt_document(report: DebtReport) -> dict[str, Any]:
         "fix_first": [_target(t) for t in report.fix_first],
         "findings": [_finding(f) for f in report.findings],
         "notes": list(report.notes),
+        "duplication": duplication_document(report.duplication, (), report.total_lines),
         **_test_document(report),
     }
 

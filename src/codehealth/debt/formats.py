@@ -1,25 +1,15 @@
-"""``codehealth debt`` as tables (plain or rich), markdown and JSON."""
+"""``codehealth debt`` as tables (plain or rich) and markdown (JSON: document.py)."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from codehealth.debt.covered import cover_cell
-from codehealth.debt.document import DEBT_SCHEMA_VERSION, debt_document
 from codehealth.debt.report import Debt, DebtReport, Target
 from codehealth.render import Cell, Table, md_code, md_text, render_plain, render_rich
 from codehealth.version import __version__
 
-__all__ = [
-    "DEBT_SCHEMA_VERSION",
-    "debt_document",
-    "render_debt_json",
-    "render_debt_markdown",
-    "render_debt_rich",
-    "render_debt_text",
-]
-_FAMILIES = ("lint", "complexity", "markers", "boundaries")
+_FAMILIES = ("lint", "complexity", "markers", "boundaries", "duplication")
 _COVERED = (*_FAMILIES, "coverage")  # with coverage data: CH601's family
 
 
@@ -224,10 +214,3 @@ def render_debt_markdown(report: DebtReport, top: int = 10) -> str:
 
 def _paragraph(text: str) -> list[str]:
     return [text, ""] if text else []
-
-
-def render_debt_json(report: DebtReport, pretty: bool = False) -> str:
-    document = debt_document(report)
-    if pretty:
-        return json.dumps(document, indent=2) + "\n"
-    return json.dumps(document, separators=(",", ":")) + "\n"

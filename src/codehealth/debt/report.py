@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from codehealth.core import SEVERITIES, Finding, NotAnalysed
+from codehealth.core import SEVERITIES, Duplication, Finding, NotAnalysed
 from codehealth.debt.covered import DebtCoverage
 
 # Upper bounds of the debt ratio for each rating (SQALE); above the last: E.
@@ -14,10 +14,7 @@ RATINGS = (("A", 0.05), ("B", 0.10), ("C", 0.20), ("D", 0.50))
 
 
 def rating(ratio: float) -> str:
-    for letter, bound in RATINGS:
-        if ratio <= bound:
-            return letter
-    return "E"
+    return next((letter for letter, bound in RATINGS if ratio <= bound), "E")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +71,8 @@ class DebtReport:
     test_findings: tuple[Finding, ...] = ()
     test_targets: tuple[Target, ...] = ()
     tests_counted: bool = False
+    duplication: Duplication = field(default_factory=Duplication)  # its CH701 are findings
+    total_lines: int = 0  # of the measured files: the denominator of the duplication density
     coverage: DebtCoverage | None = None  # per module and in total, with coverage data
 
 

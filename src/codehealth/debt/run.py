@@ -17,6 +17,7 @@ from codehealth.adapters.cache import Cache
 from codehealth.adapters.files import load_catalogue, load_settings
 from codehealth.core import (
     Catalogue,
+    Duplication,
     Finding,
     Hit,
     LintCost,
@@ -36,10 +37,12 @@ from codehealth.findings import (
     MARKERS_VERSION,
     complexity_findings,
     crap_findings,
+    duplication_findings,
     find_markers,
     finish_file,
 )
 from codehealth.metrics import (
+    CoverageScope,
     Measured,
     Progress,
     ShapeSource,
@@ -118,9 +121,9 @@ def measure_debt(
     cache_notes: list[str] = []
     markers = _markers(measured.sources, cache_dir, cache_notes)
     lint_hits = linters.hits(cache_notes)
-    shapes = ShapeSource(cache_dir, measured.shapes)
+    analysed = {path: measured.sources[path] for path in measured.files}
     coverage, coverage_notes = load_coverage(
-        root, settings, _analysed_sources(measured), partial=bool(paths), shapes=shapes
+        root, settings, analysed, scope=CoverageScope(bool(paths), shapes=ShapeSource(cache_dir))
     )
     cache_notes.extend(coverage_notes)
     extra = list(extra_findings)
@@ -129,16 +132,32 @@ def measure_debt(
     if boundaries:
         extra += _boundary_findings(root, settings, options.use_cache, incomplete)
     findings = _findings(measured, catalogue, lint_hits, markers, extra, priced)
+    duplication = measured.duplication
+    findings += _copies(duplication, measured, catalogue)
     families = {
         **{f.rule: "boundaries" for f in extra},
         **{rule.id: rule.family for rule in catalogue.rules},
     }
     tally = _Tallied(measured, settings, families, incomplete, cache_notes)
     report = _report(findings, tally, options.module_depth)
+    total = sum(metrics.lines.total for metrics in measured.files.values())
     packages = package_names(measured.discovered, settings.roots)
     modules = module_names(set(measured.files), packages, options.module_depth)
     covered = debt_coverage(coverage, modules, measured.files)
-    return replace(report, coverage=covered), measured
+    report = replace(report, duplication=duplication, total_lines=total, coverage=covered)
+    return report, measured
+
+
+def _copies(duplication: Duplication, measured: Measured, catalogue: Catalogue) -> list[Finding]:
+    """The CH701 findings of the clone groups, located and fingerprinted file by file."""
+    per_file: dict[str, list[Finding]] = defaultdict(list)
+    for finding in duplication_findings(duplication, catalogue):
+        per_file[finding.path].append(finding)
+    return [
+        finding
+        for path, found in per_file.items()
+        for finding in finish_file(found, measured.files.get(path), measured.sources.get(path))
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,10 +217,6 @@ def _test_debt(
         judged = is_test_rule(finding.rule) and is_test_path(finding.path, settings.tests)
         (tests if judged else production).append(finding)
     return production, tests, lines
-
-
-def _analysed_sources(measured: Measured) -> dict[str, bytes]:
-    return {path: measured.sources[path] for path in measured.files}
 
 
 def _markers(

@@ -11,6 +11,9 @@ from codehealth.findings.coverage import (
 from codehealth.findings.coverage import (
     crap_findings as crap_findings,
 )
+from codehealth.findings.duplication import (
+    duplication_findings as duplication_findings,
+)
 from codehealth.findings.locate import (
     finish_file as finish_file,
 )
@@ -29,6 +32,7 @@ __all__ = [
     "crap_findings",
     "MARKERS_VERSION",
     "complexity_findings",
+    "duplication_findings",
     "find_markers",
     "finish_file",
     "is_candidate",

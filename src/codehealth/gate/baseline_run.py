@@ -23,7 +23,13 @@ from codehealth.core import (
     split_by_baseline,
     update_baseline,
 )
-from codehealth.gate.report import ERROR, STALE_BASELINE, WARNING, GateReport, Problem
+from codehealth.gate.report import (
+    STALE_BASELINE,
+    WARNING,
+    GateReport,
+    Problem,
+    ordered_problems,
+)
 from codehealth.gate.signal import lenient_tests, new_finding
 
 
@@ -153,7 +159,6 @@ def run_gate_baseline(
         )
         for entry in gone
     ]
-    problems.sort(key=lambda p: (p.level != ERROR, p.finding.path, p.finding.line))
     notes = [f"{len(accepted)} finding(s) accepted by the baseline {settings.gate.baseline}"]
     notes += [f"findings incomplete: {problem}" for problem in incomplete]
     notes += [f"not analysed: {n.path}: {n.reason}" for n in not_analysed]
@@ -161,6 +166,6 @@ def run_gate_baseline(
         "baseline",
         f"baseline {settings.gate.baseline}",
         "work tree",
-        tuple(problems),
+        ordered_problems(problems),
         notes=tuple(notes),
     )

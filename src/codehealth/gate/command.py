@@ -1,4 +1,4 @@
-"""``codehealth gate`` and ``codehealth baseline``."""
+"""``codehealth gate``."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from codehealth.adapters.console import (
     EXIT_FOUND,
     EXIT_OK,
     config_option,
+    coverage_option,
     grouped,
     guarded,
     project_root,
@@ -19,7 +20,6 @@ from codehealth.adapters.console import (
 )
 
 if TYPE_CHECKING:
-    from codehealth.gate.baseline_run import BaselineRun
     from codehealth.gate.report import GateReport
 
 _CI_FORMATS = ("github", "sarif", "gitlab", "junit")
@@ -42,6 +42,21 @@ def _policy(strict: bool, require_improvement: bool) -> dict[str, object]:
     if require_improvement:
         policy["require_improvement"] = True
     return policy
+
+
+@dataclass(frozen=True, slots=True)
+class _Files:
+    """``--config``, ``--coverage`` and ``--base-coverage``; the coverage files as absolute
+    paths (they are given from the working folder)."""
+
+    config_file: str | None
+    coverage_file: str | None
+    base_coverage_file: str | None
+
+    @property
+    def coverage(self) -> tuple[str | None, str | None]:
+        head, base = self.coverage_file, self.base_coverage_file
+        return (os.path.abspath(head) if head else None, os.path.abspath(base) if base else None)
 
 
 @click.command()
@@ -89,7 +104,16 @@ def _policy(strict: bool, require_improvement: bool) -> dict[str, object]:
     help="Also fail a touched file that carries debt and pays none of it off "
     "([tool.codehealth.gate] require_improvement = true).",
 )
+@coverage_option
+@click.option(
+    "--base-coverage",
+    "base_coverage_file",
+    type=click.Path(dir_okay=False),
+    help="The base's coverage data (e.g. the main branch's CI artifact): a touched function "
+    "whose coverage fell fails (CH509).",
+)
 @config_option
+@grouped("files", ("config_file", "coverage_file", "base_coverage_file"), _Files)
 @grouped("skipped", ("no_lint", "no_boundaries", "no_cache"), _Skipped)
 @grouped("policy", ("strict", "require_improvement"), _policy)
 @guarded
@@ -99,7 +123,7 @@ def gate(
     output_format: str | None,
     skipped: _Skipped,
     policy: dict[str, object],
-    config_file: str | None,
+    files: _Files,
 ) -> int:
     """Fail a change that leaves the code worse: "leave it cleaner".
 
@@ -125,23 +149,25 @@ def gate(
     """
     _refuse_bad_revisions(base_ref, staged)
     if base_ref is not None or staged:
+        from codehealth.gate.coverage_step import CoverageFiles
         from codehealth.gate.run import GateRequest, run_gate_request
 
         request = GateRequest(
             project_root(),
             base_ref,
             staged=staged,
-            config_file=config_file,
+            config_file=files.config_file,
             lint=not skipped.no_lint,
             boundaries=not skipped.no_boundaries,
             use_cache=not skipped.no_cache,
             policy=policy,
+            coverage=CoverageFiles(*files.coverage),
         )
         report = run_gate_request(request)
     else:
         from codehealth.gate.baseline_run import run_gate_baseline
 
-        report = run_gate_baseline(project_root(), config_file=config_file)
+        report = run_gate_baseline(project_root(), config_file=files.config_file)
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "table"
     # Only the github format may write workflow commands (its renderer escapes each value).
@@ -182,97 +208,3 @@ def _step_summary(report: GateReport) -> None:
             handle.write(render_gate_markdown(report))
     except OSError as error:
         click.echo(f"codehealth: warning: cannot write {path}: {error}", err=True)
-
-
-@click.command()
-@click.option("--update", is_flag=True, help="Remove fixed findings; never adds any.")
-@click.option(
-    "--allow-new",
-    is_flag=True,
-    help="Also add today's new findings (accepting new debt: said loudly).",
-)
-@click.option(
-    "--check",
-    is_flag=True,
-    help="Write nothing; exit 1 when the baseline still lists fixed findings (CI).",
-)
-@click.option("--no-cache", is_flag=True, help="Analyse and lint every file again.")
-@config_option
-@guarded
-def baseline(
-    update: bool, allow_new: bool, check: bool, no_cache: bool, config_file: str | None
-) -> int:
-    """Record today's findings so that `codehealth gate` fails only on new ones.
-
-    \b
-    The baseline file ([tool.codehealth.gate] baseline, default .codehealth-baseline)
-    lists one finding per line by fingerprint, sorted, so branches merge cleanly.
-
-    \b
-    Examples:
-      codehealth baseline               create it
-      codehealth baseline --update      remove the findings that were fixed
-      codehealth baseline --allow-new   also add new findings (accepts new debt)
-      codehealth baseline --check       CI: exit 1 if it lists fixed findings
-    """
-    from codehealth.adapters.files import load_settings
-    from codehealth.gate.baseline_run import run_baseline
-
-    root = project_root()
-    done = run_baseline(
-        root,
-        update=update,
-        allow_new=allow_new,
-        check=check,
-        settings=load_settings(root, config_file),
-        use_cache=not no_cache,
-    )
-    _warn_incomplete(done)
-    if done.created:
-        write(f"created {done.path}: {len(done.added)} finding(s) recorded\n")
-        return EXIT_OK
-    lines = [f"  - {e.rule} {e.path} {e.symbol} {e.message}".rstrip() for e in done.removed]
-    if check:
-        return _checked(done, lines)
-    _updated(done, lines)
-    return EXIT_OK
-
-
-def _warn_incomplete(done: BaselineRun) -> None:
-    """On stderr: the findings that could not be computed, the files not analysed."""
-    for problem in done.incomplete:
-        click.echo(f"codehealth: warning: findings incomplete: {problem}", err=True)
-    for entry in done.not_analysed:  # its baseline entries are kept as they were
-        click.echo(f"codehealth: warning: not analysed: {entry.path}: {entry.reason}", err=True)
-
-
-def _checked(done: BaselineRun, lines: list[str]) -> int:
-    """``--check``: exit 1 when the baseline still lists fixed findings."""
-    if done.removed:
-        write(
-            f"{done.path}: {len(done.removed)} finding(s) are fixed but still listed; "
-            "run `codehealth baseline --update`:\n" + "\n".join(lines) + "\n"
-        )
-        return EXIT_FOUND
-    write(f"{done.path}: up to date ({done.kept} finding(s))\n")
-    return EXIT_OK
-
-
-def _updated(done: BaselineRun, lines: list[str]) -> None:
-    """What an update removed, added (said loudly: new debt accepted) and refused."""
-    write(f"updated {done.path}: {len(done.removed)} fixed finding(s) removed\n")
-    if lines:
-        write("\n".join(lines) + "\n")
-    if done.added:
-        click.echo(
-            f"codehealth: WARNING: --allow-new added {len(done.added)} NEW finding(s) to "
-            "the baseline: this accepts new debt",
-            err=True,
-        )
-        for e in done.added:
-            click.echo(f"  + {e.rule} {e.path} {e.symbol} {e.message}".rstrip(), err=True)
-    if done.refused:
-        write(
-            f"{done.refused} new finding(s) not added (fix them, or use --allow-new to "
-            "accept them)\n"
-        )

@@ -6,6 +6,11 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from codehealth.gate.coverage_formats import (
+    coverage_document,
+    coverage_markdown_lines,
+    coverage_text_lines,
+)
 from codehealth.gate.report import ERROR, FileSummary, GateReport, Problem
 from codehealth.render import md_code, md_text
 
@@ -62,6 +67,7 @@ def render_gate_text(report: GateReport) -> str:
         for summary in report.files:
             lines.append(f"  {_file_line(summary)}")
             lines.extend(f"    better: {words}" for words in summary.improvements)
+    lines.extend(coverage_text_lines(report.coverage))
     lines.extend(f"note: {note}" for note in report.notes)
     lines.append(_verdict(report))
     return "\n".join(lines) + "\n"
@@ -85,6 +91,7 @@ def render_gate_markdown(report: GateReport) -> str:
         lines += _problems_table(report.problems)
     if report.files:
         lines += _files_table(report.files)
+    lines += coverage_markdown_lines(report.coverage)
     lines += [f"> {_cell(note)}" for note in report.notes]
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -151,6 +158,7 @@ def gate_document(report: GateReport) -> dict[str, Any]:
             }
             for s in report.files
         ],
+        "coverage": coverage_document(report.coverage),
         "notes": list(report.notes),
     }
 

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from codehealth.core import Finding
+
+if TYPE_CHECKING:
+    from codehealth.gate.changed_coverage import ChangedCoverage
 
 ERROR = "error"  # fails the gate
 WARNING = "warning"  # flagged for a reviewer; fails only when configured
@@ -17,6 +22,8 @@ STOPPED_PARSING = "CH504"
 API_CHANGE = "CH505"
 LARGE_CHANGE = "CH506"
 STALE_BASELINE = "CH507"
+CHANGED_UNTESTED = "CH508"
+COVERAGE_FELL = "CH509"
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +33,11 @@ class Problem:
     finding: Finding
     level: str
     kind: str
+
+
+def ordered_problems(problems: Iterable[Problem]) -> tuple[Problem, ...]:
+    """Failures first, then by place: the order every output lists problems in."""
+    return tuple(sorted(problems, key=lambda p: (p.level != ERROR, p.finding.path, p.finding.line)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +66,7 @@ class GateReport:
     changed_lines: int = 0
     changed_files: int = 0
     notes: tuple[str, ...] = ()
+    coverage: ChangedCoverage | None = None  # None: no coverage data for the head
 
     @property
     def passed(self) -> bool:

@@ -1,15 +1,13 @@
 """The gate use case: collect the touched files at two revisions, compare (pure), verdict.
-
-Its cost depends on the change, not on the repository: a handful of git processes, the
-touched files (and their packages' ``__init__.py``) read from git objects, never a checkout.
-"""
+Its cost depends on the change: a few git processes, the touched files (and their packages'
+``__init__.py``) read from git objects, never a checkout; the new copies (CH510) at last."""
 
 from __future__ import annotations
 
 import os
 import posixpath
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from codehealth.adapters.files import load_settings
@@ -19,13 +17,15 @@ from codehealth.adapters.git import (
     changes_and_lines,
     head_commit_or_none,
     merge_base,
-    read_blobs,
-    read_worktree,
     repository_root,
     untracked_later,
 )
 from codehealth.core import ChangedFile, Finding, Settings
 from codehealth.gate.boundaries_step import local_boundaries
+from codehealth.gate.changed_coverage import coverage_problems, with_coverage
+from codehealth.gate.contents_step import change_contents
+from codehealth.gate.coverage_step import CoverageFiles, CoverageInputs, change_coverage
+from codehealth.gate.duplication_step import duplication_problems, with_problems
 from codehealth.gate.findings_step import project_findings
 from codehealth.gate.measure_step import Key, MeasuredContent
 from codehealth.gate.overrides_step import revision_overrides
@@ -42,13 +42,12 @@ SOURCE_SUFFIXES = (".py", ".pyi")
 class GateRequest:
     """What ``run_gate_request`` compares, and how.
 
-    ``base_ref``'s merge base with HEAD against the work tree, or (``staged``) HEAD against
-    the index. ``policy``: gate settings given on the command line (``--strict``), over the
-    configuration's. ``whole_project_boundaries`` compares the whole project's boundary
-    results at both revisions, each copied out of git, even when the change cannot alter
-    them or reaches only the touched files (slower: the reference the fast paths are tested
-    against). ``use_cache``: read and write the per-content results in
-    ``.codehealth/gate.sqlite``."""
+    ``base_ref``'s merge base with HEAD against the work tree, or (``staged``) HEAD against the
+    index. ``policy``: gate settings from the command line (``--strict``), over the config's.
+    ``whole_project_boundaries`` compares the whole project's boundary results at both
+    revisions, each copied out of git, even when the change cannot alter them (slower: the
+    reference the fast paths are tested against). ``use_cache``: read and write the
+    per-content results in ``.codehealth/``. ``coverage``: the coverage data files given."""
 
     folder: str = "."
     base_ref: str | None = None
@@ -60,6 +59,7 @@ class GateRequest:
     whole_project_boundaries: bool = False
     use_cache: bool = True
     policy: Mapping[str, Any] | None = None
+    coverage: CoverageFiles = field(default_factory=CoverageFiles)
 
 
 def run_gate(
@@ -97,6 +97,15 @@ def run_gate_request(request: GateRequest) -> GateReport:
     checker = _ProjectBoundaries(root, settings, request, change, run.notes)
     base, head = snapshots(run, sides, change.keys, checker)
     report = compare(base, head, change.changes, settings, changed_lines=change.lines)
+    where = (change.base.where, change.target.where)
+    contents = (change.before, change.after)
+    inputs = CoverageInputs(root, where, change.changes, contents, (base, head))
+    coverage, fallen = change_coverage(inputs, settings, request.coverage, run.notes)
+    if coverage is not None:
+        found = coverage_problems(coverage, fallen, settings.gate)
+        report = with_coverage(report, coverage, found)
+    copies = duplication_problems(root, settings, change.base.where, change, request.use_cache)
+    report = with_problems(report, copies)
     return replace(report, mode=change.mode, notes=tuple(run.notes))
 
 
@@ -121,8 +130,7 @@ class _Change:
     every_change: list[ChangedFile]
     lines: int
     changes: list[ChangedFile]
-    # Python files the configuration excludes are not analysed, but they may still be in
-    # the import graph: read for the boundary check.
+    # Python files the configuration excludes: not analysed, read for the boundary check
     uncounted: list[ChangedFile]
     before: dict[str, bytes | None]
     after: dict[str, bytes | None]
@@ -140,7 +148,7 @@ def _read_change(root: str, settings: Settings, request: GateRequest) -> _Change
             untracked()  # reaped also when the base is refused
     changes = [c for c in every_change if _counted(c, settings)]
     uncounted = [c for c in every_change if _python(c) and c not in changes]
-    before, after = _contents(root, base, target, [*changes, *uncounted])
+    before, after = change_contents(root, base, target, [*changes, *uncounted])
     keys = {c.path or c.old_path for c in changes}
     return _Change(base, target, mode, every_change, lines, changes, uncounted, before, after, keys)
 
@@ -267,34 +275,3 @@ def _counted(change: ChangedFile, settings: Settings) -> bool:
         for path in (change.path, change.old_path)
         if path
     )
-
-
-def _packages(paths: Sequence[str]) -> set[str]:
-    """The ``__init__.py`` of the package holding each path (and of each package itself)."""
-    inits: set[str] = set()
-    for path in paths:
-        folder = posixpath.dirname(path)
-        inits.add(posixpath.join(folder, "__init__.py") if folder else "__init__.py")
-    return inits
-
-
-def _contents(
-    root: str, base: ContentSource, target: ContentSource, changes: Sequence[ChangedFile]
-) -> tuple[dict[str, bytes | None], dict[str, bytes | None]]:
-    """path -> bytes at each side, keyed by the HEAD-side path (base contents of a renamed
-    file under its new name), plus the packages' ``__init__.py`` under their own names."""
-    old_paths = [c.old_path for c in changes if c.old_path]
-    new_paths = [c.path for c in changes if c.path]
-    base_read = read_blobs(root, base.where, [*old_paths, *_packages(old_paths)])
-    wanted = [*new_paths, *_packages(new_paths)]
-    if target.where == WORKTREE:
-        after = read_worktree(root, wanted)
-    else:
-        after = read_blobs(root, target.where, wanted)
-    before: dict[str, bytes | None] = {}
-    for change in changes:
-        if change.old_path:
-            before[change.path or change.old_path] = base_read.get(change.old_path)
-    for init in _packages(old_paths):
-        before.setdefault(init, base_read.get(init))
-    return before, after

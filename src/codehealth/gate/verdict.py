@@ -27,6 +27,7 @@ from codehealth.gate.report import (
     FileSummary,
     GateReport,
     Problem,
+    ordered_problems,
 )
 from codehealth.gate.signal import (
     Matched,
@@ -72,12 +73,11 @@ def compare(
     level = ERROR if policy.fail_on_api_change else WARNING
     problems.extend(Problem(f, level, "design review") for f in api_changes(base, head))
     problems.extend(_size(touched, changed_lines, policy))
-    problems.sort(key=lambda p: (p.level != ERROR, p.finding.path, p.finding.line))
     return GateReport(
         "base",
         base.label,
         head.label,
-        tuple(problems),
+        ordered_problems(problems),
         tuple(sorted(summaries, key=lambda s: s.path or s.old_path)),
         changed_lines,
         len(touched),

@@ -10,7 +10,7 @@ from codehealth.adapters.console import (
     progress_bar,
     project_root,
     stdout_is_terminal,
-    terminal_width,
+    table_width,
     verbose_option,
     write,
 )
@@ -95,16 +95,10 @@ def _record_and_write(
     result = run_history(settings.root, settings=settings, progress=bar, limit=limit)
     if bar is not None:
         bar.close()
-    from codehealth.history.formats import (
-        render_history_json,
-        render_history_rich,
-        render_history_text,
-    )
+    from codehealth.history.formats import render_history, render_history_json
 
     if output_format == "json":
         write(render_history_json(result, pretty=stdout_is_terminal()))
-    elif stdout_is_terminal():
-        write(render_history_rich(result, last, terminal_width()))
     else:
-        write(render_history_text(result, last))
+        write(render_history(result, last, table_width()))
     return EXIT_OK

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import datetime
-import json
 from collections.abc import Sequence
-from dataclasses import asdict
-from typing import Any
 
 from codehealth.history.trend import CommitTotals, HistoryRun
-from codehealth.render import Cell, Table, render_plain, render_rich
+from codehealth.render import Cell, Table, dataclass_json, render_plain, render_rich
 
 HISTORY_SCHEMA_VERSION = 1
 _BARS = "▁▂▃▄▅▆▇█"
@@ -132,19 +129,11 @@ def _after(run: HistoryRun) -> list[str]:
     return [f"note: {note}" for note in run.notes]
 
 
-def render_history_text(run: HistoryRun, last: int = 10) -> str:
-    return render_plain(_tables(run, last), _before(run), _after(run))
-
-
-def render_history_rich(run: HistoryRun, last: int, width: int) -> str:
-    return render_rich(_tables(run, last), _before(run), _after(run), width)
-
-
-def history_document(run: HistoryRun) -> dict[str, Any]:
-    document = asdict(run)
-    document["schema_version"] = HISTORY_SCHEMA_VERSION
-    return document
+def render_history(run: HistoryRun, last: int = 10, width: int | None = None) -> str:
+    """Plain text, or rich tables ``width`` wide (on a terminal)."""
+    parts = (_tables(run, last), _before(run), _after(run))
+    return render_plain(*parts) if width is None else render_rich(*parts, width=width)
 
 
 def render_history_json(run: HistoryRun, pretty: bool = False) -> str:
-    return json.dumps(history_document(run), indent=2 if pretty else None) + "\n"
+    return dataclass_json(run, HISTORY_SCHEMA_VERSION, pretty)

@@ -12,7 +12,7 @@ from codehealth.adapters.console import (
     progress_bar,
     project_root,
     stdout_is_terminal,
-    terminal_width,
+    table_width,
     verbose_option,
     with_coverage_file,
     write,
@@ -91,12 +91,8 @@ def hotspots(
         from codehealth.hotspots.formats import render_hotspots_json
 
         write(render_hotspots_json(mined.report, pretty=stdout_is_terminal()))
-    elif stdout_is_terminal():
-        from codehealth.hotspots.formats import render_hotspots_rich
-
-        write(render_hotspots_rich(mined.report, top, terminal_width()))
     else:
-        from codehealth.hotspots.formats import render_hotspots_text
+        from codehealth.hotspots.formats import render_hotspots
 
-        write(render_hotspots_text(mined.report, top))
+        write(render_hotspots(mined.report, top, table_width()))
     return EXIT_OK

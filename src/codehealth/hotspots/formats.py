@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from dataclasses import asdict
-from typing import Any
 
 from codehealth.hotspots.ranking import HotFile
 from codehealth.hotspots.report import HotspotsReport
-from codehealth.render import Cell, Table, render_plain, render_rich
+from codehealth.render import Cell, Table, dataclass_json, render_plain, render_rich
 
 HOTSPOTS_SCHEMA_VERSION = 1
 
@@ -147,19 +144,11 @@ def _after(report: HotspotsReport) -> list[str]:
     return lines
 
 
-def render_hotspots_text(report: HotspotsReport, top: int = 20) -> str:
-    return render_plain(_tables(report, top), _before(report), _after(report))
-
-
-def render_hotspots_rich(report: HotspotsReport, top: int, width: int) -> str:
-    return render_rich(_tables(report, top), _before(report), _after(report), width)
-
-
-def hotspots_document(report: HotspotsReport) -> dict[str, Any]:
-    document = asdict(report)
-    document["schema_version"] = HOTSPOTS_SCHEMA_VERSION
-    return document
+def render_hotspots(report: HotspotsReport, top: int = 20, width: int | None = None) -> str:
+    """Plain text, or rich tables ``width`` wide (on a terminal)."""
+    parts = (_tables(report, top), _before(report), _after(report))
+    return render_plain(*parts) if width is None else render_rich(*parts, width=width)
 
 
 def render_hotspots_json(report: HotspotsReport, pretty: bool = False) -> str:
-    return json.dumps(hotspots_document(report), indent=2 if pretty else None) + "\n"
+    return dataclass_json(report, HOTSPOTS_SCHEMA_VERSION, pretty)

@@ -11,7 +11,7 @@ from codehealth.metrics.analyze import (
     analyze_source as analyze_source,
 )
 from codehealth.metrics.coverage_step import (
-    coverage_wanted as coverage_wanted,
+    CoverageScope as CoverageScope,
 )
 from codehealth.metrics.coverage_step import (
     load_coverage as load_coverage,
@@ -45,6 +45,8 @@ from codehealth.metrics.shapes import (
 )
 
 __all__ = [
+    "CoverageScope",
+    "load_coverage",
     "METRICS_VERSION",
     "Measured",
     "Progress",
@@ -52,8 +54,6 @@ __all__ = [
     "analyze_module",
     "analyze_source",
     "check_thresholds",
-    "coverage_wanted",
-    "load_coverage",
     "ShapeSource",
     "log",
     "measure_project",

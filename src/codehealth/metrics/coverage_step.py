@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from codehealth.adapters.coverage import (
     CoverageConfig,
@@ -29,22 +29,39 @@ from codehealth.metrics.shapes import Shapes, ShapeSource
 OFF = "off"
 
 
+@dataclass(frozen=True, slots=True)
+class CoverageScope:
+    """Which files a join is for. ``partial``: a part of the project (paths were given):
+    data on other files is neither noted nor a sign of another project's. ``known``: every
+    project file, when the sources are only some (the gate's touched files): paths are
+    mapped among all of them. ``check_times``: whether a file newer than the data is stale
+    (not for data of an older revision, whose sources are read from git). ``shapes``: the
+    files' shapes (what coverage.py counts in them) already known, and where they are
+    cached (None: parse every file, no cache)."""
+
+    partial: bool = False
+    known: frozenset[str] = frozenset()
+    check_times: bool = True
+    shapes: ShapeSource | None = None
+
+
+WHOLE_PROJECT = CoverageScope()
+
+
 def load_coverage(
     root: str,
     settings: Settings,
     sources: Mapping[str, bytes],
     explicit: str | None = None,
-    partial: bool = False,
-    shapes: ShapeSource | None = None,
+    scope: CoverageScope = WHOLE_PROJECT,
 ) -> tuple[CoverageData | None, tuple[str, ...]]:
     """The coverage of the files in ``sources`` (relative paths -> bytes) and the notes to
     show, from ``explicit`` (``--coverage``), else ``coverage = "..."`` in the settings,
     else the newest of the usual files at ``root``. (None, ()) when there is no data.
 
     A file that was asked for and is unusable raises ConfigError (exit 2); one found
-    automatically is only named in a note. ``partial``: ``sources`` are only a part of
-    the project (paths were given). ``shapes``: the files' shapes (what coverage.py counts
-    in them) the scan computed, and where they are cached."""
+    automatically is only named in a note. ``scope``: which part of the project
+    ``sources`` are, and where their shapes come from (see CoverageScope)."""
     chosen = explicit or settings.coverage
     if chosen == OFF:
         return None, ()
@@ -52,7 +69,7 @@ def load_coverage(
     if path is None:
         return None, (note,) if note else ()
     try:
-        data, cache_notes = _read_and_join(root, sources, path, (partial, shapes))
+        data, cache_notes = _read_and_join(root, sources, path, scope)
     except (CoverageFileError, CoverageMismatch) as error:
         if chosen:
             raise ConfigError(str(error)) from error
@@ -61,32 +78,20 @@ def load_coverage(
 
 
 def _read_and_join(
-    root: str, sources: Mapping[str, bytes], path: str, how: tuple[bool, ShapeSource | None]
+    root: str, sources: Mapping[str, bytes], path: str, scope: CoverageScope
 ) -> tuple[CoverageData, list[str]]:
-    """The data file at ``path`` joined to ``sources``, and the shape cache's notes; ``how``:
-    (partial, shapes) as ``load_coverage`` takes them."""
-    partial, source = how
+    """The data file at ``path`` joined to ``sources``, and the shape cache's notes."""
     config = coverage_config(root) or CoverageConfig()
     raw = read_coverage_file(path)
     patterns = (config.exclude or DEFAULT_EXCLUDE, config.no_branch or DEFAULT_NO_BRANCH)
-    shapes = Shapes(sources, source, patterns)
+    shapes = Shapes(sources, scope.shapes, patterns)
     try:
-        project = _project(root, sources, config, raw.created or _created(path), shapes)
-        data = join_coverage(raw, replace(project, partial=partial))
+        created = (raw.created or _created(path)) if scope.check_times else None
+        project = _project(root, sources, config, created, shapes)
+        data = join_coverage(raw, replace(project, partial=scope.partial, known=scope.known))
     finally:
         notes = shapes.close()
     return data, notes
-
-
-def coverage_wanted(root: str, settings: Settings) -> bool:
-    """Whether a run will read coverage data (so the scan computes the shapes as it
-    parses): one is configured or given, or one of the usual files is at the root."""
-    if settings.coverage == OFF:
-        return False
-    if settings.coverage:
-        return True
-    found, _ = find_coverage_file(root)
-    return found is not None or configured_data_file(root) is not None
 
 
 def _data_file(root: str, chosen: str | None) -> tuple[str | None, str | None]:

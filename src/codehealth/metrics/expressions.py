@@ -83,35 +83,26 @@ class Expressions:
             getter = getters.get(type(node))
             add((context, node if getter is None else getter(node)))
 
-    def _binop(self, node: ast.BinOp) -> None:
+    def _operation(self, operator: ast.AST, operands: tuple[Any, ...]) -> None:
+        """One operator and its operands, counted (radon) and then visited."""
         hal = self.hal
         if hal is not None:
             hal.operators += 1
-            hal.operands += 2
-            hal.operators_seen.add(type(node.op).__name__)
-            self._operands(hal, (node.left, node.right))
-        self.expr(node.left)
-        self.expr(node.right)
+            hal.operands += len(operands)
+            hal.operators_seen.add(type(operator).__name__)
+            self._operands(hal, operands)
+        for operand in operands:
+            self.expr(operand)
+
+    def _binop(self, node: ast.BinOp) -> None:
+        self._operation(node.op, (node.left, node.right))
 
     def _unaryop(self, node: ast.UnaryOp) -> None:
-        hal = self.hal
-        if hal is not None:
-            hal.operators += 1
-            hal.operands += 1
-            hal.operators_seen.add(type(node.op).__name__)
-            self._operands(hal, (node.operand,))
-        self.expr(node.operand)
+        self._operation(node.op, (node.operand,))
 
     def _augassign(self, node: ast.AugAssign) -> None:
         self.scope.statements += 1
-        hal = self.hal
-        if hal is not None:
-            hal.operators += 1
-            hal.operands += 2
-            hal.operators_seen.add(type(node.op).__name__)
-            self._operands(hal, (node.target, node.value))
-        self.expr(node.target)
-        self.expr(node.value)
+        self._operation(node.op, (node.target, node.value))
 
     def _compare(self, node: ast.Compare) -> None:
         hal = self.hal

@@ -11,20 +11,28 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from codehealth.adapters.cache import CODEC_VERSION, Cache, decode, encode
+from codehealth.adapters.cache import (
+    CODEC_VERSION,
+    Cache,
+    decode,
+    decode_prints,
+    encode,
+    encode_prints,
+)
 from codehealth.adapters.files import Discovery, discover, read_source
 from codehealth.adapters.pool import process_pool, split_share
 from codehealth.core import (
     HEAD_BYTES,
-    CodeShape,
+    Duplication,
     FileMetrics,
+    Fingerprints,
     NotAnalysed,
     Settings,
     generated_marker,
 )
-from codehealth.metrics.analyze import METRICS_VERSION, analyze_module, analyze_source
-from codehealth.metrics.coverable import code_shape
-from codehealth.metrics.coverage_step import coverage_wanted
+from codehealth.duplication import FINGERPRINT_VERSION, KGRAM, WINDOW, file_fingerprints
+from codehealth.metrics.analyze import METRICS_VERSION, analyze_source
+from codehealth.metrics.copies import CopiesCache
 from codehealth.version import __version__
 
 Progress = Callable[[int, int], None]
@@ -34,6 +42,9 @@ log = logging.getLogger("codehealth")
 # Below this much work a process pool costs more than it saves.
 _POOL_MIN_FILES = 8
 _POOL_MIN_BYTES = 256 * 1024
+
+_Item = tuple[str, bytes, bool, bool]  # path, content, measure it, fingerprint it
+_Outcome = tuple[str, FileMetrics | NotAnalysed | None, Fingerprints | str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +57,10 @@ class Measured:
     not_analysed: list[NotAnalysed]
     notes: list[str]
     left_out: tuple[tuple[str, str], ...] = ()  # (folder/ or file, why), not analysed
-    # what coverage.py counts in each file analysed afresh (with ``shapes=True``), from the
-    # same parse: joining coverage data then parses only the files taken from the cache
-    shapes: dict[str, CodeShape] = field(default_factory=dict)
+    # each analysed file's duplication fingerprints (or why it has none), when they had to
+    # be loaded (the duplication was not cached) and the detector is on
+    prints: dict[str, Fingerprints | str] = field(default_factory=dict)
+    duplication: Duplication = field(default_factory=Duplication)  # clone groups
 
 
 def measure_project(
@@ -62,9 +74,9 @@ def measure_project(
     """Discover, read and measure; unchanged files come from the cache.
 
     ``on_read`` sees every file's bytes before the analysis starts (``debt`` starts its
-    linters there, so they run while the files are measured). When the project has
-    coverage data, each file analysed afresh also gets its coverage shape, from the same
-    parse (``Measured.shapes``)."""
+    linters there, so they run while the files are measured). Each file's duplication
+    fingerprints are computed in the same pass (and cached the same way) unless the
+    detector is off."""
     exclude = settings.excluded_patterns
     discovery = discover(
         root,
@@ -79,45 +91,73 @@ def measure_project(
     if on_read is not None:
         on_read(sources)
     cache = Cache(os.path.join(root, settings.cache_dir), _salt()) if use_cache else None
-    shapes: dict[str, CodeShape] = {}
-    how = (settings.jobs, progress, coverage_wanted(root, settings))
-    analysed = _analysed(sources, cache, not_analysed, how, shapes)
+    keys = {
+        path: hashlib.blake2b(data, digest_size=16).hexdigest() for path, data in sources.items()
+    }
+    copies = CopiesCache(cache, keys, settings.duplication)
+    known = copies.known() if settings.duplication.enabled else Duplication()
+    fingerprint = known is None
+    analysed, prints, failed = _analysed(sources, keys, cache, settings.jobs, progress, fingerprint)
+    not_analysed += failed
+    duplication = copies.computed(prints, analysed) if known is None else known
     if cache is not None:
         cache.close()
         notes.extend(cache.notes)
-    return Measured(discovered, analysed, sources, not_analysed, notes, left_out, shapes)
+    return Measured(
+        discovered, analysed, sources, not_analysed, notes, left_out, prints, duplication
+    )
 
 
 def _analysed(
     sources: dict[str, bytes],
+    keys: dict[str, str],
     cache: Cache | None,
-    not_analysed: list[NotAnalysed],
-    how: tuple[int, Progress | None, bool],
-    shapes: dict[str, CodeShape],
-) -> dict[str, FileMetrics]:
-    """Every file's metrics, from the cache where it has them; the fresh ones go into the
-    cache, the files that cannot be analysed into ``not_analysed``; ``how``: (jobs,
-    progress, with shapes): ``shapes`` then receives the shape of every fresh file."""
-    keys = {
-        path: hashlib.blake2b(content, digest_size=16).hexdigest()
-        for path, content in sources.items()
-    }
-    analysed = _from_cache(cache, keys) if cache is not None else {}
-    jobs, progress, with_shapes = how
-    todo = [(path, sources[path], with_shapes) for path in sources if path not in analysed]
+    jobs: int,
+    progress: Progress | None,
+    fingerprint: bool,
+) -> tuple[dict[str, FileMetrics], dict[str, Fingerprints | str], list[NotAnalysed]]:
+    """Every file's metrics (and fingerprints), from the cache where it has them, and the
+    files that cannot be analysed; the fresh results go into the cache."""
+    not_analysed: list[NotAnalysed] = []
+    analysed, prints = _from_cache(cache, keys, fingerprint) if cache is not None else ({}, {})
+    todo = [
+        (path, sources[path], path not in analysed, fingerprint and path not in prints)
+        for path in sources
+        if path not in analysed or (fingerprint and path not in prints)
+    ]
     fresh: list[tuple[str, str]] = []
-    for path, outcome, shape in _analyse(todo, jobs, progress):
-        if isinstance(outcome, NotAnalysed):
-            not_analysed.append(outcome)
-            continue
-        analysed[path] = outcome
-        if shape is not None:
-            shapes[path] = shape
-        if cache is not None:
-            fresh.append((keys[path], encode(outcome)))
+    for outcome in _analyse(todo, jobs, progress):
+        fresh += _keep(outcome, keys[outcome[0]], analysed, prints, not_analysed)
     if cache is not None:
         cache.put_many(fresh)
-    return analysed
+    return analysed, prints, not_analysed
+
+
+def _keep(
+    outcome: _Outcome,
+    key: str,
+    analysed: dict[str, FileMetrics],
+    prints: dict[str, Fingerprints | str],
+    not_analysed: list[NotAnalysed],
+) -> list[tuple[str, str]]:
+    """File one file's fresh results; the cache entries to write for them."""
+    path, metrics, printed = outcome
+    fresh = []
+    if printed is not None:
+        prints[path] = printed
+        fresh.append((_prints_key(key), encode_prints(printed)))
+    if isinstance(metrics, NotAnalysed):
+        not_analysed.append(metrics)
+        prints.pop(path, None)
+    elif metrics is not None:
+        analysed[path] = metrics
+        fresh.append((key, encode(metrics)))
+    return fresh
+
+
+def _prints_key(key: str) -> str:
+    """The cache key of a content's fingerprints: beside its metrics, with its own version."""
+    return f"dup{FINGERPRINT_VERSION}.{KGRAM}.{WINDOW}:{key}"
 
 
 def _leave_generated(
@@ -158,15 +198,25 @@ def _read_all(root: str, paths: Sequence[str]) -> tuple[dict[str, bytes], list[N
     return sources, unreadable
 
 
-def _from_cache(cache: Cache, keys: dict[str, str]) -> dict[str, FileMetrics]:
-    cached = cache.get_many(sorted(set(keys.values())))
+def _from_cache(
+    cache: Cache, keys: dict[str, str], fingerprint: bool
+) -> tuple[dict[str, FileMetrics], dict[str, Fingerprints | str]]:
+    wanted = set(keys.values())
+    if fingerprint:
+        wanted.update(_prints_key(key) for key in keys.values())
+    cached = cache.get_many(sorted(wanted))
     found: dict[str, FileMetrics] = {}
+    prints: dict[str, Fingerprints | str] = {}
     for path, key in keys.items():
         text = cached.get(key)
         if text is not None:
             with contextlib.suppress(ValueError, TypeError, KeyError, IndexError):  # damaged
                 found[path] = decode(path, text)
-    return found
+        text = cached.get(_prints_key(key)) if fingerprint else None
+        if text is not None:
+            with contextlib.suppress(ValueError, TypeError):
+                prints[path] = decode_prints(text)
+    return found, prints
 
 
 def _salt() -> str:
@@ -175,27 +225,19 @@ def _salt() -> str:
     return f"{__version__}/{CODEC_VERSION}/m{METRICS_VERSION}/{grammar}"
 
 
-_Item = tuple[str, bytes, bool]  # path, source, with its coverage shape
-_Outcome = tuple[str, FileMetrics | NotAnalysed, CodeShape | None]
+def _analyse_item(item: _Item) -> _Outcome:
+    path, source, measure, fingerprint = item
+    metrics = analyze_source(source, path) if measure else None
+    printed = file_fingerprints(source) if fingerprint else None
+    return path, metrics, printed
 
 
-def _measure_one(item: _Item) -> _Outcome:
-    """One file's metrics and, when asked, its coverage shape from the same tree."""
-    path, source, with_shape = item
-    if not with_shape:
-        return path, analyze_source(source, path), None
-    outcome, tree = analyze_module(source, path)
-    if tree is None:
-        return path, outcome, None
-    return path, outcome, code_shape(tree, source.decode("utf-8", errors="replace"))
-
-
-def _analyse_one(item: _Item) -> tuple[str, str | NotAnalysed, CodeShape | None]:
+def _analyse_one(item: _Item) -> tuple[str, str | NotAnalysed | None, Fingerprints | str | None]:
     """In a worker: measure one file and return it encoded (strings cross processes cheaply)."""
-    path, outcome, shape = _measure_one(item)
-    if isinstance(outcome, NotAnalysed):
-        return path, outcome, None
-    return path, encode(outcome), shape
+    path, outcome, printed = _analyse_item(item)
+    if isinstance(outcome, FileMetrics):
+        return path, encode(outcome), printed
+    return path, outcome, printed
 
 
 def _analyse(todo: list[_Item], jobs: int, progress: Progress | None) -> Iterator[_Outcome]:
@@ -203,7 +245,7 @@ def _analyse(todo: list[_Item], jobs: int, progress: Progress | None) -> Iterato
     workers = jobs or os.cpu_count() or 1
     size = sum(len(item[1]) for item in todo)
     if workers < 2 or len(todo) < _POOL_MIN_FILES or size < _POOL_MIN_BYTES:
-        outcomes: Iterator[_Outcome] = map(_measure_one, todo)
+        outcomes: Iterator[_Outcome] = map(_analyse_item, todo)
     else:
         outcomes = _analyse_in_parallel(todo, workers)
     for done, outcome in enumerate(outcomes, 1):
@@ -219,10 +261,12 @@ def _analyse_in_parallel(todo: list[_Item], workers: int) -> Iterator[_Outcome]:
     with process_pool(min(workers - 1, len(theirs))) as pool:
         chunk = max(1, len(theirs) // (workers * 16))
         pending = pool.imap_unordered(_analyse_one, theirs, chunk)
-        yield from map(_measure_one, mine)
-        for path, outcome, shape in pending:
-            metrics = outcome if isinstance(outcome, NotAnalysed) else decode(path, outcome)
-            yield path, metrics, shape
+        yield from map(_analyse_item, mine)
+        for path, outcome, printed in pending:
+            if isinstance(outcome, str):
+                yield path, decode(path, outcome), printed
+            else:
+                yield path, outcome, printed
 
 
 def _size(item: _Item) -> int:

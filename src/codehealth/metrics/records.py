@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from codehealth.core import (
     CoverageData,
+    Duplication,
     FileMetrics,
     NotAnalysed,
     PackageMetrics,
@@ -26,4 +27,5 @@ class ScanResult:
     thresholds: Thresholds
     notes: tuple[str, ...]
     tests: frozenset[str] = frozenset()  # the files that are test code (marked, not hidden)
+    duplication: Duplication = field(default_factory=Duplication)  # clone groups across files
     coverage: CoverageData | None = None  # the project's coverage data, when it has some

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from dataclasses import asdict
 from typing import Any
 
 from codehealth.plan.budget import format_minutes
 from codehealth.plan.schedule import Plan
 from codehealth.plan.targets import PlanTarget
-from codehealth.render import Cell, Table, md_code, md_text, render_plain, render_rich
+from codehealth.render import Cell, Table, json_text, md_code, md_text, render_plain, render_rich
 
 PLAN_SCHEMA_VERSION = 1
 
@@ -158,4 +157,4 @@ def plan_document(plan: Plan, notes: tuple[str, ...] = ()) -> dict[str, Any]:
 
 
 def render_plan_json(plan: Plan, notes: tuple[str, ...] = (), pretty: bool = False) -> str:
-    return json.dumps(plan_document(plan, notes), indent=2 if pretty else None) + "\n"
+    return json_text(plan_document(plan, notes), pretty)

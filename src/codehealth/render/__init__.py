@@ -1,6 +1,12 @@
 """Output building blocks shared by the features' formats: tables (plain or rich) and
 Markdown escaping."""
 
+from codehealth.render.json_text import (
+    dataclass_json as dataclass_json,
+)
+from codehealth.render.json_text import (
+    json_text as json_text,
+)
 from codehealth.render.markdown_text import (
     md_code as md_code,
 )
@@ -21,6 +27,8 @@ from codehealth.render.tables import (
 )
 
 __all__ = [
+    "dataclass_json",
+    "json_text",
     "Cell",
     "Table",
     "md_code",

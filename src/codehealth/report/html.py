@@ -26,6 +26,7 @@ from codehealth.debt import DebtReport
 from codehealth.history import HistoryRun
 from codehealth.hotspots import HotspotsReport
 from codehealth.plan import Plan
+from codehealth.report.quality_data import coverage_data, duplication_data, with_coverage
 from codehealth.version import __version__
 
 # Enough rows to find the worst functions, few enough for a page that opens quickly on a
@@ -116,8 +117,10 @@ def report_data(facts: ReportFacts) -> dict[str, Any]:
             }
             for m in debt.modules[:MAX_MODULES]
         ],
-        "functions": _functions(debt, metrics),
+        "functions": with_coverage(_functions(debt, metrics), debt, metrics),
         "boundaries": _boundaries(facts.boundaries),
+        "duplication": duplication_data(debt, MAX_MODULES),
+        "coverage": coverage_data(debt),
         "plan": _plan(facts.plan),
         "notes": [
             *([] if metrics else ["no Python files found: nothing to measure"]),

@@ -11,8 +11,6 @@ from codehealth.adapters.console import (
     EXIT_FOUND,
     EXIT_OK,
     Measuring,
-    config_option,
-    coverage_option,
     from_here,
     grouped,
     guarded,
@@ -83,10 +81,6 @@ class _Checked:
     is_flag=True,
     help="With --check: fail on every threshold violation, also those in the baseline.",
 )
-@click.option("--no-cache", is_flag=True, help="Analyse every file again; read and write no cache.")
-@config_option
-@coverage_option
-@click.option("--jobs", type=click.IntRange(min=0), help="Worker processes (0 = one per core).")
 @verbose_option
 @grouped("checked", ("check", "no_baseline"), _Checked)
 @measuring_options

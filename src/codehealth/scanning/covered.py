@@ -14,6 +14,7 @@ from codehealth.core import (
     file_coverage_span,
     folder_coverage,
     percent,
+    span_figures,
 )
 from codehealth.render import Cell
 
@@ -82,21 +83,6 @@ def crap_text(score: float | None) -> str:
     return "-" if score is None else f"{score:.0f}"
 
 
-def span_json(span: SpanCoverage | None, branches: bool) -> dict[str, Any] | None:
-    """A span's figures for the JSON document; None without a figure (no data, stale data,
-    or no statements); ``branches`` is null when the data has no branch information."""
-    if span is None or not span.lines.total:
-        return None
-    rate = span.rate
-    return {
-        "percent": None if rate is None else round(rate * 100, 2),
-        "lines": {"covered": span.lines.covered, "total": span.lines.total},
-        "branches": (
-            {"covered": span.branches.covered, "total": span.branches.total} if branches else None
-        ),
-    }
-
-
 def coverage_json(view: CoverageView, root: str) -> dict[str, Any] | None:
     """Where the data came from and the project's total; None without data."""
     data = view.data
@@ -110,7 +96,7 @@ def coverage_json(view: CoverageView, root: str) -> dict[str, Any] | None:
         "branches": data.has_branches,
         "contexts": len([c for c in data.contexts if c]),
         "stale": list(data.stale),
-        "total": span_json(view.folder(""), data.has_branches),
+        "total": span_figures(view.folder(""), data.has_branches),
     }
 
 

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from codehealth.core import FileMetrics, FunctionMetrics, Halstead, LineCounts, PackageMetrics
+from codehealth.core import (
+    FileMetrics,
+    FunctionMetrics,
+    Halstead,
+    LineCounts,
+    PackageMetrics,
+    span_figures,
+)
+from codehealth.duplication import duplication_document
 from codehealth.metrics import ScanResult
-from codehealth.scanning.covered import CoverageView, coverage_json, span_json
+from codehealth.scanning.covered import CoverageView, coverage_json
 from codehealth.version import __version__
 
 SCHEMA_VERSION = 2  # 2: coverage (per function, file, package and in total) and CRAP
@@ -58,7 +66,15 @@ def scan_document(result: ScanResult) -> dict[str, Any]:
             for v in result.violations
         ],
         "notes": list(result.notes),
+        "duplication": duplication_document(
+            result.duplication, result.packages, total_lines(result)
+        ),
     }
+
+
+def total_lines(result: ScanResult) -> int:
+    """Every line of the measured files: the denominator of the duplication density."""
+    return sum(f.lines.total for f in result.files)
 
 
 def _package(p: PackageMetrics, view: CoverageView, branches: bool) -> dict[str, Any]:
@@ -74,7 +90,7 @@ def _package(p: PackageMetrics, view: CoverageView, branches: bool) -> dict[str,
         "maintainability_rank": p.maintainability_rank,
         "worst_function": p.worst_function,
         "worst_cognitive": p.worst_cognitive,
-        "coverage": span_json(view.folder(p.path), branches),
+        "coverage": span_figures(view.folder(p.path), branches),
     }
 
 
@@ -87,7 +103,7 @@ def _file(f: FileMetrics, view: CoverageView, branches: bool) -> dict[str, Any]:
         "maintainability": round(f.maintainability, 2),
         "maintainability_rank": f.maintainability_rank,
         "halstead": _halstead(f.halstead),
-        "coverage": span_json(view.file(f.path), branches),
+        "coverage": span_figures(view.file(f.path), branches),
         "functions": [_function(fn, f.path, view, branches) for fn in f.functions],
         "classes": [
             {
@@ -121,7 +137,7 @@ def _function(fn: FunctionMetrics, path: str, view: CoverageView, branches: bool
         "returns": fn.returns,
         "length": fn.length,
         "halstead": _halstead(fn.halstead),
-        "coverage": span_json(span, branches),
+        "coverage": span_figures(span, branches),
         "crap": None if score is None else round(score, 2),
     }
 

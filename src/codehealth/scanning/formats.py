@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 
 from codehealth.core import FileMetrics, PackageMetrics, Thresholds
+from codehealth.duplication import duplication_line, duplication_tables
 from codehealth.metrics import ScanResult
 from codehealth.render import Cell, Table, render_plain, render_rich
 from codehealth.scanning.covered import CoverageView, cover_text, coverage_line, crap_text
-from codehealth.scanning.document import SCHEMA_VERSION, scan_document
+from codehealth.scanning.document import SCHEMA_VERSION, scan_document, total_lines
 from codehealth.scanning.view import FunctionRow, worst_files, worst_functions
 
 CRAP_LIMIT = 30  # rule CH601's threshold (rules/coverage.toml)
@@ -35,10 +36,12 @@ def scan_tables(
                 [(Cell(item.path), Cell(item.reason)) for item in result.not_analysed],
             )
         )
+    tables += duplication_tables(result.duplication, top)
     before = [f"note: {note}" for note in result.notes]
-    after = [_summary_line(result)]
-    line = coverage_line(view, result.root)
-    return tables, before, after + ([line] if line is not None else [])
+    copies = duplication_line(result.duplication, total_lines(result))
+    covered = coverage_line(view, result.root)
+    after = [_summary_line(result), *(line for line in (copies, covered) if line)]
+    return tables, before, after
 
 
 _FUNCTION_HEADERS = ("function", "location", "cyclomatic", "cognitive", "nesting", "params")

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from codehealth.adapters.files import load_settings
 from codehealth.core import Settings, is_test_path
 from codehealth.metrics import (
+    CoverageScope,
     Progress,
     ScanResult,
     ShapeSource,
@@ -37,10 +38,8 @@ def run_scan(
     files = tuple(measured.files[path] for path in sorted(measured.files))
     sources = {path: measured.sources[path] for path in measured.files}
     cache_dir = os.path.join(root, settings.cache_dir) if use_cache else None
-    shapes = ShapeSource(cache_dir, measured.shapes)
-    coverage, coverage_notes = load_coverage(
-        root, settings, sources, partial=bool(paths), shapes=shapes
-    )
+    scope = CoverageScope(partial=bool(paths), shapes=ShapeSource(cache_dir))
+    coverage, coverage_notes = load_coverage(root, settings, sources, scope=scope)
     return ScanResult(
         root=root,
         files=files,
@@ -50,5 +49,6 @@ def run_scan(
         thresholds=settings.thresholds,
         notes=(*measured.notes, *coverage_notes),
         tests=frozenset(f.path for f in files if is_test_path(f.path, settings.tests)),
+        duplication=measured.duplication,
         coverage=coverage,
     )

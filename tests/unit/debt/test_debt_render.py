@@ -6,9 +6,8 @@ import json
 
 from codehealth.adapters.files import load_catalogue
 from codehealth.core import Finding
+from codehealth.debt.document import debt_document, render_debt_json
 from codehealth.debt.formats import (
-    debt_document,
-    render_debt_json,
     render_debt_markdown,
     render_debt_rich,
     render_debt_text,

@@ -7,7 +7,22 @@ from codehealth.adapters.cache.codec import (
     decode as decode,
 )
 from codehealth.adapters.cache.codec import (
+    decode_duplication as decode_duplication,
+)
+from codehealth.adapters.cache.codec import (
+    decode_prints as decode_prints,
+)
+from codehealth.adapters.cache.codec import (
     encode as encode,
+)
+from codehealth.adapters.cache.codec import (
+    encode_duplication as encode_duplication,
+)
+from codehealth.adapters.cache.codec import (
+    encode_prints as encode_prints,
+)
+from codehealth.adapters.cache.opening import (
+    open_database as open_database,
 )
 from codehealth.adapters.cache.store import (
     Cache as Cache,
@@ -17,9 +32,14 @@ from codehealth.adapters.cache.store import (
 )
 
 __all__ = [
+    "open_database",
     "CODEC_VERSION",
     "Cache",
     "decode",
+    "decode_duplication",
+    "decode_prints",
+    "encode_duplication",
     "encode",
+    "encode_prints",
     "prepare_directory",
 ]

@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+import array
+import base64
 import json
+import sys
 from typing import Any
 
-from codehealth.core import ClassMetrics, FileMetrics, FunctionMetrics, Halstead, LineCounts
+from codehealth.core import (
+    FINGERPRINT_FIELDS,
+    ClassMetrics,
+    CloneGroup,
+    CloneLocation,
+    Duplication,
+    FileDuplication,
+    FileMetrics,
+    Fingerprints,
+    FunctionMetrics,
+    Halstead,
+    LineCounts,
+)
 
 # Bump when the encoded layout or any metric's definition changes: old entries are dropped.
 CODEC_VERSION = 1
@@ -69,3 +84,67 @@ _HALSTEAD = (int, int, int, int, float, float, float)
 _FUNCTION = (str, str, int, int, bool, bool, int, int, int, int, int, int)
 _CLASS = (str, str, int, int, int, int, int)
 _FUNCTION_FIELDS = len(FunctionMetrics._fields)
+
+
+def encode_prints(prints: Fingerprints | str) -> str:
+    """A file's fingerprints (or why it has none, as a JSON string) for the cache: the ints
+    packed as little-endian 64-bit words in base64, which decodes ~10x faster than JSON."""
+    if isinstance(prints, str):
+        return json.dumps(prints)
+    words = array.array("q", prints)
+    if sys.byteorder == "big":
+        words.byteswap()
+    return base64.b64encode(words.tobytes()).decode("ascii")
+
+
+def decode_prints(text: str) -> Fingerprints | str:
+    """Raises ValueError when ``text`` is not what ``encode_prints`` wrote."""
+    if text.startswith('"'):
+        value = json.loads(text)
+        if not isinstance(value, str):
+            raise ValueError("cache entry has unexpected types")
+        return value
+    words = array.array("q")
+    words.frombytes(base64.b64decode(text, validate=True))  # binascii.Error is a ValueError
+    if len(words) % FINGERPRINT_FIELDS:
+        raise ValueError("cache entry has another layout")
+    if sys.byteorder == "big":
+        words.byteswap()
+    return tuple(words)
+
+
+def encode_duplication(duplication: Duplication) -> str:
+    """A project's clone groups and duplicated files for the cache."""
+    return json.dumps(
+        [
+            duplication.min_tokens,
+            duplication.min_lines,
+            [[g.tokens, g.lines, g.locations] for g in duplication.groups],
+            [[f.path, f.lines, f.blocks, f.total_lines] for f in duplication.files],
+            duplication.skipped,
+        ],
+        separators=(",", ":"),
+    )
+
+
+def decode_duplication(text: str) -> Duplication:
+    """Raises ValueError (or TypeError) when ``text`` is not what ``encode_duplication`` wrote."""
+    min_tokens, min_lines, groups, files, skipped = json.loads(text)
+    _expect([min_tokens, min_lines], (int, int))
+    found = []
+    for tokens, lines, locations in groups:
+        _expect([tokens, lines], (int, int))
+        for location in locations:
+            _expect(location, (str, int, int))
+        found.append(CloneGroup(tokens, lines, tuple(map(CloneLocation._make, locations))))
+    for row in files:
+        _expect(row, (str, int, int, int))
+    for row in skipped:
+        _expect(row, (str, str))
+    return Duplication(
+        tuple(found),
+        tuple(FileDuplication(*row) for row in files),
+        tuple((path, reason) for path, reason in skipped),
+        min_tokens,
+        min_lines,
+    )

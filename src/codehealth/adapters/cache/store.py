@@ -13,6 +13,8 @@ import os
 import sqlite3
 from collections.abc import Iterable, Sequence
 
+from codehealth.adapters.cache.opening import open_database
+
 _APPLICATION_ID = 0x43484C54  # "CHLT": marks the file as ours
 _LAYOUT = 1
 
@@ -86,21 +88,10 @@ class Cache:
 
     def _open(self) -> sqlite3.Connection:
         prepare_directory(self.directory)
-        connection = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+        # A cache: a crash of the whole machine may at worst corrupt it, and a corrupt cache
+        # is rebuilt; a killed process loses nothing (the OS still holds its writes).
+        connection, tables = open_database(self.path, _APPLICATION_ID, "cache", "OFF")
         try:
-            application_id = connection.execute("PRAGMA application_id").fetchone()[0]
-            tables = {
-                row[0]
-                for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            if application_id not in (0, _APPLICATION_ID) or (
-                tables and application_id != _APPLICATION_ID
-            ):
-                raise sqlite3.DatabaseError("not a codehealth cache")
-            connection.execute("PRAGMA journal_mode=WAL")
-            # A cache: a crash of the whole machine may at worst corrupt it, and a corrupt cache
-            # is rebuilt; a killed process loses nothing (the OS still holds its writes).
-            connection.execute("PRAGMA synchronous=OFF")
             if not tables:
                 self._create(connection)
             else:

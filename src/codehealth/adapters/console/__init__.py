@@ -28,6 +28,9 @@ from codehealth.adapters.console.common import (
     stdout_is_terminal as stdout_is_terminal,
 )
 from codehealth.adapters.console.common import (
+    table_width as table_width,
+)
+from codehealth.adapters.console.common import (
     terminal_width as terminal_width,
 )
 from codehealth.adapters.console.common import (
@@ -67,6 +70,7 @@ __all__ = [
     "progress_bar",
     "project_root",
     "stdout_is_terminal",
+    "table_width",
     "terminal_width",
     "verbose_option",
     "write",

@@ -146,6 +146,11 @@ def terminal_width() -> int:
     return shutil.get_terminal_size((120, 24)).columns
 
 
+def table_width() -> int | None:
+    """The width for rich tables on a terminal; None in a pipe (plain text)."""
+    return terminal_width() if stdout_is_terminal() else None
+
+
 def project_root() -> str:
     """The project the current folder belongs to: the nearest folder upwards that holds a
     ``pyproject.toml``, else the top of the git work tree, else the current folder (so a
@@ -183,7 +188,7 @@ coverage_option = click.option(
     type=click.Path(dir_okay=False),
     help="Coverage data to read: .coverage, coverage.xml (Cobertura) or LCOV. Default: "
     'coverage = "..." in [tool.codehealth], else the newest of .coverage, coverage.xml, '
-    "coverage.lcov, lcov.info and coverage/lcov.info at the root; none: no coverage columns.",
+    "coverage.lcov, lcov.info and coverage/lcov.info at the root; none: no coverage figures.",
 )
 
 

@@ -13,6 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar, cast
 
+import click
+
+from codehealth.adapters.console.common import config_option, coverage_option
 from codehealth.core import Settings
 
 F = TypeVar("F", bound=Callable[..., int])
@@ -59,7 +62,20 @@ def with_coverage_file(settings: Settings, coverage_file: str | None) -> Setting
     return replace(settings, coverage=os.path.abspath(coverage_file))
 
 
-# the scan's and the debt's --no-cache, --config, --jobs and --coverage, as one value
-measuring_options = grouped(
-    "measuring", ("no_cache", "config_file", "jobs", "coverage_file"), Measuring
+_MEASURING_OPTIONS = (
+    click.option(
+        "--no-cache", is_flag=True, help="Analyse (and lint) every file again; no cache is used."
+    ),
+    config_option,
+    coverage_option,
+    click.option("--jobs", type=click.IntRange(min=0), help="Worker processes (0 = one per core)."),
 )
+_MEASURING = grouped("measuring", ("no_cache", "config_file", "jobs", "coverage_file"), Measuring)
+
+
+def measuring_options(command: F) -> F:
+    """The scan's and the debt's --no-cache, --config, --coverage and --jobs, given to the
+    command as one ``measuring`` value."""
+    for option in reversed(_MEASURING_OPTIONS):
+        command = option(command)
+    return _MEASURING(command)

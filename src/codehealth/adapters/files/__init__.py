@@ -17,6 +17,9 @@ from codehealth.adapters.files.discovery import (
     discover as discover,
 )
 from codehealth.adapters.files.discovery import (
+    excluder as excluder,
+)
+from codehealth.adapters.files.discovery import (
     is_excluded as is_excluded,
 )
 from codehealth.adapters.files.discovery import (
@@ -59,6 +62,7 @@ __all__ = [
     "baseline_path",
     "catalogue_texts",
     "discover",
+    "excluder",
     "is_excluded",
     "left_out",
     "read_baseline",

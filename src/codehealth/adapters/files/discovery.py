@@ -5,7 +5,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from codehealth.adapters.files.reading import read_head
@@ -197,6 +197,11 @@ def _compile(patterns: Sequence[str]) -> re.Pattern[str] | None:
 def is_excluded(path: str, exclude: Sequence[str]) -> bool:
     """Whether the exclude globs (as ``discover`` reads them) leave ``path`` out."""
     return _Excluder(exclude).excluded(path)
+
+
+def excluder(exclude: Sequence[str]) -> Callable[[str], bool]:
+    """``is_excluded`` for many paths: the globs compiled once."""
+    return _Excluder(exclude).excluded
 
 
 def left_out(root: str, path: str, settings: Settings) -> str | None:

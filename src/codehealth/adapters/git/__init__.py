@@ -25,6 +25,9 @@ from codehealth.adapters.git.damaged import (
 from codehealth.adapters.git.damaged import (
     revisions_without_renames as revisions_without_renames,
 )
+from codehealth.adapters.git.diff_lines import (
+    changed_head_lines as changed_head_lines,
+)
 from codehealth.adapters.git.ignores import (
     ignoring_rule as ignoring_rule,
 )
@@ -90,6 +93,7 @@ from codehealth.core import (
 )
 
 __all__ = [
+    "changed_head_lines",
     "BlobReader",
     "ChangedFile",
     "GitError",

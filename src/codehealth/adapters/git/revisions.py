@@ -85,7 +85,7 @@ def merge_base(root: str, ref: str, head: str = "HEAD") -> str:
     )
 
 
-def _compared(base: str, target: str) -> list[str]:
+def diff_arguments(base: str, target: str) -> list[str]:
     """``git diff``'s arguments for ``base`` against ``target`` (STAGED, WORKTREE, a commit)."""
     if target == STAGED:
         return ["--cached", base]
@@ -97,7 +97,7 @@ def _compared(base: str, target: str) -> list[str]:
 def changed_files(root: str, base: str, target: str) -> list[ChangedFile]:
     """What changed from commit ``base`` to ``target`` (WORKTREE, STAGED or a commit),
     renames detected (``-M``). Paths are relative to the repository root, '/'-separated."""
-    args = ["diff", "--name-status", "-M", "-z", "--no-ext-diff", *_compared(base, target)]
+    args = ["diff", "--name-status", "-M", "-z", "--no-ext-diff", *diff_arguments(base, target)]
     completed = _git(root, *args, "--")
     if not completed.ok:
         raise ConfigError(f"git diff failed: {completed.message}")
@@ -134,7 +134,7 @@ def changes_and_lines(
     """``changed_files`` and ``changed_lines`` from one ``git diff --raw --numstat``. For
     the work tree, ``untracked`` (from ``untracked_later``, started early) adds the files
     git does not track yet."""
-    where = _compared(base, target)
+    where = diff_arguments(base, target)
     pending = untracked or (untracked_later(root) if target == WORKTREE else None)
     completed = _git(root, "diff", "--raw", "--numstat", "-M", "-z", "--no-ext-diff", *where, "--")
     if not completed.ok:
@@ -224,7 +224,7 @@ def _path(raw: bytes) -> str:
 
 def changed_lines(root: str, base: str, target: str) -> int:
     """Lines added plus lines removed from ``base`` to ``target`` (binary files count 0)."""
-    args = ["diff", "--numstat", "-M", "-z", "--no-ext-diff", *_compared(base, target)]
+    args = ["diff", "--numstat", "-M", "-z", "--no-ext-diff", *diff_arguments(base, target)]
     completed = _git(root, *args, "--")
     if not completed.ok:
         return 0

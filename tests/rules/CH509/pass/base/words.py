@@ -1,0 +1,3 @@
+def parse(text):
+    words = text.split()
+    return [w.lower() for w in words]
