@@ -121,7 +121,7 @@ class Result:
 def measure(runs: int, arcs: bool) -> Result:
     from codehealth.adapters.coverage import read_coverage_file
     from codehealth.core import Settings
-    from codehealth.metrics import ShapeSource, load_coverage
+    from codehealth.metrics import CoverageScope, ShapeSource, load_coverage
 
     root = corpus()
     sources = python_files(root)
@@ -139,8 +139,8 @@ def measure(runs: int, arcs: bool) -> Result:
                 continue
 
     def join(cache_dir: str | None) -> Callable[[], object]:
-        shapes = ShapeSource(cache_dir)
-        return lambda: load_coverage(str(root), settings, sources, shapes=shapes)
+        scope = CoverageScope(shapes=ShapeSource(cache_dir))
+        return lambda: load_coverage(str(root), settings, sources, scope=scope)
 
     start = time.perf_counter()
     read_coverage_file(str(data_file))  # the first read imports coverage.py
