@@ -11,12 +11,23 @@ from clitools import run_cli, scan_json, shop_coverage_xml
 SRC = Path(__file__).resolve().parents[2] / "src" / "codehealth"
 
 
+def _named(rows: list[dict], key: str, value: str) -> dict:
+    return next(row for row in rows if row[key] == value)
+
+
+def _file(document: dict, path: str) -> dict:
+    return _named(document["files"], "path", path)
+
+
 def _function(document: dict, path: str, qualname: str) -> dict:
-    file = next(f for f in document["files"] if f["path"] == path)
-    return next(fn for fn in file["functions"] if fn["qualname"] == qualname)
+    return _named(_file(document, path)["functions"], "qualname", qualname)
 
 
-def test_scan_json_has_coverage_per_function_file_and_package(make_repo) -> None:
+def _line(text: str, start: str) -> str:
+    return next(line for line in text.splitlines() if line.startswith(start))
+
+
+def test_scan_json_has_coverage_and_crap_per_function(make_repo) -> None:
     repo = make_repo("shop", files={"coverage.xml": shop_coverage_xml()})
     document = scan_json(cwd=repo)
     assert document["coverage"]["format"] == "cobertura"
@@ -26,13 +37,20 @@ def test_scan_json_has_coverage_per_function_file_and_package(make_repo) -> None
     assert untested["coverage"]["percent"] == 0
     assert untested["crap"] == untested["cyclomatic"] ** 2 + untested["cyclomatic"]
     tested = _function(document, "src/shop/orders.py", "Order.total")
-    assert tested["coverage"]["percent"] == 100 and tested["crap"] == tested["cyclomatic"]
-    orders = next(f for f in document["files"] if f["path"] == "src/shop/orders.py")
+    assert tested["coverage"]["percent"] == 100
+    assert tested["crap"] == tested["cyclomatic"]
+
+
+def test_scan_json_has_coverage_per_file_and_package(make_repo) -> None:
+    repo = make_repo("shop", files={"coverage.xml": shop_coverage_xml()})
+    document = scan_json(cwd=repo)
+    orders = _file(document, "src/shop/orders.py")
     assert orders["coverage"]["lines"] == {"covered": 8, "total": 24}
     # fees.py is not in the data: uncovered (its statements from codehealth's parse)
-    fees = next(f for f in document["files"] if f["path"] == "src/shop/billing/fees.py")
-    assert fees["coverage"]["lines"]["covered"] == 0 and fees["coverage"]["lines"]["total"] > 0
-    package = next(p for p in document["packages"] if p["name"] == "shop")
+    fees = _file(document, "src/shop/billing/fees.py")
+    assert fees["coverage"]["lines"]["covered"] == 0
+    assert fees["coverage"]["lines"]["total"] > 0
+    package = _named(document["packages"], "name", "shop")
     assert package["coverage"]["lines"]["covered"] == 8
     assert package["coverage"]["lines"]["total"] > 24
 
@@ -50,11 +68,11 @@ def test_without_data_there_are_no_coverage_columns_and_no_notes(make_repo) -> N
 def test_the_table_shows_coverage_and_crap(make_repo) -> None:
     repo = make_repo("shop", files={"coverage.xml": shop_coverage_xml()})
     table = run_cli("scan", "--top", "0", cwd=repo).out
-    header = next(line for line in table.splitlines() if line.startswith("function"))
+    header = _line(table, "function")
     assert header.split()[-2:] == ["cover", "CRAP"]
-    route = next(line for line in table.splitlines() if line.startswith("route_order"))
+    route = _line(table, "route_order")
     assert route.split()[-2:] == ["0%", "182!"]  # cyclomatic 13, untested: 13**2 + 13 > 30
-    total = next(line for line in table.splitlines() if line.startswith("Order.total"))
+    total = _line(table, "Order.total")
     assert total.split()[-2:] == ["100%", "3"]  # tested: CRAP = cyclomatic
     assert "coverage: " in table and "from coverage.xml (cobertura)" in table
 

@@ -201,7 +201,7 @@ class SpanIndex:
     def __init__(self, data: FileCoverage) -> None:
         self._lines = sorted(data.statements)
         executed = data.executed
-        self._ran = [0, *accumulate(1 if line in executed else 0 for line in self._lines)]
+        self._ran = [0, *accumulate(map(executed.__contains__, self._lines))]  # True = 1
         self._branch_lines = sorted(data.branches)
         counts = [data.branches[line] for line in self._branch_lines]
         self._exits = [0, *accumulate(count.total for count in counts)]

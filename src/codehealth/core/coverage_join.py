@@ -153,12 +153,15 @@ def _branches(shape: CodeShape, arcs: Iterable[tuple[int, int]]) -> dict[int, Br
     first = shape.first_line
     exits = shape.exits
     reached: dict[int, set[int]] = {line: set() for line in exits}
+    # the raw lines an arc from a branching line may start at: it, or a later line of it
+    starts = {line: line for line in exits}
+    starts.update((line, head) for line, head in first.items() if head in exits)
     for start, end in arcs:
-        start = first.get(start, start)
-        if start in reached:
+        head = starts.get(start)
+        if head is not None:
             end = first.get(end, end)
-            if end != start:
-                reached[start].add(end)
+            if end != head:
+                reached[head].add(end)
     always = shape.always_taken
     return {
         line: BranchCount(total, total if line in always else min(total, len(reached[line])))

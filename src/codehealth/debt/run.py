@@ -45,6 +45,7 @@ from codehealth.metrics import (
     CoverageScope,
     Measured,
     Progress,
+    ShapeSource,
     load_coverage,
     measure_project,
     package_names,
@@ -110,13 +111,19 @@ def measure_debt(
     incomplete: list[str] = []
     linters = BackgroundLinters(root, settings, cache_dir, incomplete)
     measured = measure_project(
-        root, paths, settings, options.use_cache, options.progress, on_read=linters.start
+        root,
+        paths,
+        settings,
+        options.use_cache,
+        options.progress,
+        on_read=linters.start,
     )
     cache_notes: list[str] = []
     markers = _markers(measured.sources, cache_dir, cache_notes)
     lint_hits = linters.hits(cache_notes)
+    analysed = {path: measured.sources[path] for path in measured.files}
     coverage, coverage_notes = load_coverage(
-        root, settings, _analysed_sources(measured), scope=CoverageScope(partial=bool(paths))
+        root, settings, analysed, scope=CoverageScope(bool(paths), shapes=ShapeSource(cache_dir))
     )
     cache_notes.extend(coverage_notes)
     extra = list(extra_findings)
@@ -210,10 +217,6 @@ def _test_debt(
         judged = is_test_rule(finding.rule) and is_test_path(finding.path, settings.tests)
         (tests if judged else production).append(finding)
     return production, tests, lines
-
-
-def _analysed_sources(measured: Measured) -> dict[str, bytes]:
-    return {path: measured.sources[path] for path in measured.files}
 
 
 def _markers(

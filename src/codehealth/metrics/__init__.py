@@ -40,6 +40,9 @@ from codehealth.metrics.rollup import (
 from codehealth.metrics.rollup import (
     summarise_packages as summarise_packages,
 )
+from codehealth.metrics.shapes import (
+    ShapeSource as ShapeSource,
+)
 
 __all__ = [
     "CoverageScope",
@@ -51,6 +54,7 @@ __all__ = [
     "analyze_module",
     "analyze_source",
     "check_thresholds",
+    "ShapeSource",
     "log",
     "measure_project",
     "package_names",

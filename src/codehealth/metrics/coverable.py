@@ -12,7 +12,7 @@ coverage.py's rules (checked against its own parser by tests/unit/metrics/test_c
   ``...`` body, ``if TYPE_CHECKING:``) excludes its statement, and a block header (or its
   decorator, or an ``else:`` line) excludes the whole block;
 - ``if``/``elif``, ``while``, ``for`` and a ``case`` that can fail have two exits (one for a
-  constant ``while True``/``case _``, and none into excluded code); a line matching a
+  constant test, ``while True:``, and ``case _``; none into excluded code); a line matching a
   no-branch pattern keeps its exits but counts them as taken (coverage.py never reports
   them missing).
 """
@@ -20,6 +20,7 @@ coverage.py's rules (checked against its own parser by tests/unit/metrics/test_c
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -33,7 +34,6 @@ DEFAULT_EXCLUDE = (
     r"^\s*if (typing\.)?TYPE_CHECKING:",
 )
 DEFAULT_NO_BRANCH = (r"#\s*(pragma|PRAGMA)[:\s]?\s*(no|NO)\s*(branch|BRANCH)",)
-_ALWAYS_ONE_EXIT = (r"^\s*while (True|1|False|0):", r"^\s*if (True|1|False|0):")
 
 
 _COMPOUND = (
@@ -53,32 +53,52 @@ _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 _NOT_CODE = (ast.Global, ast.Nonlocal)
 
 
-def matching_lines(lines: Sequence[str], patterns: Iterable[str]) -> frozenset[int]:
-    """The 1-based numbers of the lines matching any of ``patterns``."""
-    joined = "|".join(f"(?:{pattern})" for pattern in patterns)
-    if not joined:
-        return frozenset()
-    regex = re.compile(joined)
-    return frozenset(number for number, text in enumerate(lines, 1) if regex.search(text))
+def matching_lines(text: str, patterns: Iterable[str]) -> frozenset[int]:
+    """The 1-based numbers of the lines a match of any of ``patterns`` touches, searched in
+    the whole text as coverage.py does (a pattern may span lines)."""
+    found: set[int] = set()
+    for pattern in patterns:
+        hint = _HINTS.get(pattern)
+        if hint is not None and hint not in text:
+            continue  # the pattern cannot match: skip its (slow) search
+        last_start = last_line = 0
+        for match in _compiled(pattern).finditer(text):
+            start, end = match.span()
+            start_line = last_line + text.count("\n", last_start, start)
+            end_line = start_line + text.count("\n", start, end)
+            found.update(range(start_line + 1, end_line + 2))
+            last_start, last_line = start, start_line
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.MULTILINE)
+
+
+# text every match of a default pattern contains: most files lack it, and a search for a
+# literal is much quicker than the pattern's (the `...` one tries every line start)
+_HINTS = {
+    DEFAULT_EXCLUDE[1]: "...",
+    DEFAULT_EXCLUDE[2]: "TYPE_CHECKING",
+}
 
 
 def code_shape(
     tree: ast.Module,
-    lines: Sequence[str],
+    text: str,
     exclude: Iterable[str] = DEFAULT_EXCLUDE,
     no_branch: Iterable[str] = DEFAULT_NO_BRANCH,
 ) -> CodeShape:
-    """The shape of a parsed file; ``lines`` is its text split into lines."""
-    shaper = _Shaper(matching_lines(lines, exclude))
+    """The shape of a parsed file; ``text`` is its source."""
+    shaper = _Shaper(matching_lines(text, exclude))
     shaper.body(tree.body, in_function=False, docstring=True)
-    excluded_branches = matching_lines(lines, no_branch)
-    one_exit = matching_lines(lines, _ALWAYS_ONE_EXIT)
+    excluded_branches = matching_lines(text, no_branch)
     exits = {
-        line: 1 if line in one_exit else count
+        line: count
         for line, count in shaper.exits.items()
-        if line in shaper.statements
+        if count > 1 and line in shaper.statements
     }
-    exits = {line: count for line, count in exits.items() if count > 1}
     return CodeShape(
         frozenset(shaper.statements),
         shaper.first_line,
@@ -150,8 +170,11 @@ class _Shaper:
             return
         self.body(getattr(node, "body", []), in_function)
         if isinstance(node, (ast.If, ast.While, ast.For, ast.AsyncFor)):
-            # coverage.py does not count an exit into excluded code
-            self.exits[node.lineno] = 2 if node.body[0].lineno in self.statements else 1
+            # coverage.py does not count an exit into excluded code, nor the exit a constant
+            # test (`while True:`, `if 0:`) never takes: the compiler removes it
+            constant = isinstance(node, (ast.If, ast.While)) and _is_constant(node.test)
+            into_body = node.body[0].lineno in self.statements
+            self.exits[node.lineno] = 1 if constant or not into_body else 2
         previous_end = _end(getattr(node, "body", []), node.lineno)
         for handler in getattr(node, "handlers", ()):
             self._handler(handler, in_function)
@@ -189,6 +212,10 @@ class _Shaper:
         wildcard = isinstance(case.pattern, ast.MatchAs) and case.pattern.pattern is None
         self.exits[line] = 1 if wildcard and case.guard is None else 2
         self.body(case.body, in_function)
+
+
+def _is_constant(test: ast.expr) -> bool:
+    return isinstance(test, ast.Constant) and test.value in (True, False, 0, 1)
 
 
 def _is_docstring(body: Sequence[ast.stmt]) -> bool:

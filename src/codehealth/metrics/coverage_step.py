@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import ast
 import os
-import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
@@ -17,7 +15,6 @@ from codehealth.adapters.coverage import (
     read_coverage_file,
 )
 from codehealth.core import (
-    CodeShape,
     ConfigError,
     CoverageData,
     CoverageMismatch,
@@ -26,7 +23,8 @@ from codehealth.core import (
     join_coverage,
     measured_by,
 )
-from codehealth.metrics.coverable import DEFAULT_EXCLUDE, DEFAULT_NO_BRANCH, code_shape
+from codehealth.metrics.coverable import DEFAULT_EXCLUDE, DEFAULT_NO_BRANCH
+from codehealth.metrics.shapes import Shapes, ShapeSource
 
 OFF = "off"
 
@@ -37,11 +35,14 @@ class CoverageScope:
     data on other files is neither noted nor a sign of another project's. ``known``: every
     project file, when the sources are only some (the gate's touched files): paths are
     mapped among all of them. ``check_times``: whether a file newer than the data is stale
-    (not for data of an older revision, whose sources are read from git)."""
+    (not for data of an older revision, whose sources are read from git). ``shapes``: the
+    files' shapes (what coverage.py counts in them) already known, and where they are
+    cached (None: parse every file, no cache)."""
 
     partial: bool = False
     known: frozenset[str] = frozenset()
     check_times: bool = True
+    shapes: ShapeSource | None = None
 
 
 WHOLE_PROJECT = CoverageScope()
@@ -60,7 +61,7 @@ def load_coverage(
 
     A file that was asked for and is unusable raises ConfigError (exit 2); one found
     automatically is only named in a note. ``scope``: which part of the project
-    ``sources`` are (see CoverageScope)."""
+    ``sources`` are, and where their shapes come from (see CoverageScope)."""
     chosen = explicit or settings.coverage
     if chosen == OFF:
         return None, ()
@@ -68,16 +69,29 @@ def load_coverage(
     if path is None:
         return None, (note,) if note else ()
     try:
-        config = coverage_config(root) or CoverageConfig()
-        raw = read_coverage_file(path)
-        created = (raw.created or _created(path)) if scope.check_times else None
-        project = _project(root, sources, config, created)
-        data = join_coverage(raw, replace(project, partial=scope.partial, known=scope.known))
+        data, cache_notes = _read_and_join(root, sources, path, scope)
     except (CoverageFileError, CoverageMismatch) as error:
         if chosen:
             raise ConfigError(str(error)) from error
         return None, (f"coverage: ignored {os.path.relpath(path, root)}: {error}",)
-    return data, data.notes
+    return data, (*data.notes, *cache_notes)
+
+
+def _read_and_join(
+    root: str, sources: Mapping[str, bytes], path: str, scope: CoverageScope
+) -> tuple[CoverageData, list[str]]:
+    """The data file at ``path`` joined to ``sources``, and the shape cache's notes."""
+    config = coverage_config(root) or CoverageConfig()
+    raw = read_coverage_file(path)
+    patterns = (config.exclude or DEFAULT_EXCLUDE, config.no_branch or DEFAULT_NO_BRANCH)
+    shapes = Shapes(sources, scope.shapes, patterns)
+    try:
+        created = (raw.created or _created(path)) if scope.check_times else None
+        project = _project(root, sources, config, created, shapes)
+        data = join_coverage(raw, replace(project, partial=scope.partial, known=scope.known))
+    finally:
+        notes = shapes.close()
+    return data, notes
 
 
 def _data_file(root: str, chosen: str | None) -> tuple[str | None, str | None]:
@@ -95,37 +109,20 @@ def _data_file(root: str, chosen: str | None) -> tuple[str | None, str | None]:
 
 
 def _project(
-    root: str, sources: Mapping[str, bytes], config: CoverageConfig, created: float | None
+    root: str,
+    sources: Mapping[str, bytes],
+    config: CoverageConfig,
+    created: float | None,
+    shapes: Shapes,
 ) -> ProjectFiles:
-    exclude = config.exclude or DEFAULT_EXCLUDE
-    no_branch = config.no_branch or DEFAULT_NO_BRANCH
-
-    def shape(path: str) -> CodeShape | None:
-        return shape_of(sources[path], exclude, no_branch)
-
     return ProjectFiles(
         root=root,
         line_counts={path: _line_count(source) for path, source in sources.items()},
-        shape=shape,
+        shape=shapes,
         newer=_newer(root, sources, created),
         remap=config.remap,
         measured=measured_by(root, config.source, config.include, config.omit),
     )
-
-
-def shape_of(
-    source: bytes, exclude: tuple[str, ...] = DEFAULT_EXCLUDE, no_branch: tuple[str, ...] = ()
-) -> CodeShape | None:
-    """What coverage.py counts in a file; None when it does not parse."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            tree = ast.parse(source)
-        text = source.decode("utf-8", errors="replace")
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return None
-    lines = text.replace("\r\n", "\n").split("\n")  # numbered as the parser numbers them
-    return code_shape(tree, lines, exclude, no_branch or DEFAULT_NO_BRANCH)
 
 
 def _line_count(source: bytes) -> int:

@@ -46,9 +46,8 @@ def with_coverage(
     by_line = {(path, fn.lineno): fn for path, file in metrics.items() for fn in file.functions}
     for row in rows:
         fn = by_line[row["path"], row["line"]]
-        span = view.function(row["path"], fn)
+        span, score = view.function_figures(row["path"], fn)
         rate = None if span is None else span.rate
-        score = view.crap(row["path"], fn)
         row["coverage"] = None if rate is None else round(rate * 100, 1)
         row["crap"] = None if score is None else round(score, 1)
     return rows

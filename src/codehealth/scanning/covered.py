@@ -38,9 +38,12 @@ class CoverageView:
         index = self._index_of(path)
         return None if index is None else index.function(fn.lineno, fn.end_lineno)
 
-    def crap(self, path: str, fn: FunctionMetrics) -> float | None:
+    def function_figures(
+        self, path: str, fn: FunctionMetrics
+    ) -> tuple[SpanCoverage | None, float | None]:
+        """A function's coverage and its CRAP score (None without a figure)."""
         span = self.function(path, fn)
-        return None if span is None else crap_risk(fn.cyclomatic, span)
+        return span, None if span is None else crap_risk(fn.cyclomatic, span)
 
     def file(self, path: str) -> SpanCoverage | None:
         return self._files.get(path)

@@ -121,8 +121,7 @@ def _file(f: FileMetrics, view: CoverageView, branches: bool) -> dict[str, Any]:
 
 
 def _function(fn: FunctionMetrics, path: str, view: CoverageView, branches: bool) -> dict[str, Any]:
-    span = view.function(path, fn)
-    score = view.crap(path, fn)
+    span, score = view.function_figures(path, fn)
     return {
         "name": fn.name,
         "qualname": fn.qualname,

@@ -172,8 +172,8 @@ def _coverage_cells(view: CoverageView, row: FunctionRow) -> tuple[Cell, ...]:
     cells without coverage data."""
     if view.data is None:
         return ()
-    score = view.crap(row.path, row.function)
+    span, score = view.function_figures(row.path, row.function)
     return (
-        Cell(cover_text(view.function(row.path, row.function))),
+        Cell(cover_text(span)),
         Cell(crap_text(score), score is not None and score > CRAP_LIMIT),
     )

@@ -11,6 +11,7 @@ from codehealth.metrics import (
     CoverageScope,
     Progress,
     ScanResult,
+    ShapeSource,
     check_thresholds,
     load_coverage,
     measure_project,
@@ -36,9 +37,9 @@ def run_scan(
     measured = measure_project(root, paths, settings, use_cache, progress)
     files = tuple(measured.files[path] for path in sorted(measured.files))
     sources = {path: measured.sources[path] for path in measured.files}
-    coverage, coverage_notes = load_coverage(
-        root, settings, sources, scope=CoverageScope(partial=bool(paths))
-    )
+    cache_dir = os.path.join(root, settings.cache_dir) if use_cache else None
+    scope = CoverageScope(partial=bool(paths), shapes=ShapeSource(cache_dir))
+    coverage, coverage_notes = load_coverage(root, settings, sources, scope=scope)
     return ScanResult(
         root=root,
         files=files,

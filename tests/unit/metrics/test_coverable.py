@@ -116,7 +116,7 @@ def _theirs(source: str) -> tuple[set[int], dict[int, int]]:
 @pytest.mark.parametrize("name", sorted(SOURCES))
 def test_statements_and_exits_are_coverage_py_s(name: str) -> None:
     source = textwrap.dedent(SOURCES[name])
-    shape = code_shape(ast.parse(source), source.split("\n"))
+    shape = code_shape(ast.parse(source), source)
     statements, exits = _theirs(source)
     assert set(shape.statements) == statements
     assert dict(shape.exits) == exits
@@ -124,12 +124,12 @@ def test_statements_and_exits_are_coverage_py_s(name: str) -> None:
 
 def test_a_no_branch_line_keeps_its_exits_counted_as_taken() -> None:
     source = textwrap.dedent(SOURCES["no_branch"])
-    shape = code_shape(ast.parse(source), source.split("\n"))
+    shape = code_shape(ast.parse(source), source)
     assert shape.always_taken == frozenset({3})
 
 
 def test_a_multi_line_statement_counts_at_its_first_line() -> None:
     source = "x = f(\n    1,\n    2,\n)\n"
-    shape = code_shape(ast.parse(source), source.split("\n"))
+    shape = code_shape(ast.parse(source), source)
     assert shape.statements == frozenset({1})
     assert shape.first_line == {2: 1, 3: 1, 4: 1}
