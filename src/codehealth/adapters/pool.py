@@ -62,3 +62,26 @@ def split_share(
             theirs.append(item)
             other_weight += weight(item)
     return mine, theirs
+
+
+R = TypeVar("R")
+
+# Below this much work a process pool costs more than it saves.
+POOL_MIN_ITEMS = 8
+
+
+def spread_map(
+    function: Callable[[T], R], items: Sequence[T], weight: Callable[[T], int], workers: int
+) -> Iterator[R]:
+    """``function`` of every item (in no particular order) over ``workers`` processes, the
+    caller taking its share; in this process alone for one worker or a few items.
+    ``function`` must be a module-level function (it is sent to the workers by name)."""
+    if workers < 2 or len(items) < POOL_MIN_ITEMS:
+        yield from map(function, items)
+        return
+    mine, theirs = split_share(items, workers, weight)
+    with process_pool(min(workers - 1, len(theirs))) as pool:
+        chunk = max(1, len(theirs) // (workers * 16))
+        pending = pool.imap_unordered(function, theirs, chunk)
+        yield from map(function, mine)
+        yield from pending

@@ -18,6 +18,7 @@ from typing import Protocol
 from codehealth.adapters.cache import Cache, decode_prints, encode_prints
 from codehealth.adapters.files import excluder
 from codehealth.adapters.git import BlobReader, tree_blobs
+from codehealth.adapters.pool import cores, spread_map
 from codehealth.core import ChangedFile, Finding, Fingerprints, Settings, fingerprint
 from codehealth.duplication import FINGERPRINT_VERSION, KGRAM, WINDOW, file_fingerprints
 from codehealth.gate.copies import FileDiff, NewCopy, file_diff, new_copies, new_duplication_percent
@@ -121,7 +122,7 @@ def _untouched(
     cache = Cache(folder, _salt(), "fingerprints.sqlite") if use_cache else None
     try:
         known = _cached(cache, set(blobs.values()))
-        fresh = _fingerprinted(root, sorted(set(blobs.values()) - set(known)))
+        fresh = _fingerprinted(root, sorted(set(blobs.values()) - set(known)), settings.jobs)
         if cache is not None:
             cache.put_many((f"blob:{sha}", encode_prints(value)) for sha, value in fresh.items())
     finally:
@@ -165,14 +166,24 @@ def _cached(cache: Cache | None, shas: set[str]) -> dict[str, Fingerprints | str
     return found
 
 
-def _fingerprinted(root: str, shas: Sequence[str]) -> dict[str, Fingerprints | str]:
+def _fingerprinted(root: str, shas: Sequence[str], jobs: int) -> dict[str, Fingerprints | str]:
+    """The blobs' fingerprints, over the machine's cores (a first run fingerprints the
+    whole base tree)."""
     if not shas:
         return {}
     with BlobReader(root) as reader:
-        return {
-            sha: file_fingerprints(content) if content is not None else "missing from git"
-            for sha, content in reader.read_many(shas)
-        }
+        blobs = list(reader.read_many(shas))
+    weight = _blob_size
+    return dict(spread_map(_blob_fingerprints, blobs, weight, jobs or cores()))
+
+
+def _blob_size(blob: tuple[str, bytes | None]) -> int:
+    return len(blob[1] or b"")
+
+
+def _blob_fingerprints(blob: tuple[str, bytes | None]) -> tuple[str, Fingerprints | str]:
+    sha, content = blob
+    return sha, file_fingerprints(content) if content is not None else "missing from git"
 
 
 def _problem(

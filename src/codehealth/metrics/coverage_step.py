@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from codehealth.adapters.coverage import (
@@ -18,6 +18,7 @@ from codehealth.core import (
     ConfigError,
     CoverageData,
     CoverageMismatch,
+    PathMapper,
     ProjectFiles,
     Settings,
     join_coverage,
@@ -82,7 +83,7 @@ def _read_and_join(
 ) -> tuple[CoverageData, list[str]]:
     """The data file at ``path`` joined to ``sources``, and the shape cache's notes."""
     config = coverage_config(root) or CoverageConfig()
-    raw = read_coverage_file(path)
+    raw = read_coverage_file(path, _wanted(root, sources, scope, config))
     patterns = (config.exclude or DEFAULT_EXCLUDE, config.no_branch or DEFAULT_NO_BRANCH)
     shapes = Shapes(sources, scope.shapes, patterns)
     try:
@@ -92,6 +93,18 @@ def _read_and_join(
     finally:
         notes = shapes.close()
     return data, notes
+
+
+def _wanted(
+    root: str, sources: Mapping[str, bytes], scope: CoverageScope, config: CoverageConfig
+) -> Callable[[str], bool] | None:
+    """Which of the data's files to read the lines of, when only some project files are
+    joined (the gate's touched files): the cost then follows the change, not the data.
+    None: all of them."""
+    if not scope.known:
+        return None
+    mapper = PathMapper(root, scope.known, (), config.remap)
+    return lambda name: mapper.map(name) in sources
 
 
 def _data_file(root: str, chosen: str | None) -> tuple[str | None, str | None]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import glob
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from codehealth.adapters.coverage.cobertura import read_cobertura
@@ -114,14 +115,16 @@ def find_coverage_file(root: str, data_file: str = ".coverage") -> tuple[str | N
     return None, None
 
 
-def read_coverage_file(path: str) -> RawCoverage:
-    """Read a coverage file of any supported format, told apart by its content."""
+def read_coverage_file(path: str, wanted: Callable[[str], bool] | None = None) -> RawCoverage:
+    """Read a coverage file of any supported format, told apart by its content. ``wanted``:
+    the files of a ``.coverage`` whose lines to read (the others are named, with none);
+    the text formats are read whole."""
     try:
         data = read_file(path, MAX_BYTES)
     except OSError as error:
         raise CoverageFileError(f"{path}: cannot be read: {error.strerror or error}") from error
     if data.startswith(SQLITE_MAGIC):
-        return read_coverage_py(path)
+        return read_coverage_py(path, wanted)
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"<"):
         return read_cobertura(path, data)

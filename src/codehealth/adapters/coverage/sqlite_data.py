@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pathlib
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -14,9 +15,11 @@ from codehealth.core import MeasuredFile, RawCoverage
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-def read_coverage_py(path: str) -> RawCoverage:
+def read_coverage_py(path: str, wanted: Callable[[str], bool] | None = None) -> RawCoverage:
     """The data of a ``.coverage`` file (combined or not), with arcs and contexts when it
-    has them. Raises CoverageFileError when it is not coverage.py data."""
+    has them; ``wanted``: the files whose lines are read (the others are named, with no
+    line: the gate reads the touched files only). Raises CoverageFileError when it is not
+    coverage.py data."""
     _check_schema(path)  # coverage.py would add its tables to any other database
     import coverage  # here: only a run that finds a .coverage file pays for the import
     from coverage.exceptions import CoverageException
@@ -26,7 +29,12 @@ def read_coverage_py(path: str) -> RawCoverage:
         data.read()
         with _held_open(data):
             has_arcs = data.has_arcs()
-            files = [_measured(data, name, has_arcs) for name in sorted(data.measured_files())]
+            files = [
+                _measured(data, name, has_arcs)
+                if wanted is None or wanted(name)
+                else MeasuredFile(name, frozenset())
+                for name in sorted(data.measured_files())
+            ]
             contexts = tuple(sorted(data.measured_contexts()))
     except (CoverageException, OSError, ValueError) as error:
         raise CoverageFileError(
