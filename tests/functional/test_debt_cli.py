@@ -286,7 +286,7 @@ def test_a_file_edited_while_it_is_analysed(
     """The scan reads orders.py, then it changes before ruff reads it (an editor saving
     during a pre-commit run). ruff's hits were for other lines (one at line 40 of a 7-line
     file) and were cached under the content the scan read."""
-    import codehealth.metrics.measure as scan_module
+    import codehealth.metrics.reading as scan_module
 
     real = scan_module.read_source
     orders = shop / "src" / "shop" / "orders.py"

@@ -26,13 +26,13 @@ def spy(monkeypatch):
     import codehealth.metrics.measure as scan_module
 
     seen: list[str] = []
-    real = scan_module.analyze_source
+    real = scan_module.analyze_module
 
-    def analyze_source(source: bytes, path: str):
+    def analyze_module(source: bytes, path: str):
         seen.append(path)
         return real(source, path)
 
-    monkeypatch.setattr(scan_module, "analyze_source", analyze_source)
+    monkeypatch.setattr(scan_module, "analyze_module", analyze_module)
     return seen
 
 

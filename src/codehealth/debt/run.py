@@ -122,9 +122,8 @@ def measure_debt(
     markers = _markers(measured.sources, cache_dir, cache_notes)
     lint_hits = linters.hits(cache_notes)
     analysed = {path: measured.sources[path] for path in measured.files}
-    coverage, coverage_notes = load_coverage(
-        root, settings, analysed, scope=CoverageScope(bool(paths), shapes=ShapeSource(cache_dir))
-    )
+    scope = CoverageScope(bool(paths), shapes=ShapeSource(cache_dir, measured.shapes))
+    coverage, coverage_notes = load_coverage(root, settings, analysed, scope=scope)
     cache_notes.extend(coverage_notes)
     extra = list(extra_findings)
     priced = complexity_findings(measured.files.values(), settings.thresholds, catalogue)

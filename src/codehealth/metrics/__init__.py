@@ -23,10 +23,10 @@ from codehealth.metrics.measure import (
     Progress as Progress,
 )
 from codehealth.metrics.measure import (
-    log as log,
-)
-from codehealth.metrics.measure import (
     measure_project as measure_project,
+)
+from codehealth.metrics.reading import (
+    log as log,
 )
 from codehealth.metrics.records import (
     ScanResult as ScanResult,

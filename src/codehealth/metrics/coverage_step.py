@@ -95,6 +95,17 @@ def _read_and_join(
     return data, notes
 
 
+def coverage_expected(root: str, settings: Settings) -> bool:
+    """Whether a run will read coverage data (configured, given or found at the root): the
+    measuring pass then takes each file's coverage shape from its own parse."""
+    chosen = settings.coverage
+    if chosen == OFF:
+        return False
+    return (
+        bool(chosen) or find_coverage_file(root) != (None, None) or bool(configured_data_file(root))
+    )
+
+
 def _wanted(
     root: str, sources: Mapping[str, bytes], scope: CoverageScope, config: CoverageConfig
 ) -> Callable[[str], bool] | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import logging
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -19,32 +18,31 @@ from codehealth.adapters.cache import (
     encode,
     encode_prints,
 )
-from codehealth.adapters.files import Discovery, discover, read_source
+from codehealth.adapters.files import discover
 from codehealth.adapters.pool import process_pool, split_share
 from codehealth.core import (
-    HEAD_BYTES,
+    CodeShape,
     Duplication,
     FileMetrics,
     Fingerprints,
     NotAnalysed,
     Settings,
-    generated_marker,
 )
 from codehealth.duplication import FINGERPRINT_VERSION, KGRAM, WINDOW, file_fingerprints
-from codehealth.metrics.analyze import METRICS_VERSION, analyze_source
+from codehealth.metrics.analyze import METRICS_VERSION, analyze_module
 from codehealth.metrics.copies import CopiesCache
+from codehealth.metrics.coverage_step import coverage_expected
+from codehealth.metrics.reading import leave_generated, read_all
+from codehealth.metrics.shapes import default_shape
 from codehealth.version import __version__
 
 Progress = Callable[[int, int], None]
-# What discovery left out (hidden and vendored folders, generated files): `--verbose` shows it.
-log = logging.getLogger("codehealth")
-
 # Below this much work a process pool costs more than it saves.
 _POOL_MIN_FILES = 8
 _POOL_MIN_BYTES = 256 * 1024
 
-_Item = tuple[str, bytes, bool, bool]  # path, content, measure it, fingerprint it
-_Outcome = tuple[str, FileMetrics | NotAnalysed | None, Fingerprints | str | None]
+_Item = tuple[str, bytes, bool, bool, bool]  # path, content, measure, fingerprint, shape it
+_Outcome = tuple[str, FileMetrics | NotAnalysed | None, Fingerprints | str | None, CodeShape | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +59,9 @@ class Measured:
     # be loaded (the duplication was not cached) and the detector is on
     prints: dict[str, Fingerprints | str] = field(default_factory=dict)
     duplication: Duplication = field(default_factory=Duplication)  # clone groups
+    # what coverage.py counts in each freshly measured file, from the same parse, when the
+    # project has coverage data (its join then parses nothing again)
+    shapes: dict[str, CodeShape] = field(default_factory=dict)
 
 
 def measure_project(
@@ -86,8 +87,8 @@ def measure_project(
         vendored=settings.exclude_vendored,
     )
     notes = [f"skipped {path}: {reason}" for path, reason in discovery.skipped]
-    sources, not_analysed = _read_all(root, discovery.files)
-    discovered, left_out = _leave_generated(discovery, sources, settings)
+    sources, not_analysed = read_all(root, discovery.files)
+    discovered, left_out = leave_generated(discovery, sources, settings)
     if on_read is not None:
         on_read(sources)
     cache = Cache(os.path.join(root, settings.cache_dir), _salt()) if use_cache else None
@@ -96,16 +97,61 @@ def measure_project(
     }
     copies = CopiesCache(cache, keys, settings.duplication)
     known = copies.known() if settings.duplication.enabled else Duplication()
-    fingerprint = known is None
-    analysed, prints, failed = _analysed(sources, keys, cache, settings.jobs, progress, fingerprint)
-    not_analysed += failed
+    wanted = _Wanted(known is None, coverage_expected(root, settings))
+    results = _analysed(sources, keys, cache, settings.jobs, progress, wanted)
+    analysed, prints = results.analysed, results.prints
+    not_analysed += results.not_analysed
     duplication = copies.computed(prints, analysed) if known is None else known
     if cache is not None:
         cache.close()
         notes.extend(cache.notes)
     return Measured(
-        discovered, analysed, sources, not_analysed, notes, left_out, prints, duplication
+        discovered,
+        analysed,
+        sources,
+        not_analysed,
+        notes,
+        left_out,
+        prints,
+        duplication,
+        results.shapes,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Wanted:
+    """Besides the metrics: each file's fingerprints (the duplication is not cached) and its
+    coverage shape (the project has coverage data)."""
+
+    prints: bool
+    shapes: bool
+
+
+@dataclass
+class _Results:
+    """What the pass found, file by file (filled as the outcomes come in)."""
+
+    analysed: dict[str, FileMetrics]
+    prints: dict[str, Fingerprints | str]
+    shapes: dict[str, CodeShape] = field(default_factory=dict)
+    not_analysed: list[NotAnalysed] = field(default_factory=list)
+
+    def keep(self, outcome: _Outcome, key: str) -> list[tuple[str, str]]:
+        """File one file's fresh results; the cache entries to write for them."""
+        path, metrics, printed, shape = outcome
+        fresh = []
+        if printed is not None:
+            self.prints[path] = printed
+            fresh.append((_prints_key(key), encode_prints(printed)))
+        if shape is not None:
+            self.shapes[path] = shape
+        if isinstance(metrics, NotAnalysed):
+            self.not_analysed.append(metrics)
+            self.prints.pop(path, None)
+        elif metrics is not None:
+            self.analysed[path] = metrics
+            fresh.append((key, encode(metrics)))
+        return fresh
 
 
 def _analysed(
@@ -114,88 +160,30 @@ def _analysed(
     cache: Cache | None,
     jobs: int,
     progress: Progress | None,
-    fingerprint: bool,
-) -> tuple[dict[str, FileMetrics], dict[str, Fingerprints | str], list[NotAnalysed]]:
-    """Every file's metrics (and fingerprints), from the cache where it has them, and the
-    files that cannot be analysed; the fresh results go into the cache."""
-    not_analysed: list[NotAnalysed] = []
-    analysed, prints = _from_cache(cache, keys, fingerprint) if cache is not None else ({}, {})
+    wanted: _Wanted,
+) -> _Results:
+    """Every file's metrics (and fingerprints, and shape), from the cache where it has them,
+    and the files that cannot be analysed; the fresh results go into the cache."""
+    cached = _from_cache(cache, keys, wanted.prints) if cache is not None else ({}, {})
+    results = _Results(*cached)
+    analysed, prints = results.analysed, results.prints
     todo = [
-        (path, sources[path], path not in analysed, fingerprint and path not in prints)
+        (path, sources[path], path not in analysed, wanted.prints and path not in prints)
         for path in sources
-        if path not in analysed or (fingerprint and path not in prints)
+        if path not in analysed or (wanted.prints and path not in prints)
     ]
+    items = [(*item, item[2] and wanted.shapes) for item in todo]
     fresh: list[tuple[str, str]] = []
-    for outcome in _analyse(todo, jobs, progress):
-        fresh += _keep(outcome, keys[outcome[0]], analysed, prints, not_analysed)
+    for outcome in _analyse(items, jobs, progress):
+        fresh += results.keep(outcome, keys[outcome[0]])
     if cache is not None:
         cache.put_many(fresh)
-    return analysed, prints, not_analysed
-
-
-def _keep(
-    outcome: _Outcome,
-    key: str,
-    analysed: dict[str, FileMetrics],
-    prints: dict[str, Fingerprints | str],
-    not_analysed: list[NotAnalysed],
-) -> list[tuple[str, str]]:
-    """File one file's fresh results; the cache entries to write for them."""
-    path, metrics, printed = outcome
-    fresh = []
-    if printed is not None:
-        prints[path] = printed
-        fresh.append((_prints_key(key), encode_prints(printed)))
-    if isinstance(metrics, NotAnalysed):
-        not_analysed.append(metrics)
-        prints.pop(path, None)
-    elif metrics is not None:
-        analysed[path] = metrics
-        fresh.append((key, encode(metrics)))
-    return fresh
+    return results
 
 
 def _prints_key(key: str) -> str:
     """The cache key of a content's fingerprints: beside its metrics, with its own version."""
     return f"dup{FINGERPRINT_VERSION}.{KGRAM}.{WINDOW}:{key}"
-
-
-def _leave_generated(
-    discovery: Discovery, sources: dict[str, bytes], settings: Settings
-) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
-    """The files to analyse and everything left out (told on --verbose): the generated
-    files are taken out of ``sources``."""
-    generated = _generated(sources, discovery.named) if settings.exclude_generated else []
-    for path, _ in generated:
-        del sources[path]
-    gone = {path for path, _ in generated}
-    left_out = tuple(sorted((*discovery.left_out, *generated)))
-    for path, reason in left_out:
-        log.info("skipped %s: %s", path, reason)
-    return tuple(path for path in discovery.files if path not in gone), left_out
-
-
-def _generated(sources: dict[str, bytes], named: Sequence[str]) -> list[tuple[str, str]]:
-    """(path, why) of the files whose first bytes say they are generated; a file named on
-    the command line is analysed whatever it says."""
-    found = []
-    for path, content in sources.items():
-        reason = generated_marker(content[:HEAD_BYTES])
-        if reason is not None and path not in named:
-            found.append((path, reason))
-    return found
-
-
-def _read_all(root: str, paths: Sequence[str]) -> tuple[dict[str, bytes], list[NotAnalysed]]:
-    sources: dict[str, bytes] = {}
-    unreadable: list[NotAnalysed] = []
-    for path in paths:
-        content = read_source(root, path)
-        if isinstance(content, str):
-            unreadable.append(NotAnalysed(path, content))
-        else:
-            sources[path] = content
-    return sources, unreadable
 
 
 def _from_cache(
@@ -226,18 +214,24 @@ def _salt() -> str:
 
 
 def _analyse_item(item: _Item) -> _Outcome:
-    path, source, measure, fingerprint = item
-    metrics = analyze_source(source, path) if measure else None
+    path, source, measure, fingerprint, shaped = item
+    metrics: FileMetrics | NotAnalysed | None = None
+    shape = None
+    if measure:
+        metrics, tree = analyze_module(source, path)
+        shape = default_shape(tree, source) if shaped and tree is not None else None
     printed = file_fingerprints(source) if fingerprint else None
-    return path, metrics, printed
+    return path, metrics, printed, shape
 
 
-def _analyse_one(item: _Item) -> tuple[str, str | NotAnalysed | None, Fingerprints | str | None]:
+def _analyse_one(
+    item: _Item,
+) -> tuple[str, str | NotAnalysed | None, Fingerprints | str | None, CodeShape | None]:
     """In a worker: measure one file and return it encoded (strings cross processes cheaply)."""
-    path, outcome, printed = _analyse_item(item)
+    path, outcome, printed, shape = _analyse_item(item)
     if isinstance(outcome, FileMetrics):
-        return path, encode(outcome), printed
-    return path, outcome, printed
+        return path, encode(outcome), printed, shape
+    return path, outcome, printed, shape
 
 
 def _analyse(todo: list[_Item], jobs: int, progress: Progress | None) -> Iterator[_Outcome]:
@@ -262,11 +256,11 @@ def _analyse_in_parallel(todo: list[_Item], workers: int) -> Iterator[_Outcome]:
         chunk = max(1, len(theirs) // (workers * 16))
         pending = pool.imap_unordered(_analyse_one, theirs, chunk)
         yield from map(_analyse_item, mine)
-        for path, outcome, printed in pending:
+        for path, outcome, printed, shape in pending:
             if isinstance(outcome, str):
-                yield path, decode(path, outcome), printed
+                yield path, decode(path, outcome), printed, shape
             else:
-                yield path, outcome, printed
+                yield path, outcome, printed, shape
 
 
 def _size(item: _Item) -> int:

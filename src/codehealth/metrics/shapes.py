@@ -18,6 +18,7 @@ from codehealth.version import __version__
 
 # Bump when what a shape holds or how it is computed changes.
 SHAPES_VERSION = 1
+_DEFAULTS = (DEFAULT_EXCLUDE, DEFAULT_NO_BRANCH)
 
 
 def shape_of(
@@ -36,6 +37,12 @@ def shape_of(
     return code_shape(tree, text, exclude, no_branch)
 
 
+def default_shape(tree: ast.Module, source: bytes) -> CodeShape:
+    """What coverage.py counts in a file already parsed, with its default exclusions (the
+    scan's own parse: the join then parses nothing again)."""
+    return code_shape(tree, source.decode("utf-8", errors="replace"), *_DEFAULTS)
+
+
 @dataclass(frozen=True, slots=True)
 class ShapeSource:
     """Where shapes come from besides a parse: ``known``, computed by the scan from its own
@@ -43,9 +50,6 @@ class ShapeSource:
 
     cache_dir: str | None = None
     known: Mapping[str, CodeShape] = field(default_factory=dict)
-
-
-_DEFAULTS = (DEFAULT_EXCLUDE, DEFAULT_NO_BRANCH)
 
 
 class Shapes:

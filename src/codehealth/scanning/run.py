@@ -38,7 +38,8 @@ def run_scan(
     files = tuple(measured.files[path] for path in sorted(measured.files))
     sources = {path: measured.sources[path] for path in measured.files}
     cache_dir = os.path.join(root, settings.cache_dir) if use_cache else None
-    scope = CoverageScope(partial=bool(paths), shapes=ShapeSource(cache_dir))
+    shapes = ShapeSource(cache_dir, measured.shapes)
+    scope = CoverageScope(partial=bool(paths), shapes=shapes)
     coverage, coverage_notes = load_coverage(root, settings, sources, scope=scope)
     return ScanResult(
         root=root,
