@@ -218,7 +218,8 @@ def report(runs: int, results: dict[bool, Result], scanned: dict[str, float]) ->
     lines += [
         "",
         "The whole `codehealth scan --format json` of the sdist in a fresh process (the arcs "
-        "data; cold: `--no-cache`, so the join parses every file once more for its shape):",
+        "data; cold: `--no-cache`: the measuring pass computes each file's shape from its own "
+        "parse, in the workers, and the join parses nothing):",
         "",
         "| run | wall s |",
         "| --- | ---: |",
@@ -233,8 +234,8 @@ def report(runs: int, results: dict[bool, Result], scanned: dict[str, float]) ->
         f"The first read also imports coverage.py: {first.first_read:.3f} s ({first.measured} "
         f"of {first.files} files joined; the rest do not parse under this Python). Warm: the "
         "shapes (what coverage.py counts in each file) come from `.codehealth/shapes.sqlite`, "
-        "as in every scan after the first with coverage data; cold parses every file once more "
-        "(the first run with coverage data, or `--no-cache`).",
+        "as in every scan after the first with coverage data; the cold `load_coverage` column "
+        "(no scan before it) parses every file for its shape, which a cold scan does not.",
         END,
     ]
     return lines
