@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from codehealth.core import Catalogue, FileMetrics, Finding, Rule, Thresholds
+from codehealth.findings.priced import rule_finding
 
 # rule id -> (threshold field, what the message calls it)
 _FUNCTION_RULES = (
@@ -31,18 +32,10 @@ def complexity_findings(
                 rule = rules[rule_id]
                 if rule is None or value <= limit:
                     continue
+                message = f"{fn.qualname}: {label} {value} > {limit}"
+                span = (fn.lineno, fn.end_lineno)
                 found.append(
-                    Finding(
-                        rule=rule_id,
-                        path=metrics.path,
-                        line=fn.lineno,
-                        message=f"{fn.qualname}: {label} {value} > {limit}",
-                        severity=rule.severity,
-                        remediation_minutes=round(rule.cost(value - limit), 2),
-                        symbol=fn.qualname,
-                        end_line=fn.end_lineno,
-                        fix=rule.fix,
-                    )
+                    rule_finding(rule, metrics.path, span, message, value - limit, fn.qualname)
                 )
     return found
 
@@ -58,30 +51,12 @@ def _file_findings(
     large, low_mi = rules["CH106"], rules["CH107"]
     if large is not None and metrics.lines.total > limits.file_lines:
         over = metrics.lines.total - limits.file_lines
-        found.append(
-            Finding(
-                "CH106",
-                metrics.path,
-                1,
-                f"{metrics.lines.total} lines > {limits.file_lines}",
-                large.severity,
-                round(large.cost(over), 2),
-                fix=large.fix,
-            )
-        )
+        message = f"{metrics.lines.total} lines > {limits.file_lines}"
+        found.append(rule_finding(large, metrics.path, (1, 0), message, over))
     if low_mi is not None and metrics.maintainability < limits.maintainability:
         under = limits.maintainability - metrics.maintainability
-        found.append(
-            Finding(
-                "CH107",
-                metrics.path,
-                1,
-                f"maintainability index {metrics.maintainability:.1f} < {limits.maintainability}",
-                low_mi.severity,
-                round(low_mi.cost(under), 2),
-                fix=low_mi.fix,
-            )
-        )
+        message = f"maintainability index {metrics.maintainability:.1f} < {limits.maintainability}"
+        found.append(rule_finding(low_mi, metrics.path, (1, 0), message, under))
     return found
 
 

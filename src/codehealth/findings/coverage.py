@@ -13,6 +13,7 @@ from codehealth.core import (
     crap_risk,
     percent,
 )
+from codehealth.findings.priced import rule_finding
 
 CRAP_RULE = "CH601"
 
@@ -38,20 +39,12 @@ def crap_findings(
             score = crap_risk(fn.cyclomatic, span)
             if score is None or score <= limit:
                 continue
+            message = (
+                f"{fn.qualname}: CRAP {score:.0f} > {limit:g} (cyclomatic "
+                f"{fn.cyclomatic}, covered {percent(span.rate)})"
+            )
+            lines = (fn.lineno, fn.end_lineno)
             found.append(
-                Finding(
-                    rule=CRAP_RULE,
-                    path=metrics.path,
-                    line=fn.lineno,
-                    message=(
-                        f"{fn.qualname}: CRAP {score:.0f} > {limit:g} (cyclomatic "
-                        f"{fn.cyclomatic}, covered {percent(span.rate)})"
-                    ),
-                    severity=rule.severity,
-                    remediation_minutes=round(rule.cost(score - limit), 2),
-                    symbol=fn.qualname,
-                    end_line=fn.end_lineno,
-                    fix=rule.fix,
-                )
+                rule_finding(rule, metrics.path, lines, message, score - limit, fn.qualname)
             )
     return found

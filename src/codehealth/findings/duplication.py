@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from codehealth.core import Catalogue, Duplication, Finding
+from codehealth.findings.priced import rule_finding
 
 RULE = "CH701"
 
@@ -17,19 +18,9 @@ def duplication_findings(duplication: Duplication, catalogue: Catalogue) -> list
         original = group.locations[0]
         others = f"; {group.count} copies in all" if group.count > 2 else ""
         for copy in group.locations[1:]:
-            found.append(
-                Finding(
-                    rule=RULE,
-                    path=copy.path,
-                    line=copy.start,
-                    message=(
-                        f"lines {copy.start}-{copy.end} are a copy of {original}"
-                        f" ({group.tokens} tokens{others})"
-                    ),
-                    severity=rule.severity,
-                    remediation_minutes=round(rule.cost(copy.lines), 2),
-                    end_line=copy.end,
-                    fix=rule.fix,
-                )
+            message = (
+                f"lines {copy.start}-{copy.end} are a copy of {original}"
+                f" ({group.tokens} tokens{others})"
             )
+            found.append(rule_finding(rule, copy.path, (copy.start, copy.end), message, copy.lines))
     return found

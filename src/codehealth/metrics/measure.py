@@ -166,19 +166,24 @@ def _analysed(
     and the files that cannot be analysed; the fresh results go into the cache."""
     cached = _from_cache(cache, keys, wanted.prints) if cache is not None else ({}, {})
     results = _Results(*cached)
-    analysed, prints = results.analysed, results.prints
-    todo = [
-        (path, sources[path], path not in analysed, wanted.prints and path not in prints)
-        for path in sources
-        if path not in analysed or (wanted.prints and path not in prints)
-    ]
-    items = [(*item, item[2] and wanted.shapes) for item in todo]
     fresh: list[tuple[str, str]] = []
-    for outcome in _analyse(items, jobs, progress):
+    for outcome in _analyse(_todo(sources, results, wanted), jobs, progress):
         fresh += results.keep(outcome, keys[outcome[0]])
     if cache is not None:
         cache.put_many(fresh)
     return results
+
+
+def _todo(sources: dict[str, bytes], cached: _Results, wanted: _Wanted) -> list[_Item]:
+    """The files to analyse: those the cache has no metrics for (measured, and shaped when
+    wanted) or no fingerprints when they are wanted."""
+    items: list[_Item] = []
+    for path, content in sources.items():
+        measure = path not in cached.analysed
+        fingerprint = wanted.prints and path not in cached.prints
+        if measure or fingerprint:
+            items.append((path, content, measure, fingerprint, measure and wanted.shapes))
+    return items
 
 
 def _prints_key(key: str) -> str:
