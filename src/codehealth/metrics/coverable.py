@@ -10,7 +10,9 @@ coverage.py's rules (checked against its own parser by tests/unit/metrics/test_c
   count; ``else:``/``finally:`` lines do not;
 - a line matching an exclusion pattern (coverage.py's defaults: ``# pragma: no cover``, a
   ``...`` body, ``if TYPE_CHECKING:``) excludes its statement, and a block header (or its
-  decorator, or an ``else:`` line) excludes the whole block;
+  decorator, or an ``else:`` line) excludes the whole block; patterns are searched in the
+  whole text, so a match spanning lines (``def f():`` then ``...``) excludes all of them,
+  but a definition whose body is excluded by other lines still counts;
 - ``if``/``elif``, ``while``, ``for`` and a ``case`` that can fail have two exits (one for a
   constant test, ``while True:``, and ``case _``; none into excluded code); a line matching a
   no-branch pattern keeps its exits but counts them as taken (coverage.py never reports
@@ -155,10 +157,7 @@ class _Shaper:
             node.lineno, header_end
         ):
             return
-        before = len(self.statements)
         self.body(node.body, not isinstance(node, ast.ClassDef), docstring=True)
-        if len(self.statements) == before and not _is_docstring(node.body):
-            return  # a body excluded whole (a `...` stub) excludes its definition
         for first, last in decorators:
             self._count(first, last)
         self._count(node.lineno, header_end)

@@ -93,6 +93,27 @@ SOURCES = {
                 async for x in y:
                     pass
         """,
+    "excluded_bodies": """
+        class Unset:
+            pass  # pragma: no cover
+
+        class Base:
+            def abstract(self):
+                raise NotImplementedError()  # pragma: no cover
+
+            def stub_below(self):
+                ...
+
+            async def stub_signature(
+                self,
+                request,
+            ) -> None:
+                ...
+
+            def documented(self):
+                \"\"\"Doc.\"\"\"
+                ...
+        """,
     "no_branch": """
         def f(a):
             if a:  # pragma: no branch
