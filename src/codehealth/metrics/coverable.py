@@ -6,8 +6,8 @@ does at report time. This module computes them from the tree the scan already bu
 coverage.py's rules (checked against its own parser by tests/unit/metrics/test_coverable.py):
 
 - every statement counts at its first line, except docstrings, ``global``/``nonlocal`` and
-  annotations without a value inside functions; decorators, ``except`` and ``case`` lines
-  count; ``else:``/``finally:`` lines do not;
+  a name's annotation without a value inside functions (``self.x: T`` counts); decorators,
+  ``except`` and ``case`` lines count; ``else:``/``finally:`` lines do not;
 - a line matching an exclusion pattern (coverage.py's defaults: ``# pragma: no cover``, a
   ``...`` body, ``if TYPE_CHECKING:``) excludes its statement, and a block header (or its
   decorator, or an ``else:`` line) excludes the whole block; patterns are searched in the
@@ -144,8 +144,8 @@ class _Shaper:
     def _simple(self, node: ast.stmt, in_function: bool) -> None:
         if isinstance(node, _NOT_CODE):
             return
-        if isinstance(node, ast.AnnAssign) and node.value is None and in_function:
-            return  # an annotation in a function is not compiled
+        if _bare_annotation(node) and in_function:
+            return  # `name: T` in a function is not compiled (`self.x: T` evaluates `self`)
         last = node.end_lineno or node.lineno
         if not self._hit(node.lineno, last):
             self._count(node.lineno, last)
@@ -223,6 +223,12 @@ def _is_docstring(body: Sequence[ast.stmt]) -> bool:
         isinstance(first, ast.Expr)
         and isinstance(first.value, ast.Constant)
         and isinstance(first.value.value, str)
+    )
+
+
+def _bare_annotation(node: ast.stmt) -> bool:
+    return (
+        isinstance(node, ast.AnnAssign) and node.value is None and isinstance(node.target, ast.Name)
     )
 
 

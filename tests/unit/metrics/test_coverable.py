@@ -48,6 +48,8 @@ SOURCES = {
                 pass
             global zz
             y: int
+            a.attribute: int
+            a[0]: int
             return [i
                     for i in a]
         """,
