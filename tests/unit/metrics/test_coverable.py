@@ -116,6 +116,66 @@ SOURCES = {
                 \"\"\"Doc.\"\"\"
                 ...
         """,
+    "excluded_headers": """
+        def f(a):
+            try:  # pragma: no cover
+                x = 1
+            except ValueError:
+                x = 2
+            else:
+                x = 3
+            finally:
+                x = 4
+            for i in a:  # pragma: no cover
+                pass
+            else:
+                y = 1
+            while a:  # pragma: no cover
+                pass
+            else:  # pragma: no cover
+                y = 2
+            match a:  # pragma: no cover
+                case 1:
+                    pass
+            if a:  # pragma: no cover
+                b = 1
+            else:
+                b = 3
+            return x
+        """,
+    "exits_into_excluded_code": """
+        def f(a):
+            if a:
+                return 1
+            raise ValueError  # pragma: no cover
+
+        def g(items):
+            for item in items:
+                if item:
+                    break
+            if not items:  # pragma: no cover
+                raise ValueError
+            return items
+
+        def h(a):
+            match a:
+                case 1:
+                    return 1
+                case 2:  # pragma: no cover
+                    return 2
+            return 0
+
+        def k(a):
+            try:
+                while a:
+                    a -= 1
+            finally:
+                a = 0
+            while a:
+                a -= 1
+            global x
+            return a
+        """,
     "no_branch": """
         def f(a):
             if a:  # pragma: no branch
