@@ -102,7 +102,7 @@ def code_shape(
     no_branch: Iterable[str] = DEFAULT_NO_BRANCH,
 ) -> CodeShape:
     """The shape of a parsed file; ``text`` is its source."""
-    shaper = _Shaper(matching_lines(text, exclude))
+    shaper = _Shaper(matching_lines(text, exclude), text.split("\n"))
     shaper.body(tree.body, in_function=False, docstring=True)
     excluded_branches = matching_lines(text, no_branch)
     exits = {
@@ -119,8 +119,9 @@ def code_shape(
 
 
 class _Shaper:
-    def __init__(self, excluded: frozenset[int]) -> None:
+    def __init__(self, excluded: frozenset[int], lines: Sequence[str]) -> None:
         self.excluded = excluded
+        self.lines = lines
         self.statements: set[int] = set()
         self.first_line: dict[int, int] = {}
         self.exits: dict[int, int] = {}
@@ -165,9 +166,9 @@ class _Shaper:
         elif isinstance(node, _DEFS):
             self._definition(node)
         else:  # an excluded header excludes its block, not the `else`/`except` after it
-            header = not self._hit(node.lineno, header_end(node))
+            header = not self._hit(node.lineno, header_end(node, self.lines))
             if header:
-                self._count(node.lineno, header_end(node))
+                self._count(node.lineno, header_end(node, self.lines))
             self._blocks(node, in_function, header)
 
     def _simple(self, node: ast.stmt, in_function: bool) -> None:
@@ -181,7 +182,7 @@ class _Shaper:
 
     def _definition(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> None:
         decorators = [(d.lineno, d.end_lineno or d.lineno) for d in node.decorator_list]
-        last_line = header_end(node)
+        last_line = header_end(node, self.lines)
         if any(self._hit(first, last) for first, last in decorators) or self._hit(
             node.lineno, last_line
         ):
@@ -216,10 +217,14 @@ class _Shaper:
             # nor the exit a constant test (`while True:`, `if 0:`) never takes: the compiler
             # removes it
             constant = isinstance(node, (ast.If, ast.While)) and is_constant(node.test)
-            into_body = node.body[0].lineno in self.statements
-            self.exits[node.lineno] = 1 if constant or not into_body else 2
+            self.exits[node.lineno] = 1 if constant or not self._reached(node.body) else 2
             if not node.orelse and self.after is not None:
                 self.falls[node.lineno] = self.after
+
+    def _reached(self, block: Sequence[ast.stmt]) -> bool:
+        """Whether a block's first statement with code counts (is not excluded)."""
+        lines = (arc_start(node) for node in block)
+        return next((n for n in lines if n not in self.uncompiled), 0) in self.statements
 
     def _after_body(self, node: ast.stmt) -> int | None:
         """Where the end of a block statement's body goes: its header for a loop, else the
@@ -237,9 +242,9 @@ class _Shaper:
             self._case(case, in_function, following[0].pattern.lineno if following else None)
 
     def _handler(self, handler: ast.ExceptHandler, in_function: bool, after: int | None) -> None:
-        header_end = header_end_before(handler.lineno, handler.body)
-        if not self._hit(handler.lineno, header_end):
-            self._count(handler.lineno, header_end)
+        last = header_end_before(handler.lineno, handler.body, self.lines)
+        if not self._hit(handler.lineno, last):
+            self._count(handler.lineno, last)
             self._block(handler.body, in_function, after)
 
     def _else_blocks(
@@ -256,16 +261,16 @@ class _Shaper:
             elif_ = name == "orelse" and isinstance(node, ast.If) and is_elif(node, block)
             if elif_ or not self._hit(*keyword_lines):
                 self._block(block, in_function, finally_ if name == "orelse" else self.after)
-            if block[0].lineno not in self.statements and node.lineno in self.exits:
+            if not self._reached(block) and node.lineno in self.exits:
                 self.exits[node.lineno] -= 1  # an excluded `else:`
             previous_end = block_end(block, previous_end)
 
     def _case(self, case: ast.match_case, in_function: bool, next_case: int | None) -> None:
         line = case.pattern.lineno
-        header_end = header_end_before(line, case.body)
-        if self._hit(line, header_end):
+        last = header_end_before(line, case.body, self.lines)
+        if self._hit(line, last):
             return
-        self._count(line, header_end)
+        self._count(line, last)
         wildcard = isinstance(case.pattern, ast.MatchAs) and case.pattern.pattern is None
         self.exits[line] = 1 if wildcard and case.guard is None else 2
         if (fall := next_case or self.after) is not None:

@@ -41,9 +41,19 @@ def is_elif(node: ast.If, block: Sequence[ast.stmt]) -> bool:
     )
 
 
-def header_end_before(line: int, body: Sequence[ast.stmt]) -> int:
-    """The last header line of an ``except`` or ``case``: up to the line before its body."""
-    return max(line, body[0].lineno - 1) if body else line
+def header_end_before(line: int, body: Sequence[ast.stmt], lines: Sequence[str]) -> int:
+    """The last line of a header whose parts end at ``line``: the line of its ``:``, the
+    last line before the body that holds code (a comment line before the body, which may
+    carry a pragma, is not part of the header for coverage.py)."""
+    last = arc_start(body[0]) - 1 if body else line
+    while last > line and _no_code(lines[last - 1] if last <= len(lines) else ""):
+        last -= 1
+    return max(line, last)
+
+
+def _no_code(text: str) -> bool:
+    stripped = text.strip()
+    return not stripped or stripped.startswith("#")
 
 
 def _function_header(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.AST]:
@@ -68,12 +78,13 @@ _HEADERS: dict[type, Callable[[Any], list[ast.AST]]] = {
 }
 
 
-def header_end(node: ast.stmt) -> int:
-    """The last line of a block statement's header: the end of its test, iterable, context
-    managers, arguments or bases (a comment line before the body is not part of it)."""
+def header_end(node: ast.stmt, lines: Sequence[str]) -> int:
+    """The last line of a block statement's header: its ``:`` line, after its test,
+    iterable, context managers, arguments or bases (``):  # pragma: no cover`` counts)."""
     parts = _HEADERS.get(type(node), lambda node: [])(node)
     ends = [getattr(part, "end_lineno", None) or node.lineno for part in parts]
-    return max([node.lineno, *ends])
+    body: list[Any] = getattr(node, "body", None) or [c.pattern for c in getattr(node, "cases", ())]
+    return header_end_before(max([node.lineno, *ends]), body, lines)
 
 
 def block_end(block: Sequence[ast.stmt], default: int) -> int:

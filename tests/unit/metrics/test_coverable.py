@@ -176,6 +176,28 @@ SOURCES = {
             global x
             return a
         """,
+    "header_lines": """
+        def f(
+            a, b=None
+        ):  # pragma: no cover
+            return a
+
+        def g(a):
+            if a:
+                # pragma: no cover (a comment before the body is not the header's)
+                return 1
+            try:
+                pass
+            except (
+                ValueError,
+                TypeError,
+            ):  # pragma: no cover
+                pass
+            if a:
+                b: int
+                a.c = 1
+            return 2
+        """,
     "no_branch": """
         def f(a):
             if a:  # pragma: no branch
