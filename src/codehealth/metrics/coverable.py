@@ -31,6 +31,7 @@ from codehealth.metrics.coverable_nodes import (
     arc_start,
     bare_annotation,
     block_end,
+    falls_through,
     header_end,
     header_end_before,
     is_constant,
@@ -193,6 +194,11 @@ class _Shaper:
         for first, last in decorators:
             self._count(first, last)
         self._count(node.lineno, last_line)
+        if block_end(node.body, 0) <= last_line:
+            # `class E: pass`: coverage.py's arcs leave the line to the body's exit and on
+            self.exits[node.lineno] = 2
+            if outer is not None:
+                self.falls[node.lineno] = outer
 
     def _blocks(self, node: ast.stmt, in_function: bool, header: bool) -> None:
         if isinstance(node, ast.Match):
@@ -220,6 +226,14 @@ class _Shaper:
             self.exits[node.lineno] = 1 if constant or not self._reached(node.body) else 2
             if not node.orelse and self.after is not None:
                 self.falls[node.lineno] = self.after
+
+    def _after_finally(self, node: ast.stmt) -> int | None:
+        """Where a ``finally:`` block goes: past the ``try``, or nowhere coverage.py counts
+        (0) when every block before it ends in a jump (``return (yield)`` in a wrapper)."""
+        handlers: list[ast.ExceptHandler] = getattr(node, "handlers", [])
+        blocks = [getattr(node, "orelse", None) or getattr(node, "body", [])]
+        falls = any(falls_through(block) for block in blocks + [h.body for h in handlers])
+        return self.after if falls else 0
 
     def _reached(self, block: Sequence[ast.stmt]) -> bool:
         """Whether a block's first statement with code counts (is not excluded)."""
@@ -260,7 +274,9 @@ class _Shaper:
             keyword_lines = (previous_end + 1, block[0].lineno - 1)
             elif_ = name == "orelse" and isinstance(node, ast.If) and is_elif(node, block)
             if elif_ or not self._hit(*keyword_lines):
-                self._block(block, in_function, finally_ if name == "orelse" else self.after)
+                self._block(
+                    block, in_function, finally_ if name == "orelse" else self._after_finally(node)
+                )
             if not self._reached(block) and node.lineno in self.exits:
                 self.exits[node.lineno] -= 1  # an excluded `else:`
             previous_end = block_end(block, previous_end)

@@ -87,5 +87,16 @@ def header_end(node: ast.stmt, lines: Sequence[str]) -> int:
     return header_end_before(max([node.lineno, *ends]), body, lines)
 
 
+def falls_through(block: Sequence[ast.stmt]) -> bool:
+    """Whether the end of a block can be reached past: it does not end in a jump (nor in a
+    ``with`` or an ``if``/``else`` whose blocks all do)."""
+    last = block[-1] if block else None
+    if isinstance(last, (ast.With, ast.AsyncWith)):
+        return falls_through(last.body)
+    if isinstance(last, ast.If) and last.orelse:
+        return falls_through(last.body) or falls_through(last.orelse)
+    return not isinstance(last, (ast.Return, ast.Raise, ast.Break, ast.Continue, type(None)))
+
+
 def block_end(block: Sequence[ast.stmt], default: int) -> int:
     return (block[-1].end_lineno or block[-1].lineno) if block else default

@@ -198,6 +198,39 @@ SOURCES = {
                 a.c = 1
             return 2
         """,
+    "finally_after_jumps": """
+        def wrapper(a):
+            try:
+                return (yield)
+            finally:
+                if a:
+                    a = 2
+
+        def guarded(a):
+            try:
+                with a:
+                    return 1
+            except ValueError:
+                return 2
+            finally:
+                for i in a:
+                    a = 2
+
+        def falls(a):
+            try:
+                x = 1
+            finally:
+                if a:
+                    a = 2
+            return x
+        """,
+    "one_line_definitions": """
+        class Empty: pass
+        def one(): return 1
+        @decorated
+        def two(): return 2
+        class Named: x = 1
+        """,
     "no_branch": """
         def f(a):
             if a:  # pragma: no branch
