@@ -116,6 +116,7 @@ def code_shape(
         shaper.first_line,
         exits,
         frozenset(line for line in exits if line in excluded_branches),
+        frozenset(line for line in shaper.one_line if line in exits),
     )
 
 
@@ -129,6 +130,7 @@ class _Shaper:
         self.after: int | None = None  # where control goes after the statement (None: exit)
         self.falls: dict[int, int] = {}  # a branch's exit when its test fails -> that line
         self.uncompiled: set[int] = set()  # `global`, a bare annotation: no code, no arc
+        self.one_line: set[int] = set()  # `def f(): return 1`: the line is the body's exit
 
     def body(self, body: Sequence[ast.stmt], in_function: bool, docstring: bool = False) -> None:
         nodes = body[1:] if docstring and is_docstring(body) else body
@@ -197,6 +199,7 @@ class _Shaper:
         if block_end(node.body, 0) <= last_line:
             # `class E: pass`: coverage.py's arcs leave the line to the body's exit and on
             self.exits[node.lineno] = 2
+            self.one_line.add(node.lineno)
             if outer is not None:
                 self.falls[node.lineno] = outer
 

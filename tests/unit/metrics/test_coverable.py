@@ -271,3 +271,9 @@ def test_a_multi_line_statement_counts_at_its_first_line() -> None:
     shape = code_shape(ast.parse(source), source)
     assert shape.statements == frozenset({1})
     assert shape.first_line == {2: 1, 3: 1, 4: 1}
+
+
+def test_one_line_definitions_are_their_own_exits() -> None:
+    source = textwrap.dedent(SOURCES["one_line_definitions"])
+    shape = code_shape(ast.parse(source), source)
+    assert shape.own_exits == frozenset({2, 3, 5, 6})
