@@ -109,12 +109,16 @@ class CodeShape(NamedTuple):
     ``statements``, their first lines; ``first_line``: another line of a multi-line
     statement -> its first line; ``exits``: a branching line -> its number of exits;
     ``always_taken``: branching lines marked ``# pragma: no branch``, whose exits count as
-    taken (as coverage.py never reports them missing)."""
+    taken (as coverage.py never reports them missing); ``own_exits``: one-line definitions
+    (``def f(): return 1``), whose line is also their body's exit: an arc from a line to
+    minus itself is a branch exit there, elsewhere that of a generator expression or lambda
+    on the line, which coverage.py does not count."""
 
     statements: frozenset[int]
     first_line: Mapping[int, int]
     exits: Mapping[int, int]
     always_taken: frozenset[int] = frozenset()
+    own_exits: frozenset[int] = frozenset()
 
 
 class Ratio(NamedTuple):

@@ -159,14 +159,25 @@ def _branches(shape: CodeShape, arcs: Iterable[tuple[int, int]]) -> dict[int, Br
     for start, end in arcs:
         head = starts.get(start)
         if head is not None:
-            end = first.get(end, end)
-            if end != head:
-                reached[head].add(end)
+            target = _exit(shape, head, end)
+            if target is not None:
+                reached[head].add(target)
     always = shape.always_taken
     return {
         line: BranchCount(total, total if line in always else min(total, len(reached[line])))
         for line, total in exits.items()
     }
+
+
+def _exit(shape: CodeShape, head: int, end: int) -> int | None:
+    """Where an arc from branching line ``head`` goes, as coverage.py counts it: None for a
+    move within the line's statement, and for ``(line, -line)``, the exit of a generator
+    expression or lambda on the line (a one-line definition's own exit counts)."""
+    first = shape.first_line
+    end = first.get(end, end) if end > 0 else -first.get(-end, -end)
+    if end == head or (end == -head and head not in shape.own_exits):
+        return None
+    return end
 
 
 def _beyond_end(measured: MeasuredFile, last_line: int) -> bool:

@@ -54,7 +54,7 @@ class PathMapper:
         for candidate in self._candidates(path):
             if candidate in self.project:
                 return candidate
-        return self._by_suffix(path)
+        return self._by_suffix(self._rooted(path))
 
     def _candidates(self, path: str) -> Iterable[str]:
         if posixpath.isabs(path):
@@ -65,18 +65,27 @@ class PathMapper:
             full = _normal(posixpath.join(base, path))
             yield _under(full, self.root) if posixpath.isabs(full) else full
 
-    def _by_suffix(self, path: str) -> str | None:
-        parts = path.strip("/").split("/")
-        candidates = self._by_name.get(parts[-1], ())
-        best: list[str] = []
+    def _rooted(self, path: str) -> list[str]:
+        """A relative path and its forms under the data's roots (Cobertura's ``<source>``
+        of another machine: ``/ci/app/pkg`` + ``__init__.py`` names ``pkg/__init__.py``)."""
+        if posixpath.isabs(path):
+            return [path]
+        return [path, *(_normal(posixpath.join(base, path)) for base in self.roots)]
+
+    def _by_suffix(self, paths: Sequence[str]) -> str | None:
+        """The project file sharing the longest run of trailing components with any of
+        ``paths``; None on a tie."""
+        best: set[str] = set()
         best_length = 0
-        for candidate in candidates:
-            length = _common_tail(parts, candidate.split("/"))
-            if length > best_length:
-                best, best_length = [candidate], length
-            elif length == best_length:
-                best.append(candidate)
-        return best[0] if len(best) == 1 else None
+        for path in paths:
+            parts = path.strip("/").split("/")
+            for candidate in self._by_name.get(parts[-1], ()):
+                length = _common_tail(parts, candidate.split("/"))
+                if length > best_length:
+                    best, best_length = {candidate}, length
+                elif length == best_length:
+                    best.add(candidate)
+        return next(iter(best)) if len(best) == 1 else None
 
 
 def _under(path: str, base: str) -> str:

@@ -6,11 +6,13 @@ does at report time. This module computes them from the tree the scan already bu
 coverage.py's rules (checked against its own parser by tests/unit/metrics/test_coverable.py):
 
 - every statement counts at its first line, except docstrings, ``global``/``nonlocal`` and
-  annotations without a value inside functions; decorators, ``except`` and ``case`` lines
-  count; ``else:``/``finally:`` lines do not;
+  a name's annotation without a value inside functions (``self.x: T`` counts); decorators,
+  ``except`` and ``case`` lines count; ``else:``/``finally:`` lines do not;
 - a line matching an exclusion pattern (coverage.py's defaults: ``# pragma: no cover``, a
   ``...`` body, ``if TYPE_CHECKING:``) excludes its statement, and a block header (or its
-  decorator, or an ``else:`` line) excludes the whole block;
+  decorator, or an ``else:`` line) excludes the whole block; patterns are searched in the
+  whole text, so a match spanning lines (``def f():`` then ``...``) excludes all of them,
+  but a definition whose body is excluded by other lines still counts;
 - ``if``/``elif``, ``while``, ``for`` and a ``case`` that can fail have two exits (one for a
   constant test, ``while True:``, and ``case _``; none into excluded code); a line matching a
   no-branch pattern keeps its exits but counts them as taken (coverage.py never reports
@@ -22,10 +24,20 @@ from __future__ import annotations
 import ast
 import functools
 import re
-from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
 
 from codehealth.core import CodeShape
+from codehealth.metrics.coverable_nodes import (
+    arc_start,
+    bare_annotation,
+    block_end,
+    falls_through,
+    header_end,
+    header_end_before,
+    is_constant,
+    is_docstring,
+    is_elif,
+)
 
 # coverage.py's defaults (coverage.config.DEFAULT_EXCLUDE and DEFAULT_PARTIAL, 7.x)
 DEFAULT_EXCLUDE = (
@@ -91,12 +103,12 @@ def code_shape(
     no_branch: Iterable[str] = DEFAULT_NO_BRANCH,
 ) -> CodeShape:
     """The shape of a parsed file; ``text`` is its source."""
-    shaper = _Shaper(matching_lines(text, exclude))
+    shaper = _Shaper(matching_lines(text, exclude), text.split("\n"))
     shaper.body(tree.body, in_function=False, docstring=True)
     excluded_branches = matching_lines(text, no_branch)
     exits = {
         line: count
-        for line, count in shaper.exits.items()
+        for line, count in shaper.excluded_falls().items()
         if count > 1 and line in shaper.statements
     }
     return CodeShape(
@@ -104,20 +116,43 @@ def code_shape(
         shaper.first_line,
         exits,
         frozenset(line for line in exits if line in excluded_branches),
+        frozenset(line for line in shaper.one_line if line in exits),
     )
 
 
 class _Shaper:
-    def __init__(self, excluded: frozenset[int]) -> None:
+    def __init__(self, excluded: frozenset[int], lines: Sequence[str]) -> None:
         self.excluded = excluded
+        self.lines = lines
         self.statements: set[int] = set()
         self.first_line: dict[int, int] = {}
         self.exits: dict[int, int] = {}
+        self.after: int | None = None  # where control goes after the statement (None: exit)
+        self.falls: dict[int, int] = {}  # a branch's exit when its test fails -> that line
+        self.uncompiled: set[int] = set()  # `global`, a bare annotation: no code, no arc
+        self.one_line: set[int] = set()  # `def f(): return 1`: the line is the body's exit
 
     def body(self, body: Sequence[ast.stmt], in_function: bool, docstring: bool = False) -> None:
-        start = 1 if docstring and _is_docstring(body) else 0
-        for node in body[start:]:
+        nodes = body[1:] if docstring and is_docstring(body) else body
+        after = self.after
+        for index, node in enumerate(nodes):
+            self.after = arc_start(nodes[index + 1]) if index + 1 < len(nodes) else after
             self.statement(node, in_function)
+        self.after = after
+
+    def _block(self, block: Sequence[ast.stmt], in_function: bool, after: int | None) -> None:
+        """A block whose end goes to ``after`` (a loop's header, a ``finally:``)."""
+        outer, self.after = self.after, after
+        self.body(block, in_function)
+        self.after = outer
+
+    def excluded_falls(self) -> dict[int, int]:
+        """The exits as coverage.py counts them: an exit into excluded code does not count."""
+        exits = dict(self.exits)
+        for line, target in self.falls.items():
+            if line in exits and target not in self.statements | self.uncompiled:
+                exits[line] -= 1
+        return exits
 
     def _hit(self, first: int, last: int) -> bool:
         excluded = self.excluded
@@ -133,61 +168,105 @@ class _Shaper:
             self._simple(node, in_function)
         elif isinstance(node, _DEFS):
             self._definition(node)
-        elif not self._hit(node.lineno, _header_end(node)):
-            self._count(node.lineno, _header_end(node))
-            self._blocks(node, in_function)
-        elif isinstance(node, ast.If):  # an excluded `if` keeps its `else`
-            self.body(node.orelse, in_function)
+        else:  # an excluded header excludes its block, not the `else`/`except` after it
+            header = not self._hit(node.lineno, header_end(node, self.lines))
+            if header:
+                self._count(node.lineno, header_end(node, self.lines))
+            self._blocks(node, in_function, header)
 
     def _simple(self, node: ast.stmt, in_function: bool) -> None:
-        if isinstance(node, _NOT_CODE):
+        if isinstance(node, _NOT_CODE) or (bare_annotation(node) and in_function):
+            # `name: T` in a function is not compiled (`self.x: T` evaluates `self`)
+            self.uncompiled.add(node.lineno)
             return
-        if isinstance(node, ast.AnnAssign) and node.value is None and in_function:
-            return  # an annotation in a function is not compiled
         last = node.end_lineno or node.lineno
         if not self._hit(node.lineno, last):
             self._count(node.lineno, last)
 
     def _definition(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> None:
         decorators = [(d.lineno, d.end_lineno or d.lineno) for d in node.decorator_list]
-        header_end = _header_end(node)
+        last_line = header_end(node, self.lines)
         if any(self._hit(first, last) for first, last in decorators) or self._hit(
-            node.lineno, header_end
+            node.lineno, last_line
         ):
             return
-        before = len(self.statements)
+        outer, self.after = self.after, None
         self.body(node.body, not isinstance(node, ast.ClassDef), docstring=True)
-        if len(self.statements) == before and not _is_docstring(node.body):
-            return  # a body excluded whole (a `...` stub) excludes its definition
+        self.after = outer
         for first, last in decorators:
             self._count(first, last)
-        self._count(node.lineno, header_end)
+        self._count(node.lineno, last_line)
+        if block_end(node.body, 0) <= last_line:
+            # `class E: pass`: coverage.py's arcs leave the line to the body's exit and on
+            self.exits[node.lineno] = 2
+            self.one_line.add(node.lineno)
+            if outer is not None:
+                self.falls[node.lineno] = outer
 
-    def _blocks(self, node: ast.stmt, in_function: bool) -> None:
+    def _blocks(self, node: ast.stmt, in_function: bool, header: bool) -> None:
         if isinstance(node, ast.Match):
-            for case in node.cases:
-                self._case(case, in_function)
+            if header:
+                self._cases(node.cases, in_function)
             return
-        self.body(getattr(node, "body", []), in_function)
-        if isinstance(node, (ast.If, ast.While, ast.For, ast.AsyncFor)):
-            # coverage.py does not count an exit into excluded code, nor the exit a constant
-            # test (`while True:`, `if 0:`) never takes: the compiler removes it
-            constant = isinstance(node, (ast.If, ast.While)) and _is_constant(node.test)
-            into_body = node.body[0].lineno in self.statements
-            self.exits[node.lineno] = 1 if constant or not into_body else 2
-        previous_end = _end(getattr(node, "body", []), node.lineno)
+        if header:
+            self._block(getattr(node, "body", []), in_function, self._after_body(node))
+            self._branch(node)
+        previous_end = block_end(getattr(node, "body", []), node.lineno)
+        finalbody: list[ast.stmt] = getattr(node, "finalbody", [])
+        finally_ = arc_start(finalbody[0]) if finalbody else self.after
         for handler in getattr(node, "handlers", ()):
-            self._handler(handler, in_function)
-            previous_end = _end(handler.body, previous_end)
-        self._else_blocks(node, previous_end, in_function)
+            self._handler(handler, in_function, finally_)
+            previous_end = block_end(handler.body, previous_end)
+        self._else_blocks(node, previous_end, in_function, finally_)
 
-    def _handler(self, handler: ast.ExceptHandler, in_function: bool) -> None:
-        header_end = _header_end_before(handler.lineno, handler.body)
-        if not self._hit(handler.lineno, header_end):
-            self._count(handler.lineno, header_end)
-            self.body(handler.body, in_function)
+    def _branch(self, node: ast.stmt) -> None:
+        """The exits of an ``if``/``while``/``for``: its body, and its ``else`` or past it
+        (coverage.py does not count an exit into excluded code)."""
+        if isinstance(node, (ast.If, ast.While, ast.For, ast.AsyncFor)):
+            # nor the exit a constant test (`while True:`, `if 0:`) never takes: the compiler
+            # removes it
+            constant = isinstance(node, (ast.If, ast.While)) and is_constant(node.test)
+            self.exits[node.lineno] = 1 if constant or not self._reached(node.body) else 2
+            if not node.orelse and self.after is not None:
+                self.falls[node.lineno] = self.after
 
-    def _else_blocks(self, node: ast.stmt, previous_end: int, in_function: bool) -> None:
+    def _after_finally(self, node: ast.stmt) -> int | None:
+        """Where a ``finally:`` block goes: past the ``try``, or nowhere coverage.py counts
+        (0) when every block before it ends in a jump (``return (yield)`` in a wrapper)."""
+        handlers: list[ast.ExceptHandler] = getattr(node, "handlers", [])
+        blocks = [getattr(node, "orelse", None) or getattr(node, "body", [])]
+        falls = any(falls_through(block) for block in blocks + [h.body for h in handlers])
+        return self.after if falls else 0
+
+    def _reached(self, block: Sequence[ast.stmt]) -> bool:
+        """Whether a block's first statement with code counts (is not excluded)."""
+        lines = (arc_start(node) for node in block)
+        return next((n for n in lines if n not in self.uncompiled), 0) in self.statements
+
+    def _after_body(self, node: ast.stmt) -> int | None:
+        """Where the end of a block statement's body goes: its header for a loop, else the
+        ``else:``/``finally:`` block of a ``try``, else past the statement."""
+        if isinstance(node, (ast.While, ast.For, ast.AsyncFor)):
+            return node.lineno
+        blocks = [getattr(node, name, None) for name in ("orelse", "finalbody")]
+        following = [block for block in blocks if block] if not isinstance(node, ast.If) else []
+        return arc_start(following[0][0]) if following else self.after
+
+    def _cases(self, cases: Sequence[ast.match_case], in_function: bool) -> None:
+        """A failing ``case`` goes to the next one, the last one past the ``match``."""
+        for index, case in enumerate(cases):
+            following = cases[index + 1 : index + 2]
+            self._case(case, in_function, following[0].pattern.lineno if following else None)
+
+    def _handler(self, handler: ast.ExceptHandler, in_function: bool, after: int | None) -> None:
+        last = header_end_before(handler.lineno, handler.body, self.lines)
+        if not self._hit(handler.lineno, last):
+            self._count(handler.lineno, last)
+            self._block(handler.body, in_function, after)
+
+    def _else_blocks(
+        self, node: ast.stmt, previous_end: int, in_function: bool, finally_: int | None
+    ) -> None:
         """``else:`` and ``finally:`` blocks, each excluded by a pattern on its own line."""
         for name in ("orelse", "finalbody"):
             block: list[ast.stmt] = getattr(node, name, [])
@@ -196,79 +275,23 @@ class _Shaper:
             # the `else:`/`finally:` line is between the previous block and this one
             # (an `elif` is an If of its own: its own line is its header)
             keyword_lines = (previous_end + 1, block[0].lineno - 1)
-            elif_ = name == "orelse" and isinstance(node, ast.If) and _is_elif(node, block)
+            elif_ = name == "orelse" and isinstance(node, ast.If) and is_elif(node, block)
             if elif_ or not self._hit(*keyword_lines):
-                self.body(block, in_function)
-            if block[0].lineno not in self.statements and node.lineno in self.exits:
+                self._block(
+                    block, in_function, finally_ if name == "orelse" else self._after_finally(node)
+                )
+            if not self._reached(block) and node.lineno in self.exits:
                 self.exits[node.lineno] -= 1  # an excluded `else:`
-            previous_end = _end(block, previous_end)
+            previous_end = block_end(block, previous_end)
 
-    def _case(self, case: ast.match_case, in_function: bool) -> None:
+    def _case(self, case: ast.match_case, in_function: bool, next_case: int | None) -> None:
         line = case.pattern.lineno
-        header_end = _header_end_before(line, case.body)
-        if self._hit(line, header_end):
+        last = header_end_before(line, case.body, self.lines)
+        if self._hit(line, last):
             return
-        self._count(line, header_end)
+        self._count(line, last)
         wildcard = isinstance(case.pattern, ast.MatchAs) and case.pattern.pattern is None
         self.exits[line] = 1 if wildcard and case.guard is None else 2
+        if (fall := next_case or self.after) is not None:
+            self.falls[line] = fall
         self.body(case.body, in_function)
-
-
-def _is_constant(test: ast.expr) -> bool:
-    return isinstance(test, ast.Constant) and test.value in (True, False, 0, 1)
-
-
-def _is_docstring(body: Sequence[ast.stmt]) -> bool:
-    first = body[0] if body else None
-    return (
-        isinstance(first, ast.Expr)
-        and isinstance(first.value, ast.Constant)
-        and isinstance(first.value.value, str)
-    )
-
-
-def _is_elif(node: ast.If, block: Sequence[ast.stmt]) -> bool:
-    return (
-        len(block) == 1
-        and isinstance(block[0], ast.If)
-        and block[0].lineno > _end(node.body, node.lineno)
-    )
-
-
-def _header_end_before(line: int, body: Sequence[ast.stmt]) -> int:
-    """The last header line of an ``except`` or ``case``: up to the line before its body."""
-    return max(line, body[0].lineno - 1) if body else line
-
-
-def _function_header(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.AST]:
-    args = node.args
-    parts: list[ast.AST] = [*args.posonlyargs, *args.args, *args.kwonlyargs, *args.defaults]
-    parts += [a for a in (args.vararg, args.kwarg, node.returns) if a is not None]
-    return parts + [d for d in args.kw_defaults if d is not None]
-
-
-# the parts of a block statement's header, by kind of statement
-_HEADERS: dict[type, Callable[[Any], list[ast.AST]]] = {
-    ast.If: lambda node: [node.test],
-    ast.While: lambda node: [node.test],
-    ast.For: lambda node: [node.target, node.iter],
-    ast.AsyncFor: lambda node: [node.target, node.iter],
-    ast.With: lambda node: [item.context_expr for item in node.items],
-    ast.AsyncWith: lambda node: [item.context_expr for item in node.items],
-    ast.Match: lambda node: [node.subject],
-    ast.FunctionDef: _function_header,
-    ast.AsyncFunctionDef: _function_header,
-    ast.ClassDef: lambda node: [*node.bases, *node.keywords],
-}
-
-
-def _header_end(node: ast.stmt) -> int:
-    """The last line of a block statement's header: the end of its test, iterable, context
-    managers, arguments or bases (a comment line before the body is not part of it)."""
-    parts = _HEADERS.get(type(node), lambda node: [])(node)
-    ends = [getattr(part, "end_lineno", None) or node.lineno for part in parts]
-    return max([node.lineno, *ends])
-
-
-def _end(block: Sequence[ast.stmt], default: int) -> int:
-    return (block[-1].end_lineno or block[-1].lineno) if block else default

@@ -17,7 +17,7 @@ from codehealth.metrics.coverable import DEFAULT_EXCLUDE, DEFAULT_NO_BRANCH, cod
 from codehealth.version import __version__
 
 # Bump when what a shape holds or how it is computed changes.
-SHAPES_VERSION = 1
+SHAPES_VERSION = 2  # 2: coverage.py's exclusions of definitions, annotations and exits
 _DEFAULTS = (DEFAULT_EXCLUDE, DEFAULT_NO_BRANCH)
 
 
@@ -118,6 +118,7 @@ def encode_shape(shape: CodeShape) -> str:
             sorted(shape.first_line.items()),
             sorted(shape.exits.items()),
             sorted(shape.always_taken),
+            sorted(shape.own_exits),
         ],
         separators=(",", ":"),
     )
@@ -125,11 +126,12 @@ def encode_shape(shape: CodeShape) -> str:
 
 def decode_shape(text: str) -> CodeShape:
     """Raises ValueError or TypeError when ``text`` is not what ``encode_shape`` wrote."""
-    statements, first_line, exits, always = json.loads(text)
+    statements, first_line, exits, always, own = json.loads(text)
     first = dict(first_line)  # ValueError or TypeError unless pairs
     branches = dict(exits)
-    kinds = {*map(type, statements), *map(type, always), *map(type, first), *map(type, branches)}
+    kinds = {*map(type, statements), *map(type, always), *map(type, own), *map(type, first)}
+    kinds.update(map(type, branches))
     kinds.update(map(type, first.values()), map(type, branches.values()))
     if not kinds <= {int}:
         raise ValueError("shape cache entry has another layout")
-    return CodeShape(frozenset(statements), first, branches, frozenset(always))
+    return CodeShape(frozenset(statements), first, branches, frozenset(always), frozenset(own))

@@ -126,6 +126,20 @@ def test_truncated_sqlite_is_refused(tmp_path: Path) -> None:
     assert "cannot be read as coverage.py data" in _refused(truncated)
 
 
+@pytest.mark.parametrize("cut", [100, 4096, 20000])
+def test_a_file_cut_anywhere_is_refused_not_a_crash(tmp_path: Path, cut: int) -> None:
+    # httpx's 192 kB .coverage cut by 100 bytes: the schema reads, the arcs' last pages
+    # do not (sqlite3.DatabaseError from CoverageData.arcs)
+    whole = tmp_path / "whole"
+    data = coverage.CoverageData(basename=str(whole))
+    arcs = {(line, line + 1) for line in range(1, 400)}
+    data.add_arcs({f"/ci/app/module_{n}.py": arcs for n in range(60)})
+    data.write()
+    truncated = tmp_path / ".coverage"
+    truncated.write_bytes(whole.read_bytes()[:-cut])
+    assert "cannot be read as coverage.py data" in _refused(truncated)
+
+
 def test_a_sqlite_database_that_is_not_coverage_data_is_refused(tmp_path: Path) -> None:
     path = tmp_path / ".coverage"
     with sqlite3.connect(path) as connection:

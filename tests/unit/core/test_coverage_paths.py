@@ -33,6 +33,14 @@ def test_cobertura_sources_are_roots_of_relative_names() -> None:
     assert mapper.map("app/x.py") == "src/app/x.py"
 
 
+def test_a_relative_name_under_a_source_of_another_machine_is_placed_by_that_source() -> None:
+    # pytest-cov's coverage.xml written in /ci/checkout: <source>/ci/checkout/src/app</source>
+    # and filename="x.py"; here x.py alone names two files, the source's last folder one
+    mapper = PathMapper("/work/app", PROJECT, roots=["/ci/checkout/src/app"])
+    assert mapper.map("x.py") == "src/app/x.py"
+    assert PathMapper("/work/app", PROJECT, roots=["/ci/checkout/other"]).map("x.py") is None
+
+
 def test_coverage_py_paths_remapping() -> None:
     remap = {"source": ("lib/", "*/site-packages/"), "other": ("src/", "/build/*/src/")}
     mapper = PathMapper("/work/app", PROJECT, remap=remap)

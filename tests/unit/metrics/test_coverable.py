@@ -48,6 +48,8 @@ SOURCES = {
                 pass
             global zz
             y: int
+            a.attribute: int
+            a[0]: int
             return [i
                     for i in a]
         """,
@@ -93,6 +95,142 @@ SOURCES = {
                 async for x in y:
                     pass
         """,
+    "excluded_bodies": """
+        class Unset:
+            pass  # pragma: no cover
+
+        class Base:
+            def abstract(self):
+                raise NotImplementedError()  # pragma: no cover
+
+            def stub_below(self):
+                ...
+
+            async def stub_signature(
+                self,
+                request,
+            ) -> None:
+                ...
+
+            def documented(self):
+                \"\"\"Doc.\"\"\"
+                ...
+        """,
+    "excluded_headers": """
+        def f(a):
+            try:  # pragma: no cover
+                x = 1
+            except ValueError:
+                x = 2
+            else:
+                x = 3
+            finally:
+                x = 4
+            for i in a:  # pragma: no cover
+                pass
+            else:
+                y = 1
+            while a:  # pragma: no cover
+                pass
+            else:  # pragma: no cover
+                y = 2
+            match a:  # pragma: no cover
+                case 1:
+                    pass
+            if a:  # pragma: no cover
+                b = 1
+            else:
+                b = 3
+            return x
+        """,
+    "exits_into_excluded_code": """
+        def f(a):
+            if a:
+                return 1
+            raise ValueError  # pragma: no cover
+
+        def g(items):
+            for item in items:
+                if item:
+                    break
+            if not items:  # pragma: no cover
+                raise ValueError
+            return items
+
+        def h(a):
+            match a:
+                case 1:
+                    return 1
+                case 2:  # pragma: no cover
+                    return 2
+            return 0
+
+        def k(a):
+            try:
+                while a:
+                    a -= 1
+            finally:
+                a = 0
+            while a:
+                a -= 1
+            global x
+            return a
+        """,
+    "header_lines": """
+        def f(
+            a, b=None
+        ):  # pragma: no cover
+            return a
+
+        def g(a):
+            if a:
+                # pragma: no cover (a comment before the body is not the header's)
+                return 1
+            try:
+                pass
+            except (
+                ValueError,
+                TypeError,
+            ):  # pragma: no cover
+                pass
+            if a:
+                b: int
+                a.c = 1
+            return 2
+        """,
+    "finally_after_jumps": """
+        def wrapper(a):
+            try:
+                return (yield)
+            finally:
+                if a:
+                    a = 2
+
+        def guarded(a):
+            try:
+                with a:
+                    return 1
+            except ValueError:
+                return 2
+            finally:
+                for i in a:
+                    a = 2
+
+        def falls(a):
+            try:
+                x = 1
+            finally:
+                if a:
+                    a = 2
+            return x
+        """,
+    "one_line_definitions": """
+        class Empty: pass
+        def one(): return 1
+        @decorated
+        def two(): return 2
+        class Named: x = 1
+        """,
     "no_branch": """
         def f(a):
             if a:  # pragma: no branch
@@ -133,3 +271,9 @@ def test_a_multi_line_statement_counts_at_its_first_line() -> None:
     shape = code_shape(ast.parse(source), source)
     assert shape.statements == frozenset({1})
     assert shape.first_line == {2: 1, 3: 1, 4: 1}
+
+
+def test_one_line_definitions_are_their_own_exits() -> None:
+    source = textwrap.dedent(SOURCES["one_line_definitions"])
+    shape = code_shape(ast.parse(source), source)
+    assert shape.own_exits == frozenset({2, 3, 5, 6})

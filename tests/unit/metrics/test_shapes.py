@@ -18,7 +18,15 @@ def test_a_shape_survives_its_encoding() -> None:
     assert shape is not None
     assert decode_shape(encode_shape(shape)) == shape
     with pytest.raises((ValueError, TypeError)):
-        decode_shape('[["x"], [], [], []]')
+        decode_shape('[["x"], [], [], [], []]')
+    with pytest.raises((ValueError, TypeError)):
+        decode_shape("[[1], [], [], []]")  # version 1's layout, without own_exits
+
+
+def test_a_one_line_definition_keeps_its_own_exit_in_the_cache() -> None:
+    shape = shape_of(b"def one(): return 1\none()\n")
+    assert shape is not None and shape.own_exits == frozenset({1})
+    assert decode_shape(encode_shape(shape)) == shape
 
 
 def test_the_second_run_reads_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

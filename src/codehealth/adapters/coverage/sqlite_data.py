@@ -21,6 +21,8 @@ def read_coverage_py(path: str, wanted: Callable[[str], bool] | None = None) -> 
     line: the gate reads the touched files only). Raises CoverageFileError when it is not
     coverage.py data."""
     _check_schema(path)  # coverage.py would add its tables to any other database
+    import sqlite3
+
     import coverage  # here: only a run that finds a .coverage file pays for the import
     from coverage.exceptions import CoverageException
 
@@ -36,7 +38,8 @@ def read_coverage_py(path: str, wanted: Callable[[str], bool] | None = None) -> 
                 for name in sorted(data.measured_files())
             ]
             contexts = tuple(sorted(data.measured_contexts()))
-    except (CoverageException, OSError, ValueError) as error:
+    except (CoverageException, sqlite3.Error, OSError, ValueError) as error:
+        # a file cut short reads its schema but not its last pages (sqlite3.DatabaseError)
         raise CoverageFileError(
             f"{path}: cannot be read as coverage.py data ({error}); "
             "run the tests with coverage again to write a new one"
