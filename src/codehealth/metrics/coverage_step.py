@@ -14,6 +14,7 @@ from codehealth.adapters.coverage import (
     find_coverage_file,
     read_coverage_file,
 )
+from codehealth.adapters.git import edited_since_head, head_commit_time
 from codehealth.core import (
     ConfigError,
     CoverageData,
@@ -161,7 +162,9 @@ def _created(data_path: str) -> float | None:
 
 
 def _newer(root: str, sources: Mapping[str, bytes], created: float | None) -> frozenset[str]:
-    """The files changed after the data was written."""
+    """The files changed after the data was written. A checkout gives every file a new
+    mtime (the data of another CI job, an artifact, is older than all of them): a file the
+    work tree has as HEAD has it is trusted when the data is younger than HEAD's commit."""
     if created is None:
         return frozenset()
     newer = set()
@@ -171,4 +174,8 @@ def _newer(root: str, sources: Mapping[str, bytes], created: float | None) -> fr
                 newer.add(path)
         except OSError:
             continue
-    return frozenset(newer)
+    if not newer:
+        return frozenset()
+    committed = head_commit_time(root)
+    edited = edited_since_head(root) if committed is not None and created >= committed else None
+    return frozenset(newer if edited is None else newer & edited)

@@ -80,6 +80,12 @@ from codehealth.adapters.git.runner import (
     GitError as GitError,
 )
 from codehealth.adapters.git.worktree import (
+    edited_since_head as edited_since_head,
+)
+from codehealth.adapters.git.worktree import (
+    head_commit_time as head_commit_time,
+)
+from codehealth.adapters.git.worktree import (
     listed_files as listed_files,
 )
 from codehealth.adapters.git.worktree import (
@@ -93,6 +99,8 @@ from codehealth.core import (
 )
 
 __all__ = [
+    "edited_since_head",
+    "head_commit_time",
     "changed_head_lines",
     "BlobReader",
     "ChangedFile",

@@ -54,3 +54,21 @@ def unstaged_python_edits(root: str) -> list[str] | None:
             return None
         edited.append(name.decode("utf-8", "surrogateescape"))
     return edited
+
+
+def head_commit_time(root: str) -> float | None:
+    """HEAD's commit time (seconds since the epoch); None outside git or without a commit."""
+    result = run_git(root, "log", "-1", "--format=%ct", "HEAD")
+    text = result.stdout.strip() if result.ok else b""
+    return float(text) if text.isdigit() else None
+
+
+def edited_since_head(root: str) -> set[str] | None:
+    """Files of the work tree that differ from HEAD (edited, staged or untracked), relative to
+    ``root``; None when git cannot tell."""
+    edited = run_git(root, "diff", "--name-only", "-z", "--relative", "--no-ext-diff", "HEAD")
+    untracked = run_git(root, "ls-files", "-z", "--others", "--exclude-standard")
+    if not (edited.ok and untracked.ok):
+        return None
+    names = edited.stdout.split(b"\0") + untracked.stdout.split(b"\0")
+    return {name.decode("utf-8", "surrogateescape") for name in names if name}
