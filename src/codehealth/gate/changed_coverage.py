@@ -26,7 +26,7 @@ from codehealth.gate.report import (
     WARNING,
     GateReport,
     Problem,
-    ordered_problems,
+    with_problems,
 )
 
 LineRanges = tuple[tuple[int, int], ...]  # (first, last), inclusive, ascending
@@ -192,9 +192,7 @@ def with_coverage(
     report: GateReport, coverage: ChangedCoverage, problems: Sequence[Problem]
 ) -> GateReport:
     """The report with the change's coverage and its problems, failures first."""
-    return replace(
-        report, coverage=coverage, problems=ordered_problems([*report.problems, *problems])
-    )
+    return replace(with_problems(report, problems), coverage=coverage)
 
 
 def _condition_words(coverage: ChangedCoverage, minimum: int, complex_limit: int | None) -> str:

@@ -12,7 +12,6 @@ import contextlib
 import os
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from typing import Protocol
 
 from codehealth.adapters.cache import Cache, decode_prints, encode_prints
@@ -22,7 +21,7 @@ from codehealth.adapters.pool import cores, spread_map
 from codehealth.core import ChangedFile, Finding, Fingerprints, Settings, fingerprint
 from codehealth.duplication import FINGERPRINT_VERSION, KGRAM, WINDOW, file_fingerprints
 from codehealth.gate.copies import FileDiff, NewCopy, file_diff, new_copies, new_duplication_percent
-from codehealth.gate.report import ERROR, WARNING, GateReport, Problem
+from codehealth.gate.report import ERROR, WARNING, Problem
 from codehealth.gate.signal import lenient_tests
 from codehealth.version import __version__
 
@@ -68,17 +67,6 @@ def _failing(
     counted = [diff.added for path, diff in added.items() if not lenient_tests(path, settings)]
     percent = new_duplication_percent(judged, sum(map(len, counted)))
     return (judged if percent > settings.gate.max_new_duplication else []), percent
-
-
-def with_problems(report: GateReport, problems: Sequence[Problem]) -> GateReport:
-    """``report`` with ``problems`` among its own, in the verdict's order (errors first)."""
-    if not problems:
-        return report
-    merged = sorted(
-        (*report.problems, *problems),
-        key=lambda p: (p.level != ERROR, p.finding.path, p.finding.line),
-    )
-    return replace(report, problems=tuple(merged))
 
 
 def _touched(

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from codehealth.core import Finding
@@ -79,3 +79,10 @@ class GateReport:
     @property
     def warnings(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if p.level != ERROR)
+
+
+def with_problems(report: GateReport, problems: Sequence[Problem]) -> GateReport:
+    """``report`` with ``problems`` among its own, in the order every output lists them."""
+    if not problems:
+        return report
+    return replace(report, problems=ordered_problems([*report.problems, *problems]))

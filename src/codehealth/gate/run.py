@@ -25,11 +25,11 @@ from codehealth.gate.boundaries_step import local_boundaries
 from codehealth.gate.changed_coverage import coverage_problems, with_coverage
 from codehealth.gate.contents_step import change_contents
 from codehealth.gate.coverage_step import CoverageFiles, CoverageInputs, change_coverage
-from codehealth.gate.duplication_step import duplication_problems, with_problems
+from codehealth.gate.duplication_step import duplication_problems
 from codehealth.gate.findings_step import project_findings
 from codehealth.gate.measure_step import Key, MeasuredContent
 from codehealth.gate.overrides_step import revision_overrides
-from codehealth.gate.report import GateReport
+from codehealth.gate.report import GateReport, with_problems
 from codehealth.gate.snapshots_step import CatalogueOnDemand, ContentSource, SnapshotRun, snapshots
 from codehealth.gate.verdict import compare
 
