@@ -136,6 +136,9 @@ def gate(
                 5 % or more, and on a file that stopped parsing. Tests' size and
                 complexity findings, rule-specific suppressions (`# noqa: E402`)
                 and smaller rises are shown as warnings (--strict fails them).
+                New copies of code found elsewhere fail above max_new_duplication
+                (3 % of the added lines); with coverage data the summary names the
+                changed lines the tests did not run (min_changed_coverage fails).
                 Base contents are read from git objects (no checkout).
     --staged    the same for the index against HEAD (pre-commit).
     neither     every finding of the project against the baseline file
