@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from codehealth.core import FileMetrics, Finding, FunctionMetrics
+from codehealth.core import ChangedFile, FileMetrics, Finding, FunctionMetrics
 from codehealth.gate.interface import Interface
 
 
@@ -47,3 +47,20 @@ class Snapshot:
     files: Mapping[str, FileState] = field(default_factory=dict)
     packages: Mapping[str, Interface] = field(default_factory=dict)
     project: tuple[Finding, ...] = ()
+
+
+def touched_sides(
+    base: Snapshot, head: Snapshot, touched: Sequence[ChangedFile]
+) -> dict[str, tuple[FileState, FileState]]:
+    """Each touched file at both sides, by head-side path (a deleted file by its old one;
+    a side without the file: an empty state)."""
+    return {
+        change.path or change.old_path: (
+            base.files.get(change.path or change.old_path, _EMPTY),
+            head.files.get(change.path, _EMPTY) if change.path else _EMPTY,
+        )
+        for change in touched
+    }
+
+
+_EMPTY = FileState("")

@@ -11,11 +11,11 @@ from codehealth.core import (
     FunctionMetrics,
     GateSettings,
     Settings,
-    Thresholds,
     fingerprint,
 )
 from codehealth.gate.api import api_changes
 from codehealth.gate.functions import WATCHED, improvements, regressions
+from codehealth.gate.moves import moved_between_files
 from codehealth.gate.report import (
     DEBT_ROSE,
     ERROR,
@@ -38,7 +38,7 @@ from codehealth.gate.signal import (
     minutes,
     new_finding,
 )
-from codehealth.gate.snapshot import FileState, Snapshot
+from codehealth.gate.snapshot import FileState, Snapshot, touched_sides
 
 _EMPTY = FileState("")
 
@@ -57,15 +57,18 @@ def compare(
     Both snapshots key their files by the head-side path (a deleted file by its old path):
     a renamed file is compared with its old self.
     """
-    limits, policy = settings.thresholds, settings.gate
+    policy = settings.gate
     problems: list[Problem] = []
     summaries: list[FileSummary] = []
+    sides = touched_sides(base, head, touched)
+    matched = moved_between_files(
+        {key: match(before.findings, after.findings) for key, (before, after) in sides.items()}
+    )
     for change in touched:
         key = change.path or change.old_path
-        before = base.files.get(key, _EMPTY)
-        after = head.files.get(change.path, _EMPTY) if change.path else _EMPTY
+        before, after = sides[key]
         lenient = lenient_tests(key, settings)
-        found, summary = _compare_file(change, before, after, limits, policy, lenient)
+        found, summary = _compare_file(change, before, after, matched[key], settings, lenient)
         problems.extend(found)
         if before.path or after.path:
             summaries.append(summary)
@@ -104,12 +107,12 @@ def _compare_file(
     change: ChangedFile,
     before: FileState,
     after: FileState,
-    limits: Thresholds,
-    policy: GateSettings,
+    found: Matched,
+    settings: Settings,
     lenient_tests: bool,
 ) -> tuple[list[Problem], FileSummary]:
     path = change.path or change.old_path
-    found = match(before.findings, after.findings)
+    limits, policy = settings.thresholds, settings.gate
     rises = list(regressions(before.functions, after.functions, limits, policy.complexity_step))
     compared = _FileChange(path, before, after, found, rises, _annotate(list(found.new), rises))
     problems = [_stopped_parsing(path, before, after)] if after.path and after.error else []
