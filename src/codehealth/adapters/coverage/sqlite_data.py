@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import pathlib
 from collections.abc import Callable
-from contextlib import AbstractContextManager
 from typing import Any
 
 from codehealth.adapters.coverage.errors import CoverageFileError
@@ -29,15 +27,14 @@ def read_coverage_py(path: str, wanted: Callable[[str], bool] | None = None) -> 
     try:
         data = coverage.CoverageData(basename=path, no_disk=False)
         data.read()
-        with _held_open(data):
-            has_arcs = data.has_arcs()
-            files = [
-                _measured(data, name, has_arcs)
-                if wanted is None or wanted(name)
-                else MeasuredFile(name, frozenset())
-                for name in sorted(data.measured_files())
-            ]
-            contexts = tuple(sorted(data.measured_contexts()))
+        has_arcs = data.has_arcs()
+        files = [
+            _measured(data, name, has_arcs)
+            if wanted is None or wanted(name)
+            else MeasuredFile(name, frozenset())
+            for name in sorted(data.measured_files())
+        ]
+        contexts = tuple(sorted(data.measured_contexts()))
     except (CoverageException, sqlite3.Error, OSError, ValueError) as error:
         # a file cut short reads its schema but not its last pages (sqlite3.DatabaseError)
         raise CoverageFileError(
@@ -62,14 +59,6 @@ def _measured(data: Any, name: str, has_arcs: bool) -> MeasuredFile:
     arcs = frozenset(data.arcs(name) or ())
     lines = frozenset(line for arc in arcs for line in arc if line > 0)
     return MeasuredFile(name, lines, arcs)
-
-
-def _held_open(data: Any) -> AbstractContextManager[object]:
-    """coverage.py opens and closes its database around every ``lines``/``arcs`` call
-    (4,400 connections for Django's files); its ``_connect`` context keeps one open across
-    them. Not public API: without it, every call connects again, which is only slower."""
-    hold = getattr(data, "_connect", None)
-    return hold() if callable(hold) else contextlib.nullcontext()
 
 
 def _check_schema(path: str) -> None:
