@@ -86,6 +86,9 @@ from codehealth.core.commits import (
     Commit as Commit,
 )
 from codehealth.core.commits import (
+    LineRanges as LineRanges,
+)
+from codehealth.core.commits import (
     Revision as Revision,
 )
 from codehealth.core.commits import (
@@ -288,6 +291,7 @@ from codehealth.core.toml import (
 )
 
 __all__ = [
+    "LineRanges",
     "BranchCount",
     "CodeShape",
     "CoverageData",

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+LineRanges = tuple[tuple[int, int], ...]  # line ranges (first, last), inclusive, ascending
+
 
 @dataclass(frozen=True, slots=True)
 class ChangedFile:

@@ -16,6 +16,7 @@ from codehealth.core import (
     Finding,
     FunctionMetrics,
     GateSettings,
+    LineRanges,
     fingerprint,
     function_coverage,
 )
@@ -28,8 +29,6 @@ from codehealth.gate.report import (
     Problem,
     with_problems,
 )
-
-LineRanges = tuple[tuple[int, int], ...]  # (first, last), inclusive, ascending
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,12 +11,18 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from codehealth.adapters.git import changed_head_lines, listed_files
-from codehealth.core import ChangedFile, CoverageData, FunctionMetrics, Settings, is_test_path
+from codehealth.core import (
+    ChangedFile,
+    CoverageData,
+    FunctionMetrics,
+    LineRanges,
+    Settings,
+    is_test_path,
+)
 from codehealth.gate.changed_coverage import (
     ChangedCoverage,
     FileChangeCoverage,
     FunctionCoverage,
-    LineRanges,
     fallen_functions,
     file_change_coverage,
     function_coverage_of,

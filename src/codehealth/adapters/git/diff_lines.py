@@ -8,8 +8,7 @@ from collections.abc import Sequence
 from codehealth.adapters.git.log_tokens import diff_hunks
 from codehealth.adapters.git.revisions import diff_arguments
 from codehealth.adapters.git.runner import run_git
-
-LineRanges = tuple[tuple[int, int], ...]  # (first, last), inclusive, ascending
+from codehealth.core import LineRanges
 
 
 def changed_head_lines(
