@@ -16,17 +16,14 @@ from typing import Protocol
 
 from codehealth.adapters.cache import Cache, decode_prints, encode_prints
 from codehealth.adapters.files import excluder
-from codehealth.adapters.git import BlobReader, tree_blobs
+from codehealth.adapters.git import EMPTY_TREE, BlobReader, tree_blobs
 from codehealth.adapters.pool import cores, spread_map
 from codehealth.core import ChangedFile, Finding, Fingerprints, Settings, fingerprint
 from codehealth.duplication import FINGERPRINT_VERSION, KGRAM, WINDOW, file_fingerprints
 from codehealth.gate.copies import FileDiff, NewCopy, file_diff, new_copies, new_duplication_percent
-from codehealth.gate.report import ERROR, WARNING, Problem
+from codehealth.gate.report import ERROR, NEW_DUPLICATION, WARNING, Problem
 from codehealth.gate.signal import lenient_tests
 from codehealth.version import __version__
-
-NEW_DUPLICATION = "CH510"
-EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 
 
 class Change(Protocol):

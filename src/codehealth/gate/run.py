@@ -12,6 +12,7 @@ from typing import Any
 
 from codehealth.adapters.files import load_settings
 from codehealth.adapters.git import (
+    EMPTY_TREE,
     STAGED,
     WORKTREE,
     changes_and_lines,
@@ -33,8 +34,6 @@ from codehealth.gate.report import GateReport, with_problems
 from codehealth.gate.snapshots_step import CatalogueOnDemand, ContentSource, SnapshotRun, snapshots
 from codehealth.gate.verdict import compare
 
-# git's empty tree: the base of a repository with no commit yet.
-EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 SOURCE_SUFFIXES = (".py", ".pyi")
 
 

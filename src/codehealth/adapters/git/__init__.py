@@ -56,6 +56,9 @@ from codehealth.adapters.git.log import (
     tree_blobs as tree_blobs,
 )
 from codehealth.adapters.git.revisions import (
+    EMPTY_TREE as EMPTY_TREE,
+)
+from codehealth.adapters.git.revisions import (
     STAGED as STAGED,
 )
 from codehealth.adapters.git.revisions import (
@@ -99,6 +102,7 @@ from codehealth.core import (
 )
 
 __all__ = [
+    "EMPTY_TREE",
     "edited_since_head",
     "head_commit_time",
     "changed_head_lines",

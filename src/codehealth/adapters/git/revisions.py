@@ -14,6 +14,7 @@ from collections.abc import Callable
 from codehealth.adapters.git.runner import GitError, GitResult, run_git, start_git
 from codehealth.core import ChangedFile, ConfigError
 
+EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  # git's empty tree: before a first commit
 WORKTREE = "worktree"  # the files on disk
 STAGED = "staged"  # the index (what `git commit` would record)
 
