@@ -29,6 +29,9 @@ from codehealth.core.baseline import (
     update_baseline as update_baseline,
 )
 from codehealth.core.boundary_records import (
+    REFERENCE_KINDS as REFERENCE_KINDS,
+)
+from codehealth.core.boundary_records import (
     BoundaryReport as BoundaryReport,
 )
 from codehealth.core.boundary_records import (
@@ -45,6 +48,9 @@ from codehealth.core.boundary_records import (
 )
 from codehealth.core.boundary_records import (
     ModuleSummary as ModuleSummary,
+)
+from codehealth.core.boundary_records import (
+    Reference as Reference,
 )
 from codehealth.core.boundary_records import (
     Violation as Violation,
@@ -356,6 +362,8 @@ __all__ = [
     "Halstead",
     "Hit",
     "ImportSite",
+    "REFERENCE_KINDS",
+    "Reference",
     "LineCounts",
     "LintCost",
     "ModuleDecl",

@@ -21,12 +21,38 @@ class Violation:
 
 @dataclass(frozen=True, slots=True)
 class ImportSite:
-    """One import statement: the file, line and its first line of text."""
+    """One dependency of ``importer`` on ``imported`` at a file's line: an import statement,
+    or (``kind`` other than ``"import"``) a reference no import shows, one of
+    ``REFERENCE_KINDS``."""
 
     path: str
     line: int
     importer: str
     imported: str
+    kind: str = "import"
+
+
+# The dependencies that are not import statements, each an edge kind of its own.
+MODEL_REFERENCE = "model reference"  # ForeignKey("order.Order"), sender="order.Order"
+URL_INCLUDE = "URL include"  # include("shop.orders.urls")
+SETTINGS_PATH = "settings path"  # MIDDLEWARE = ["shop.middleware.Basket"]
+GET_MODEL = "get_model"  # apps.get_model("order", "Order")
+DYNAMIC_IMPORT = "dynamic import"  # importlib.import_module("shop.plugins")
+REFERENCE_KINDS = (MODEL_REFERENCE, URL_INCLUDE, SETTINGS_PATH, GET_MODEL, DYNAMIC_IMPORT)
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A dependency that no import statement shows, found in ``path`` at ``line``: the
+    module ``importer`` depends on ``target`` (a dotted module of the project, resolved),
+    of one of ``REFERENCE_KINDS``; ``text`` is what the source wrote (``"order.Order"``)."""
+
+    path: str
+    line: int
+    importer: str
+    target: str
+    kind: str
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
