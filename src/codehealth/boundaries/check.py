@@ -82,7 +82,8 @@ def _verdict(
     context: ApiContext, owner: str, full: str, name: str | None, dynamic: bool
 ) -> tuple[str, str, str] | None:
     api = context.apis.get(owner)
-    init = context.init_paths.get(owner, owner.replace(".", "/") + "/__init__.py")
+    # No path: a PEP 420 namespace package, with no __init__.py to export through.
+    init = context.init_paths.get(owner, "")
     if full != owner:
         return _into_submodule(context, (owner, full, name), api, init, dynamic)
     if name in (None, "*") or api is None or _dunder(name):
@@ -157,6 +158,8 @@ def _closed(owner: str, first: str, exported: str | None, init: str) -> tuple[st
     kind = "a private submodule of" if first.startswith("_") else "not exported by"
     if exported:
         fix = f"import `{exported}` from `{owner}`"
+    elif not init:
+        fix = f"declare `{submodule}` public for `{owner}` in [tool.codehealth.modules]"
     else:
         fix = f"export it in `{init}` (or declare `{submodule}` public)"
     return PRIVATE_SUBMODULE, f"`{submodule}` is {kind} module `{owner}`", fix

@@ -9,6 +9,7 @@ import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from codehealth.boundaries.modules import is_within
 from codehealth.core import ConfigError, Settings, generated_marker, is_test_path, skipped_folder
 
 if TYPE_CHECKING:
@@ -16,8 +17,10 @@ if TYPE_CHECKING:
 
 
 def root_package_folders(settings: Settings) -> dict[str, str]:
-    """Root package name -> absolute folder: the configured ones, or every package (a folder
-    with ``__init__.py``, or a namespace folder holding packages) in the source roots."""
+    """Root package name -> absolute folder: the configured ones, or every package in the
+    source roots: a folder with ``__init__.py``, or a PEP 420 namespace folder (no
+    ``__init__.py``) holding a package at any depth, or, in a source root other than the
+    project folder (``src/``), holding any Python file."""
     root = settings.root
     wanted = settings.boundaries.root_packages
     if wanted:
@@ -51,7 +54,8 @@ def _discover(settings: Settings) -> dict[str, str]:
         for entry in entries:
             if entry.name in folders or entry.path in source_roots:
                 continue
-            if _is_root_package(entry, os.path.relpath(entry.path, root), skip, settings):
+            in_src = os.path.abspath(os.path.join(root, base)) != root
+            if _is_root_package(entry, os.path.relpath(entry.path, root), skip, settings, in_src):
                 folders[entry.name] = os.path.abspath(entry.path)
     return folders
 
@@ -61,7 +65,11 @@ def _name(entry: os.DirEntry[str]) -> str:
 
 
 def _is_root_package(
-    entry: os.DirEntry[str], relative: str, skip: tuple[str, ...], settings: Settings
+    entry: os.DirEntry[str],
+    relative: str,
+    skip: tuple[str, ...],
+    settings: Settings,
+    in_src: bool = False,
 ) -> bool:
     """A package folder of the project: neither excluded nor tests (celery's ``t/``)."""
     name = entry.name
@@ -73,7 +81,7 @@ def _is_root_package(
     if _tests(settings) and is_test_path(as_file, settings.tests):
         return False
     init = os.path.join(entry.path, "__init__.py")
-    return os.path.isfile(init) or _holds_packages(entry.path)
+    return os.path.isfile(init) or _namespace_root(entry.path, in_src)
 
 
 def not_importer(settings: Settings, read: Callable[[str], bytes | None]) -> Callable[[str], bool]:
@@ -101,15 +109,55 @@ def _tests(settings: Settings) -> tuple[str, ...]:
     return boundaries.test_patterns if boundaries.exclude_tests else ()
 
 
-def _holds_packages(folder: str) -> bool:
-    """A namespace package: no ``__init__.py`` but packages inside."""
+def _namespace_root(folder: str, any_module: bool, depth: int = 4) -> bool:
+    """A PEP 420 namespace package: no ``__init__.py``, but a package inside, through
+    folders named like packages (``company/foo/bar/__init__.py``); with ``any_module`` (a
+    ``src/`` folder, which holds only packages) any Python file will do. In the project
+    folder itself a folder of scripts (``scripts/``, ``docs/``) is not taken for one."""
     try:
-        return any(
-            entry.is_dir() and os.path.isfile(os.path.join(entry.path, "__init__.py"))
-            for entry in os.scandir(folder)
-        )
+        entries = list(os.scandir(folder))
     except OSError:
         return False
+    for entry in entries:
+        if any_module and entry.name.endswith(".py") and entry.is_file():
+            return True
+        if not entry.is_dir() or not entry.name.isidentifier():
+            continue
+        if os.path.isfile(os.path.join(entry.path, "__init__.py")):
+            return True
+        if depth > 1 and _namespace_root(entry.path, any_module, depth - 1):
+            return True
+    return False
+
+
+def namespace_packages(every_module: set[str], roots: tuple[str, ...]) -> set[str]:
+    """The PEP 420 packages of ``roots``: every package name above a module that no file
+    stands for (grimp lists a namespace package's modules, never the package)."""
+    found: set[str] = set()
+    for name in every_module:
+        parts = name.split(".")
+        for end in range(1, len(parts)):
+            prefix = ".".join(parts[:end])
+            if prefix not in every_module and any(is_within(prefix, r) for r in roots):
+                found.add(prefix)
+    return found
+
+
+def prefix_roots(roots: tuple[str, ...], namespaces: set[str], every: set[str]) -> set[str]:
+    """Where the default modules hang: each root package, or, below a namespace package
+    that is only a naming prefix (``company/`` holding nothing but ``company/foo/``), that
+    one package (deptry #740's ``company.foo``), as deep as the prefix goes. ``every``:
+    every module and package name."""
+    found: set[str] = set()
+    for root in roots:
+        current = root
+        while current in namespaces:
+            children = [n for n in every if n.rpartition(".")[0] == current]
+            if len(children) != 1 or not any(n.startswith(children[0] + ".") for n in every):
+                break  # several children, or a single plain module
+            current = children[0]
+        found.add(current)
+    return found
 
 
 def module_map(
@@ -121,9 +169,12 @@ def module_map(
 
     boundaries = settings.boundaries
     tests = _tests(settings)
+    namespaces = namespace_packages(every_module, roots)
+    packages = packages | namespaces
+    every_module = every_module | namespaces
     modules = {
         m
-        for m in default_modules(packages, roots)
+        for m in default_modules(packages, prefix_roots(roots, namespaces, every_module))
         if not is_test_module(m, tests) and not m.endswith(".migrations")
     }
     where = f"{settings.config_file}: [tool.codehealth.modules]"
@@ -133,6 +184,8 @@ def module_map(
         _must_exist(declared.name, packages, where, "is not a package of the project")
         modules.add(declared.name)
         public[declared.name] = frozenset(declared.public)
+        if declared.name in namespaces and not declared.public:
+            public[declared.name] = _open_submodules(declared.name, every_module)
         depends[declared.name] = declared.depends_on
     for declared in boundaries.modules:
         for name in declared.depends_on or ():
@@ -140,6 +193,16 @@ def module_map(
         for name in declared.public:
             _must_exist(name, every_module, f"{where} {declared.name}.public", "does not exist")
     return make_module_map(modules, public, depends)
+
+
+def _open_submodules(namespace: str, every_module: set[str]) -> frozenset[str]:
+    """The API of a namespace package declared without ``public``: its direct submodules
+    whose name has no leading underscore (there is no ``__init__.py`` to re-export through)."""
+    return frozenset(
+        name
+        for name in every_module
+        if name.rpartition(".")[0] == namespace and not name.rpartition(".")[2].startswith("_")
+    )
 
 
 def _must_exist(name: str, known: set[str], where: str, problem: str) -> None:
