@@ -18,7 +18,7 @@ from codehealth.adapters.console import (
 )
 
 if TYPE_CHECKING:
-    from codehealth.core import BoundaryReport, Settings
+    from codehealth.core import BoundaryReport, Settings, Workspace
 
 
 @click.command()
@@ -91,10 +91,15 @@ def boundaries(
       codehealth boundaries --modules
       codehealth boundaries --format dot | dot -Tsvg > modules.svg
     """
-    from codehealth.adapters.files import accepted_fingerprints, load_settings
+    from codehealth.adapters.files import accepted_fingerprints, load_settings, load_workspace
 
     settings = load_settings(project_root(), config_file)
     accepted = None if no_baseline else accepted_fingerprints(settings)
+    workspace = None if config_file else load_workspace(settings.root)
+    if workspace is not None:
+        return _workspace(
+            workspace, output_format, (show_modules, show_all), not no_cache, accepted
+        )
     fast = accepted is None  # the cached report has no fingerprints to match
     if fast and output_format == "json" and not no_cache and not stdout_is_terminal():
         code = _write_cached_json(settings)
@@ -111,6 +116,39 @@ def boundaries(
     split = split_boundaries(report, settings, accepted)
     click.echo(f"codehealth: {split.note()}", err=True)
     return EXIT_FOUND if split.new else EXIT_OK
+
+
+def _workspace(
+    workspace: Workspace,
+    output_format: str,
+    shown: tuple[bool, bool],
+    use_cache: bool,
+    accepted: frozenset[str] | None,
+) -> int:
+    """Every project of the repository, each with its own settings, grouped by project."""
+    from codehealth.boundaries.workspace import run_workspace_boundaries
+    from codehealth.boundaries.workspace_formats import (
+        render_workspace_json,
+        render_workspace_text,
+    )
+
+    report = run_workspace_boundaries(workspace, use_cache=use_cache)
+    if output_format == "json":
+        write(render_workspace_json(report, pretty=stdout_is_terminal()))
+    else:
+        write(
+            render_workspace_text(
+                report, lambda one: _rendered(one, output_format, shown[0], shown[1])
+            )
+        )
+    violations = [v for p in report.projects for v in p.report.violations]
+    if accepted is None:
+        return EXIT_FOUND if report.failed else EXIT_OK
+    new = sum(v.finding.fingerprint not in accepted for v in violations)
+    click.echo(
+        f"codehealth: {new} new finding(s), {len(violations) - new} in the baseline", err=True
+    )
+    return EXIT_FOUND if new else EXIT_OK
 
 
 def _write_cached_json(settings: Settings) -> int | None:

@@ -109,6 +109,9 @@ def _tests(settings: Settings) -> tuple[str, ...]:
     return boundaries.test_patterns if boundaries.exclude_tests else ()
 
 
+_PROJECT_FILES = frozenset(("pyproject.toml", "setup.py", "setup.cfg"))
+
+
 def _namespace_root(folder: str, any_module: bool, depth: int = 4) -> bool:
     """A PEP 420 namespace package: no ``__init__.py``, but a package inside, through
     folders named like packages (``company/foo/bar/__init__.py``); with ``any_module`` (a
@@ -118,10 +121,12 @@ def _namespace_root(folder: str, any_module: bool, depth: int = 4) -> bool:
         entries = list(os.scandir(folder))
     except OSError:
         return False
+    if not any_module and any(e.name in _PROJECT_FILES for e in entries):
+        return False  # another project's folder (a workspace member): not a package
     for entry in entries:
         if any_module and entry.name.endswith(".py") and entry.is_file():
             return True
-        if not entry.is_dir() or not entry.name.isidentifier():
+        if not entry.is_dir() or not entry.name.isidentifier() or entry.name == "src":
             continue
         if os.path.isfile(os.path.join(entry.path, "__init__.py")):
             return True

@@ -245,6 +245,9 @@ from codehealth.core.metrics import (
     ThresholdViolation as ThresholdViolation,
 )
 from codehealth.core.settings import (
+    DEFAULT_EXCLUDE as DEFAULT_EXCLUDE,
+)
+from codehealth.core.settings import (
     ConfigError as ConfigError,
 )
 from codehealth.core.settings import (
@@ -294,6 +297,24 @@ from codehealth.core.toml import (
 )
 from codehealth.core.toml import (
     parse_toml as parse_toml,
+)
+from codehealth.core.workspace import (
+    Workspace as Workspace,
+)
+from codehealth.core.workspace import (
+    WorkspaceProject as WorkspaceProject,
+)
+from codehealth.core.workspace import (
+    declared_dependencies as declared_dependencies,
+)
+from codehealth.core.workspace import (
+    normalise_name as normalise_name,
+)
+from codehealth.core.workspace import (
+    project_of as project_of,
+)
+from codehealth.core.workspace import (
+    workspace_projects as workspace_projects,
 )
 
 __all__ = [
@@ -395,4 +416,11 @@ __all__ = [
     "split_boundaries",
     "split_by_baseline",
     "update_baseline",
+    "DEFAULT_EXCLUDE",
+    "Workspace",
+    "WorkspaceProject",
+    "declared_dependencies",
+    "normalise_name",
+    "project_of",
+    "workspace_projects",
 ]

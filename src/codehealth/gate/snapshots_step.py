@@ -37,6 +37,9 @@ class SnapshotRun:
     lint: bool
     use_cache: bool
     notes: list[str]
+    # The settings of the project holding a file (a repository of several), else None.
+    settings_of: Callable[[str], Settings] | None = None
+    salt: str = ""  # what else the findings depend on: every project's thresholds
 
 
 Side = tuple[ContentSource, Mapping[str, bytes | None]]
@@ -51,14 +54,16 @@ def snapshots(
     """The base and head snapshots of the ``touched`` files, with ``boundaries``' findings."""
     items = _items(sides, touched)
     tool = _lint_tool(run.root, run.settings, run.notes) if run.lint else None
-    cache = _content_cache(run.settings, tool) if run.use_cache else None
+    cache = _content_cache(run.settings, tool, run.salt) if run.use_cache else None
     known = cache.get(items) if cache is not None else {}
     pending = _start_lint(tool, run.root, _unlinted(items, known, touched), sides[1][0].where)
     measured = _measured(items, known)
     project = boundaries(measured)
     if pending is not None:
         run.notes.extend(_collect_lint(pending, measured))
-    judge = _Judge(run.settings, run.catalogue, tool is not None, touched, measured)
+    judge = _Judge(
+        run.settings, run.catalogue, tool is not None, touched, measured, run.settings_of
+    )
     result = [
         judge.snapshot(index, revision.label, files, project[index])
         for index, (revision, files) in enumerate(sides)
@@ -120,9 +125,9 @@ def _lint_tool(root: str, settings: Settings, notes: list[str]) -> LintTool | No
     return tool
 
 
-def _content_cache(settings: Settings, tool: LintTool | None) -> ContentCache:
+def _content_cache(settings: Settings, tool: LintTool | None, salt: str = "") -> ContentCache:
     folder = os.path.join(settings.root, settings.cache_dir)
-    return ContentCache(folder, tool.salt if tool is not None else "", _salt(settings))
+    return ContentCache(folder, tool.salt if tool is not None else "", _salt(settings) + salt)
 
 
 @dataclass
@@ -135,6 +140,7 @@ class _Judge:
     linted: bool
     touched: set[str]
     measured: dict[Key, MeasuredContent]
+    settings_of: Callable[[str], Settings] | None = None
 
     def snapshot(
         self, index: int, label: str, files: Mapping[str, bytes | None], project: list[Finding]
@@ -159,9 +165,8 @@ class _Judge:
         if found is None or (self.linted and state.hits is None):
             catalogue = self.catalogue()
             lint = lint_findings(path, state.hits, catalogue) if self.linted else None
-            found = tuple(
-                file_findings(path, content, state.metrics, self.settings, catalogue, lint)
-            )
+            own = self.settings_of(path) if self.settings_of is not None else self.settings
+            found = tuple(file_findings(path, content, state.metrics, own, catalogue, lint))
             if not self.linted or state.hits is not None:  # complete: worth keeping
                 self.measured[key] = replace(state, findings=found)
         return FileState(path, state.metrics.functions, found, state.interface)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from codehealth.core import (
@@ -50,12 +50,14 @@ def compare(
     settings: Settings,
     *,
     changed_lines: int = 0,
+    settings_of: Callable[[str], Settings] | None = None,
 ) -> GateReport:
     """The verdict on the change from ``base`` to ``head`` (the caller fills in the
     report's mode and notes).
 
     Both snapshots key their files by the head-side path (a deleted file by its old path):
-    a renamed file is compared with its old self.
+    a renamed file is compared with its old self. ``settings_of``: the settings of the
+    project holding a file, in a repository of several (else ``settings`` for every file).
     """
     policy = settings.gate
     problems: list[Problem] = []
@@ -67,8 +69,9 @@ def compare(
     for change in touched:
         key = change.path or change.old_path
         before, after = sides[key]
-        lenient = lenient_tests(key, settings)
-        found, summary = _compare_file(change, before, after, matched[key], settings, lenient)
+        own = settings_of(key) if settings_of is not None else settings
+        lenient = lenient_tests(key, own)
+        found, summary = _compare_file(change, before, after, matched[key], own, lenient)
         problems.extend(found)
         if before.path or after.path:
             summaries.append(summary)

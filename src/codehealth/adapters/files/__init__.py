@@ -49,6 +49,9 @@ from codehealth.adapters.files.settings_files import (
 from codehealth.adapters.files.settings_files import (
     read_toml as read_toml,
 )
+from codehealth.adapters.files.workspace_files import (
+    load_workspace as load_workspace,
+)
 from codehealth.adapters.files.writing import (
     replace_file as replace_file,
 )
@@ -56,6 +59,7 @@ from codehealth.adapters.files.writing import (
 __all__ = [
     "load_catalogue",
     "load_settings",
+    "load_workspace",
     "read_toml",
     "Discovery",
     "accepted_fingerprints",

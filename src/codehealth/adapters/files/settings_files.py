@@ -29,13 +29,13 @@ def load_settings(root: str, config_file: str | None = None) -> Settings:
     if not os.path.isfile(path):
         if config_file:
             raise ConfigError(f"{config_file}: no such configuration file")
-        settings = Settings(root=root, roots=_default_roots(root))
+        settings = Settings(root=root, roots=default_roots(root))
         return replace(settings, tests=with_pytest(settings.tests, _pytest_options(root, {})))
     document = read_toml(path)
     section = document.get("tool", {}).get("codehealth", {})
     if not isinstance(section, dict):
         raise ConfigError(f"{path}: [tool.codehealth] must be a table")
-    settings = parse_settings(section, root, path, _default_roots(root))
+    settings = parse_settings(section, root, path, default_roots(root))
     return replace(settings, tests=with_pytest(settings.tests, _pytest_options(root, document)))
 
 
@@ -78,7 +78,7 @@ def _ini_section(path: str, section: str) -> dict[str, str] | None:
     return dict(parser.items(section)) if parser.has_section(section) else None
 
 
-def _default_roots(root: str) -> tuple[str, ...]:
+def default_roots(root: str) -> tuple[str, ...]:
     """``src`` when the project uses a src layout, else the project folder itself."""
     if os.path.isdir(os.path.join(root, "src")):
         return ("src", ".")
