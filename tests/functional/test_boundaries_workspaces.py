@@ -1,0 +1,127 @@
+"""Issue 16: namespace packages, and a repository of several projects (a uv workspace):
+each project with its own settings, the imports between projects checked, the gate judging
+each file by its own project's thresholds."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from clitools import Run, write_files
+
+NAMESPACE = {
+    "pyproject.toml": '[project]\nname = "acme"\nversion = "0"\n\n'
+    '[tool.codehealth.modules]\n"acme.shop" = {public = ["acme.shop.basket"]}\n',
+    "src/acme/core/__init__.py": "",
+    "src/acme/billing/invoices.py": "X = 1\n",
+    "src/acme/billing/_impl/engine.py": "Y = 1\n",
+    "src/acme/shop/cart.py": "Z = 1\n",
+    "src/acme/shop/basket.py": "B = 1\n",
+    "src/acme/api/views.py": "from acme.billing._impl import engine\n"
+    "from acme.billing import invoices\n"
+    "from acme.shop import cart\n"
+    "from acme.shop import basket\n",
+}
+
+
+def _found(document: dict[str, object], key: str = "violations") -> set[tuple[str, str, int]]:
+    return {(v["rule"], v["path"], v["line"]) for v in document[key]}  # type: ignore[index,attr-defined]
+
+
+def test_namespace_packages_are_roots_and_modules(
+    make_repo: Callable[..., Path], cli: Callable[..., Run]
+) -> None:
+    repo = make_repo("ns", NAMESPACE)
+    run = cli("boundaries", "--format", "json", cwd=repo)
+    document = run.json()
+    assert document["root_packages"] == ["acme"]
+    assert {m["name"] for m in document["modules"]} == {
+        "acme.api",
+        "acme.billing",
+        "acme.core",
+        "acme.shop",
+    }
+    # billing (undeclared, no __init__): only its _private submodule is closed; shop
+    # (declared with public): exactly basket is its API
+    assert _found(document) == {
+        ("CH301", "src/acme/api/views.py", 1),
+        ("CH301", "src/acme/api/views.py", 3),
+    }
+    fixes = {v["line"]: v["fix"] for v in document["violations"]}
+    assert "[tool.codehealth.modules]" in fixes[3] and "__init__" not in fixes[3]
+
+
+WORKSPACE = {
+    "pyproject.toml": '[project]\nname = "mono"\nversion = "0"\n\n'
+    '[tool.uv.workspace]\nmembers = ["packages/*"]\n\n'
+    "[tool.codehealth.thresholds]\ncyclomatic = 10\n",
+    "packages/core/pyproject.toml": '[project]\nname = "acme-core"\nversion = "0"\n',
+    "packages/core/src/acme_core/__init__.py": 'from acme_core.models import Model\n\n__all__ = ["Model"]\n',
+    "packages/core/src/acme_core/models.py": "class Model:\n    pass\n",
+    "packages/core/src/acme_core/_internal.py": "SECRET = 1\n",
+    "packages/api/pyproject.toml": '[project]\nname = "acme-api"\nversion = "0"\n'
+    'dependencies = ["acme-core"]\n\n[tool.uv.sources]\nacme-core = { workspace = true }\n',
+    "packages/api/src/acme_api/__init__.py": "from acme_core import Model\n\napp = Model()\n",
+    "packages/api/src/acme_api/views.py": "from acme_core.models import Model\n"
+    "from acme_core._internal import SECRET\n\nview = (Model, SECRET)\n",
+    "packages/jobs/pyproject.toml": '[project]\nname = "acme-jobs"\nversion = "0"\n'
+    'dependencies = ["acme_core>=0"]\n\n[tool.codehealth.thresholds]\ncyclomatic = 3\n',
+    "packages/jobs/src/acme_jobs/__init__.py": "",
+    "packages/jobs/src/acme_jobs/run.py": "from acme_api import app\nfrom acme_core import Model\n\n"
+    "job = (app, Model)\n",
+    "packages/jobs/tests/test_run.py": "from acme_api import app\nfrom acme_core._internal import SECRET\n",
+}
+
+BUSY = (
+    "def busy(a, b, c, d):\n"
+    + "".join(f"    if {v}:\n        return {i}\n" for i, v in enumerate("abcd"))
+    + "    return 0\n"
+)
+
+
+@pytest.mark.slow
+def test_a_workspace_is_checked_by_project_and_between_projects(
+    make_repo: Callable[..., Path], cli: Callable[..., Run]
+) -> None:
+    repo = make_repo("mono", WORKSPACE)
+    run = cli("boundaries", "--format", "json", cwd=repo)
+    assert run.code == 1, run.err
+    document = run.json()
+    by_project = {p["project"]: p for p in document["projects"]}
+    assert set(by_project) == {"acme-api", "acme-core", "acme-jobs"}  # mono holds no package
+    assert by_project["acme-api"]["folder"] == "packages/api"
+    assert _found(by_project["acme-api"]) == {
+        ("CH301", "packages/api/src/acme_api/views.py", 1),  # around acme_core's API
+        ("CH301", "packages/api/src/acme_api/views.py", 2),  # acme_core's private module
+    }
+    # acme-jobs imports acme-api without declaring it (its test file is nobody's design)
+    assert _found(by_project["acme-jobs"]) == {("CH304", "packages/jobs/src/acme_jobs/run.py", 1)}
+    assert _found(by_project["acme-core"]) == set()
+    assert document["violations"] == 3
+
+    table = cli("boundaries", cwd=repo)
+    assert "== project acme-api (packages/api) ==" in table.out
+    assert "which packages/jobs/pyproject.toml does not declare" in table.out
+    assert "3 violation(s) in 3 project(s)" in table.out
+
+    # inside one project (its nearest pyproject.toml), the project alone, as before
+    alone = cli("boundaries", "--format", "json", cwd=repo / "packages" / "api")
+    assert "projects" not in alone.json() and alone.json()["violations"] == []
+
+
+@pytest.mark.slow
+def test_the_gate_judges_each_file_by_its_own_projects_thresholds(
+    make_repo: Callable[..., Path], cli: Callable[..., Run]
+) -> None:
+    repo = make_repo("mono", WORKSPACE)
+    write_files(
+        repo,
+        {"packages/jobs/src/acme_jobs/busy.py": BUSY, "packages/api/src/acme_api/busy.py": BUSY},
+    )
+    run = cli("gate", "--base", "HEAD", "--no-lint", "--format", "json", cwd=repo)
+    assert run.code == 1, run.err
+    failing = {(p["rule"], p["path"]) for p in run.json()["problems"]}
+    # cyclomatic 5: over acme-jobs' own limit (3), within the workspace root's (10)
+    assert ("CH101", "packages/jobs/src/acme_jobs/busy.py") in failing
+    assert not any(path.startswith("packages/api/") for _, path in failing)
