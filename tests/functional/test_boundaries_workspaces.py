@@ -57,7 +57,8 @@ WORKSPACE = {
     '[tool.uv.workspace]\nmembers = ["packages/*"]\n\n'
     "[tool.codehealth.thresholds]\ncyclomatic = 10\n",
     "packages/core/pyproject.toml": '[project]\nname = "acme-core"\nversion = "0"\n',
-    "packages/core/src/acme_core/__init__.py": 'from acme_core.models import Model\n\n__all__ = ["Model"]\n',
+    "packages/core/src/acme_core/__init__.py": "from acme_core.models import Model\n\n"
+    '__all__ = ["Model"]\n',
     "packages/core/src/acme_core/models.py": "class Model:\n    pass\n",
     "packages/core/src/acme_core/_internal.py": "SECRET = 1\n",
     "packages/api/pyproject.toml": '[project]\nname = "acme-api"\nversion = "0"\n'
@@ -68,9 +69,10 @@ WORKSPACE = {
     "packages/jobs/pyproject.toml": '[project]\nname = "acme-jobs"\nversion = "0"\n'
     'dependencies = ["acme_core>=0"]\n\n[tool.codehealth.thresholds]\ncyclomatic = 3\n',
     "packages/jobs/src/acme_jobs/__init__.py": "",
-    "packages/jobs/src/acme_jobs/run.py": "from acme_api import app\nfrom acme_core import Model\n\n"
-    "job = (app, Model)\n",
-    "packages/jobs/tests/test_run.py": "from acme_api import app\nfrom acme_core._internal import SECRET\n",
+    "packages/jobs/src/acme_jobs/run.py": "from acme_api import app\n"
+    "from acme_core import Model\n\njob = (app, Model)\n",
+    "packages/jobs/tests/test_run.py": "from acme_api import app\n"
+    "from acme_core._internal import SECRET\n",
 }
 
 BUSY = (
