@@ -9,7 +9,9 @@ from dataclasses import dataclass, replace
 from codehealth.boundaries.analysis import ProjectFacts, analyse
 from codehealth.boundaries.check import (
     BOUNDARY_RULES,
+    DYNAMIC_PRIVATE_IMPORT,
     IGNORE_WITHOUT_REASON,
+    PRIVATE_SUBMODULE,
     UNDECLARED_DEPENDENCY,
     UNUSED_IGNORE,
 )
@@ -130,7 +132,9 @@ def _between(
     found = [
         v
         for v in analysis.violations
-        if v.module and project_index(v.importer) != project_index(v.module)
+        if v.module
+        and project_index(v.importer) != project_index(v.module)
+        and _internal(v, mapping)
     ]
     found.extend(_undeclared(workspace, packages, facts, crossing))
     kept, _ = apply_ignores(found, analysis.ignores, (), ("", []), BOUNDARY_RULES)
@@ -159,6 +163,17 @@ def _module_map(
         modules.update(m for m in mapping.modules if not _private_part(m))
         public.update(mapping.public)
     return make_module_map(modules, public)
+
+
+def _internal(violation: Violation, mapping: ModuleMap) -> bool:
+    """Whether an import into another project reaches its internals: a ``_private`` part,
+    or a module that project declares in [tool.codehealth.modules]. A public submodule
+    its ``__init__.py`` also re-exports from (``pydantic_ai.settings``) is the other
+    project's public module, documented as such: between projects, not a finding."""
+    if violation.finding.rule not in (PRIVATE_SUBMODULE, DYNAMIC_PRIVATE_IMPORT):
+        return True
+    below = violation.target[len(violation.module) + 1 :].split(".")
+    return violation.module in mapping.public or any(p.startswith("_") for p in below)
 
 
 def _private_part(module: str) -> bool:
