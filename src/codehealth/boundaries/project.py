@@ -115,8 +115,9 @@ _PROJECT_FILES = frozenset(("pyproject.toml", "setup.py", "setup.cfg"))
 def _namespace_root(folder: str, any_module: bool, depth: int = 4) -> bool:
     """A PEP 420 namespace package: no ``__init__.py``, but a package inside, through
     folders named like packages (``company.foo.bar`` with an ``__init__.py``); with
-    ``any_module`` (a ``src/`` folder, which holds only packages) any Python file will do. In the project
-    folder itself a folder of scripts (``scripts/``, ``docs/``) is not taken for one."""
+    ``any_module`` (a ``src/`` folder, which holds only packages) any Python file will
+    do. In the project folder itself a folder of scripts (``scripts/``, ``docs/``) is not
+    taken for one, nor another project's folder (a workspace member)."""
     try:
         entries = list(os.scandir(folder))
     except OSError:
