@@ -126,3 +126,34 @@ def test_the_gate_judges_each_file_by_its_own_projects_thresholds(
     # cyclomatic 5: over acme-jobs' own limit (3), within the workspace root's (10)
     assert ("CH101", "packages/jobs/src/acme_jobs/busy.py") in failing
     assert not any(path.startswith("packages/api/") for _, path in failing)
+
+
+SHARED = {
+    "pyproject.toml": '[tool.uv.workspace]\nmembers = ["libs/*"]\n',
+    "libs/core/pyproject.toml": '[project]\nname = "ns-core"\nversion = "0"\n',
+    "libs/core/ns/types.py": "T = 1\n",
+    "libs/core/ns/_internal/__init__.py": "",
+    "libs/core/ns/_internal/run.py": "R = 1\n",
+    "libs/plugin/pyproject.toml": '[project]\nname = "ns-plugin"\nversion = "0"\n'
+    'dependencies = ["ns-core"]\n',
+    "libs/plugin/ns/plugin/__init__.py": "",
+    "libs/plugin/ns/plugin/use.py": "from ns._internal.run import R\nfrom ns.types import T\n\n"
+    "if False:\n    pass\n",
+    "libs/extra/pyproject.toml": '[project]\nname = "ns-extra"\nversion = "0"\n',
+    "libs/extra/ns/extra/__init__.py": "from typing import TYPE_CHECKING\n\n"
+    "if TYPE_CHECKING:\n    from ns.types import T\n",
+}
+
+
+@pytest.mark.slow
+def test_a_namespace_shared_by_projects_is_split_into_their_portions(
+    make_repo: Callable[..., Path], cli: Callable[..., Run]
+) -> None:
+    repo = make_repo("shared", SHARED)
+    document = cli("boundaries", "--format", "json", cwd=repo).json()
+    by_project = {p["project"]: p for p in document["projects"]}
+    assert document["notes"] == []
+    # ns-plugin reaches into ns-core's private package; ns-extra's type-only import of an
+    # undeclared sibling needs nothing installed: no CH304
+    assert _found(by_project["ns-plugin"]) == {("CH301", "libs/plugin/ns/plugin/use.py", 1)}
+    assert _found(by_project["ns-extra"]) == set()

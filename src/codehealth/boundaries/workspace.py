@@ -19,6 +19,7 @@ from codehealth.boundaries.finish import finish_violations
 from codehealth.boundaries.ignores import apply_ignores
 from codehealth.boundaries.inputs import read_project
 from codehealth.boundaries.modules import ModuleMap, make_module_map
+from codehealth.boundaries.portions import Portions, split_portions
 from codehealth.boundaries.project import module_map, not_importer, root_package_folders
 from codehealth.boundaries.rebase import rebased
 from codehealth.boundaries.run import run_boundaries
@@ -51,15 +52,6 @@ class WorkspaceReport:
         return any(p.report.failed for p in self.projects)
 
 
-@dataclass(frozen=True, slots=True)
-class _Packages:
-    """Which project owns each root package (by index), and their folders."""
-
-    owner: dict[str, int]
-    folders: dict[str, str]
-    notes: tuple[str, ...]
-
-
 def run_workspace_boundaries(workspace: Workspace, use_cache: bool = True) -> WorkspaceReport:
     reports = [
         run_boundaries(settings.root, settings=settings, use_cache=use_cache)
@@ -82,25 +74,17 @@ def run_workspace_boundaries(workspace: Workspace, use_cache: bool = True) -> Wo
     return WorkspaceReport(workspace.root, tuple(grouped), tuple(notes))
 
 
-def _packages(workspace: Workspace) -> _Packages:
-    owner: dict[str, int] = {}
-    folders: dict[str, str] = {}
-    notes: list[str] = []
-    for index, (project, settings) in enumerate(workspace.projects):
+def _packages(workspace: Workspace) -> Portions:
+    """Which project owns each package (a shared namespace split into its portions)."""
+    places: dict[str, list[tuple[int, str]]] = {}
+    for index, (_, settings) in enumerate(workspace.projects):
         for name, folder in sorted(root_package_folders(settings).items()):
-            if name in owner:  # a namespace shared by two distributions
-                first = workspace.projects[owner[name]][0]
-                notes.append(
-                    f"package {name!r} is in {first.folder or '.'} and {project.folder or '.'}: "
-                    f"imports between projects are checked for the first only"
-                )
-                continue
-            owner[name], folders[name] = index, folder
-    return _Packages(owner, folders, tuple(notes))
+            places.setdefault(name, []).append((index, folder))
+    return split_portions(places, [project.folder for project, _ in workspace.projects])
 
 
 def _between(
-    workspace: Workspace, packages: _Packages, use_cache: bool
+    workspace: Workspace, packages: Portions, use_cache: bool
 ) -> dict[int, list[Violation]]:
     """The findings on imports from one project into another, by the importer's project."""
     from codehealth.adapters.imports import internal_imports
@@ -111,7 +95,8 @@ def _between(
     graph = graphs((project.roots, False, False))
 
     def project_index(module: str) -> int:
-        return packages.owner[module.split(".")[0]]
+        found = packages.owner_of(module)
+        return -1 if found is None else found
 
     crossing = [
         (importer, imported, line)
@@ -136,7 +121,13 @@ def _between(
         and project_index(v.importer) != project_index(v.module)
         and _internal(v, mapping)
     ]
-    found.extend(_undeclared(workspace, packages, facts, crossing))
+    flagged = {(v.finding.path, v.finding.line) for v in found}
+    found.extend(_private_between(workspace, packages, facts, crossing, flagged))
+    # What a project must declare is what it needs installed: its TYPE_CHECKING imports
+    # run under a type checker only (the public-API rule above still reads them).
+    typed = graphs((project.roots, False, True))
+    needed = set(internal_imports(typed, {i for i, _, _ in crossing} & set(typed.modules)))
+    found.extend(_undeclared(workspace, packages, facts, [c for c in crossing if c in needed]))
     kept, _ = apply_ignores(found, analysis.ignores, (), ("", []), BOUNDARY_RULES)
     # An ignore unused here may cover a finding of the project's own run: that run judges it.
     kept = [v for v in kept if v.finding.rule not in (UNUSED_IGNORE, IGNORE_WITHOUT_REASON)]
@@ -147,7 +138,7 @@ def _between(
 
 
 def _module_map(
-    workspace: Workspace, packages: _Packages, internal: set[str], paths: dict[str, str]
+    workspace: Workspace, packages: Portions, internal: set[str], paths: dict[str, str]
 ) -> ModuleMap:
     """Every root package as a module (a project's packages are its API to the others),
     and each project's own modules with their public submodules; no ``depends_on``: what a
@@ -156,7 +147,7 @@ def _module_map(
     public: dict[str, frozenset[str]] = {}
     for index, (_, settings) in enumerate(workspace.projects):
         roots = tuple(sorted(n for n, i in packages.owner.items() if i == index))
-        own = {m for m in internal if m.split(".")[0] in roots}
+        own = {m for m in internal if packages.owner_of(m) == index}
         inits = {m for m in own if paths[m].endswith("__init__.py")}
         mapping = module_map(settings, roots, inits, own)
         # A `_private` package is the project's own business, not a module to the others.
@@ -180,28 +171,70 @@ def _private_part(module: str) -> bool:
     return any(part.startswith("_") for part in module.split(".")[1:])
 
 
-def _undeclared(
+def _package_of(packages: Portions, module: str) -> str:
+    """The package (or namespace portion) of ``module`` that its project owns."""
+    parts = module.split(".")
+    return next(
+        (
+            ".".join(parts[:end])
+            for end in range(len(parts), 0, -1)
+            if ".".join(parts[:end]) in packages.owner
+        ),
+        parts[0],
+    )
+
+
+def _private_between(
     workspace: Workspace,
-    packages: _Packages,
+    packages: Portions,
     facts: ProjectFacts,
     crossing: list[tuple[str, str, int]],
+    flagged: set[tuple[str, int]],
 ) -> list[Violation]:
-    """CH304 for each import of a workspace project the importer's ``pyproject.toml`` does
-    not declare (``[project] dependencies``, or a uv workspace source)."""
+    """CH301 for an import of a ``_private`` part of another project's package that the
+    module map cannot tell (a namespace shared by both projects holds the importer too)."""
     found: dict[tuple[str, int, str], Violation] = {}
     for importer, imported, line in crossing:
         path = facts.files[importer]
+        package = _package_of(packages, imported)
+        below = imported[len(package) + 1 :].split(".") if imported != package else []
+        private = next((i for i, part in enumerate(below) if part.startswith("_")), None)
+        if private is None or (path, line) in flagged or facts.not_importer(path):
+            continue
+        closed = ".".join([package, *below[: private + 1]])
+        owner = workspace.projects[packages.owner_of(imported) or 0][0]
+        finding = Finding(
+            PRIVATE_SUBMODULE,
+            path,
+            line,
+            f"`{importer}` imports `{imported}`: `{closed}` is private to project `{owner.name}`",
+            fix=f"import what you need from the public API of `{package}`, or make it public "
+            f"in {owner.folder or '.'}",
+        )
+        found.setdefault((path, line, closed), Violation(finding, importer, imported, package))
+    return list(found.values())
+
+
+def _undeclared(
+    workspace: Workspace,
+    packages: Portions,
+    facts: ProjectFacts,
+    crossing: list[tuple[str, str, int]],
+) -> list[Violation]:
+    """CH304 for each file importing a workspace project that the importer's
+    ``pyproject.toml`` does not declare (at its first such import)."""
+    found: dict[tuple[str, str], Violation] = {}
+    for importer, imported, line in sorted(crossing, key=lambda c: (facts.files[c[0]], c[2])):
+        path = facts.files[importer]
+        source = workspace.projects[packages.owner_of(importer) or 0][0]
+        target = workspace.projects[packages.owner_of(imported) or 0][0]
+        if target.name in source.dependencies or (path, target.name) in found:
+            continue
         if facts.not_importer(path):
             continue
-        source = workspace.projects[packages.owner[importer.split(".")[0]]][0]
-        target = workspace.projects[packages.owner[imported.split(".")[0]]][0]
-        if target.name in source.dependencies or (path, line, target.name) in found:
-            continue
-        found[(path, line, target.name)] = Violation(
-            _undeclared_finding(source, target, (importer, imported), path, line),
-            importer,
-            imported,
-            imported.split(".")[0],
+        finding = _undeclared_finding(source, target, (importer, imported), path, line)
+        found[(path, target.name)] = Violation(
+            finding, importer, imported, _package_of(packages, imported)
         )
     return list(found.values())
 
@@ -214,12 +247,18 @@ def _undeclared_finding(
     line: int,
 ) -> Finding:
     importer, imported = edge
+    cycle = (
+        f" ({target.name} depends on {source.name}: declaring it would make the two "
+        "distributions depend on each other)"
+        if source.name in target.dependencies
+        else ""
+    )
     return Finding(
         UNDECLARED_DEPENDENCY,
         path,
         line,
         f"project `{source.name}` depends on workspace project `{target.name}` "
-        f"(`{importer}` imports `{imported}`), which {source.pyproject} does not declare",
+        f"(`{importer}` imports `{imported}`), which {source.pyproject} does not declare" + cycle,
         fix=f"add `{target.name}` to [project] dependencies in {source.pyproject} "
         "(and `{workspace = true}` in [tool.uv.sources]), or remove the import",
     )

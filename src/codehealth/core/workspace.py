@@ -48,14 +48,16 @@ def workspace_projects(documents: Documents) -> tuple[WorkspaceProject, ...]:
 
     The members of ``[tool.uv.workspace]`` (its ``members`` globs less ``exclude``) when the
     root declares one, else every ``pyproject.toml`` below the root with a ``[project]`` (or
-    Poetry) name; the root is a project too when it has one."""
+    Poetry) name that is not inside another one's folder (there it is that project's example
+    or test fixture); the root is a project too when it has one."""
     root = documents.get("pyproject.toml", {})
     members = _uv_members(root)
     paths = sorted(p for p in documents if p != "pyproject.toml")
     if members is not None:
         chosen = [p for p in paths if _matches(posixpath.dirname(p), *members)]
-    else:
-        chosen = [p for p in paths if _distribution_name(documents[p])]
+    else:  # the outermost ones: a project inside another's folder is its example or fixture
+        named = [p for p in paths if _distribution_name(documents[p])]
+        chosen = [p for p in named if not any(_inside(p, other) for other in named)]
     if not chosen:
         return ()
     if _distribution_name(root) and "pyproject.toml" in documents:
@@ -149,6 +151,12 @@ def _matches(folder: str, members: tuple[str, ...], exclude: tuple[str, ...]) ->
         return any(_glob(folder, p.strip("/").removeprefix("./")) for p in patterns)
 
     return hit(members) and not hit(exclude)
+
+
+def _inside(path: str, other: str) -> bool:
+    """``path``'s folder is below ``other``'s (two pyproject.toml paths, neither the root)."""
+    folder = posixpath.dirname(other)
+    return path != other and path.startswith(folder + "/")
 
 
 def _glob(folder: str, pattern: str) -> bool:

@@ -95,3 +95,12 @@ def test_nearest_config_and_project_of() -> None:
     assert project_of("a/src/a/x.py", projects).name == "a"  # type: ignore[union-attr]
     assert project_of("ab/x.py", projects).name == "root"  # type: ignore[union-attr]
     assert normalise_name("Foo__Bar.baz") == "foo-bar-baz"
+
+
+def test_a_project_inside_another_projects_folder_is_its_example() -> None:
+    documents = {
+        "libs/cli/pyproject.toml": _project("cli"),
+        "libs/cli/examples/app/pyproject.toml": _project("example-app"),
+        "libs/core/pyproject.toml": _project("core"),
+    }
+    assert [p.folder for p in workspace_projects(documents)] == ["libs/cli", "libs/core"]
