@@ -61,6 +61,9 @@ WORKSPACE = {
     '__all__ = ["Model"]\n',
     "packages/core/src/acme_core/models.py": "class Model:\n    pass\n",
     "packages/core/src/acme_core/_internal.py": "SECRET = 1\n",
+    "packages/core/src/acme_core/store/__init__.py": "",
+    "packages/core/src/acme_core/store/_disk.py": "X = 1\n",
+    "packages/core/src/acme_core/views/__init__.py": "",
     "packages/api/pyproject.toml": '[project]\nname = "acme-api"\nversion = "0"\n'
     'dependencies = ["acme-core"]\n\n[tool.uv.sources]\nacme-core = { workspace = true }\n',
     "packages/api/src/acme_api/__init__.py": "from acme_core import Model\n\napp = Model()\n",
@@ -112,13 +115,20 @@ def test_a_workspace_is_checked_by_project_and_between_projects(
 
 
 @pytest.mark.slow
-def test_the_gate_judges_each_file_by_its_own_projects_thresholds(
+def test_the_gate_judges_each_file_by_its_own_projects_settings(
     make_repo: Callable[..., Path], cli: Callable[..., Run]
 ) -> None:
     repo = make_repo("mono", WORKSPACE)
     write_files(
         repo,
-        {"packages/jobs/src/acme_jobs/busy.py": BUSY, "packages/api/src/acme_api/busy.py": BUSY},
+        {
+            "packages/jobs/src/acme_jobs/busy.py": BUSY,
+            "packages/api/src/acme_api/busy.py": BUSY,
+            # a private import within acme-core, judged by acme-core's own module map
+            "packages/core/src/acme_core/views/__init__.py": (
+                "from acme_core.store._disk import X\n"
+            ),
+        },
     )
     run = cli("gate", "--base", "HEAD", "--no-lint", "--format", "json", cwd=repo)
     assert run.code == 1, run.err
@@ -126,6 +136,7 @@ def test_the_gate_judges_each_file_by_its_own_projects_thresholds(
     # cyclomatic 5: over acme-jobs' own limit (3), within the workspace root's (10)
     assert ("CH101", "packages/jobs/src/acme_jobs/busy.py") in failing
     assert not any(path.startswith("packages/api/") for _, path in failing)
+    assert ("CH301", "packages/core/src/acme_core/views/__init__.py") in failing
 
 
 SHARED = {

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import posixpath
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -31,8 +31,15 @@ from codehealth.gate.findings_step import project_findings
 from codehealth.gate.measure_step import Key, MeasuredContent
 from codehealth.gate.overrides_step import revision_overrides
 from codehealth.gate.report import GateReport, with_problems
-from codehealth.gate.snapshots_step import CatalogueOnDemand, ContentSource, SnapshotRun, snapshots
+from codehealth.gate.snapshots_step import (
+    CatalogueOnDemand,
+    ContentSource,
+    ProjectFindings,
+    SnapshotRun,
+    snapshots,
+)
 from codehealth.gate.verdict import compare
+from codehealth.gate.workspace_step import by_project, gate_workspace
 
 SOURCE_SUFFIXES = (".py", ".pyi")
 
@@ -88,23 +95,17 @@ def run_gate_request(request: GateRequest) -> GateReport:
     """Compare the change under review with its base, as ``request`` says."""
     root = repository_root(os.path.abspath(request.folder))
     settings = _settings(root, request)
-    settings_of, salt = _project_settings(root, request)
-    run = SnapshotRun(
-        root,
-        settings,
-        CatalogueOnDemand(settings),
-        request.lint,
-        request.use_cache,
-        [],
-        settings_of,
-        salt,
-    )
+    given = request.settings is not None or request.config_file
+    workspace = None if given else gate_workspace(root, request.policy, settings)
+    catalogue = CatalogueOnDemand(settings)
+    run = SnapshotRun(root, settings, catalogue, request.lint, request.use_cache, [], workspace)
     change = _read_change(root, settings, request)
     sides = ((change.base, change.before), (change.target, change.after))
-    checker = _ProjectBoundaries(root, settings, request, change, run.notes)
+    checker = _checker(root, run, request, change)
     base, head = snapshots(run, sides, change.keys, checker)
+    lines, settings_of = change.lines, run.settings_of
     report = compare(
-        base, head, change.changes, settings, changed_lines=change.lines, settings_of=settings_of
+        base, head, change.changes, settings, changed_lines=lines, settings_of=settings_of
     )
     where = (change.base.where, change.target.where)
     contents = (change.before, change.after)
@@ -128,36 +129,15 @@ def _settings(root: str, request: GateRequest) -> Settings:
     return settings
 
 
-def _project_settings(
-    root: str, request: GateRequest
-) -> tuple[Callable[[str], Settings] | None, str]:
-    """In a repository of several projects (and without settings given), each touched file
-    is judged by its own project's thresholds and gate policy, from the nearest
-    ``[tool.codehealth]`` (the command line's policy over them); and what the cached
-    findings depend on besides. (None, "") for a repository of one project."""
-    if request.settings is not None or request.config_file:
-        return None, ""
-    from codehealth.adapters.files import load_workspace
-
-    workspace = load_workspace(root)
-    if workspace is None:
-        return None, ""
-    policy = request.policy or {}
-    by_folder = {
-        project.folder: replace(settings, gate=replace(settings.gate, **policy))
-        for project, settings in workspace.projects
-    }
-    fallback = _settings(root, request)
-
-    def settings_of(path: str) -> Settings:
-        found = workspace.settings_for(path)
-        if found is None:
-            return fallback
-        folder = next(p.folder for p, s in workspace.projects if s is found)
-        return by_folder[folder]
-
-    salt = repr(sorted((f, s.thresholds, s.gate) for f, s in by_folder.items()))
-    return settings_of, salt
+def _checker(root: str, run: SnapshotRun, request: GateRequest, change: _Change) -> ProjectFindings:
+    """The boundary results of both revisions: the project's, or each project's."""
+    if run.workspace is None:
+        return _ProjectBoundaries(root, run.settings, request, change, run.notes)
+    return by_project(
+        run.workspace,
+        change,
+        lambda settings, mine: _ProjectBoundaries(root, settings, request, mine, run.notes),
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from codehealth.adapters.git import WORKTREE
 from codehealth.adapters.linters import LintTool, Pending
@@ -13,6 +14,9 @@ from codehealth.core import Catalogue, Finding, NotAnalysed, Settings
 from codehealth.gate.findings_step import file_findings, lint_findings, prepare_lint
 from codehealth.gate.measure_step import ContentCache, Key, MeasuredContent, measure
 from codehealth.gate.snapshot import FileState, Snapshot
+
+if TYPE_CHECKING:
+    from codehealth.gate.workspace_step import GateWorkspace
 
 # The boundary findings of both sides, computed once the contents are measured.
 ProjectFindings = Callable[[Mapping[Key, MeasuredContent]], tuple[list[Finding], ...]]
@@ -37,9 +41,16 @@ class SnapshotRun:
     lint: bool
     use_cache: bool
     notes: list[str]
-    # The settings of the project holding a file (a repository of several), else None.
-    settings_of: Callable[[str], Settings] | None = None
-    salt: str = ""  # what else the findings depend on: every project's thresholds
+    # A repository of several projects: each file judged by its own project's settings.
+    workspace: GateWorkspace | None = None
+
+    @property
+    def settings_of(self) -> Callable[[str], Settings] | None:
+        return self.workspace.settings_of if self.workspace is not None else None
+
+    @property
+    def salt(self) -> str:
+        return self.workspace.salt if self.workspace is not None else ""
 
 
 Side = tuple[ContentSource, Mapping[str, bytes | None]]
