@@ -109,6 +109,20 @@ def test_a_workspace_is_checked_by_project_and_between_projects(
     assert "which packages/jobs/pyproject.toml does not declare" in table.out
     assert "2 violation(s) in 3 project(s)" in table.out
 
+    # an inline ignore of an import between projects is used, not CH308 of its project's run
+    views = repo / "packages/api/src/acme_api/views.py"
+    original = views.read_text()
+    views.write_text(
+        original.replace(
+            "import SECRET\n", "import SECRET  # codehealth: ignore[CH301] because moving\n"
+        )
+    )
+    ignored = cli("boundaries", "--format", "json", cwd=repo).json()
+    assert ignored["violations"] == 1  # acme-jobs' CH304 alone
+    graph = cli("boundaries", "--format", "dot", cwd=repo)
+    assert graph.code == 2 and "run it in one project's folder" in graph.err
+    views.write_text(original)
+
     # inside one project (its nearest pyproject.toml), the project alone, as before
     alone = cli("boundaries", "--format", "json", cwd=repo / "packages" / "api")
     assert "projects" not in alone.json() and alone.json()["violations"] == []

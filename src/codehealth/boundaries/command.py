@@ -126,6 +126,13 @@ def _workspace(
     accepted: frozenset[str] | None,
 ) -> int:
     """Every project of the repository, each with its own settings, grouped by project."""
+    from codehealth.core import ConfigError
+
+    if output_format in ("dot", "mermaid"):
+        raise ConfigError(
+            f"--format {output_format} draws one project's module graph, and this repository "
+            f"holds {len(workspace.projects)} projects: run it in one project's folder"
+        )
     from codehealth.boundaries.workspace import run_workspace_boundaries
     from codehealth.boundaries.workspace_formats import (
         render_workspace_json,

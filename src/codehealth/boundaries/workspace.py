@@ -58,7 +58,9 @@ def run_workspace_boundaries(workspace: Workspace, use_cache: bool = True) -> Wo
         for _, settings in workspace.projects
     ]
     packages = _packages(workspace)
-    between = _between(workspace, packages, use_cache) if len(packages.owner) > 1 else {}
+    between, covered = (
+        _between(workspace, packages, use_cache) if len(packages.owner) > 1 else ({}, set())
+    )
     grouped = []
     notes = list(packages.notes)
     for index, ((project, _), report) in enumerate(zip(workspace.projects, reports, strict=True)):
@@ -67,9 +69,10 @@ def run_workspace_boundaries(workspace: Workspace, use_cache: bool = True) -> Wo
             continue
         extra = tuple(between.get(index, ()))
         local = rebased(report, project.folder)
-        if extra:
-            violations = sorted((*local.violations, *extra), key=_order)
-            local = replace(local, violations=tuple(violations))
+        if extra or covered:
+            # an ignore the project's own run found unused may cover an import between projects
+            own = [v for v in local.violations if not _covered(v, covered)]
+            local = replace(local, violations=tuple(sorted((*own, *extra), key=_order)))
         grouped.append(ProjectReport(project.name, project.folder, local))
     return WorkspaceReport(workspace.root, tuple(grouped), tuple(notes))
 
@@ -85,8 +88,9 @@ def _packages(workspace: Workspace) -> Portions:
 
 def _between(
     workspace: Workspace, packages: Portions, use_cache: bool
-) -> dict[int, list[Violation]]:
-    """The findings on imports from one project into another, by the importer's project."""
+) -> tuple[dict[int, list[Violation]], set[tuple[str, int]]]:
+    """The findings on imports from one project into another, by the importer's project,
+    and the (path, line) of the inline ignores that covered one."""
     from codehealth.adapters.imports import internal_imports
 
     base = replace(workspace.projects[0][1], root=workspace.root, cache_dir=".codehealth/workspace")
@@ -104,7 +108,7 @@ def _between(
         if project_index(importer) != project_index(imported)
     ]
     if not crossing:
-        return {}
+        return {}, set()
     mapping = _module_map(workspace, packages, internal, project.paths)
     facts = ProjectFacts(
         files={m: project.paths[m] for m in internal},
@@ -129,12 +133,19 @@ def _between(
     needed = set(internal_imports(typed, {i for i, _, _ in crossing} & set(typed.modules)))
     found.extend(_undeclared(workspace, packages, facts, [c for c in crossing if c in needed]))
     kept, _ = apply_ignores(found, analysis.ignores, (), ("", []), BOUNDARY_RULES)
+    left = {id(v) for v in kept}
+    covered = {(v.finding.path, v.finding.line) for v in found if id(v) not in left}
     # An ignore unused here may cover a finding of the project's own run: that run judges it.
     kept = [v for v in kept if v.finding.rule not in (UNUSED_IGNORE, IGNORE_WITHOUT_REASON)]
     by_project: dict[int, list[Violation]] = {}
     for violation in finish_violations(kept, project.sources, workspace.root, analysis.lines):
         by_project.setdefault(project_index(violation.importer), []).append(violation)
-    return by_project
+    return by_project, covered
+
+
+def _covered(violation: Violation, covered: set[tuple[str, int]]) -> bool:
+    finding = violation.finding
+    return finding.rule == UNUSED_IGNORE and (finding.path, finding.line) in covered
 
 
 def _module_map(
