@@ -10,9 +10,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from codehealth.adapters.files import read_file
-from codehealth.adapters.imports import GraphKey, OverrideError, Scanned, patch_graph, scan_contents
+from codehealth.adapters.imports import (
+    GraphKey,
+    OverrideError,
+    Scanned,
+    drop_imports,
+    drop_scanned,
+    patch_graph,
+    scan_contents,
+)
 from codehealth.boundaries.finish import relative
 from codehealth.boundaries.statements import relative_beyond_top
+from codehealth.boundaries.syntax import type_only_lines
 from codehealth.core import Settings
 
 
@@ -26,7 +35,9 @@ class Graphs:
     files: Any  # boundaries_graph.GraphFiles, imported with grimp
     cache_dir: str | None
     scanned: Scanned
+    contents: dict[str, bytes] = field(default_factory=dict)  # module -> content
     built: dict[GraphKey, Any] = field(default_factory=dict)
+    _type_only: dict[str, frozenset[int]] | None = None
 
     def __call__(self, graph_key: GraphKey) -> Any:
         from codehealth.adapters.imports import build_import_graph
@@ -42,7 +53,17 @@ class Graphs:
             )
             if self.scanned:
                 patch_graph(self.built[graph_key], self.scanned, *graph_key)
+            if graph_key[2]:
+                drop_imports(self.built[graph_key], self.type_only(), graph_key[0])
         return self.built[graph_key]
+
+    def type_only(self) -> dict[str, frozenset[int]]:
+        """Module -> lines of the type-checking-only imports grimp may have kept (the forms
+        it does not know; annotation-only imports when the settings say so)."""
+        if self._type_only is None:
+            annotations = self.settings.boundaries.annotations_are_type_only
+            self._type_only = type_only_lines(self.contents, annotations)
+        return self._type_only
 
 
 @dataclass(frozen=True)
@@ -75,9 +96,14 @@ def read_project(
         if os.path.abspath(path) in absolute:
             absolute[os.path.abspath(path)] = content
     grimp_cache = os.path.join(root, settings.cache_dir, "grimp") if use_cache else None
-    graphs = Graphs(
-        settings, folders, files, grimp_cache, _scan_overrides(files, absolute, overrides)
-    )
+    contents = {m: absolute[p] for m, p in files.paths.items() if p in absolute}
+    scanned = _scan_overrides(files, absolute, overrides)
+    if scanned:
+        annotations = settings.boundaries.annotations_are_type_only
+        wanted = {module for module, _ in scanned}
+        chosen = {m: c for m, c in contents.items() if m in wanted}
+        scanned = drop_scanned(scanned, type_only_lines(chosen, annotations))
+    graphs = Graphs(settings, folders, files, grimp_cache, scanned, contents)
     project = Project(
         root,
         settings,
