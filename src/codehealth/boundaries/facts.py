@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from codehealth.boundaries.api import public_api_of
+from codehealth.boundaries.dynamic import fold, module_constants
 from codehealth.boundaries.statements import enclosing_symbol, inline_ignores
 from codehealth.core import normalise_line
 
@@ -41,12 +42,13 @@ _COMPOUND = frozenset(
 @dataclass(frozen=True, slots=True)
 class FileFacts:
     """``imports``: each import statement (structure, enclosing ``if`` tests, symbol, the
-    text of its lines); ``dynamic``: each ``import_module``/``__import__`` call;
+    text of its lines); ``dynamic``: each ``import_module``/``__import__`` call (and the
+    module its constant name folds to);
     ``ignores``: each inline ignore (rules, reason, line text); ``exports``: the public
     names, whether ``__all__`` declares them, and whether a star import may add more."""
 
     imports: tuple[tuple[tuple[Any, ...], tuple[str, ...], str, str], ...]
-    dynamic: tuple[tuple[str, str, str], ...]
+    dynamic: tuple[tuple[str, str, str, str], ...]
     ignores: tuple[tuple[tuple[str, ...], str, str], ...]
     exports: tuple[frozenset[str], bool, bool]
 
@@ -74,11 +76,13 @@ def file_facts(tree: ast.Module, source: bytes) -> FileFacts:
     ]
     dynamic = []
     if b"import_module" in source or b"__import__" in source:
+        constants = module_constants(tree)  # a constant edited elsewhere changes the target
         for call in ast.walk(tree):
             if isinstance(call, ast.Call) and _called(call.func) in ("import_module", "__import__"):
                 line = call.lineno
                 symbol = enclosing_symbol(lines, line)
-                dynamic.append((ast.dump(call), symbol, _text(lines, line, line)))
+                folded = (fold(call.args[0], constants) or "") if call.args else ""
+                dynamic.append((ast.dump(call), symbol, _text(lines, line, line), folded))
     ignores = [
         (item.rules, item.reason, _text(lines, item.line, item.line))
         for item in inline_ignores(text)
