@@ -1,6 +1,6 @@
 """``importlib.import_module(...)`` and ``__import__(...)`` calls whose module name is known
-without running the code: a literal, or constant-folded (``"a" + ".b"``, a module-level
-constant ``NAME = "a.b"``, an f-string of constants). Pure: values in, values out.
+without running the code: a literal, or constant-folded (``"a" + ".b"``, ``"%s.b" % A``, a
+module-level constant ``NAME = "a.b"``, an f-string of constants). Pure: values in, values out.
 
 A call whose name is computed at run time (a variable, a parameter, a call) is not
 understood, and said so: the dependency it makes cannot be seen (deptry #780).
@@ -102,7 +102,8 @@ def _assigned(node: ast.stmt) -> tuple[str | None, ast.expr | None]:
 
 def fold(node: ast.expr, constants: dict[str, str]) -> str | None:
     """The string ``node`` always evaluates to, when made only of constants: literals,
-    ``+`` of strings, f-strings without format specifications, and ``constants``."""
+    ``+`` of strings, ``%s`` formatting, f-strings without format specifications, and
+    ``constants``."""
     if isinstance(node, ast.Constant):
         return node.value if isinstance(node.value, str) else None
     if isinstance(node, ast.Name):
@@ -110,10 +111,24 @@ def fold(node: ast.expr, constants: dict[str, str]) -> str | None:
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         left, right = fold(node.left, constants), fold(node.right, constants)
         return None if left is None or right is None else left + right
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+        return _fold_percent(node, constants)
     if isinstance(node, ast.JoinedStr):
         parts = [_fold_part(value, constants) for value in node.values]
         return None if None in parts else "".join(p for p in parts if p is not None)
     return None
+
+
+def _fold_percent(node: ast.BinOp, constants: dict[str, str]) -> str | None:
+    """``"%s.%s" % (A, "b")`` with only ``%s`` placeholders and constant values."""
+    template = fold(node.left, constants)
+    items = node.right.elts if isinstance(node.right, ast.Tuple) else [node.right]
+    values = [fold(item, constants) for item in items]
+    if template is None or None in values or template.replace("%s", "").count("%"):
+        return None
+    if template.count("%s") != len(values):
+        return None
+    return template % tuple(values)
 
 
 def _fold_part(node: ast.expr, constants: dict[str, str]) -> str | None:

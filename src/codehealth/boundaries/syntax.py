@@ -16,6 +16,7 @@ import io
 import re
 import tokenize
 from collections.abc import Iterator, Mapping
+from typing import Any
 
 _TYPING = ("typing", "typing_extensions")
 _Block = list[ast.stmt]
@@ -41,9 +42,10 @@ def type_only_imports(tree: ast.Module, annotations: bool = False) -> frozenset[
 
 def _checking_names(tree: ast.Module) -> frozenset[str]:
     """The plain names that mean ``TYPE_CHECKING``: itself, and its aliases imported from
-    ``typing``/``typing_extensions``."""
+    ``typing``/``typing_extensions`` (import statements hold no expressions: only the
+    statements are visited)."""
     names = {"TYPE_CHECKING"}
-    for node in ast.walk(tree):
+    for node, _ in _imports(tree.body, frozenset(), False):
         if isinstance(node, ast.ImportFrom) and node.module in _TYPING:
             names.update(a.asname for a in node.names if a.name == "TYPE_CHECKING" and a.asname)
     return frozenset(names)
@@ -144,46 +146,42 @@ def _bound_names(node: ast.Import | ast.ImportFrom) -> list[str]:
 
 def _name_uses(tree: ast.Module) -> tuple[set[str], set[str]]:
     """(names read in annotations, names read anywhere else), module-wide: a name read at
-    run time in any scope counts (the safe side: an import is kept)."""
-    annotation_nodes: set[int] = set()
+    run time in any scope counts (the safe side: an import is kept). One walk of the tree,
+    by hand: ``ast.walk`` and ``iter_child_nodes`` cost several parses of the file."""
     in_annotations: set[str] = set()
-    for annotation in _annotations(tree):
-        for node in ast.walk(annotation):
-            annotation_nodes.add(id(node))
-            in_annotations.update(_names_in(node))
-    at_run_time = {
-        node.id
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Name) and id(node) not in annotation_nodes
-    }
-    at_run_time.update(_dunder_all(tree))
+    at_run_time: set[str] = set(_dunder_all(tree))
+    work: list[tuple[Any, bool]] = [(tree, False)]
+    while work:
+        node, annotation = work.pop()
+        kind = type(node)
+        if kind is ast.Name:
+            (in_annotations if annotation else at_run_time).add(node.id)
+        elif kind is ast.Constant:
+            if annotation and isinstance(node.value, str):
+                in_annotations.update(_string_names(node.value))
+        else:
+            for name in node._fields:
+                value = getattr(node, name, None)
+                inside = annotation or (name in _ANNOTATION_FIELDS and kind in _ANNOTATED)
+                if isinstance(value, list):
+                    work.extend((item, inside) for item in value if isinstance(item, ast.AST))
+                elif isinstance(value, ast.AST):
+                    work.append((value, inside))
     return in_annotations, at_run_time
 
 
-def _annotations(tree: ast.Module) -> Iterator[ast.expr]:
-    """Every annotation: of function arguments and returns, and of annotated assignments."""
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            arguments = node.args
-            every = [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]
-            every += [a for a in (arguments.vararg, arguments.kwarg) if a is not None]
-            yield from (a.annotation for a in every if a.annotation is not None)
-            if node.returns is not None:
-                yield node.returns
-        elif isinstance(node, ast.AnnAssign):
-            yield node.annotation
+# The fields that hold an annotation, of the nodes that have them.
+_ANNOTATION_FIELDS = frozenset({"annotation", "returns"})
+_ANNOTATED = frozenset({ast.arg, ast.AnnAssign, ast.FunctionDef, ast.AsyncFunctionDef})
 
 
-def _names_in(node: ast.AST) -> Iterator[str]:
-    """The name ``node`` reads, or those of a string annotation (``"Order"``)."""
-    if isinstance(node, ast.Name):
-        yield node.id
-    elif isinstance(node, ast.Constant) and isinstance(node.value, str):
-        try:
-            parsed = ast.parse(node.value.strip(), mode="eval")
-        except (SyntaxError, ValueError):
-            return
-        yield from (n.id for n in ast.walk(parsed) if isinstance(n, ast.Name))
+def _string_names(text: str) -> Iterator[str]:
+    """The names a string annotation (``"Order"``, ``"list[Order]"``) reads."""
+    try:
+        parsed = ast.parse(text.strip(), mode="eval")
+    except (SyntaxError, ValueError):
+        return
+    yield from (n.id for n in ast.walk(parsed) if isinstance(n, ast.Name))
 
 
 def _dunder_all(tree: ast.Module) -> Iterator[str]:

@@ -28,6 +28,8 @@ FOLDED = [
     ('NAME = "a.b"\nimport_module(NAME)', "a.b"),
     ('BASE = "a"\nNAME = BASE + ".b"\nimport_module(NAME)', "a.b"),
     ('BASE = "a"\nimport_module(f"{BASE}.b")', "a.b"),
+    ('BASE = "a"\nimport_module("%s.%s" % (BASE, "b"))', "a.b"),
+    ('import_module("%s.b" % "a")', "a.b"),
     ('BASE: str = "a"\nimport_module(f"{BASE!s}.b")', "a.b"),
     ('import_module(".c", package=__name__)', "pkg.sub.m.c"),
     ('import_module(".c", __package__)', "pkg.sub.c"),
@@ -57,6 +59,8 @@ NOT_CONSTANT = [
     'import_module(".c")',  # relative without a package
     'import_module(".c", package=pkg)',
     'import_module(prefix + ".c")',
+    'import_module("%s.%s" % (app.name, "models"))',  # oscar: an attribute at run time
+    'import_module("%d.b" % 1)',
 ]
 
 
