@@ -78,22 +78,24 @@ def _contexts(edges: set[tuple[str, str]], source_root: str) -> Counter[str]:
     for importer, target in sorted(edges):
         module = os.path.relpath(target, source_root)[:-3].replace(os.sep, ".")
         module = module.removesuffix(".__init__")
-        with open(importer, "rb") as handle:
-            try:
-                tree = ast.parse(handle.read())
-            except SyntaxError:  # newer syntax than this interpreter's
-                found["file does not parse"] += 1
-                continue
-        parents = {id(c): n for n in ast.walk(tree) for c in ast.iter_child_nodes(n)}
-        for node in ast.walk(tree):
-            value = getattr(node, "value", None)
-            named = isinstance(value, str) and (value == module or value.startswith(module + "."))
-            if isinstance(node, ast.Constant) and named:
-                found[_context(node, parents)] += 1
-                break
-        else:
-            found["string not found"] += 1
+        found[_string_context(importer, module)] += 1
     return found
+
+
+def _string_context(importer: str, module: str) -> str:
+    """Where the first string naming ``module`` (or inside it) stands in ``importer``."""
+    with open(importer, "rb") as handle:
+        try:
+            tree = ast.parse(handle.read())
+        except SyntaxError:  # newer syntax than this interpreter's
+            return "file does not parse"
+    parents = {id(c): n for n in ast.walk(tree) for c in ast.iter_child_nodes(n)}
+    for node in ast.walk(tree):
+        value = getattr(node, "value", None)
+        named = isinstance(value, str) and (value == module or value.startswith(module + "."))
+        if isinstance(node, ast.Constant) and named:
+            return _context(node, parents)
+    return "string not found"
 
 
 def _context(node: ast.AST, parents: dict[int, ast.AST]) -> str:

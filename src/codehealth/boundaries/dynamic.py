@@ -72,13 +72,7 @@ def module_constants(tree: ast.Module, module: str = "", package: str = "") -> d
     """The module-level names bound once to a string that folds to a constant (in order,
     so one constant may use another); ``__name__`` and ``__package__`` when known."""
     constants = {"__name__": module, "__package__": package} if module else {}
-    bound: dict[str, int] = {}
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Name, ast.arg)) and not isinstance(
-            getattr(node, "ctx", ast.Store()), ast.Load
-        ):
-            name = node.id if isinstance(node, ast.Name) else node.arg
-            bound[name] = bound.get(name, 0) + 1
+    bound = _bindings(tree)
     for node in tree.body:
         target, value = _assigned(node)
         if target is None or value is None or bound.get(target) != 1:
@@ -87,6 +81,18 @@ def module_constants(tree: ast.Module, module: str = "", package: str = "") -> d
         if folded is not None:
             constants[target] = folded
     return constants
+
+
+def _bindings(tree: ast.Module) -> dict[str, int]:
+    """How many times each name is bound anywhere (assigned, deleted, a parameter): a name
+    bound more than once is not a constant, whatever scope rebinds it."""
+    bound: dict[str, int] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            bound[node.id] = bound.get(node.id, 0) + 1
+        elif isinstance(node, ast.arg):
+            bound[node.arg] = bound.get(node.arg, 0) + 1
+    return bound
 
 
 def _assigned(node: ast.stmt) -> tuple[str | None, ast.expr | None]:
@@ -108,15 +114,22 @@ def fold(node: ast.expr, constants: dict[str, str]) -> str | None:
         return node.value if isinstance(node.value, str) else None
     if isinstance(node, ast.Name):
         return constants.get(node.id)
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        left, right = fold(node.left, constants), fold(node.right, constants)
-        return None if left is None or right is None else left + right
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
-        return _fold_percent(node, constants)
+    if isinstance(node, ast.BinOp):
+        return _fold_operation(node, constants)
     if isinstance(node, ast.JoinedStr):
         parts = [_fold_part(value, constants) for value in node.values]
         return None if None in parts else "".join(p for p in parts if p is not None)
     return None
+
+
+def _fold_operation(node: ast.BinOp, constants: dict[str, str]) -> str | None:
+    """``a + b`` of strings, or ``%s`` formatting."""
+    if isinstance(node.op, ast.Mod):
+        return _fold_percent(node, constants)
+    if not isinstance(node.op, ast.Add):
+        return None
+    left, right = fold(node.left, constants), fold(node.right, constants)
+    return None if left is None or right is None else left + right
 
 
 def _fold_percent(node: ast.BinOp, constants: dict[str, str]) -> str | None:

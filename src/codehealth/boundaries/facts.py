@@ -74,15 +74,7 @@ def file_facts(tree: ast.Module, source: bytes) -> FileFacts:
         )
         for node, guards in _imports(tree.body)
     ]
-    dynamic = []
-    if b"import_module" in source or b"__import__" in source:
-        constants = module_constants(tree)  # a constant edited elsewhere changes the target
-        for call in ast.walk(tree):
-            if isinstance(call, ast.Call) and _called(call.func) in ("import_module", "__import__"):
-                line = call.lineno
-                symbol = enclosing_symbol(lines, line)
-                folded = (fold(call.args[0], constants) or "") if call.args else ""
-                dynamic.append((ast.dump(call), symbol, _text(lines, line, line), folded))
+    dynamic = _dynamic(tree, lines) if b"import_module" in source or b"__import__" in source else []
     ignores = [
         (item.rules, item.reason, _text(lines, item.line, item.line))
         for item in inline_ignores(text)
@@ -94,6 +86,20 @@ def file_facts(tree: ast.Module, source: bytes) -> FileFacts:
         tuple(sorted(ignores)),
         (api.names, api.declared_all, api.complete),
     )
+
+
+def _dynamic(tree: ast.Module, lines: list[str]) -> list[tuple[str, str, str, str]]:
+    """Each ``import_module``/``__import__`` call: its syntax, symbol, line text and the
+    module its name folds to (a constant edited elsewhere changes the target)."""
+    constants = module_constants(tree)
+    found = []
+    for call in ast.walk(tree):
+        if isinstance(call, ast.Call) and _called(call.func) in ("import_module", "__import__"):
+            line = call.lineno
+            folded = (fold(call.args[0], constants) or "") if call.args else ""
+            symbol = enclosing_symbol(lines, line)
+            found.append((ast.dump(call), symbol, _text(lines, line, line), folded))
+    return found
 
 
 def _imports(body: list[ast.stmt]) -> list[tuple[ast.Import | ast.ImportFrom, tuple[Any, ...]]]:

@@ -97,12 +97,8 @@ def read_project(
             absolute[os.path.abspath(path)] = content
     grimp_cache = os.path.join(root, settings.cache_dir, "grimp") if use_cache else None
     contents = {m: absolute[p] for m, p in files.paths.items() if p in absolute}
-    scanned = _scan_overrides(files, absolute, overrides)
-    if scanned:
-        annotations = settings.boundaries.annotations_are_type_only
-        wanted = {module for module, _ in scanned}
-        chosen = {m: c for m, c in contents.items() if m in wanted}
-        scanned = drop_scanned(scanned, type_only_lines(chosen, annotations))
+    annotations = settings.boundaries.annotations_are_type_only
+    scanned = _scan_overrides(files, absolute, overrides, annotations)
     graphs = Graphs(settings, folders, files, grimp_cache, scanned, contents)
     project = Project(
         root,
@@ -115,8 +111,11 @@ def read_project(
     return project, graphs
 
 
-def _scan_overrides(files: Any, absolute: dict[str, bytes], overrides: Mapping[str, bytes]) -> Any:
-    """The imports of the overriding contents, as grimp reads them."""
+def _scan_overrides(
+    files: Any, absolute: dict[str, bytes], overrides: Mapping[str, bytes], annotations: bool
+) -> Any:
+    """The imports of the overriding contents, as grimp reads them, without the
+    type-checking-only ones grimp does not recognise (from the sets that leave them out)."""
     if not overrides:
         return {}
     module_of = {os.path.abspath(path): module for module, path in files.paths.items()}
@@ -127,7 +126,8 @@ def _scan_overrides(files: Any, absolute: dict[str, bytes], overrides: Mapping[s
             raise OverrideError(f"{path}: not in the import graph")
         wanted[module] = content
     paths = {module: os.path.abspath(path) for module, path in files.paths.items()}
-    return scan_contents(files.found.values(), paths, wanted)
+    scanned = scan_contents(files.found.values(), paths, wanted)
+    return drop_scanned(scanned, type_only_lines(wanted, annotations))
 
 
 def _folders_of(settings: Settings, names: tuple[str, ...]) -> dict[str, str]:

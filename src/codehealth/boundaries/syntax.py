@@ -160,14 +160,20 @@ def _name_uses(tree: ast.Module) -> tuple[set[str], set[str]]:
             if annotation and isinstance(node.value, str):
                 in_annotations.update(_string_names(node.value))
         else:
-            for name in node._fields:
-                value = getattr(node, name, None)
-                inside = annotation or (name in _ANNOTATION_FIELDS and kind in _ANNOTATED)
-                if isinstance(value, list):
-                    work.extend((item, inside) for item in value if isinstance(item, ast.AST))
-                elif isinstance(value, ast.AST):
-                    work.append((value, inside))
+            work.extend(_children(node, annotation))
     return in_annotations, at_run_time
+
+
+def _children(node: ast.AST, annotation: bool) -> Iterator[tuple[Any, bool]]:
+    """Each child node, with whether it is (inside) an annotation."""
+    annotated = type(node) in _ANNOTATED
+    for name in node._fields:
+        value = getattr(node, name, None)
+        inside = annotation or (annotated and name in _ANNOTATION_FIELDS)
+        if isinstance(value, list):
+            yield from ((item, inside) for item in value if isinstance(item, ast.AST))
+        elif isinstance(value, ast.AST):
+            yield value, inside
 
 
 # The fields that hold an annotation, of the nodes that have them.
