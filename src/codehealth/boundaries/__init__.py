@@ -39,6 +39,15 @@ from codehealth.boundaries.project import (
 from codehealth.boundaries.run import (
     run_boundaries as run_boundaries,
 )
+from codehealth.boundaries.syntax import (
+    type_only_imports as type_only_imports,
+)
+from codehealth.boundaries.syntax import (
+    type_only_lines as type_only_lines,
+)
+from codehealth.boundaries.syntax import (
+    without_lazy as without_lazy,
+)
 
 __all__ = [
     "BOUNDARY_RULES",
@@ -53,4 +62,7 @@ __all__ = [
     "not_importer",
     "root_package_folders",
     "run_boundaries",
+    "type_only_imports",
+    "type_only_lines",
+    "without_lazy",
 ]

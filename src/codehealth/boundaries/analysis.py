@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 
 from codehealth.boundaries.api import PublicApi, literal_all, parse_public_api
 from codehealth.boundaries.check import ApiContext, check_statement
+from codehealth.boundaries.dynamic import dynamic_references
 from codehealth.boundaries.modules import ModuleMap, Owners, is_test_module
 from codehealth.boundaries.statements import (
     ImportTarget,
     InlineIgnore,
     dynamic_candidates,
-    dynamic_imports,
     enclosing_symbol,
     inline_ignores,
     statement_targets,
@@ -212,6 +212,8 @@ def _may_cross(context: ApiContext, module: str, content: bytes) -> bool:
     if b"import_module" not in content and b"__import__" not in content:
         return False
     candidates = dynamic_candidates(content)
+    if candidates is None:  # a name made of constants: parse to know
+        return True
     return any(name.startswith(".") or _crosses(context, module, name) for name in candidates)
 
 
@@ -220,15 +222,15 @@ def _dynamic_violations(
 ) -> list[Violation]:
     """The public-API rule applied to each dynamic import of ``module`` (none when its file
     does not parse)."""
-    try:
-        calls = list(dynamic_imports(content, _package_of(module, path)))
-    except (SyntaxError, ValueError, RecursionError):
-        return []
+    references, _not_understood = dynamic_references(
+        module, path, content, _package_of(module, path)
+    )
     lines = texts.lines(path)
     found: list[Violation] = []
-    for line, target in calls:
+    for reference in references:
+        line = reference.line
         where = (path, line, enclosing_symbol(lines, line))
-        targets = [ImportTarget(target, None)]
+        targets = [ImportTarget(reference.target, None)]
         found.extend(check_statement(context, module, targets, where, dynamic=True))
     return found
 

@@ -7,6 +7,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from codehealth.boundaries.syntax import without_lazy
+
 # module name -> its exported names (for star imports), or None when unknown
 StarSource = Callable[[str], "frozenset[str] | None"]
 
@@ -85,7 +87,7 @@ def _statement_at(source: bytes, start: int) -> ast.stmt | None:
 def parse_public_api(source: bytes, package: str, star: StarSource) -> PublicApi:
     """The API of the module whose source is given. ``package`` is the package the code is in
     (the package itself for an ``__init__.py``); SyntaxError propagates."""
-    return public_api_of(ast.parse(source), package, star)
+    return public_api_of(ast.parse(without_lazy(source)), package, star)
 
 
 def public_api_of(tree: ast.Module, package: str, star: StarSource) -> PublicApi:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from codehealth.boundaries.api import public_api_of
+from codehealth.boundaries.dynamic import fold, module_constants
 from codehealth.boundaries.statements import enclosing_symbol, inline_ignores
 from codehealth.core import normalise_line
 
@@ -41,12 +42,13 @@ _COMPOUND = frozenset(
 @dataclass(frozen=True, slots=True)
 class FileFacts:
     """``imports``: each import statement (structure, enclosing ``if`` tests, symbol, the
-    text of its lines); ``dynamic``: each ``import_module``/``__import__`` call;
+    text of its lines); ``dynamic``: each ``import_module``/``__import__`` call (and the
+    module its constant name folds to);
     ``ignores``: each inline ignore (rules, reason, line text); ``exports``: the public
     names, whether ``__all__`` declares them, and whether a star import may add more."""
 
     imports: tuple[tuple[tuple[Any, ...], tuple[str, ...], str, str], ...]
-    dynamic: tuple[tuple[str, str, str], ...]
+    dynamic: tuple[tuple[str, str, str, str], ...]
     ignores: tuple[tuple[tuple[str, ...], str, str], ...]
     exports: tuple[frozenset[str], bool, bool]
 
@@ -72,13 +74,7 @@ def file_facts(tree: ast.Module, source: bytes) -> FileFacts:
         )
         for node, guards in _imports(tree.body)
     ]
-    dynamic = []
-    if b"import_module" in source or b"__import__" in source:
-        for call in ast.walk(tree):
-            if isinstance(call, ast.Call) and _called(call.func) in ("import_module", "__import__"):
-                line = call.lineno
-                symbol = enclosing_symbol(lines, line)
-                dynamic.append((ast.dump(call), symbol, _text(lines, line, line)))
+    dynamic = _dynamic(tree, lines) if b"import_module" in source or b"__import__" in source else []
     ignores = [
         (item.rules, item.reason, _text(lines, item.line, item.line))
         for item in inline_ignores(text)
@@ -90,6 +86,20 @@ def file_facts(tree: ast.Module, source: bytes) -> FileFacts:
         tuple(sorted(ignores)),
         (api.names, api.declared_all, api.complete),
     )
+
+
+def _dynamic(tree: ast.Module, lines: list[str]) -> list[tuple[str, str, str, str]]:
+    """Each ``import_module``/``__import__`` call: its syntax, symbol, line text and the
+    module its name folds to (a constant edited elsewhere changes the target)."""
+    constants = module_constants(tree)
+    found = []
+    for call in ast.walk(tree):
+        if isinstance(call, ast.Call) and _called(call.func) in ("import_module", "__import__"):
+            line = call.lineno
+            folded = (fold(call.args[0], constants) or "") if call.args else ""
+            symbol = enclosing_symbol(lines, line)
+            found.append((ast.dump(call), symbol, _text(lines, line, line), folded))
+    return found
 
 
 def _imports(body: list[ast.stmt]) -> list[tuple[ast.Import | ast.ImportFrom, tuple[Any, ...]]]:

@@ -10,9 +10,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from codehealth.adapters.files import read_file
-from codehealth.adapters.imports import GraphKey, OverrideError, Scanned, patch_graph, scan_contents
+from codehealth.adapters.imports import (
+    GraphKey,
+    OverrideError,
+    Scanned,
+    drop_imports,
+    drop_scanned,
+    patch_graph,
+    scan_contents,
+)
 from codehealth.boundaries.finish import relative
 from codehealth.boundaries.statements import relative_beyond_top
+from codehealth.boundaries.syntax import type_only_lines
 from codehealth.core import Settings
 
 
@@ -26,7 +35,9 @@ class Graphs:
     files: Any  # boundaries_graph.GraphFiles, imported with grimp
     cache_dir: str | None
     scanned: Scanned
+    contents: dict[str, bytes] = field(default_factory=dict)  # module -> content
     built: dict[GraphKey, Any] = field(default_factory=dict)
+    _type_only: dict[str, frozenset[int]] | None = None
 
     def __call__(self, graph_key: GraphKey) -> Any:
         from codehealth.adapters.imports import build_import_graph
@@ -42,7 +53,17 @@ class Graphs:
             )
             if self.scanned:
                 patch_graph(self.built[graph_key], self.scanned, *graph_key)
+            if graph_key[2]:
+                drop_imports(self.built[graph_key], self.type_only(), graph_key[0])
         return self.built[graph_key]
+
+    def type_only(self) -> dict[str, frozenset[int]]:
+        """Module -> lines of the type-checking-only imports grimp may have kept (the forms
+        it does not know; annotation-only imports when the settings say so)."""
+        if self._type_only is None:
+            annotations = self.settings.boundaries.annotations_are_type_only
+            self._type_only = type_only_lines(self.contents, annotations)
+        return self._type_only
 
 
 @dataclass(frozen=True)
@@ -75,9 +96,10 @@ def read_project(
         if os.path.abspath(path) in absolute:
             absolute[os.path.abspath(path)] = content
     grimp_cache = os.path.join(root, settings.cache_dir, "grimp") if use_cache else None
-    graphs = Graphs(
-        settings, folders, files, grimp_cache, _scan_overrides(files, absolute, overrides)
-    )
+    contents = {m: absolute[p] for m, p in files.paths.items() if p in absolute}
+    annotations = settings.boundaries.annotations_are_type_only
+    scanned = _scan_overrides(files, absolute, overrides, annotations)
+    graphs = Graphs(settings, folders, files, grimp_cache, scanned, contents)
     project = Project(
         root,
         settings,
@@ -89,8 +111,11 @@ def read_project(
     return project, graphs
 
 
-def _scan_overrides(files: Any, absolute: dict[str, bytes], overrides: Mapping[str, bytes]) -> Any:
-    """The imports of the overriding contents, as grimp reads them."""
+def _scan_overrides(
+    files: Any, absolute: dict[str, bytes], overrides: Mapping[str, bytes], annotations: bool
+) -> Any:
+    """The imports of the overriding contents, as grimp reads them, without the
+    type-checking-only ones grimp does not recognise (from the sets that leave them out)."""
     if not overrides:
         return {}
     module_of = {os.path.abspath(path): module for module, path in files.paths.items()}
@@ -101,7 +126,8 @@ def _scan_overrides(files: Any, absolute: dict[str, bytes], overrides: Mapping[s
             raise OverrideError(f"{path}: not in the import graph")
         wanted[module] = content
     paths = {module: os.path.abspath(path) for module, path in files.paths.items()}
-    return scan_contents(files.found.values(), paths, wanted)
+    scanned = scan_contents(files.found.values(), paths, wanted)
+    return drop_scanned(scanned, type_only_lines(wanted, annotations))
 
 
 def _folders_of(settings: Settings, names: tuple[str, ...]) -> dict[str, str]:

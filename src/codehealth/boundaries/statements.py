@@ -1,5 +1,6 @@
-"""Import statements read from source text: the statement at a line, ``import_module("...")``
-calls, inline ignores and relative imports that climb past the top-level package."""
+"""Import statements read from source text: the statement at a line, the names passed to
+``import_module("...")`` calls, inline ignores and relative imports that climb past the
+top-level package."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ _IGNORE = re.compile(
 )
 _RELATIVE = re.compile(rb"^[ \t]*from[ \t]+(\.+)", re.MULTILINE)
 _LITERAL_CALL = re.compile(rb"(?:import_module|__import__)\(\s*['\"]([\w.]*)")
+_OTHER_CALL = re.compile(rb"(?:import_module|__import__)\(\s*(?![\s'\")])")
 _DEF = re.compile(r"^(?P<indent>[ \t]*)(?:async[ \t]+)?(?:def|class)[ \t]+(?P<name>\w+)")
 
 
@@ -128,61 +130,13 @@ def _targets(node: ast.stmt, package: str) -> list[ImportTarget]:
     return [ImportTarget(module, alias.name) for alias in node.names]
 
 
-def dynamic_imports(source: bytes, package: str) -> Iterator[tuple[int, str]]:
-    """``(line, module)`` of each ``import_module("literal")`` / ``__import__("literal")``.
-    SyntaxError propagates."""
-    if not _LITERAL_CALL.search(source):
-        return
-    for node in ast.walk(ast.parse(source)):
-        if not isinstance(node, ast.Call):
-            continue
-        literal = _import_literal(node)
-        if literal is None:
-            continue
-        target: str | None = literal
-        if literal.startswith("."):
-            target = _relative_literal(node, literal)
-        if target:
-            yield node.lineno, target
-
-
-def _import_literal(node: ast.Call) -> str | None:
-    """The string literal the call passes first to ``import_module``/``__import__``, when it
-    is such a call."""
-    if not node.args:
-        return None
-    func = node.func
-    name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
-    first = node.args[0]
-    if name not in ("import_module", "__import__"):
-        return None
-    if not isinstance(first, ast.Constant) or not isinstance(first.value, str):
-        return None
-    return first.value
-
-
-def _relative_literal(node: ast.Call, literal: str) -> str | None:
-    """The module a relative literal names, from the call's package argument (None without
-    one)."""
-    anchor = _package_argument(node)
-    level = len(literal) - len(literal.lstrip("."))
-    return resolve_relative(anchor, level, literal.lstrip(".") or None) if anchor else None
-
-
-def dynamic_candidates(source: bytes) -> list[str]:
+def dynamic_candidates(source: bytes) -> list[str] | None:
     """The literal names passed to ``import_module``/``__import__`` anywhere in the text
-    (strings and comments included): cheap, to decide whether parsing is worth it."""
+    (strings and comments included): cheap, to decide whether parsing is worth it. None
+    when a call passes something else (a constant, an f-string): then only parsing tells."""
+    if _OTHER_CALL.search(source):
+        return None
     return [match.group(1).decode("ascii", "replace") for match in _LITERAL_CALL.finditer(source)]
-
-
-def _package_argument(node: ast.Call) -> str | None:
-    for keyword in node.keywords:
-        value = keyword.value
-        if keyword.arg == "package" and isinstance(value, ast.Constant):
-            return str(value.value)
-    if len(node.args) > 1 and isinstance(node.args[1], ast.Constant):
-        return str(node.args[1].value)
-    return None
 
 
 def inline_ignores(text: str) -> list[InlineIgnore]:

@@ -29,6 +29,9 @@ from codehealth.core.baseline import (
     update_baseline as update_baseline,
 )
 from codehealth.core.boundary_records import (
+    DYNAMIC_IMPORT as DYNAMIC_IMPORT,
+)
+from codehealth.core.boundary_records import (
     REFERENCE_KINDS as REFERENCE_KINDS,
 )
 from codehealth.core.boundary_records import (
@@ -385,6 +388,7 @@ __all__ = [
     "ImportSite",
     "REFERENCE_KINDS",
     "Reference",
+    "DYNAMIC_IMPORT",
     "LineCounts",
     "LintCost",
     "ModuleDecl",

@@ -39,6 +39,9 @@ class BoundarySettings:
 
     root_packages: tuple[str, ...] = ()  # empty: every package found in the source roots
     allow_type_checking: bool = False
+    # Imports used only in annotations (under `from __future__ import annotations`) count
+    # as type-checking imports: left out with them (import-linter #384).
+    annotations_are_type_only: bool = False
     exclude_tests: bool = True
     test_patterns: tuple[str, ...] = DEFAULT_TEST_PATTERNS
     modules: tuple[ModuleDecl, ...] = ()

@@ -10,7 +10,14 @@ from codehealth.core.boundary_settings import AllowEntry, BoundarySettings, Modu
 from codehealth.core.settings import ConfigError
 
 _DOTTED = re.compile(r"^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$")
-_KEYS = ("root_packages", "allow_type_checking", "exclude_tests", "test_patterns", "allow")
+_KEYS = (
+    "root_packages",
+    "allow_type_checking",
+    "annotations_are_type_only",
+    "exclude_tests",
+    "test_patterns",
+    "allow",
+)
 
 
 def parse_boundaries(section: dict[str, Any], path: str) -> BoundarySettings:
@@ -27,8 +34,9 @@ def parse_boundaries(section: dict[str, Any], path: str) -> BoundarySettings:
     values = {key.replace("-", "_"): value for key, value in table.items()}
     return BoundarySettings(
         root_packages=_names(values.get("root_packages", []), f"{where} root_packages"),
-        allow_type_checking=_flag(values.get("allow_type_checking", False), where),
-        exclude_tests=_flag(values.get("exclude_tests", True), where),
+        allow_type_checking=_key_flag(values, "allow_type_checking", False, where),
+        annotations_are_type_only=_key_flag(values, "annotations_are_type_only", False, where),
+        exclude_tests=_key_flag(values, "exclude_tests", True, where),
         test_patterns=_strings(
             values.get("test_patterns", list(BoundarySettings().test_patterns)),
             f"{where} test_patterns",
@@ -37,6 +45,10 @@ def parse_boundaries(section: dict[str, Any], path: str) -> BoundarySettings:
         allow=tuple(_allow(entry, f"{where} allow") for entry in _list(values.get("allow", []))),
         contracts=_contracts(section.get("contracts", []), path),
     )
+
+
+def _key_flag(values: dict[str, Any], key: str, default: bool, where: str) -> bool:
+    return _flag(values.get(key, default), f"{where} {key}")
 
 
 def _flag(value: Any, where: str) -> bool:

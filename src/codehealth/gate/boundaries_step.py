@@ -54,7 +54,7 @@ def local_boundaries(
     touched = _touched_modules(root, view, edited, sides)
     if isinstance(touched, str):
         return touched
-    scans = _scans(view, touched, sides)
+    scans = _scans(view, touched, sides, settings.boundaries.annotations_are_type_only)
     if isinstance(scans, str):
         return scans
     added = _added_edges(scans[0], scans[1])
@@ -108,11 +108,14 @@ def _touched_modules(
     return touched
 
 
-def _scans(view: ProjectView, touched: dict[str, str], sides: _Sides) -> list[_Scanned] | str:
+def _scans(
+    view: ProjectView, touched: dict[str, str], sides: _Sides, annotations: bool
+) -> list[_Scanned] | str:
     """grimp's imports of the touched modules at each revision (see ``_scan``)."""
     scans = []
     for side in sides:
-        scanned = _scan(view, {module: side.get(path) for module, path in touched.items()})
+        contents = {module: side.get(path) for module, path in touched.items()}
+        scanned = _scan(view, contents, annotations)
         if isinstance(scanned, str):
             return scanned
         scans.append(scanned)
@@ -154,7 +157,7 @@ def _without_allow_list(
 def _imports_changed(path: str, sides: tuple[Mapping[str, bytes | None], ...]) -> bool:
     import ast
 
-    from codehealth.boundaries import file_facts
+    from codehealth.boundaries import file_facts, without_lazy
 
     facts = []
     for side in sides:
@@ -162,27 +165,30 @@ def _imports_changed(path: str, sides: tuple[Mapping[str, bytes | None], ...]) -
         if content is None:
             return True
         try:
-            facts.append(file_facts(ast.parse(content), content))
+            facts.append(file_facts(ast.parse(without_lazy(content)), content))
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return True
     return not facts[0].same_imports(facts[1])
 
 
 def _scan(
-    view: ProjectView, contents: Mapping[str, bytes | None]
+    view: ProjectView, contents: Mapping[str, bytes | None], annotations: bool
 ) -> dict[tuple[str, bool], set[Any]] | str:
     """grimp's imports of the given modules (module -> content, not read from the work
-    tree), with and without those under ``TYPE_CHECKING``, external ones included: the
-    same scanner, so the same imports, as the whole-project graph."""
-    from codehealth.adapters.imports import OverrideError, scan_contents
+    tree), with and without those under ``TYPE_CHECKING`` (every spelling, and those used
+    only in annotations when ``annotations``), external ones included: the same scanner,
+    so the same imports, as the whole-project graph."""
+    from codehealth.adapters.imports import OverrideError, drop_scanned, scan_contents
+    from codehealth.boundaries import type_only_lines
 
     given = {module: content for module, content in contents.items() if content is not None}
     if len(given) != len(contents):
         return "not readable at both revisions"
     try:
-        return scan_contents(view.project.found, view.project.paths, given)
+        scanned = scan_contents(view.project.found, view.project.paths, given)
     except OverrideError as error:
         return str(error)
+    return drop_scanned(scanned, type_only_lines(given, annotations))
 
 
 def _added_edges(

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from codehealth.boundaries.api import parse_public_api, resolve_relative
+from codehealth.boundaries.dynamic import dynamic_references
 from codehealth.boundaries.statements import (
     ImportTarget,
-    dynamic_imports,
     enclosing_symbol,
     inline_ignores,
     relative_beyond_top,
@@ -78,9 +78,11 @@ def test_statement_targets_multi_line_aliases_and_relative() -> None:
 
 def test_dynamic_imports_literal_only() -> None:
     source = b'import importlib\nimportlib.import_module("a.b")\nimport_module(name)\n'
-    assert list(dynamic_imports(source, "pkg")) == [(2, "a.b")]
+    found, _ = dynamic_references("pkg.m", "pkg/m.py", source, "pkg")
+    assert [(r.line, r.target) for r in found] == [(2, "a.b")]
     relative = b'import_module(".x", package="pkg.sub")\n'
-    assert list(dynamic_imports(relative, "pkg")) == [(1, "pkg.sub.x")]
+    found, _ = dynamic_references("pkg.m", "pkg/m.py", relative, "pkg")
+    assert [(r.line, r.target) for r in found] == [(1, "pkg.sub.x")]
 
 
 def test_inline_ignores_only_in_comments() -> None:

@@ -37,6 +37,12 @@ from codehealth.adapters.imports.overrides import (
     Scanned as Scanned,
 )
 from codehealth.adapters.imports.overrides import (
+    drop_imports as drop_imports,
+)
+from codehealth.adapters.imports.overrides import (
+    drop_scanned as drop_scanned,
+)
+from codehealth.adapters.imports.overrides import (
     patch_graph as patch_graph,
 )
 from codehealth.adapters.imports.overrides import (
@@ -52,6 +58,8 @@ __all__ = [
     "Scanned",
     "build_import_graph",
     "cycle_breakers",
+    "drop_imports",
+    "drop_scanned",
     "internal_imports",
     "list_modules",
     "patch_graph",

@@ -153,3 +153,53 @@ def _add_scanned_import(
         line_contents=item.line_contents,
         is_lazy=getattr(item, "is_lazy", False),
     )
+
+
+def drop_imports(graph: Any, lines: Mapping[str, frozenset[int]], roots: Iterable[str]) -> int:
+    """Removes from ``graph`` the imports of each module made at the given ``lines`` (the
+    type-checking-only imports grimp does not recognise); how many were removed. grimp
+    removes an import with all its lines at once: the other lines are added back. An
+    external module no import reaches any more leaves the graph, as build_graph would."""
+    root_list = tuple(roots)
+    removed = 0
+    for importer, dropped in lines.items():
+        if importer not in graph.modules:
+            continue
+        for imported in sorted(graph.find_modules_directly_imported_by(importer)):
+            details = graph.get_import_details(importer=importer, imported=imported)
+            kept = [d for d in details if int(d["line_number"]) not in dropped]
+            if len(kept) == len(details):
+                continue
+            removed += len(details) - len(kept)
+            graph.remove_import(importer=importer, imported=imported)
+            for detail in kept:
+                _add_detail(graph, importer, imported, detail)
+            if not _is_internal(imported, root_list) and not (
+                graph.find_modules_that_directly_import(imported)
+            ):
+                graph.remove_module(imported)
+    return removed
+
+
+def _add_detail(graph: Any, importer: str, imported: str, detail: Mapping[str, Any]) -> None:
+    lazy = {"is_lazy": True} if detail.get("is_lazy") else {}  # older grimp: no such field
+    graph.add_import(
+        importer=importer,
+        imported=imported,
+        line_number=detail["line_number"],
+        line_contents=detail["line_contents"],
+        **lazy,
+    )
+
+
+def drop_scanned(scanned: Scanned, lines: Mapping[str, frozenset[int]]) -> Scanned:
+    """``scanned`` without the imports made at ``lines`` of each module, from the sets that
+    leave out the imports under ``TYPE_CHECKING`` (the other sets are unchanged)."""
+    return {
+        (module, exclude_tc): (
+            {item for item in imports if item.line_number not in lines.get(module, ())}
+            if exclude_tc
+            else imports
+        )
+        for (module, exclude_tc), imports in scanned.items()
+    }
