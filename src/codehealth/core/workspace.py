@@ -46,15 +46,19 @@ def workspace_projects(documents: Documents) -> tuple[WorkspaceProject, ...]:
     """The projects of the repository, by folder; empty when it holds one project (or none)
     at its root, which the commands analyse as they always did.
 
-    The members of ``[tool.uv.workspace]`` (its ``members`` globs less ``exclude``) when the
-    root declares one, else every ``pyproject.toml`` below the root with a ``[project]`` (or
-    Poetry) name that is not inside another one's folder (there it is that project's example
-    or test fixture); the root is a project too when it has one."""
+    The members the root declares (``[tool.uv.workspace]``, ``[tool.pdm.workspace]`` or a
+    hatch environment's ``workspace.members``: globs less ``exclude``), the root itself too
+    when it is a project. Without such a table, a root that is a project is the only one
+    (its folders' ``pyproject.toml`` files are its examples and fixtures); a root that is
+    none (``libs/*/pyproject.toml`` and no project above) holds every project below it with
+    a ``[project]`` (or Poetry) name that is not inside another one's folder."""
     root = documents.get("pyproject.toml", {})
-    members = _uv_members(root)
+    members = _declared_members(root)
     paths = sorted(p for p in documents if p != "pyproject.toml")
     if members is not None:
         chosen = [p for p in paths if _matches(posixpath.dirname(p), *members)]
+    elif _distribution_name(root):  # one project, whose folders may hold examples of it
+        return ()
     else:  # the outermost ones: a project inside another's folder is its example or fixture
         named = [p for p in paths if _distribution_name(documents[p])]
         chosen = [p for p in named if not any(_inside(p, other) for other in named)]
@@ -134,14 +138,26 @@ def _project(path: str, document: Mapping[str, Any], configured: set[str]) -> Wo
     )
 
 
-def _uv_members(root: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """(members, exclude) globs of ``[tool.uv.workspace]``, None without one."""
-    workspace = _table(_table(root.get("tool")).get("uv")).get("workspace")
-    if not isinstance(workspace, dict):
+def _declared_members(root: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """(members, exclude) globs the root declares: ``[tool.uv.workspace]``,
+    ``[tool.pdm.workspace]``, hatch's ``workspace.members`` of any environment (a path, or a
+    table with ``path``); None when it declares no workspace."""
+    tool = _table(root.get("tool"))
+    tables = [_table(tool.get(name)).get("workspace") for name in ("uv", "pdm")]
+    envs = _table(_table(tool.get("hatch")).get("envs")).values()
+    tables.extend(_table(env).get("workspace") for env in envs)
+    declared = [t for t in tables if isinstance(t, dict)]
+    if not declared:
         return None
-    members = tuple(m for m in _list(workspace.get("members")) if isinstance(m, str))
-    exclude = tuple(m for m in _list(workspace.get("exclude")) if isinstance(m, str))
-    return members, exclude
+    members = tuple(_member_path(m) for t in declared for m in _list(t.get("members")))
+    exclude = tuple(m for t in declared for m in _list(t.get("exclude")) if isinstance(m, str))
+    return tuple(m for m in members if m), exclude
+
+
+def _member_path(member: Any) -> str:
+    if isinstance(member, dict):
+        member = member.get("path")
+    return member if isinstance(member, str) else ""
 
 
 def _matches(folder: str, members: tuple[str, ...], exclude: tuple[str, ...]) -> bool:

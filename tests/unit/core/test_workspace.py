@@ -29,20 +29,40 @@ def test_uv_members_and_exclude_choose_the_projects() -> None:
     assert [(p.name, p.folder) for p in projects] == [("acme-core", "packages/core")]
 
 
-def test_without_uv_every_project_below_the_root_and_the_root_itself() -> None:
+def test_without_a_workspace_table_every_project_below_a_root_that_is_none() -> None:
     documents = {
-        "pyproject.toml": {**_project("mono"), "tool": {"codehealth": {}}},
+        "pyproject.toml": {"tool": {"codehealth": {}}},  # settings, no project
         "libs/a/pyproject.toml": {**_project("a"), "tool": {"codehealth": {"jobs": 1}}},
         "libs/b/pyproject.toml": _project("b", dependencies=["a>=1", "requests"]),
         "docs/pyproject.toml": {"tool": {"ruff": {}}},  # no [project]: not a project
     }
     projects = {p.folder: p for p in workspace_projects(documents)}
-    assert set(projects) == {"", "libs/a", "libs/b"}
+    assert set(projects) == {"libs/a", "libs/b"}
     assert projects["libs/a"].config_file == "libs/a/pyproject.toml"
     assert projects["libs/a"].own_config
     # b has no [tool.codehealth]: the nearest one above applies, as ruff does
     assert projects["libs/b"].config_file == "pyproject.toml"
     assert not projects["libs/b"].own_config
+    assert projects["libs/b"].dependencies == {"a", "requests"}
+
+
+def test_a_root_project_with_example_projects_stays_one_project() -> None:
+    documents = {
+        "pyproject.toml": _project("shop"),
+        "examples/demo/pyproject.toml": _project("demo"),
+    }
+    assert workspace_projects(documents) == ()
+
+
+def test_hatch_and_pdm_workspaces_declare_members_too() -> None:
+    hatch = {"envs": {"default": {"workspace": {"members": [{"path": "pkgs/a"}, "pkgs/b"]}}}}
+    for tool in ({"hatch": hatch}, {"pdm": {"workspace": {"members": ["pkgs/*"]}}}):
+        documents = {
+            "pyproject.toml": {**_project("root"), "tool": tool},
+            "pkgs/a/pyproject.toml": _project("a"),
+            "pkgs/b/pyproject.toml": _project("b"),
+        }
+        assert [p.folder for p in workspace_projects(documents)] == ["", "pkgs/a", "pkgs/b"]
 
 
 def test_declared_dependencies_read_every_place_a_pyproject_declares_them() -> None:
@@ -90,7 +110,13 @@ def test_nearest_config_and_project_of() -> None:
     assert nearest_config("a/b/pyproject.toml", configured) == "a/pyproject.toml"
     assert nearest_config("c/pyproject.toml", set()) == "c/pyproject.toml"
     projects = workspace_projects(
-        {"pyproject.toml": _project("root"), "a/pyproject.toml": _project("a")}
+        {
+            "pyproject.toml": {
+                **_project("root"),
+                "tool": {"uv": {"workspace": {"members": ["a"]}}},
+            },
+            "a/pyproject.toml": _project("a"),
+        }
     )
     assert project_of("a/src/a/x.py", projects).name == "a"  # type: ignore[union-attr]
     assert project_of("ab/x.py", projects).name == "root"  # type: ignore[union-attr]
