@@ -1,28 +1,17 @@
-"""Dotted names: a relative import resolved, the project module a dotted string names."""
+"""Dotted names: a relative import resolved (``package_of`` is the core's), the project
+module a dotted string names."""
 
 from __future__ import annotations
 
 from collections.abc import Collection
 
-
-def package_of(module: str, path: str) -> str:
-    """The package a module's relative imports start from: itself for an ``__init__``."""
-    if path.endswith("__init__.py"):
-        return module
-    return module.rpartition(".")[0]
+from codehealth.core.module_names import package_of as package_of
+from codehealth.core.module_names import resolve_relative
 
 
 def resolve_from(package: str, level: int, module: str | None) -> str | None:
-    """``from ..x import`` seen in ``package``; None when the dots go past the top."""
-    if level == 0:
-        return module
-    parts = package.split(".") if package else []
-    if level > len(parts):
-        return None
-    base = parts[: len(parts) - level + 1]
-    if module:
-        base.append(module)
-    return ".".join(base) if base else None
+    """The module ``from <dots><module> import`` in ``package`` names; None past the top."""
+    return resolve_relative(package, level, module) if level else module
 
 
 def named_module(dotted: str, modules: Collection[str]) -> str | None:
