@@ -74,15 +74,8 @@ class AppResolver:
             owner, _, class_name = named.rpartition(".")
             return self._class(owner, class_name)
         tree = self._tree(f"{app}.apps")
-        if tree is None:
-            return None
-        configs = [
-            node for node in tree.body if isinstance(node, ast.ClassDef) and _is_config(node)
-        ]
-        chosen = [node for node in configs if _class_literal(node, "default") is not False]
-        defaults = [node for node in chosen if _class_literal(node, "default") is True]
-        pick = defaults or chosen
-        return _Class(f"{app}.apps", pick[0], tree) if len(pick) == 1 else None
+        chosen = _default_of(tree) if tree is not None else None
+        return _Class(f"{app}.apps", chosen, tree) if chosen and tree else None
 
     def _attributes(self, found: _Class, depth: int = 0) -> dict[str, str]:
         """The ``name`` and ``label`` the class sets or inherits from a project class."""
@@ -121,6 +114,19 @@ class AppResolver:
             path = self.modules.get(module)
             self._trees[module] = parse(self.read(path)) if path else None
         return self._trees[module]
+
+
+def _default_of(tree: ast.Module) -> ast.ClassDef | None:
+    """The default AppConfig of an apps.py: its one subclass, or the one with default = True
+    (a class with default = False never is)."""
+    marked = {node: _class_literal(node, "default") for node in _configs(tree)}
+    chosen = [node for node, default in marked.items() if default is not False]
+    pick = [node for node in chosen if marked[node] is True] or chosen
+    return pick[0] if len(pick) == 1 else None
+
+
+def _configs(tree: ast.Module) -> list[ast.ClassDef]:
+    return [node for node in tree.body if isinstance(node, ast.ClassDef) and _is_config(node)]
 
 
 def _external(dotted: str) -> DjangoApp:

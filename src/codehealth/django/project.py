@@ -99,5 +99,7 @@ def _settings_paths(
         key = (text.path, text.line, text.value)
         if text in apps or key in found or named_module(text.value, modules) is None:
             continue
+        if "." not in text.value and not name.endswith("URLCONF"):
+            continue  # CACHE_PREFIX = "shop" does not name the package shop
         found[key] = (text.path, text.line, name, text.value)
     return tuple(found.values())

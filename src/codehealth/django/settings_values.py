@@ -106,15 +106,16 @@ class _Scope:
 
     def _import_from(self, node: ast.ImportFrom) -> None:
         source = resolve_from(package_of(self.module, self.path), node.level, node.module)
+        star = any(alias.name == "*" for alias in node.names)
         if source is None or source not in self.reader.modules:
-            if any(alias.name == "*" for alias in node.names):
+            if star:
                 self._note(node, f"star import of {source or '?'}, not a project module: not read")
             return
         names = self.reader.names_of(source)
+        if star:
+            self.names.update(_public(names))
         for alias in node.names:
-            if alias.name == "*":
-                self.names.update((k, v) for k, v in names.items() if not k.startswith("_"))
-            elif alias.name in names:
+            if alias.name in names:
                 self.names[alias.asname or alias.name] = names[alias.name]
 
     def _assign(self, node: ast.Assign | ast.AnnAssign | ast.AugAssign, conditional: bool) -> None:
@@ -134,62 +135,46 @@ class _Scope:
             self.reader.result.written.extend((name, text) for text in value)
 
     def _method_call(self, call: ast.Call) -> None:
-        func = call.func
-        if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)):
+        # INSTALLED_APPS.append("x"), .extend([...]), .insert(0, "x"), .remove("x")
+        name = _changed_list(call.func)
+        current = self.names.get(name) if name else None
+        if name is None or current is None or not call.args:
             return
-        name, method = func.value.id, func.attr
-        current = self.names.get(name)
-        if current is None or method not in ("append", "extend", "insert", "remove"):
-            return
-        argument = call.args[-1] if call.args else None
-        added = self.value(argument, name) if argument is not None else ()
-        if method == "remove":
-            gone = {text.value for text in added}
+        changed = self.value(call.args[-1], name)
+        if isinstance(call.func, ast.Attribute) and call.func.attr == "remove":
+            gone = {text.value for text in changed}
             self.names[name] = tuple(text for text in current if text.value not in gone)
         else:
-            self._set(name, _union(current, added))
+            self._set(name, _union(current, changed))
 
     def value(self, node: ast.expr, setting: str) -> Value:
         """The string literals ``node`` holds (in order), noting what is not read."""
-        return tuple(self._texts(node, setting))
-
-    def _texts(self, node: ast.expr, setting: str) -> Iterator[Text]:
         if isinstance(node, ast.Constant):
-            if isinstance(node.value, str):
-                yield Text(node.value, self.path, node.lineno)
-        elif isinstance(node, (ast.List, ast.Tuple, ast.Set)):
-            for element in node.elts:
-                yield from self._texts(element, setting)
-        elif isinstance(node, ast.Starred):
-            yield from self._texts(node.value, setting)
-        elif isinstance(node, ast.Dict):
-            for item in node.values:
-                yield from self._texts(item, setting)
-        elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-            yield from self._texts(node.left, setting)
-            yield from self._texts(node.right, setting)
-        elif isinstance(node, ast.Name) and node.id in self.names:
-            yield from self.names[node.id]
-        elif isinstance(node, ast.IfExp):
+            return (
+                (Text(node.value, self.path, node.lineno),) if isinstance(node.value, str) else ()
+            )
+        parts = _parts(node)
+        if isinstance(node, ast.IfExp):
             self._unread(node, setting, "a conditional expression (both values read)")
-            yield from self._texts(node.body, setting)
-            yield from self._texts(node.orelse, setting)
-        elif isinstance(node, ast.Call):
-            yield from self._call_texts(node, setting)
-        else:
-            self._unread(node, setting, describe(node))
+        if parts is not None:
+            return tuple(text for part in parts for text in self.value(part, setting))
+        if isinstance(node, ast.Name) and node.id in self.names:
+            return self.names[node.id]
+        if isinstance(node, ast.Call):
+            return self._call_value(node, setting)
+        self._unread(node, setting, describe(node))
+        return ()
 
-    def _call_texts(self, call: ast.Call, setting: str) -> Iterator[Text]:
+    def _call_value(self, call: ast.Call, setting: str) -> Value:
         name = call_name(call)
-        if name in _LIST_CALLS and len(call.args) == 1:
-            yield from self._texts(call.args[0], setting)
-            return
+        if isinstance(call.func, ast.Name) and name in _LIST_CALLS and len(call.args) == 1:
+            return self.value(call.args[0], setting)
         default = _default_of(call) if name in _ENVIRONMENT_GETTERS or _is_env(call) else None
         if default is None:
             self._unread(call, setting, f"a call to {name or 'a function'}()")
-            return
+            return ()
         self._unread(call, setting, f"read from the environment by {name}(): its default read")
-        yield from self._texts(default, setting)
+        return self.value(default, setting)
 
     def _unread(self, node: ast.expr, setting: str, form: str) -> None:
         if setting in NOTED_SETTINGS:
@@ -197,6 +182,22 @@ class _Scope:
 
     def _note(self, node: ast.AST, text: str) -> None:
         self.reader.result.notes.append(f"{self.path}:{getattr(node, 'lineno', 0)}: {text}")
+
+
+def _parts(node: ast.expr) -> list[ast.expr] | None:
+    """The expressions whose strings ``node`` holds: a list's elements, a sum's terms, a
+    dict's values, both values of ``a if c else b``; None for any other expression."""
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        return node.elts
+    if isinstance(node, ast.Starred):
+        return [node.value]
+    if isinstance(node, ast.Dict):
+        return list(node.values)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return [node.left, node.right]
+    if isinstance(node, ast.IfExp):
+        return [node.body, node.orelse]
+    return None
 
 
 def _bodies(node: ast.stmt) -> list[list[ast.stmt]]:
@@ -217,6 +218,11 @@ def _assigned_names(body: list[ast.stmt]) -> Iterator[str]:
                 yield inner.id
             elif (changed := _changed_list(inner)) is not None:
                 yield changed
+
+
+def _public(names: dict[str, Value]) -> dict[str, Value]:
+    """What ``from x import *`` takes: the names not starting with an underscore."""
+    return {name: value for name, value in names.items() if not name.startswith("_")}
 
 
 def _changed_list(node: ast.AST) -> str | None:
