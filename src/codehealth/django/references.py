@@ -52,9 +52,12 @@ _MENTIONS = (
 
 def may_reference(project: DjangoProject, path: str, source: bytes) -> bool:
     """Whether ``string_references`` can find anything in the file at ``path``: False means
-    none, so the walk of its tree can be skipped (a settings file always may)."""
+    none, so the walk of its tree can be skipped (a settings file always may, a migration
+    never does)."""
     if any(entry[0] == path for entry in project.settings_paths):
         return True
+    if "migrations" in path.split("/")[:-1]:
+        return False
     return any(word in source for word in _MENTIONS)
 
 
@@ -103,7 +106,18 @@ class _Finder:
         elif isinstance(target, ast.Name) and target.id == _USER_MODEL:
             # from oscar.core.compat import AUTH_USER_MODEL: the setting under its own name
             self._model(target, self.project.auth_user_model, MODEL_REFERENCE, _USER_MODEL)
+        elif isinstance(target, ast.Call) and call_name(target) == "get_model_name":
+            # swapper.get_model_name("wagtailcore", "Page"): a swappable model, by default
+            # the one it names
+            self._swappable(call, target, field)
         elif _names_a_string(target):
+            self._note(call, f"{field} target is {describe(target)}, not read")
+
+    def _swappable(self, call: ast.Call, target: ast.Call, field: str) -> None:
+        texts = [_literal(node) for node in target.args]
+        if len(texts) == 2 and texts[0] and texts[1]:
+            self._model(target, f"{texts[0]}.{texts[1]}", MODEL_REFERENCE)
+        else:
             self._note(call, f"{field} target is {describe(target)}, not read")
 
     def _get_model(self, call: ast.Call) -> None:

@@ -93,6 +93,11 @@ FORMS = {
         [("shop.users", MODEL_REFERENCE, "AUTH_USER_MODEL")],
         [],
     ),
+    "a swappable model (swapper.get_model_name)": (
+        'models.ForeignKey(swapper.get_model_name("product", "Product"))',
+        [(PRODUCT, MODEL_REFERENCE, "product.Product")],
+        [],
+    ),
     "a model class: its import shows it": ("models.ForeignKey(Product)", [], []),
     "an f-string": (
         'models.ForeignKey(f"{LABEL}.Product")',
@@ -249,3 +254,4 @@ def test_the_default_user_model_is_external() -> None:
 def test_may_reference_lets_a_caller_skip_files(source: bytes, expected: bool) -> None:
     assert may_reference(project(), "shop/order/models.py", source) is expected
     assert may_reference(project(), "config/settings.py", b"x = 1") is True
+    assert may_reference(project(), "shop/order/migrations/0001_initial.py", source) is False
