@@ -39,8 +39,8 @@ def _named(modules: Mapping[str, str], read: Read) -> Iterator[str]:
     for path in _entry_point_paths(modules):
         source = read(path)
         for name in settings_in_source(source) if source is not None else []:
-            # python sandbox/manage.py puts sandbox/ first on sys.path: "settings" there is
-            # the project's sandbox.settings.
+            # python shop/manage.py puts shop/ first on sys.path: "settings" there is
+            # the project's shop.settings (django-oscar's sandbox is such a project).
             package = module_at.get(path, "").rpartition(".")[0]
             if package and name not in modules:
                 yield f"{package}.{name}"
