@@ -8,7 +8,7 @@ import configparser
 import re
 from collections.abc import Callable, Iterator, Mapping
 
-from codehealth.core.toml import TOMLDecodeError, parse_toml
+from codehealth.core import TOMLDecodeError, parse_toml
 
 Read = Callable[[str], "bytes | None"]
 

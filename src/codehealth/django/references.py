@@ -5,13 +5,8 @@ from __future__ import annotations
 
 import ast
 
-from codehealth.core.boundary_records import (
-    GET_MODEL,
-    MODEL_REFERENCE,
-    SETTINGS_PATH,
-    URL_INCLUDE,
-    Reference,
-)
+from codehealth.core import Reference
+from codehealth.core.boundary_records import GET_MODEL, MODEL_REFERENCE, SETTINGS_PATH, URL_INCLUDE
 from codehealth.django.dotted import in_migrations, named_module
 from codehealth.django.model_labels import ModelLabels
 from codehealth.django.records import DjangoProject
