@@ -94,13 +94,12 @@ class _Finder:
     def _model_argument(self, call: ast.Call, target: ast.expr | None, field: str) -> None:
         if target is None:
             return
-        if isinstance(target, ast.Constant) and isinstance(target.value, str):
-            self._model(target, target.value, MODEL_REFERENCE)
-        elif isinstance(target, ast.Attribute) and target.attr == _USER_MODEL:
-            self._model(target, self.project.auth_user_model, MODEL_REFERENCE, _SETTING_TEXT)
-        elif isinstance(target, ast.Name) and target.id == _USER_MODEL:
-            # from oscar.core.compat import AUTH_USER_MODEL: the setting under its own name
-            self._model(target, self.project.auth_user_model, MODEL_REFERENCE, _USER_MODEL)
+        text = _literal(target)
+        user_model = _user_model_form(target)
+        if text is not None:
+            self._model(target, text, MODEL_REFERENCE)
+        elif user_model:
+            self._model(target, self.project.auth_user_model, MODEL_REFERENCE, user_model)
         elif isinstance(target, ast.Call) and call_name(target) == "get_model_name":
             # swapper.get_model_name("wagtailcore", "Page"): a swappable model, by default
             # the one it names
@@ -187,6 +186,16 @@ def _literal(node: ast.expr | None) -> str | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
     return None
+
+
+def _user_model_form(node: ast.expr) -> str:
+    """How the target names the user model: ``settings.AUTH_USER_MODEL``, or
+    ``AUTH_USER_MODEL`` (oscar's ``from oscar.core.compat import AUTH_USER_MODEL``); ""."""
+    if isinstance(node, ast.Attribute) and node.attr == _USER_MODEL:
+        return _SETTING_TEXT
+    if isinstance(node, ast.Name) and node.id == _USER_MODEL:
+        return _USER_MODEL
+    return ""
 
 
 def _names_a_string(node: ast.expr) -> bool:
