@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import ast
+import re
 
 from codehealth.core import Reference
 from codehealth.core.boundary_records import GET_MODEL, MODEL_REFERENCE, SETTINGS_PATH, URL_INCLUDE
@@ -29,6 +30,8 @@ RELATION_FIELDS = frozenset(
 )
 _USER_MODEL = "AUTH_USER_MODEL"
 _SETTING_TEXT = "settings.AUTH_USER_MODEL"
+# sender="order.Order"; not sender="noreply@example.com" (mail, not a model signal)
+_MODEL_STRING = re.compile(r"[A-Za-z_]\w*\.[A-Za-z_]\w*\Z")
 # A source without these words holds no string reference (``in`` on bytes is much faster
 # than one regular expression of alternatives).
 _MENTIONS = (
@@ -88,7 +91,7 @@ class _Finder:
             self._include(call.args[0])
         sender = _keyword(call, "sender")
         text = _literal(sender)
-        if sender is not None and text is not None and "." in text:
+        if sender is not None and text is not None and _MODEL_STRING.match(text):
             self._model(sender, text, MODEL_REFERENCE)
 
     def _model_argument(self, call: ast.Call, target: ast.expr | None, field: str) -> None:

@@ -135,6 +135,7 @@ FORMS = {
         [(PRODUCT, MODEL_REFERENCE, "product.Product")],
         [],
     ),
+    "a mail's sender is not a model": ('send_mail(subject, sender="noreply@shop.example")', [], []),
     "a connect's sender": (
         'post_save.connect(changed, sender="product.Product")',
         [(PRODUCT, MODEL_REFERENCE, "product.Product")],
@@ -221,6 +222,22 @@ def test_settings_paths_are_references_of_the_settings_file() -> None:
             "config/settings.py", 11, "config.settings", "shop.urls", SETTINGS_PATH, "shop.urls"
         ),
     ]
+
+
+def test_a_nested_app_depends_on_its_parent_app_by_label() -> None:
+    files = dict(FILES)
+    files["shop/catalogue/reviews/__init__.py"] = ""
+    files["shop/catalogue/reviews/models.py"] = ""
+    reviews = '"shop.users",\n    "shop.catalogue.reviews",'
+    files["config/settings.py"] = SETTINGS.replace('"shop.users",', reviews)
+    modules = {path[:-3].replace("/", ".").removesuffix(".__init__"): path for path in files}
+    sources = {path: textwrap.dedent(text).encode() for path, text in files.items()}
+    nested = read_django_project("config.settings", modules, sources.get)
+    tree = ast.parse('ForeignKey("product.Product")\nForeignKey("reviews.Vote")')
+    path = "shop/catalogue/reviews/models.py"
+    references, notes = string_references(nested, "shop.catalogue.reviews.models", path, tree)
+    assert [(r.target, r.text) for r in references] == [(PRODUCT, "product.Product")]
+    assert notes == []
 
 
 def test_a_migration_holds_no_references() -> None:
