@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from codehealth.boundaries.syntax import without_lazy
+from codehealth.core.module_names import resolve_relative
 
 # module name -> its exported names (for star imports), or None when unknown
 StarSource = Callable[[str], "frozenset[str] | None"]
@@ -33,18 +34,6 @@ class PublicApi:
     def declared(self) -> bool:
         """The package declares an API: ``__all__``, or re-exports from its submodules."""
         return self.declared_all or bool(self.reexports)
-
-
-def resolve_relative(package: str, level: int, module: str | None) -> str | None:
-    """``from ..x import`` seen in ``package`` (the package the code is in); None when the
-    dots go past the top-level package."""
-    parts = package.split(".") if package else []
-    if level > len(parts):
-        return None
-    base = parts[: len(parts) - level + 1]
-    if module:
-        base.append(module)
-    return ".".join(base) if base else None
 
 
 _ALL_AT_TOP = re.compile(rb"^__all__\b", re.MULTILINE)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
-from codehealth.boundaries.api import resolve_relative
 from codehealth.boundaries.syntax import without_lazy
 from codehealth.core import DYNAMIC_IMPORT, Reference
+from codehealth.core.module_names import resolve_relative
 
 _FUNCTIONS = ("import_module", "__import__")
 

@@ -11,7 +11,7 @@ import tokenize
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from codehealth.boundaries.api import resolve_relative
+from codehealth.core.module_names import resolve_relative
 
 _KEYWORD = re.compile(r"\b(?:from|import)\b")
 _IGNORE = re.compile(
