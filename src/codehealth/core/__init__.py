@@ -32,7 +32,19 @@ from codehealth.core.boundary_records import (
     DYNAMIC_IMPORT as DYNAMIC_IMPORT,
 )
 from codehealth.core.boundary_records import (
+    GET_MODEL as GET_MODEL,
+)
+from codehealth.core.boundary_records import (
+    MODEL_REFERENCE as MODEL_REFERENCE,
+)
+from codehealth.core.boundary_records import (
     REFERENCE_KINDS as REFERENCE_KINDS,
+)
+from codehealth.core.boundary_records import (
+    SETTINGS_PATH as SETTINGS_PATH,
+)
+from codehealth.core.boundary_records import (
+    URL_INCLUDE as URL_INCLUDE,
 )
 from codehealth.core.boundary_records import (
     BoundaryReport as BoundaryReport,
@@ -172,6 +184,12 @@ from codehealth.core.coverage_paths import (
 from codehealth.core.coverage_paths import (
     measured_by as measured_by,
 )
+from codehealth.core.django_settings import (
+    DJANGO_CONVENTION as DJANGO_CONVENTION,
+)
+from codehealth.core.django_settings import (
+    DjangoSettings as DjangoSettings,
+)
 from codehealth.core.duplication import (
     FINGERPRINT_FIELDS as FINGERPRINT_FIELDS,
 )
@@ -278,6 +296,9 @@ from codehealth.core.skipping import (
     skipped_folder as skipped_folder,
 )
 from codehealth.core.tests_settings import (
+    TEST_FOLDERS as TEST_FOLDERS,
+)
+from codehealth.core.tests_settings import (
     is_test_path as is_test_path,
 )
 from codehealth.core.tests_settings import (
@@ -351,6 +372,8 @@ __all__ = [
     "FINGERPRINT_FIELDS",
     "Fingerprints",
     "DuplicationSettings",
+    "DJANGO_CONVENTION",
+    "DjangoSettings",
     "MIN_TOKENS_FLOOR",
     "measured_by",
     "PytestOptions",
@@ -386,9 +409,13 @@ __all__ = [
     "Halstead",
     "Hit",
     "ImportSite",
+    "DYNAMIC_IMPORT",
+    "GET_MODEL",
+    "MODEL_REFERENCE",
+    "SETTINGS_PATH",
+    "URL_INCLUDE",
     "REFERENCE_KINDS",
     "Reference",
-    "DYNAMIC_IMPORT",
     "LineCounts",
     "LintCost",
     "ModuleDecl",
@@ -400,6 +427,7 @@ __all__ = [
     "Rule",
     "SEVERITIES",
     "Settings",
+    "TEST_FOLDERS",
     "ThresholdViolation",
     "Thresholds",
     "Unreadable",

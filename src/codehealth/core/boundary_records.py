@@ -57,11 +57,33 @@ class Reference:
 
 @dataclass(frozen=True, slots=True)
 class ModuleEdge:
-    """``source`` imports ``target`` (two modules), through ``imports``."""
+    """``source`` depends on ``target`` (two modules) through ``imports``: import
+    statements and references (``ImportSite.kind``)."""
 
     source: str
     target: str
     imports: tuple[ImportSite, ...]
+
+    @property
+    def kinds(self) -> dict[str, int]:
+        """How many sites of each kind (``"import"`` first when there are any)."""
+        counts: dict[str, int] = {}
+        for site in sorted(self.imports, key=lambda s: s.kind != "import"):
+            counts[site.kind] = counts.get(site.kind, 0) + 1
+        return counts
+
+    @property
+    def hidden(self) -> bool:
+        """No import statement shows this dependency: only references do."""
+        return all(site.kind != "import" for site in self.imports)
+
+    def describe(self) -> str:
+        """``"3 imports"``, ``"2 model references"``, ``"1 import, 1 URL include"``."""
+        return ", ".join(f"{n} {_plural(kind, n)}" for kind, n in self.kinds.items())
+
+
+def _plural(kind: str, count: int) -> str:
+    return kind if count == 1 or kind == GET_MODEL else kind + "s"
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +148,7 @@ class BoundaryReport:
     cycles: tuple[Cycle, ...]
     not_analysed: tuple[NotAnalysed, ...] = ()
     notes: tuple[str, ...] = ()
+    django_settings: str = ""  # the Django settings module; "" when it is no Django project
 
     @property
     def failed(self) -> bool:

@@ -47,3 +47,6 @@ class BoundarySettings:
     modules: tuple[ModuleDecl, ...] = ()
     allow: tuple[AllowEntry, ...] = ()
     contracts: tuple[Mapping[str, Any], ...] = ()
+    # The contracts of [[tool.codehealth.contracts]] see the references no import shows
+    # (Django's strings, literal dynamic imports): off, as lint-imports cannot see them.
+    include_string_references: bool = False

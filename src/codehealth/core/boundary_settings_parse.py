@@ -17,6 +17,7 @@ _KEYS = (
     "exclude_tests",
     "test_patterns",
     "allow",
+    "include_string_references",
 )
 
 
@@ -44,6 +45,7 @@ def parse_boundaries(section: dict[str, Any], path: str) -> BoundarySettings:
         modules=_modules(section.get("modules", {}), path),
         allow=tuple(_allow(entry, f"{where} allow") for entry in _list(values.get("allow", []))),
         contracts=_contracts(section.get("contracts", []), path),
+        include_string_references=_key_flag(values, "include_string_references", False, where),
     )
 
 

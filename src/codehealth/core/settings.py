@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from codehealth.core.boundary_settings import BoundarySettings
+from codehealth.core.django_settings import DjangoSettings
 from codehealth.core.duplication_settings import DuplicationSettings
 from codehealth.core.history_settings import HistorySettings
 from codehealth.core.tests_settings import TestSettings
@@ -126,6 +127,7 @@ class Settings:
     # the coverage data file (relative to the root), "off" for none; None: found at the root
     coverage: str | None = None
     duplication: DuplicationSettings = field(default_factory=DuplicationSettings)
+    django: DjangoSettings = field(default_factory=DjangoSettings)
 
     @property
     def excluded_patterns(self) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ from typing import Any
 
 from codehealth.core.boundary_settings_parse import parse_boundaries
 from codehealth.core.debt_settings_parse import parse_debt
+from codehealth.core.django_settings_parse import parse_django
 from codehealth.core.duplication_settings_parse import parse_duplication
 from codehealth.core.gate_settings_parse import parse_gate
 from codehealth.core.history_settings_parse import parse_history
@@ -57,6 +58,7 @@ _TOP_KEYS: dict[str, tuple[str, Any]] = {
     "tests": ("a table, e.g. [tool.codehealth.tests]", None),
     "coverage": ('a coverage data file, e.g. "coverage.xml", or "off"', _non_empty_str),
     "duplication": ("a table, e.g. [tool.codehealth.duplication]", None),
+    "django": ("a table, e.g. [tool.codehealth.django]", None),
 }
 
 
@@ -74,6 +76,7 @@ def parse_settings(
         ("gate", parse_gate),
         ("tests", parse_tests),
         ("duplication", parse_duplication),
+        ("django", parse_django),
     )
     for name, parse in sub_tables:
         table = section.get(name)
