@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from codehealth.core import (
+    TEST_FOLDERS,
     ConfigError,
     PytestOptions,
     Settings,
@@ -55,12 +56,33 @@ def read_toml(path: str) -> dict[str, Any]:
 
 
 def _pytest_options(root: str, pyproject: dict[str, Any]) -> PytestOptions | None:
-    """pytest's options from the first file that configures it, as pytest picks it."""
+    """pytest's options from the first file that configures it, as pytest picks it; its
+    ``testpaths`` without those where the tests sit among the code (see ``_holds_code``)."""
+    found = None
     for name, section in _INI_FILES:
         options = _ini_section(os.path.join(root, name), section)
         if options is not None:
-            return ini_pytest_options(options)
-    return pyproject_pytest_options(pyproject)
+            found = ini_pytest_options(options)
+            break
+    else:
+        found = pyproject_pytest_options(pyproject)
+    if found is None:
+        return None
+    testpaths, python_files = found
+    return [p for p in testpaths if not _holds_code(os.path.join(root, p))], python_files
+
+
+def _holds_code(folder: str) -> bool:
+    """A testpath that holds test folders of its own (saleor's ``testpaths = ["saleor"]``,
+    with ``saleor/checkout/tests/``) is where pytest looks, not test code: the package's
+    other files are the product. Looked for three levels down."""
+    base = folder.rstrip(os.sep).count(os.sep)
+    for path, dirs, _files in os.walk(folder):
+        if any(name in TEST_FOLDERS for name in dirs):
+            return True
+        if path.count(os.sep) - base >= 2:
+            dirs[:] = []
+    return False
 
 
 def _ini_section(path: str, section: str) -> dict[str, str] | None:
@@ -79,7 +101,26 @@ def _ini_section(path: str, section: str) -> dict[str, str] | None:
 
 
 def default_roots(root: str) -> tuple[str, ...]:
-    """``src`` when the project uses a src layout, else the project folder itself."""
+    """``src`` when the project uses a src layout; a Django project's folder when its
+    ``manage.py`` sits one level down; else the project folder itself."""
     if os.path.isdir(os.path.join(root, "src")):
         return ("src", ".")
-    return (".",)
+    django = _django_folder(root)
+    return (django, ".") if django else (".",)
+
+
+def _django_folder(root: str) -> str | None:
+    """The folder of the one ``manage.py`` one level down (netbox's ``netbox/``) when that
+    folder is no package and the repository root holds no package of its own: Django puts
+    manage.py's folder on ``sys.path``, so the apps import by their names from there."""
+    if os.path.isfile(os.path.join(root, "manage.py")):
+        return None
+    try:
+        folders = [entry for entry in os.scandir(root) if entry.is_dir()]
+    except OSError:
+        return None
+    packages = [f.name for f in folders if os.path.isfile(os.path.join(f.path, "__init__.py"))]
+    managed = [f.name for f in folders if os.path.isfile(os.path.join(f.path, "manage.py"))]
+    if packages or len(managed) != 1:
+        return None
+    return managed[0]
