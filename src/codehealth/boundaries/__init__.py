@@ -19,7 +19,13 @@ from codehealth.boundaries.check import (
     PRIVATE_SUBMODULE as PRIVATE_SUBMODULE,
 )
 from codehealth.boundaries.facts import (
+    added_reference as added_reference,
+)
+from codehealth.boundaries.facts import (
     file_facts as file_facts,
+)
+from codehealth.boundaries.facts import (
+    reference_strings as reference_strings,
 )
 from codehealth.boundaries.finish import (
     finish_violations as finish_violations,
@@ -54,12 +60,14 @@ __all__ = [
     "DYNAMIC_PRIVATE_IMPORT",
     "PRIVATE_SUBMODULE",
     "ProjectFacts",
+    "added_reference",
     "analyse",
     "apply_ignores",
     "file_facts",
     "finish_violations",
     "module_map",
     "not_importer",
+    "reference_strings",
     "root_package_folders",
     "run_boundaries",
     "type_only_imports",

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from codehealth.boundaries.api import PublicApi, literal_all, parse_public_api
-from codehealth.boundaries.check import ApiContext, check_statement
+from codehealth.boundaries.check import ApiContext, check_reference, check_statement
 from codehealth.boundaries.dynamic import dynamic_references
 from codehealth.boundaries.modules import ModuleMap, Owners, is_test_module
 from codehealth.boundaries.statements import (
@@ -18,7 +18,7 @@ from codehealth.boundaries.statements import (
     inline_ignores,
     statement_targets,
 )
-from codehealth.core import ImportSite, ModuleEdge, NotAnalysed, Violation
+from codehealth.core import ImportSite, ModuleEdge, NotAnalysed, Reference, Violation
 
 Read = Callable[[str], "bytes | None"]
 
@@ -42,6 +42,9 @@ class ProjectFacts:
     # Files whose imports are not checked (a path in, True out): tests, migrations and
     # generated code import what they need and are nobody's design.
     not_importer: Callable[[str], bool] = _never
+    # The dependencies no import statement shows (Django's strings, literal dynamic imports):
+    # edges of their own kind, checked against depends_on like imports.
+    references: Iterable[Reference] = ()
 
 
 @dataclass
@@ -73,6 +76,9 @@ def analyse(facts: ProjectFacts, module_map: ModuleMap) -> Analysis:
     edges, statements = _crossings(facts, owners, module_map)
     for importer, line in statements:
         result.violations.extend(_check_line(context, facts, texts, importer, line))
+    for reference in _references(facts, owners, edges):
+        symbol = enclosing_symbol(texts.lines(reference.path), reference.line)
+        result.violations.extend(check_reference(context, reference, symbol))
     # Sites in full order: grimp lists the names of one statement (`from a import b, c`) in
     # no fixed order, and a cycle's finding is fingerprinted by its first site's name.
     result.edges = [
@@ -102,6 +108,27 @@ def _crossings(
         if source_owner != target_owner or module_map.depends_on.get(source_owner or ""):
             statements[(importer, line)] = None
     return edges, statements
+
+
+def _references(
+    facts: ProjectFacts, owners: Owners, edges: dict[tuple[str, str], list[ImportSite]]
+) -> list[Reference]:
+    """The references between two modules of the map, added to ``edges`` as sites of their
+    kind; those the checked files hold are returned for the depends_on check."""
+    checked: list[Reference] = []
+    for reference in facts.references:
+        source, target = owners(reference.importer), owners(reference.target)
+        if source is None or target is None or source == target:
+            continue
+        if _left_out(facts, reference.importer):
+            continue
+        site = ImportSite(
+            reference.path, reference.line, reference.importer, reference.target, reference.kind
+        )
+        edges.setdefault((source, target), []).append(site)
+        if facts.only is None or reference.importer in facts.only:
+            checked.append(reference)
+    return checked
 
 
 def _left_out(facts: ProjectFacts, module: str) -> bool:
@@ -240,5 +267,5 @@ def _crosses(context: ApiContext, importer: str, name: str) -> bool:
     return owner is not None and not (importer == owner or importer.startswith(owner + "."))
 
 
-def _site_order(site: ImportSite) -> tuple[str, int, str, str]:
-    return (site.path, site.line, site.importer, site.imported)
+def _site_order(site: ImportSite) -> tuple[str, int, str, str, str]:
+    return (site.path, site.line, site.importer, site.imported, site.kind)

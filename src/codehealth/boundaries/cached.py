@@ -27,8 +27,16 @@ if TYPE_CHECKING:  # the warm path must not pay for importing the model's datacl
         Violation,
     )
 
-FORMAT = 2
-_CONFIG_FILES = ("pyproject.toml", "setup.cfg", ".importlinter")
+FORMAT = 3  # 3: sites have a kind, the report its Django settings
+# manage.py, pytest.ini and tox.ini may name the Django settings module.
+_CONFIG_FILES = (
+    "pyproject.toml",
+    "setup.cfg",
+    ".importlinter",
+    "manage.py",
+    "pytest.ini",
+    "tox.ini",
+)
 _DEFAULT_COSTS = {
     "CH301": ("major", 15.0),
     "CH302": ("major", 10.0),
@@ -47,7 +55,9 @@ def project_key(root: str, settings: Settings, folders: dict[str, str]) -> str:
     several commands (the report, tests), and files change between them."""
     digest = hashlib.blake2b(digest_size=20)
     digest.update(f"{FORMAT}/{__version__}/{sys.version_info[:2]}".encode())
-    digest.update(repr((settings.boundaries, settings.roots, settings.exclude)).encode())
+    digest.update(
+        repr((settings.boundaries, settings.django, settings.roots, settings.exclude)).encode()
+    )
     digest.update(repr(sorted(folders.items())).encode())
     for name in _CONFIG_FILES:
         with contextlib.suppress(OSError), open(os.path.join(root, name), "rb") as handle:
@@ -180,6 +190,7 @@ def decode_report(data: dict[str, Any]) -> BoundaryReport:
         cycles=tuple(_cycle(c) for c in data["cycles"]),
         not_analysed=tuple(NotAnalysed(**n) for n in data["not_analysed"]),
         notes=tuple(data["notes"]),
+        django_settings=data["django_settings"],
     )
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from codehealth.boundaries.api import PublicApi
 from codehealth.boundaries.modules import Owners, is_within
 from codehealth.boundaries.statements import ImportTarget
-from codehealth.core import Finding, Violation
+from codehealth.core import Finding, Reference, Violation
 
 PRIVATE_SUBMODULE = "CH301"
 PRIVATE_NAME = "CH302"
@@ -64,7 +64,7 @@ def _check_target(
     if owner is None:
         return []
     shown = full if name in (None, "*") else f"{full}.{name}"
-    found = _dependency(context, importer, owner, shown, where)
+    found = _dependency(context, (importer, owner, shown), where)
     if is_within(importer, owner):
         return found
     verdict = _verdict(context, owner, full, name, dynamic)
@@ -177,9 +177,25 @@ def _private_fix(name: str, where: str) -> str:
     return f"export `{name}` under a public name in `{where}`, or use a public name"
 
 
+def check_reference(context: ApiContext, reference: Reference, symbol: str) -> list[Violation]:
+    """Declared dependencies applied to a reference no import shows (a string naming another
+    app's model, a URL conf, a settings path, a literal dynamic import)."""
+    owner = context.owners(reference.target)
+    if owner is None:
+        return []
+    crossing = (reference.importer, owner, reference.target)
+    return _dependency(context, crossing, (reference.path, reference.line, symbol), reference)
+
+
 def _dependency(
-    context: ApiContext, importer: str, owner: str, shown: str, where: tuple[str, int, str]
+    context: ApiContext,
+    crossing: tuple[str, str, str],
+    where: tuple[str, int, str],
+    reference: Reference | None = None,
 ) -> list[Violation]:
+    """``crossing``: the importer, the module it reaches and the name it imports (or the
+    module a ``reference`` names)."""
+    importer, owner, shown = crossing
     source = context.owners(importer)
     if source is None or is_within(owner, source) or is_within(source, owner):
         return []
@@ -192,10 +208,16 @@ def _dependency(
         UNDECLARED_DEPENDENCY,
         path,
         line,
-        f"`{source}` depends on `{owner}` (`{importer}` imports `{shown}`), "
+        f"`{source}` depends on `{owner}` ({_how(importer, shown, reference)}), "
         f"which its depends_on does not list ({listed})",
         symbol=symbol,
         fix=f"add `{owner}` to depends_on of `{source}` in [tool.codehealth.modules], "
-        "or remove the import",
+        f"or remove the {'import' if reference is None else 'reference'}",
     )
     return [Violation(finding, importer, shown, owner)]
+
+
+def _how(importer: str, shown: str, reference: Reference | None) -> str:
+    if reference is None:
+        return f"`{importer}` imports `{shown}`"
+    return f"`{importer}` names `{shown}` by a {reference.kind} `{reference.text}`"

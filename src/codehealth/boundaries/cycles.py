@@ -164,7 +164,8 @@ def summarise_modules(
     for edge in edges:
         efferent.setdefault(edge.source, set()).add(edge.target)
         afferent.setdefault(edge.target, set()).add(edge.source)
-        inbound[edge.target] = inbound.get(edge.target, 0) + len(edge.imports)
+        imports = sum(1 for site in edge.imports if site.kind == "import")
+        inbound[edge.target] = inbound.get(edge.target, 0) + imports
     in_cycles: dict[str, int] = {}
     for cycle in cycles:
         for module in set(cycle.path):

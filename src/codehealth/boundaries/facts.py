@@ -17,6 +17,7 @@ from codehealth.boundaries.api import public_api_of
 from codehealth.boundaries.dynamic import fold, module_constants
 from codehealth.boundaries.statements import enclosing_symbol, inline_ignores
 from codehealth.core import normalise_line
+from codehealth.django import RELATION_FIELDS
 
 _BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")
 # Statements holding other statements (besides ``if``, whose test is kept as a guard).
@@ -45,18 +46,21 @@ class FileFacts:
     text of its lines); ``dynamic``: each ``import_module``/``__import__`` call (and the
     module its constant name folds to);
     ``ignores``: each inline ignore (rules, reason, line text); ``exports``: the public
-    names, whether ``__all__`` declares them, and whether a star import may add more."""
+    names, whether ``__all__`` declares them, and whether a star import may add more;
+    ``references``: what may name another module by a string (``reference_strings``)."""
 
     imports: tuple[tuple[tuple[Any, ...], tuple[str, ...], str, str], ...]
     dynamic: tuple[tuple[str, str, str, str], ...]
     ignores: tuple[tuple[tuple[str, ...], str, str], ...]
     exports: tuple[frozenset[str], bool, bool]
+    references: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def same_imports(self, other: FileFacts) -> bool:
-        """Equal import statements, dynamic imports and ignores (exports aside)."""
-        return (self.imports, self.dynamic, self.ignores) == (
+        """Equal import statements, dynamic imports, references and ignores (exports aside)."""
+        return (self.imports, self.dynamic, self.references, self.ignores) == (
             other.imports,
             other.dynamic,
+            other.references,
             other.ignores,
         )
 
@@ -85,6 +89,73 @@ def file_facts(tree: ast.Module, source: bytes) -> FileFacts:
         tuple(sorted(dynamic)),
         tuple(sorted(ignores)),
         (api.names, api.declared_all, api.complete),
+        reference_strings(tree),
+    )
+
+
+# Calls whose string arguments may name another module (Django's fields, get_model,
+# include, signal receivers; importlib), and keywords that do in any call.
+_REFERRING_CALLS = RELATION_FIELDS | {
+    "get_model",
+    "include",
+    "receiver",
+    "connect",
+    "import_module",
+    "__import__",
+}
+_REFERRING_KEYWORDS = frozenset({"to", "sender"})
+
+
+def reference_strings(tree: ast.Module) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A conservative summary of what may reference another module by a string: the strings
+    of each call that may (by its name, or a ``to=``/``sender=`` keyword), and of each
+    upper-case module-level setting (``MIDDLEWARE = [...]``). Two versions with equal
+    summaries hold the same references; lines do not count (an edit above moves them)."""
+    found: list[tuple[str, tuple[str, ...]]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            name = _called(node.func)
+            keywords = {k.arg for k in node.keywords}
+            if name in _REFERRING_CALLS or keywords & _REFERRING_KEYWORDS:
+                found.append((name, _strings(node)))
+    for statement in tree.body:
+        targets = _setting_names(statement)
+        if targets:
+            found.append((targets, _strings(statement)))
+    return tuple(sorted(found))
+
+
+def added_reference(base: bytes, head: bytes) -> str:
+    """What ``head`` may reference by a string that ``base`` did not (``reference_strings``),
+    said in a few words; "" when nothing was added."""
+    try:
+        before = set(reference_strings(ast.parse(base)))
+        added = [item for item in reference_strings(ast.parse(head)) if item not in before]
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return "does not parse"
+    if not added:
+        return ""
+    name, strings = added[0]
+    return f"a new reference by string in {name}: {', '.join(strings)}"
+
+
+def _setting_names(statement: ast.stmt) -> str:
+    """The upper-case names a module-level (augmented) assignment sets, as Django's settings."""
+    if isinstance(statement, ast.Assign):
+        targets = statement.targets
+    elif isinstance(statement, (ast.AugAssign, ast.AnnAssign)):
+        targets = [statement.target]
+    else:
+        return ""
+    names = [t.id for t in targets if isinstance(t, ast.Name) and t.id.isupper()]
+    return ",".join(names)
+
+
+def _strings(node: ast.AST) -> tuple[str, ...]:
+    return tuple(
+        item.value
+        for item in ast.walk(node)
+        if isinstance(item, ast.Constant) and isinstance(item.value, str)
     )
 
 

@@ -13,13 +13,19 @@ from codehealth.core import (
     Cycle,
     Finding,
     ModuleEdge,
+    Reference,
     Violation,
     normalise_line,
     numbered_fingerprints,
 )
 
 
-def contract_findings(links: list[Link], paths: dict[str, str]) -> list[Violation]:
+def contract_findings(
+    links: list[Link], paths: dict[str, str], references: tuple[Reference, ...] = ()
+) -> list[Violation]:
+    """A finding per illegal import of a broken contract; an import that is a reference
+    no import statement shows (include_string_references) says what it is."""
+    named = {(r.importer, r.target, r.line): r for r in references}
     seen: set[tuple[str, str, str, int]] = set()
     found: list[Violation] = []
     for link in links:
@@ -28,34 +34,47 @@ def contract_findings(links: list[Link], paths: dict[str, str]) -> list[Violatio
             if key in seen or link.importer not in paths:
                 continue
             seen.add(key)
-            message = (
-                f"contract {link.contract!r} is broken: `{link.importer}` imports `{link.imported}`"
+            reference = named.get((link.importer, link.imported, line))
+            how = (
+                f"names `{link.imported}` by a {reference.kind} `{reference.text}`"
+                if reference
+                else f"imports `{link.imported}`"
             )
+            message = f"contract {link.contract!r} is broken: `{link.importer}` {how}"
             finding = Finding(
                 BROKEN_CONTRACT,
                 paths[link.importer],
                 line,
                 message,
-                fix="remove this import, route it through an allowed module, "
-                "or change the contract",
+                fix=f"remove this {'reference' if reference else 'import'}, route it through "
+                "an allowed module, or change the contract",
             )
             found.append(Violation(finding, link.importer, link.imported))
     return found
 
 
 def cycle_findings(cycles: list[Cycle]) -> list[Violation]:
+    """A finding per cycle, at an import grimp would break it at; a cycle that only references
+    close (no import shows one of its edges) is reported at such a reference, as such."""
     found: list[Violation] = []
     for cycle in cycles:
-        edge = next((e for e in cycle.edges if _breaks(e, cycle.breakers)), cycle.edges[0])
+        hidden = [e for e in cycle.edges if e.hidden]
+        breaking = (e for e in cycle.edges if _breaks(e, cycle.breakers))
+        edge = hidden[0] if hidden else next(breaking, cycle.edges[0])
         site = edge.imports[0]
         path_text = " -> ".join(cycle.path)
+        if hidden:
+            through = ", ".join(f"`{e.source}` -> `{e.target}` ({e.describe()})" for e in hidden)
+            message = f"modules depend on each other in a cycle: {path_text}, through {through}"
+        else:
+            message = f"modules import each other in a cycle: {path_text}"
         finding = Finding(
             MODULE_CYCLE,
             site.path,
             site.line,
-            f"modules import each other in a cycle: {path_text}",
-            fix=f"break the cycle at `{edge.source}` -> `{edge.target}` "
-            f"({len(edge.imports)} import(s)), e.g. move the shared code to a lower module",
+            message,
+            fix=f"break the cycle at `{edge.source}` -> `{edge.target}` ({edge.describe()}), "
+            "e.g. move the shared code to a lower module",
         )
         found.append(Violation(finding, site.importer, site.imported, edge.target))
     return found

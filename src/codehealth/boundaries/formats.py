@@ -6,11 +6,12 @@ import json
 from dataclasses import fields, is_dataclass
 from typing import Any
 
+from codehealth.boundaries.graph_formats import hidden_couplings_note, hidden_couplings_table
 from codehealth.core import BoundaryReport, ModuleSummary, Violation
 from codehealth.render import Cell, Table, render_plain, render_rich
 from codehealth.version import __version__
 
-BOUNDARIES_SCHEMA_VERSION = 1
+BOUNDARIES_SCHEMA_VERSION = 2
 
 
 def boundaries_document(report: BoundaryReport) -> dict[str, Any]:
@@ -99,7 +100,7 @@ def boundaries_tables(
     report: BoundaryReport, modules: bool = False, every: bool = False
 ) -> tuple[list[Table], list[str], list[str]]:
     """``every``: list all violations (else the first VIOLATION_ROWS, after a summary)."""
-    tables = [_modules_table(report)] if modules else []
+    tables = [_modules_table(report), *hidden_couplings_table(report)] if modules else []
     capped = not every and len(report.violations) > VIOLATION_ROWS
     if capped:
         tables.append(_by_module_table(report))
@@ -109,6 +110,8 @@ def boundaries_tables(
     if report.cycles:
         tables.append(_cycles_table(report))
     header = [f"root packages: {', '.join(report.root_packages) or '(none found)'}"]
+    if report.django_settings:
+        header.append(f"Django project: settings {report.django_settings}")
     return tables, header, _after_tables(report, modules)
 
 
@@ -128,11 +131,11 @@ def _cycles_table(report: BoundaryReport) -> Table:
     """Each cycle, its imports per edge and where grimp would break it."""
     return Table(
         "Cycles between modules",
-        ("cycle", "imports per edge", "break at"),
+        ("cycle", "dependencies per edge", "break at"),
         [
             (
                 Cell(" -> ".join(c.path), True),
-                Cell(", ".join(f"{e.source}->{e.target}: {len(e.imports)}" for e in c.edges)),
+                Cell(", ".join(f"{e.source}->{e.target}: {e.describe()}" for e in c.edges)),
                 Cell(", ".join(f"{a} -> {b}" for a, b in c.breakers) or "-"),
             )
             for c in report.cycles
@@ -143,12 +146,17 @@ def _cycles_table(report: BoundaryReport) -> Table:
 def _after_tables(report: BoundaryReport, modules: bool) -> list[str]:
     """The lines printed after the tables: broken contracts' details, files not analysed,
     notes, and the one-line summary."""
-    after = [f"{c.name} (broken):\n{c.details.rstrip()}" for c in report.contracts if not c.kept]
+    after = [  # line by line: the renderer shows a line break inside a line as "\n"
+        line
+        for c in report.contracts
+        if not c.kept
+        for line in (f"{c.name} (broken):", *c.details.rstrip().splitlines())
+    ]
     after += [f"not analysed: {n.path}: {n.reason}" for n in report.not_analysed]
     after += [f"note: {note}" for note in report.notes]
-    todo = undeclared_note(report, modules)
-    if todo:
-        after.append(f"note: {todo}")
+    for note in (undeclared_note(report, modules), hidden_couplings_note(report, modules)):
+        if note:
+            after.append(f"note: {note}")
     summary = _summary(report)
     after.append(
         f"{summary['violations']} violation(s) in {summary['modules']} module(s); "
@@ -187,7 +195,8 @@ def _modules_table(report: BoundaryReport) -> Table:
             for m in report.modules
         ],
         numeric=frozenset({1, 2, 3, 5, 6, 7}),
-        footnote="Ca: modules importing it; Ce: modules it imports; instability = Ce/(Ca+Ce); "
+        footnote="Ca: modules depending on it; Ce: modules it depends on (imports and "
+        "references no import shows); instability = Ce/(Ca+Ce); "
         "API: its size (* no __all__; none declared: only _private parts are checked); "
         "imports in: from other modules; extract: no inbound private imports and no cycles",
     )

@@ -1,8 +1,11 @@
-"""The module graph as Graphviz dot and as Mermaid, violations and cycles marked in red."""
+"""The module graph as Graphviz dot and as Mermaid, violations and cycles marked in red, the
+dependencies only references make (no import shows them) dashed and named by their kind;
+and those hidden dependencies as a table."""
 
 from __future__ import annotations
 
-from codehealth.core import BoundaryReport
+from codehealth.core import BoundaryReport, ModuleEdge
+from codehealth.render import Cell, Table
 
 # Findings about one import that reaches past another module's API (or its declared deps).
 _CROSSING = frozenset({"CH301", "CH302", "CH303", "CH304", "CH307"})
@@ -38,7 +41,9 @@ def render_boundaries_dot(report: BoundaryReport) -> str:
         lines.append(f'  "{m.name}" [label="{m.name}\\n{m.public_names} public"{style}];')
     for e in report.edges:
         pair = (e.source, e.target)
-        attributes = [f'label="{len(e.imports)}"']
+        attributes = [f'label="{_label(e)}"']
+        if e.hidden:
+            attributes.append("style=dashed")
         if pair in bad or pair in cyclic:
             attributes.append("color=red")
         if pair in cyclic:
@@ -76,7 +81,62 @@ def _mermaid_edges(
     for index, e in enumerate(e for e in report.edges if e.source in ids and e.target in ids):
         pair = (e.source, e.target)
         marker = "-. private .->" if pair in private else "-->"
+        if e.hidden:
+            marker = f"-. {' + '.join(e.kinds)} .->"
         lines.append(f"  {ids[e.source]} {marker} {ids[e.target]}")
         if pair in red_pairs:
             red.append(index)
     return lines, red
+
+
+def _label(edge: ModuleEdge) -> str:
+    """An edge's label: how many imports, or its kinds when references make it."""
+    if all(site.kind == "import" for site in edge.imports):
+        return str(len(edge.imports))
+    return edge.describe()
+
+
+def _hidden(report: BoundaryReport) -> list[ModuleEdge]:
+    return [e for e in report.edges if e.hidden]
+
+
+def hidden_couplings_table(report: BoundaryReport) -> list[Table]:
+    """The dependencies between modules that no import shows, each with its first site (none
+    when there are none)."""
+    hidden = _hidden(report)
+    if not hidden:
+        return []
+    rows = [
+        (
+            Cell(f"{e.source} -> {e.target}"),
+            Cell(e.describe()),
+            Cell(f"{e.imports[0].path}:{e.imports[0].line}"),
+        )
+        for e in hidden
+    ]
+    return [
+        Table(
+            "Dependencies no import shows",
+            ("modules", "through", "first at"),
+            rows,
+            footnote="Django's string references and literal dynamic imports; import-linter "
+            "cannot see them (include_string_references adds them to the contracts' graph)",
+        )
+    ]
+
+
+def hidden_couplings_note(report: BoundaryReport, listed: bool) -> str | None:
+    """How many dependencies between modules only references make, by kind."""
+    hidden = _hidden(report)
+    if not hidden:
+        return None
+    kinds: dict[str, int] = {}
+    for edge in hidden:
+        for kind in edge.kinds:
+            kinds[kind] = kinds.get(kind, 0) + 1
+    by_kind = ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items()))
+    where = "listed above" if listed else "`codehealth boundaries --modules` lists them"
+    return (
+        f"{len(hidden)} dependency(ies) between modules exist only through references no "
+        f"import shows ({by_kind}): {where}"
+    )

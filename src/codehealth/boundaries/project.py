@@ -167,10 +167,15 @@ def prefix_roots(roots: tuple[str, ...], namespaces: set[str], every: set[str]) 
 
 
 def module_map(
-    settings: Settings, roots: tuple[str, ...], packages: set[str], every_module: set[str]
+    settings: Settings,
+    roots: tuple[str, ...],
+    packages: set[str],
+    every_module: set[str],
+    apps: tuple[str, ...] = (),
 ) -> ModuleMap:
-    """Every direct subpackage of each root package, plus the declared modules (checked:
-    a name that does not exist stops the run)."""
+    """Every direct subpackage of each root package and each Django app of the project
+    (``apps``), plus the declared modules (checked: a name that does not exist stops the
+    run)."""
     from codehealth.boundaries.modules import default_modules, is_test_module, make_module_map
 
     boundaries = settings.boundaries
@@ -184,7 +189,7 @@ def module_map(
         if not is_test_module(m, tests) and not m.endswith(".migrations")
     }
     where = f"{settings.config_file}: [tool.codehealth.modules]"
-    public: dict[str, frozenset[str]] = {}
+    public = _django_apps(settings, apps, packages, every_module, modules)
     depends: dict[str, tuple[str, ...] | None] = {}
     for declared in boundaries.modules:
         _must_exist(declared.name, packages, where, "is not a package of the project")
@@ -209,6 +214,30 @@ def _open_submodules(namespace: str, every_module: set[str]) -> frozenset[str]:
         for name in every_module
         if name.rpartition(".")[0] == namespace and not name.rpartition(".")[2].startswith("_")
     )
+
+
+def _django_apps(
+    settings: Settings,
+    apps: tuple[str, ...],
+    packages: set[str],
+    every_module: set[str],
+    modules: set[str],
+) -> dict[str, frozenset[str]]:
+    """Adds each project app (a package) to ``modules`` when apps are modules; its public
+    submodules when the Django convention is declared (the rest is then its internals)."""
+    django = settings.django
+    public: dict[str, frozenset[str]] = {}
+    if not django.apps_are_modules:
+        return public
+    inside = [app for app in apps if app in packages]
+    # An app is one module: its subpackages (models/, forms/) are its parts, not modules.
+    modules.difference_update({m for m in modules for app in inside if m.startswith(app + ".")})
+    for app in inside:
+        modules.add(app)
+        if django.public:
+            named = (f"{app}.{name}" for name in django.public)
+            public[app] = frozenset(name for name in named if name in every_module)
+    return public
 
 
 def _must_exist(name: str, known: set[str], where: str, problem: str) -> None:

@@ -19,13 +19,15 @@ from codehealth.boundaries.finish import (
     cycle_findings,
     finish_violations,
     lines_of,
+    read_or_empty,
     relative,
 )
 from codehealth.boundaries.ignores import apply_ignores
 from codehealth.boundaries.inputs import Graphs, Project, read_project
 from codehealth.boundaries.modules import ModuleMap, Owners
 from codehealth.boundaries.project import module_map, not_importer, root_package_folders
-from codehealth.core import BoundaryReport, NotAnalysed, Settings, Violation
+from codehealth.boundaries.references import HiddenDependencies, hidden_dependencies
+from codehealth.core import BoundaryReport, NotAnalysed, Reference, Settings, Violation
 
 _PRIVATE_RULES = ("CH301", "CH302", "CH303", "CH307")
 
@@ -64,6 +66,7 @@ def _compute(
     overrides: Mapping[str, bytes],
 ) -> BoundaryReport:
     project, graphs = read_project(root, settings, folders, use_cache, overrides)
+    hidden = _hidden_dependencies(project)
     files = project.files
     contract_sources = _contract_sources(root, settings, project.roots)
     api_key = _api_graph_key(contract_sources, project.roots, settings)
@@ -75,16 +78,21 @@ def _compute(
         project.roots,
         {m for m in internal if project.paths[m].endswith("__init__.py")},
         internal,
+        hidden.apps,
     )
-    analysis = analyse(_facts(project, graphs, api_key), mapping)
+    analysis = analyse(_facts(project, graphs, api_key, hidden.references), mapping)
     # The contracts' graphs: the one built above when the options agree, else their own.
-    contracts, links = run_contracts(contract_sources, graphs)
+    contracts, links = run_contracts(contract_sources, _contract_graphs(graphs, settings, hidden))
     # A contract's own graph may have left out more files (a syntax error grimp met).
     paths = {m: p for m, p in project.paths.items() if os.path.join(root, p) not in files.skip}
     cycles = find_cycles(
         analysis.edges, _breakers_by_pair(graphs.built.get(api_key), mapping, internal)
     )
-    found = [*analysis.violations, *contract_findings(links, paths), *cycle_findings(cycles)]
+    found = [
+        *analysis.violations,
+        *contract_findings(links, paths, hidden.references),
+        *cycle_findings(cycles),
+    ]
     violations = finish_violations(
         _kept(project, found, analysis), project.sources, root, analysis.lines
     )
@@ -105,7 +113,8 @@ def _compute(
         contracts=tuple(contracts),
         cycles=tuple(cycles),
         not_analysed=_not_analysed(root, files, analysis),
-        notes=(*files.notes, *analysis.notes),
+        notes=(*files.notes, *hidden.notes, *analysis.notes),
+        django_settings=hidden.settings_module,
     )
 
 
@@ -120,7 +129,34 @@ def _api_graph_key(
     return reusable[0] if reusable else (roots, False, exclude_tc)
 
 
-def _facts(project: Project, graphs: Graphs, api_key: GraphKey) -> ProjectFacts:
+def _hidden_dependencies(project: Project) -> HiddenDependencies:
+    """The references no import shows; files outside the packages (manage.py, pytest.ini)
+    are read from the project folder."""
+
+    def read(path: str) -> bytes | None:
+        content = project.sources.get(path)
+        if content is None and "/" not in path:
+            content = read_or_empty(os.path.join(project.root, path)) or None
+        return content
+
+    left_out = not_importer(project.settings, project.sources.get)
+    return hidden_dependencies(project.settings.django, project.paths, read, left_out)
+
+
+def _contract_graphs(graphs: Graphs, settings: Settings, hidden: HiddenDependencies) -> Any:
+    """The graph each contract is checked on: with the references no import shows when
+    ``include_string_references`` asks for them."""
+    if not settings.boundaries.include_string_references or not hidden.references:
+        return graphs
+    from codehealth.adapters.imports import with_references
+
+    added = [(r.importer, r.target, r.line, r.text) for r in hidden.references]
+    return lambda key: with_references(graphs(key), added)
+
+
+def _facts(
+    project: Project, graphs: Graphs, api_key: GraphKey, references: tuple[Reference, ...]
+) -> ProjectFacts:
     """The facts the analysis reads; the imports come from the public-API rule's graph."""
     internal = set(project.paths)
 
@@ -138,6 +174,7 @@ def _facts(project: Project, graphs: Graphs, api_key: GraphKey) -> ProjectFacts:
         read=project.sources.get,
         test_patterns=boundaries.test_patterns if boundaries.exclude_tests else (),
         not_importer=not_importer(project.settings, project.sources.get),
+        references=references,
     )
 
 

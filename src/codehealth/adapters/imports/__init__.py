@@ -48,6 +48,9 @@ from codehealth.adapters.imports.overrides import (
 from codehealth.adapters.imports.overrides import (
     scan_contents as scan_contents,
 )
+from codehealth.adapters.imports.overrides import (
+    with_references as with_references,
+)
 
 __all__ = [
     "ContractSource",
@@ -66,4 +69,5 @@ __all__ = [
     "read_importlinter",
     "run_contracts",
     "scan_contents",
+    "with_references",
 ]

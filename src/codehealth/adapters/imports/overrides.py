@@ -5,6 +5,7 @@ other file is the same at both revisions, so the work tree's cached graph serves
 
 from __future__ import annotations
 
+import copy
 import os
 import tempfile
 from collections.abc import Iterable, Mapping
@@ -203,3 +204,15 @@ def drop_scanned(scanned: Scanned, lines: Mapping[str, frozenset[int]]) -> Scann
         )
         for (module, exclude_tc), imports in scanned.items()
     }
+
+
+def with_references(graph: Any, references: Iterable[tuple[str, str, int, str]]) -> Any:
+    """A copy of ``graph`` with each reference (importer, imported, line, text) no import
+    shows added as an import between modules it holds, for contracts that see them."""
+    copied = copy.deepcopy(graph)  # grimp's own way: import-linter copies a graph so
+    for importer, imported, line, text in references:
+        if importer in copied.modules and imported in copied.modules:
+            copied.add_import(
+                importer=importer, imported=imported, line_number=line, line_contents=text
+            )
+    return copied

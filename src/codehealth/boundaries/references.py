@@ -1,0 +1,118 @@
+"""The dependencies no import statement shows, as edges of the module graph: Django's
+string references (when the project is a Django project) and literal dynamic imports.
+Pure: files come through the ``read`` function it is given."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+
+from codehealth.boundaries.dynamic import dynamic_references
+from codehealth.boundaries.syntax import without_lazy
+from codehealth.core import DjangoSettings, Reference
+from codehealth.django import (
+    DjangoProject,
+    find_settings_module,
+    may_reference,
+    read_django_project,
+    string_references,
+)
+
+Read = Callable[[str], "bytes | None"]
+
+# What a file must hold to make a dynamic import worth parsing it for (most files hold none).
+_DYNAMIC_WORDS = (b"import_module", b"__import__")
+
+
+@dataclass(frozen=True, slots=True)
+class HiddenDependencies:
+    """``references`` between the project's modules; ``apps``: the project's Django apps
+    (dotted, empty when it is no Django project); ``notes``: what was not understood."""
+
+    references: tuple[Reference, ...] = ()
+    apps: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    settings_module: str = ""
+
+
+def hidden_dependencies(
+    settings: DjangoSettings,
+    modules: Mapping[str, str],
+    read: Read,
+    left_out: Callable[[str], bool],
+) -> HiddenDependencies:
+    """``modules``: dotted module -> relative path of every project module; ``read(path)``
+    the bytes of a project-relative path (any file: manage.py too); ``left_out(path)``:
+    files whose references are nobody's dependencies (tests, migrations, generated)."""
+    django = _django_project(settings, modules, read)
+    references: list[Reference] = []
+    notes: list[str] = list(django.notes) if django else []
+    for module, path in sorted(modules.items()):
+        content = read(path)
+        if not content or left_out(path):
+            continue
+        found, said = _file_references(django, settings, (module, path), content)
+        references.extend(_resolved(found, modules))
+        notes.extend(said)
+    apps = tuple(app.name for app in django.apps if app.internal) if django else ()
+    return HiddenDependencies(
+        tuple(references), apps, tuple(notes), django.settings_module if django else ""
+    )
+
+
+def _django_project(
+    settings: DjangoSettings, modules: Mapping[str, str], read: Read
+) -> DjangoProject | None:
+    """The Django project, read from its settings' syntax; None when there is none."""
+    if settings.off:
+        return None
+    found = find_settings_module(modules, read, settings.settings_module)
+    return read_django_project(found, modules, read) if found else None
+
+
+def _file_references(
+    django: DjangoProject | None,
+    settings: DjangoSettings,
+    where: tuple[str, str],
+    content: bytes,
+) -> tuple[list[Reference], list[str]]:
+    """One file's references and notes; a file that does not parse has none (the import
+    graph reports it)."""
+    module, path = where
+    found: list[Reference] = []
+    notes: list[str] = []
+    if any(word in content for word in _DYNAMIC_WORDS):
+        package = module if path.endswith("__init__.py") else module.rpartition(".")[0]
+        found, notes = dynamic_references(module, path, content, package)
+    if django is None or not settings.string_references:
+        return found, notes
+    if not may_reference(django, path, content):
+        return found, notes
+    try:
+        tree = ast.parse(without_lazy(content))
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return found, notes
+    strings, said = string_references(django, module, path, tree)
+    return found + strings, notes + said
+
+
+def _resolved(references: list[Reference], modules: Mapping[str, str]) -> list[Reference]:
+    """Each reference with its target resolved to the deepest project module the dotted
+    name starts with (``shop.middleware.Basket`` -> ``shop.middleware``); references to
+    nothing of the project, or to their own module, are dropped."""
+    resolved: list[Reference] = []
+    for reference in references:
+        target = _known_prefix(reference.target, modules)
+        if target and target != reference.importer:
+            resolved.append(replace(reference, target=target))
+    return resolved
+
+
+def _known_prefix(name: str, modules: Mapping[str, str]) -> str:
+    parts = name.split(".")
+    for end in range(len(parts), 0, -1):
+        candidate = ".".join(parts[:end])
+        if candidate in modules:
+            return candidate
+    return ""
