@@ -57,7 +57,7 @@ def local_boundaries(
     scans = _scans(view, touched, sides, settings.boundaries.annotations_are_type_only)
     if isinstance(scans, str):
         return scans
-    added = _added_edges(scans[0], scans[1])
+    added = _added_edges(scans[0], scans[1]) or _added_references(touched, sides)
     if added:
         return added
     checked = _checked_sides(_Local(root, view, settings, touched, staged), sides, scans)
@@ -202,6 +202,18 @@ def _added_edges(
             if (item.imported.name, item.line_contents) not in known:
                 path = item.importer.name
                 return f"{path}: a new import of {item.imported.name} (line {item.line_number})"
+    return ""
+
+
+def _added_references(touched: dict[str, str], sides: _Sides) -> str:
+    """What a head version may reference by a string (a Django model, URL conf, settings
+    path; a literal dynamic import) that its base version did not; "" if nothing."""
+    from codehealth.boundaries import added_reference
+
+    for path in sorted(touched.values()):
+        added = added_reference(sides[0].get(path) or b"", sides[1].get(path) or b"")
+        if added:
+            return f"{path}: {added}"
     return ""
 
 

@@ -50,7 +50,8 @@ def facts_digest(tree: Any, content: bytes) -> str:
 
     facts = file_facts(tree, content)
     names, declared, complete = facts.exports
-    text = repr((facts.imports, facts.dynamic, facts.ignores, sorted(names), declared, complete))
+    exports = (sorted(names), declared, complete)
+    text = repr((facts.imports, facts.dynamic, facts.references, facts.ignores, exports))
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 

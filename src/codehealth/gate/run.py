@@ -251,8 +251,9 @@ def _may_cross_boundaries(
 
 
 def _config_changed(root: str, settings: Settings, changes: Sequence[ChangedFile]) -> bool:
-    """A configuration file that boundaries read (the project's, import-linter's) changed."""
-    names = {"pyproject.toml", "setup.cfg", ".importlinter"}
+    """A configuration file that boundaries read (the project's, import-linter's; those
+    that may name the Django settings module) changed."""
+    names = {"pyproject.toml", "setup.cfg", ".importlinter", "manage.py", "pytest.ini", "tox.ini"}
     config = settings.config_file and os.path.relpath(settings.config_file, root).replace(
         os.sep, "/"
     )
