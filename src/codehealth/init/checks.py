@@ -5,7 +5,9 @@ it seems to. Each warning names the thing and the fix.
 - a ``requires-python`` newer than the running interpreter: files with newer syntax do not
   parse and are left out of every measure;
 - most imports between modules reach into modules that declare no API: the public-API
-  rule then checks little, and init writes (commented out) the declaration that fits.
+  rule then checks little, and init writes (commented out) the declaration that fits;
+- a Django project that does not declare Django's public-API convention: init writes it
+  (commented out) for the team to adopt.
 """
 
 from __future__ import annotations
@@ -17,8 +19,16 @@ from dataclasses import dataclass, replace
 
 from codehealth.adapters.git import ignoring_rule
 from codehealth.boundaries import DYNAMIC_PRIVATE_IMPORT, PRIVATE_SUBMODULE
-from codehealth.core import BoundaryReport, ConfigError, ModuleDecl, NotAnalysed, Settings
-from codehealth.init.section import EXAMPLE_MARK
+from codehealth.core import (
+    DJANGO_CONVENTION,
+    BoundaryReport,
+    ConfigError,
+    DjangoSettings,
+    ModuleDecl,
+    NotAnalysed,
+    Settings,
+)
+from codehealth.init.section import DJANGO_MARK, EXAMPLE_MARK
 
 # A clause of a version specifier that sets a lower bound: ">=3.10", "~=3.11", "==3.12.*".
 _LOWER_BOUND = re.compile(r"^\s*(?:>=|~=|==|>)\s*v?(\d+(?:\.\d+)*)")
@@ -186,3 +196,30 @@ def modules_example(advice: ApiAdvice, has_table: bool) -> list[str]:
 def _listed(names: Sequence[str]) -> str:
     shown = ", ".join(names[:_SHOWN])
     return shown + (f" and {len(names) - _SHOWN} more" if len(names) > _SHOWN else "")
+
+
+def django_example(settings: Settings) -> list[str]:
+    """The comment lines (without ``# ``) offering Django's public-API convention when the
+    project is a Django project that declares none (the boundaries report, cached by the
+    run before, says which settings module it found)."""
+    from codehealth.adapters.imports import OverrideError
+    from codehealth.boundaries import run_boundaries
+
+    if settings.django.public or settings.django.off:
+        return []
+    try:
+        found = run_boundaries(settings.root, settings=settings).django_settings
+    except (ConfigError, OverrideError, RuntimeError, OSError):
+        return []
+    if not found:
+        return []
+    listed = ", ".join(f'"{name}"' for name in DJANGO_CONVENTION)
+    has_table = settings.django != DjangoSettings()  # then the table is there: add to it
+    return [
+        f"{DJANGO_MARK} (settings {found}); each of its apps is a module.",
+        "To make an app's models, apps, admin, signals and urls its API and the rest of it",
+        "internal (an import of another app's views then fails, CH301), "
+        + ("add to [tool.codehealth.django]:" if has_table else "uncomment:"),
+        *(() if has_table else ("[tool.codehealth.django]",)),
+        f"public = [{listed}]",
+    ]

@@ -21,6 +21,7 @@ from codehealth.init.checks import (
     api_warning,
     baseline_ignored,
     boundaries_advice,
+    django_example,
     modules_example,
     python_too_new,
 )
@@ -154,9 +155,8 @@ def run_init(root: str, *, force: bool = False, record_baseline: bool = True) ->
         thresholds = todays_thresholds(result.files, thresholds)
     packages = detect_packages(root, roots)
     advice = boundaries_advice(settings)
-    section = Section(
-        roots, packages, thresholds, _header(record_baseline, settings), _example(advice, document)
-    )
+    example = (*_example(advice, document), *django_example(settings))
+    section = Section(roots, packages, thresholds, _header(record_baseline, settings), example)
     new_text = with_section(text, section)
     if new_text != text:
         replace_file(path, new_text, newline="")  # never through a symbolic link

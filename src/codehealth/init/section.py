@@ -13,9 +13,15 @@ HEADER = "Written by `codehealth init`"
 # The first line of the commented-out [tool.codehealth.modules] example (init_checks): a run
 # with --force removes the old example before it writes the one that fits today.
 EXAMPLE_MARK = "`codehealth init`: most imports between modules"
+# The first line of the commented-out [tool.codehealth.django] example, likewise.
+DJANGO_MARK = "`codehealth init`: a Django project"
 _OLD_HEADER = re.compile(r"^# " + re.escape(HEADER) + r"[^\r\n]*", re.MULTILINE)
 _OLD_EXAMPLE = re.compile(
-    r"(?:\r?\n)?^# " + re.escape(EXAMPLE_MARK) + r"[^\r\n]*(?:\r?\n#[^\r\n]*)*(?:\r?\n){0,2}",
+    r"(?:\r?\n)?^# (?:"
+    + re.escape(EXAMPLE_MARK)
+    + "|"
+    + re.escape(DJANGO_MARK)
+    + r")[^\r\n]*(?:\r?\n#[^\r\n]*)*(?:\r?\n){0,2}",
     re.MULTILINE,
 )
 
@@ -59,7 +65,7 @@ def _edited(text: str, section: Section) -> str:
     import tomlkit
 
     # init's own comments from an earlier run say what that run found: replaced.
-    text = _OLD_EXAMPLE.sub("", text, count=1) if EXAMPLE_MARK in text else text
+    text = _OLD_EXAMPLE.sub("", text, count=2)
     text = _OLD_HEADER.sub(f"# {section.header}", text, count=1)
     document = tomlkit.parse(text)
     _write_section(document, section, _is_last(document))
