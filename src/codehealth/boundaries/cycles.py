@@ -150,14 +150,11 @@ def _canonical(path: list[str]) -> tuple[str, ...]:
     return tuple(ring[first:] + ring[:first])
 
 
-def summarise_modules(
-    modules: dict[str, tuple[str, int, bool, str, bool]],
-    edges: Iterable[ModuleEdge],
-    cycles: Iterable[Cycle],
-    inbound_private: dict[str, int],
-    depends_on: dict[str, tuple[str, ...] | None],
-) -> list[ModuleSummary]:
-    """``modules`` maps name -> (path, public names, __all__ declared, note, API declared)."""
+def _coupling(
+    modules: dict[str, tuple[str, int, bool, str, bool]], edges: Iterable[ModuleEdge]
+) -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, int]]:
+    """The modules depending on each module, those it depends on (imports and references
+    alike), and how many import statements reach it (references are no imports)."""
     afferent: dict[str, set[str]] = {name: set() for name in modules}
     efferent: dict[str, set[str]] = {name: set() for name in modules}
     inbound: dict[str, int] = {}
@@ -166,6 +163,18 @@ def summarise_modules(
         afferent.setdefault(edge.target, set()).add(edge.source)
         imports = sum(1 for site in edge.imports if site.kind == "import")
         inbound[edge.target] = inbound.get(edge.target, 0) + imports
+    return afferent, efferent, inbound
+
+
+def summarise_modules(
+    modules: dict[str, tuple[str, int, bool, str, bool]],
+    edges: Iterable[ModuleEdge],
+    cycles: Iterable[Cycle],
+    inbound_private: dict[str, int],
+    depends_on: dict[str, tuple[str, ...] | None],
+) -> list[ModuleSummary]:
+    """``modules`` maps name -> (path, public names, __all__ declared, note, API declared)."""
+    afferent, efferent, inbound = _coupling(modules, edges)
     in_cycles: dict[str, int] = {}
     for cycle in cycles:
         for module in set(cycle.path):

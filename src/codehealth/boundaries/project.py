@@ -226,18 +226,20 @@ def _django_apps(
     """Adds each project app (a package) to ``modules`` when apps are modules; its public
     submodules when the Django convention is declared (the rest is then its internals)."""
     django = settings.django
-    public: dict[str, frozenset[str]] = {}
     if not django.apps_are_modules:
-        return public
+        return {}
     inside = [app for app in apps if app in packages]
     # An app is one module: its subpackages (models/, forms/) are its parts, not modules.
     modules.difference_update({m for m in modules for app in inside if m.startswith(app + ".")})
-    for app in inside:
-        modules.add(app)
-        if django.public:
-            named = (f"{app}.{name}" for name in django.public)
-            public[app] = frozenset(name for name in named if name in every_module)
-    return public
+    modules.update(inside)
+    if not django.public:
+        return {}
+    return {app: _named_submodules(app, django.public, every_module) for app in inside}
+
+
+def _named_submodules(app: str, names: tuple[str, ...], every_module: set[str]) -> frozenset[str]:
+    """The app's submodules of these names that exist."""
+    return frozenset(f"{app}.{name}" for name in names) & every_module
 
 
 def _must_exist(name: str, known: set[str], where: str, problem: str) -> None:

@@ -6,8 +6,7 @@ from __future__ import annotations
 import ast
 import re
 
-from codehealth.core import Reference
-from codehealth.core.boundary_records import GET_MODEL, MODEL_REFERENCE, SETTINGS_PATH, URL_INCLUDE
+from codehealth.core import GET_MODEL, MODEL_REFERENCE, SETTINGS_PATH, URL_INCLUDE, Reference
 from codehealth.django.dotted import in_migrations, named_module
 from codehealth.django.model_labels import ModelLabels
 from codehealth.django.records import DjangoProject

@@ -113,14 +113,16 @@ def _django_folder(root: str) -> str | None:
     """The folder of the one ``manage.py`` one level down (netbox's ``netbox/``) when that
     folder is no package and the repository root holds no package of its own: Django puts
     manage.py's folder on ``sys.path``, so the apps import by their names from there."""
-    if os.path.isfile(os.path.join(root, "manage.py")):
+    if os.path.isfile(os.path.join(root, "manage.py")) or _folders_holding(root, "__init__.py"):
         return None
+    managed = _folders_holding(root, "manage.py")
+    return managed[0] if len(managed) == 1 else None
+
+
+def _folders_holding(root: str, name: str) -> list[str]:
+    """The folders directly in ``root`` that hold a file ``name``."""
     try:
-        folders = [entry for entry in os.scandir(root) if entry.is_dir()]
+        entries = list(os.scandir(root))
     except OSError:
-        return None
-    packages = [f.name for f in folders if os.path.isfile(os.path.join(f.path, "__init__.py"))]
-    managed = [f.name for f in folders if os.path.isfile(os.path.join(f.path, "manage.py"))]
-    if packages or len(managed) != 1:
-        return None
-    return managed[0]
+        return []
+    return [e.name for e in entries if e.is_dir() and os.path.isfile(os.path.join(e.path, name))]
