@@ -15,6 +15,7 @@ from codehealth.django import (
     DjangoProject,
     find_settings_module,
     may_reference,
+    mention_lines,
     read_django_project,
     string_references,
 )
@@ -50,9 +51,9 @@ def hidden_dependencies(
     notes: list[str] = list(django.notes) if django else []
     for module, path in sorted(modules.items()):
         content = read(path)
-        if not content or left_out(path):
+        if not content:
             continue
-        found, said = _file_references(django, settings, (module, path), content)
+        found, said = _file_references(django, settings, (module, path), content, left_out)
         references.extend(_resolved(found, modules))
         notes.extend(said)
     apps = tuple(app.name for app in django.apps if app.internal) if django else ()
@@ -76,25 +77,30 @@ def _file_references(
     settings: DjangoSettings,
     where: tuple[str, str],
     content: bytes,
+    left_out: Callable[[str], bool],
 ) -> tuple[list[Reference], list[str]]:
     """One file's references and notes; a file that does not parse has none (the import
-    graph reports it)."""
+    graph reports it), nor one left out (tests, migrations, generated files)."""
     module, path = where
+    if left_out(path):  # memoised, and asked again by the analysis: the cheapest test
+        return [], []
+    dynamic = b"import_" in content and any(word in content for word in _DYNAMIC_WORDS)
+    strings = settings.string_references and django and may_reference(django, path, content)
+    if not (dynamic or strings):
+        return [], []
     found: list[Reference] = []
     notes: list[str] = []
-    if any(word in content for word in _DYNAMIC_WORDS):
+    if dynamic:
         package = module if path.endswith("__init__.py") else module.rpartition(".")[0]
         found, notes = dynamic_references(module, path, content, package)
-    if django is None or not settings.string_references:
-        return found, notes
-    if not may_reference(django, path, content):
+    if not strings or django is None:
         return found, notes
     try:
         tree = ast.parse(without_lazy(content))
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return found, notes
-    strings, said = string_references(django, module, path, tree)
-    return found + strings, notes + said
+    named, said = string_references(django, module, path, tree, mention_lines(content))
+    return found + named, notes + said
 
 
 def _resolved(references: list[Reference], modules: Mapping[str, str]) -> list[Reference]:

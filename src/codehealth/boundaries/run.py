@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from codehealth.adapters.files import load_settings
@@ -66,7 +66,8 @@ def _compute(
     overrides: Mapping[str, bytes],
 ) -> BoundaryReport:
     project, graphs = read_project(root, settings, folders, use_cache, overrides)
-    hidden = _hidden_dependencies(project)
+    left_out = not_importer(project.settings, project.sources.get)  # asked per file and edge
+    hidden = _hidden_dependencies(project, left_out)
     files = project.files
     contract_sources = _contract_sources(root, settings, project.roots)
     api_key = _api_graph_key(contract_sources, project.roots, settings)
@@ -80,7 +81,7 @@ def _compute(
         internal,
         hidden.apps,
     )
-    analysis = analyse(_facts(project, graphs, api_key, hidden.references), mapping)
+    analysis = analyse(_facts(project, graphs, api_key, hidden.references, left_out), mapping)
     # The contracts' graphs: the one built above when the options agree, else their own.
     contracts, links = run_contracts(contract_sources, _contract_graphs(graphs, settings, hidden))
     # A contract's own graph may have left out more files (a syntax error grimp met).
@@ -129,7 +130,7 @@ def _api_graph_key(
     return reusable[0] if reusable else (roots, False, exclude_tc)
 
 
-def _hidden_dependencies(project: Project) -> HiddenDependencies:
+def _hidden_dependencies(project: Project, left_out: Callable[[str], bool]) -> HiddenDependencies:
     """The references no import shows; files outside the packages (manage.py, pytest.ini)
     are read from the project folder."""
 
@@ -139,7 +140,6 @@ def _hidden_dependencies(project: Project) -> HiddenDependencies:
             content = read_or_empty(os.path.join(project.root, path)) or None
         return content
 
-    left_out = not_importer(project.settings, project.sources.get)
     return hidden_dependencies(project.settings.django, project.paths, read, left_out)
 
 
@@ -155,7 +155,11 @@ def _contract_graphs(graphs: Graphs, settings: Settings, hidden: HiddenDependenc
 
 
 def _facts(
-    project: Project, graphs: Graphs, api_key: GraphKey, references: tuple[Reference, ...]
+    project: Project,
+    graphs: Graphs,
+    api_key: GraphKey,
+    references: tuple[Reference, ...],
+    left_out: Callable[[str], bool],
 ) -> ProjectFacts:
     """The facts the analysis reads; the imports come from the public-API rule's graph."""
     internal = set(project.paths)
@@ -173,7 +177,7 @@ def _facts(
         imports=imports(),
         read=project.sources.get,
         test_patterns=boundaries.test_patterns if boundaries.exclude_tests else (),
-        not_importer=not_importer(project.settings, project.sources.get),
+        not_importer=left_out,
         references=references,
     )
 

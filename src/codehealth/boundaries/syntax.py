@@ -209,6 +209,9 @@ def _parses_lazy() -> bool:
     return True
 
 
+# A line that may start with the soft keyword (gettext_lazy, in every Django app, does not):
+# only then are the tokens read, which tell a statement from a string or a continuation.
+_LAZY_LINE = re.compile(rb"^[ \t]*lazy[ \t]+(?:import|from)\b", re.MULTILINE)
 _PARSES_LAZY = _parses_lazy()  # PEP 810: Python 3.15+
 
 
@@ -217,7 +220,7 @@ def without_lazy(source: bytes) -> bytes:
     import y`` removed (the statement then parses as a plain import on the same line),
     when this interpreter cannot parse them; unchanged otherwise. Read from the tokens: a
     NAME ``lazy`` starting a logical line, followed by ``import`` or ``from``."""
-    if _PARSES_LAZY or b"lazy" not in source:
+    if _PARSES_LAZY or b"lazy" not in source or not _LAZY_LINE.search(source):
         return source
     lines = source.splitlines(keepends=True)
     for row, column, end in sorted(_lazy_keywords(source), reverse=True):

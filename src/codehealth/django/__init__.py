@@ -21,6 +21,9 @@ from codehealth.django.references import (
     may_reference as may_reference,
 )
 from codehealth.django.references import (
+    mention_lines as mention_lines,
+)
+from codehealth.django.references import (
     string_references as string_references,
 )
 
@@ -30,6 +33,7 @@ __all__ = [
     "DjangoProject",
     "find_settings_module",
     "may_reference",
+    "mention_lines",
     "read_django_project",
     "string_references",
 ]

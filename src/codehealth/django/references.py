@@ -4,7 +4,10 @@
 from __future__ import annotations
 
 import ast
+import bisect
 import re
+from collections import deque
+from collections.abc import Iterator
 
 from codehealth.core import GET_MODEL, MODEL_REFERENCE, SETTINGS_PATH, URL_INCLUDE, Reference
 from codehealth.django.dotted import in_migrations, named_module
@@ -46,6 +49,9 @@ _MENTIONS = (
     b"sender =",
 )
 
+_MENTION = re.compile(b"|".join(re.escape(word) for word in _MENTIONS))
+_NEWLINE = re.compile(b"\n")
+
 
 def may_reference(project: DjangoProject, path: str, source: bytes) -> bool:
     """Whether ``string_references`` can find anything in the file at ``path``: False means
@@ -58,19 +64,55 @@ def may_reference(project: DjangoProject, path: str, source: bytes) -> bool:
     return any(word in source for word in _MENTIONS)
 
 
+def mention_lines(source: bytes) -> tuple[int, ...]:
+    """The lines (sorted) where ``source`` names what a string reference is made with: the
+    only places ``string_references`` need look at (a models file's other fields are not)."""
+    newlines = [match.start() for match in _NEWLINE.finditer(source)]
+    found = {bisect.bisect_left(newlines, m.start()) + 1 for m in _MENTION.finditer(source)}
+    return tuple(sorted(found))
+
+
 def string_references(
-    project: DjangoProject, module: str, path: str, tree: ast.Module
+    project: DjangoProject,
+    module: str,
+    path: str,
+    tree: ast.Module,
+    lines: tuple[int, ...] | None = None,
 ) -> tuple[list[Reference], list[str]]:
     """The string references of ``module`` (at ``path``, parsed as ``tree``) to other apps'
-    modules, and notes on what was not read. A migration holds none."""
+    modules, and notes on what was not read. A migration holds none. ``lines``: only the
+    calls that span one of these lines are read (``mention_lines``; None: every call)."""
     if in_migrations(module):
         return [], []
     finder = _Finder(project, module, path)
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            finder.call(node)
+    for node in _calls(tree, lines):
+        finder.call(node)
     finder.settings_paths()
     return finder.references, finder.notes
+
+
+def _calls(tree: ast.Module, lines: tuple[int, ...] | None) -> Iterator[ast.Call]:
+    """The calls of ``tree`` in ``ast.walk``'s order, without the subtrees that span none
+    of ``lines``."""
+    work: deque[ast.AST] = deque([tree])
+    while work:
+        node = work.popleft()
+        for child in ast.iter_child_nodes(node):
+            first = getattr(child, "lineno", None)
+            if lines is not None and first is not None and not _spans(lines, first, child):
+                continue
+            if isinstance(child, ast.Call):
+                yield child
+            work.append(child)
+
+
+def _spans(lines: tuple[int, ...], first: int, node: ast.AST) -> bool:
+    decorators = getattr(node, "decorator_list", None)
+    if decorators:  # a definition starts at its `def`, below its decorators
+        first = min(first, decorators[0].lineno)
+    last = getattr(node, "end_lineno", None) or first
+    at = bisect.bisect_left(lines, first)
+    return at < len(lines) and lines[at] <= last
 
 
 class _Finder:

@@ -272,3 +272,40 @@ def test_may_reference_lets_a_caller_skip_files(source: bytes, expected: bool) -
     assert may_reference(project(), "shop/order/models.py", source) is expected
     assert may_reference(project(), "config/settings.py", b"x = 1") is True
     assert may_reference(project(), "shop/order/migrations/0001_initial.py", source) is False
+
+
+WRAPPERS = (
+    "{case}",
+    "import os\n\n\nclass Unrelated:\n    name = CharField(max_length=10)\n\n\n"
+    "@decorated(\n    option=True,\n)\ndef outer():\n{indented}\n",
+    "class Order(Model):\n    number = CharField()\n{indented}\n",
+)
+
+
+@pytest.mark.parametrize("case", [*FORMS, *INCLUDES])
+def test_reading_only_the_mention_lines_finds_what_the_whole_tree_holds(case: str) -> None:
+    """The pass reads only the calls that span a line naming ForeignKey, get_model,
+    include( or sender=; inside a class, a decorated function or a multi-line call it must
+    find the same references and notes as a walk of the whole tree."""
+    from codehealth.django import mention_lines
+
+    source = (FORMS.get(case) or INCLUDES[case])[0]
+    indented = textwrap.indent(source, "    ")
+    for wrapper in WRAPPERS:
+        text = wrapper.format(case=source, indented=indented)
+        tree = ast.parse(text)
+        where = ("shop.order.models", "shop/order/models.py")
+        if case not in FORMS:
+            where = ("shop.urls", "shop/urls.py")
+        whole = string_references(project(), *where, tree)
+        read = string_references(project(), *where, tree, mention_lines(text.encode()))
+        assert read == whole, text
+        assert read[0] or read[1] or not (FORMS.get(case) or INCLUDES[case])[1], text
+
+
+def test_mention_lines_are_the_lines_that_name_a_reference_form() -> None:
+    from codehealth.django import mention_lines
+
+    source = b"a = 1\nb = ForeignKey('x.Y')\n\nc = include('p.urls')\nd = f(sender='a.B')\n"
+    assert mention_lines(source) == (2, 4, 5)
+    assert mention_lines(b"x = CharField()\n") == ()
