@@ -34,7 +34,7 @@ def dynamic_references(
     for call, target in dynamic_targets(tree, module, package):
         written = ast.get_source_segment(text, call.args[0]) or ""
         if target is None:
-            name = _called(call.func)
+            name = called_name(call.func)
             notes.append(
                 f"{path}:{call.lineno}: {name}({written}) not understood: the module name is "
                 "not a constant"
@@ -64,7 +64,7 @@ def import_calls(tree: ast.Module) -> Iterator[ast.Call]:
     """Every call of ``import_module``/``__import__`` (by name or attribute) with a first
     argument."""
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and node.args and _called(node.func) in _FUNCTIONS:
+        if isinstance(node, ast.Call) and node.args and called_name(node.func) in _FUNCTIONS:
             yield node
 
 
@@ -157,12 +157,13 @@ def _package_argument(call: ast.Call, constants: dict[str, str]) -> str | None:
     for keyword in call.keywords:
         if keyword.arg == "package":
             return fold(keyword.value, constants)
-    if len(call.args) > 1 and _called(call.func) == "import_module":
+    if len(call.args) > 1 and called_name(call.func) == "import_module":
         return fold(call.args[1], constants)
     return None
 
 
-def _called(function: ast.expr) -> str:
+def called_name(function: ast.expr) -> str:
+    """The called name's last part: ``importlib.import_module`` -> ``import_module``."""
     if isinstance(function, ast.Name):
         return function.id
     if isinstance(function, ast.Attribute):

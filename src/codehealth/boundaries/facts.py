@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from codehealth.boundaries.api import public_api_of
-from codehealth.boundaries.dynamic import fold, module_constants
+from codehealth.boundaries.dynamic import called_name, fold, module_constants
 from codehealth.boundaries.statements import enclosing_symbol, inline_ignores
 from codehealth.core import normalise_line
 from codehealth.django import RELATION_FIELDS
@@ -114,7 +114,7 @@ def reference_strings(tree: ast.Module) -> tuple[tuple[str, tuple[str, ...]], ..
     found: list[tuple[str, tuple[str, ...]]] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
-            name = _called(node.func)
+            name = called_name(node.func)
             keywords = {k.arg for k in node.keywords}
             if name in _REFERRING_CALLS or keywords & _REFERRING_KEYWORDS:
                 found.append((name, _strings(node)))
@@ -165,7 +165,7 @@ def _dynamic(tree: ast.Module, lines: list[str]) -> list[tuple[str, str, str, st
     constants = module_constants(tree)
     found = []
     for call in ast.walk(tree):
-        if isinstance(call, ast.Call) and _called(call.func) in ("import_module", "__import__"):
+        if isinstance(call, ast.Call) and called_name(call.func) in ("import_module", "__import__"):
             line = call.lineno
             folded = (fold(call.args[0], constants) or "") if call.args else ""
             symbol = enclosing_symbol(lines, line)
@@ -222,11 +222,3 @@ def _guard(test: Any) -> str:
 
 def _text(lines: list[str], first: int, last: int) -> str:
     return "\n".join(normalise_line(line) for line in lines[max(first - 1, 0) : last])
-
-
-def _called(function: ast.expr) -> str:
-    if isinstance(function, ast.Name):
-        return function.id
-    if isinstance(function, ast.Attribute):
-        return function.attr
-    return ""
