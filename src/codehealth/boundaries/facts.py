@@ -10,6 +10,7 @@ when nothing it depends on changed.
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,6 +105,9 @@ _REFERRING_CALLS = RELATION_FIELDS | {
     "__import__",
 }
 _REFERRING_KEYWORDS = frozenset({"to", "sender"})
+# A settings value that may name a module: a dotted path (MIDDLEWARE's entries); a title or a
+# secret is none, and editing one must not send the gate to the whole project.
+_DOTTED = re.compile(r"^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$")
 
 
 def reference_strings(tree: ast.Module) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -120,8 +124,9 @@ def reference_strings(tree: ast.Module) -> tuple[tuple[str, tuple[str, ...]], ..
                 found.append((name, _strings(node)))
     for statement in tree.body:
         targets = _setting_names(statement)
-        if targets:
-            found.append((targets, _strings(statement)))
+        paths = tuple(text for text in _strings(statement) if _DOTTED.match(text))
+        if targets and (paths or targets.endswith("URLCONF")):
+            found.append((targets, paths or _strings(statement)))
     return tuple(sorted(found))
 
 

@@ -171,3 +171,9 @@ def test_the_gate_sees_a_new_string_reference_in_a_files_facts() -> None:
     ):
         assert _strings(base + added) != _strings(base), added
     assert _strings(base + "total = compute('order.Order')\n") == _strings(base)
+
+
+def test_a_setting_that_names_no_module_is_no_reference() -> None:
+    """Editing a title or a secret in the settings must not look like a new reference."""
+    assert _strings("TITLE = 'Shop'\nSECRET_KEY = 'x.y z'\n") == ()
+    assert _strings("ROOT_URLCONF = 'urls'\n") == (("ROOT_URLCONF", ("urls",)),)
