@@ -53,21 +53,30 @@ def workspace_projects(documents: Documents) -> tuple[WorkspaceProject, ...]:
     none (``libs/*/pyproject.toml`` and no project above) holds every project below it with
     a ``[project]`` (or Poetry) name that is not inside another one's folder."""
     root = documents.get("pyproject.toml", {})
-    members = _declared_members(root)
-    paths = sorted(p for p in documents if p != "pyproject.toml")
-    if members is not None:
-        chosen = [p for p in paths if _matches(posixpath.dirname(p), *members)]
-    elif _distribution_name(root):  # one project, whose folders may hold examples of it
-        return ()
-    else:  # the outermost ones: a project inside another's folder is its example or fixture
-        named = [p for p in paths if _distribution_name(documents[p])]
-        chosen = [p for p in named if not any(_inside(p, other) for other in named)]
+    chosen = _member_paths(documents, root)
     if not chosen:
         return ()
     if _distribution_name(root) and "pyproject.toml" in documents:
         chosen.insert(0, "pyproject.toml")
     configured = {p for p, d in documents.items() if _codehealth_table(d)}
     return _through_workspace(tuple(_project(p, documents[p], configured) for p in chosen))
+
+
+def _member_paths(documents: Documents, root: Mapping[str, Any]) -> list[str]:
+    """The ``pyproject.toml`` of each member below the root (the root itself left out)."""
+    members = _declared_members(root)
+    paths = sorted(p for p in documents if p != "pyproject.toml")
+    if members is not None:
+        return [p for p in paths if _matches(posixpath.dirname(p), *members)]
+    if _distribution_name(root):  # one project, whose folders may hold examples of it
+        return []
+    return _outermost_projects(documents, paths)
+
+
+def _outermost_projects(documents: Documents, paths: list[str]) -> list[str]:
+    """The named projects not inside another's folder (there, one is an example or fixture)."""
+    named = [p for p in paths if _distribution_name(documents[p])]
+    return [p for p in named if not any(_inside(p, other) for other in named)]
 
 
 def _through_workspace(projects: tuple[WorkspaceProject, ...]) -> tuple[WorkspaceProject, ...]:
@@ -97,20 +106,28 @@ def declared_dependencies(document: Mapping[str, Any]) -> frozenset[str]:
     ``[project] dependencies`` and ``optional-dependencies`` (or, when dynamic, those of
     hatch's ``[tool.hatch.metadata.hooks.*]``), uv's ``[tool.uv.sources]``
     entries with ``workspace = true``, and Poetry's ``[tool.poetry.dependencies]``."""
-    project = _table(document.get("project"))
     tool = _table(document.get("tool"))
     # hatch's metadata hooks fill in dependencies the [project] table lists as dynamic
-    hooks = _table(_table(_table(tool.get("hatch")).get("metadata")).get("hooks")).values()
-    requirements: list[Any] = []
-    for table in (project, *(_table(hook) for hook in hooks)):
-        requirements.extend(_list(table.get("dependencies")))
-        for extra in _table(table.get("optional-dependencies")).values():
-            requirements.extend(_list(extra))
-    names = {m.group(1) for r in requirements if isinstance(r, str) and (m := _NAME.match(r))}
-    sources = _table(_table(tool.get("uv")).get("sources"))
+    hooks = _nested(tool, "hatch", "metadata", "hooks").values()
+    tables = (_table(document.get("project")), *(_table(hook) for hook in hooks))
+    names = _requirement_names(r for table in tables for r in _requirements(table))
+    sources = _nested(tool, "uv", "sources")
     names.update(k for k, v in sources.items() if isinstance(v, dict) and v.get("workspace"))
-    names.update(_table(_table(tool.get("poetry")).get("dependencies")))
+    names.update(_nested(tool, "poetry", "dependencies"))
     return frozenset(normalise_name(n) for n in names if n.lower() != "python")
+
+
+def _requirements(table: Mapping[str, Any]) -> list[Any]:
+    """A table's ``dependencies`` and every list of its ``optional-dependencies``."""
+    requirements = list(_list(table.get("dependencies")))
+    for extra in _table(table.get("optional-dependencies")).values():
+        requirements.extend(_list(extra))
+    return requirements
+
+
+def _requirement_names(requirements: Iterable[Any]) -> set[str]:
+    """The distribution name each requirement string starts with (``foo[x]>=1`` -> ``foo``)."""
+    return {m.group(1) for r in requirements if isinstance(r, str) and (m := _NAME.match(r))}
 
 
 def nearest_config(pyproject: str, configured: set[str]) -> str:
@@ -142,16 +159,22 @@ def _declared_members(root: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[s
     """(members, exclude) globs the root declares: ``[tool.uv.workspace]``,
     ``[tool.pdm.workspace]``, hatch's ``workspace.members`` of any environment (a path, or a
     table with ``path``); None when it declares no workspace."""
-    tool = _table(root.get("tool"))
-    tables = [_table(tool.get(name)).get("workspace") for name in ("uv", "pdm")]
-    envs = _table(_table(tool.get("hatch")).get("envs")).values()
-    tables.extend(_table(env).get("workspace") for env in envs)
-    declared = [t for t in tables if isinstance(t, dict)]
+    declared = _workspace_tables(_table(root.get("tool")))
     if not declared:
         return None
     members = tuple(_member_path(m) for t in declared for m in _list(t.get("members")))
     exclude = tuple(m for t in declared for m in _list(t.get("exclude")) if isinstance(m, str))
     return tuple(m for m in members if m), exclude
+
+
+_WORKSPACE_TOOLS = ("uv", "pdm")  # tools whose [tool.<name>.workspace] lists the members
+
+
+def _workspace_tables(tool: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """Every workspace table under ``[tool]``: uv's, pdm's, each hatch environment's."""
+    tables = [_table(tool.get(name)).get("workspace") for name in _WORKSPACE_TOOLS]
+    tables.extend(_table(env).get("workspace") for env in _nested(tool, "hatch", "envs").values())
+    return [t for t in tables if isinstance(t, dict)]
 
 
 def _member_path(member: Any) -> str:
@@ -194,6 +217,13 @@ def _codehealth_table(document: Mapping[str, Any]) -> bool:
 
 def _table(value: Any) -> Mapping[str, Any]:
     return value if isinstance(value, dict) else {}
+
+
+def _nested(table: Mapping[str, Any], *keys: str) -> Mapping[str, Any]:
+    """The table at ``keys`` below ``table`` (empty where one is missing or not a table)."""
+    for key in keys:
+        table = _table(table.get(key))
+    return table
 
 
 def _list(value: Any) -> list[Any]:
