@@ -39,30 +39,54 @@ def split_portions(places: dict[str, list[Place]], label: list[str]) -> Portions
 
 
 def _place(portions: Portions, name: str, where: list[Place], label: list[str]) -> None:
+    """The owner of package ``name``, which each project of ``where`` has: one project
+    keeps it whole; when several share it, the one whose modules sit in the namespace
+    itself keeps the name, and each subpackage of the others is placed in its turn."""
     if len(where) == 1:
         portions.owner[name], portions.folders[name] = where[0]
         return
-    holding = [place for place in where if _has_modules(place[1])]
-    kept = holding[0] if holding else None
+    kept = next((place for place in where if _has_modules(place[1])), None)
     if kept is not None:  # its modules sit in the namespace itself: it keeps the name
         portions.owner[name], portions.folders[name] = kept
+    for child, places in sorted(_children(portions, name, where, kept, label).items()):
+        _place(portions, f"{name}.{child}", places, label)
+
+
+def _children(
+    portions: Portions, name: str, where: list[Place], kept: Place | None, label: list[str]
+) -> dict[str, list[Place]]:
+    """Each subpackage of the shared namespace ``name`` and where the projects other than
+    the one keeping the name (``kept``) have it."""
     children: dict[str, list[Place]] = {}
     taken = set(_packages(kept[1])) if kept else set()
     for index, folder in where:
         if kept is not None and index == kept[0]:
             continue
-        if _has_modules(folder):
-            portions.notes.append(_note(name, label[kept[0] if kept else index], label[index]))
-            continue
-        for child in _packages(folder):
-            if child in taken:
-                portions.notes.append(
-                    _note(f"{name}.{child}", label[kept[0] if kept else index], label[index])
-                )
-                continue
+        first = label[kept[0] if kept else index]
+        _add_children(portions, name, (index, folder), (first, label[index]), taken, children)
+    return children
+
+
+def _add_children(
+    portions: Portions,
+    name: str,
+    place: Place,
+    labels: tuple[str, str],
+    taken: set[str],
+    children: dict[str, list[Place]],
+) -> None:
+    """Adds the subpackages of one project's folder of namespace ``name`` to ``children``;
+    a clash with the project keeping the name (``labels``: its folder, then this one's)
+    is noted instead: modules in this folder too, or a subpackage it has as well."""
+    index, folder = place
+    if _has_modules(folder):
+        portions.notes.append(_note(name, *labels))
+        return
+    for child in _packages(folder):
+        if child in taken:
+            portions.notes.append(_note(f"{name}.{child}", *labels))
+        else:
             children.setdefault(child, []).append((index, os.path.join(folder, child)))
-    for child, places in sorted(children.items()):
-        _place(portions, f"{name}.{child}", places, label)
 
 
 def _note(name: str, first: str, other: str) -> str:
