@@ -14,6 +14,7 @@ from codehealth.core import ConfigError, Settings, generated_marker, is_test_pat
 
 if TYPE_CHECKING:
     from codehealth.boundaries.modules import ModuleMap
+    from codehealth.core import ModuleDecl
 
 
 def root_package_folders(settings: Settings) -> dict[str, str]:
@@ -124,16 +125,19 @@ def _namespace_root(folder: str, any_module: bool, depth: int = 4) -> bool:
         return False
     if not any_module and any(e.name in _PROJECT_FILES for e in entries):
         return False  # another project's folder (a workspace member): not a package
-    for entry in entries:
-        if any_module and entry.name.endswith(".py") and entry.is_file():
-            return True
-        if not entry.is_dir() or not entry.name.isidentifier() or entry.name == "src":
-            continue
-        if os.path.isfile(os.path.join(entry.path, "__init__.py")):
-            return True
-        if depth > 1 and _namespace_root(entry.path, any_module, depth - 1):
-            return True
-    return False
+    return any(_holds_package(entry, any_module, depth) for entry in entries)
+
+
+def _holds_package(entry: os.DirEntry[str], any_module: bool, depth: int) -> bool:
+    """One entry of a possible namespace folder makes it a package: a Python file (with
+    ``any_module``), a regular package, or a namespace package within ``depth``."""
+    if any_module and entry.name.endswith(".py") and entry.is_file():
+        return True
+    if not entry.is_dir() or not entry.name.isidentifier() or entry.name == "src":
+        return False
+    if os.path.isfile(os.path.join(entry.path, "__init__.py")):
+        return True
+    return depth > 1 and _namespace_root(entry.path, any_module, depth - 1)
 
 
 def namespace_packages(every_module: set[str], roots: tuple[str, ...]) -> set[str]:
@@ -194,16 +198,31 @@ def module_map(
     for declared in boundaries.modules:
         _must_exist(declared.name, packages, where, "is not a package of the project")
         modules.add(declared.name)
-        public[declared.name] = frozenset(declared.public)
-        if declared.name in namespaces and not declared.public:
-            public[declared.name] = _open_submodules(declared.name, every_module)
+        public[declared.name] = _declared_public(declared, namespaces, every_module)
         depends[declared.name] = declared.depends_on
     for declared in boundaries.modules:
-        for name in declared.depends_on or ():
-            _must_exist(name, modules, f"{where} {declared.name}.depends_on", "is not a module")
-        for name in declared.public:
-            _must_exist(name, every_module, f"{where} {declared.name}.public", "does not exist")
+        _check_declared(declared, modules, every_module, where)
     return make_module_map(modules, public, depends)
+
+
+def _declared_public(
+    declared: ModuleDecl, namespaces: set[str], every_module: set[str]
+) -> frozenset[str]:
+    """A declared module's API: its ``public`` list, else, for a namespace package (no
+    ``__init__.py`` to bind one), its open submodules."""
+    if declared.name in namespaces and not declared.public:
+        return _open_submodules(declared.name, every_module)
+    return frozenset(declared.public)
+
+
+def _check_declared(
+    declared: ModuleDecl, modules: set[str], every_module: set[str], where: str
+) -> None:
+    """Each name a declared module's ``depends_on`` and ``public`` give exists."""
+    for name in declared.depends_on or ():
+        _must_exist(name, modules, f"{where} {declared.name}.depends_on", "is not a module")
+    for name in declared.public:
+        _must_exist(name, every_module, f"{where} {declared.name}.public", "does not exist")
 
 
 def _open_submodules(namespace: str, every_module: set[str]) -> frozenset[str]:
