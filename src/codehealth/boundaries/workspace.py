@@ -4,7 +4,9 @@ project's packages (CH301...) and the dependencies each ``pyproject.toml`` decla
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from codehealth.boundaries.analysis import ProjectFacts, analyse
 from codehealth.boundaries.check import (
@@ -12,7 +14,6 @@ from codehealth.boundaries.check import (
     DYNAMIC_PRIVATE_IMPORT,
     IGNORE_WITHOUT_REASON,
     PRIVATE_SUBMODULE,
-    UNDECLARED_DEPENDENCY,
     UNUSED_IGNORE,
 )
 from codehealth.boundaries.finish import finish_violations
@@ -23,13 +24,11 @@ from codehealth.boundaries.portions import Portions, split_portions
 from codehealth.boundaries.project import module_map, not_importer, root_package_folders
 from codehealth.boundaries.rebase import rebased
 from codehealth.boundaries.run import run_boundaries
-from codehealth.core import (
-    BoundaryReport,
-    Finding,
-    Violation,
-    Workspace,
-    WorkspaceProject,
-)
+from codehealth.boundaries.statements import InlineIgnore
+from codehealth.boundaries.workspace_findings import private_between, undeclared
+from codehealth.core import BoundaryReport, Violation, Workspace, WorkspaceProject
+
+Edge = tuple[str, str, int]  # (importer, imported, line)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,13 +67,24 @@ def run_workspace_boundaries(workspace: Workspace, use_cache: bool = True) -> Wo
             notes.append(f"project {project.name} ({project.folder or '.'}) holds no package")
             continue
         extra = tuple(between.get(index, ()))
-        local = rebased(report, project.folder)
-        if extra or covered:
-            # an ignore the project's own run found unused may cover an import between projects
-            own = [v for v in local.violations if not _covered(v, covered)]
-            local = replace(local, violations=tuple(sorted((*own, *extra), key=_order)))
-        grouped.append(ProjectReport(project.name, project.folder, local))
+        grouped.append(_project_report(project, report, extra, covered))
     return WorkspaceReport(workspace.root, tuple(grouped), tuple(notes))
+
+
+def _project_report(
+    project: WorkspaceProject,
+    report: BoundaryReport,
+    extra: tuple[Violation, ...],
+    covered: set[tuple[str, int]],
+) -> ProjectReport:
+    """A project's own report on the repository root's paths, with ``extra``, the findings
+    on its imports into the other projects."""
+    local = rebased(report, project.folder)
+    if extra or covered:
+        # an ignore the project's own run found unused may cover an import between projects
+        own = [v for v in local.violations if not _covered(v, covered)]
+        local = replace(local, violations=tuple(sorted((*own, *extra), key=_order)))
+    return ProjectReport(project.name, project.folder, local)
 
 
 def _packages(workspace: Workspace) -> Portions:
@@ -91,22 +101,10 @@ def _between(
 ) -> tuple[dict[int, list[Violation]], set[tuple[str, int]]]:
     """The findings on imports from one project into another, by the importer's project,
     and the (path, line) of the inline ignores that covered one."""
-    from codehealth.adapters.imports import internal_imports
-
     base = replace(workspace.projects[0][1], root=workspace.root, cache_dir=".codehealth/workspace")
     project, graphs = read_project(workspace.root, base, packages.folders, use_cache, {})
     internal = set(project.paths)
-    graph = graphs((project.roots, False, False))
-
-    def project_index(module: str) -> int:
-        found = packages.owner_of(module)
-        return -1 if found is None else found
-
-    crossing = [
-        (importer, imported, line)
-        for importer, imported, line in internal_imports(graph, internal & set(graph.modules))
-        if project_index(importer) != project_index(imported)
-    ]
+    crossing = _crossing(graphs((project.roots, False, False)), internal, packages)
     if not crossing:
         return {}, set()
     mapping = _module_map(workspace, packages, internal, project.paths)
@@ -118,29 +116,70 @@ def _between(
         not_importer=not_importer(base, project.sources.get),
     )
     analysis = analyse(facts, mapping)
-    found = [
-        v
-        for v in analysis.violations
-        if v.module
-        and project_index(v.importer) != project_index(v.module)
-        and _internal(v, mapping)
-    ]
+    found = _api_findings(analysis.violations, packages, mapping)
     flagged = {(v.finding.path, v.finding.line) for v in found}
-    found.extend(_private_between(workspace, packages, facts, crossing, flagged))
+    found.extend(private_between(workspace, packages, facts, crossing, flagged))
     # What a project must declare is what it needs installed: its TYPE_CHECKING imports
     # run under a type checker only (the public-API rule above still reads them).
-    typed = graphs((project.roots, False, True))
-    needed = set(internal_imports(typed, {i for i, _, _ in crossing} & set(typed.modules)))
-    found.extend(_undeclared(workspace, packages, facts, [c for c in crossing if c in needed]))
-    kept, _ = apply_ignores(found, analysis.ignores, (), ("", []), BOUNDARY_RULES)
+    needed = _installed(graphs((project.roots, False, True)), crossing)
+    found.extend(undeclared(workspace, packages, facts, needed))
+    kept, covered = _unignored(found, analysis.ignores)
+    by_project: dict[int, list[Violation]] = {}
+    for violation in finish_violations(kept, project.sources, workspace.root, analysis.lines):
+        by_project.setdefault(_project_index(packages, violation.importer), []).append(violation)
+    return by_project, covered
+
+
+def _project_index(packages: Portions, module: str) -> int:
+    """The index of the project owning ``module``; -1 for none of them."""
+    found = packages.owner_of(module)
+    return -1 if found is None else found
+
+
+def _crossing(graph: Any, internal: set[str], packages: Portions) -> list[Edge]:
+    """The imports (importer, imported, line) from one project's module into another's."""
+    from codehealth.adapters.imports import internal_imports
+
+    return [
+        (importer, imported, line)
+        for importer, imported, line in internal_imports(graph, internal & set(graph.modules))
+        if _project_index(packages, importer) != _project_index(packages, imported)
+    ]
+
+
+def _installed(typed: Any, crossing: list[Edge]) -> list[Edge]:
+    """The ``crossing`` imports that still stand when ``TYPE_CHECKING`` blocks are left out
+    (``typed``: the graph without them)."""
+    from codehealth.adapters.imports import internal_imports
+
+    importers = {i for i, _, _ in crossing} & set(typed.modules)
+    needed = set(internal_imports(typed, importers))
+    return [c for c in crossing if c in needed]
+
+
+def _api_findings(
+    violations: Iterable[Violation], packages: Portions, mapping: ModuleMap
+) -> list[Violation]:
+    """The public-API findings on imports into another project's internals."""
+    return [
+        v
+        for v in violations
+        if v.module
+        and _project_index(packages, v.importer) != _project_index(packages, v.module)
+        and _internal(v, mapping)
+    ]
+
+
+def _unignored(
+    found: list[Violation], ignores: dict[str, list[InlineIgnore]]
+) -> tuple[list[Violation], set[tuple[str, int]]]:
+    """The findings no inline ignore covers, and the (path, line) of those covered."""
+    kept, _ = apply_ignores(found, ignores, (), ("", []), BOUNDARY_RULES)
     left = {id(v) for v in kept}
     covered = {(v.finding.path, v.finding.line) for v in found if id(v) not in left}
     # An ignore unused here may cover a finding of the project's own run: that run judges it.
     kept = [v for v in kept if v.finding.rule not in (UNUSED_IGNORE, IGNORE_WITHOUT_REASON)]
-    by_project: dict[int, list[Violation]] = {}
-    for violation in finish_violations(kept, project.sources, workspace.root, analysis.lines):
-        by_project.setdefault(project_index(violation.importer), []).append(violation)
-    return by_project, covered
+    return kept, covered
 
 
 def _covered(violation: Violation, covered: set[tuple[str, int]]) -> bool:
@@ -180,99 +219,6 @@ def _internal(violation: Violation, mapping: ModuleMap) -> bool:
 
 def _private_part(module: str) -> bool:
     return any(part.startswith("_") for part in module.split(".")[1:])
-
-
-def _package_of(packages: Portions, module: str) -> str:
-    """The package (or namespace portion) of ``module`` that its project owns."""
-    parts = module.split(".")
-    return next(
-        (
-            ".".join(parts[:end])
-            for end in range(len(parts), 0, -1)
-            if ".".join(parts[:end]) in packages.owner
-        ),
-        parts[0],
-    )
-
-
-def _private_between(
-    workspace: Workspace,
-    packages: Portions,
-    facts: ProjectFacts,
-    crossing: list[tuple[str, str, int]],
-    flagged: set[tuple[str, int]],
-) -> list[Violation]:
-    """CH301 for an import of a ``_private`` part of another project's package that the
-    module map cannot tell (a namespace shared by both projects holds the importer too)."""
-    found: dict[tuple[str, int, str], Violation] = {}
-    for importer, imported, line in crossing:
-        path = facts.files[importer]
-        package = _package_of(packages, imported)
-        below = imported[len(package) + 1 :].split(".") if imported != package else []
-        private = next((i for i, part in enumerate(below) if part.startswith("_")), None)
-        if private is None or (path, line) in flagged or facts.not_importer(path):
-            continue
-        closed = ".".join([package, *below[: private + 1]])
-        owner = workspace.projects[packages.owner_of(imported) or 0][0]
-        finding = Finding(
-            PRIVATE_SUBMODULE,
-            path,
-            line,
-            f"`{importer}` imports `{imported}`: `{closed}` is private to project `{owner.name}`",
-            fix=f"import what you need from the public API of `{package}`, or make it public "
-            f"in {owner.folder or '.'}",
-        )
-        found.setdefault((path, line, closed), Violation(finding, importer, imported, package))
-    return list(found.values())
-
-
-def _undeclared(
-    workspace: Workspace,
-    packages: Portions,
-    facts: ProjectFacts,
-    crossing: list[tuple[str, str, int]],
-) -> list[Violation]:
-    """CH304 for each file importing a workspace project that the importer's
-    ``pyproject.toml`` does not declare (at its first such import)."""
-    found: dict[tuple[str, str], Violation] = {}
-    for importer, imported, line in sorted(crossing, key=lambda c: (facts.files[c[0]], c[2])):
-        path = facts.files[importer]
-        source = workspace.projects[packages.owner_of(importer) or 0][0]
-        target = workspace.projects[packages.owner_of(imported) or 0][0]
-        if target.name in source.dependencies or (path, target.name) in found:
-            continue
-        if facts.not_importer(path):
-            continue
-        finding = _undeclared_finding(source, target, (importer, imported), path, line)
-        found[(path, target.name)] = Violation(
-            finding, importer, imported, _package_of(packages, imported)
-        )
-    return list(found.values())
-
-
-def _undeclared_finding(
-    source: WorkspaceProject,
-    target: WorkspaceProject,
-    edge: tuple[str, str],
-    path: str,
-    line: int,
-) -> Finding:
-    importer, imported = edge
-    cycle = (
-        f" ({target.name} depends on {source.name}: declaring it would make the two "
-        "distributions depend on each other)"
-        if source.name in target.dependencies
-        else ""
-    )
-    return Finding(
-        UNDECLARED_DEPENDENCY,
-        path,
-        line,
-        f"project `{source.name}` depends on workspace project `{target.name}` "
-        f"(`{importer}` imports `{imported}`), which {source.pyproject} does not declare" + cycle,
-        fix=f"add `{target.name}` to [project] dependencies in {source.pyproject} "
-        "(and `{workspace = true}` in [tool.uv.sources]), or remove the import",
-    )
 
 
 def _order(violation: Violation) -> tuple[str, int, str]:
