@@ -100,11 +100,9 @@ def boundaries(
         return _workspace(
             workspace, output_format, (show_modules, show_all), not no_cache, accepted
         )
-    fast = accepted is None  # the cached report has no fingerprints to match
-    if fast and output_format == "json" and not no_cache and not stdout_is_terminal():
-        code = _write_cached_json(settings)
-        if code is not None:
-            return code
+    code = _from_cache(settings, output_format, not no_cache, accepted)
+    if code is not None:
+        return code
     from codehealth.boundaries.run import run_boundaries
 
     report = run_boundaries(settings.root, settings=settings, use_cache=not no_cache)
@@ -116,6 +114,18 @@ def boundaries(
     split = split_boundaries(report, settings, accepted)
     click.echo(f"codehealth: {split.note()}", err=True)
     return EXIT_FOUND if split.new else EXIT_OK
+
+
+def _from_cache(
+    settings: Settings, output_format: str, use_cache: bool, accepted: frozenset[str] | None
+) -> int | None:
+    """The exit code once the cached JSON report is written, when it can stand for the run
+    (JSON into a pipe, no baseline: the cached report has no fingerprints to match); None
+    when a run must make the report."""
+    fast = accepted is None
+    if fast and output_format == "json" and use_cache and not stdout_is_terminal():
+        return _write_cached_json(settings)
+    return None
 
 
 def _workspace(
