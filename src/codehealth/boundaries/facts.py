@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeGuard
 
 from codehealth.boundaries.api import public_api_of
 from codehealth.boundaries.dynamic import called_name, fold, module_constants
@@ -115,18 +115,8 @@ def reference_strings(tree: ast.Module) -> tuple[tuple[str, tuple[str, ...]], ..
     of each call that may (by its name, or a ``to=``/``sender=`` keyword), and of each
     upper-case module-level setting (``MIDDLEWARE = [...]``). Two versions with equal
     summaries hold the same references; lines do not count (an edit above moves them)."""
-    found: list[tuple[str, tuple[str, ...]]] = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            name = called_name(node.func)
-            keywords = {k.arg for k in node.keywords}
-            if name in _REFERRING_CALLS or keywords & _REFERRING_KEYWORDS:
-                found.append((name, _strings(node)))
-    for statement in tree.body:
-        targets = _setting_names(statement)
-        paths = tuple(text for text in _strings(statement) if _DOTTED.match(text))
-        if targets and (paths or targets.endswith("URLCONF")):
-            found.append((targets, paths or _strings(statement)))
+    found = [_call_strings(node) for node in ast.walk(tree) if _may_refer(node)]
+    found.extend(filter(None, map(_setting_strings, tree.body)))
     return tuple(sorted(found))
 
 
@@ -142,6 +132,28 @@ def added_reference(base: bytes, head: bytes) -> str:
         return ""
     name, strings = added[0]
     return f"a new reference by string in {name}: {', '.join(strings)}"
+
+
+def _may_refer(node: ast.AST) -> TypeGuard[ast.Call]:
+    """A call that may name a module by a string: by its name, or a to=/sender= keyword."""
+    if not isinstance(node, ast.Call):
+        return False
+    if called_name(node.func) in _REFERRING_CALLS:
+        return True
+    return any(keyword.arg in _REFERRING_KEYWORDS for keyword in node.keywords)
+
+
+def _call_strings(call: ast.Call) -> tuple[str, tuple[str, ...]]:
+    return called_name(call.func), _strings(call)
+
+
+def _setting_strings(statement: ast.stmt) -> tuple[str, tuple[str, ...]] | None:
+    """An upper-case setting's dotted strings (or a URL conf's), None when it has none."""
+    targets = _setting_names(statement)
+    paths = tuple(text for text in _strings(statement) if _DOTTED.match(text))
+    if targets and (paths or targets.endswith("URLCONF")):
+        return targets, paths or _strings(statement)
+    return None
 
 
 def _setting_names(statement: ast.stmt) -> str:

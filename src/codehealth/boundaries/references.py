@@ -84,16 +84,13 @@ def _file_references(
     module, path = where
     if left_out(path):  # memoised, and asked again by the analysis: the cheapest test
         return [], []
-    dynamic = b"import_" in content and any(word in content for word in _DYNAMIC_WORDS)
-    strings = settings.string_references and django and may_reference(django, path, content)
-    if not (dynamic or strings):
-        return [], []
     found: list[Reference] = []
     notes: list[str] = []
-    if dynamic:
+    if b"import_" in content and any(word in content for word in _DYNAMIC_WORDS):
         package = module if path.endswith("__init__.py") else module.rpartition(".")[0]
         found, notes = dynamic_references(module, path, content, package)
-    if not strings or django is None:
+    django = django if settings.string_references else None
+    if django is None or not may_reference(django, path, content):
         return found, notes
     try:
         tree = ast.parse(without_lazy(content))

@@ -125,4 +125,11 @@ def _folders_holding(root: str, name: str) -> list[str]:
         entries = list(os.scandir(root))
     except OSError:
         return []
-    return [e.name for e in entries if e.is_dir() and os.path.isfile(os.path.join(e.path, name))]
+    return [e.name for e in entries if _is_folder(e) and os.path.isfile(os.path.join(e.path, name))]
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # a symbolic link loop
+        return False
