@@ -12,6 +12,7 @@ from codehealth.boundaries.check import BROKEN_CONTRACT, MODULE_CYCLE
 from codehealth.core import (
     Cycle,
     Finding,
+    ImportSite,
     ModuleEdge,
     Reference,
     Violation,
@@ -55,13 +56,15 @@ def contract_findings(
 
 def cycle_findings(cycles: list[Cycle]) -> list[Violation]:
     """A finding per cycle, at an import grimp would break it at; a cycle that only references
-    close (no import shows one of its edges) is reported at such a reference, as such."""
+    close (no import shows one of its edges) is reported at such a reference, as such. Its
+    ``target`` is the cycle itself (from its first module in name order), which fingerprints
+    it: a cycle does not look new because a new import became its first site."""
     found: list[Violation] = []
     for cycle in cycles:
         hidden = [e for e in cycle.edges if e.hidden]
         breaking = (e for e in cycle.edges if _breaks(e, cycle.breakers))
         edge = hidden[0] if hidden else next(breaking, cycle.edges[0])
-        site = edge.imports[0]
+        site = _reported_site(edge, cycle.breakers)
         path_text = " -> ".join(cycle.path)
         if hidden:
             through = ", ".join(f"`{e.source}` -> `{e.target}` ({e.describe()})" for e in hidden)
@@ -76,8 +79,26 @@ def cycle_findings(cycles: list[Cycle]) -> list[Violation]:
             fix=f"break the cycle at `{edge.source}` -> `{edge.target}` ({edge.describe()}), "
             "e.g. move the shared code to a lower module",
         )
-        found.append(Violation(finding, site.importer, site.imported, edge.target))
+        found.append(Violation(finding, site.importer, _cycle_key(cycle.path), edge.target))
     return found
+
+
+def _reported_site(edge: ModuleEdge, breakers: tuple[tuple[str, str], ...]) -> ImportSite:
+    """The import grimp would break the cycle at, else the edge's first import, else its
+    first reference (an edge only references make)."""
+    sites = edge.imports
+    nominated = [s for s in sites if (s.importer, s.imported) in breakers and s.kind == "import"]
+    imports = [s for s in sites if s.kind == "import"]
+    return (nominated or imports or list(sites))[0]
+
+
+def _cycle_key(path: tuple[str, ...]) -> str:
+    """``a -> b -> a`` from its smallest module: the same cycle whichever module it was
+    found from."""
+    ring = list(path[:-1])
+    first = ring.index(min(ring))
+    ring = ring[first:] + ring[:first]
+    return " -> ".join([*ring, ring[0]])
 
 
 def _breaks(edge: ModuleEdge, breakers: tuple[tuple[str, str], ...]) -> bool:
@@ -118,19 +139,19 @@ def _finished_file(
     finding looked new)."""
     texts = {n: lines[n - 1] for n in {v.finding.line for v in items} if 0 < n <= len(lines)}
     items.sort(key=lambda v: (v.finding.line, v.finding.column, v.finding.rule))
-    keys = [
-        (
-            v.finding.rule,
-            v.finding.path,
-            v.finding.symbol,
-            v.target or normalise_line(texts.get(v.finding.line, "")),
-        )
-        for v in items
-    ]
+    keys = [_fingerprinted(v, texts) for v in items]
     return [
         _priced(v, fingerprint, costs)
         for v, fingerprint in zip(items, numbered_fingerprints(keys), strict=True)
     ]
+
+
+def _fingerprinted(violation: Violation, texts: dict[int, str]) -> tuple[str, str, str, str]:
+    """What a finding's fingerprint is made of: a cycle is itself wherever it is reported."""
+    f = violation.finding
+    if f.rule == MODULE_CYCLE:
+        return (f.rule, "", "", violation.target)
+    return (f.rule, f.path, f.symbol, violation.target or normalise_line(texts.get(f.line, "")))
 
 
 def _priced(

@@ -177,3 +177,25 @@ def test_a_setting_that_names_no_module_is_no_reference() -> None:
     """Editing a title or a secret in the settings must not look like a new reference."""
     assert _strings("TITLE = 'Shop'\nSECRET_KEY = 'x.y z'\n") == ()
     assert _strings("ROOT_URLCONF = 'urls'\n") == (("ROOT_URLCONF", ("urls",)),)
+
+
+def test_a_cycle_keeps_its_fingerprint_when_a_new_site_becomes_its_first() -> None:
+    """saleor 9062d3ee13 added a file importing into an existing cycle, and the gate called the
+    cycle new: its finding moved to the new file. A cycle is fingerprinted by itself."""
+    from codehealth.boundaries import finish_violations
+
+    def fingerprint(imports: list[tuple[str, str, int]]) -> tuple[str, str]:
+        cycles = find_cycles(analysed([], imports).edges)
+        [violation] = finish_violations(cycle_findings(cycles), SOURCES, "/r", {})
+        return violation.finding.fingerprint, violation.finding.path
+
+    back = [
+        ("shop.basket.models", "shop.order.models", 1),
+        ("shop.order.models", "shop.basket.models", 1),
+    ]
+    before, _ = fingerprint(back)
+    after, where = fingerprint([*back, ("shop.basket", "shop.order.models", 1)])
+    assert where == "shop/basket/__init__.py"  # the new import is the cycle's first site now
+    assert after == before
+    other, _ = fingerprint([back[1], ("shop.basket.models", "shop.order", 1)])
+    assert other == before  # the same two modules in a cycle, whatever the imports
