@@ -117,6 +117,7 @@ def reference_strings(tree: ast.Module) -> tuple[tuple[str, tuple[str, ...]], ..
     summaries hold the same references; lines do not count (an edit above moves them)."""
     found = [_call_strings(node) for node in ast.walk(tree) if _may_refer(node)]
     found.extend(filter(None, map(_setting_strings, tree.body)))
+    found.extend(_app_labels(tree))
     return tuple(sorted(found))
 
 
@@ -154,6 +155,21 @@ def _setting_strings(statement: ast.stmt) -> tuple[str, tuple[str, ...]] | None:
     if targets and (paths or targets.endswith("URLCONF")):
         return targets, paths or _strings(statement)
     return None
+
+
+def _app_labels(tree: ast.Module) -> list[tuple[str, tuple[str, ...]]]:
+    """The ``name`` and ``label`` an AppConfig subclass sets: a new label re-aims every
+    model reference that names it."""
+    found: list[tuple[str, tuple[str, ...]]] = []
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and any("AppConfig" in ast.dump(b) for b in node.bases):
+            found.extend(("AppConfig", _strings(item)) for item in node.body if _is_app_name(item))
+    return found
+
+
+def _is_app_name(statement: ast.stmt) -> bool:
+    targets = statement.targets if isinstance(statement, ast.Assign) else []
+    return any(isinstance(t, ast.Name) and t.id in ("name", "label") for t in targets)
 
 
 def _setting_names(statement: ast.stmt) -> str:

@@ -171,6 +171,8 @@ def test_the_gate_sees_a_new_string_reference_in_a_files_facts() -> None:
     ):
         assert _strings(base + added) != _strings(base), added
     assert _strings(base + "total = compute('order.Order')\n") == _strings(base)
+    config = "class OrderConfig(AppConfig):\n    name = 'shop.order'\n    label = '{}'\n"
+    assert _strings(config.format("order")) != _strings(config.format("orders"))
 
 
 def test_a_setting_that_names_no_module_is_no_reference() -> None:
