@@ -37,7 +37,8 @@ if TYPE_CHECKING:
     "show_modules",
     is_flag=True,
     help="Show the module report: "
-    "coupling, instability, API size, inbound private imports, cycles, extraction.",
+    "coupling, instability, API size, inbound private imports, cycles, extraction, "
+    "and the dependencies no import shows (Django's string references).",
 )
 @click.option(
     "--all",
@@ -66,8 +67,10 @@ def boundaries(
     """Public-API violations, architecture contracts and cycles between modules.
 
     \b
-    A module is each direct subpackage of each root package (or what
-    [tool.codehealth.modules] declares). Its public API is what its __init__.py
+    A module is each direct subpackage of each root package, each app of a
+    Django project, or what [tool.codehealth.modules] declares; Django's string
+    references (ForeignKey("app.Model"), get_model, include, settings paths) are
+    edges of their own kind. A module's public API is what its __init__.py
     binds: exactly __all__ when defined, else the names without a leading
     underscore. Code outside a module may import the module and its public
     names, nothing else.
