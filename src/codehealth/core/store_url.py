@@ -1,0 +1,21 @@
+"""Where a shared history store lives, said without its secrets: every message and log that
+names a store URL shows it masked (issue 17: credentials are never printed)."""
+
+from __future__ import annotations
+
+import re
+
+_URL_PASSWORD = re.compile(r"(?P<start>[A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]*):[^@/\s]*@")
+_KEYWORD_PASSWORD = re.compile(r"(?P<start>\bpassword\s*=\s*)(?:'(?:[^'\\]|\\.)*'|\S+)", re.I)
+
+
+def masked(text: str) -> str:
+    """``text`` with the password of each URL (``postgresql://user:secret@host``) and of
+    each libpq keyword (``password=secret``) in it replaced by ``***``."""
+    text = _URL_PASSWORD.sub(r"\g<start>:***@", text)
+    return _KEYWORD_PASSWORD.sub(r"\g<start>***", text)
+
+
+def is_postgres_url(url: str) -> bool:
+    """A PostgreSQL connection URL (libpq accepts both schemes)."""
+    return url.startswith(("postgresql://", "postgres://"))
