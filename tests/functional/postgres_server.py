@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 USER = "codehealth"
 PASSWORD = "s3cret-not-printed"
 INSTALL = "install Debian's postgresql package (apt-get install postgresql) to run them"
@@ -89,3 +91,23 @@ def start(bin_folder: Path) -> Iterator[Server]:
     finally:
         _run([str(bin_folder / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"], as_postgres)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[Server]:
+    """A running server for the module's tests (import this name into a test module)."""
+    folder = binaries()
+    if folder is None:
+        pytest.skip(f"the PostgreSQL store tests need a server: {INSTALL}")
+    yield from start(folder)
+
+
+def fresh_database(server: Server, name: str) -> str:
+    """The URL of an empty database ``name`` (dropped first when it exists)."""
+    from codehealth.adapters.store import connect
+
+    with connect(server.url()) as admin:
+        admin.autocommit = True
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    return server.url(name)

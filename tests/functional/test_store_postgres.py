@@ -5,35 +5,20 @@ jobs at once, a newer schema refused, and credentials never in a message."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from postgres_server import INSTALL, PASSWORD, Server, binaries, start
+from postgres_server import PASSWORD, Server, fresh_database, server
 
 from codehealth.adapters.store import SCHEMA_VERSION, StoreError, connect, migrate, schema_version
 
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[Server]:
-    folder = binaries()
-    if folder is None:
-        pytest.skip(f"the PostgreSQL store tests need a server: {INSTALL}")
-    yield from start(folder)
-
-
-def _fresh_database(server: Server, name: str) -> str:
-    with connect(server.url()) as admin:
-        admin.autocommit = True
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.execute(f'CREATE DATABASE "{name}"')
-    return server.url(name)
+__all__ = ["server"]  # the fixture, imported
 
 
 def test_an_empty_database_gets_the_schema_and_a_second_run_changes_nothing(
     server: Server,
 ) -> None:
-    url = _fresh_database(server, "empty")
+    url = fresh_database(server, "empty")
     with connect(url) as connection:
         assert schema_version(connection) == 0
         assert migrate(connection) == 0
@@ -49,7 +34,7 @@ def test_an_empty_database_gets_the_schema_and_a_second_run_changes_nothing(
 
 
 def test_two_jobs_migrating_at_once_migrate_once(server: Server) -> None:
-    url = _fresh_database(server, "racing")
+    url = fresh_database(server, "racing")
     start_together = threading.Barrier(4)
 
     def job() -> int:
@@ -65,7 +50,7 @@ def test_two_jobs_migrating_at_once_migrate_once(server: Server) -> None:
 
 
 def test_a_schema_from_a_newer_codehealth_is_refused_with_both_versions(server: Server) -> None:
-    url = _fresh_database(server, "newer")
+    url = fresh_database(server, "newer")
     with connect(url) as connection:
         migrate(connection)
         connection.execute("UPDATE codehealth_schema SET version = 99")

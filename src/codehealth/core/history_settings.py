@@ -44,3 +44,5 @@ class HistorySettings:
     coupling_min_shared: int = 5
     coupling_min_degree: float = 0.30
     module_depth: int = 2
+    # a shared PostgreSQL store (postgresql://...); "": .codehealth/history.sqlite
+    store: str = ""

@@ -7,6 +7,7 @@ from typing import Any
 
 from codehealth.core.history_settings import DEFAULT_BOTS, DEFAULT_HISTORY_EXCLUDE, HistorySettings
 from codehealth.core.settings_table import INVALID, section_values, whole_number
+from codehealth.core.store_url import is_postgres_url
 
 _KEYS: dict[str, str] = {
     "window": 'a period like "12.months", "6.weeks", "90.days" or a date "2024-01-31"',
@@ -18,6 +19,7 @@ _KEYS: dict[str, str] = {
     "coupling_min_shared": "a whole number of shared revisions",
     "coupling_min_degree": "a number between 0 and 1 (0.3 = 30 %)",
     "module_depth": "a whole number of dotted name parts (2: django.contrib)",
+    "store": "a postgresql:// URL without its password (PGPASSWORD or ~/.pgpass hold it)",
 }
 
 
@@ -57,7 +59,13 @@ def _whole_number(value: Any) -> Any:
     return value if whole_number(value, 1) else None
 
 
+def _store(value: Any) -> Any:
+    """A PostgreSQL URL, or "" for the SQLite store."""
+    return value if isinstance(value, str) and (not value or is_postgres_url(value)) else None
+
+
 _CONVERTERS: dict[str, Callable[[Any], Any]] = {
+    "store": _store,
     "window": _window,
     "include": _globs,
     "exclude": _globs,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import click
 
 from codehealth.adapters.console import (
@@ -25,6 +27,16 @@ _FORMAT = click.option(
 _CONFIG = click.option("--config", "config_file", type=click.Path(dir_okay=False))
 
 
+_STORE = click.option(
+    "--store",
+    "store_url",
+    envvar="CODEHEALTH_STORE",
+    metavar="URL",
+    help="Record into a shared PostgreSQL store (postgresql://user@host/db; the password "
+    "from libpq's PGPASSWORD or ~/.pgpass, never printed) instead of "
+    ".codehealth/history.sqlite; one store holds many repositories, each by its remote. "
+    "Also CODEHEALTH_STORE, or store in [tool.codehealth.history].",
+)
 _LIMIT = click.option(
     "--limit",
     type=click.IntRange(min=1),
@@ -37,9 +49,14 @@ _LIMIT = click.option(
 @_FORMAT
 @_CONFIG
 @_LIMIT
+@_STORE
 @click.pass_context
 def history(
-    context: click.Context, output_format: str, config_file: str | None, limit: int | None
+    context: click.Context,
+    output_format: str,
+    config_file: str | None,
+    limit: int | None,
+    store_url: str | None,
 ) -> int:
     """Record metric totals for every commit of the main line (complexity, debt,
     findings by family, per module) in .codehealth/history.sqlite.
@@ -56,13 +73,14 @@ def history(
     """
     if context.invoked_subcommand is not None:
         return EXIT_OK
-    return _record_and_write(output_format, config_file, last=5, limit=limit)
+    return _record_and_write(output_format, config_file, (5, limit), store_url)
 
 
 @history.command()
 @_FORMAT
 @_CONFIG
 @_LIMIT
+@_STORE
 @click.option(
     "--last",
     type=click.IntRange(min=0),
@@ -70,7 +88,9 @@ def history(
     show_default=True,
     help="Commits in the table (0: all).",
 )
-def show(output_format: str, config_file: str | None, limit: int | None, last: int) -> int:
+def show(
+    output_format: str, config_file: str | None, limit: int | None, store_url: str | None, last: int
+) -> int:
     """Record what is new, then show the trend of each measure with a small chart.
 
     \b
@@ -79,19 +99,26 @@ def show(output_format: str, config_file: str | None, limit: int | None, last: i
       codehealth history show --last 0        # every recorded commit
       codehealth history show --format json
     """
-    return _record_and_write(output_format, config_file, last, limit)
+    return _record_and_write(output_format, config_file, (last, limit), store_url)
 
 
 @verbose_option
 @guarded
 def _record_and_write(
-    output_format: str, config_file: str | None, last: int, limit: int | None = None
+    output_format: str,
+    config_file: str | None,
+    counts: tuple[int, int | None],
+    store_url: str | None = None,
 ) -> int:
+    """``counts``: the commits shown and the --limit."""
+    last, limit = counts
     from codehealth.adapters.files import load_settings
     from codehealth.history.run import run_history
 
     settings = load_settings(project_root(), config_file)
     bar = progress_bar("measuring blobs", output_format != "table", 100)
+    if store_url is not None:  # the command line (or CODEHEALTH_STORE) over the file
+        settings = replace(settings, history=replace(settings.history, store=store_url))
     result = run_history(settings.root, settings=settings, progress=bar, limit=limit)
     if bar is not None:
         bar.close()

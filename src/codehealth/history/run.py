@@ -13,18 +13,26 @@ import os
 import sys
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
 from codehealth.adapters.files import load_catalogue, load_settings
 from codehealth.adapters.git import (
     BlobReader,
     HistoryUnavailable,
+    RepoFacts,
     first_parent_ancestor,
     is_ancestor,
     repository_facts,
     tree_blobs,
 )
 from codehealth.adapters.history_db import HistoryStore
-from codehealth.core import Catalogue, NotAnalysed, Revision, Settings
+
+if TYPE_CHECKING:  # psycopg is imported only when a shared store is used
+    from codehealth.adapters.store import PostgresHistoryStore
+
+    Store = HistoryStore | PostgresHistoryStore
+from codehealth.core import Catalogue, ConfigError, NotAnalysed, Revision, Settings
+from codehealth.core.store_url import is_postgres_url, masked, repository_name
 from codehealth.history.blobs import BlobJob, by_blob, measure_blobs
 from codehealth.history.gaps import revisions_read, without_unreadable
 from codehealth.history.select import PathFilter
@@ -47,19 +55,36 @@ def run_history(
     """Record the commits not yet in the store. ``limit``: when the store is empty, start
     from the tree ``limit`` commits below HEAD (measured as a whole) instead of the root.
     ``measured``: today's files, already measured (the HTML report's run): a blob with the
-    same content as one of them is not parsed again."""
+    same content as one of them is not parsed again. ``settings.history.store``: a shared
+    PostgreSQL store (``postgresql://...``) instead of ``.codehealth/history.sqlite``."""
     root = os.path.abspath(root)
     if settings is None:
         settings = load_settings(root, config_file)
     facts = repository_facts(root)
     catalogue = load_catalogue(settings)
-    store = HistoryStore(os.path.join(root, settings.cache_dir), _salt(settings, catalogue))
+    store = _store(root, settings, _salt(settings, catalogue), facts)
     try:
         today = by_blob(measured) if measured is not None else {}
         job = BlobJob(root, settings, catalogue, progress, today)
         return _record(job, _Tip(facts.head, facts.shallow, limit), store)
     finally:
         store.close()
+
+
+def _store(root: str, settings: Settings, salt: str, facts: RepoFacts) -> Store:
+    """The SQLite store under the cache folder, or the shared one the settings name (this
+    repository by its remote's name); ConfigError, its password masked, when unusable."""
+    url = settings.history.store
+    if not url:
+        return HistoryStore(os.path.join(root, settings.cache_dir), salt)
+    if not is_postgres_url(url):
+        raise ConfigError(f"--store {masked(url)}: expected a postgresql:// URL")
+    from codehealth.adapters.store import PostgresHistoryStore, StoreError
+
+    try:
+        return PostgresHistoryStore(url, repository_name(facts.remote, facts.toplevel), salt)
+    except StoreError as error:
+        raise ConfigError(f"history store: {error}") from None
 
 
 @dataclass(frozen=True)
@@ -82,7 +107,7 @@ class _Start:
     base: str | None
 
 
-def _record(job: BlobJob, tip: _Tip, store: HistoryStore) -> HistoryRun:
+def _record(job: BlobJob, tip: _Tip, store: Store) -> HistoryRun:
     """Measure the blobs the new commits bring, save each commit's totals, and return every
     recorded snapshot with what the reader should know."""
     notes: list[str] = list(store.notes)
@@ -124,7 +149,7 @@ def _path_filter(settings: Settings) -> PathFilter:
     )
 
 
-def _start(root: str, tip: _Tip, store: HistoryStore, keep: PathFilter, notes: list[str]) -> _Start:
+def _start(root: str, tip: _Tip, store: Store, keep: PathFilter, notes: list[str]) -> _Start:
     """Where recording resumes; a store whose last commit is no longer below HEAD is
     forgotten. Adds to ``notes`` what the reader should know about it."""
     last, tree, truncated = _recorded(root, tip.head, store, notes)
@@ -136,7 +161,7 @@ def _start(root: str, tip: _Tip, store: HistoryStore, keep: PathFilter, notes: l
 
 
 def _recorded(
-    root: str, head: str, store: HistoryStore, notes: list[str]
+    root: str, head: str, store: Store, notes: list[str]
 ) -> tuple[str, dict[str, str], bool]:
     """``store.last()``; nothing when HEAD is no longer below the last recorded commit (a
     rewritten history: the store's commits are forgotten)."""

@@ -27,3 +27,28 @@ def test_passwords_are_masked(text: str, shown: str) -> None:
 def test_postgres_urls_of_both_schemes() -> None:
     assert is_postgres_url("postgresql://db/x") and is_postgres_url("postgres://db/x")
     assert not is_postgres_url(".codehealth/history.sqlite")
+
+
+@pytest.mark.parametrize(
+    ("remote", "name"),
+    [
+        ("git@github.com:Org/shop.git", "github.com/org/shop"),
+        ("https://ci:token@github.com/org/shop", "github.com/org/shop"),
+        ("ssh://git@gitlab.example:2222/team/api.git", "gitlab.example/team/api"),
+        ("https://github.com/org/shop/", "github.com/org/shop"),
+        ("", "shop"),  # no remote: the folder's name
+    ],
+)
+def test_a_repository_is_named_by_its_remote_without_credentials(remote: str, name: str) -> None:
+    from codehealth.core.store_url import repository_name
+
+    assert repository_name(remote, "/work/shop") == name
+
+
+def test_the_history_store_setting_takes_only_postgres_urls() -> None:
+    from codehealth.core import ConfigError, parse_settings
+
+    table = {"history": {"store": "postgresql://ci@db/health"}}
+    assert parse_settings(table, "/p", "pyproject.toml").history.store.endswith("db/health")
+    with pytest.raises(ConfigError, match="store = 'sqlite:///x': expected a postgresql://"):
+        parse_settings({"history": {"store": "sqlite:///x"}}, "/p", "pyproject.toml")

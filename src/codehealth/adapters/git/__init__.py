@@ -35,6 +35,9 @@ from codehealth.adapters.git.log import (
     PrefetchedLog as PrefetchedLog,
 )
 from codehealth.adapters.git.log import (
+    RepoFacts as RepoFacts,
+)
+from codehealth.adapters.git.log import (
     first_parent_ancestor as first_parent_ancestor,
 )
 from codehealth.adapters.git.log import (
@@ -126,6 +129,7 @@ __all__ = [
     "python_files_differ_from_index",
     "read_blobs",
     "read_worktree",
+    "RepoFacts",
     "repository_facts",
     "repository_root",
     "revisions_without_renames",

@@ -41,6 +41,7 @@ class RepoFacts:
     toplevel: str
     head: str  # "" in a repository without commits
     shallow: bool
+    remote: str = ""  # remote.origin.url, "" without one: names the repository in a store
 
 
 def repository_facts(root: str) -> RepoFacts:
@@ -50,7 +51,8 @@ def repository_facts(root: str) -> RepoFacts:
         raise ConfigError(f"{root}: not a git repository (history needs one: run `git init`)")
     head = _git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}") or ""
     shallow = _git(root, "rev-parse", "--is-shallow-repository") == "true"
-    return RepoFacts(top, head, shallow)
+    remote = _git(root, "config", "--get", "remote.origin.url") or ""
+    return RepoFacts(top, head, shallow, remote)
 
 
 def _git(root: str, *args: str) -> str | None:

@@ -1,6 +1,9 @@
 """The shared history store in PostgreSQL (psycopg 3): connection and the schema's
 versioned migrations. The only user of psycopg."""
 
+from codehealth.adapters.store.history import (
+    PostgresHistoryStore as PostgresHistoryStore,
+)
 from codehealth.adapters.store.postgres import (
     SCHEMA_VERSION as SCHEMA_VERSION,
 )
@@ -17,4 +20,11 @@ from codehealth.adapters.store.postgres import (
     schema_version as schema_version,
 )
 
-__all__ = ["SCHEMA_VERSION", "StoreError", "connect", "migrate", "schema_version"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "PostgresHistoryStore",
+    "StoreError",
+    "connect",
+    "migrate",
+    "schema_version",
+]

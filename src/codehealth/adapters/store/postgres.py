@@ -21,15 +21,17 @@ SCHEMA_VERSION = 1
 _MIGRATIONS: dict[int, tuple[str, ...]] = {
     1: (
         "CREATE TABLE repositories (id SERIAL PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
-        " last_commit TEXT NOT NULL DEFAULT '', truncated BOOLEAN NOT NULL DEFAULT FALSE)",
+        " salt TEXT NOT NULL DEFAULT '', last_commit TEXT NOT NULL DEFAULT '',"
+        " truncated BOOLEAN NOT NULL DEFAULT FALSE)",
         "CREATE TABLE blobs (salt TEXT NOT NULL, sha TEXT NOT NULL, facts JSONB NOT NULL,"
         " PRIMARY KEY (salt, sha))",
         "CREATE TABLE commits (repository INTEGER NOT NULL REFERENCES repositories(id),"
         " seq INTEGER NOT NULL, sha TEXT NOT NULL, author TEXT NOT NULL,"
         " timestamp BIGINT NOT NULL, totals JSONB NOT NULL, modules JSONB NOT NULL,"
         " PRIMARY KEY (repository, sha))",
+        # paths as bytes: a file name that is not UTF-8 must come back as it was
         "CREATE TABLE trees (repository INTEGER NOT NULL REFERENCES repositories(id),"
-        " path TEXT NOT NULL, blob TEXT NOT NULL, PRIMARY KEY (repository, path))",
+        " path BYTEA NOT NULL, blob TEXT NOT NULL, PRIMARY KEY (repository, path))",
     ),
 }
 

@@ -1,0 +1,60 @@
+"""Issue 17: ``codehealth history --store postgresql://...`` records a repository into a
+shared PostgreSQL store (a real server, started by the tests): the same history as the
+SQLite store gives, many repositories in one store by their remote's name, a second run
+adds nothing, and a bad password is said without the password."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from clitools import run_cli
+from historytools import git, shop_history
+from postgres_server import PASSWORD, Server, fresh_database, server
+
+from codehealth.adapters.store import connect
+
+__all__ = ["server"]  # the fixture, imported
+
+
+def _history(repo: Path, *args: str) -> dict:
+    run = run_cli("history", "--format", "json", *args, cwd=repo)
+    assert run.code == 0, run.out + run.err
+    return run.json()
+
+
+def test_a_shared_store_holds_the_same_history_as_sqlite_once(
+    server: Server, tmp_path: Path
+) -> None:
+    url = fresh_database(server, "history")
+    shop = shop_history(tmp_path / "shop")
+    git(shop, "remote", "add", "origin", "git@github.com:Example/Shop.git")
+    other = shop_history(tmp_path / "other")
+    local = _history(shop)
+    shared = _history(shop, "--store", url)
+    assert shared["snapshots"] == local["snapshots"] and shared["new_commits"] == 15
+    again = _history(shop, "--store", url)
+    assert (again["snapshots"], again["new_commits"]) == (local["snapshots"], 0)  # nothing twice
+    assert _history(other, "--store", url)["reused_blobs"] > 0  # measured once, for both
+    with connect(url) as db:
+        names = dict(db.execute("SELECT name, id FROM repositories").fetchall())
+        counts = dict(db.execute("SELECT repository, count(*) FROM commits GROUP BY 1"))
+        duplicated = db.execute(
+            "SELECT count(*) FROM (SELECT sha FROM commits GROUP BY repository, sha"
+            " HAVING count(*) > 1) d"
+        ).fetchone()[0]
+    assert set(names) == {"github.com/example/shop", "other"}
+    assert counts[names["github.com/example/shop"]] == len(local["snapshots"])
+    assert duplicated == 0
+
+
+def test_the_store_comes_from_the_environment_too_and_a_bad_password_is_masked(
+    server: Server, tmp_path: Path
+) -> None:
+    repo = shop_history(tmp_path / "shop")
+    wrong = server.url(password="wrong-" + PASSWORD)
+    run = run_cli("history", "--store", wrong, cwd=repo)
+    assert run.code == 2, run.out + run.err
+    assert "password authentication failed" in run.err and ":***@" in run.err
+    assert "wrong-" not in run.out + run.err
+    bad = run_cli("history", "--store", "mysql://u:pw@db/x", cwd=repo)
+    assert bad.code == 2 and "expected a postgresql:// URL" in bad.err and "pw" not in bad.err
