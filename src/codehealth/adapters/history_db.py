@@ -12,7 +12,8 @@ import contextlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from codehealth.adapters.cache import open_database, prepare_directory
@@ -29,6 +30,19 @@ _SCHEMA = (
 )
 
 CommitRow = tuple[str, str, int, dict[str, float], dict[str, dict[str, float]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    """What one run adds to a history store: the blobs it measured (sha, facts), the new
+    commits, the tree after the last one, that commit, and whether the history it holds
+    starts truncated (``--limit``)."""
+
+    blobs: tuple[tuple[str, dict[str, Any]], ...]
+    commits: tuple[CommitRow, ...]
+    tree: dict[str, str]
+    last: str
+    truncated: bool
 
 
 class HistoryStore:
@@ -67,55 +81,40 @@ class HistoryStore:
 
     # -- writing ------------------------------------------------------------------------
 
-    def save(
-        self,
-        blobs: Iterable[tuple[str, dict[str, Any]]],
-        commits: Iterable[CommitRow],
-        tree: dict[str, str],
-        last: str,
-        truncated: bool,
-    ) -> None:
+    def save(self, recorded: Recorded) -> None:
         """One transaction: a killed run leaves the previous state, never half of one. When
         it cannot be written (a full disk), the run goes on with the store in memory."""
-        blobs, commits = list(blobs), list(commits)
         try:
-            self._save(blobs, commits, tree, last, truncated)
+            self._save(recorded)
         except sqlite3.DatabaseError as error:
             self._in_memory(error)
-            self._save(blobs, commits, tree, last, truncated)
+            self._save(recorded)
 
-    def _save(
-        self,
-        blobs: list[tuple[str, dict[str, Any]]],
-        commits: list[CommitRow],
-        tree: dict[str, str],
-        last: str,
-        truncated: bool,
-    ) -> None:
+    def _save(self, recorded: Recorded) -> None:
         with self._db:
             # isolation_level=None: without BEGIN each statement would commit on its own
             self._db.execute("BEGIN")
             self._db.executemany(
                 "INSERT OR REPLACE INTO blobs (sha, facts) VALUES (?, ?)",
-                ((sha, json.dumps(facts, separators=(",", ":"))) for sha, facts in blobs),
+                ((sha, json.dumps(facts, separators=(",", ":"))) for sha, facts in recorded.blobs),
             )
             self._db.executemany(
                 "INSERT INTO commits (sha, author, timestamp, totals, modules)"
                 " VALUES (?, ?, ?, ?, ?)",
                 (
                     (sha, who, when, json.dumps(totals), json.dumps(modules))
-                    for sha, who, when, totals, modules in commits
+                    for sha, who, when, totals, modules in recorded.commits
                 ),
             )
             self._db.execute("DELETE FROM tree")
             self._db.executemany(
                 "INSERT INTO tree (path, blob) VALUES (?, ?)",
                 # bytes: a name that is not UTF-8 (surrogate-escaped) is no valid TEXT
-                ((p.encode("utf-8", "surrogateescape"), blob) for p, blob in tree.items()),
+                ((p.encode("utf-8", "surrogateescape"), blob) for p, blob in recorded.tree.items()),
             )
             self._db.executemany(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                [("last", last), ("truncated", "1" if truncated else "0")],
+                [("last", recorded.last), ("truncated", "1" if recorded.truncated else "0")],
             )
 
     def forget_commits(self) -> None:

@@ -25,7 +25,7 @@ from codehealth.adapters.git import (
     repository_facts,
     tree_blobs,
 )
-from codehealth.adapters.history_db import HistoryStore
+from codehealth.adapters.history_db import HistoryStore, Recorded
 
 if TYPE_CHECKING:  # psycopg is imported only when a shared store is used
     from codehealth.adapters.store import PostgresHistoryStore
@@ -129,7 +129,9 @@ def _record(job: BlobJob, tip: _Tip, store: Store) -> HistoryRun:
     totals = TreeTotals(start.tree, known)
     rows = _replay(revisions, totals, known, keep)
     if revisions:
-        store.save(fresh.items(), rows, totals.tree, tip.head, start.truncated)
+        store.save(
+            Recorded(tuple(fresh.items()), tuple(rows), totals.tree, tip.head, start.truncated)
+        )
     _tell_left_out(keep)
     notes += _not_analysed(job.root, totals.tree, known)
     snapshots = tuple(CommitTotals(*row) for row in store.commits())

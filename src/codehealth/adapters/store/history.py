@@ -5,12 +5,10 @@ in one database, each by its name, and the measured blobs shared by all of them.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
+from codehealth.adapters.history_db import CommitRow, Recorded
 from codehealth.adapters.store.postgres import connect, migrate
-
-CommitRow = tuple[str, str, int, dict[str, float], dict[str, dict[str, float]]]
 
 
 class PostgresHistoryStore:
@@ -74,21 +72,14 @@ class PostgresHistoryStore:
 
     # -- writing ------------------------------------------------------------------------
 
-    def save(
-        self,
-        blobs: Iterable[tuple[str, dict[str, Any]]],
-        commits: Iterable[CommitRow],
-        tree: dict[str, str],
-        last: str,
-        truncated: bool,
-    ) -> None:
+    def save(self, recorded: Recorded) -> None:
         """One transaction, under this repository's lock: a killed run leaves the previous
         state, and two runs of one repository write one after the other."""
         with self._db.transaction(), self._db.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", (self._id,))
             cursor.executemany(
                 "INSERT INTO blobs (salt, sha, facts) VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
-                [(self.salt, sha, json.dumps(facts)) for sha, facts in blobs],
+                [(self.salt, sha, json.dumps(facts)) for sha, facts in recorded.blobs],
             )
             cursor.execute(
                 "SELECT coalesce(max(seq), 0) FROM commits WHERE repository = %s", (self._id,)
@@ -99,7 +90,7 @@ class PostgresHistoryStore:
                 " VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
                 [
                     (self._id, start + n, sha, who, when, json.dumps(t), json.dumps(m))
-                    for n, (sha, who, when, t, m) in enumerate(commits, start=1)
+                    for n, (sha, who, when, t, m) in enumerate(recorded.commits, start=1)
                 ],
             )
             cursor.execute("DELETE FROM trees WHERE repository = %s", (self._id,))
@@ -107,12 +98,12 @@ class PostgresHistoryStore:
                 "INSERT INTO trees (repository, path, blob) VALUES (%s, %s, %s)",
                 [
                     (self._id, path.encode("utf-8", "surrogateescape"), blob)
-                    for path, blob in tree.items()
+                    for path, blob in recorded.tree.items()
                 ],
             )
             cursor.execute(
                 "UPDATE repositories SET last_commit = %s, truncated = %s WHERE id = %s",
-                (last, truncated, self._id),
+                (recorded.last, recorded.truncated, self._id),
             )
 
     def forget_commits(self) -> None:
