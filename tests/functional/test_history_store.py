@@ -32,6 +32,9 @@ def test_a_shared_store_holds_the_same_history_as_sqlite_once(
     local = _history(shop)
     shared = _history(shop, "--store", url)
     assert shared["snapshots"] == local["snapshots"] and shared["new_commits"] == 15
+    [warning] = [n for n in shared["notes"] if "holds a password" in n]  # the URL has one
+    assert ":***@" in warning and PASSWORD not in warning
+    assert "holds a password" not in "".join(local["notes"])
     again = _history(shop, "--store", url)
     assert (again["snapshots"], again["new_commits"]) == (local["snapshots"], 0)  # nothing twice
     assert _history(other, "--store", url)["reused_blobs"] > 0  # measured once, for both

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from codehealth.adapters.history_db import CommitRow, Recorded
 from codehealth.adapters.store.postgres import connect, migrate
+from codehealth.core.store_url import masked
 
 
 class PostgresHistoryStore:
@@ -18,6 +19,11 @@ class PostgresHistoryStore:
     def __init__(self, url: str, repository: str, salt: str) -> None:
         self.salt = salt
         self.notes: list[str] = []
+        if masked(url) != url:  # a URL ends up in shell histories, CI logs, committed files
+            self.notes.append(
+                f"the store URL {masked(url)} holds a password: keep it in PGPASSWORD "
+                "or ~/.pgpass (a CI secret), not in the URL"
+            )
         self._db = connect(url)
         self._db.autocommit = True  # each read stands alone; writes are transaction blocks
         migrate(self._db)
