@@ -19,6 +19,7 @@ from codehealth.boundaries.statements import (
     statement_targets,
 )
 from codehealth.core import ImportSite, ModuleEdge, NotAnalysed, Reference, Violation
+from codehealth.core.module_names import package_of
 
 Read = Callable[[str], "bytes | None"]
 
@@ -152,16 +153,12 @@ class _Texts:
         return self.cache[path]
 
 
-def _package_of(module: str, path: str) -> str:
-    return module if path.endswith("__init__.py") else module.rpartition(".")[0]
-
-
 def _check_line(
     context: ApiContext, facts: ProjectFacts, texts: _Texts, importer: str, line: int
 ) -> list[Violation]:
     path = facts.files[importer]
     lines = texts.lines(path)
-    targets = statement_targets(lines, line, _package_of(importer, path))
+    targets = statement_targets(lines, line, package_of(importer, path))
     if not targets:
         return []
     where = (path, line, enclosing_symbol(lines, line))
@@ -209,7 +206,7 @@ class _StarExports:
             self.exported[module] = quick
             return quick
         try:
-            api = parse_public_api(content, _package_of(module, path), self)
+            api = parse_public_api(content, package_of(module, path), self)
         except (SyntaxError, ValueError, RecursionError):
             return None
         self.exported[module] = api.names
@@ -250,7 +247,7 @@ def _dynamic_violations(
     """The public-API rule applied to each dynamic import of ``module`` (none when its file
     does not parse)."""
     references, _not_understood = dynamic_references(
-        module, path, content, _package_of(module, path)
+        module, path, content, package_of(module, path)
     )
     lines = texts.lines(path)
     found: list[Violation] = []

@@ -23,6 +23,7 @@ from codehealth.boundaries.finish import relative
 from codehealth.boundaries.statements import relative_beyond_top
 from codehealth.boundaries.syntax import type_only_lines
 from codehealth.core import Settings
+from codehealth.core.module_names import package_of
 
 
 @dataclass
@@ -155,7 +156,7 @@ def _read_sources(listed: dict[str, str], files: Any) -> dict[str, bytes]:
             files.skip[path] = f"cannot be read: {error.strerror}"
             continue
         sources[path] = content
-        package = module if path.endswith("__init__.py") else module.rpartition(".")[0]
+        package = package_of(module, path)
         line = relative_beyond_top(content, package)
         if line is not None:
             files.skip[path] = f"line {line}: a relative import goes past the top-level package"

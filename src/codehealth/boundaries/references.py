@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from codehealth.boundaries.dynamic import dynamic_references
 from codehealth.boundaries.syntax import without_lazy
 from codehealth.core import DjangoSettings, Reference
+from codehealth.core.module_names import package_of
 from codehealth.django import (
     DjangoProject,
     find_settings_module,
@@ -87,7 +88,7 @@ def _file_references(
     found: list[Reference] = []
     notes: list[str] = []
     if b"import_" in content and any(word in content for word in _DYNAMIC_WORDS):
-        package = module if path.endswith("__init__.py") else module.rpartition(".")[0]
+        package = package_of(module, path)
         found, notes = dynamic_references(module, path, content, package)
     django = django if settings.string_references else None
     if django is None or not may_reference(django, path, content):
