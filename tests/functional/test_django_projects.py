@@ -128,3 +128,12 @@ def test_the_gate_fails_a_new_model_reference_that_depends_on_does_not_list(
     [problem] = [p for p in run.json()["problems"] if p["rule"] == "CH304"]
     assert (problem["path"], problem["line"]) == ("shop/catalogue/models.py", 7)
     assert "by a model reference `basket.Basket`" in problem["message"]
+
+
+def test_a_configured_settings_module_that_does_not_exist_stops_the_run(make_repo: Any) -> None:
+    config = '[tool.codehealth.django]\nsettings_module = "shop.config.setting"\n'
+    repo = make_repo("django_shop", {"pyproject.toml": config})
+    run = run_cli("boundaries", cwd=repo)
+    assert run.code == 2, run.out + run.err
+    assert "settings_module: 'shop.config.setting' is not a module of the project" in run.err
+    assert "did you mean 'shop.config.settings'?" in run.err

@@ -261,6 +261,14 @@ def _named_submodules(app: str, names: tuple[str, ...], every_module: set[str]) 
     return frozenset(f"{app}.{name}" for name in names) & every_module
 
 
+def check_django_settings(settings: Settings, every_module: set[str]) -> None:
+    """A configured settings module must be one of the project's (found ones may not be)."""
+    name = settings.django.settings_module
+    if name and not settings.django.off:
+        where = f"{settings.config_file}: [tool.codehealth.django] settings_module"
+        _must_exist(name, every_module, where, "is not a module of the project")
+
+
 def _must_exist(name: str, known: set[str], where: str, problem: str) -> None:
     if name in known:
         return

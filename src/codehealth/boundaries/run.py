@@ -25,7 +25,12 @@ from codehealth.boundaries.finish import (
 from codehealth.boundaries.ignores import apply_ignores
 from codehealth.boundaries.inputs import Graphs, Project, read_project
 from codehealth.boundaries.modules import ModuleMap, Owners
-from codehealth.boundaries.project import module_map, not_importer, root_package_folders
+from codehealth.boundaries.project import (
+    check_django_settings,
+    module_map,
+    not_importer,
+    root_package_folders,
+)
 from codehealth.boundaries.references import HiddenDependencies, hidden_dependencies
 from codehealth.core import BoundaryReport, NotAnalysed, Reference, Settings, Violation
 
@@ -66,6 +71,7 @@ def _compute(
     overrides: Mapping[str, bytes],
 ) -> BoundaryReport:
     project, graphs = read_project(root, settings, folders, use_cache, overrides)
+    check_django_settings(settings, set(project.paths))
     left_out = not_importer(project.settings, project.sources.get)  # asked per file and edge
     hidden = _hidden_dependencies(project, left_out)
     files = project.files
