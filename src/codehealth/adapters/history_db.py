@@ -36,13 +36,19 @@ CommitRow = tuple[str, str, int, dict[str, float], dict[str, dict[str, float]]]
 class Recorded:
     """What one run adds to a history store: the blobs it measured (sha, facts), the new
     commits, the tree after the last one, that commit, and whether the history it holds
-    starts truncated (``--limit``)."""
+    starts truncated (``--limit``). ``since``: the last commit the run read from the store
+    (the commits are written only when it is still the last: another run may have recorded
+    them meanwhile); ``touched``: the modules each commit changed; ``origin``: the first
+    commit of the repository's main line ("" in a shallow clone)."""
 
     blobs: tuple[tuple[str, dict[str, Any]], ...]
     commits: tuple[CommitRow, ...]
     tree: dict[str, str]
     last: str
     truncated: bool
+    since: str = ""
+    touched: tuple[tuple[str, ...], ...] = ()
+    origin: str = ""
 
 
 class HistoryStore:
@@ -81,23 +87,37 @@ class HistoryStore:
 
     # -- writing ------------------------------------------------------------------------
 
-    def save(self, recorded: Recorded) -> None:
+    def save(self, recorded: Recorded) -> bool:
         """One transaction: a killed run leaves the previous state, never half of one. When
-        it cannot be written (a full disk), the run goes on with the store in memory."""
+        it cannot be written (a full disk), the run goes on with the store in memory. False
+        when another run recorded past ``recorded.since`` first (only the blobs are kept)."""
         try:
-            self._save(recorded)
+            return self._save(recorded)
         except sqlite3.DatabaseError as error:
             self._in_memory(error)
-            self._save(recorded)
+            return self._save(recorded)
 
-    def _save(self, recorded: Recorded) -> None:
+    def save_blobs(self, blobs: Sequence[tuple[str, dict[str, Any]]]) -> None:
+        """Keep measured blobs before their commits are recorded (``history --shard``)."""
+        with contextlib.suppress(sqlite3.DatabaseError), self._db:  # only a head start lost
+            self._db.execute("BEGIN IMMEDIATE")
+            self._insert_blobs(blobs)
+
+    def _insert_blobs(self, blobs: Sequence[tuple[str, dict[str, Any]]]) -> None:
+        self._db.executemany(
+            "INSERT OR REPLACE INTO blobs (sha, facts) VALUES (?, ?)",
+            ((sha, json.dumps(facts, separators=(",", ":"))) for sha, facts in blobs),
+        )
+
+    def _save(self, recorded: Recorded) -> bool:
         with self._db:
-            # isolation_level=None: without BEGIN each statement would commit on its own
-            self._db.execute("BEGIN")
-            self._db.executemany(
-                "INSERT OR REPLACE INTO blobs (sha, facts) VALUES (?, ?)",
-                ((sha, json.dumps(facts, separators=(",", ":"))) for sha, facts in recorded.blobs),
-            )
+            # isolation_level=None: without BEGIN each statement would commit on its own;
+            # IMMEDIATE: the last commit read below stays the last until this one commits
+            self._db.execute("BEGIN IMMEDIATE")
+            self._insert_blobs(recorded.blobs)
+            row = self._db.execute("SELECT value FROM meta WHERE key = 'last'").fetchone()
+            if (row[0] if row else "") != recorded.since:
+                return False
             self._db.executemany(
                 "INSERT INTO commits (sha, author, timestamp, totals, modules)"
                 " VALUES (?, ?, ?, ?, ?)",
@@ -116,6 +136,7 @@ class HistoryStore:
                 "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
                 [("last", recorded.last), ("truncated", "1" if recorded.truncated else "0")],
             )
+        return True
 
     def forget_commits(self) -> None:
         """Start the commit history again (HEAD moved to another line); blobs stay known."""

@@ -46,3 +46,5 @@ class HistorySettings:
     module_depth: int = 2
     # a shared PostgreSQL store (postgresql://...); "": .codehealth/history.sqlite
     store: str = ""
+    # this repository's name in a shared store; "": its remote (github.com/org/repo)
+    name: str = ""

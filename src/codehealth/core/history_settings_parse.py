@@ -20,6 +20,7 @@ _KEYS: dict[str, str] = {
     "coupling_min_degree": "a number between 0 and 1 (0.3 = 30 %)",
     "module_depth": "a whole number of dotted name parts (2: django.contrib)",
     "store": "a postgresql:// URL without its password (PGPASSWORD or ~/.pgpass hold it)",
+    "name": 'a non-blank name for this repository in a shared store, e.g. "shop/api"',
 }
 
 
@@ -37,8 +38,8 @@ def _convert(name: str, value: Any) -> Any:
     return INVALID if converted is None else converted
 
 
-def _window(value: Any) -> Any:
-    """A period or a date: any non-blank string (HistorySettings reads it)."""
+def _text(value: Any) -> Any:
+    """Any non-blank string (a window's period or date is read by HistorySettings)."""
     return value if isinstance(value, str) and value.strip() else None
 
 
@@ -66,7 +67,8 @@ def _store(value: Any) -> Any:
 
 _CONVERTERS: dict[str, Callable[[Any], Any]] = {
     "store": _store,
-    "window": _window,
+    "name": _text,
+    "window": _text,
     "include": _globs,
     "exclude": _globs,
     "bots": _globs,

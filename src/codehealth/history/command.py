@@ -43,6 +43,13 @@ _LIMIT = click.option(
     help="With an empty store: start from the tree N commits below HEAD (measured whole) "
     "instead of the first commit.",
 )
+_SHARD = click.option(
+    "--shard",
+    metavar="I/N",
+    help="Job I of N recording one history at once (a CI matrix, with --store): each "
+    "measures its share of the new blobs, shared through the store; the last to finish "
+    "records the commits. Jobs may be killed and run again.",
+)
 
 
 @click.group(invoke_without_command=True)
@@ -50,6 +57,7 @@ _LIMIT = click.option(
 @_CONFIG
 @_LIMIT
 @_STORE
+@_SHARD
 @click.pass_context
 def history(
     context: click.Context,
@@ -57,6 +65,7 @@ def history(
     config_file: str | None,
     limit: int | None,
     store_url: str | None,
+    shard: str | None,
 ) -> int:
     """Record metric totals for every commit of the main line (complexity, debt,
     findings by family, per module) in .codehealth/history.sqlite.
@@ -70,10 +79,11 @@ def history(
       codehealth history              # record, print a summary
       codehealth history show         # record, then the trend with small charts
       codehealth history show --format json
+      codehealth history --store "$STORE" --shard 2/4   # job 2 of a 4-job matrix
     """
     if context.invoked_subcommand is not None:
         return EXIT_OK
-    return _record_and_write(output_format, config_file, (5, limit), store_url)
+    return _record_and_write(output_format, config_file, (5, limit), store_url, shard)
 
 
 @history.command()
@@ -109,17 +119,21 @@ def _record_and_write(
     config_file: str | None,
     counts: tuple[int, int | None],
     store_url: str | None = None,
+    shard: str | None = None,
 ) -> int:
     """``counts``: the commits shown and the --limit."""
     last, limit = counts
     from codehealth.adapters.files import load_settings
     from codehealth.history.run import run_history
+    from codehealth.history.shards import ONE_JOB, parse_shard
+
+    job = parse_shard(shard) if shard is not None else ONE_JOB
 
     settings = load_settings(project_root(), config_file)
     bar = progress_bar("measuring blobs", output_format != "table", 100)
     if store_url is not None:  # the command line (or CODEHEALTH_STORE) over the file
         settings = replace(settings, history=replace(settings.history, store=store_url))
-    result = run_history(settings.root, settings=settings, progress=bar, limit=limit)
+    result = run_history(settings.root, settings=settings, progress=bar, limit=limit, shard=job)
     if bar is not None:
         bar.close()
     from codehealth.history.formats import render_history, render_history_json

@@ -20,6 +20,7 @@ from codehealth.adapters.git import (
     BlobReader,
     HistoryUnavailable,
     RepoFacts,
+    first_commit,
     first_parent_ancestor,
     is_ancestor,
     repository_facts,
@@ -33,9 +34,10 @@ if TYPE_CHECKING:  # psycopg is imported only when a shared store is used
     Store = HistoryStore | PostgresHistoryStore
 from codehealth.core import Catalogue, ConfigError, NotAnalysed, Revision, Settings
 from codehealth.core.store_url import is_postgres_url, masked, repository_name
-from codehealth.history.blobs import BlobJob, by_blob, measure_blobs
+from codehealth.history.blobs import BlobJob, by_blob
 from codehealth.history.gaps import revisions_read, without_unreadable
 from codehealth.history.select import PathFilter
+from codehealth.history.shards import ONE_JOB, Shard, measure_and_share, waiting_note
 from codehealth.history.trend import CommitTotals, HistoryRun, TreeTotals
 from codehealth.metrics import METRICS_VERSION, Measured, Progress, analyze_source, log
 from codehealth.version import __version__
@@ -51,40 +53,43 @@ def run_history(
     progress: Progress | None = None,
     limit: int | None = None,
     measured: Measured | None = None,
+    shard: Shard = ONE_JOB,
 ) -> HistoryRun:
     """Record the commits not yet in the store. ``limit``: when the store is empty, start
     from the tree ``limit`` commits below HEAD (measured as a whole) instead of the root.
     ``measured``: today's files, already measured (the HTML report's run): a blob with the
     same content as one of them is not parsed again. ``settings.history.store``: a shared
-    PostgreSQL store (``postgresql://...``) instead of ``.codehealth/history.sqlite``."""
+    PostgreSQL store (``postgresql://...``) instead of ``.codehealth/history.sqlite``.
+    ``shard``: this job's share of the blobs, when many jobs record at once."""
     root = os.path.abspath(root)
     if settings is None:
         settings = load_settings(root, config_file)
     facts = repository_facts(root)
     catalogue = load_catalogue(settings)
-    store = _store(root, settings, _salt(settings, catalogue), facts)
+    origin = first_commit(root) if settings.history.store else ""
+    store = _store(root, settings, _salt(settings, catalogue), (facts, origin))
     try:
         today = by_blob(measured) if measured is not None else {}
         job = BlobJob(root, settings, catalogue, progress, today)
-        return _record(job, _Tip(facts.head, facts.shallow, limit), store)
+        return _record(job, _Tip(facts.head, facts.shallow, limit, origin), store, shard)
     finally:
         store.close()
 
 
-def _store(root: str, settings: Settings, salt: str, facts: RepoFacts) -> Store:
+def _store(root: str, settings: Settings, salt: str, facts: tuple[RepoFacts, str]) -> Store:
     """The SQLite store under the cache folder, or the shared one the settings name (this
-    repository by its remote's name); ConfigError, its password masked, when unusable."""
+    repository by its configured name or its remote's; ``facts``: the repository's and its
+    first commit); ConfigError, its password masked, when unusable."""
     url = settings.history.store
     if not url:
         return HistoryStore(os.path.join(root, settings.cache_dir), salt)
     if not is_postgres_url(url):
         raise ConfigError(f"--store {masked(url)}: expected a postgresql:// URL")
-    from codehealth.adapters.store import PostgresHistoryStore, StoreError
+    from codehealth.adapters.store import PostgresHistoryStore
 
-    try:
-        return PostgresHistoryStore(url, repository_name(facts.remote, facts.toplevel), salt)
-    except StoreError as error:
-        raise ConfigError(f"history store: {error}") from None
+    repo, origin = facts
+    name = settings.history.name or repository_name(repo.remote, repo.toplevel)
+    return PostgresHistoryStore(url, name, salt, origin)  # StoreError is a ConfigError
 
 
 @dataclass(frozen=True)
@@ -94,6 +99,7 @@ class _Tip:
     head: str
     shallow: bool
     limit: int | None = None
+    origin: str = ""  # the main line's first commit ("" when unknown)
 
 
 @dataclass(frozen=True)
@@ -107,9 +113,9 @@ class _Start:
     base: str | None
 
 
-def _record(job: BlobJob, tip: _Tip, store: Store) -> HistoryRun:
-    """Measure the blobs the new commits bring, save each commit's totals, and return every
-    recorded snapshot with what the reader should know."""
+def _record(job: BlobJob, tip: _Tip, store: Store, shard: Shard) -> HistoryRun:
+    """Measure the blobs the new commits bring (this shard's share), save each commit's
+    totals, and return every recorded snapshot with what the reader should know."""
     notes: list[str] = list(store.notes)
     if not tip.head:
         raise HistoryUnavailable("the repository has no commits yet: nothing to record")
@@ -119,26 +125,43 @@ def _record(job: BlobJob, tip: _Tip, store: Store) -> HistoryRun:
     wanted = _blobs(revisions, keep)
     for path, blob in start.tree.items() if start.base else ():
         wanted.setdefault(blob, path)
-    known = store.blob_facts(sorted(set(wanted) | set(start.tree.values())))
+    needed = sorted(set(wanted) | set(start.tree.values()))
+    known = store.blob_facts(needed)
     todo = [blob for blob in wanted if blob not in known]
-    fresh = measure_blobs(job, todo, wanted)
+    mine = shard.share(todo)
+    fresh = measure_and_share(job, mine, wanted, store)
     known.update(fresh)
+    if len(mine) < len(todo):  # the other shards' blobs: measured by now?
+        known.update(store.blob_facts([blob for blob in todo if blob not in known]))
+    missing = sum(blob not in known for blob in todo)
+    if missing:
+        notes.append(waiting_note(shard, len(mine), missing, len(revisions)))
+        revisions = []
     whole_tree = (start.base, start.tree) if start.base else ("", {})
     fresh, unreadable = without_unreadable(revisions, fresh, whole_tree)
     notes += unreadable
     totals = TreeTotals(start.tree, known)
-    rows = _replay(revisions, totals, known, keep)
+    rows, touched = _replay(revisions, totals, known, keep)
     if revisions:
-        store.save(
-            Recorded(tuple(fresh.items()), tuple(rows), totals.tree, tip.head, start.truncated)
+        recorded = Recorded(
+            tuple(fresh.items()),
+            tuple(rows),
+            totals.tree,
+            tip.head,
+            start.truncated,
+            "" if start.base else start.last,  # --limit's base is not in the store
+            tuple(touched),
+            tip.origin,
         )
+        if not store.save(recorded):
+            notes.append("another run recorded these commits first: the store holds them once")
     _tell_left_out(keep)
     notes += _not_analysed(job.root, totals.tree, known)
     snapshots = tuple(CommitTotals(*row) for row in store.commits())
     cut = len(snapshots) if start.truncated else 0
     _add_closing_notes(notes, snapshots, cut, store.notes)
     reused = len(set(wanted)) - len(todo)
-    return HistoryRun(snapshots, len(revisions), len(todo), reused, cut, tuple(notes))
+    return HistoryRun(snapshots, len(revisions), len(mine), reused, cut, tuple(notes))
 
 
 def _path_filter(settings: Settings) -> PathFilter:
@@ -190,14 +213,16 @@ def _replay(
     totals: TreeTotals,
     known: dict[str, dict[str, float]],
     keep: PathFilter,
-) -> list[_Row]:
-    """Apply each commit's changes to ``totals``: the store's row of each commit."""
-    rows = []
+) -> tuple[list[_Row], list[tuple[str, ...]]]:
+    """Apply each commit's changes to ``totals``: the store's row of each commit, and the
+    modules each one touched."""
+    rows, touched = [], []
     for revision in revisions:
         totals.apply(revision.changes, known, keep)
         snap = totals.snapshot(revision.sha, revision.author, revision.timestamp)
         rows.append((snap.sha, snap.author, snap.timestamp, snap.totals, snap.modules))
-    return rows
+        touched.append(totals.touched(revision.changes, keep))
+    return rows, touched
 
 
 def _add_closing_notes(

@@ -73,6 +73,13 @@ class TreeTotals:
                 self.tree[change.path] = change.blob
                 self._add(change.path, facts.get(change.blob), 1)
 
+    def touched(
+        self, changes: Iterable[BlobChange], keep: Callable[[str], bool]
+    ) -> tuple[str, ...]:
+        """The modules a commit changed (where its paths were, and are)."""
+        paths = {c.path for c in changes} | {c.old_path for c in changes if c.old_path}
+        return tuple(sorted({module_of(path, self.depth) for path in paths if keep(path)}))
+
     def snapshot(self, sha: str, author: str, timestamp: int) -> CommitTotals:
         return CommitTotals(
             sha,

@@ -38,6 +38,9 @@ from codehealth.adapters.git.log import (
     RepoFacts as RepoFacts,
 )
 from codehealth.adapters.git.log import (
+    first_commit as first_commit,
+)
+from codehealth.adapters.git.log import (
     first_parent_ancestor as first_parent_ancestor,
 )
 from codehealth.adapters.git.log import (
@@ -119,6 +122,7 @@ __all__ = [
     "changes_and_lines",
     "commits_despite_damage",
     "export_tree",
+    "first_commit",
     "first_parent_ancestor",
     "head_commit_or_none",
     "hunks_of_commits",

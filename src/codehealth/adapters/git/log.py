@@ -55,6 +55,15 @@ def repository_facts(root: str) -> RepoFacts:
     return RepoFacts(top, head, shallow, remote)
 
 
+def first_commit(root: str) -> str:
+    """The first commit of HEAD's main line (what two clones of one repository share);
+    "" in a shallow clone, whose first commit is only where the clone was cut."""
+    if _git(root, "rev-parse", "--is-shallow-repository") != "false":
+        return ""
+    found = _git(root, "rev-list", "--first-parent", "--max-parents=0", "HEAD")
+    return found.split()[-1] if found else ""
+
+
 def _git(root: str, *args: str) -> str | None:
     """The output of a git command as text; None when it failed or git could not run."""
     result = run_git(root, *args)

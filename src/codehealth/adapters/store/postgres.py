@@ -8,13 +8,15 @@ both versions. psycopg is imported when a store is used, never at start-up.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
+from codehealth.core import ConfigError
 from codehealth.core.store_url import masked
 
 # "CHST" as a number: the advisory lock every migration takes.
 _LOCK = 0x43485354
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # version -> the statements that bring the schema from the version before to it. Blobs are
 # shared by every repository (content addressed, per measuring salt); commits, the last
 # tree and the progress are per repository.
@@ -33,11 +35,20 @@ _MIGRATIONS: dict[int, tuple[str, ...]] = {
         "CREATE TABLE trees (repository INTEGER NOT NULL REFERENCES repositories(id),"
         " path BYTEA NOT NULL, blob TEXT NOT NULL, PRIMARY KEY (repository, path))",
     ),
+    # the first commit of a repository's history (two repositories claiming one name differ
+    # there), the modules each commit touched (the portfolio's hotspots) and the commits of
+    # a window read by time
+    2: (
+        "ALTER TABLE repositories ADD COLUMN origin TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE commits ADD COLUMN touched JSONB NOT NULL DEFAULT '[]'",
+        "CREATE INDEX commits_by_time ON commits (repository, timestamp)",
+    ),
 }
 
 
-class StoreError(Exception):
-    """The store cannot be used: the message names the store (its password masked) and why."""
+class StoreError(ConfigError):
+    """The store cannot be used (exit 2): the message names the store, its password masked,
+    and why."""
 
 
 def connect(url: str, timeout: int = 10) -> Any:
@@ -55,6 +66,22 @@ def connect(url: str, timeout: int = 10) -> Any:
         raise StoreError(f"{masked(url)}: cannot connect: {masked(reason)}") from None
 
 
+def reconnect(url: str, attempts: int = 30) -> Any:
+    """A connection whose reads stand alone (autocommit; writes are transaction blocks),
+    tried once a second up to ``attempts`` times (a server restarting takes a moment)."""
+    for _ in range(attempts - 1):
+        try:
+            return _autocommit(connect(url))
+        except StoreError:
+            time.sleep(1)
+    return _autocommit(connect(url))
+
+
+def _autocommit(connection: Any) -> Any:
+    connection.autocommit = True
+    return connection
+
+
 def schema_version(connection: Any) -> int:
     """The schema version of the store (0 for a database codehealth has not set up)."""
     with connection.cursor() as cursor:
@@ -68,16 +95,39 @@ def schema_version(connection: Any) -> int:
 
 def migrate(connection: Any) -> int:
     """Brings the store's schema to SCHEMA_VERSION (creating it in an empty database); the
-    version it had before. StoreError for a schema from a newer codehealth."""
+    version it had before. StoreError for a schema from a newer codehealth, or one this role
+    may not create. A store already up to date is only read (a read-only role suffices)."""
+    found = schema_version(connection)
+    _refuse_newer(found)
+    if found == SCHEMA_VERSION:
+        return found
+    import psycopg
+
+    try:
+        return _migrate(connection)
+    except psycopg.errors.InsufficientPrivilege as error:
+        raise StoreError(
+            f"the store's schema is version {found} and this role may not bring it to "
+            f"{SCHEMA_VERSION} ({' '.join(str(error).split())}): run `codehealth history "
+            "--store URL` once as a role that may create tables"
+        ) from None
+
+
+def _refuse_newer(found: int) -> None:
+    if found > SCHEMA_VERSION:
+        raise StoreError(
+            f"the store's schema is version {found}, written by a newer codehealth; this "
+            f"one knows versions up to {SCHEMA_VERSION}: upgrade codehealth"
+        )
+
+
+def _migrate(connection: Any) -> int:
+    """The migrations, in one transaction under the lock (another job may be running them)."""
     with connection.transaction():
         connection.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK,))
         connection.execute("CREATE TABLE IF NOT EXISTS codehealth_schema (version INTEGER)")
         found = schema_version(connection)
-        if found > SCHEMA_VERSION:
-            raise StoreError(
-                f"the store's schema is version {found}, written by a newer codehealth; this "
-                f"one knows versions up to {SCHEMA_VERSION}: upgrade codehealth"
-            )
+        _refuse_newer(found)
         for version in range(found + 1, SCHEMA_VERSION + 1):
             for statement in _MIGRATIONS[version]:
                 connection.execute(statement)
