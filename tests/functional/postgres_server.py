@@ -102,6 +102,19 @@ def server() -> Iterator[Server]:
     yield from start(folder)
 
 
+def restart(server: Server) -> None:
+    """pg_ctl restart (fast): every open connection is dropped, as when a server restarts."""
+    folder = binaries()
+    assert folder is not None
+    _run(
+        [
+            *(str(folder / "pg_ctl"), "-D", str(server.folder / "data")),
+            *("-l", str(server.folder / "server.log"), "-m", "fast", "-w", "restart"),
+        ],
+        os.geteuid() == 0,
+    )
+
+
 def fresh_database(server: Server, name: str) -> str:
     """The URL of an empty database ``name`` (dropped first when it exists)."""
     from codehealth.adapters.store import connect

@@ -20,7 +20,7 @@ _KEYS: dict[str, str] = {
     "coupling_min_degree": "a number between 0 and 1 (0.3 = 30 %)",
     "module_depth": "a whole number of dotted name parts (2: django.contrib)",
     "store": "a postgresql:// URL without its password (PGPASSWORD or ~/.pgpass hold it)",
-    "name": 'a non-blank name for this repository in a shared store, e.g. "shop/api"',
+    "name": 'a name for this repository in a shared store, e.g. "shop/api"',
 }
 
 
@@ -41,6 +41,11 @@ def _convert(name: str, value: Any) -> Any:
 def _text(value: Any) -> Any:
     """Any non-blank string (a window's period or date is read by HistorySettings)."""
     return value if isinstance(value, str) and value.strip() else None
+
+
+def _name(value: Any) -> Any:
+    """A repository's name, or "" for its remote's."""
+    return value.strip() if isinstance(value, str) else None
 
 
 def _globs(value: Any) -> Any:
@@ -67,7 +72,7 @@ def _store(value: Any) -> Any:
 
 _CONVERTERS: dict[str, Callable[[Any], Any]] = {
     "store": _store,
-    "name": _text,
+    "name": _name,
     "window": _text,
     "include": _globs,
     "exclude": _globs,

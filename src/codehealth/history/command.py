@@ -112,6 +112,20 @@ def show(
     return _record_and_write(output_format, config_file, (last, limit), store_url)
 
 
+def _warn_password_in_file(url: str, config_file: str | None) -> None:
+    """A config file is committed to git: a password in it is everyone's."""
+    from codehealth.core.store_url import masked
+    from codehealth.metrics import log
+
+    if url and masked(url) != url:
+        log.warning(
+            "%s holds the store URL with its password (%s): config files are committed to "
+            "git; keep the password in PGPASSWORD, ~/.pgpass or a CI secret",
+            config_file or "pyproject.toml",
+            masked(url),
+        )
+
+
 @verbose_option
 @guarded
 def _record_and_write(
@@ -133,6 +147,8 @@ def _record_and_write(
     bar = progress_bar("measuring blobs", output_format != "table", 100)
     if store_url is not None:  # the command line (or CODEHEALTH_STORE) over the file
         settings = replace(settings, history=replace(settings.history, store=store_url))
+    else:
+        _warn_password_in_file(settings.history.store, settings.config_file)
     result = run_history(settings.root, settings=settings, progress=bar, limit=limit, shard=job)
     if bar is not None:
         bar.close()

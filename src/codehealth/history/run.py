@@ -155,6 +155,7 @@ def _record(job: BlobJob, tip: _Tip, store: Store, shard: Shard) -> HistoryRun:
         )
         if not store.save(recorded):
             notes.append("another run recorded these commits first: the store holds them once")
+            revisions = []
     _tell_left_out(keep)
     notes += _not_analysed(job.root, totals.tree, known)
     snapshots = tuple(CommitTotals(*row) for row in store.commits())

@@ -32,7 +32,7 @@ class PostgresHistoryStore:
         self._db = reconnect(url, attempts=1)
         migrate(self._db)
         self._id = 0
-        self._repository(repository, origin)
+        self._retrying(lambda: self._repository(repository, origin))
 
     def _repository(self, name: str, origin: str) -> None:
         """Finds (or creates) the repository's row; its commits are forgotten when they were
@@ -154,7 +154,8 @@ class PostgresHistoryStore:
 
     def _retrying(self, work: Callable[[], _T]) -> _T:
         """``work()``, again once on a new connection when the server went away (a restart:
-        the open transaction was rolled back, so nothing is half-written)."""
+        the open transaction was rolled back, so nothing is half-written); StoreError when
+        it still fails or the server refuses it (e.g. a role that may only read)."""
         import psycopg
 
         try:
@@ -162,11 +163,16 @@ class PostgresHistoryStore:
         except psycopg.OperationalError:
             self._db.close()
             self._db = reconnect(self._url)
+        except psycopg.Error as error:
+            raise self._failed(error) from None
         try:
             return work()
-        except psycopg.OperationalError as error:
-            reason = masked(" ".join(str(error).split()))
-            raise StoreError(f"{masked(self._url)}: lost the connection ({reason})") from None
+        except psycopg.Error as error:
+            raise self._failed(error) from None
+
+    def _failed(self, error: Exception) -> StoreError:
+        reason = masked(" ".join(str(error).split()))
+        return StoreError(f"{masked(self._url)}: {reason}: nothing of this run was written")
 
     def forget_commits(self) -> None:
         """Start this repository's history again (HEAD moved to another line)."""
