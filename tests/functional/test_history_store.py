@@ -61,3 +61,20 @@ def test_the_store_comes_from_the_environment_too_and_a_bad_password_is_masked(
     assert "wrong-" not in run.out + run.err
     bad = run_cli("history", "--store", "mysql://u:pw@db/x", cwd=repo)
     assert bad.code == 2 and "expected a postgresql:// URL" in bad.err and "pw" not in bad.err
+
+
+def test_the_html_report_draws_its_trend_from_the_shared_store(
+    server: Server, tmp_path: Path
+) -> None:
+    url = fresh_database(server, "report")
+    shop = shop_history(tmp_path / "shop")
+    run = run_cli("report", "--html", tmp_path / "out", "--store", url, cwd=shop)
+    assert run.code == 0, run.out + run.err
+    assert not (shop / ".codehealth" / "history.sqlite").exists()
+    with connect(url) as db:
+        stored = db.execute(
+            "SELECT r.name, c.sha FROM repositories r JOIN commits c ON c.repository = r.id"
+        ).fetchall()
+    assert {name for name, _ in stored} == {"shop"} and len(stored) == 15
+    page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert all(f'"sha":"{sha[:12]}"' in page.replace(" ", "") for _, sha in stored)  # the trend

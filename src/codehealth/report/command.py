@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import click
 
 from codehealth.adapters.console import (
@@ -38,6 +40,14 @@ from codehealth.adapters.console import (
     show_default=True,
     help="With an empty history store: the trend starts N commits below HEAD.",
 )
+@click.option(
+    "--store",
+    "store_url",
+    envvar="CODEHEALTH_STORE",
+    metavar="URL",
+    help="Draw the trend from (and record into) a shared PostgreSQL store, as "
+    "`codehealth history --store` does; also CODEHEALTH_STORE.",
+)
 @click.option("--no-cache", is_flag=True, help="Measure every file again.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False))
 @verbose_option
@@ -47,6 +57,7 @@ def report(
     budget: str,
     window: str | None,
     history_limit: int,
+    store_url: str | None,
     no_cache: bool,
     config_file: str | None,
 ) -> int:
@@ -65,6 +76,7 @@ def report(
     Examples:
       codehealth report --html report            # writes report/index.html
       codehealth report --html out --budget 2w --since 6.months
+      codehealth report --html out --store postgresql://ci@db.example/health
     """
     from codehealth.adapters.files import load_settings
     from codehealth.debt import DebtOptions
@@ -74,6 +86,8 @@ def report(
 
     wanted = read_budget(budget, None, None, None, None, False)
     settings = load_settings(project_root(), config_file)
+    if store_url is not None:
+        settings = replace(settings, history=replace(settings.history, store=store_url))
     path = report_path(folder)
     measuring = DebtOptions(
         use_cache=not no_cache, settings=settings, progress=progress_bar("measuring", False, 200)
