@@ -54,6 +54,12 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "init",
         "Write a [tool.codehealth] section into pyproject.toml and record the baseline.",
     ),
+    "portfolio": (
+        "codehealth.portfolio.command",
+        "portfolio",
+        "Every repository of a shared history store in one table: debt, rating, trend, worst "
+        "modules and hotspots.",
+    ),
     "plan": ("codehealth.plan.command", "plan", "A refactor schedule that fits a time budget."),
     "report": (
         "codehealth.report.command",

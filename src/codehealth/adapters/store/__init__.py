@@ -4,6 +4,12 @@ versioned migrations. The only user of psycopg."""
 from codehealth.adapters.store.history import (
     PostgresHistoryStore as PostgresHistoryStore,
 )
+from codehealth.adapters.store.portfolio import (
+    RepositoryRows as RepositoryRows,
+)
+from codehealth.adapters.store.portfolio import (
+    read_portfolio as read_portfolio,
+)
 from codehealth.adapters.store.postgres import (
     SCHEMA_VERSION as SCHEMA_VERSION,
 )
@@ -23,8 +29,10 @@ from codehealth.adapters.store.postgres import (
 __all__ = [
     "SCHEMA_VERSION",
     "PostgresHistoryStore",
+    "RepositoryRows",
     "StoreError",
     "connect",
     "migrate",
+    "read_portfolio",
     "schema_version",
 ]

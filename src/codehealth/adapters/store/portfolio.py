@@ -1,0 +1,98 @@
+"""Reading every repository of a shared store at once (``codehealth portfolio``): the
+aggregation is done by the server (three statements whatever the number of repositories),
+the schema is never changed (a read-only role suffices)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from codehealth.adapters.store.postgres import (
+    SCHEMA_VERSION,
+    StoreError,
+    reconnect,
+    schema_version,
+)
+
+# per repository its last recorded commit (by seq, the order history recorded them)
+_LAST = (
+    "SELECT DISTINCT ON (r.id) r.id, r.name, c.sha, c.timestamp, c.totals, c.modules"
+    " FROM repositories r JOIN commits c ON c.repository = r.id"
+    " ORDER BY r.id, c.seq DESC"
+)
+# the debt of each commit inside the window, oldest first
+_SERIES = (
+    "SELECT repository, timestamp, (totals->>'debt_minutes')::float8 FROM commits"
+    " WHERE timestamp >= %s ORDER BY repository, seq"
+)
+# how many commits inside the window touched each module
+_TOUCHES = (
+    "SELECT c.repository, m.module, count(*) FROM commits c,"
+    " jsonb_array_elements_text(c.touched) AS m(module)"
+    " WHERE c.timestamp >= %s GROUP BY c.repository, m.module"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RepositoryRows:
+    """What the store holds for one repository, as read."""
+
+    name: str
+    sha: str
+    timestamp: int
+    totals: dict[str, float]
+    modules: dict[str, dict[str, float]]
+    series: tuple[tuple[int, float], ...]  # (timestamp, debt minutes) in the window
+    touches: dict[str, int]  # module -> commits in the window that touched it
+
+
+def read_portfolio(url: str, since_timestamp: float | None) -> list[RepositoryRows]:
+    """Every repository with at least one recorded commit, by name. ``since_timestamp``:
+    the window's first second (None: all of history)."""
+    connection = reconnect(url, attempts=1)
+    try:
+        _check_schema(schema_version(connection))
+        return _read(connection, int(since_timestamp) if since_timestamp is not None else -(2**62))
+    finally:
+        connection.close()
+
+
+def _check_schema(found: int) -> None:
+    if found == 0:
+        raise StoreError(
+            "the store holds no codehealth history yet: record one with "
+            "`codehealth history --store URL`"
+        )
+    if found > SCHEMA_VERSION:
+        raise StoreError(
+            f"the store's schema is version {found}, written by a newer codehealth; this "
+            f"one knows versions up to {SCHEMA_VERSION}: upgrade codehealth"
+        )
+
+
+def _read(connection: Any, since: int) -> list[RepositoryRows]:
+    series: dict[int, list[tuple[int, float]]] = {}
+    for repository, timestamp, minutes in connection.execute(_SERIES, (since,)):
+        series.setdefault(repository, []).append((int(timestamp), float(minutes or 0.0)))
+    touches: dict[int, dict[str, int]] = {}
+    for repository, module, count in connection.execute(_TOUCHES, (since,)):
+        touches.setdefault(repository, {})[module] = int(count)
+    rows = [
+        RepositoryRows(
+            name=name,
+            sha=sha,
+            timestamp=int(timestamp),
+            totals=_json(totals),
+            modules=_json(modules),
+            series=tuple(series.get(repository, ())),
+            touches=touches.get(repository, {}),
+        )
+        for repository, name, sha, timestamp, totals, modules in connection.execute(_LAST)
+    ]
+    return sorted(rows, key=lambda row: row.name)
+
+
+def _json(value: Any) -> Any:
+    """psycopg hands JSONB back decoded; text (a custom loader) is decoded here."""
+    return json.loads(value) if isinstance(value, str | bytes) else value

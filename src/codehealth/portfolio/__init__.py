@@ -1,0 +1,1 @@
+"""``codehealth portfolio``: every repository of a shared history store in one table."""

@@ -1,0 +1,71 @@
+"""``codehealth portfolio``."""
+
+from __future__ import annotations
+
+import time
+
+import click
+
+from codehealth.adapters.console import (
+    EXIT_OK,
+    guarded,
+    stdout_is_terminal,
+    table_width,
+    verbose_option,
+    write,
+)
+
+
+@click.command()
+@click.option(
+    "--store",
+    "store_url",
+    envvar="CODEHEALTH_STORE",
+    metavar="URL",
+    help="The shared PostgreSQL store `codehealth history --store URL` records into "
+    "(postgresql://user@host/db; the password from PGPASSWORD or ~/.pgpass, never "
+    "printed). Also CODEHEALTH_STORE. Only read: a read-only role suffices.",
+)
+@click.option(
+    "--since",
+    default="90.days",
+    show_default=True,
+    metavar="PERIOD",
+    help='The window of the trend and the hotspots: "90.days", "6.months", a date '
+    '"2024-01-31" or "all".',
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json", "markdown"]),
+    default="table",
+    show_default=True,
+)
+@verbose_option
+@guarded
+def portfolio(store_url: str | None, since: str, output_format: str) -> int:
+    """Every repository of a shared history store in one table: debt, rating, trend,
+    worst modules and hotspots.
+
+    \b
+    Examples:
+      codehealth portfolio --store postgresql://ci@db/codehealth
+      codehealth portfolio --since 6.months --format markdown >> "$GITHUB_STEP_SUMMARY"
+      CODEHEALTH_STORE=postgresql://ci@db/codehealth codehealth portfolio --format json
+    """
+    from codehealth.portfolio.run import run_portfolio
+
+    result = run_portfolio(store_url, since, time.time())
+    if output_format == "json":
+        from codehealth.portfolio.formats import render_portfolio_json
+
+        write(render_portfolio_json(result, pretty=stdout_is_terminal()))
+    elif output_format == "markdown":
+        from codehealth.portfolio.formats import render_portfolio_markdown
+
+        write(render_portfolio_markdown(result))
+    else:
+        from codehealth.portfolio.formats import render_portfolio
+
+        write(render_portfolio(result, table_width()))
+    return EXIT_OK

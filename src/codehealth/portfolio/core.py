@@ -1,0 +1,110 @@
+"""``codehealth portfolio``: one row per repository of a shared store, from the values the
+store holds (pure: no I/O)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from codehealth.debt.report import rating
+
+# the development cost of a source line (the debt command's default), for the rating
+MINUTES_PER_LINE = 30.0
+WORST = 3
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleDebt:
+    name: str
+    debt_hours: float
+
+
+@dataclass(frozen=True, slots=True)
+class Hotspot:
+    """A module changed often inside the window and complex now: touches x cyclomatic."""
+
+    name: str
+    touches: int
+    cyclomatic: float
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class RepositoryHealth:
+    name: str
+    debt_hours: float
+    rating: str
+    debt_first_hours: float  # the first commit inside the window (now if none is)
+    debt_change_hours: float  # now minus first
+    debt_series_hours: tuple[float, ...]  # every commit inside the window, oldest first
+    worst_modules: tuple[ModuleDebt, ...]
+    hotspots: tuple[Hotspot, ...]
+    last_commit: str  # its short sha
+    last_timestamp: int
+
+
+@dataclass(frozen=True, slots=True)
+class Portfolio:
+    window: str
+    repositories: tuple[RepositoryHealth, ...]
+
+
+def debt_rating(debt_minutes: float, source_lines: float) -> str:
+    """The A-E rating of the debt command: debt against the cost of writing the code."""
+    development = source_lines * MINUTES_PER_LINE
+    ratio = debt_minutes / development if development else (0.0 if not debt_minutes else 1.0)
+    return rating(ratio)
+
+
+def worst_modules(modules: Mapping[str, Mapping[str, float]]) -> tuple[ModuleDebt, ...]:
+    """The modules with the most debt, most first (ties by name); none without debt."""
+    ranked = sorted(
+        (
+            ModuleDebt(name, values.get("debt_minutes", 0.0) / 60)
+            for name, values in modules.items()
+        ),
+        key=lambda module: (-module.debt_hours, module.name),
+    )
+    return tuple(module for module in ranked if module.debt_hours > 0)[:WORST]
+
+
+def hotspots(
+    touches: Mapping[str, int], modules: Mapping[str, Mapping[str, float]]
+) -> tuple[Hotspot, ...]:
+    """Modules that exist now, by touches inside the window x their cyclomatic now."""
+    ranked = sorted(
+        (
+            Hotspot(name, count, cyclomatic, count * cyclomatic)
+            for name, count in touches.items()
+            if (cyclomatic := modules.get(name, {}).get("cyclomatic", 0.0)) > 0
+        ),
+        key=lambda spot: (-spot.score, spot.name),
+    )
+    return tuple(ranked[:WORST])
+
+
+def repository_health(
+    name: str,
+    last: tuple[str, int],
+    totals: Mapping[str, float],
+    modules: Mapping[str, Mapping[str, float]],
+    window: tuple[Sequence[float], Mapping[str, int]],
+) -> RepositoryHealth:
+    """``last``: the last commit's sha and timestamp, its ``totals`` and ``modules``;
+    ``window``: the debt minutes of each commit in the window and the module touches."""
+    series_minutes, touches = window
+    minutes = float(totals.get("debt_minutes", 0.0))
+    series = tuple(value / 60 for value in series_minutes)
+    first = series[0] if series else minutes / 60
+    return RepositoryHealth(
+        name=name,
+        debt_hours=minutes / 60,
+        rating=debt_rating(minutes, float(totals.get("lines", 0.0))),
+        debt_first_hours=first,
+        debt_change_hours=minutes / 60 - first,
+        debt_series_hours=series,
+        worst_modules=worst_modules(modules),
+        hotspots=hotspots(touches, modules),
+        last_commit=last[0][:10],
+        last_timestamp=last[1],
+    )
