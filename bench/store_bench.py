@@ -156,8 +156,20 @@ def _load_verdict(
 def _commit(repo: Path, message: str) -> None:
     subprocess.run(["git", "-C", str(repo), "add", "-A"], check=True)
     subprocess.run(
-        ["git", "-C", str(repo), "-c", "user.name=Bench", "-c", "user.email=b@example.invalid",
-         "commit", "-q", "--no-verify", "-m", message],
+        [
+            "git",
+            "-C",
+            str(repo),
+            "-c",
+            "user.name=Bench",
+            "-c",
+            "user.email=b@example.invalid",
+            "commit",
+            "-q",
+            "--no-verify",
+            "-m",
+            message,
+        ],
         check=True,
     )
 
