@@ -3,9 +3,15 @@ rename detection (which reads blobs), and the blobs that could not be measured."
 
 from __future__ import annotations
 
-from codehealth.adapters.git import GitError, revisions_without_renames, stream_revisions
-from codehealth.core import Revision, Unreadable
+from codehealth.adapters.git import (
+    BlobReader,
+    GitError,
+    revisions_without_renames,
+    stream_revisions,
+)
+from codehealth.core import NotAnalysed, Revision, Unreadable
 from codehealth.history.damage import unreadable_notes
+from codehealth.metrics import analyze_source
 
 
 def revisions_read(root: str, revisions: str) -> list[Revision]:
@@ -46,3 +52,27 @@ def without_unreadable(
         unreadable, "the trend counts that version as a file not analysed (no measures)"
     )
     return {blob: facts for blob, facts in fresh.items() if blob not in gone}, notes
+
+
+def not_analysed_notes(
+    root: str, tree: dict[str, str], known: dict[str, dict[str, float]]
+) -> list[str]:
+    """A note naming each file of HEAD's tree that was not analysed, with the reason (the
+    store keeps only the count: the few such blobs are read and parsed again)."""
+    bad = {
+        blob: path for path, blob in sorted(tree.items()) if known.get(blob, {}).get("not_analysed")
+    }
+    if not bad:
+        return []
+    reasons: dict[str, str] = {}
+    with BlobReader(root) as reader:
+        for blob, content in reader.read_many(list(bad)):
+            measured = analyze_source(content, bad[blob]) if content is not None else None
+            reasons[blob] = (
+                measured.reason if isinstance(measured, NotAnalysed) else "cannot be read from git"
+            )
+    return [
+        f"not analysed: {path}: {reasons.get(blob, 'cannot be read from git')}"
+        for path, blob in sorted(tree.items())
+        if blob in bad
+    ]

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from codehealth.adapters.files import load_catalogue, load_settings
 from codehealth.adapters.git import (
-    BlobReader,
     HistoryUnavailable,
     RepoFacts,
     first_commit,
@@ -32,14 +31,14 @@ if TYPE_CHECKING:  # psycopg is imported only when a shared store is used
     from codehealth.adapters.store import PostgresHistoryStore
 
     Store = HistoryStore | PostgresHistoryStore
-from codehealth.core import Catalogue, ConfigError, NotAnalysed, Revision, Settings
+from codehealth.core import Catalogue, ConfigError, Revision, Settings
 from codehealth.core.store_url import is_postgres_url, masked, repository_name
 from codehealth.history.blobs import BlobJob, by_blob
-from codehealth.history.gaps import revisions_read, without_unreadable
+from codehealth.history.gaps import not_analysed_notes, revisions_read, without_unreadable
 from codehealth.history.select import PathFilter
-from codehealth.history.shards import ONE_JOB, Shard, measure_and_share, waiting_note
+from codehealth.history.shards import ONE_JOB, Shard, measure_share, waiting_note
 from codehealth.history.trend import CommitTotals, HistoryRun, TreeTotals
-from codehealth.metrics import METRICS_VERSION, Measured, Progress, analyze_source, log
+from codehealth.metrics import METRICS_VERSION, Measured, Progress, log
 from codehealth.version import __version__
 
 _FACTS_VERSION = 2  # bump when what a blob's facts hold changes
@@ -49,7 +48,6 @@ def run_history(
     root: str = ".",
     *,
     settings: Settings | None = None,
-    config_file: str | None = None,
     progress: Progress | None = None,
     limit: int | None = None,
     measured: Measured | None = None,
@@ -63,7 +61,7 @@ def run_history(
     ``shard``: this job's share of the blobs, when many jobs record at once."""
     root = os.path.abspath(root)
     if settings is None:
-        settings = load_settings(root, config_file)
+        settings = load_settings(root)
     facts = repository_facts(root)
     catalogue = load_catalogue(settings)
     origin = first_commit(root) if settings.history.store else ""
@@ -112,6 +110,16 @@ class _Start:
     truncated: bool
     base: str | None
 
+    @property
+    def stored(self) -> str:
+        """The last commit the store holds ("" when it starts at the --limit base)."""
+        return "" if self.base else self.last
+
+    @property
+    def whole_tree(self) -> tuple[str, dict[str, str]]:
+        """The commit whose tree is measured whole, and that tree (--limit)."""
+        return (self.base, self.tree) if self.base else ("", {})
+
 
 def _record(job: BlobJob, tip: _Tip, store: Store, shard: Shard) -> HistoryRun:
     """Measure the blobs the new commits bring (this shard's share), save each commit's
@@ -123,22 +131,14 @@ def _record(job: BlobJob, tip: _Tip, store: Store, shard: Shard) -> HistoryRun:
     start = _start(job.root, tip, store, keep, notes)
     revisions = _revisions_after(job.root, start.last, tip.head)
     wanted = _blobs(revisions, keep)
-    for path, blob in start.tree.items() if start.base else ():
-        wanted.setdefault(blob, path)
-    needed = sorted(set(wanted) | set(start.tree.values()))
-    known = store.blob_facts(needed)
-    todo = [blob for blob in wanted if blob not in known]
-    mine = shard.share(todo)
-    fresh = measure_and_share(job, mine, wanted, store)
-    known.update(fresh)
-    if len(mine) < len(todo):  # the other shards' blobs: measured by now?
-        known.update(store.blob_facts([blob for blob in todo if blob not in known]))
-    missing = sum(blob not in known for blob in todo)
+    if start.base:  # the --limit tree is measured whole
+        wanted.update({blob: path for path, blob in start.tree.items() if blob not in wanted})
+    known, fresh, counts = measure_share(job, store, shard, wanted, start.tree)
+    mine, todo, missing = counts
     if missing:
-        notes.append(waiting_note(shard, len(mine), missing, len(revisions)))
+        notes.append(waiting_note(shard, mine, missing, len(revisions)))
         revisions = []
-    whole_tree = (start.base, start.tree) if start.base else ("", {})
-    fresh, unreadable = without_unreadable(revisions, fresh, whole_tree)
+    fresh, unreadable = without_unreadable(revisions, fresh, start.whole_tree)
     notes += unreadable
     totals = TreeTotals(start.tree, known)
     rows, touched = _replay(revisions, totals, known, keep)
@@ -149,20 +149,28 @@ def _record(job: BlobJob, tip: _Tip, store: Store, shard: Shard) -> HistoryRun:
             totals.tree,
             tip.head,
             start.truncated,
-            "" if start.base else start.last,  # --limit's base is not in the store
+            start.stored,
             tuple(touched),
             tip.origin,
         )
-        if not store.save(recorded):
-            notes.append("another run recorded these commits first: the store holds them once")
-            revisions = []
+        revisions = _saved(store, recorded, revisions, notes)
     _tell_left_out(keep)
-    notes += _not_analysed(job.root, totals.tree, known)
+    notes += not_analysed_notes(job.root, totals.tree, known)
     snapshots = tuple(CommitTotals(*row) for row in store.commits())
     cut = len(snapshots) if start.truncated else 0
     _add_closing_notes(notes, snapshots, cut, store.notes)
-    reused = len(set(wanted)) - len(todo)
-    return HistoryRun(snapshots, len(revisions), len(mine), reused, cut, tuple(notes))
+    reused = len(set(wanted)) - todo
+    return HistoryRun(snapshots, len(revisions), mine, reused, cut, tuple(notes))
+
+
+def _saved(
+    store: Store, recorded: Recorded, revisions: list[Revision], notes: list[str]
+) -> list[Revision]:
+    """The revisions this run recorded: none when another run recorded them first."""
+    if store.save(recorded):
+        return revisions
+    notes.append("another run recorded these commits first: the store holds them once")
+    return []
 
 
 def _path_filter(settings: Settings) -> PathFilter:
@@ -244,28 +252,6 @@ def _tell_left_out(keep: PathFilter) -> None:
     """--verbose: the hidden and vendored folders of the history that were left out."""
     for folder, reason in sorted(keep.left_out.items()):
         log.info("skipped %s: %s", folder, reason)
-
-
-def _not_analysed(root: str, tree: dict[str, str], known: dict[str, dict[str, float]]) -> list[str]:
-    """A note naming each file of HEAD's tree that was not analysed, with the reason (the
-    store keeps only the count: the few such blobs are read and parsed again)."""
-    bad = {
-        blob: path for path, blob in sorted(tree.items()) if known.get(blob, {}).get("not_analysed")
-    }
-    if not bad:
-        return []
-    reasons: dict[str, str] = {}
-    with BlobReader(root) as reader:
-        for blob, content in reader.read_many(list(bad)):
-            measured = analyze_source(content, bad[blob]) if content is not None else None
-            reasons[blob] = (
-                measured.reason if isinstance(measured, NotAnalysed) else "cannot be read from git"
-            )
-    return [
-        f"not analysed: {path}: {reasons.get(blob, 'cannot be read from git')}"
-        for path, blob in sorted(tree.items())
-        if blob in bad
-    ]
 
 
 def _blobs(revisions: Iterable[Revision], keep: PathFilter) -> dict[str, str]:

@@ -21,7 +21,12 @@ _SPEC = re.compile(r"\s*(\d+)\s*/\s*(\d+)\s*")
 
 
 class BlobStore(Protocol):
+    def blob_facts(self, shas: Sequence[str]) -> dict[str, dict[str, float]]: ...
+
     def save_blobs(self, blobs: Sequence[tuple[str, dict[str, Any]]]) -> None: ...
+
+
+FactsByBlob = dict[str, dict[str, float]]  # blob -> its facts
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,23 @@ def parse_shard(text: str) -> Shard:
             f" to {max(count, 1)}/{max(count, 1)}"
         )
     return Shard(index, count)
+
+
+def measure_share(
+    job: BlobJob, store: BlobStore, shard: Shard, wanted: dict[str, str], tree: dict[str, str]
+) -> tuple[FactsByBlob, FactsByBlob, tuple[int, int, int]]:
+    """The facts of every blob needed (``wanted`` and the start ``tree``), those this job
+    measured, and how many it measured, were to measure, and are still missing (the other
+    shards' not in the store yet)."""
+    known = store.blob_facts(sorted(set(wanted) | set(tree.values())))
+    todo = [blob for blob in wanted if blob not in known]
+    mine = shard.share(todo)
+    fresh = measure_and_share(job, mine, wanted, store)
+    known.update(fresh)
+    if len(mine) < len(todo):  # the other shards' blobs: measured by now?
+        known.update(store.blob_facts([blob for blob in todo if blob not in known]))
+    missing = sum(blob not in known for blob in todo)
+    return known, fresh, (len(mine), len(todo), missing)
 
 
 def measure_and_share(

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import click
 
 from codehealth.adapters.console import (
     EXIT_OK,
+    grouped,
     guarded,
     progress_bar,
     project_root,
@@ -52,12 +54,12 @@ from codehealth.adapters.console import (
 @click.option("--config", "config_file", type=click.Path(dir_okay=False))
 @verbose_option
 @guarded
+@grouped("history", ("history_limit", "store_url"), lambda **given: given)
 def report(
     folder: str,
     budget: str,
     window: str | None,
-    history_limit: int,
-    store_url: str | None,
+    history: dict[str, Any],
     no_cache: bool,
     config_file: str | None,
 ) -> int:
@@ -86,13 +88,14 @@ def report(
 
     wanted = read_budget(budget, None, None, None, None, False)
     settings = load_settings(project_root(), config_file)
-    if store_url is not None:
-        settings = replace(settings, history=replace(settings.history, store=store_url))
+    if history["store_url"] is not None:
+        store = history["store_url"]
+        settings = replace(settings, history=replace(settings.history, store=store))
     path = report_path(folder)
     measuring = DebtOptions(
         use_cache=not no_cache, settings=settings, progress=progress_bar("measuring", False, 200)
     )
-    options = ReportOptions(HotspotsOptions(measuring, window=window), history_limit)
+    options = ReportOptions(HotspotsOptions(measuring, window=window), history["history_limit"])
     facts = run_report(wanted, settings.root, options)
     size = write_report(facts, path)
     write(f"wrote {path} ({size / 1_000_000:.1f} MB)\n")
