@@ -86,3 +86,25 @@ def test_a_store_without_history_and_no_store_are_usage_errors(
     assert missing.code == 2 and "--store" in missing.err
     not_postgres = run_cli("portfolio", "--store", "mysql://u:pw@db/x", cwd=tmp_path)
     assert not_postgres.code == 2 and "pw" not in not_postgres.err
+
+
+@pytest.mark.slow
+def test_an_older_schema_or_a_role_that_may_not_read_is_a_usage_error(
+    server: Server, tmp_path: Path
+) -> None:
+    url = fresh_database(server, "old_portfolio")
+    with connect(url) as db:  # a store written by a codehealth of schema version 1
+        db.execute("CREATE TABLE codehealth_schema (version INTEGER)")
+        db.execute("INSERT INTO codehealth_schema VALUES (1)")
+    run = run_cli("portfolio", "--store", url, cwd=tmp_path)
+    assert run.code == 2 and "schema is version 1, older" in run.err, run.err
+    url = fresh_database(server, "locked_portfolio")
+    _history(shop_history(tmp_path / "shop"), url)
+    with connect(server.url()) as admin:
+        admin.autocommit = True
+        admin.execute("DROP ROLE IF EXISTS outsider")
+        admin.execute("CREATE ROLE outsider LOGIN PASSWORD 'outsider-pw'")
+    outsider = f"postgresql://outsider:outsider-pw@{server.host}:{server.port}/locked_portfolio"
+    run = run_cli("portfolio", "--store", outsider, cwd=tmp_path)
+    assert run.code == 2 and "permission denied" in run.err, run.err
+    assert "outsider-pw" not in run.err and "Traceback" not in run.err

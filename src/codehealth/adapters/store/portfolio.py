@@ -14,6 +14,7 @@ from codehealth.adapters.store.postgres import (
     reconnect,
     schema_version,
 )
+from codehealth.core.store_url import masked
 
 # per repository its last recorded commit (by seq, the order history recorded them)
 _LAST = (
@@ -50,10 +51,14 @@ class RepositoryRows:
 def read_portfolio(url: str, since_timestamp: float | None) -> list[RepositoryRows]:
     """Every repository with at least one recorded commit, by name. ``since_timestamp``:
     the window's first second (None: all of history)."""
+    import psycopg
+
     connection = reconnect(url, attempts=1)
     try:
         _check_schema(schema_version(connection))
         return _read(connection, int(since_timestamp) if since_timestamp is not None else -(2**62))
+    except psycopg.Error as error:  # e.g. a role without SELECT on the tables
+        raise StoreError(f"{masked(url)}: {masked(' '.join(str(error).split()))}") from None
     finally:
         connection.close()
 
@@ -63,6 +68,11 @@ def _check_schema(found: int) -> None:
         raise StoreError(
             "the store holds no codehealth history yet: record one with "
             "`codehealth history --store URL`"
+        )
+    if found < SCHEMA_VERSION:  # the portfolio only reads: it never migrates
+        raise StoreError(
+            f"the store's schema is version {found}, older than this codehealth's "
+            f"{SCHEMA_VERSION}: run `codehealth history --store URL` once to bring it up to date"
         )
     if found > SCHEMA_VERSION:
         raise StoreError(
