@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from codehealth.core import ConfigError
 from codehealth.core.store_url import is_postgres_url, masked
-from codehealth.history.window import window_start
+from codehealth.history import window_start
 from codehealth.portfolio.core import Portfolio, repository_health
 
 
