@@ -246,8 +246,7 @@ def _debt(
     lines: int,
     minutes_per_line: float,
 ) -> Debt:
-    development = lines * minutes_per_line
-    ratio = minutes / development if development else (0.0 if not minutes else 1.0)
+    ratio = debt_ratio(minutes, lines, minutes_per_line)
     return Debt(
         name,
         round(minutes, 2),
@@ -257,6 +256,12 @@ def _debt(
         rating(ratio),
         tuple(sorted(families.items(), key=lambda item: (-item[1], item[0]))),
     )
+
+
+def debt_ratio(minutes: float, lines: float, minutes_per_line: float) -> float:
+    """Remediation against the cost of writing the code (1 when there is debt but no code)."""
+    development = lines * minutes_per_line
+    return minutes / development if development else (0.0 if not minutes else 1.0)
 
 
 def fix_first(findings: Iterable[Finding], top: int) -> list[Target]:

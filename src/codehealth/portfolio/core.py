@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from codehealth.debt.report import rating
+from codehealth.core import DebtSettings
+from codehealth.debt.report import debt_ratio, rating
 
-# the development cost of a source line (the debt command's default), for the rating
-MINUTES_PER_LINE = 30.0
+# the development cost of a source line (the debt command's default: the store does not
+# keep a project's own), for the rating
+MINUTES_PER_LINE = DebtSettings().minutes_per_line
 WORST = 3
 
 
@@ -51,9 +53,7 @@ class Portfolio:
 
 def debt_rating(debt_minutes: float, source_lines: float) -> str:
     """The A-E rating of the debt command: debt against the cost of writing the code."""
-    development = source_lines * MINUTES_PER_LINE
-    ratio = debt_minutes / development if development else (0.0 if not debt_minutes else 1.0)
-    return rating(ratio)
+    return rating(debt_ratio(debt_minutes, source_lines, MINUTES_PER_LINE))
 
 
 def worst_modules(modules: Mapping[str, Mapping[str, float]]) -> tuple[ModuleDebt, ...]:

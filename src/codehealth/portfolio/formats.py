@@ -84,7 +84,7 @@ def _row_json(row: RepositoryHealth) -> dict[str, Any]:
         "rating": row.rating,
         "debt_first_hours": row.debt_first_hours,
         "debt_change_hours": row.debt_change_hours,
-        "debt_series_hours": [value for value in row.debt_series_hours],
+        "debt_series_hours": list(row.debt_series_hours),
         "worst_modules": [{"name": m.name, "debt_hours": m.debt_hours} for m in row.worst_modules],
         "hotspots": [
             {"name": h.name, "touches": h.touches, "cyclomatic": h.cyclomatic, "score": h.score}
