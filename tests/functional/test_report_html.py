@@ -215,7 +215,7 @@ def test_an_output_folder_that_cannot_be_created_is_exit_2(make_repo, cli):
     result = cli("report", "--html", "afile/out", cwd=repo)
 
     assert result.code == 2
-    assert "afile/out" in result.err and "cannot create the report folder" in result.err
+    assert "afile/out" in result.err and "cannot create the page's folder" in result.err
     assert "Traceback" not in result.err
 
 

@@ -8,7 +8,7 @@ import re
 
 from clitools import write_files
 
-from codehealth.report.html import script_json
+from codehealth.render import script_json
 
 _DATA = re.compile(r'<script type="application/json" id="report-data">(.*?)</script>', re.S)
 LATIN1 = "src/shop/caf\udce9.py"  # b"caf\xe9.py" on disk

@@ -153,7 +153,7 @@ def test_the_wheel_ships_the_schema(tmp_path):
         assert "codehealth/scanning/scan.schema.json" in names
         # the HTML report's template and the vendored ECharts (the report opens offline)
         assert "codehealth/report/assets/report.html" in names
-        assert "codehealth/report/assets/echarts.min.js" in names
+        assert "codehealth/render/assets/echarts.min.js" in names
         shipped = json.loads(archive.read("codehealth/scanning/scan.schema.json"))
     assert shipped == _schema()
     shutil.rmtree(out)

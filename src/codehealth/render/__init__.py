@@ -1,6 +1,12 @@
 """Output building blocks shared by the features' formats: tables (plain or rich) and
-Markdown escaping."""
+Markdown escaping, self-contained HTML pages."""
 
+from codehealth.render.html_page import (
+    html_page as html_page,
+)
+from codehealth.render.html_page import (
+    script_json as script_json,
+)
 from codehealth.render.json_text import (
     dataclass_json as dataclass_json,
 )
@@ -30,6 +36,8 @@ from codehealth.render.tables import (
 )
 
 __all__ = [
+    "html_page",
+    "script_json",
     "dataclass_json",
     "json_text",
     "Cell",

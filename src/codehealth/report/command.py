@@ -80,23 +80,24 @@ def report(
       codehealth report --html out --budget 2w --since 6.months
       codehealth report --html out --store postgresql://ci@db.example/health
     """
-    from codehealth.adapters.files import load_settings
+    from codehealth.adapters.files import load_settings, page_path, write_page
     from codehealth.debt import DebtOptions
     from codehealth.hotspots import HotspotsOptions
     from codehealth.plan import read_budget
-    from codehealth.report.run import ReportOptions, report_path, run_report, write_report
+    from codehealth.report.html import render_report_html
+    from codehealth.report.run import ReportOptions, run_report
 
     wanted = read_budget(budget, None, None, None, None, False)
     settings = load_settings(project_root(), config_file)
     if history["store_url"] is not None:
         store = history["store_url"]
         settings = replace(settings, history=replace(settings.history, store=store))
-    path = report_path(folder)
+    path = page_path(folder)
     measuring = DebtOptions(
         use_cache=not no_cache, settings=settings, progress=progress_bar("measuring", False, 200)
     )
     options = ReportOptions(HotspotsOptions(measuring, window=window), history["history_limit"])
     facts = run_report(wanted, settings.root, options)
-    size = write_report(facts, path)
+    size = write_page(path, render_report_html(facts))
     write(f"wrote {path} ({size / 1_000_000:.1f} MB)\n")
     return EXIT_OK

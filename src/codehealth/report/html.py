@@ -1,19 +1,10 @@
-"""The HTML report: one self-contained page (ECharts and the data embedded, nothing fetched).
-
-The page is ``assets/report.html``; the data goes in as JSON inside
-``<script type="application/json">`` with every character that could end that element or a
-JavaScript string escaped as ``\\uXXXX``, and the page's script shows it with ``textContent``
-(and ``echarts.format.encodeHTML`` in tooltips), so nothing from the analysed project is ever
-read as markup. ECharts is vendored (``assets/echarts.min.js``, see ``assets/README.md``): the
-report must open offline, as a CI artifact.
+"""The HTML report: one self-contained page, ``assets/report.html`` filled by
+``codehealth.render``'s ``html_page`` (ECharts and the data embedded, nothing fetched).
 """
 
 from __future__ import annotations
 
 import heapq
-import html
-import json
-import re
 import time
 from collections import defaultdict
 from collections.abc import Mapping
@@ -26,6 +17,7 @@ from codehealth.debt import DebtReport
 from codehealth.history import HistoryRun
 from codehealth.hotspots import HotspotsReport
 from codehealth.plan import Plan
+from codehealth.render import html_page
 from codehealth.report.quality_data import coverage_data, duplication_data, with_coverage
 from codehealth.version import __version__
 
@@ -34,18 +26,6 @@ from codehealth.version import __version__
 MAX_FUNCTIONS = 1000
 MAX_GRAPH_MODULES = 150
 MAX_MODULES = 40
-_ESCAPES = {
-    "<": "\\u003c",
-    ">": "\\u003e",
-    "&": "\\u0026",
-    "\u2028": "\\u2028",
-    "\u2029": "\\u2029",
-}
-# Lone surrogates too: a file name that is not UTF-8 reaches us through surrogateescape and
-# could not be encoded into the page (JSON.parse takes the escape; the browser shows U+FFFD).
-_TO_ESCAPE = re.compile("[<>&\u2028\u2029\ud800-\udfff]")
-_SURROGATES = re.compile("[\ud800-\udfff]")
-_SLOT = re.compile(r"/\*(ECHARTS|DATA)\*/|<!--(TITLE)-->")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,25 +45,8 @@ class ReportFacts:
 
 def render_report_html(facts: ReportFacts) -> str:
     """The page, as one string."""
-    data = report_data(facts)
-    slots = {
-        "ECHARTS": _asset("echarts.min.js"),
-        "DATA": script_json(data),
-        "TITLE": html.escape(_SURROGATES.sub("\ufffd", f"codehealth report: {facts.project}")),
-    }
-    # One pass: a slot's text is never searched for another slot.
-    return _SLOT.sub(lambda m: slots[m.group(1) or m.group(2)], _asset("report.html"))
-
-
-def script_json(data: Any) -> str:
-    """JSON that can sit inside a <script> element: no "</script>", "<!--", or line
-    separators a JavaScript parser would stop at."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return _TO_ESCAPE.sub(lambda m: _ESCAPES.get(m.group()) or f"\\u{ord(m.group()):04x}", text)
-
-
-def _asset(name: str) -> str:
-    return resources.files("codehealth.report").joinpath("assets").joinpath(name).read_text("utf-8")
+    template = resources.files("codehealth.report").joinpath("assets").joinpath("report.html")
+    return html_page(template, f"codehealth report: {facts.project}", report_data(facts))
 
 
 def report_data(facts: ReportFacts) -> dict[str, Any]:

@@ -16,7 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
-from codehealth.adapters.files import replace_file
 from codehealth.adapters.git import HistoryUnavailable, repository_facts
 from codehealth.boundaries import run_boundaries
 from codehealth.core import BoundaryReport, ConfigError, Settings, error_text, isolated
@@ -24,9 +23,7 @@ from codehealth.debt import measure_debt
 from codehealth.history import HistoryRun, run_history
 from codehealth.hotspots import HotspotsOptions, HotspotsReport, run_hotspots
 from codehealth.plan import Budget, Plan, plan_from
-from codehealth.report.html import ReportFacts, render_report_html
-
-REPORT_FILE = "index.html"
+from codehealth.report.html import ReportFacts
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,29 +141,3 @@ def _boundaries(
         lambda: run_boundaries(root, settings=settings, use_cache=use_cache),
         lambda error: notes.append(f"boundaries check failed: {error_text(error)}"),
     )
-
-
-def report_path(folder: str) -> str:
-    """``folder``/index.html, the folder created first so that a folder that cannot be
-    written fails before the analysis (ConfigError, exit 2)."""
-    try:
-        os.makedirs(folder, exist_ok=True)
-    except OSError as error:
-        raise ConfigError(f"{folder}: cannot create the report folder: {_reason(error)}") from None
-    if not os.access(folder, os.W_OK):
-        raise ConfigError(f"{folder}: the report folder is not writable")
-    return os.path.join(folder, REPORT_FILE)
-
-
-def write_report(facts: ReportFacts, path: str) -> int:
-    """Render the page and write it to ``path`` (atomically); its size in bytes."""
-    text = render_report_html(facts)
-    try:
-        replace_file(path, text, newline="\n")
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot be written: {_reason(error)}") from None
-    return len(text.encode("utf-8"))
-
-
-def _reason(error: OSError) -> str:
-    return error.strerror or str(error)

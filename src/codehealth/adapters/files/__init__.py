@@ -53,10 +53,18 @@ from codehealth.adapters.files.workspace_files import (
     load_workspace as load_workspace,
 )
 from codehealth.adapters.files.writing import (
+    page_path as page_path,
+)
+from codehealth.adapters.files.writing import (
     replace_file as replace_file,
+)
+from codehealth.adapters.files.writing import (
+    write_page as write_page,
 )
 
 __all__ = [
+    "page_path",
+    "write_page",
     "load_catalogue",
     "load_settings",
     "load_workspace",

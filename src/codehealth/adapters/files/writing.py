@@ -7,6 +7,8 @@ import os
 import stat
 import tempfile
 
+from codehealth.core import ConfigError
+
 
 def replace_file(path: str, text: str, newline: str | None = None) -> None:
     """Write ``text`` to a temporary file beside ``path``, then rename it over ``path``.
@@ -33,3 +35,31 @@ def replace_file(path: str, text: str, newline: str | None = None) -> None:
         with contextlib.suppress(OSError):
             os.remove(temporary)
         raise
+
+
+PAGE_FILE = "index.html"
+
+
+def page_path(folder: str) -> str:
+    """``folder``/index.html for an HTML page (the report, the portfolio), the folder created
+    first so that one that cannot be written fails before the work (ConfigError, exit 2)."""
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as error:
+        raise ConfigError(f"{folder}: cannot create the page's folder: {_reason(error)}") from None
+    if not os.access(folder, os.W_OK):
+        raise ConfigError(f"{folder}: the page's folder is not writable")
+    return os.path.join(folder, PAGE_FILE)
+
+
+def write_page(path: str, text: str) -> int:
+    """Write a page to ``path`` (atomically); its size in bytes."""
+    try:
+        replace_file(path, text, newline="\n")
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot be written: {_reason(error)}") from None
+    return len(text.encode("utf-8"))
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)
