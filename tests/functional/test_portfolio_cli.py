@@ -108,3 +108,19 @@ def test_an_older_schema_or_a_role_that_may_not_read_is_a_usage_error(
     run = run_cli("portfolio", "--store", outsider, cwd=tmp_path)
     assert run.code == 2 and "permission denied" in run.err, run.err
     assert "outsider-pw" not in run.err and "Traceback" not in run.err
+
+
+def test_a_page_folder_that_cannot_be_made_fails_before_the_store_is_read(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "afile").write_text("")
+    run = run_cli(
+        "portfolio",
+        "--store",
+        "postgresql://nobody@127.0.0.1:1/x",
+        "--html",
+        "afile/out",
+        cwd=tmp_path,
+    )
+    assert run.code == 2, run.out + run.err
+    assert "afile/out" in run.err and "cannot create the page's folder" in run.err

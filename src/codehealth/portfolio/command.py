@@ -41,9 +41,17 @@ from codehealth.adapters.console import (
     default="table",
     show_default=True,
 )
+@click.option(
+    "--html",
+    "folder",
+    metavar="DIR",
+    help="Write a self-contained page to DIR/index.html instead (DIR is created): debt "
+    "over time per repository, a treemap of debt by repository and module, the top "
+    "hotspots across all.",
+)
 @verbose_option
 @guarded
-def portfolio(store_url: str | None, since: str, output_format: str) -> int:
+def portfolio(store_url: str | None, since: str, output_format: str, folder: str | None) -> int:
     """Every repository of a shared history store in one table: debt, rating, trend,
     worst modules and hotspots.
 
@@ -52,9 +60,12 @@ def portfolio(store_url: str | None, since: str, output_format: str) -> int:
       codehealth portfolio --store postgresql://ci@db/codehealth
       codehealth portfolio --since 6.months --format markdown >> "$GITHUB_STEP_SUMMARY"
       CODEHEALTH_STORE=postgresql://ci@db/codehealth codehealth portfolio --format json
+      codehealth portfolio --html portfolio        # writes portfolio/index.html
     """
     from codehealth.portfolio.run import run_portfolio
 
+    if folder is not None:
+        return _page(store_url, since, folder)
     result = run_portfolio(store_url, since, time.time())
     if output_format == "json":
         from codehealth.portfolio.formats import render_portfolio_json
@@ -68,4 +79,16 @@ def portfolio(store_url: str | None, since: str, output_format: str) -> int:
         from codehealth.portfolio.formats import render_portfolio
 
         write(render_portfolio(result, table_width()))
+    return EXIT_OK
+
+
+def _page(store_url: str | None, since: str, folder: str) -> int:
+    from codehealth.adapters.files import page_path, write_page
+    from codehealth.portfolio.html import render_portfolio_html
+    from codehealth.portfolio.run import run_portfolio
+
+    path = page_path(folder)  # an unwritable folder fails before the store is read
+    now = time.time()
+    size = write_page(path, render_portfolio_html(run_portfolio(store_url, since, now), now))
+    write(f"wrote {path} ({size / 1_000_000:.1f} MB)\n")
     return EXIT_OK

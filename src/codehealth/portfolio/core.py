@@ -12,7 +12,10 @@ from codehealth.debt.report import debt_ratio, rating
 # the development cost of a source line (the debt command's default: the store does not
 # keep a project's own), for the rating
 MINUTES_PER_LINE = DebtSettings().minutes_per_line
-WORST = 3
+WORST = 3  # modules and hotspots per repository in the table
+# per repository for the page's treemap and its hotspots across all repositories: enough to
+# show where the debt is, few enough for a page of 100 repositories under a megabyte
+KEPT = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +42,19 @@ class RepositoryHealth:
     debt_first_hours: float  # the first commit inside the window (now if none is)
     debt_change_hours: float  # now minus first
     debt_series_hours: tuple[float, ...]  # every commit inside the window, oldest first
-    worst_modules: tuple[ModuleDebt, ...]
-    hotspots: tuple[Hotspot, ...]
+    debt_series_times: tuple[int, ...]  # their timestamps
+    modules: tuple[ModuleDebt, ...]  # with debt, most first (at most KEPT)
+    ranked_hotspots: tuple[Hotspot, ...]  # highest score first (at most KEPT)
     last_commit: str  # its short sha
     last_timestamp: int
+
+    @property
+    def worst_modules(self) -> tuple[ModuleDebt, ...]:
+        return self.modules[:WORST]
+
+    @property
+    def hotspots(self) -> tuple[Hotspot, ...]:
+        return self.ranked_hotspots[:WORST]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +68,9 @@ def debt_rating(debt_minutes: float, source_lines: float) -> str:
     return rating(debt_ratio(debt_minutes, source_lines, MINUTES_PER_LINE))
 
 
-def worst_modules(modules: Mapping[str, Mapping[str, float]]) -> tuple[ModuleDebt, ...]:
+def worst_modules(
+    modules: Mapping[str, Mapping[str, float]], limit: int = WORST
+) -> tuple[ModuleDebt, ...]:
     """The modules with the most debt, most first (ties by name); none without debt."""
     ranked = sorted(
         (
@@ -65,11 +79,11 @@ def worst_modules(modules: Mapping[str, Mapping[str, float]]) -> tuple[ModuleDeb
         ),
         key=lambda module: (-module.debt_hours, module.name),
     )
-    return tuple(module for module in ranked if module.debt_hours > 0)[:WORST]
+    return tuple(module for module in ranked if module.debt_hours > 0)[:limit]
 
 
 def hotspots(
-    touches: Mapping[str, int], modules: Mapping[str, Mapping[str, float]]
+    touches: Mapping[str, int], modules: Mapping[str, Mapping[str, float]], limit: int = WORST
 ) -> tuple[Hotspot, ...]:
     """Modules that exist now, by touches inside the window x their cyclomatic now."""
     ranked = sorted(
@@ -80,7 +94,7 @@ def hotspots(
         ),
         key=lambda spot: (-spot.score, spot.name),
     )
-    return tuple(ranked[:WORST])
+    return tuple(ranked[:limit])
 
 
 def repository_health(
@@ -88,13 +102,14 @@ def repository_health(
     last: tuple[str, int],
     totals: Mapping[str, float],
     modules: Mapping[str, Mapping[str, float]],
-    window: tuple[Sequence[float], Mapping[str, int]],
+    window: tuple[Sequence[tuple[int, float]], Mapping[str, int]],
 ) -> RepositoryHealth:
     """``last``: the last commit's sha and timestamp, its ``totals`` and ``modules``;
-    ``window``: the debt minutes of each commit in the window and the module touches."""
-    series_minutes, touches = window
+    ``window``: (timestamp, debt minutes) of each commit in the window and the module
+    touches."""
+    commits, touches = window
     minutes = float(totals.get("debt_minutes", 0.0))
-    series = tuple(value / 60 for value in series_minutes)
+    series = tuple(value / 60 for _, value in commits)
     first = series[0] if series else minutes / 60
     return RepositoryHealth(
         name=name,
@@ -103,8 +118,9 @@ def repository_health(
         debt_first_hours=first,
         debt_change_hours=minutes / 60 - first,
         debt_series_hours=series,
-        worst_modules=worst_modules(modules),
-        hotspots=hotspots(touches, modules),
+        debt_series_times=tuple(timestamp for timestamp, _ in commits),
+        modules=worst_modules(modules, KEPT),
+        ranked_hotspots=hotspots(touches, modules, KEPT),
         last_commit=last[0][:10],
         last_timestamp=last[1],
     )

@@ -32,7 +32,7 @@ def run_portfolio(store_url: str | None, since: str, now: float) -> Portfolio:
                 (row.sha, row.timestamp),
                 row.totals,
                 row.modules,
-                ([minutes for _, minutes in row.series], row.touches),
+                (row.series, row.touches),
             )
             for row in rows
         ),

@@ -62,11 +62,11 @@ def test_a_row_has_the_trend_from_the_windows_first_commit_to_now() -> None:
         ("0123456789abcdef", 1_700_000_000),
         {"debt_minutes": 570.0, "lines": 1000.0},
         MODULES,
-        ([300.0, 450.0, 570.0], {"db": 4}),
+        ([(1, 300.0), (2, 450.0), (3, 570.0)], {"db": 4}),
     )
     assert row.debt_hours == 9.5 and row.rating == "A"  # 570 / 30,000 = 1.9%
     assert row.debt_first_hours == 5.0 and row.debt_change_hours == 4.5
-    assert row.debt_series_hours == (5.0, 7.5, 9.5)
+    assert row.debt_series_hours == (5.0, 7.5, 9.5) and row.debt_series_times == (1, 2, 3)
     assert row.last_commit == "0123456789" and [h.name for h in row.hotspots] == ["db"]
     quiet = repository_health("q", ("ab", 0), {"debt_minutes": 60.0}, {}, ([], {}))
     assert (quiet.debt_first_hours, quiet.debt_change_hours) == (1.0, 0.0)  # no commit inside
