@@ -31,7 +31,7 @@ _ESCAPES = {
 # could not be encoded into the page (JSON.parse takes the escape; the browser shows U+FFFD).
 _TO_ESCAPE = re.compile("[<>&\u2028\u2029\ud800-\udfff]")
 _SURROGATES = re.compile("[\ud800-\udfff]")
-_SLOT = re.compile(r"/\*(ECHARTS|DATA)\*/|<!--(TITLE)-->")
+_SLOT = re.compile(r"/\*(STYLE|ECHARTS|DATA)\*/|<!--(TITLE)-->")
 
 
 def script_json(data: Any) -> str:
@@ -42,10 +42,11 @@ def script_json(data: Any) -> str:
 
 
 def html_page(template: Traversable, title: str, data: Any) -> str:
-    """``template`` (a package resource) with its ``/*ECHARTS*/``, ``/*DATA*/`` and
-    ``<!--TITLE-->`` slots filled."""
+    """``template`` (a package resource) with its ``/*STYLE*/`` (the pages' shared
+    ``assets/page.css``), ``/*ECHARTS*/``, ``/*DATA*/`` and ``<!--TITLE-->`` slots filled."""
     slots = {
-        "ECHARTS": _ECHARTS.read_text("utf-8"),
+        "STYLE": _ASSETS.joinpath("page.css").read_text("utf-8"),
+        "ECHARTS": _ASSETS.joinpath("echarts.min.js").read_text("utf-8"),
         "DATA": script_json(data),
         "TITLE": html.escape(_SURROGATES.sub("\ufffd", title)),
     }
@@ -53,4 +54,4 @@ def html_page(template: Traversable, title: str, data: Any) -> str:
     return _SLOT.sub(lambda m: slots[m.group(1) or m.group(2)], template.read_text("utf-8"))
 
 
-_ECHARTS = resources.files("codehealth.render").joinpath("assets").joinpath("echarts.min.js")
+_ASSETS = resources.files("codehealth.render").joinpath("assets")
