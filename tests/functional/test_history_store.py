@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from clitools import run_cli
-from historytools import git, shop_history
+from historytools import Step, commit, git, shop_history
 from postgres_server import PASSWORD, Server, fresh_database, server
 
 from codehealth.adapters.store import connect
@@ -78,3 +78,23 @@ def test_the_html_report_draws_its_trend_from_the_shared_store(
     assert {name for name, _ in stored} == {"shop"} and len(stored) == 15
     page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert all(f'"sha":"{sha[:12]}"' in page.replace(" ", "") for _, sha in stored)  # the trend
+
+
+AUTHOR = "Robert'); DROP TABLE commits; --"
+BRANCH = "x');DROP-TABLE-repositories;--"
+
+
+def test_author_and_branch_names_that_look_like_sql_are_stored_as_data(
+    server: Server, tmp_path: Path
+) -> None:
+    url = fresh_database(server, "injection")
+    repo = shop_history(tmp_path / "shop")
+    git(repo, "checkout", "-q", "-b", BRANCH)
+    commit(repo, Step(AUTHOR, "bobby@example.com", 0.1, {"src/shop/extra.py": "X = 1\n"}))
+    recorded = _history(repo, "--store", url)
+    with connect(url) as db:
+        authors = {row[0] for row in db.execute("SELECT author FROM commits")}
+        commits = db.execute("SELECT count(*) FROM commits").fetchone()[0]
+        repositories = db.execute("SELECT count(*) FROM repositories").fetchone()[0]
+    assert AUTHOR in authors  # verbatim, and both tables are still there
+    assert commits == len(recorded["snapshots"]) and repositories == 1
