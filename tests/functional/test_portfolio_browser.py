@@ -9,78 +9,61 @@ from pathlib import Path
 
 import pytest
 from clitools import run_cli
-from historytools import Step, commit, complex_function, git, shop_history
 from postgres_server import Server, fresh_database, server
-from test_report_browser import browser, pytestmark
+from test_portfolio_cli import _two_repositories
+from test_report_browser import browser, chart_paths, pytestmark
 
 __all__ = ["browser", "pytestmark", "server"]  # the fixtures and the skip, imported
 
 MARKUP = "<img src=x onerror=alert(1)>"
 
 
-def _record(repo: Path, url: str) -> None:
-    run = run_cli("history", "--store", url, cwd=repo)
-    assert run.code == 0, run.out + run.err
-
-
 @pytest.fixture
 def store(server: Server, tmp_path: Path) -> str:
     url = fresh_database(server, "portfolio_page")
-    shop = shop_history(tmp_path / "shop")
-    git(shop, "remote", "add", "origin", "git@github.com:Example/Shop.git")
-    other = shop_history(tmp_path / "other")
-    settings = f'[tool.codehealth.history]\nname = "{MARKUP}"\n'
-    extra = {"src/shop/pricing.py": complex_function("quote", 7), "pyproject.toml": settings}
-    commit(other, Step("Ann", "ann@example.com", 0.5, extra, message="pricing"))
-    _record(shop, url)
-    _record(other, url)
+    _two_repositories(tmp_path, url, MARKUP)
     return url
 
 
-def _paths(driver, chart_id: str) -> int:
-    return driver.execute_async_script(
-        """
-        const [id, done] = arguments;
-        let tries = 0;
-        (function poll() {
-          const n = document.querySelectorAll('#' + id + ' svg path').length;
-          if (n > 3 || tries++ > 50) done(n); else setTimeout(poll, 100);
-        })();
-        """,
-        chart_id,
-    )
+def _table(driver, table_id: str) -> dict[str, str]:
+    """The first column of a table against its second."""
+    from selenium.webdriver.common.by import By
+
+    rows = driver.find_elements(By.CSS_SELECTOR, f"#{table_id} tbody tr")
+    cells = [row.find_elements(By.CSS_SELECTOR, "td") for row in rows]
+    return {row[0].text: row[1].text for row in cells if row}
+
+
+def _write_page(store: str, folder: Path) -> Path:
+    run = run_cli("portfolio", "--store", store, "--html", "page", cwd=folder)
+    assert run.code == 0, run.out + run.err
+    page = folder / "page" / "index.html"
+    assert f"wrote {Path('page') / 'index.html'}" in run.out
+    assert MARKUP not in page.read_text(encoding="utf-8")  # embedded escaped, as data
+    return page
+
+
+def _shown_debts(document: dict) -> dict[str, str]:
+    """Each repository's debt as the page shows it: one decimal, none when whole."""
+    return {
+        row["name"]: str(round(row["debt_hours"], 1)).removesuffix(".0")
+        for row in document["repositories"]
+    }
 
 
 def test_the_portfolio_page_renders_in_chromium(browser, store: str, tmp_path: Path) -> None:
-    from selenium.webdriver.common.by import By
-
-    run = run_cli("portfolio", "--store", store, "--html", "page", cwd=tmp_path)
-    assert run.code == 0, run.out + run.err
-    page = tmp_path / "page" / "index.html"
-    assert f"wrote {Path('page') / 'index.html'}" in run.out
-    assert MARKUP not in page.read_text(encoding="utf-8")  # embedded escaped, as data
+    page = _write_page(store, tmp_path)
     listed = run_cli("portfolio", "--store", store, "--format", "json", cwd=tmp_path)
-    expected = json.loads(listed.out)
+    debts = _shown_debts(json.loads(listed.out))
 
     browser.get(page.as_uri())
     browser.implicitly_wait(0)
     for chart_id in ("trend", "treemap"):
-        assert _paths(browser, chart_id) > 3, f"chart {chart_id} drew nothing"
-    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+        assert chart_paths(browser, chart_id) > 3, f"chart {chart_id} drew nothing"
+    assert "SEVERE" not in {entry["level"] for entry in browser.get_log("browser")}
     # the name that looks like markup is text: no element was made of it, no script added
     assert browser.execute_script("return document.querySelectorAll('img').length") == 0
     assert browser.execute_script("return document.querySelectorAll('script').length") == 3
 
-    shown = {
-        cells[0].text: cells[1].text
-        for row in browser.find_elements(By.CSS_SELECTOR, "#repositories tbody tr")
-        if (cells := row.find_elements(By.CSS_SELECTOR, "td"))
-    }
-    assert shown == {
-        row["name"]: str(round(row["debt_hours"], 1)).removesuffix(".0")
-        for row in expected["repositories"]
-    }
-    hotspots = browser.find_elements(By.CSS_SELECTOR, "#hotspots tbody tr")
-    assert hotspots and "github.com/example/shop" in {
-        row.find_element(By.CSS_SELECTOR, "td").text for row in hotspots
-    }
+    assert _table(browser, "repositories") == debts
+    assert "github.com/example/shop" in _table(browser, "hotspots")

@@ -25,11 +25,12 @@ def _history(repo: Path, url: str) -> dict:
     return run.json()
 
 
-def _two_repositories(tmp_path: Path, url: str) -> tuple[dict, dict]:
+def _two_repositories(tmp_path: Path, url: str, name: str = EVIL) -> tuple[dict, dict]:
+    """github.com/example/shop and a repository called ``name`` that added pricing.py."""
     shop = shop_history(tmp_path / "shop")
     git(shop, "remote", "add", "origin", "git@github.com:Example/Shop.git")
     evil = shop_history(tmp_path / "evil")
-    settings = f'[tool.codehealth.history]\nname = "{EVIL}"\n'
+    settings = f'[tool.codehealth.history]\nname = "{name}"\n'
     extra = {"src/shop/pricing.py": complex_function("quote", 7), "pyproject.toml": settings}
     commit(evil, Step("Ann", "ann@example.com", 0.5, extra, message="pricing"))
     return _history(shop, url), _history(evil, url)

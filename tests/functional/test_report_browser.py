@@ -111,6 +111,21 @@ def report(make_repo, cli) -> Path:
     return repo / "out" / "index.html"
 
 
+def chart_paths(driver, chart_id: str) -> int:
+    """The SVG paths chart ``chart_id`` drew, polled until there are some (or 5 s)."""
+    return driver.execute_async_script(
+        """
+        const [id, done] = arguments;
+        let tries = 0;
+        (function poll() {
+          const n = document.querySelectorAll('#' + id + ' svg path').length;
+          if (n > 3 || tries++ > 50) done(n); else setTimeout(poll, 100);
+        })();
+        """,
+        chart_id,
+    )
+
+
 def _rows(driver) -> list[str]:
     from selenium.webdriver.common.by import By
 
@@ -131,17 +146,7 @@ def test_the_report_renders_in_chromium(browser, report, tmp_path):
     assert set(ids) == {"trend", "hotspots", "modules", "graph"}
     browser.implicitly_wait(0)
     for chart_id in ids:
-        count = browser.execute_async_script(
-            """
-            const [id, done] = arguments;
-            let tries = 0;
-            (function poll() {
-              const n = document.querySelectorAll('#' + id + ' svg path').length;
-              if (n > 3 || tries++ > 50) done(n); else setTimeout(poll, 100);
-            })();
-            """,
-            chart_id,
-        )
+        count = chart_paths(browser, chart_id)
         assert count > 3, f"chart {chart_id} drew {count} paths"
         svg = browser.find_element(By.CSS_SELECTOR, f"#{chart_id} svg")
         assert svg.size["width"] > 100 and svg.size["height"] > 100, chart_id
