@@ -22,9 +22,6 @@ from codehealth.adapters.console.common import (
     guarded as guarded,
 )
 from codehealth.adapters.console.common import (
-    project_root as project_root,
-)
-from codehealth.adapters.console.common import (
     stdout_is_terminal as stdout_is_terminal,
 )
 from codehealth.adapters.console.common import (
@@ -54,6 +51,7 @@ from codehealth.adapters.console.option_groups import (
 from codehealth.adapters.console.progress import (
     progress_bar as progress_bar,
 )
+from codehealth.adapters.project import project_root as project_root
 
 __all__ = [
     "Measuring",

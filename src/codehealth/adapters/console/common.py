@@ -151,23 +151,6 @@ def table_width() -> int | None:
     return terminal_width() if stdout_is_terminal() else None
 
 
-def project_root() -> str:
-    """The project the current folder belongs to: the nearest folder upwards that holds a
-    ``pyproject.toml``, else the top of the git work tree, else the current folder (so a
-    command run from ``src/`` still reads the project's configuration and cache)."""
-    here = os.path.abspath(".")
-    folder = here
-    while True:
-        if os.path.isfile(os.path.join(folder, "pyproject.toml")):
-            return folder
-        if os.path.exists(os.path.join(folder, ".git")):
-            return folder
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            return here
-        folder = parent
-
-
 def from_here(paths: tuple[str, ...]) -> tuple[str, ...]:
     """Paths given on the command line are relative to the current folder, not the root."""
     return tuple(os.path.abspath(path) for path in paths)
