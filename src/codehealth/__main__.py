@@ -2,6 +2,6 @@
 
 import sys
 
-from codehealth.cli import main
+from codehealth.launch import main
 
 sys.exit(main())

@@ -66,9 +66,8 @@ NOT_RUN = {
     TEST_COMMAND: "the test command itself; .ci/run runs it (test_ci_runs_the_readme_test_command)",
     ".ci/run            # what CI runs: tests, ruff, mypy, import-linter contracts, codehealth "
     "on itself": "runs the whole CI, this test included",
-    "codehealth/cli.py          the click group: a table of commands, each imported when it runs": (
-        "the architecture as a diagram; lint-imports checks the layers contract it draws"
-    ),
+    "codehealth/launch.py       the executable: replays a warm run (adapters/replay), else runs "
+    "cli.py": ("the architecture as a diagram; lint-imports checks the layers contract it draws"),
 }
 
 

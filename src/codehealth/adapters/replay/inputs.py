@@ -1,0 +1,206 @@
+"""What a warm run's output depends on: the key of a way of running codehealth, and the
+digest of its inputs' statuses (see ``adapters.replay``)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+
+# Only the standard library's cheapest modules: typing and subprocess (imported for git
+# only) would each cost a few milliseconds of a run that may take forty.
+
+REPLAYED_COMMANDS = frozenset({"scan", "debt"})
+# Arguments that ask for work or output a replay cannot stand for.
+_NOT_REPLAYED = frozenset({"--no-cache", "--help", "-h", "--version"})
+SETTLED_NS = 2_000_000_000
+# Folders whose files no analysis reads (a run itself writes bytecode and the cache).
+_SKIPPED_FOLDERS = frozenset({".git", ".codehealth", "__pycache__"})
+# Variables that differ between otherwise identical runs of one shell.
+_VOLATILE_VARIABLES = frozenset({"OLDPWD", "PWD", "SHLVL", "_"})
+_LINTER_CONFIGS = ("pyproject.toml", "ruff.toml", ".ruff.toml", "setup.cfg", "tox.ini", ".flake8")
+_LINTERS = ("ruff", "flake8")
+# codehealth's own code (src/codehealth): an upgrade or an edit of it is an input too.
+_OWN_CODE = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def command_of(argv: list[str]) -> str | None:
+    """The subcommand ``argv`` runs (the first word that is not an option)."""
+    return next((word for word in argv if not word.startswith("-")), None)
+
+
+def replayable(argv: list[str]) -> bool:
+    return command_of(argv) in REPLAYED_COMMANDS and not _NOT_REPLAYED.intersection(argv)
+
+
+def run_key(argv: list[str], cwd: str, environment: dict[str, str], terminal: object) -> str:
+    """Names the record of one way of running codehealth: the arguments, the folder, the
+    environment (but for variables every shell changes) and what the output goes to."""
+    from codehealth.version import __version__
+
+    variables = sorted((k, v) for k, v in environment.items() if k not in _VOLATILE_VARIABLES)
+    payload = repr([__version__, argv, cwd, variables, terminal])
+    return hashlib.sha256(payload.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+class Snapshot:
+    """The digest of every input's status, and the newest modification time among them.
+    (A plain class: the dataclasses module costs this start-up path a tenth of its time.)"""
+
+    __slots__ = ("digest", "newest_ns")
+
+    def __init__(self, digest: str, newest_ns: int) -> None:
+        self.digest = digest
+        self.newest_ns = newest_ns
+
+
+class _Statuses:
+    """Collects ``path:size:mtime:ctime:inode`` lines (``path:-`` for a missing file)."""
+
+    def __init__(self) -> None:
+        self.hasher = hashlib.sha256()
+        self.newest_ns = 0
+
+    def add(self, path: str) -> None:
+        try:
+            status = os.stat(path)
+        except OSError:
+            self.text(f"{path}:-")
+            return
+        self.newest_ns = max(self.newest_ns, status.st_mtime_ns)
+        fields = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+        self.text(f"{path}:{':'.join(map(str, fields))}")
+
+    def text(self, line: str) -> None:
+        self.hasher.update(line.encode("utf-8", "surrogateescape") + b"\n")
+
+    def snapshot(self) -> Snapshot:
+        return Snapshot(self.hasher.hexdigest(), self.newest_ns)
+
+
+def snapshot(root: str, argv: list[str]) -> Snapshot | None:
+    """The inputs' statuses for a run in ``root``; None when git fails (no replay then)."""
+    statuses = _Statuses()
+    if _in_git(root):
+        if not _listed(root, argv, statuses):
+            return None
+    else:
+        for target in _targets(argv) or [root]:
+            _walk(target, statuses)
+    for path in _around(root, argv):
+        statuses.add(path)
+    # The caches and codehealth itself count, but only a run changes the caches and nobody
+    # edits codehealth during one: their times need not settle.
+    newest_ns = statuses.newest_ns
+    for path in _caches(os.path.join(root, ".codehealth")):
+        statuses.add(path)
+    _walk(_OWN_CODE, statuses)
+    statuses.newest_ns = newest_ns
+    return statuses.snapshot()
+
+
+def _in_git(root: str) -> bool:
+    folder = root
+    while not os.path.exists(os.path.join(folder, ".git")):
+        if folder == os.path.dirname(folder):
+            return False
+        folder = os.path.dirname(folder)
+    return True
+
+
+def _listed(root: str, argv: list[str], statuses: _Statuses) -> bool:
+    """The statuses of the files git lists, and of those below a named folder that git
+    lists nothing under (an ignored one: discovery walks it). False when git fails."""
+    listed = _git_listing(root)
+    if listed is None:
+        return False
+    statuses.text(f"git:{len(listed)}")
+    for name in listed:
+        statuses.add(os.path.join(root, name))
+    for target in _targets(argv):
+        inside = os.path.relpath(target, root).replace(os.sep, "/") + "/"
+        if inside != "./" and not any(name.startswith(inside) for name in listed):
+            _walk(target, statuses)
+    return True
+
+
+def _git_listing(root: str) -> list[str] | None:
+    """What discovery lists (tracked and untracked-not-ignored files), but the cache."""
+    import subprocess
+
+    arguments = ["git", "-C", root, "ls-files", "-z", "--cached", "--others", "--exclude-standard"]
+    try:
+        done = subprocess.run(arguments, capture_output=True, check=False, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if done.returncode != 0:
+        return None
+    names = done.stdout.decode("utf-8", "surrogateescape").split("\0")
+    return [name for name in names if name and not name.startswith(".codehealth/")]
+
+
+def _targets(argv: list[str]) -> list[str]:
+    """The arguments that name folders (the paths to analyse)."""
+    return [os.path.abspath(word) for word in argv[1:] if os.path.isdir(word)]
+
+
+def _walk(folder: str, statuses: _Statuses) -> None:
+    """Every file's status below ``folder``, in a stable order, and the folders' names
+    (so an added or removed file or folder shows); links to folders are not followed."""
+    statuses.text(folder + os.sep)
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            if entry.name not in _SKIPPED_FOLDERS:
+                _walk(entry.path, statuses)
+        else:
+            statuses.add(entry.path)
+
+
+def _around(root: str, argv: list[str]) -> list[str]:
+    """The inputs outside the listed files: the root folder's own files (git may ignore
+    coverage data), files named in the arguments, linter configuration up the
+    folders and in the user's, and the linters."""
+    with os.scandir(root) as entries:
+        paths = sorted(entry.path for entry in entries if entry.is_file())
+    named = [path for word in argv[1:] for path in (word, word.partition("=")[2])]
+    paths += [os.path.abspath(path) for path in named if path and os.path.isfile(path)]
+    return paths + _linter_files(root)
+
+
+def _caches(folder: str) -> list[str]:
+    """The caches a run reads: one rebuilt or changed since (a damaged cache's warning is
+    part of that run's output) means the record no longer stands for a run now. SQLite's
+    -wal and -shm files come and go with every connection."""
+    try:
+        with os.scandir(folder) as entries:
+            names = sorted(entry.name for entry in entries if entry.is_file())
+    except OSError:
+        return []
+    kept = [name for name in names if not name.endswith(("-wal", "-shm", ".tmp"))]
+    return [os.path.join(folder, name) for name in kept]
+
+
+def _linter_files(root: str) -> list[str]:
+    configs = _ancestors(root) + _user_config_folders()
+    paths = [os.path.join(folder, name) for folder in configs for name in _LINTER_CONFIGS]
+    tools = [os.path.dirname(sys.executable), *os.environ.get("PATH", "").split(os.pathsep)]
+    return paths + [os.path.join(folder, name) for folder in tools for name in _LINTERS]
+
+
+def _ancestors(root: str) -> list[str]:
+    folders = []
+    folder = os.path.dirname(root)
+    while folder != os.path.dirname(folder):
+        folders.append(folder)
+        folder = os.path.dirname(folder)
+    return folders
+
+
+def _user_config_folders() -> list[str]:
+    home = os.path.expanduser("~")
+    config = os.environ.get("XDG_CONFIG_HOME") or os.path.join(home, ".config")
+    return [os.path.join(config, "ruff"), config, home]
