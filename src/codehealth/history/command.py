@@ -50,6 +50,13 @@ _SHARD = click.option(
     "measures its share of the new blobs, shared through the store; the last to finish "
     "records the commits. Jobs may be killed and run again.",
 )
+_NO_BOUNDARIES = click.option(
+    "--no-boundaries",
+    is_flag=True,
+    help="With --store: do not record the boundary summary of HEAD (violations, cycles, "
+    "broken contracts: the portfolio's boundaries column), which runs `codehealth "
+    "boundaries` on the work tree.",
+)
 
 
 @click.group(invoke_without_command=True)
@@ -58,6 +65,7 @@ _SHARD = click.option(
 @_LIMIT
 @_STORE
 @_SHARD
+@_NO_BOUNDARIES
 @click.pass_context
 def history(
     context: click.Context,
@@ -66,13 +74,15 @@ def history(
     limit: int | None,
     store_url: str | None,
     shard: str | None,
+    no_boundaries: bool,
 ) -> int:
     """Record metric totals for every commit of the main line (complexity, debt,
     findings by family, per module) in .codehealth/history.sqlite.
 
     \b
     Only the blobs each commit changed are measured, each blob once ever; a later
-    run only processes the new commits (git log LAST..HEAD).
+    run only processes the new commits (git log LAST..HEAD). With --store, the
+    boundary summary of HEAD is recorded too when the work tree is at HEAD.
 
     \b
     Examples:
@@ -83,7 +93,9 @@ def history(
     """
     if context.invoked_subcommand is not None:
         return EXIT_OK
-    return _record_and_write(output_format, config_file, (5, limit), store_url, shard)
+    return _record_and_write(
+        output_format, config_file, (5, limit), store_url, shard, boundaries=not no_boundaries
+    )
 
 
 @history.command()
@@ -134,6 +146,7 @@ def _record_and_write(
     counts: tuple[int, int | None],
     store_url: str | None = None,
     shard: str | None = None,
+    boundaries: bool = True,
 ) -> int:
     """``counts``: the commits shown and the --limit."""
     last, limit = counts
@@ -149,7 +162,14 @@ def _record_and_write(
         settings = replace(settings, history=replace(settings.history, store=store_url))
     else:
         _warn_password_in_file(settings.history.store, settings.config_file)
-    result = run_history(settings.root, settings=settings, progress=bar, limit=limit, shard=job)
+    result = run_history(
+        settings.root,
+        settings=settings,
+        progress=bar,
+        limit=limit,
+        shard=job,
+        boundaries=boundaries,
+    )
     if bar is not None:
         bar.close()
     from codehealth.history.formats import render_history, render_history_json
