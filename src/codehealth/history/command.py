@@ -110,8 +110,14 @@ def history(
     show_default=True,
     help="Commits in the table (0: all).",
 )
+@_NO_BOUNDARIES
 def show(
-    output_format: str, config_file: str | None, limit: int | None, store_url: str | None, last: int
+    output_format: str,
+    config_file: str | None,
+    limit: int | None,
+    store_url: str | None,
+    last: int,
+    no_boundaries: bool,
 ) -> int:
     """Record what is new, then show the trend of each measure with a small chart.
 
@@ -121,7 +127,9 @@ def show(
       codehealth history show --last 0        # every recorded commit
       codehealth history show --format json
     """
-    return _record_and_write(output_format, config_file, (last, limit), store_url)
+    return _record_and_write(
+        output_format, config_file, (last, limit), store_url, boundaries=not no_boundaries
+    )
 
 
 def _warn_password_in_file(url: str, config_file: str | None) -> None:
