@@ -9,7 +9,7 @@ from codehealth.history.formats import sparkline
 from codehealth.portfolio.core import Portfolio, RepositoryHealth, boundaries_text
 from codehealth.render import Cell, Table, json_text, md_code, md_text, render_report
 
-PORTFOLIO_SCHEMA_VERSION = 1
+PORTFOLIO_SCHEMA_VERSION = 2  # 2: boundaries (the summary per repository, or null)
 _HEADERS = (
     "repository",
     "debt h",
