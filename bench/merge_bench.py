@@ -93,6 +93,49 @@ def _forget_caches(repo: Path) -> Callable[[], None]:
     return lambda: shutil.rmtree(repo / ".codehealth", ignore_errors=True)
 
 
+_Variant = tuple[str, tuple[str, ...], Callable[[], None]]
+
+
+def _variants(store: str, repo: Path, url: str) -> list[_Variant]:
+    """(name, history's arguments, what to do before each run) of one store."""
+    if store == "sqlite":
+        return [("sqlite", (), lambda: None)]
+    args = ("--store", url)
+    return [
+        ("postgresql", args, lambda: None),
+        ("postgresql, fresh checkout", args, _forget_caches(repo)),
+        ("postgresql --no-boundaries", (*args, "--no-boundaries"), lambda: None),
+    ]
+
+
+def measure(source: Path, work: Path, url: str, runs: int) -> list[tuple[str, int, float, list]]:
+    """Per store: record the whole main line of a copy of ``source``, then time each variant."""
+    rows = []
+    for store in ("sqlite", "postgresql"):
+        repo = work / store
+        subprocess.run(["git", "clone", "-q", str(source), str(repo)], check=True)
+        variants = _variants(store, repo, url)
+        took, document = _history(repo, *variants[0][1])
+        count = len(document["snapshots"])
+        print(f"{store}: whole main line, {count} commits, recorded in {took:.1f} s")
+        for name, args, before in variants:
+            best, notes = best_of(repo, runs, args, before)
+            rows.append((name, count, best, sorted(set(notes))))
+    return rows
+
+
+def _summaries(url: str, runs: int) -> None:
+    """The boundary summaries the PostgreSQL runs recorded: one per run with boundaries."""
+    with connect(url) as db:
+        summaries = db.execute("SELECT count(*) FROM boundary_summaries").fetchone()[0]
+        one = db.execute(
+            "SELECT violations, cycles, contracts_broken, modules, by_rule"
+            " FROM boundary_summaries ORDER BY sha LIMIT 1"
+        ).fetchone()
+    print(f"boundary summaries recorded: {summaries} (expected {1 + 2 * runs})")
+    print("one of them (violations, cycles, contracts broken, modules, by rule):", one)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repo", type=Path, required=True)
@@ -107,37 +150,10 @@ def main() -> None:
         f"Python {sys.version.split()[0]}"
     )
     for server in postgres_server.start(folder):
-        rows = []
         with_password = postgres_server.fresh_database(server, "merge")
         url = with_password.replace(f":{postgres_server.PASSWORD}@", "@")
-        for store in ("sqlite", "postgresql"):
-            repo = work / store
-            subprocess.run(["git", "clone", "-q", str(options.repo), str(repo)], check=True)
-            args: tuple[str, ...] = ()
-            if store == "postgresql":
-                args = ("--store", url)
-            took, document = _history(repo, *args)
-            count = len(document["snapshots"])
-            print(f"{store}: whole main line, {count} commits, recorded in {took:.1f} s")
-            variants: list[tuple[str, tuple[str, ...], Callable[[], None]]] = [
-                (store, args, lambda: None)
-            ]
-            if store == "postgresql":
-                variants += [
-                    ("postgresql, fresh checkout", args, _forget_caches(repo)),
-                    ("postgresql --no-boundaries", (*args, "--no-boundaries"), lambda: None),
-                ]
-            for name, variant, before in variants:
-                best, notes = best_of(repo, options.runs, variant, before)
-                rows.append((name, count, best, sorted(set(notes))))
-        with connect(with_password) as db:  # the boundary summaries the PostgreSQL runs recorded
-            summaries = db.execute("SELECT count(*) FROM boundary_summaries").fetchone()[0]
-            last = db.execute(
-                "SELECT violations, cycles, contracts_broken, modules, by_rule"
-                " FROM boundary_summaries ORDER BY sha LIMIT 1"
-            ).fetchone()
-        print(f"boundary summaries recorded: {summaries} (expected {1 + 2 * options.runs})")
-        print("one of them (violations, cycles, contracts broken, modules, by rule):", last)
+        rows = measure(options.repo, work, url, options.runs)
+        _summaries(with_password, options.runs)
         print("| store | history recorded | one merge commit, best of runs | notes |")
         print("| --- | --- | --- | --- |")
         for name, count, best, notes in rows:

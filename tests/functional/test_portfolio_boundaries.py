@@ -77,9 +77,12 @@ def test_the_portfolio_shows_the_boundaries_history_recorded_at_head(
     tangled = _repo(tmp_path / "tangled", TANGLED)
     tidy = _repo(tmp_path / "tidy", CLEAN)
     skipped = _repo(tmp_path / "skipped", CLEAN)
+    off = {**CLEAN, "pyproject.toml": "[tool.codehealth.history]\nboundaries = false\n"}
+    configured = _repo(tmp_path / "configured", off)
     head = _history(tangled, "--store", url)["snapshots"][-1]["sha"]
     _history(tidy, "--store", url)
     _history(skipped, "--store", url, "--no-boundaries")
+    _history(configured, "--store", url)
     rows = _rows(url, tmp_path)
     tangled_row = rows["tangled"]["boundaries"]
     assert tangled_row["by_rule"] == {"CH301": 1, "CH306": 1}
@@ -89,6 +92,7 @@ def test_the_portfolio_shows_the_boundaries_history_recorded_at_head(
     assert rows["tidy"]["boundaries"]["violations"] == 0
     assert rows["tidy"]["boundaries"]["cycles"] == 0
     assert rows["skipped"]["boundaries"] is None  # --no-boundaries: not recorded
+    assert rows["configured"]["boundaries"] is None  # nor with boundaries = false
     table = _portfolio(url, tmp_path, "table")
     lines = {line.split()[0]: line for line in table.splitlines() if line.strip()}
     assert "2 violations · 1 cycle" in lines["tangled"]
@@ -176,3 +180,12 @@ def test_the_sqlite_history_records_no_boundaries(tmp_path: Path) -> None:
         tables = {row[0] for row in listed}
     assert tables == {"meta", "blobs", "commits", "tree"}  # the layout older versions read
     assert not (repo / ".codehealth" / "boundaries.json").exists()  # no boundaries run
+
+
+def test_the_boundaries_setting_must_be_true_or_false(tmp_path: Path) -> None:
+    repo = _repo(
+        tmp_path / "odd",
+        {**CLEAN, "pyproject.toml": '[tool.codehealth.history]\nboundaries = "no"\n'},
+    )
+    run = run_cli("history", cwd=repo)
+    assert run.code == 2 and "boundaries" in run.err and "true or false" in run.err, run.err

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
+from typing import Any
 
 import click
 
 from codehealth.adapters.console import (
     EXIT_OK,
+    grouped,
     guarded,
     progress_bar,
     project_root,
@@ -67,14 +70,13 @@ _NO_BOUNDARIES = click.option(
 @_SHARD
 @_NO_BOUNDARIES
 @click.pass_context
+@grouped("store", ("store_url", "shard", "no_boundaries"), lambda **given: given)
 def history(
     context: click.Context,
     output_format: str,
     config_file: str | None,
     limit: int | None,
-    store_url: str | None,
-    shard: str | None,
-    no_boundaries: bool,
+    store: dict[str, Any],
 ) -> int:
     """Record metric totals for every commit of the main line (complexity, debt,
     findings by family, per module) in .codehealth/history.sqlite.
@@ -93,9 +95,7 @@ def history(
     """
     if context.invoked_subcommand is not None:
         return EXIT_OK
-    return _record_and_write(
-        output_format, config_file, (5, limit), store_url, shard, boundaries=not no_boundaries
-    )
+    return _record_and_write(output_format, config_file, (5, limit), store)
 
 
 @history.command()
@@ -111,13 +111,9 @@ def history(
     help="Commits in the table (0: all).",
 )
 @_NO_BOUNDARIES
+@grouped("store", ("store_url", "no_boundaries"), lambda **given: given)
 def show(
-    output_format: str,
-    config_file: str | None,
-    limit: int | None,
-    store_url: str | None,
-    last: int,
-    no_boundaries: bool,
+    output_format: str, config_file: str | None, limit: int | None, store: dict[str, Any], last: int
 ) -> int:
     """Record what is new, then show the trend of each measure with a small chart.
 
@@ -127,9 +123,7 @@ def show(
       codehealth history show --last 0        # every recorded commit
       codehealth history show --format json
     """
-    return _record_and_write(
-        output_format, config_file, (last, limit), store_url, boundaries=not no_boundaries
-    )
+    return _record_and_write(output_format, config_file, (last, limit), store)
 
 
 def _warn_password_in_file(url: str, config_file: str | None) -> None:
@@ -152,16 +146,16 @@ def _record_and_write(
     output_format: str,
     config_file: str | None,
     counts: tuple[int, int | None],
-    store_url: str | None = None,
-    shard: str | None = None,
-    boundaries: bool = True,
+    store: Mapping[str, Any],
 ) -> int:
-    """``counts``: the commits shown and the --limit."""
+    """``counts``: the commits shown and the --limit; ``store``: --store, --shard (history
+    only) and --no-boundaries."""
     last, limit = counts
     from codehealth.adapters.files import load_settings
     from codehealth.history.run import run_history
     from codehealth.history.shards import ONE_JOB, parse_shard
 
+    shard, store_url = store.get("shard"), store["store_url"]
     job = parse_shard(shard) if shard is not None else ONE_JOB
 
     settings = load_settings(project_root(), config_file)
@@ -170,14 +164,9 @@ def _record_and_write(
         settings = replace(settings, history=replace(settings.history, store=store_url))
     else:
         _warn_password_in_file(settings.history.store, settings.config_file)
-    result = run_history(
-        settings.root,
-        settings=settings,
-        progress=bar,
-        limit=limit,
-        shard=job,
-        boundaries=boundaries,
-    )
+    if store["no_boundaries"]:
+        settings = replace(settings, history=replace(settings.history, boundaries=False))
+    result = run_history(settings.root, settings=settings, progress=bar, limit=limit, shard=job)
     if bar is not None:
         bar.close()
     from codehealth.history.formats import render_history, render_history_json

@@ -53,15 +53,14 @@ def run_history(
     limit: int | None = None,
     measured: Measured | None = None,
     shard: Shard = ONE_JOB,
-    boundaries: bool = True,
 ) -> HistoryRun:
     """Record the commits not yet in the store. ``limit``: when the store is empty, start
     from the tree ``limit`` commits below HEAD (measured as a whole) instead of the root.
     ``measured``: today's files, already measured (the HTML report's run): a blob with the
     same content as one of them is not parsed again. ``settings.history.store``: a shared
     PostgreSQL store (``postgresql://...``) instead of ``.codehealth/history.sqlite``.
-    ``shard``: this job's share of the blobs, when many jobs record at once.
-    ``boundaries``: a shared store also keeps the boundary summary of HEAD."""
+    ``shard``: this job's share of the blobs, when many jobs record at once. A shared store
+    also keeps the boundary summary of HEAD (unless ``settings.history.boundaries`` is off)."""
     root = os.path.abspath(root)
     if settings is None:
         settings = load_settings(root)
@@ -75,7 +74,7 @@ def run_history(
         run = _record(job, _Tip(facts.head, facts.shallow, limit, origin), store, shard)
         at_head = bool(run.snapshots) and run.snapshots[-1].sha == facts.head
         # only a shared store keeps it: the portfolio, its one reader, reads PostgreSQL
-        if boundaries and at_head and not isinstance(store, HistoryStore):
+        if settings.history.boundaries and at_head and not isinstance(store, HistoryStore):
             run = replace(run, notes=(*run.notes, *record_boundaries(settings, store, facts.head)))
         return run
     finally:
