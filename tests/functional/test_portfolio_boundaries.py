@@ -76,6 +76,7 @@ def test_the_portfolio_shows_the_boundaries_history_recorded_at_head(
     url = fresh_database(server, "boundaries")
     tangled = _repo(tmp_path / "tangled", TANGLED)
     tidy = _repo(tmp_path / "tidy", CLEAN)
+    write_files(tidy, {"venv/lib/site.py": "import os\n"})  # untracked, read by no command
     skipped = _repo(tmp_path / "skipped", CLEAN)
     off = {**CLEAN, "pyproject.toml": "[tool.codehealth.history]\nboundaries = false\n"}
     configured = _repo(tmp_path / "configured", off)
