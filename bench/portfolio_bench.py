@@ -5,7 +5,9 @@ recorded commits, generated into a real PostgreSQL server started like the tests
 
 The schema is created by codehealth's own migration; the rows are generated with COPY:
 each repository 40-150 modules with debt and complexity, each commit touching 1-5 of
-them, commits spread over two years so the default 90-day window holds about an eighth.
+them, commits spread over two years so the default 90-day window holds about an eighth;
+a boundary summary every 20th commit and at the last (as `history --store` at each CI run),
+none at all for every tenth repository (its column shows —).
 Timed: the best of ``--runs`` wall times of the command (interpreter start-up included,
 output to a file) as a table, as JSON and over all of history; the HTML page when this
 codehealth has ``--html`` (target: table <= 1 s, page <= 3 s and under 5 MB).
@@ -71,6 +73,30 @@ def _commit_rows(repository: int, commits: int, now: int, rng: random.Random) ->
     return rows
 
 
+def _summary_rows(repository: int, commits: int, rng: random.Random) -> list[tuple]:
+    """Boundary summaries of every 20th commit and the last; none for every tenth repository."""
+    if repository % 10 == 0:
+        return []
+    rows = []
+    for seq in sorted({*range(0, commits, 20), commits - 1}):
+        cycles = rng.randint(0, 3)
+        public_api = rng.randint(0, 12)
+        by_rule = {"CH301": public_api, "CH306": cycles}
+        rows.append(
+            (
+                repository,
+                f"{repository:08x}{seq:032x}",
+                public_api + cycles,
+                cycles,
+                rng.randint(0, 1),
+                2,
+                rng.randint(5, 40),
+                json.dumps({rule: n for rule, n in by_rule.items() if n}),
+            )
+        )
+    return rows
+
+
 def generate(url: str, repositories: int, commits: int) -> None:
     connection = connect(url)
     migrate(connection)
@@ -86,6 +112,12 @@ def generate(url: str, repositories: int, commits: int) -> None:
                 " touched) FROM STDIN"
             ) as copy:
                 for row in _commit_rows(repository, commits, now, rng):
+                    copy.write_row(row)
+            with connection.cursor().copy(
+                "COPY boundary_summaries (repository, sha, violations, cycles,"
+                " contracts_broken, contracts, modules, by_rule) FROM STDIN"
+            ) as copy:
+                for row in _summary_rows(repository, commits, rng):
                     copy.write_row(row)
     connection.commit()  # connect() is not in autocommit mode
     connection.close()
@@ -138,6 +170,10 @@ def main() -> None:
             took = best(args, options.runs, work / "out.txt")
             verdict = "met" if took <= target else "short"
             print(f"| {name} | {took:.2f} s | <= {target:g} s | {verdict} |")
+        listed = subprocess.run([*base, "--format", "json"], capture_output=True, text=True)
+        shown = [row["boundaries"] for row in json.loads(listed.stdout)["repositories"]]
+        unknown = sum(summary is None for summary in shown)
+        print(f"| boundaries column | {len(shown) - unknown} recorded, {unknown} unknown | | |")
         if has_html:
             size = (work / "page" / "index.html").stat().st_size / 1e6
             print(f"| page size | {size:.2f} MB | < 5 MB | {'met' if size < 5 else 'short'} |")

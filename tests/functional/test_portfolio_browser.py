@@ -25,13 +25,13 @@ def store(server: Server, tmp_path: Path) -> str:
     return url
 
 
-def _table(driver, table_id: str) -> dict[str, str]:
-    """The first column of a table against its second."""
+def _table(driver, table_id: str, column: int = 1) -> dict[str, str]:
+    """The first column of a table against another (the second by default)."""
     from selenium.webdriver.common.by import By
 
     rows = driver.find_elements(By.CSS_SELECTOR, f"#{table_id} tbody tr")
     cells = [row.find_elements(By.CSS_SELECTOR, "td") for row in rows]
-    return {row[0].text: row[1].text for row in cells if row}
+    return {row[0].text: row[column].text for row in cells if row}
 
 
 def _write_page(store: str, folder: Path) -> Path:
@@ -66,4 +66,8 @@ def test_the_portfolio_page_renders_in_chromium(browser, store: str, tmp_path: P
     assert browser.execute_script("return document.querySelectorAll('script').length") == 3
 
     assert _table(browser, "repositories") == debts
+    # both were recorded at HEAD by `history --store`: src/shop declares no API, no cycle
+    rows = json.loads(listed.out)["repositories"]
+    assert {row["name"]: row["boundaries"]["violations"] for row in rows} == dict.fromkeys(debts, 0)
+    assert _table(browser, "repositories", 4) == dict.fromkeys(debts, "clean")
     assert "github.com/example/shop" in _table(browser, "hotspots")

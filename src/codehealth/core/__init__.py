@@ -76,6 +76,12 @@ from codehealth.core.boundary_settings import (
 from codehealth.core.boundary_settings import (
     ModuleDecl as ModuleDecl,
 )
+from codehealth.core.boundary_summary import (
+    BoundarySummary as BoundarySummary,
+)
+from codehealth.core.boundary_summary import (
+    summarise_boundaries as summarise_boundaries,
+)
 from codehealth.core.catalogue import (
     Catalogue as Catalogue,
 )
@@ -383,6 +389,7 @@ __all__ = [
     "with_pytest",
     "error_text",
     "isolated",
+    "summarise_boundaries",
     "TOMLDecodeError",
     "parse_toml",
     "AllowEntry",
@@ -391,6 +398,7 @@ __all__ = [
     "BaselineSplit",
     "BlobChange",
     "BoundaryReport",
+    "BoundarySummary",
     "Catalogue",
     "Change",
     "ChangedFile",

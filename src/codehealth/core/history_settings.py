@@ -48,3 +48,5 @@ class HistorySettings:
     store: str = ""
     # this repository's name in a shared store; "": its remote (github.com/org/repo)
     name: str = ""
+    # a shared store also keeps the boundary summary of HEAD (the portfolio's column)
+    boundaries: bool = True

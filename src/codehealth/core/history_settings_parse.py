@@ -21,6 +21,7 @@ _KEYS: dict[str, str] = {
     "module_depth": "a whole number of dotted name parts (2: django.contrib)",
     "store": "a postgresql:// URL without its password (PGPASSWORD or ~/.pgpass hold it)",
     "name": 'a name for this repository in a shared store, e.g. "shop/api"',
+    "boundaries": "true or false: record the boundary summary of HEAD in a shared store",
 }
 
 
@@ -60,6 +61,10 @@ def _fraction(value: Any) -> Any:
     return float(value) if number and 0 <= value <= 1 else None
 
 
+def _flag(value: Any) -> Any:
+    return value if isinstance(value, bool) else None
+
+
 def _whole_number(value: Any) -> Any:
     """A whole number of 1 or more."""
     return value if whole_number(value, 1) else None
@@ -73,6 +78,7 @@ def _store(value: Any) -> Any:
 _CONVERTERS: dict[str, Callable[[Any], Any]] = {
     "store": _store,
     "name": _name,
+    "boundaries": _flag,
     "window": _text,
     "include": _globs,
     "exclude": _globs,

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
+from typing import Any
 
 import click
 
 from codehealth.adapters.console import (
     EXIT_OK,
+    grouped,
     guarded,
     progress_bar,
     project_root,
@@ -50,6 +53,13 @@ _SHARD = click.option(
     "measures its share of the new blobs, shared through the store; the last to finish "
     "records the commits. Jobs may be killed and run again.",
 )
+_NO_BOUNDARIES = click.option(
+    "--no-boundaries",
+    is_flag=True,
+    help="With --store: do not record the boundary summary of HEAD (violations, cycles, "
+    "broken contracts: the portfolio's boundaries column), which runs `codehealth "
+    "boundaries` on the work tree.",
+)
 
 
 @click.group(invoke_without_command=True)
@@ -58,21 +68,23 @@ _SHARD = click.option(
 @_LIMIT
 @_STORE
 @_SHARD
+@_NO_BOUNDARIES
 @click.pass_context
+@grouped("store", ("store_url", "shard", "no_boundaries"), lambda **given: given)
 def history(
     context: click.Context,
     output_format: str,
     config_file: str | None,
     limit: int | None,
-    store_url: str | None,
-    shard: str | None,
+    store: dict[str, Any],
 ) -> int:
     """Record metric totals for every commit of the main line (complexity, debt,
     findings by family, per module) in .codehealth/history.sqlite.
 
     \b
     Only the blobs each commit changed are measured, each blob once ever; a later
-    run only processes the new commits (git log LAST..HEAD).
+    run only processes the new commits (git log LAST..HEAD). With --store, the
+    boundary summary of HEAD is recorded too when the work tree is at HEAD.
 
     \b
     Examples:
@@ -83,7 +95,7 @@ def history(
     """
     if context.invoked_subcommand is not None:
         return EXIT_OK
-    return _record_and_write(output_format, config_file, (5, limit), store_url, shard)
+    return _record_and_write(output_format, config_file, (5, limit), store)
 
 
 @history.command()
@@ -98,8 +110,10 @@ def history(
     show_default=True,
     help="Commits in the table (0: all).",
 )
+@_NO_BOUNDARIES
+@grouped("store", ("store_url", "no_boundaries"), lambda **given: given)
 def show(
-    output_format: str, config_file: str | None, limit: int | None, store_url: str | None, last: int
+    output_format: str, config_file: str | None, limit: int | None, store: dict[str, Any], last: int
 ) -> int:
     """Record what is new, then show the trend of each measure with a small chart.
 
@@ -109,7 +123,7 @@ def show(
       codehealth history show --last 0        # every recorded commit
       codehealth history show --format json
     """
-    return _record_and_write(output_format, config_file, (last, limit), store_url)
+    return _record_and_write(output_format, config_file, (last, limit), store)
 
 
 def _warn_password_in_file(url: str, config_file: str | None) -> None:
@@ -132,15 +146,16 @@ def _record_and_write(
     output_format: str,
     config_file: str | None,
     counts: tuple[int, int | None],
-    store_url: str | None = None,
-    shard: str | None = None,
+    store: Mapping[str, Any],
 ) -> int:
-    """``counts``: the commits shown and the --limit."""
+    """``counts``: the commits shown and the --limit; ``store``: --store, --shard (history
+    only) and --no-boundaries."""
     last, limit = counts
     from codehealth.adapters.files import load_settings
     from codehealth.history.run import run_history
     from codehealth.history.shards import ONE_JOB, parse_shard
 
+    shard, store_url = store.get("shard"), store["store_url"]
     job = parse_shard(shard) if shard is not None else ONE_JOB
 
     settings = load_settings(project_root(), config_file)
@@ -149,6 +164,8 @@ def _record_and_write(
         settings = replace(settings, history=replace(settings.history, store=store_url))
     else:
         _warn_password_in_file(settings.history.store, settings.config_file)
+    if store["no_boundaries"]:
+        settings = replace(settings, history=replace(settings.history, boundaries=False))
     result = run_history(settings.root, settings=settings, progress=bar, limit=limit, shard=job)
     if bar is not None:
         bar.close()

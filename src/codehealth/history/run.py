@@ -12,7 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import TYPE_CHECKING
 
 from codehealth.adapters.files import load_catalogue, load_settings
@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # psycopg is imported only when a shared store is used
 from codehealth.core import Catalogue, ConfigError, Revision, Settings
 from codehealth.core.store_url import is_postgres_url, masked, repository_name
 from codehealth.history.blobs import BlobJob, by_blob
+from codehealth.history.boundary_step import record_boundaries
 from codehealth.history.gaps import not_analysed_notes, revisions_read, without_unreadable
 from codehealth.history.select import PathFilter
 from codehealth.history.shards import ONE_JOB, Shard, measure_share, waiting_note
@@ -58,7 +59,8 @@ def run_history(
     ``measured``: today's files, already measured (the HTML report's run): a blob with the
     same content as one of them is not parsed again. ``settings.history.store``: a shared
     PostgreSQL store (``postgresql://...``) instead of ``.codehealth/history.sqlite``.
-    ``shard``: this job's share of the blobs, when many jobs record at once."""
+    ``shard``: this job's share of the blobs, when many jobs record at once. A shared store
+    also keeps the boundary summary of HEAD (unless ``settings.history.boundaries`` is off)."""
     root = os.path.abspath(root)
     if settings is None:
         settings = load_settings(root)
@@ -69,7 +71,12 @@ def run_history(
     try:
         today = by_blob(measured) if measured is not None else {}
         job = BlobJob(root, settings, catalogue, progress, today)
-        return _record(job, _Tip(facts.head, facts.shallow, limit, origin), store, shard)
+        run = _record(job, _Tip(facts.head, facts.shallow, limit, origin), store, shard)
+        at_head = bool(run.snapshots) and run.snapshots[-1].sha == facts.head
+        # only a shared store keeps it: the portfolio, its one reader, reads PostgreSQL
+        if settings.history.boundaries and at_head and not isinstance(store, HistoryStore):
+            run = replace(run, notes=(*run.notes, *record_boundaries(settings, store, facts.head)))
+        return run
     finally:
         store.close()
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from codehealth.core import DebtSettings
+from codehealth.core import BoundarySummary, DebtSettings
 from codehealth.debt.report import debt_ratio, rating
 
 # the development cost of a source line (the debt command's default: the store does not
@@ -47,6 +47,8 @@ class RepositoryHealth:
     ranked_hotspots: tuple[Hotspot, ...]  # highest score first (at most KEPT)
     last_commit: str  # its short sha
     last_timestamp: int
+    boundaries: BoundarySummary | None = None  # of its last commit that has one recorded
+    boundaries_commit: str = ""  # that commit's short sha
 
     @property
     def worst_modules(self) -> tuple[ModuleDebt, ...]:
@@ -103,10 +105,11 @@ def repository_health(
     totals: Mapping[str, float],
     modules: Mapping[str, Mapping[str, float]],
     window: tuple[Sequence[tuple[int, float]], Mapping[str, int]],
+    boundaries: tuple[str, BoundarySummary] | None = None,
 ) -> RepositoryHealth:
     """``last``: the last commit's sha and timestamp, its ``totals`` and ``modules``;
     ``window``: (timestamp, debt minutes) of each commit in the window and the module
-    touches."""
+    touches; ``boundaries``: the latest boundary summary recorded and its commit."""
     commits, touches = window
     minutes = float(totals.get("debt_minutes", 0.0))
     series = tuple(value / 60 for _, value in commits)
@@ -123,4 +126,22 @@ def repository_health(
         ranked_hotspots=hotspots(touches, modules, KEPT),
         last_commit=last[0][:10],
         last_timestamp=last[1],
+        boundaries=boundaries[1] if boundaries else None,
+        boundaries_commit=boundaries[0][:10] if boundaries else "",
     )
+
+
+def boundaries_text(summary: BoundarySummary | None) -> str:
+    """``2 violations · 1 cycle``, ``clean``, or ``—`` when none is recorded."""
+    if summary is None:
+        return "\u2014"
+    parts = [
+        f"{count} {word}{'' if count == 1 else 's'}"
+        for count, word in (
+            (summary.violations, "violation"),
+            (summary.cycles, "cycle"),
+            (summary.contracts_broken, "broken contract"),
+        )
+        if count
+    ]
+    return " \u00b7 ".join(parts) if parts else "clean"

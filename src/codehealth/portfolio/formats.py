@@ -6,10 +6,10 @@ import datetime
 from typing import Any
 
 from codehealth.history.formats import sparkline
-from codehealth.portfolio.core import Portfolio, RepositoryHealth
+from codehealth.portfolio.core import Portfolio, RepositoryHealth, boundaries_text
 from codehealth.render import Cell, Table, json_text, md_code, md_text, render_report
 
-PORTFOLIO_SCHEMA_VERSION = 1
+PORTFOLIO_SCHEMA_VERSION = 2  # 2: boundaries (the summary per repository, or null)
 _HEADERS = (
     "repository",
     "debt h",
@@ -18,6 +18,7 @@ _HEADERS = (
     "chart",
     "worst modules",
     "hotspots",
+    "boundaries",
     "last commit",
 )
 
@@ -47,6 +48,7 @@ def _cells(row: RepositoryHealth) -> tuple[str, ...]:
         sparkline(row.debt_series_hours, 16),
         _worst(row),
         _hot(row),
+        boundaries_text(row.boundaries),
         f"{row.last_commit} {_day(row.last_timestamp)}",
     )
 
@@ -72,7 +74,9 @@ def render_portfolio(portfolio: Portfolio, width: int | None = None) -> str:
         ],
         numeric=frozenset({1, 3}),
         footnote="trend: debt now minus at the window's first commit; hotspots: module "
-        "(commits in the window x cyclomatic now)",
+        "(commits in the window x cyclomatic now); boundaries: at the last commit recorded "
+        "with them, violations as `codehealth boundaries` counts them (cycles included), "
+        "\u2014 when none were",
     )
     return render_report(([table], _lines_before(portfolio), []), width)
 
@@ -90,9 +94,16 @@ def _row_json(row: RepositoryHealth) -> dict[str, Any]:
             {"name": h.name, "touches": h.touches, "cyclomatic": h.cyclomatic, "score": h.score}
             for h in row.hotspots
         ],
+        "boundaries": _boundaries_json(row),
         "last_commit": row.last_commit,
         "last_date": _day(row.last_timestamp),
     }
+
+
+def _boundaries_json(row: RepositoryHealth) -> dict[str, Any] | None:
+    if row.boundaries is None:
+        return None
+    return {**row.boundaries.as_json(), "commit": row.boundaries_commit}
 
 
 def render_portfolio_json(portfolio: Portfolio, pretty: bool = False) -> str:
@@ -108,7 +119,8 @@ def render_portfolio_markdown(portfolio: Portfolio) -> str:
     out = ["## Portfolio", "", md_text(_lines_before(portfolio)[0]), ""]
     out += ["| " + " | ".join(_HEADERS) + " |", "|" + "---|" * len(_HEADERS)]
     for row in portfolio.repositories:
-        name, *numbers, worst, hot, last = _cells(row)
-        cells = [md_code(name, table=True), *numbers, md_text(worst), md_text(hot), md_text(last)]
+        name, *numbers, worst, hot, bounds, last = _cells(row)
+        texts = (md_text(text) for text in (worst, hot, bounds, last))
+        cells = [md_code(name, table=True), *numbers, *texts]
         out.append("| " + " | ".join(cells) + " |")
     return "\n".join(out) + "\n"

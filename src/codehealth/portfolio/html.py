@@ -7,7 +7,7 @@ import time
 from importlib import resources
 from typing import Any
 
-from codehealth.portfolio.core import Portfolio, RepositoryHealth
+from codehealth.portfolio.core import Portfolio, RepositoryHealth, boundaries_text
 from codehealth.render import html_page
 from codehealth.version import __version__
 
@@ -56,9 +56,19 @@ def _summary(row: RepositoryHealth) -> dict[str, Any]:
         "debt_hours": round(row.debt_hours, 1),
         "rating": row.rating,
         "change_hours": round(row.debt_change_hours, 1),
+        "boundaries": boundaries_text(row.boundaries),
+        "boundaries_state": _state(row),
         "last_commit": row.last_commit,
         "last_date": time.strftime("%Y-%m-%d", time.gmtime(row.last_timestamp)),
     }
+
+
+def _state(row: RepositoryHealth) -> str:
+    """The boundaries cell's colour: "bad" with violations, "good" clean, "" unknown."""
+    summary = row.boundaries
+    if summary is None:
+        return ""
+    return "bad" if summary.violations or summary.contracts_broken else "good"
 
 
 def _points(row: RepositoryHealth) -> list[list[float]]:

@@ -33,6 +33,7 @@ def run_portfolio(store_url: str | None, since: str, now: float) -> Portfolio:
                 row.totals,
                 row.modules,
                 (row.series, row.touches),
+                row.boundaries,
             )
             for row in rows
         ),

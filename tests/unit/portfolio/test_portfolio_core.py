@@ -87,7 +87,7 @@ def _portfolio() -> Portfolio:
 def test_the_formats_name_the_repository_as_data() -> None:
     portfolio = _portfolio()
     document = json.loads(render_portfolio_json(portfolio))
-    assert document["schema_version"] == 1 and document["window"] == "--since 90.days"
+    assert document["schema_version"] == 2 and document["window"] == "--since 90.days"
     [row] = document["repositories"]
     assert row["name"] == "x'); DROP TABLE commits; -- | <b>*"
     assert (row["debt_hours"], row["last_commit"], row["last_date"]) == (

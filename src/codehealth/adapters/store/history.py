@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from codehealth.adapters.history_db import CommitRow, Recorded
 from codehealth.adapters.store.postgres import StoreError, migrate, reconnect
+from codehealth.core import BoundarySummary
 from codehealth.core.store_url import masked
 
 _T = TypeVar("_T")
@@ -145,6 +146,38 @@ class PostgresHistoryStore:
             )
         return True
 
+    def has_boundaries(self, sha: str) -> bool:
+        """Whether the boundary summary of commit ``sha`` is recorded."""
+        return bool(
+            self._retrying(
+                lambda: self._db.execute(
+                    "SELECT 1 FROM boundary_summaries WHERE repository = %s AND sha = %s",
+                    (self._id, sha),
+                ).fetchone()
+            )
+        )
+
+    def save_boundaries(self, sha: str, summary: BoundarySummary) -> None:
+        """The boundary summary of commit ``sha`` (one statement: all of it or nothing); a
+        second job's summary of the same commit is the same, so the first one is kept."""
+        self._retrying(
+            lambda: self._db.execute(
+                "INSERT INTO boundary_summaries (repository, sha, violations, cycles,"
+                " contracts_broken, contracts, modules, by_rule)"
+                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+                (
+                    self._id,
+                    sha,
+                    summary.violations,
+                    summary.cycles,
+                    summary.contracts_broken,
+                    summary.contracts,
+                    summary.modules,
+                    json.dumps(dict(summary.by_rule)),
+                ),
+            )
+        )
+
     def _write_tree(self, cursor: Any, tree: dict[str, str]) -> None:
         cursor.execute("DELETE FROM trees WHERE repository = %s", (self._id,))
         cursor.executemany(
@@ -179,6 +212,7 @@ class PostgresHistoryStore:
         with self._db.transaction():
             self._db.execute("DELETE FROM commits WHERE repository = %s", (self._id,))
             self._db.execute("DELETE FROM trees WHERE repository = %s", (self._id,))
+            self._db.execute("DELETE FROM boundary_summaries WHERE repository = %s", (self._id,))
             self._db.execute(
                 "UPDATE repositories SET last_commit = '', truncated = FALSE WHERE id = %s",
                 (self._id,),

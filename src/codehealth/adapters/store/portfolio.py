@@ -14,6 +14,7 @@ from codehealth.adapters.store.postgres import (
     reconnect,
     schema_version,
 )
+from codehealth.core import BoundarySummary
 from codehealth.core.store_url import masked
 
 # per repository its last recorded commit (by seq, the order history recorded them)
@@ -36,6 +37,14 @@ _TOUCHES = (
     " WHERE c.timestamp >= %s GROUP BY c.repository, m.module"
 )
 
+# per repository the boundary summary of its last commit that has one
+_BOUNDARIES = (
+    "SELECT DISTINCT ON (b.repository) b.repository, b.sha, b.violations, b.cycles,"
+    " b.contracts_broken, b.contracts, b.modules, b.by_rule FROM boundary_summaries b"
+    " JOIN commits c ON c.repository = b.repository AND c.sha = b.sha"
+    " ORDER BY b.repository, c.seq DESC"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class RepositoryRows:
@@ -48,6 +57,7 @@ class RepositoryRows:
     modules: dict[str, dict[str, float]]
     series: tuple[tuple[int, float], ...]  # (timestamp, debt minutes) in the window
     touches: dict[str, int]  # module -> commits in the window that touched it
+    boundaries: tuple[str, BoundarySummary] | None = None  # (its commit, summary)
 
 
 def read_portfolio(url: str, since_timestamp: float | None) -> list[RepositoryRows]:
@@ -91,6 +101,7 @@ def _read(connection: Any, since: int) -> list[RepositoryRows]:
     touches: dict[int, dict[str, int]] = {}
     for repository, module, count in connection.execute(_TOUCHES, (since,)):
         touches.setdefault(repository, {})[module] = int(count)
+    boundaries = dict(map(_boundaries, connection.execute(_BOUNDARIES)))
     rows = [
         RepositoryRows(
             name=name,
@@ -100,10 +111,22 @@ def _read(connection: Any, since: int) -> list[RepositoryRows]:
             modules=_json(modules),
             series=tuple(series.get(repository, ())),
             touches=touches.get(repository, {}),
+            boundaries=boundaries.get(repository),
         )
         for repository, name, sha, timestamp, totals, modules in connection.execute(_LAST)
     ]
     return sorted(rows, key=lambda row: row.name)
+
+
+def _boundaries(row: Any) -> tuple[int, tuple[str, BoundarySummary]]:
+    """repository id -> (commit, summary), from a row of _BOUNDARIES."""
+    repository, sha, violations, cycles, broken, contracts, modules, rules = row
+    summary = BoundarySummary(violations, cycles, broken, contracts, modules, _rules(rules))
+    return repository, (sha, summary)
+
+
+def _rules(value: Any) -> tuple[tuple[str, int], ...]:
+    return tuple(sorted((str(rule), int(count)) for rule, count in _json(value).items()))
 
 
 def _json(value: Any) -> Any:

@@ -16,7 +16,7 @@ from codehealth.core.store_url import masked
 
 # "CHST" as a number: the advisory lock every migration takes.
 _LOCK = 0x43485354
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # version -> the statements that bring the schema from the version before to it. Blobs are
 # shared by every repository (content addressed, per measuring salt); commits, the last
 # tree and the progress are per repository.
@@ -42,6 +42,15 @@ _MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE repositories ADD COLUMN origin TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE commits ADD COLUMN touched JSONB NOT NULL DEFAULT '[]'",
         "CREATE INDEX commits_by_time ON commits (repository, timestamp)",
+    ),
+    # the boundary health of the commits a work tree was at when recorded (the portfolio's
+    # boundaries column): the counts as columns, the split by rule as JSON
+    3: (
+        "CREATE TABLE boundary_summaries (repository INTEGER NOT NULL"
+        " REFERENCES repositories(id), sha TEXT NOT NULL, violations INTEGER NOT NULL,"
+        " cycles INTEGER NOT NULL, contracts_broken INTEGER NOT NULL,"
+        " contracts INTEGER NOT NULL, modules INTEGER NOT NULL, by_rule JSONB NOT NULL,"
+        " PRIMARY KEY (repository, sha))",
     ),
 }
 
