@@ -4,8 +4,8 @@ Issue 18's targets for a run in which nothing changed: ``scan`` ≤ 0.05x the si
 parse floor and faster than complexipy's cold run; ``debt`` ≤ 0.1x the floor. Each round
 measures, in one order: the floor (``parse_floor.py``), complexipy cold, ``ruff check
 --select C901`` cold, then codehealth's scan (JSON and table) and debt: cold with the cache
-written, warm on the per-file cache only (the replay records removed) and replayed (the run
-before recorded its output). Best of N; the clone is never changed.
+written, warm on the per-file cache only (the replay records removed: such a run records
+its output) and replayed. Best of N; the clone is never changed.
 
     git clone /work/.mirror/saleor+saleor/repo /tmp/saleor
     .venv/bin/python bench/warm_bench.py /tmp/saleor --runs 3 --write
@@ -69,6 +69,7 @@ def tools(repo: Path) -> list[Tool]:
         Tool("scan replayed, json", json_scan),
         Tool("scan warm, table", table_scan, prepare=remove(cache / "replay")),
         Tool("scan replayed, table", table_scan),
+        Tool("debt cold (the lint cache was removed with the scan's)", debt),
         Tool("debt warm", debt, prepare=remove(cache / "replay")),
         Tool("debt replayed", debt),
     ]
