@@ -149,3 +149,43 @@ def test_an_unknown_rule_in_the_costs_is_refused_warm_or_cold(tmp_path: Path, cl
     git(repo, "checkout", "--quiet", "--", "shop/orders.py")  # no change left at all
     run = cli("gate", "--base", "main", "--no-lint", cwd=repo)
     assert run.code == 2 and "CH999: no such rule" in run.err, run
+
+
+def test_a_rerun_reads_both_sides_boundary_reports_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The base side (the work tree with the touched files' base contents) is cached by
+    those contents too: on a large project it was the gate's largest cost, paid again on
+    every rerun of the same change."""
+    import codehealth.boundaries.run as boundaries_run
+
+    repo = tmp_path / "edges"
+    repo.mkdir()
+    files = {
+        "pyproject.toml": '[project]\nname = "edges"\nversion = "0"\n',
+        "shop/__init__.py": "",
+        "shop/orders.py": ORDERS,
+        "shop/fees.py": "def fee():\n    return 1\n",
+    }
+    write_files(repo, files)  # type: ignore[arg-type]
+    init_repo(repo)
+    commit_all(repo, "base")
+    git(repo, "branch", "-M", "main")
+    # a new import between modules: the gate compares the whole project's boundaries
+    write_files(repo, {"shop/orders.py": "from shop.fees import fee\n" + ORDERS})
+    computed: list[bool] = []
+    compute = boundaries_run._compute
+
+    def counting(*args: Any) -> Any:
+        computed.append(bool(args[4]))  # overrides: the base side
+        return compute(*args)
+
+    monkeypatch.setattr(boundaries_run, "_compute", counting)
+    first = _verdict(repo)
+    assert sorted(computed) == [False, True]
+    computed.clear()
+    assert _verdict(repo) == first
+    assert computed == []
+    write_files(repo, {"shop/fees.py": "def fee():\n    return 2\n"})  # another change
+    assert _verdict(repo) == first
+    assert True in computed

@@ -1,6 +1,7 @@
 """The warm path of ``codehealth boundaries``: when no Python file of the project and no
 configuration changed (same paths, sizes and modification times), the last report is read
-back from ``.codehealth/boundaries.json`` instead of being computed again."""
+back from ``.codehealth/boundaries.json`` instead of being computed again (the gate's report
+of the work tree with a few files' base contents, from ``boundaries-overridden.json``)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import hashlib
 import json
 import os
 import sys
+from collections.abc import Mapping
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
@@ -50,10 +52,18 @@ _DEFAULT_COSTS = {
 }
 
 
-def project_key(root: str, settings: Settings, folders: dict[str, str]) -> str:
-    """A digest of everything the report depends on. Not memoised: one process may run
-    several commands (the report, tests), and files change between them."""
+def project_key(
+    root: str,
+    settings: Settings,
+    folders: dict[str, str],
+    overrides: Mapping[str, bytes] | None = None,
+) -> str:
+    """A digest of everything the report depends on, ``overrides`` (path -> the content
+    standing in for that file) included. Not memoised: one process may run several
+    commands (the report, tests), and files change between them."""
     digest = hashlib.blake2b(digest_size=20)
+    for path, content in sorted((overrides or {}).items()):
+        digest.update(f"{path}\0{len(content)}\0".encode("utf-8", "surrogateescape") + content)
     digest.update(f"{FORMAT}/{__version__}/{sys.version_info[:2]}".encode())
     digest.update(
         repr((settings.boundaries, settings.django, settings.roots, settings.exclude)).encode()

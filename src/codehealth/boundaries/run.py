@@ -46,13 +46,15 @@ def run_boundaries(
     overrides: Mapping[str, bytes] | None = None,
 ) -> BoundaryReport:
     """``overrides``: absolute path -> content standing in for that (existing) file; the
-    gate computes another revision of a few edited files this way. Such a report is not
-    cached; OverrideError when the contents cannot stand in (then use a copy)."""
+    gate computes another revision of a few edited files this way (its report is cached
+    apart, keyed by the contents too: a rerun of the gate finds the base side's report);
+    OverrideError when the contents cannot stand in (then use a copy)."""
     root = os.path.abspath(root)
     settings = settings or load_settings(root, config_file)
     folders = root_package_folders(settings)
-    key = project_key(root, settings, folders) if use_cache and not overrides else ""
-    cache_file = os.path.join(root, settings.cache_dir, "boundaries.json")
+    key = project_key(root, settings, folders, overrides or {}) if use_cache else ""
+    name = "boundaries-overridden.json" if overrides else "boundaries.json"
+    cache_file = os.path.join(root, settings.cache_dir, name)
     if key:
         cached = load_report(cache_file, key)
         if cached is not None:
