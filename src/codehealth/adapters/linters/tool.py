@@ -7,7 +7,6 @@ import hashlib
 import json
 import os
 import shutil
-import subprocess
 import sys
 from dataclasses import dataclass
 
@@ -67,13 +66,9 @@ def version_identity(path: str, memo_folder: str | None) -> str:
     known = memo.get(identity)
     if known is not None:
         return known
-    try:
-        answer = subprocess.run(
-            [path, "--version"], capture_output=True, timeout=10, check=True
-        ).stdout.decode("utf-8", "replace")
-    except (OSError, subprocess.SubprocessError):
-        return identity
-    version = answer.strip()
+    from codehealth.adapters.linters.run import tool_version  # run.py starts the processes
+
+    version = tool_version(path)
     if not version:
         return identity
     if memo_folder is not None and os.path.isdir(memo_folder):
