@@ -217,6 +217,8 @@ def _refuse_bad_revisions(base_ref: str | None, staged: bool) -> None:
 
 
 def _checked_outputs(values: tuple[str, ...]) -> tuple[Output, ...]:
+    if not values:
+        return ()  # pre-commit's gate imports nothing for it
     from codehealth.adapters.files import output_path
     from codehealth.gate.outputs import check_outputs
 
