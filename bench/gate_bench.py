@@ -10,6 +10,8 @@ and warm (run once before: the per-content cache holds both sides). A third chan
 file gaining an import of another module, times the boundary check's whole-project path.
 
 Run from the repository root:  .venv/bin/python bench/gate_bench.py --runs 3 [--write]
+With ``--restored SOURCE`` it measures instead a cache restored from another clone on real
+commits of SOURCE (``gate_restored.py``; issue 18).
 It unpacks its own copy of the sdist into bench/.work/gate/ and commits it as ``main``; a
 branch ``feature`` holds the 5-file change. The machine may be busy: best of ``--runs``,
 and ratios against the floor measured in the same run.
@@ -208,7 +210,27 @@ def _floor_again(table: _Table) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = bench_parser(__doc__, RESULTS)
+    parser.add_argument(
+        "--restored",
+        metavar="SOURCE",
+        help="instead: cold against a restored cache on real commits of the git repository "
+        "SOURCE (cloned twice into $CODEHEALTH_BENCH_CLONES, default /tmp/codehealth-restored)",
+    )
+    parser.add_argument("--commits", type=int, default=4, help="with --restored: how many")
+    parser.add_argument("--package", default=".", help="with --restored: the floor's folder")
     options = parser.parse_args(argv)
+    if options.restored:
+        from gate_restored import run_restored
+
+        command = (
+            f".venv/bin/python bench/gate_bench.py --runs {options.runs} --restored "
+            f"{options.restored} --commits {options.commits} --package {options.package}"
+        )
+        write = RESULTS if options.write else None
+        run_restored(
+            options.restored, options.runs, options.commits, write, command, options.package
+        )
+        return 0
     corpus()
     floor, files = floor_seconds(options.runs)
     codehealth = [sys.executable, "-m", "codehealth", "gate"]

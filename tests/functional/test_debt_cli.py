@@ -229,7 +229,9 @@ os.execv({real!r}, [{real!r}, *sys.argv[1:]])
     configure(shop, f'ruff = "{ruff}"')
 
     def calls() -> list[list[str]]:
-        return [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
+        """The lint runs (not the one `ruff --version` that identifies a new install)."""
+        lines = log.read_text().splitlines() if log.exists() else []
+        return [json.loads(line) for line in lines if json.loads(line) != []]
 
     _, first = debt_json(cli, shop)
     assert len(calls()) == 1 and "src/shop/orders.py" in calls()[0]

@@ -5,6 +5,7 @@ this one."""
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -189,3 +190,39 @@ def test_a_rerun_reads_both_sides_boundary_reports_from_the_cache(
     write_files(repo, {"shop/fees.py": "def fee():\n    return 2\n"})  # another change
     assert _verdict(repo) == first
     assert True in computed
+
+
+def _rows(folder: Path) -> dict[str, int]:
+    counts = {}
+    for database in sorted(folder.glob("*.sqlite")):
+        with sqlite3.connect(database) as connection:
+            counts[database.name] = connection.execute("SELECT count(*) FROM files").fetchone()[0]
+    return counts
+
+
+def test_a_cache_restored_into_another_clone_is_hit(tmp_path: Path, cli: Any) -> None:
+    """CI restores the base's .codehealth/ into a checkout at another path: the entries are
+    found there (no new rows: nothing measured or linted again) and give the same report.
+    A ruff configuration makes the lint salt depend on where its file is."""
+    first = tmp_path / "runner-1" / "project"
+    first.mkdir(parents=True)
+    config = '[project]\nname = "cached"\nversion = "0"\n\n[tool.ruff]\nline-length = 100\n'
+    write_files(first, {"pyproject.toml": config, "shop/__init__.py": "", "shop/orders.py": ORDERS})
+    init_repo(first)
+    commit_all(first, "base")
+    git(first, "branch", "-M", "main")
+    git(first, "checkout", "--quiet", "-b", "feature")
+    write_files(first, {"shop/orders.py": WORSE})
+    commit_all(first, "worse")
+    second = tmp_path / "runner-2" / "checkout"
+    git(tmp_path, "clone", "--quiet", str(first), str(second))
+    git(second, "branch", "--quiet", "main", "origin/main")
+
+    there = cli("gate", "--base", "main", "--format", "json", cwd=first)
+    assert there.code == 1 and "ruff:F841" in there.out, there.err
+    cached = _rows(first / ".codehealth")
+    assert cached["gate.sqlite"] > 0
+    shutil.copytree(first / ".codehealth", second / ".codehealth")
+    here = cli("gate", "--base", "main", "--format", "json", cwd=second)
+    assert (here.code, here.out) == (there.code, there.out)
+    assert _rows(second / ".codehealth") == cached  # every entry was found, none added

@@ -14,7 +14,7 @@ CI = Path(__file__).resolve().parents[2] / "ci"
 def test_the_github_action_is_a_composite_action_running_the_gate() -> None:
     action = yaml.safe_load((CI / "github" / "action.yml").read_text(encoding="utf-8"))
     assert action["runs"]["using"] == "composite"
-    commands = " ".join(step["run"] for step in action["runs"]["steps"])
+    commands = " ".join(step.get("run", "") for step in action["runs"]["steps"])
     assert "codehealth gate --base" in commands
     assert set(action["inputs"]) >= {"base", "format"}
 
@@ -23,7 +23,39 @@ def test_the_example_workflow_fetches_full_history() -> None:
     workflow = yaml.safe_load((CI / "github" / "pull-request.yml").read_text(encoding="utf-8"))
     steps = workflow["jobs"]["gate"]["steps"]
     assert steps[0]["with"]["fetch-depth"] == 0
-    assert steps[-1]["uses"].endswith("/ci/github@vX")
+    assert any(step.get("uses", "").endswith("/ci/github@vX") for step in steps)
+
+
+def test_the_example_workflow_uploads_the_sarif_file_the_gate_writes() -> None:
+    workflow = yaml.safe_load((CI / "github" / "pull-request.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["gate"]["steps"]
+    [gate] = [step for step in steps if step.get("uses", "").endswith("/ci/github@vX")]
+    [upload] = [s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload")]
+    assert upload["with"]["sarif_file"] == gate["with"]["sarif"]
+    assert "always()" in upload["if"]  # a failing gate's findings are uploaded too
+    assert workflow["permissions"]["security-events"] == "write"
+    # pushes to the default branch run it too: they save the cache pull requests restore
+    assert workflow[True]["push"]["branches"] == ["main"]  # YAML 1.1 reads `on` as true
+
+
+def test_the_action_restores_the_base_cache_and_saves_it_on_the_default_branch() -> None:
+    action = yaml.safe_load((CI / "github" / "action.yml").read_text(encoding="utf-8"))
+    steps = {step.get("name"): step for step in action["runs"]["steps"]}
+    restore = steps["Restore the base's codehealth cache"]
+    save = steps["Save the codehealth cache for this commit"]
+    assert restore["uses"].startswith("actions/cache/restore@")
+    assert save["uses"].startswith("actions/cache/save@")
+    assert restore["with"]["path"] == save["with"]["path"] == ".codehealth"
+    assert restore["with"]["key"] == save["with"]["key"] == "${{ steps.key.outputs.key }}"
+    assert restore["with"]["restore-keys"] == "${{ steps.key.outputs.prefix }}"
+    assert "github.event_name == 'push'" in save["if"] and "default_branch" in save["if"]
+    names = list(steps)
+    assert names.index("codehealth cache key") < names.index(restore["name"])
+    assert names.index(restore["name"]) < names.index("codehealth gate") < names.index(save["name"])
+    gate = steps["codehealth gate"]["run"]
+    assert gate.count("codehealth gate ") == 1  # one analysis for every output
+    assert '"sarif=$CODEHEALTH_SARIF"' in gate and '"markdown=$GITHUB_STEP_SUMMARY"' in gate
+    assert steps["codehealth gate"]["env"]["CODEHEALTH_SARIF"] == "${{ inputs.sarif }}"
 
 
 def test_the_gitlab_template_publishes_code_quality() -> None:
@@ -31,8 +63,33 @@ def test_the_gitlab_template_publishes_code_quality() -> None:
         (CI / "gitlab" / "codehealth.gitlab-ci.yml").read_text(encoding="utf-8")
     )
     job = template["codehealth-gate"]
-    assert job["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
-    assert any("--format gitlab" in line for line in job["script"])
+    report = job["artifacts"]["reports"]["codequality"]
+    assert report == "gl-code-quality-report.json" and job["artifacts"]["when"] == "always"
+    [gate] = [line for line in job["script"] if "codehealth gate" in line]  # runs once
+    assert gate.endswith(f"--format table --output gitlab={report}")
+    assert job["script"][-1] == gate  # its exit status is the job's
+
+
+def test_the_gitlab_template_caches_by_the_diff_base_and_the_default_branch_saves() -> None:
+    template = yaml.safe_load(
+        (CI / "gitlab" / "codehealth.gitlab-ci.yml").read_text(encoding="utf-8")
+    )
+    request = template["codehealth-gate"]["cache"]
+    assert request["key"] == "codehealth-$CI_MERGE_REQUEST_DIFF_BASE_SHA"
+    assert request["paths"] == [".codehealth/"] and request["policy"] == "pull"
+    assert "codehealth-$CI_DEFAULT_BRANCH" in request["fallback_keys"]
+    main = template["codehealth-gate-default-branch"]
+    assert "$CI_DEFAULT_BRANCH" in main["rules"][0]["if"]
+    saved = {cache["key"]: cache["policy"] for cache in main["cache"]}
+    # the per-commit key a merge request looks for, and the fallback's latest
+    assert saved == {
+        "codehealth-$CI_COMMIT_SHA": "push",
+        "codehealth-$CI_DEFAULT_BRANCH": "pull-push",
+    }
+    assert all(cache["paths"] == [".codehealth/"] for cache in main["cache"])
+    for name in ("codehealth-gate", "codehealth-gate-default-branch"):
+        assert template[name]["extends"] == ".codehealth-gate"
+    assert template[".codehealth-gate"]["variables"]["GIT_DEPTH"] == 0
 
 
 def test_the_action_and_the_template_record_the_default_branch_into_a_store() -> None:

@@ -64,7 +64,8 @@ def _tools(
     tools: list[LintTool] = []
     if settings.debt.ruff != "off":
         try:
-            tools.append(prepare_ruff(root, settings.debt.ruff, folders))
+            cache = os.path.join(root, settings.cache_dir)
+            tools.append(prepare_ruff(root, settings.debt.ruff, folders, cache))
         except LintUnavailable as error:
             incomplete.append(str(error))
     try:

@@ -20,6 +20,7 @@ from codehealth.adapters.console import (
 )
 
 if TYPE_CHECKING:
+    from codehealth.gate.outputs import Output
     from codehealth.gate.report import GateReport
 
 _CI_FORMATS = ("github", "sarif", "gitlab", "junit")
@@ -42,6 +43,20 @@ def _policy(strict: bool, require_improvement: bool) -> dict[str, object]:
     if require_improvement:
         policy["require_improvement"] = True
     return policy
+
+
+@dataclass(frozen=True, slots=True)
+class _Reports:
+    """``--format`` (the terminal's report) and ``--output FORMAT=PATH`` (files)."""
+
+    output_format: str | None
+    outputs: tuple[str, ...]
+
+    @property
+    def terminal(self) -> str:
+        if self.output_format is not None:
+            return self.output_format
+        return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "table"
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +93,15 @@ class _Files:
     help="table (default; github when GITHUB_ACTIONS=true): plain text. markdown: a "
     "pull-request summary. json: everything. github: workflow-command annotations. "
     "sarif: SARIF 2.1.0. gitlab: GitLab Code Quality. junit: JUnit XML.",
+)
+@click.option(
+    "--output",
+    "outputs",
+    metavar="FORMAT=PATH",
+    multiple=True,
+    help="Also write the report in FORMAT (one of --format's) to the file PATH, from the "
+    "same analysis; repeatable, e.g. --output sarif=report.sarif --output "
+    "junit=junit.xml. The folder must exist. github to a file is plain text.",
 )
 @click.option("--no-lint", is_flag=True, help="Do not run ruff (complexity and markers only).")
 @click.option(
@@ -116,11 +140,12 @@ class _Files:
 @grouped("files", ("config_file", "coverage_file", "base_coverage_file"), _Files)
 @grouped("skipped", ("no_lint", "no_boundaries", "no_cache"), _Skipped)
 @grouped("policy", ("strict", "require_improvement"), _policy)
+@grouped("reports", ("output_format", "outputs"), _Reports)
 @guarded
 def gate(
     base_ref: str | None,
     staged: bool,
-    output_format: str | None,
+    reports: _Reports,
     skipped: _Skipped,
     policy: dict[str, object],
     files: _Files,
@@ -149,8 +174,15 @@ def gate(
       codehealth gate --base origin/main
       codehealth gate --staged
       codehealth gate --base origin/main --format markdown >> "$GITHUB_STEP_SUMMARY"
+      codehealth gate --base origin/main --output sarif=report.sarif \\
+          --output junit=junit.xml
+
+    \b
+    With GITHUB_STEP_SUMMARY set, the markdown summary is appended to that file
+    (unless an --output markdown= already writes it).
     """
     _refuse_bad_revisions(base_ref, staged)
+    outputs = _checked_outputs(reports.outputs)  # a typo fails before the analysis
     if base_ref is not None or staged:
         from codehealth.gate.coverage_step import CoverageFiles
         from codehealth.gate.run import GateRequest, run_gate_request
@@ -171,11 +203,7 @@ def gate(
         from codehealth.gate.baseline_run import run_gate_baseline
 
         report = run_gate_baseline(project_root(), config_file=files.config_file)
-    if output_format is None:
-        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "table"
-    # Only the github format may write workflow commands (its renderer escapes each value).
-    write(_render(report, output_format), commands=output_format == "github")
-    _step_summary(report)
+    _write_reports(report, reports.terminal, outputs)
     return EXIT_OK if report.passed else EXIT_FOUND
 
 
@@ -186,6 +214,44 @@ def _refuse_bad_revisions(base_ref: str | None, staged: bool) -> None:
         raise ConfigError("--base and --staged exclude each other: choose one")
     if base_ref is not None and not base_ref.strip():
         raise ConfigError("--base needs a branch, tag or commit, e.g. --base origin/main")
+
+
+def _checked_outputs(values: tuple[str, ...]) -> tuple[Output, ...]:
+    if not values:
+        return ()  # pre-commit's gate imports nothing for it
+    from codehealth.adapters.files import output_path
+    from codehealth.gate.outputs import check_outputs
+
+    return check_outputs(values, _FORMATS, output_path)
+
+
+def _write_reports(report: GateReport, terminal: str, outputs: tuple[Output, ...]) -> None:
+    """The terminal's report, each ``--output`` file and the step summary, each format
+    rendered once."""
+    texts: dict[str, str] = {}
+
+    def text(output_format: str) -> str:
+        if output_format not in texts:
+            texts[output_format] = _render(report, output_format)
+        return texts[output_format]
+
+    # Only the github format may write workflow commands (its renderer escapes each value);
+    # in a file it is plain text, nothing reads it as commands.
+    write(text(terminal), commands=terminal == "github")
+    if outputs:
+        from codehealth.adapters.files import write_page
+
+        for output in outputs:
+            write_page(output.absolute, text(output.output_format))
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary and not _written_to(outputs, summary):
+        _step_summary(summary, text("markdown"))
+
+
+def _written_to(outputs: tuple[Output, ...], path: str) -> bool:
+    from codehealth.gate.outputs import written_to
+
+    return bool(outputs) and written_to(outputs, os.path.realpath(path))
 
 
 def _render(report: GateReport, output_format: str) -> str:
@@ -199,15 +265,11 @@ def _render(report: GateReport, output_format: str) -> str:
     return FORMATS[output_format](report)
 
 
-def _step_summary(report: GateReport) -> None:
-    """Append the markdown summary to ``$GITHUB_STEP_SUMMARY`` when it is set."""
-    path = os.environ.get("GITHUB_STEP_SUMMARY")
-    if not path:
-        return
-    from codehealth.gate.formats import render_gate_markdown
-
+def _step_summary(path: str, markdown: str) -> None:
+    """Append the markdown summary to ``$GITHUB_STEP_SUMMARY`` (the runner's file for the
+    step: appended to, as other steps' tools may write it too)."""
     try:
         with open(path, "a", encoding="utf-8") as handle:
-            handle.write(render_gate_markdown(report))
+            handle.write(markdown)
     except OSError as error:
         click.echo(f"codehealth: warning: cannot write {path}: {error}", err=True)

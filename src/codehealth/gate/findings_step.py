@@ -55,7 +55,8 @@ def prepare_lint(root: str, settings: Settings, folders: set[str]) -> tuple[Lint
     if settings.debt.ruff == "off":
         return None, ""
     try:
-        return prepare_ruff(root, settings.debt.ruff, folders), ""
+        cache = os.path.join(root, settings.cache_dir)
+        return prepare_ruff(root, settings.debt.ruff, folders, cache), ""
     except LintUnavailable as error:
         return None, str(error)
 

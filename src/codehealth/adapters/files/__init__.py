@@ -53,6 +53,9 @@ from codehealth.adapters.files.workspace_files import (
     load_workspace as load_workspace,
 )
 from codehealth.adapters.files.writing import (
+    output_path as output_path,
+)
+from codehealth.adapters.files.writing import (
     page_path as page_path,
 )
 from codehealth.adapters.files.writing import (
@@ -63,6 +66,7 @@ from codehealth.adapters.files.writing import (
 )
 
 __all__ = [
+    "output_path",
     "page_path",
     "write_page",
     "load_catalogue",

@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
-from codehealth.adapters.linters.tool import LintTool, digest, executable_identity, find_executable
+from codehealth.adapters.linters.tool import LintTool, digest, find_executable, version_identity
 from codehealth.core import Hit, TOMLDecodeError, parse_toml
 
 # Used only when the project has no ruff configuration of its own: ruff's own default rule
@@ -19,16 +19,23 @@ _CONFIG_NAMES = ("pyproject.toml", "ruff.toml", ".ruff.toml")
 _SKIPPED_CODES = frozenset({"", "invalid-syntax", "E999", "E902"})  # scan reports these
 
 
-def prepare_ruff(root: str, setting: str, folders: Iterable[str]) -> LintTool:
-    """The ruff command for the project at ``root``; ``folders`` hold the files to lint."""
+def prepare_ruff(
+    root: str, setting: str, folders: Iterable[str], cache_folder: str | None = None
+) -> LintTool:
+    """The ruff command for the project at ``root``; ``folders`` hold the files to lint.
+
+    Its salt is the same in every clone of the project with the same ruff: the version (see
+    ``version_identity``; ``cache_folder`` remembers it) and the configurations by their
+    paths from ``root``, so a cache restored into another checkout path (a CI runner's) hits."""
     executable = find_executable("ruff", setting)
     configs = ruff_configs(root, folders)
     command = [executable, "check", "--output-format", "json", "--no-fix", "--exit-zero"]
     command += ["--force-exclude", "--no-cache"]
     if not configs:
         command += ["--select", ",".join(DEFAULT_SELECT)]
-    parts = [executable_identity(executable).encode(), " ".join(command[1:]).encode()]
-    parts += [path.encode() + b"\0" + text for path, text in configs]
+    parts = [version_identity(executable, cache_folder).encode(), " ".join(command[1:]).encode()]
+    for path, text in configs:
+        parts.append(os.path.relpath(path, root).encode("utf-8", "surrogateescape") + b"\0" + text)
     return LintTool("ruff", tuple(command), digest(parts))
 
 

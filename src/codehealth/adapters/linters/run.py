@@ -164,3 +164,13 @@ def _add_hits(hits: dict[str, list[Hit]], key: str, parsed: dict[str, list[Hit]]
         hits.setdefault(key, [])
     for path, found in parsed.items():
         hits.setdefault(key or path, []).extend(found)
+
+
+def tool_version(path: str) -> str:
+    """What ``path --version`` prints ("" when it cannot say: not runnable, an error, a
+    hang beyond 10 s), for the caches' identity of a tool (``version_identity``)."""
+    try:
+        done = subprocess.run([path, "--version"], capture_output=True, timeout=10, check=True)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return done.stdout.decode("utf-8", "replace").strip()
