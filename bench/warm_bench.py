@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import os
 import shlex
 import shutil
 import subprocess
@@ -136,13 +137,9 @@ def main(argv: list[str] | None = None) -> int:
     selected = tools(repo)
     run_all(repo, selected, args.runs)
     lines, rows = _about(repo, args.runs, about), table(selected)
-    reproduce = [
-        ".venv/bin/python",
-        "bench/warm_bench.py",
-        str(args.repo),
-        "--runs",
-        str(args.runs),
-    ]
+    # the interpreter matters: a corpus in Python 3.12 syntax needs a 3.12 one for its floor
+    reproduce = [os.path.relpath(sys.executable), "bench/warm_bench.py", str(args.repo)]
+    reproduce += ["--runs", str(args.runs)]
     print("\n".join(lines), "", as_text(rows), "", "reproduce: " + shlex.join(reproduce), sep="\n")
     if args.write:
         stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")

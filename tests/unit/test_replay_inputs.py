@@ -7,6 +7,8 @@ import os
 import time
 from pathlib import Path
 
+import pytest
+
 from codehealth.adapters.replay import SETTLED_NS, replayable, run_key, snapshot
 
 HOUR_NS = 3600 * 10**9
@@ -60,13 +62,12 @@ def test_the_digest_changes_with_content_even_when_size_and_time_are_put_back(
     root = _project(tmp_path)
     _age(root)
     before = snapshot(str(root), ["scan"])
-    assert before is not None
-    assert snapshot(str(root), ["scan"]).digest == before.digest  # type: ignore[union-attr]
+    assert snapshot(str(root), ["scan"]).digest == before.digest
     source = root / "pkg" / "a.py"
     status = os.stat(source)
     source.write_text("def f():\n    return 2\n")  # same size
     os.utime(source, ns=(status.st_atime_ns, status.st_mtime_ns))  # same time
-    assert snapshot(str(root), ["scan"]).digest != before.digest  # type: ignore[union-attr]
+    assert snapshot(str(root), ["scan"]).digest != before.digest
 
 
 def test_the_digest_sees_added_files_and_the_caches_but_not_bytecode(tmp_path: Path) -> None:
@@ -75,25 +76,35 @@ def test_the_digest_sees_added_files_and_the_caches_but_not_bytecode(tmp_path: P
     (root / ".codehealth" / "cache.sqlite").write_bytes(b"\0")
     _age(root)
     before = snapshot(str(root), ["scan"])
-    assert before is not None
     (root / "pkg" / "__pycache__").mkdir()
     (root / "pkg" / "__pycache__" / "a.cpython-311.pyc").write_bytes(b"\0")
     (root / ".codehealth" / "cache.sqlite-wal").write_bytes(b"\0")  # comes and goes
-    assert snapshot(str(root), ["scan"]).digest == before.digest  # type: ignore[union-attr]
+    assert snapshot(str(root), ["scan"]).digest == before.digest
     (root / ".codehealth" / "cache.sqlite").write_bytes(b"\1")  # rebuilt: its notes change
     cache = snapshot(str(root), ["scan"])
-    assert cache is not None and cache.digest != before.digest
+    assert cache.digest != before.digest
     (root / "pkg" / "new").mkdir()
     (root / "pkg" / "new" / "b.py").write_text("x = 1\n")
-    assert snapshot(str(root), ["scan"]).digest != cache.digest  # type: ignore[union-attr]
+    assert snapshot(str(root), ["scan"]).digest != cache.digest
 
 
 def test_the_newest_time_tells_a_settled_project_from_a_fresh_edit(tmp_path: Path) -> None:
     root = _project(tmp_path)
     _age(root)
     settled = snapshot(str(root), ["scan"])
-    assert settled is not None
     (root / "pkg" / "a.py").write_text("def f():\n    return 3\n")
     fresh = snapshot(str(root), ["scan"])
-    assert fresh is not None
     assert fresh.newest_ns - settled.newest_ns > SETTLED_NS
+
+
+def test_where_git_refuses_the_folder_is_walked_as_discovery_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A project below a repository's .git that git will not look into (a ceiling, as the
+    benchmarks set): its files still count."""
+    (tmp_path / ".git").mkdir()  # not a repository: git fails there
+    root = _project(tmp_path)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    before = snapshot(str(root), ["scan"])
+    (root / "pkg" / "a.py").write_text("def f():\n    return 22\n")
+    assert snapshot(str(root), ["scan"]).digest != before.digest

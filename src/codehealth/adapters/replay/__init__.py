@@ -50,8 +50,6 @@ def warm_run(argv: list[str]) -> WarmRun | None:
         inputs = snapshot(root, argv)
     except (OSError, ValueError):  # a folder that cannot be read: the run itself says so
         return None
-    if inputs is None:
-        return None
     terminal = [_terminal(sys.stdout), _terminal(sys.stderr)]
     return WarmRun(root, run_key(argv, os.getcwd(), dict(os.environ), terminal), inputs)
 

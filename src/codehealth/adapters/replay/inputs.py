@@ -78,13 +78,11 @@ class _Statuses:
         return Snapshot(self.hasher.hexdigest(), self.newest_ns)
 
 
-def snapshot(root: str, argv: list[str]) -> Snapshot | None:
-    """The inputs' statuses for a run in ``root``; None when git fails (no replay then)."""
+def snapshot(root: str, argv: list[str]) -> Snapshot:
+    """The inputs' statuses for a run in ``root``."""
     statuses = _Statuses()
-    if _in_git(root):
-        if not _listed(root, argv, statuses):
-            return None
-    else:
+    # As discovery: what git lists, else (not in git, or git refuses) a walk.
+    if not (_in_git(root) and _listed(root, argv, statuses)):
         for target in _targets(argv) or [root]:
             _walk(target, statuses)
     for path in _around(root, argv):
@@ -110,7 +108,8 @@ def _in_git(root: str) -> bool:
 
 def _listed(root: str, argv: list[str], statuses: _Statuses) -> bool:
     """The statuses of the files git lists, and of those below a named folder that git
-    lists nothing under (an ignored one: discovery walks it). False when git fails."""
+    lists nothing under (an ignored one: discovery walks it). False when git fails (and
+    nothing was added)."""
     listed = _git_listing(root)
     if listed is None:
         return False
