@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from codehealth.adapters.replay import SETTLED_NS, replayable, run_key, snapshot
+from codehealth.adapters.replay import SETTLED_NS, rechecked, replayable, run_key, snapshot
 
 HOUR_NS = 3600 * 10**9
 
@@ -74,9 +74,9 @@ def test_the_digest_sees_added_files_and_the_caches_but_not_bytecode(tmp_path: P
     root = _project(tmp_path)
     (root / ".codehealth").mkdir()
     (root / ".codehealth" / "cache.sqlite").write_bytes(b"\0")
+    (root / "pkg" / "__pycache__").mkdir()  # bytecode written into it later does not count
     _age(root)
     before = snapshot(str(root), ["scan"])
-    (root / "pkg" / "__pycache__").mkdir()
     (root / "pkg" / "__pycache__" / "a.cpython-311.pyc").write_bytes(b"\0")
     (root / ".codehealth" / "cache.sqlite-wal").write_bytes(b"\0")  # comes and goes
     assert snapshot(str(root), ["scan"]).digest == before.digest
@@ -108,3 +108,17 @@ def test_where_git_refuses_the_folder_is_walked_as_discovery_does(
     before = snapshot(str(root), ["scan"])
     (root / "pkg" / "a.py").write_text("def f():\n    return 22\n")
     assert snapshot(str(root), ["scan"]).digest != before.digest
+
+
+def test_outside_git_a_replay_restats_the_walk_instead_of_walking(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    _age(root)
+    taken = snapshot(str(root), ["scan"])
+    assert taken.walked is not None and str(root / "pkg" / "a.py") in taken.walked
+    assert rechecked(str(root), ["scan"], taken.walked) == taken.digest
+    (root / "pkg" / "b.py").write_text("x = 1\n")  # the folder's time changes
+    assert rechecked(str(root), ["scan"], taken.walked) != taken.digest
+    (root / "pkg" / "b.py").unlink()
+    again = snapshot(str(root), ["scan"])
+    (root / "pkg" / "a.py").write_text("def f():\n    return 9\n")
+    assert rechecked(str(root), ["scan"], again.walked or ()) != again.digest

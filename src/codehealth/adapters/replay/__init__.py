@@ -24,6 +24,9 @@ from codehealth.adapters.replay.inputs import (
     SETTLED_NS as SETTLED_NS,
 )
 from codehealth.adapters.replay.inputs import (
+    rechecked as rechecked,
+)
+from codehealth.adapters.replay.inputs import (
     replayable as replayable,
 )
 from codehealth.adapters.replay.inputs import (
@@ -46,12 +49,8 @@ def warm_run(argv: list[str]) -> WarmRun | None:
     from codehealth.adapters.project import project_root
 
     root = project_root()
-    try:
-        inputs = snapshot(root, argv)
-    except (OSError, ValueError):  # a folder that cannot be read: the run itself says so
-        return None
     terminal = [_terminal(sys.stdout), _terminal(sys.stderr)]
-    return WarmRun(root, run_key(argv, os.getcwd(), dict(os.environ), terminal), inputs)
+    return WarmRun(root, argv, run_key(argv, os.getcwd(), dict(os.environ), terminal))
 
 
 def _terminal(stream: IO[str]) -> object:

@@ -20,6 +20,10 @@ _SKIPPED_FOLDERS = frozenset({".git", ".codehealth", "__pycache__"})
 _VOLATILE_VARIABLES = frozenset({"OLDPWD", "PWD", "SHLVL", "_"})
 _LINTER_CONFIGS = ("pyproject.toml", "ruff.toml", ".ruff.toml", "setup.cfg", "tox.ini", ".flake8")
 _LINTERS = ("ruff", "flake8")
+# The files a scan or debt reads below the root (sources, stubs, configuration); others
+# (templates, translations, images) are not statted: the folders' times show them come
+# and go, git's listing names them.
+_READ = (".py", ".pyi", ".toml", ".cfg", ".ini", ".importlinter", ".flake8", ".coveragerc")
 # codehealth's own code (src/codehealth): an upgrade or an edit of it is an input too.
 _OWN_CODE = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -44,47 +48,71 @@ def run_key(argv: list[str], cwd: str, environment: dict[str, str], terminal: ob
 
 
 class Snapshot:
-    """The digest of every input's status, and the newest modification time among them.
-    (A plain class: the dataclasses module costs this start-up path a tenth of its time.)"""
+    """The digest of every input's status, the newest modification time among them, and
+    (outside git) the paths the walk statted in order: a replay stats those again instead
+    of walking (a changed folder shows by its modification time)."""
 
-    __slots__ = ("digest", "newest_ns")
+    __slots__ = ("digest", "newest_ns", "walked")
 
-    def __init__(self, digest: str, newest_ns: int) -> None:
+    def __init__(self, digest: str, newest_ns: int, walked: tuple[str, ...] | None) -> None:
         self.digest = digest
         self.newest_ns = newest_ns
+        self.walked = walked
 
 
 class _Statuses:
-    """Collects ``path:size:mtime:ctime:inode`` lines (``path:-`` for a missing file)."""
+    """Collects ``path:size:mtime:ctime:inode`` lines (``path:-`` for a missing file),
+    hashed once at the end (a replay stats thousands of paths: each step counts)."""
 
     def __init__(self) -> None:
-        self.hasher = hashlib.sha256()
+        self.lines: list[str] = []
         self.newest_ns = 0
+        self.walked: list[str] | None = None  # the walk's paths, when it is kept
 
     def add(self, path: str) -> None:
         try:
             status = os.stat(path)
         except OSError:
-            self.text(f"{path}:-")
+            self.lines.append(f"{path}:-")
             return
-        self.newest_ns = max(self.newest_ns, status.st_mtime_ns)
-        fields = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
-        self.text(f"{path}:{':'.join(map(str, fields))}")
+        modified = status.st_mtime_ns
+        if modified > self.newest_ns:
+            self.newest_ns = modified
+        line = f"{path}:{status.st_size}:{modified}:{status.st_ctime_ns}:{status.st_ino}"
+        self.lines.append(line)
 
     def text(self, line: str) -> None:
-        self.hasher.update(line.encode("utf-8", "surrogateescape") + b"\n")
+        self.lines.append(line)
 
-    def snapshot(self) -> Snapshot:
-        return Snapshot(self.hasher.hexdigest(), self.newest_ns)
+    def digest(self) -> str:
+        return hashlib.sha256("\n".join(self.lines).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def snapshot(root: str, argv: list[str]) -> Snapshot:
     """The inputs' statuses for a run in ``root``."""
     statuses = _Statuses()
+    walked = None
     # As discovery: what git lists, else (not in git, or git refuses) a walk.
     if not (_in_git(root) and _listed(root, argv, statuses)):
+        statuses.walked = []
         for target in _targets(argv) or [root]:
             _walk(target, statuses)
+        walked, statuses.walked = tuple(statuses.walked), None
+    return _finish(root, argv, statuses, walked)
+
+
+def rechecked(root: str, argv: list[str], walked: tuple[str, ...]) -> str:
+    """The digest ``snapshot`` gives when the walk's paths are as they were (their folders'
+    times unchanged, so no file came or went), from their statuses alone."""
+    statuses = _Statuses()
+    for path in walked:
+        statuses.add(path)
+    return _finish(root, argv, statuses, walked).digest
+
+
+def _finish(
+    root: str, argv: list[str], statuses: _Statuses, walked: tuple[str, ...] | None
+) -> Snapshot:
     for path in _around(root, argv):
         statuses.add(path)
     # The caches and codehealth itself count, but only a run changes the caches and nobody
@@ -93,8 +121,7 @@ def snapshot(root: str, argv: list[str]) -> Snapshot:
     for path in _caches(os.path.join(root, ".codehealth")):
         statuses.add(path)
     _walk(_OWN_CODE, statuses)
-    statuses.newest_ns = newest_ns
-    return statuses.snapshot()
+    return Snapshot(statuses.digest(), newest_ns, walked)
 
 
 def _in_git(root: str) -> bool:
@@ -115,7 +142,10 @@ def _listed(root: str, argv: list[str], statuses: _Statuses) -> bool:
         return False
     statuses.text(f"git:{len(listed)}")
     for name in listed:
-        statuses.add(os.path.join(root, name))
+        if name.endswith(_READ):
+            statuses.add(os.path.join(root, name))
+        else:
+            statuses.text(name)
     for target in _targets(argv):
         inside = os.path.relpath(target, root).replace(os.sep, "/") + "/"
         if inside != "./" and not any(name.startswith(inside) for name in listed):
@@ -144,9 +174,12 @@ def _targets(argv: list[str]) -> list[str]:
 
 
 def _walk(folder: str, statuses: _Statuses) -> None:
-    """Every file's status below ``folder``, in a stable order, and the folders' names
-    (so an added or removed file or folder shows); links to folders are not followed."""
-    statuses.text(folder + os.sep)
+    """The status of ``folder`` (its time changes when an entry comes or goes) and of
+    every folder and read file below it, in a stable order; links to folders are not
+    followed."""
+    statuses.add(folder)
+    if statuses.walked is not None:
+        statuses.walked.append(folder)
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError:
@@ -155,8 +188,10 @@ def _walk(folder: str, statuses: _Statuses) -> None:
         if entry.is_dir(follow_symlinks=False):
             if entry.name not in _SKIPPED_FOLDERS:
                 _walk(entry.path, statuses)
-        else:
+        elif entry.name.endswith(_READ):
             statuses.add(entry.path)
+            if statuses.walked is not None:
+                statuses.walked.append(entry.path)
 
 
 def _around(root: str, argv: list[str]) -> list[str]:

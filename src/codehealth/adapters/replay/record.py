@@ -7,7 +7,7 @@ import os
 import sys
 import time
 
-from codehealth.adapters.replay.inputs import SETTLED_NS, Snapshot
+from codehealth.adapters.replay.inputs import SETTLED_NS, Snapshot, rechecked, snapshot
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -33,38 +33,41 @@ class _Tee:
 
 
 class WarmRun:
-    """One run's record: replayed when its inputs are unchanged, else kept for next time."""
+    """One run's record: replayed when its inputs are unchanged, else kept for next time.
 
-    def __init__(self, root: str, key: str, inputs: Snapshot) -> None:
-        self.root = root
+    A record is a line ``digest code errors walked``, then standard error's ``errors``
+    bytes (UTF-8), the ``walked`` bytes of the walk's paths (NUL-separated, -1 in git),
+    and standard output's bytes, as they were written."""
+
+    def __init__(self, root: str, argv: list[str], key: str) -> None:
+        self.root, self.argv = root, argv
         self.path = os.path.join(root, _RECORDS, key)
-        self.inputs = inputs
         self.started_ns = time.time_ns()
+        self.inputs: Snapshot | None = None  # taken when the record does not stand
         self.tees: tuple[_Tee, _Tee] | None = None
 
     def replay(self) -> int | None:
-        """Print the recorded output and return its exit code; None without a valid record.
-        A record is a line ``digest code length``, then standard error's ``length`` bytes
-        (UTF-8) and standard output's bytes, written as they are."""
+        """Print the recorded output and return its exit code; None without a valid record
+        (then the inputs are taken, for the record this run leaves)."""
         try:
-            with open(self.path, "rb") as handle:
-                digest, code_text, length = handle.readline().decode("ascii").split()
-                if digest != self.inputs.digest:
-                    return None
-                code, err = int(code_text), handle.read(int(length)).decode("utf-8")
-                out = handle.read()
-        except (OSError, ValueError):
-            return None
-        sys.stderr.write(err)
-        sys.stderr.flush()
-        sys.stdout.flush()
-        buffer = getattr(sys.stdout, "buffer", None)
-        if buffer is None:  # a stream without bytes: the text, as it was recorded
-            sys.stdout.write(out.decode(sys.stdout.encoding or "utf-8", "replace"))
-        else:
-            buffer.write(out)
-        sys.stdout.flush()
-        return code
+            record = _read(self.path)
+        except (ValueError, UnicodeDecodeError):  # damaged, or an older layout: replaced
+            record = None
+        try:
+            if record is not None and self._still(record[0], record[3]):
+                _write(record[2], record[4])
+                return record[1]
+            if self.inputs is None:
+                self.inputs = snapshot(self.root, self.argv)
+        except OSError:  # a folder that cannot be read: the run itself says so
+            self.inputs = None
+        return None
+
+    def _still(self, digest: str, walked: tuple[str, ...] | None) -> bool:
+        if walked is not None:
+            return rechecked(self.root, self.argv, walked) == digest
+        self.inputs = snapshot(self.root, self.argv)
+        return self.inputs.digest == digest
 
     def start_recording(self) -> None:
         self.tees = (_Tee(sys.stdout), _Tee(sys.stderr))
@@ -77,15 +80,56 @@ class WarmRun:
             return
         out, err = self.tees
         sys.stdout, sys.stderr = out.stream, err.stream
-        settled = self.inputs.newest_ns < self.started_ns - SETTLED_NS
-        cache = os.path.dirname(os.path.dirname(self.path))
-        if code not in (0, 1) or not settled or not os.path.isdir(cache):
+        inputs, cache = self.inputs, os.path.dirname(os.path.dirname(self.path))
+        if inputs is None or code not in (0, 1) or not os.path.isdir(cache):
+            return
+        if inputs.newest_ns >= self.started_ns - SETTLED_NS:
             return
         errors = "".join(err.parts).encode("utf-8", "backslashreplace")
+        walked = b"" if inputs.walked is None else _encode("\0".join(inputs.walked))
+        length = -1 if inputs.walked is None else len(walked)
         encoding = getattr(out.stream, "encoding", None) or "utf-8"
         body = "".join(out.parts).encode(encoding, "backslashreplace")
-        header = f"{self.inputs.digest} {code} {len(errors)}\n".encode("ascii")
-        _keep(self.path, header + errors + body)
+        header = f"{inputs.digest} {code} {len(errors)} {length}\n".encode("ascii")
+        _keep(self.path, header + errors + walked + body)
+
+
+_Record = tuple[str, int, str, "tuple[str, ...] | None", memoryview]
+
+
+def _read(path: str) -> _Record | None:
+    """(digest, code, standard error, the walk's paths, standard output); None when there
+    is no record (ValueError for a damaged one)."""
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError:
+        return None
+    content, end = memoryview(raw), raw.index(b"\n")  # slices of a view copy nothing
+    digest, code, errors, length = bytes(content[:end]).decode("ascii").split()
+    at = end + 1 + int(errors)
+    err = bytes(content[end + 1 : at]).decode("utf-8")
+    walked = None
+    if int(length) >= 0:
+        text = bytes(content[at : at + int(length)]).decode("utf-8", "surrogateescape")
+        walked, at = (tuple(text.split("\0")) if text else ()), at + int(length)
+    return digest, int(code), err, walked, content[at:]
+
+
+def _write(err: str, out: memoryview) -> None:
+    sys.stderr.write(err)
+    sys.stderr.flush()
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a stream without bytes: the text, as it was recorded
+        sys.stdout.write(bytes(out).decode(sys.stdout.encoding or "utf-8", "replace"))
+    else:
+        buffer.write(out)
+    sys.stdout.flush()
+
+
+def _encode(text: str) -> bytes:
+    return text.encode("utf-8", "surrogateescape")
 
 
 def _keep(path: str, content: bytes) -> None:
