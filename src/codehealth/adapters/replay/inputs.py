@@ -38,12 +38,13 @@ def replayable(argv: list[str]) -> bool:
 
 
 def run_key(argv: list[str], cwd: str, environment: dict[str, str], terminal: object) -> str:
-    """Names the record of one way of running codehealth: the arguments, the folder, the
-    environment (but for variables every shell changes) and what the output goes to."""
+    """Names the record of one way of running codehealth: its version and interpreter, the
+    arguments, the folder, the environment (but for variables every shell changes) and what
+    the output goes to."""
     from codehealth.version import __version__
 
     variables = sorted((k, v) for k, v in environment.items() if k not in _VOLATILE_VARIABLES)
-    payload = repr([__version__, argv, cwd, variables, terminal])
+    payload = repr([__version__, sys.executable, sys.version, argv, cwd, variables, terminal])
     return hashlib.sha256(payload.encode("utf-8", "surrogateescape")).hexdigest()
 
 
