@@ -26,19 +26,22 @@ WORSE = (
 )
 
 
-def _repo(tmp_path: Path) -> Path:
+def _repo(tmp_path: Path, more: dict[str, str] | None = None, edit: str = WORSE) -> Path:
+    """A repository whose main branch holds shop/orders.py (and ``more`` files), with
+    orders.py edited to ``edit`` in the work tree."""
     repo = tmp_path / "cached"
     repo.mkdir()
     files = {
         "pyproject.toml": '[project]\nname = "cached"\nversion = "0"\n',
         "shop/__init__.py": "",
         "shop/orders.py": ORDERS,
+        **(more or {}),
     }
     write_files(repo, files)  # type: ignore[arg-type]
     init_repo(repo)
     commit_all(repo, "base")
     git(repo, "branch", "-M", "main")
-    write_files(repo, {"shop/orders.py": WORSE})
+    write_files(repo, {"shop/orders.py": edit})
     return repo
 
 
@@ -160,20 +163,9 @@ def test_a_rerun_reads_both_sides_boundary_reports_from_the_cache(
     every rerun of the same change."""
     import codehealth.boundaries.run as boundaries_run
 
-    repo = tmp_path / "edges"
-    repo.mkdir()
-    files = {
-        "pyproject.toml": '[project]\nname = "edges"\nversion = "0"\n',
-        "shop/__init__.py": "",
-        "shop/orders.py": ORDERS,
-        "shop/fees.py": "def fee():\n    return 1\n",
-    }
-    write_files(repo, files)  # type: ignore[arg-type]
-    init_repo(repo)
-    commit_all(repo, "base")
-    git(repo, "branch", "-M", "main")
     # a new import between modules: the gate compares the whole project's boundaries
-    write_files(repo, {"shop/orders.py": "from shop.fees import fee\n" + ORDERS})
+    fees = {"shop/fees.py": "def fee():\n    return 1\n"}
+    repo = _repo(tmp_path, fees, "from shop.fees import fee\n" + ORDERS)
     computed: list[bool] = []
     compute = boundaries_run._compute
 
