@@ -15,16 +15,13 @@ from collections.abc import Collection, Mapping, Sequence
 TERM = 8  # bytes of a record that are its term
 TABLES = frozenset({"owners", "postings"})
 _CHUNK = 900  # SQLite's bound-parameter limit (999 in old builds)
-_INDEX = "CREATE INDEX IF NOT EXISTS postings_by_term ON postings (term)"
 _SLICED = (
     "WITH RECURSIVE r(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM r WHERE n + 1 < :count)"
-    " INSERT INTO postings (term, owner, seq, data)"
+    " INSERT INTO {table} (term, owner, seq, data)"
     " SELECT substr(:blob, n * :size + 1, :term), :owner, n,"
     " substr(:blob, n * :size + :term + 1, :size - :term) FROM r"
 )
-# Rebuild the term index rather than update it when a batch adds more than this fraction of
-# the records already there (rebuilding costs all records; updating ~6x more per record).
-_REBUILD_SHARE = 0.2
+_STAGED = 1000  # a batch of more records is staged, then sorted
 
 
 def create_tables(connection: sqlite3.Connection) -> None:
@@ -34,9 +31,9 @@ def create_tables(connection: sqlite3.Connection) -> None:
     )
     connection.execute(
         "CREATE TABLE IF NOT EXISTS postings (term BLOB NOT NULL, owner INTEGER NOT NULL,"
-        " seq INTEGER NOT NULL, data BLOB NOT NULL)"
+        " seq INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (term, owner, seq))"
+        " WITHOUT ROWID"
     )
-    connection.execute(_INDEX)
 
 
 def clear(connection: sqlite3.Connection) -> None:
@@ -60,20 +57,26 @@ def add(connection: sqlite3.Connection, records: Mapping[str, bytes], size: int)
     for key, blob in records.items():
         if len(blob) % size:
             raise ValueError(f"records of {key!r} are not {size}-byte records")
-    count = sum(len(blob) // size for blob in records.values())
-    (present,) = connection.execute("SELECT coalesce(max(rowid), 0) FROM postings").fetchone()
-    rebuild = count > 1000 and count > present * _REBUILD_SHARE
-    if rebuild:
-        connection.execute("DROP INDEX IF EXISTS postings_by_term")
+    staged = sum(len(blob) // size for blob in records.values()) > _STAGED
+    if staged:
+        connection.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS staging (term BLOB, owner INTEGER, seq INTEGER,"
+            " data BLOB)"
+        )
+    sliced = _SLICED.format(table="staging" if staged else "postings")
     for key, blob in records.items():
         owner = connection.execute(
             "INSERT INTO owners (key) VALUES (?) ON CONFLICT DO NOTHING RETURNING id", (key,)
         ).fetchone()
         if owner is not None and blob:
             values = {"count": len(blob) // size, "blob": blob, "size": size, "term": TERM}
-            connection.execute(_SLICED, {**values, "owner": owner[0]})
-    if rebuild:
-        connection.execute(_INDEX)
+            connection.execute(sliced, {**values, "owner": owner[0]})
+    if staged:
+        connection.execute(
+            "INSERT INTO postings (term, owner, seq, data)"
+            " SELECT term, owner, seq, data FROM staging ORDER BY term, owner, seq"
+        )
+        connection.execute("DROP TABLE staging")
 
 
 def find(
@@ -82,21 +85,33 @@ def find(
     """(key, position among the key's records, record) of every record of ``terms``;
     ValueError for a record that is not what ``add`` wrote."""
     wanted = sorted(terms)
-    found: list[tuple[str, int, bytes]] = []
+    found: list[tuple[int, int, bytes]] = []
     for start in range(0, len(wanted), _CHUNK):
         chunk = wanted[start : start + _CHUNK]
         marks = ",".join("?" * len(chunk))
         rows = connection.execute(
-            "SELECT o.key, p.seq, p.term, p.data FROM postings p JOIN owners o"
-            f" ON o.id = p.owner WHERE p.term IN ({marks})",
-            chunk,
+            f"SELECT owner, seq, term, data FROM postings WHERE term IN ({marks})", chunk
         )
-        for key, seq, term, data in rows:
-            if not (isinstance(key, str) and isinstance(seq, int)) or not (
+        for owner, seq, term, data in rows:
+            if not (isinstance(owner, int) and isinstance(seq, int)) or not (
                 isinstance(term, bytes) and isinstance(data, bytes)
             ):
                 raise ValueError("index entry has unexpected types")
             if len(term) + len(data) != size:
                 raise ValueError("index entry has another layout")
-            found.append((key, seq, term + data))
-    return found
+            found.append((owner, seq, term + data))
+    keys = _keys(connection, sorted({owner for owner, _, _ in found}))
+    return [(keys[owner], seq, record) for owner, seq, record in found]
+
+
+def _keys(connection: sqlite3.Connection, owners: Sequence[int]) -> dict[int, str]:
+    """The keys of ``owners`` (one query for the few found, not a join for every record);
+    ValueError for a record of no key."""
+    keys: dict[int, str] = {}
+    for start in range(0, len(owners), _CHUNK):
+        chunk = owners[start : start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        keys.update(connection.execute(f"SELECT id, key FROM owners WHERE id IN ({marks})", chunk))
+    if len(keys) != len(owners) or not all(isinstance(key, str) for key in keys.values()):
+        raise ValueError("index entry has no key")
+    return keys
