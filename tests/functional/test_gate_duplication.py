@@ -179,3 +179,24 @@ def test_the_index_of_untouched_fingerprints_finds_what_fingerprinting_them_all_
     cache.write_bytes(b"not a database" * 100)
     problems, notes = found()
     assert problems == expected and any("rebuilt it" in note for note in notes)
+
+
+def test_a_copy_of_excluded_code_is_not_new_duplication(
+    make_repo: Callable[..., Path], cli: Callable[..., Run]
+) -> None:
+    """An untouched file the configuration excludes is no copy's original, whether its
+    fingerprints are in the index or not."""
+    repo = _feature(make_repo)
+    write_files(repo, {"shop/orders.py": SHIP + "\n\n" + COPY})
+    assert len(_problems(_gate(cli, repo))) == 1  # indexes fees.py
+    for setting in (
+        '[tool.codehealth.duplication]\nexclude = ["shop/fees*"]',
+        '[tool.codehealth]\nexclude = ["shop/fees.py"]',
+    ):
+        config = PYPROJECT.replace("[project]", setting + "\n\n[project]", 1)
+        write_files(repo, {"pyproject.toml": config})
+        assert _problems(_gate(cli, repo)) == [], setting
+        assert (
+            _problems(cli("gate", "--base", "main", "--format", "json", "--no-cache", cwd=repo))
+            == []
+        )

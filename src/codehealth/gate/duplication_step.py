@@ -130,45 +130,51 @@ def _untouched(
     returns only those; new copies only use those)."""
     if base == EMPTY_TREE:
         return {}
-    blobs = _python_blobs(root, base, touched.paths, settings)
+    blobs = _python_blobs(root, base, touched.paths)
+    included = _Included(settings)  # judged only for the blobs read or fingerprinted
     folder = os.path.join(root, settings.cache_dir)
-    shas = set(blobs.values())
     cache = Cache(folder, _salt(), "fingerprints.sqlite", PRINT_RECORD) if use_cache else None
     try:
-        known = _indexed(cache, shas)
-        fresh = _fingerprinted(root, sorted(shas - known), settings.jobs)
+        known = _indexed(cache, set(blobs.values()))
+        fresh = _fingerprinted(root, included.blobs(blobs, known), settings.jobs)
         if cache is not None:
             cache.index_many({f"blob:{sha}": pack_prints(value) for sha, value in fresh.items()})
         found = _found(cache, touched.hashes, known)
         if found is None:  # the index broke: fingerprint what it held
-            found = _fingerprinted(root, sorted(known), settings.jobs)
+            found = _fingerprinted(root, included.blobs(blobs, set(fresh)), settings.jobs)
     finally:
         if cache is not None:
             cache.close()
             touched.notes.extend(cache.notes)
-    return _usable(blobs, {**found, **fresh})
+    known_prints = {**found, **fresh}
+    return {
+        path: value
+        for path, sha in blobs.items()
+        if not isinstance(value := known_prints.get(sha, ""), str) and included(path)
+    }
 
 
-def _usable(blobs: dict[str, str], known: dict[str, Fingerprints | str]) -> dict[str, Fingerprints]:
-    found: dict[str, Fingerprints] = {}
-    for path, sha in blobs.items():
-        value = known.get(sha, "")
-        if not isinstance(value, str):
-            found[path] = value
-    return found
+class _Included:
+    """Whether the configuration lets a file's copies count (its excludes compiled once)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._excluded = excluder(settings.excluded_patterns)
+        self._copies_excluded = settings.duplication.excludes
+
+    def __call__(self, path: str) -> bool:
+        return not self._excluded(path) and not self._copies_excluded(path)
+
+    def blobs(self, blobs: Mapping[str, str], but: set[str]) -> list[str]:
+        """The blobs of the included paths, but those in ``but``."""
+        return sorted({sha for path, sha in blobs.items() if sha not in but and self(path)})
 
 
-def _python_blobs(root: str, base: str, touched: set[str], settings: Settings) -> dict[str, str]:
-    """path -> blob id of the base tree's Python files the change does not touch (and the
-    configuration does not exclude)."""
-    excluded, copies_excluded = excluder(settings.excluded_patterns), settings.duplication.excludes
+def _python_blobs(root: str, base: str, touched: set[str]) -> dict[str, str]:
+    """path -> blob id of the base tree's Python files the change does not touch."""
     return {
         path: sha
         for path, sha in tree_blobs(root, base).items()
-        if path.endswith(".py")
-        and path not in touched
-        and not excluded(path)
-        and not copies_excluded(path)
+        if path.endswith(".py") and path not in touched
     }
 
 
