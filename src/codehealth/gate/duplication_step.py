@@ -33,6 +33,10 @@ from codehealth.gate.report import ERROR, NEW_DUPLICATION, WARNING, Problem
 from codehealth.gate.signal import lenient_tests
 from codehealth.version import __version__
 
+# An index of more than twice the base tree's blobs, and this many more, forgets the blobs no
+# longer in it (a few branches' worth of blobs stay between two prunings).
+_SPARE = 1000
+
 
 class Change(Protocol):
     """The change under review: its touched files and their contents at both sides (by
@@ -137,8 +141,7 @@ def _untouched(
     try:
         known = _indexed(cache, set(blobs.values()))
         fresh = _fingerprinted(root, included.blobs(blobs, known), settings.jobs)
-        if cache is not None:
-            cache.index_many({f"blob:{sha}": pack_prints(value) for sha, value in fresh.items()})
+        _store(cache, fresh, blobs)
         found = _found(cache, touched.hashes, known)
         if found is None:  # the index broke: fingerprint what it held
             found = _fingerprinted(root, included.blobs(blobs, set(fresh)), settings.jobs)
@@ -152,6 +155,16 @@ def _untouched(
         for path, sha in blobs.items()
         if not isinstance(value := known_prints.get(sha, ""), str) and included(path)
     }
+
+
+def _store(
+    cache: Cache | None, fresh: Mapping[str, Fingerprints | str], blobs: Mapping[str, str]
+) -> None:
+    """Index the fresh fingerprints; forget old blobs (their records would slow every
+    lookup down) when the index has grown past twice the tree."""
+    if cache is not None:
+        cache.index_many({f"blob:{sha}": pack_prints(value) for sha, value in fresh.items()})
+        cache.prune_index({f"blob:{sha}" for sha in blobs.values()}, 2 * len(blobs) + _SPARE)
 
 
 class _Included:

@@ -111,3 +111,16 @@ def test_an_older_cache_gains_an_index_and_another_salt_empties_it(tmp_path: Pat
     other = _cache(tmp_path, salt="t")
     assert other.indexed(["a"]) == set() and _found(other, 7) == []
     assert other.get_many(["kept"]) == {} and other.notes == []
+
+
+def test_an_index_over_its_limit_forgets_all_but_the_keys_kept(tmp_path: Path) -> None:
+    cache = _cache(tmp_path)
+    cache.index_many({key: _records((7, n)) for n, key in enumerate("abcd")})
+    cache.prune_index({"a", "c"}, limit=4)  # within the limit: nothing goes
+    assert cache.indexed(list("abcd")) == set("abcd")
+    cache.prune_index({"a", "c", "x"}, limit=3)
+    assert cache.indexed(list("abcdx")) == {"a", "c"}
+    assert _found(cache, 7) == [("a", 0, (7, 0)), ("c", 0, (7, 2))]
+    cache.index_many({"b": _records((7, 9))})  # a forgotten key is indexed afresh
+    assert _found(cache, 7) == [("a", 0, (7, 0)), ("b", 0, (7, 9)), ("c", 0, (7, 2))]
+    assert cache.notes == []

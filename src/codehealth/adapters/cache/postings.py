@@ -115,3 +115,22 @@ def _keys(connection: sqlite3.Connection, owners: Sequence[int]) -> dict[int, st
     if len(keys) != len(owners) or not all(isinstance(key, str) for key in keys.values()):
         raise ValueError("index entry has no key")
     return keys
+
+
+def count(connection: sqlite3.Connection) -> int:
+    (found,) = connection.execute("SELECT count(*) FROM owners").fetchone()
+    return int(found)
+
+
+def forget_all_but(connection: sqlite3.Connection, keep: Collection[str]) -> int:
+    """Forget the keys not in ``keep`` and their records (one scan of the records); how many
+    were forgotten."""
+    gone = [
+        (id_,) for id_, key in connection.execute("SELECT id, key FROM owners") if key not in keep
+    ]
+    connection.execute("CREATE TEMP TABLE IF NOT EXISTS forgotten (id INTEGER PRIMARY KEY)")
+    connection.executemany("INSERT OR IGNORE INTO forgotten (id) VALUES (?)", gone)
+    connection.execute("DELETE FROM postings WHERE owner IN (SELECT id FROM forgotten)")
+    connection.execute("DELETE FROM owners WHERE id IN (SELECT id FROM forgotten)")
+    connection.execute("DROP TABLE forgotten")
+    return len(gone)

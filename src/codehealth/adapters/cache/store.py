@@ -106,6 +106,22 @@ class Cache:
             self._give_up(f"could not be read ({error}); it will be rebuilt", rebuild=True)
             return None
 
+    def prune_index(self, keep: Collection[str], limit: int) -> None:
+        """When more than ``limit`` keys are indexed, forget all but ``keep``: the records of
+        keys no longer wanted (old blobs) would otherwise slow every lookup down."""
+        connection = self._connect()
+        if connection is None:
+            return
+        try:
+            if postings.count(connection) <= limit:
+                return
+            with connection:
+                connection.execute("BEGIN IMMEDIATE")
+                if postings.count(connection) > limit:  # another run may have pruned it
+                    postings.forget_all_but(connection, keep)
+        except sqlite3.DatabaseError as error:
+            self._give_up(f"could not be updated ({error}); results are still correct")
+
     def close(self) -> None:
         if self._connection is not None:
             self._connection.close()
