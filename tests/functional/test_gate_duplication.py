@@ -3,6 +3,7 @@ places; existing copies, renames and moves do not; copies in tests only warn."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -138,3 +139,64 @@ def test_an_old_clone_edited_in_lockstep_is_not_new_but_one_grown_is(
     problems = _problems(_gate(cli, repo))
     assert [p["path"] for p in problems] == ["shop/orders.py"]
     assert "copy of shop/fees.py" in problems[0]["message"]
+
+
+def test_the_index_of_untouched_fingerprints_finds_what_fingerprinting_them_all_does(
+    make_repo: Callable[..., Path], cli: Callable[..., Run]
+) -> None:
+    """The first run fills the index, later runs read from it only the rows the touched
+    files share: the same findings as ``--no-cache``, from an older cache without an index,
+    and from a damaged one (rebuilt, with a note)."""
+    others = {f"shop/util{n}.py": f"def util{n}(x):\n    return x + {n}\n" for n in range(5)}
+    repo = _feature(make_repo, {**others, "shop/ledger.py": SHIP + "\n\n" + COPY})
+    grown = COPY.replace("    if skipped:", "    audit(skipped)\n    if skipped:")
+    write_files(repo, {"shop/orders.py": SHIP + "\n\n" + COPY, "shop/ledger.py": grown})
+
+    def found(*extra: str) -> tuple[list[dict[str, Any]], list[str]]:
+        run = cli("gate", "--base", "main", "--format", "json", *extra, cwd=repo)
+        return _problems(run), run.json()["notes"]
+
+    expected, notes = found("--no-cache")
+    assert [p["path"] for p in expected] == ["shop/orders.py"] and notes == []
+    assert "copy of shop/fees.py" in expected[0]["message"]  # an untouched file
+    assert found() == (expected, [])  # fills the index
+    assert found() == (expected, [])  # reads it
+    cache = repo / ".codehealth" / "fingerprints.sqlite"
+    connection = sqlite3.connect(cache)
+    with connection:
+        connection.execute("UPDATE meta SET salt = 'an older codehealth'")
+        connection.execute("DROP TABLE postings")
+        connection.execute("DROP TABLE owners")
+    connection.close()
+    assert found() == (expected, [])  # the older cache gains an index
+    connection = sqlite3.connect(cache)
+    with connection:
+        connection.execute("UPDATE postings SET data = x'00'")
+    connection.close()
+    problems, notes = found()
+    assert problems == expected and any("will be rebuilt" in note for note in notes)
+    assert found() == (expected, [])
+    cache.write_bytes(b"not a database" * 100)
+    problems, notes = found()
+    assert problems == expected and any("rebuilt it" in note for note in notes)
+
+
+def test_a_copy_of_excluded_code_is_not_new_duplication(
+    make_repo: Callable[..., Path], cli: Callable[..., Run]
+) -> None:
+    """An untouched file the configuration excludes is no copy's original, whether its
+    fingerprints are in the index or not."""
+    repo = _feature(make_repo)
+    write_files(repo, {"shop/orders.py": SHIP + "\n\n" + COPY})
+    assert len(_problems(_gate(cli, repo))) == 1  # indexes fees.py
+    for setting in (
+        '[tool.codehealth.duplication]\nexclude = ["shop/fees*"]',
+        '[tool.codehealth]\nexclude = ["shop/fees.py"]',
+    ):
+        config = PYPROJECT.replace("[project]", setting + "\n\n[project]", 1)
+        write_files(repo, {"pyproject.toml": config})
+        assert _problems(_gate(cli, repo)) == [], setting
+        assert (
+            _problems(cli("gate", "--base", "main", "--format", "json", "--no-cache", cwd=repo))
+            == []
+        )

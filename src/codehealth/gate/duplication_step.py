@@ -2,28 +2,40 @@
 
 Its cost follows the change: the touched files are fingerprinted from the contents the gate
 already read; the other files are the same at both sides, so their fingerprints are those of
-the base tree's blobs, cached by blob id in ``.codehealth/fingerprints.sqlite`` (the first
-run on a repository fingerprints them all once; later runs read only the cache).
+the base tree's blobs, indexed by hash in ``.codehealth/fingerprints.sqlite`` (the first run
+on a repository fingerprints them all once; later runs read from the index only the
+fingerprints that share a hash with the touched files, all that new copies look at).
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
-from codehealth.adapters.cache import Cache, decode_prints, encode_prints
+from codehealth.adapters.cache import PRINT_RECORD, Cache, pack_prints, print_terms, unpack_prints
 from codehealth.adapters.files import excluder
 from codehealth.adapters.git import EMPTY_TREE, BlobReader, tree_blobs
 from codehealth.adapters.pool import cores, spread_map
-from codehealth.core import ChangedFile, Finding, Fingerprints, Settings, fingerprint
+from codehealth.core import (
+    FINGERPRINT_FIELDS,
+    ChangedFile,
+    Finding,
+    Fingerprints,
+    Settings,
+    fingerprint,
+)
 from codehealth.duplication import FINGERPRINT_VERSION, KGRAM, WINDOW, file_fingerprints
 from codehealth.gate.copies import FileDiff, NewCopy, file_diff, new_copies, new_duplication_percent
 from codehealth.gate.report import ERROR, NEW_DUPLICATION, WARNING, Problem
 from codehealth.gate.signal import lenient_tests
 from codehealth.version import __version__
+
+# An index of more than twice the base tree's blobs, and this many more, forgets the blobs no
+# longer in it (a few branches' worth of blobs stay between two prunings).
+_SPARE = 1000
 
 
 class Change(Protocol):
@@ -38,8 +50,23 @@ class Change(Protocol):
     def after(self) -> Mapping[str, bytes | None]: ...
 
 
+@dataclass(frozen=True, slots=True)
+class _Touched:
+    """What the untouched files are read for: the touched paths, their fingerprints' hashes
+    (at both sides), and the run's notes (a damaged cache is rebuilt with one)."""
+
+    paths: set[str]
+    hashes: set[int]
+    notes: list[str]
+
+
 def duplication_problems(
-    root: str, settings: Settings, base: str, change: Change, use_cache: bool = True
+    root: str,
+    settings: Settings,
+    base: str,
+    change: Change,
+    use_cache: bool = True,
+    notes: list[str] | None = None,
 ) -> list[Problem]:
     """CH510 for each new copy in the touched files; errors when the new copies are more than
     ``max_new_duplication`` percent of the added lines (of production files)."""
@@ -48,7 +75,10 @@ def duplication_problems(
     head, old, added = _touched(settings, change.changes, change.before, change.after)
     if not head:
         return []
-    touched = {path for c in change.changes for path in (c.path, c.old_path) if path}
+    paths = {path for c in change.changes for path in (c.path, c.old_path) if path}
+    sides = (*head.values(), *old.values())
+    hashes = {rows[at] for rows in sides for at in range(0, len(rows), FINGERPRINT_FIELDS)}
+    touched = _Touched(paths, hashes, [] if notes is None else notes)
     others = _untouched(root, settings, base, touched, use_cache)
     copies = new_copies(head, old, others, added, settings.duplication)
     failing, percent = _failing(copies, added, settings)
@@ -97,58 +127,93 @@ def _prints(content: bytes | None) -> Fingerprints | None:
 
 
 def _untouched(
-    root: str, settings: Settings, base: str, touched: set[str], use_cache: bool
+    root: str, settings: Settings, base: str, touched: _Touched, use_cache: bool
 ) -> dict[str, Fingerprints]:
-    """The fingerprints of the base tree's Python files the change does not touch."""
+    """The fingerprints of the base tree's Python files the change does not touch: of each,
+    at least those whose hash is one of the touched files' (the cache's index holds all, and
+    returns only those; new copies only use those)."""
     if base == EMPTY_TREE:
         return {}
-    blobs = _python_blobs(root, base, touched, settings)
+    blobs = _python_blobs(root, base, touched.paths)
+    included = _Included(settings)  # judged only for the blobs read or fingerprinted
     folder = os.path.join(root, settings.cache_dir)
-    cache = Cache(folder, _salt(), "fingerprints.sqlite") if use_cache else None
+    cache = Cache(folder, _salt(), "fingerprints.sqlite", PRINT_RECORD) if use_cache else None
     try:
-        known = _cached(cache, set(blobs.values()))
-        fresh = _fingerprinted(root, sorted(set(blobs.values()) - set(known)), settings.jobs)
-        if cache is not None:
-            cache.put_many((f"blob:{sha}", encode_prints(value)) for sha, value in fresh.items())
+        known = _indexed(cache, set(blobs.values()))
+        fresh = _fingerprinted(root, included.blobs(blobs, known), settings.jobs)
+        _store(cache, fresh, blobs)
+        found = _found(cache, touched.hashes, known)
+        if found is None:  # the index broke: fingerprint what it held
+            found = _fingerprinted(root, included.blobs(blobs, set(fresh)), settings.jobs)
     finally:
         if cache is not None:
             cache.close()
-    known.update(fresh)
-    return _usable(blobs, known)
-
-
-def _usable(blobs: dict[str, str], known: dict[str, Fingerprints | str]) -> dict[str, Fingerprints]:
-    found: dict[str, Fingerprints] = {}
-    for path, sha in blobs.items():
-        value = known.get(sha, "")
-        if not isinstance(value, str):
-            found[path] = value
-    return found
-
-
-def _python_blobs(root: str, base: str, touched: set[str], settings: Settings) -> dict[str, str]:
-    """path -> blob id of the base tree's Python files the change does not touch (and the
-    configuration does not exclude)."""
-    excluded, copies_excluded = excluder(settings.excluded_patterns), settings.duplication.excludes
+            touched.notes.extend(cache.notes)
+    known_prints = {**found, **fresh}
     return {
-        path: sha
-        for path, sha in tree_blobs(root, base).items()
-        if path.endswith(".py")
-        and path not in touched
-        and not excluded(path)
-        and not copies_excluded(path)
+        path: value
+        for path, sha in blobs.items()
+        if not isinstance(value := known_prints.get(sha, ""), str) and included(path)
     }
 
 
-def _cached(cache: Cache | None, shas: set[str]) -> dict[str, Fingerprints | str]:
+def _store(
+    cache: Cache | None, fresh: Mapping[str, Fingerprints | str], blobs: Mapping[str, str]
+) -> None:
+    """Index the fresh fingerprints; forget old blobs (their records would slow every
+    lookup down) when the index has grown past twice the tree."""
+    if cache is not None:
+        cache.index_many({f"blob:{sha}": pack_prints(value) for sha, value in fresh.items()})
+        cache.prune_index({f"blob:{sha}" for sha in blobs.values()}, 2 * len(blobs) + _SPARE)
+
+
+class _Included:
+    """Whether the configuration lets a file's copies count (its excludes compiled once)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._excluded = excluder(settings.excluded_patterns)
+        self._copies_excluded = settings.duplication.excludes
+
+    def __call__(self, path: str) -> bool:
+        return not self._excluded(path) and not self._copies_excluded(path)
+
+    def blobs(self, blobs: Mapping[str, str], but: set[str]) -> list[str]:
+        """The blobs of the included paths, but those in ``but``."""
+        return sorted({sha for path, sha in blobs.items() if sha not in but and self(path)})
+
+
+def _python_blobs(root: str, base: str, touched: set[str]) -> dict[str, str]:
+    """path -> blob id of the base tree's Python files the change does not touch."""
+    return {
+        path: sha
+        for path, sha in tree_blobs(root, base).items()
+        if path.endswith(".py") and path not in touched
+    }
+
+
+def _indexed(cache: Cache | None, shas: set[str]) -> set[str]:
     if cache is None:
+        return set()
+    keys = cache.indexed(sorted(f"blob:{sha}" for sha in shas))
+    return {key.removeprefix("blob:") for key in keys}
+
+
+def _found(
+    cache: Cache | None, hashes: set[int], known: set[str]
+) -> dict[str, Fingerprints | str] | None:
+    """The indexed fingerprints of the ``known`` blobs whose hash is in ``hashes`` (by blob,
+    in their order); None when the index cannot be read."""
+    if cache is None or not known:
         return {}
-    stored = cache.get_many(sorted(f"blob:{sha}" for sha in shas))
-    found: dict[str, Fingerprints | str] = {}
-    for key, text in stored.items():
-        with contextlib.suppress(ValueError, TypeError):
-            found[key.removeprefix("blob:")] = decode_prints(text)
-    return found
+    records = cache.find(print_terms(sorted(hashes)))
+    if records is None:
+        return None
+    by_blob: dict[str, list[tuple[int, bytes]]] = {}
+    for key, seq, record in records:
+        sha = key.removeprefix("blob:")
+        if sha in known:
+            by_blob.setdefault(sha, []).append((seq, record))
+    return {sha: unpack_prints(r for _, r in sorted(rows)) for sha, rows in by_blob.items()}
 
 
 def _fingerprinted(root: str, shas: Sequence[str], jobs: int) -> dict[str, Fingerprints | str]:
@@ -208,4 +273,5 @@ def _problem(
 
 def _salt() -> str:
     grammar = f"py{sys.version_info[0]}.{sys.version_info[1]}"
-    return f"{__version__}/fp{FINGERPRINT_VERSION}.{KGRAM}.{WINDOW}/{grammar}"
+    # idx1: the fingerprints are in the cache's index (the older entries held them whole)
+    return f"{__version__}/fp{FINGERPRINT_VERSION}.{KGRAM}.{WINDOW}/{grammar}/idx1"

@@ -114,7 +114,7 @@ def run_gate_request(request: GateRequest) -> GateReport:
     if coverage is not None:
         found = coverage_problems(coverage, fallen, settings.gate)
         report = with_coverage(report, coverage, found)
-    copies = duplication_problems(root, settings, change.base.where, change, request.use_cache)
+    copies = duplication_problems(root, settings, where[0], change, request.use_cache, run.notes)
     report = with_problems(report, copies)
     return replace(report, mode=change.mode, notes=tuple(run.notes))
 

@@ -4,6 +4,9 @@ from codehealth.adapters.cache.codec import (
     CODEC_VERSION as CODEC_VERSION,
 )
 from codehealth.adapters.cache.codec import (
+    PRINT_RECORD as PRINT_RECORD,
+)
+from codehealth.adapters.cache.codec import (
     decode as decode,
 )
 from codehealth.adapters.cache.codec import (
@@ -21,6 +24,15 @@ from codehealth.adapters.cache.codec import (
 from codehealth.adapters.cache.codec import (
     encode_prints as encode_prints,
 )
+from codehealth.adapters.cache.codec import (
+    pack_prints as pack_prints,
+)
+from codehealth.adapters.cache.codec import (
+    print_terms as print_terms,
+)
+from codehealth.adapters.cache.codec import (
+    unpack_prints as unpack_prints,
+)
 from codehealth.adapters.cache.opening import (
     open_database as open_database,
 )
@@ -32,6 +44,10 @@ from codehealth.adapters.cache.store import (
 )
 
 __all__ = [
+    "PRINT_RECORD",
+    "unpack_prints",
+    "print_terms",
+    "pack_prints",
     "open_database",
     "CODEC_VERSION",
     "Cache",

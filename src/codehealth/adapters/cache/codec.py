@@ -6,6 +6,7 @@ import array
 import base64
 import json
 import sys
+from collections.abc import Iterable
 from typing import Any
 
 from codehealth.core import (
@@ -111,6 +112,41 @@ def decode_prints(text: str) -> Fingerprints | str:
     if sys.byteorder == "big":
         words.byteswap()
     return tuple(words)
+
+
+# One fingerprint in the cache's inverted index: its fields as little-endian 64-bit words,
+# the hash first (the record's term).
+PRINT_RECORD = 8 * FINGERPRINT_FIELDS
+
+
+def pack_prints(prints: Fingerprints | str) -> bytes:
+    """A file's fingerprints as index records (``b""`` for a file without)."""
+    return b"" if isinstance(prints, str) else _words(prints).tobytes()
+
+
+def print_terms(hashes: Iterable[int]) -> list[bytes]:
+    """The index terms of fingerprint hashes."""
+    packed = _words(hashes).tobytes()
+    return [packed[at : at + 8] for at in range(0, len(packed), 8)]
+
+
+def unpack_prints(records: Iterable[bytes]) -> Fingerprints:
+    """Fingerprints from index records (ValueError for one that is not a record)."""
+    packed = b"".join(records)
+    if len(packed) % PRINT_RECORD:
+        raise ValueError("index record has another layout")
+    words = array.array("q")
+    words.frombytes(packed)
+    if sys.byteorder == "big":
+        words.byteswap()
+    return tuple(words)
+
+
+def _words(values: Iterable[int]) -> array.array[int]:
+    words = array.array("q", values)
+    if sys.byteorder == "big":
+        words.byteswap()
+    return words
 
 
 def encode_duplication(duplication: Duplication) -> str:

@@ -11,21 +11,27 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
+from codehealth.adapters.cache import postings
 from codehealth.adapters.cache.opening import open_database
 
 _APPLICATION_ID = 0x43484C54  # "CHLT": marks the file as ours
 _LAYOUT = 1
+_TABLES = {"meta", "files"}
 
 
 class Cache:
-    def __init__(self, directory: str, salt: str, filename: str = "cache.sqlite") -> None:
+    def __init__(
+        self, directory: str, salt: str, filename: str = "cache.sqlite", record: int = 0
+    ) -> None:
         """``filename`` separates caches whose salts change independently (e.g. lint
-        results, salted with the linter's version and configuration)."""
+        results, salted with the linter's version and configuration). ``record``: the size in
+        bytes of the records of the cache's inverted index (``index_many``), 0 for none."""
         self.directory = directory
         self.path = os.path.join(directory, filename)
         self.salt = salt
+        self.record = record
         self.notes: list[str] = []
         self._connection: sqlite3.Connection | None = None
         self._broken = False
@@ -61,6 +67,58 @@ class Cache:
                 connection.executemany(
                     "INSERT OR REPLACE INTO files (key, data) VALUES (?, ?)", rows
                 )
+        except sqlite3.DatabaseError as error:
+            self._give_up(f"could not be updated ({error}); results are still correct")
+
+    def indexed(self, keys: Sequence[str]) -> set[str]:
+        """The ``keys`` whose records are in the index (none when it cannot be read)."""
+        connection = self._connect()
+        if connection is None or not keys:
+            return set()
+        try:
+            return postings.indexed(connection, keys)
+        except sqlite3.DatabaseError as error:
+            self._give_up(f"could not be read ({error}); it will be rebuilt", rebuild=True)
+            return set()
+
+    def index_many(self, records: Mapping[str, bytes]) -> None:
+        """Index each key's records (packed, ``record`` bytes each, the first 8 its term;
+        ``b""`` for none): ``find`` returns them by term, ``indexed`` names the key."""
+        connection = self._connect()
+        if connection is None or not records:
+            return
+        try:
+            with connection:
+                connection.execute("BEGIN")
+                postings.add(connection, records, self.record)
+        except sqlite3.DatabaseError as error:
+            self._give_up(f"could not be updated ({error}); results are still correct")
+
+    def find(self, terms: Collection[bytes]) -> list[tuple[str, int, bytes]] | None:
+        """(key, position among the key's records, record) of the indexed records of
+        ``terms``; None when the index cannot be read (the cache then rebuilds)."""
+        connection = self._connect()
+        if connection is None:
+            return None
+        try:
+            return postings.find(connection, terms, self.record) if terms else []
+        except (sqlite3.DatabaseError, ValueError) as error:
+            self._give_up(f"could not be read ({error}); it will be rebuilt", rebuild=True)
+            return None
+
+    def prune_index(self, keep: Collection[str], limit: int) -> None:
+        """When more than ``limit`` keys are indexed, forget all but ``keep``: the records of
+        keys no longer wanted (old blobs) would otherwise slow every lookup down."""
+        connection = self._connect()
+        if connection is None:
+            return
+        try:
+            if postings.count(connection) <= limit:
+                return
+            with connection:
+                connection.execute("BEGIN IMMEDIATE")
+                if postings.count(connection) > limit:  # another run may have pruned it
+                    postings.forget_all_but(connection, keep)
         except sqlite3.DatabaseError as error:
             self._give_up(f"could not be updated ({error}); results are still correct")
 
@@ -117,11 +175,13 @@ class Cache:
                 "CREATE TABLE IF NOT EXISTS files"
                 " (key TEXT PRIMARY KEY, data TEXT NOT NULL) WITHOUT ROWID"
             )
+            if self.record:
+                postings.create_tables(connection)
 
     def _check(self, connection: sqlite3.Connection, tables: set[str]) -> None:
         """DatabaseError for an unknown layout; a cache of another salt is emptied."""
         layout = connection.execute("PRAGMA user_version").fetchone()[0]
-        if layout != _LAYOUT or tables != {"meta", "files"}:
+        if layout != _LAYOUT or tables not in (_TABLES, _TABLES | postings.TABLES):
             raise sqlite3.DatabaseError(f"unknown cache layout {layout}")
         (salt,) = connection.execute("SELECT salt FROM meta").fetchone()
         if salt != self.salt:
@@ -129,7 +189,13 @@ class Cache:
             with connection:
                 connection.execute("BEGIN")
                 connection.execute("DELETE FROM files")
+                if tables >= postings.TABLES:
+                    postings.clear(connection)
                 connection.execute("UPDATE meta SET salt = ?", (self.salt,))
+        if self.record and not tables >= postings.TABLES:  # written by a cache without one
+            with connection:
+                connection.execute("BEGIN IMMEDIATE")
+                postings.create_tables(connection)
 
     def _remove_files(self) -> None:
         for suffix in ("", "-wal", "-shm"):
