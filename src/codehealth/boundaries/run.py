@@ -11,7 +11,7 @@ from codehealth.adapters.files import load_settings
 from codehealth.adapters.imports import ContractSource, GraphKey, read_importlinter, run_contracts
 from codehealth.adapters.imports import OverrideError as OverrideError
 from codehealth.boundaries.analysis import Analysis, ProjectFacts, analyse
-from codehealth.boundaries.cached import load_report, project_key, save_report
+from codehealth.boundaries.cached import load_report, report_file, save_report
 from codehealth.boundaries.check import BOUNDARY_RULES
 from codehealth.boundaries.cycles import find_cycles, summarise_modules
 from codehealth.boundaries.finish import (
@@ -32,6 +32,7 @@ from codehealth.boundaries.project import (
     root_package_folders,
 )
 from codehealth.boundaries.references import HiddenDependencies, hidden_dependencies
+from codehealth.boundaries.report_key import project_key
 from codehealth.core import BoundaryReport, NotAnalysed, Reference, Settings, Violation
 
 _PRIVATE_RULES = ("CH301", "CH302", "CH303", "CH307")
@@ -46,17 +47,17 @@ def run_boundaries(
     overrides: Mapping[str, bytes] | None = None,
 ) -> BoundaryReport:
     """``overrides``: absolute path -> content standing in for that (existing) file; the
-    gate computes another revision of a few edited files this way (its report is cached
-    apart, keyed by the contents too: a rerun of the gate finds the base side's report);
-    OverrideError when the contents cannot stand in (then use a copy)."""
+    gate computes another revision of a few edited files this way. Reports are cached by
+    the contents they read, so the base side finds the report of a run at the base commit,
+    in this clone or in one whose ``.codehealth/`` was restored here; OverrideError when the
+    contents cannot stand in (then use a copy)."""
     root = os.path.abspath(root)
     settings = settings or load_settings(root, config_file)
     folders = root_package_folders(settings)
     key = project_key(root, settings, folders, overrides or {}) if use_cache else ""
-    name = "boundaries-overridden.json" if overrides else "boundaries.json"
-    cache_file = os.path.join(root, settings.cache_dir, name)
+    cache_file = report_file(root, settings, key)
     if key:
-        cached = load_report(cache_file, key)
+        cached = load_report(cache_file, key, root)
         if cached is not None:
             return cached
     report = _compute(root, settings, folders, use_cache, overrides or {})
