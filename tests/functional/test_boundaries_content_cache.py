@@ -120,8 +120,9 @@ def test_an_edit_that_keeps_size_and_modification_time_is_seen(
     assert edited.stat().st_size == before.st_size
     computed = _computed(monkeypatch)
 
-    cli("boundaries", "--format", "json", cwd=repo)
+    after = cli("boundaries", "--format", "json", cwd=repo)
     assert computed == [False]
+    assert after.code == 1 and after.json()["cycles"], after.out  # grimp's cache too
 
 
 def test_a_damaged_report_is_computed_again(
@@ -180,3 +181,29 @@ def test_a_project_outside_git_is_keyed_by_its_files(
     write_files(repo, {"loop/b/use.py": CYCLE})
     assert boundaries_run.run_boundaries(str(repo)).cycles
     assert computed == [False]
+
+
+def test_grimps_cache_is_hit_in_another_clone(
+    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """grimp keys its cache by modification times, all new in a fresh checkout: the files
+    whose content is the one grimp scanned are not scanned again there."""
+    import grimp.application.usecases as grimp_usecases
+
+    first = _project(tmp_path / "runner-1" / "loop")
+    assert cli("boundaries", "--format", "json", cwd=first).code == 0
+    second = tmp_path / "runner-2" / "checkout"
+    git(tmp_path, "clone", "--quiet", str(first), str(second))
+    shutil.copytree(first / ".codehealth", second / ".codehealth")
+    write_files(second, {"loop/b/use.py": CYCLE})  # a new report, one file to scan
+    scanned: list[str] = []
+    scan = grimp_usecases.scan_imports
+
+    def spy(module_files: Any, **options: Any) -> Any:
+        scanned.extend(sorted(f.module.name for f in module_files))
+        return scan(module_files, **options)
+
+    monkeypatch.setattr(grimp_usecases, "scan_imports", spy)
+    here = cli("boundaries", "--format", "json", cwd=second)
+    assert here.code == 1 and here.json()["cycles"], here.out
+    assert scanned == ["loop.b.use"]

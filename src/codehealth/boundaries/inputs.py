@@ -86,12 +86,14 @@ def read_project(
     folders: dict[str, str],
     use_cache: bool,
     overrides: Mapping[str, bytes],
+    blobs: Mapping[str, str],
 ) -> tuple[Project, Graphs]:
-    """The project as grimp lists it, and its graphs (none built yet)."""
+    """The project as grimp lists it, and its graphs (none built yet); ``blobs``: the blob
+    id of each file on disk by absolute path, for grimp's cache."""
     # grimp is imported here, not at start-up: a warm run never needs it.
     from codehealth.adapters.imports import GraphFiles, list_modules
 
-    files = GraphFiles()
+    files = GraphFiles(blobs=blobs)
     absolute = _read_sources(dict(list_modules(folders, files)), files)
     for path, content in overrides.items():
         if os.path.abspath(path) in absolute:

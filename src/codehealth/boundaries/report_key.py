@@ -35,16 +35,34 @@ CONFIG_FILES = (
 )
 
 
+ContentIds = dict[str, tuple[str, str]]  # absolute path -> (relative path, blob id)
+
+
+def content_ids(root: str, settings: Settings, folders: dict[str, str]) -> ContentIds:
+    """Each Python file the report reads, with its path relative to ``root`` and the blob
+    id of its bytes on disk, in a stable order."""
+    index = start_clean_blob_ids(root)  # git runs while the files are listed
+    listed = [
+        entry
+        for folder in sorted({*folders.values(), *_other_packages(settings)})
+        for entry in _python_files(folder, root)
+    ]
+    known = index() or {}
+    return {path: (name, known.get(name) or _hashed(path)) for path, name in listed}
+
+
 def project_key(
     root: str,
     settings: Settings,
     folders: dict[str, str],
     overrides: Mapping[str, bytes] | None = None,
+    ids: ContentIds | None = None,
 ) -> str:
     """A digest of everything the report depends on, ``overrides`` (absolute path -> the
-    content standing in for that file) in place of those files. Not memoised: one process
-    may run several commands (the report, tests), and files change between them."""
-    index = start_clean_blob_ids(root)  # git runs while the files are listed
+    content standing in for that file) in place of those files; ``ids``: the files' from
+    ``content_ids``. Not memoised: one process may run several commands (the report,
+    tests), and files change between them."""
+    ids = content_ids(root, settings, folders) if ids is None else ids
     digest = hashlib.blake2b(digest_size=20)
     digest.update(f"{FORMAT}/{__version__}/{sys.version_info[:2]}".encode())
     digest.update(
@@ -52,16 +70,11 @@ def project_key(
     )
     digest.update(repr(sorted((n, _relative(root, f)) for n, f in folders.items())).encode())
     _digest_config(digest, root, settings)
-    listed = [
-        entry
-        for folder in sorted({*folders.values(), *_other_packages(settings)})
-        for entry in _python_files(folder, root)
-    ]
-    known = index() or {}
     replaced = {os.path.abspath(path): content for path, content in (overrides or {}).items()}
-    for path, name in listed:
+    for path, (name, blob) in ids.items():
         content = replaced.get(path)
-        blob = blob_id(content) if content is not None else known.get(name) or _hashed(path)
+        if content is not None:
+            blob = blob_id(content)
         # surrogateescape: a file name that is not UTF-8
         digest.update(f"{name}\0{blob}\n".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()

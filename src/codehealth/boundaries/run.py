@@ -32,7 +32,7 @@ from codehealth.boundaries.project import (
     root_package_folders,
 )
 from codehealth.boundaries.references import HiddenDependencies, hidden_dependencies
-from codehealth.boundaries.report_key import project_key
+from codehealth.boundaries.report_key import content_ids, project_key
 from codehealth.core import BoundaryReport, NotAnalysed, Reference, Settings, Violation
 
 _PRIVATE_RULES = ("CH301", "CH302", "CH303", "CH307")
@@ -54,13 +54,15 @@ def run_boundaries(
     root = os.path.abspath(root)
     settings = settings or load_settings(root, config_file)
     folders = root_package_folders(settings)
-    key = project_key(root, settings, folders, overrides or {}) if use_cache else ""
+    ids = content_ids(root, settings, folders) if use_cache else {}
+    key = project_key(root, settings, folders, overrides or {}, ids) if use_cache else ""
     cache_file = report_file(root, settings, key)
     if key:
         cached = load_report(cache_file, key, root)
         if cached is not None:
             return cached
-    report = _compute(root, settings, folders, use_cache, overrides or {})
+    blobs = {path: blob for path, (_, blob) in ids.items()}
+    report = _compute(root, settings, folders, use_cache, overrides or {}, blobs)
     if key:
         save_report(cache_file, key, report)
     return report
@@ -72,8 +74,9 @@ def _compute(
     folders: dict[str, str],
     use_cache: bool,
     overrides: Mapping[str, bytes],
+    blobs: Mapping[str, str],
 ) -> BoundaryReport:
-    project, graphs = read_project(root, settings, folders, use_cache, overrides)
+    project, graphs = read_project(root, settings, folders, use_cache, overrides, blobs)
     check_django_settings(settings, set(project.paths))
     left_out = not_importer(project.settings, project.sources.get)  # asked per file and edge
     hidden = _hidden_dependencies(project, left_out)
