@@ -207,3 +207,27 @@ def test_grimps_cache_is_hit_in_another_clone(
     here = cli("boundaries", "--format", "json", cwd=second)
     assert here.code == 1 and here.json()["cycles"], here.out
     assert scanned == ["loop.b.use"]
+
+
+def test_a_base_copied_out_of_git_finds_the_report_of_a_run_at_the_base_commit(
+    tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pull request that adds a file: the gate copies the base revision out of git to
+    check it; that copy's contents are the base commit's, whose report the default branch's
+    job saved in another clone."""
+    base = _project(tmp_path / "main-job" / "loop")
+    assert cli("boundaries", "--format", "json", cwd=base).code == 0
+    pull = tmp_path / "pr-job" / "loop"
+    git(tmp_path, "clone", "--quiet", str(base), str(pull))
+    git(pull, "checkout", "--quiet", "-b", "feature")
+    write_files(pull, {"loop/b/back.py": "from loop.a import A\n"})  # added: a cycle
+    commit_all(pull, "cycle")
+    cold = _problems(pull)
+    shutil.rmtree(pull / ".codehealth")
+    shutil.copytree(base / ".codehealth", pull / ".codehealth")
+    computed = _computed(monkeypatch)
+
+    restored = _problems(pull)
+    assert computed == [False]  # the head's report only
+    assert restored == cold
+    assert ("CH306", "loop/b/back.py") in {(rule, path) for rule, path, _ in restored}

@@ -45,26 +45,39 @@ def run_boundaries(
     config_file: str | None = None,
     use_cache: bool = True,
     overrides: Mapping[str, bytes] | None = None,
+    cache_root: str | None = None,
 ) -> BoundaryReport:
     """``overrides``: absolute path -> content standing in for that (existing) file; the
     gate computes another revision of a few edited files this way. Reports are cached by
     the contents they read, so the base side finds the report of a run at the base commit,
     in this clone or in one whose ``.codehealth/`` was restored here; OverrideError when the
-    contents cannot stand in (then use a copy)."""
+    contents cannot stand in (then use a copy). ``cache_root``: the project whose
+    ``.codehealth/`` holds the caches (a revision copied out of git uses the project's)."""
     root = os.path.abspath(root)
     settings = settings or load_settings(root, config_file)
     folders = root_package_folders(settings)
-    ids = content_ids(root, settings, folders) if use_cache else {}
-    key = project_key(root, settings, folders, overrides or {}, ids) if use_cache else ""
-    cache_file = report_file(root, settings, key)
-    if key:
-        cached = load_report(cache_file, key, root)
-        if cached is not None:
-            return cached
+    if not use_cache:
+        return _compute(root, settings, folders, None, overrides or {}, {})
+    return _cached(root, settings, folders, os.path.abspath(cache_root or root), overrides or {})
+
+
+def _cached(
+    root: str,
+    settings: Settings,
+    folders: dict[str, str],
+    home: str,
+    overrides: Mapping[str, bytes],
+) -> BoundaryReport:
+    """The report of these contents from ``home``'s cache, else computed and saved there."""
+    ids = content_ids(root, settings, folders)
+    key = project_key(root, settings, folders, overrides, ids)
+    cache_file = report_file(home, settings, key)
+    cached = load_report(cache_file, key, root)
+    if cached is not None:
+        return cached
     blobs = {path: blob for path, (_, blob) in ids.items()}
-    report = _compute(root, settings, folders, use_cache, overrides or {}, blobs)
-    if key:
-        save_report(cache_file, key, report)
+    report = _compute(root, settings, folders, home, overrides, blobs)
+    save_report(cache_file, key, report)
     return report
 
 
@@ -72,11 +85,11 @@ def _compute(
     root: str,
     settings: Settings,
     folders: dict[str, str],
-    use_cache: bool,
+    cache_root: str | None,
     overrides: Mapping[str, bytes],
     blobs: Mapping[str, str],
 ) -> BoundaryReport:
-    project, graphs = read_project(root, settings, folders, use_cache, overrides, blobs)
+    project, graphs = read_project(root, settings, folders, cache_root, overrides, blobs)
     check_django_settings(settings, set(project.paths))
     left_out = not_importer(project.settings, project.sources.get)  # asked per file and edge
     hidden = _hidden_dependencies(project, left_out)
