@@ -180,7 +180,7 @@ def test_the_sqlite_history_records_no_boundaries(tmp_path: Path) -> None:
         listed = db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         tables = {row[0] for row in listed}
     assert tables == {"meta", "blobs", "commits", "tree"}  # the layout older versions read
-    assert not (repo / ".codehealth" / "boundaries.json").exists()  # no boundaries run
+    assert not (repo / ".codehealth" / "boundaries").exists()  # no boundaries run
 
 
 def test_the_boundaries_setting_must_be_true_or_false(tmp_path: Path) -> None:

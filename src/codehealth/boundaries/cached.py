@@ -1,23 +1,21 @@
-"""The warm path of ``codehealth boundaries``: when no Python file of the project and no
-configuration changed (same paths, sizes and modification times), the last report is read
-back from ``.codehealth/boundaries.json`` instead of being computed again (the gate's report
-of the work tree with a few files' base contents, from ``boundaries-overridden.json``)."""
+"""The warm path of ``codehealth boundaries``: when a report of the same contents was made
+(here, in another clone, or by the gate for the work tree with other contents standing in;
+``report_key``), it is read back from ``.codehealth/boundaries/<key>.json`` instead of being
+computed again. The newest KEEP reports are kept."""
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
-import sys
-from collections.abc import Mapping
+import re
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
 from codehealth.adapters.files import load_settings
 from codehealth.boundaries.project import root_package_folders
+from codehealth.boundaries.report_key import digest_of, project_key
 from codehealth.core import Settings
-from codehealth.version import __version__
 
 if TYPE_CHECKING:  # the warm path must not pay for importing the model's dataclasses
     from codehealth.core import (
@@ -29,16 +27,7 @@ if TYPE_CHECKING:  # the warm path must not pay for importing the model's datacl
         Violation,
     )
 
-FORMAT = 3  # 3: sites have a kind, the report its Django settings
-# manage.py, pytest.ini and tox.ini may name the Django settings module.
-_CONFIG_FILES = (
-    "pyproject.toml",
-    "setup.cfg",
-    ".importlinter",
-    "manage.py",
-    "pytest.ini",
-    "tox.ini",
-)
+KEEP = 6  # reports kept: the work tree's, the gate's base side, those of a few base commits
 _DEFAULT_COSTS = {
     "CH301": ("major", 15.0),
     "CH302": ("major", 10.0),
@@ -50,57 +39,6 @@ _DEFAULT_COSTS = {
     "CH308": ("minor", 2.0),
     "CH309": ("minor", 5.0),
 }
-
-
-def project_key(
-    root: str,
-    settings: Settings,
-    folders: dict[str, str],
-    overrides: Mapping[str, bytes] | None = None,
-) -> str:
-    """A digest of everything the report depends on, ``overrides`` (path -> the content
-    standing in for that file) included. Not memoised: one process may run several
-    commands (the report, tests), and files change between them."""
-    digest = hashlib.blake2b(digest_size=20)
-    for path, content in sorted((overrides or {}).items()):
-        digest.update(f"{path}\0{len(content)}\0".encode("utf-8", "surrogateescape") + content)
-    digest.update(f"{FORMAT}/{__version__}/{sys.version_info[:2]}".encode())
-    digest.update(
-        repr((settings.boundaries, settings.django, settings.roots, settings.exclude)).encode()
-    )
-    digest.update(repr(sorted(folders.items())).encode())
-    for name in _CONFIG_FILES:
-        with contextlib.suppress(OSError), open(os.path.join(root, name), "rb") as handle:
-            digest.update(name.encode() + b"\0" + handle.read())
-    if settings.config_file and os.path.basename(settings.config_file) not in _CONFIG_FILES:
-        with contextlib.suppress(OSError), open(settings.config_file, "rb") as handle:
-            digest.update(handle.read())
-    for folder in sorted({*folders.values(), *_other_packages(settings)}):
-        _digest_package(digest, folder)
-    return digest.hexdigest()
-
-
-def _digest_package(digest: Any, folder: str) -> None:
-    """Adds the path, modification time and size of each Python file grimp would list in
-    the package at ``folder``."""
-    regular = os.path.isfile(os.path.join(folder, "__init__.py"))
-    for path, dirs, names in os.walk(folder):
-        if regular and "__init__.py" not in names:
-            dirs[:] = []  # as grimp: below a folder without __init__.py, no modules
-            continue
-        dirs[:] = sorted(d for d in dirs if d.isidentifier())
-        for name in sorted(names):
-            if name.endswith(".py"):
-                _digest_file(digest, path, name)
-
-
-def _digest_file(digest: Any, path: str, name: str) -> None:
-    """Adds the file's path, modification time and size (nothing when it cannot be read)."""
-    with contextlib.suppress(OSError):
-        stat = os.stat(os.path.join(path, name))
-        line = f"{path}/{name}\0{stat.st_mtime_ns}\0{stat.st_size}\n"
-        # surrogateescape: a file name that is not UTF-8
-        digest.update(line.encode("utf-8", "surrogateescape"))
 
 
 def boundaries_json(report: BoundaryReport) -> str:
@@ -117,33 +55,40 @@ def boundaries_json(report: BoundaryReport) -> str:
 _RENDERED: list[Any] = []
 
 
-def _other_packages(settings: Settings) -> list[str]:
-    """Packages in the source roots that codehealth does not check (tests...) but a contract
-    may name: their files count for the key too."""
-    found = []
-    for base in settings.roots or (".",):
-        folder = os.path.join(settings.root, base)
-        with contextlib.suppress(OSError):
-            for entry in os.scandir(folder):
-                if entry.is_dir() and os.path.isfile(os.path.join(entry.path, "__init__.py")):
-                    found.append(os.path.abspath(entry.path))
-    return found
+def report_file(root: str, settings: Settings, key: str) -> str:
+    """Where the report of ``key`` is kept: one file per key, whatever produced it (a
+    report of the work tree, or of the work tree with other contents standing in)."""
+    return os.path.join(root, settings.cache_dir, "boundaries", f"{key}.json")
 
 
-def load_document(path: str, key: str) -> tuple[str, bool] | None:
-    """The cached ``--format json`` text and whether it failed, when ``key`` matches."""
+def load_document(path: str, key: str, root: str) -> tuple[str, bool] | None:
+    """The cached ``--format json`` text and whether it failed, when the file holds the
+    report of ``key`` whole; its paths are re-rooted at ``root`` (made in another clone)."""
     try:
-        with open(path, encoding="utf-8") as handle:
+        with open(path, encoding="utf-8", errors="surrogateescape") as handle:
             first = handle.readline().split()
-            if len(first) != 2 or first[0] != key:
-                return None
-            return handle.read(), first[1] == "1"
+            stored = json.loads(handle.readline())
+            body = handle.read()
     except (OSError, ValueError):
         return None  # missing, damaged or foreign: computed again
+    if len(first) != 3 or first[0] != key or first[2] != digest_of(body):
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # used: kept longest when older reports are removed
+    return rerooted(body, str(stored), root), first[1] == "1"
 
 
-def load_report(path: str, key: str) -> BoundaryReport | None:
-    found = load_document(path, key)
+def rerooted(body: str, stored: str, root: str) -> str:
+    """``body`` with the absolute paths under ``stored`` (the report's root and any path
+    below it) under ``root`` instead."""
+    if stored == root:
+        return body
+    old, new = json.dumps(stored)[1:-1], json.dumps(root)[1:-1]
+    return re.sub(re.escape(old) + r'(?=["/\\])', lambda _: new, body)
+
+
+def load_report(path: str, key: str, root: str) -> BoundaryReport | None:
+    found = load_document(path, key, root)
     if found is None:
         return None
     try:
@@ -153,19 +98,34 @@ def load_report(path: str, key: str) -> BoundaryReport | None:
 
 
 def save_report(path: str, key: str, report: BoundaryReport) -> None:
-    """The report as ``--format json`` prints it, after a line with the key and the verdict."""
+    """The report as ``--format json`` prints it, after a line with the key, the verdict and
+    the body's digest, and one with its root; the oldest reports beyond KEEP are removed."""
     temporary = f"{path}.{os.getpid()}.tmp"
+    body = boundaries_json(report)
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        _ignore_folder(os.path.dirname(path))
-        with open(temporary, "w", encoding="utf-8") as handle:
-            handle.write(f"{key} {int(report.failed)}\n")
-            handle.write(boundaries_json(report))
+        _ignore_folder(os.path.dirname(os.path.dirname(path)))
+        with open(temporary, "w", encoding="utf-8", errors="surrogateescape") as handle:
+            handle.write(f"{key} {int(report.failed)} {digest_of(body)}\n")
+            handle.write(json.dumps(report.root) + "\n")
+            handle.write(body)
         os.replace(temporary, path)  # atomic: a reader sees the old report or the new one
     except OSError:
         # A full disk: no cached report, and no half-written file left behind.
         with contextlib.suppress(OSError):
             os.remove(temporary)
+        return
+    _remove_oldest(os.path.dirname(path))
+
+
+def _remove_oldest(folder: str) -> None:
+    """Keeps the KEEP reports used last (another process may be removing them too)."""
+    with contextlib.suppress(OSError):
+        reports = [e for e in os.scandir(folder) if e.name.endswith(".json")]
+        reports.sort(key=lambda entry: entry.stat().st_mtime_ns, reverse=True)
+        for entry in reports[KEEP:]:
+            with contextlib.suppress(OSError):
+                os.remove(entry.path)
 
 
 def _ignore_folder(folder: str) -> None:
@@ -183,7 +143,7 @@ def cached_boundaries_json(
     root = os.path.abspath(root)
     settings = settings or load_settings(root, config_file)
     key = project_key(root, settings, root_package_folders(settings))
-    return load_document(os.path.join(root, settings.cache_dir, "boundaries.json"), key)
+    return load_document(report_file(root, settings, key), key, root)
 
 
 def decode_report(data: dict[str, Any]) -> BoundaryReport:

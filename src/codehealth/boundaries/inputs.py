@@ -84,19 +84,22 @@ def read_project(
     root: str,
     settings: Settings,
     folders: dict[str, str],
-    use_cache: bool,
+    cache_root: str | None,
     overrides: Mapping[str, bytes],
+    blobs: Mapping[str, str],
 ) -> tuple[Project, Graphs]:
-    """The project as grimp lists it, and its graphs (none built yet)."""
+    """The project as grimp lists it, and its graphs (none built yet); ``blobs``: the blob
+    id of each file on disk by absolute path, for grimp's cache in the ``.codehealth/`` of
+    ``cache_root`` (None: no cache)."""
     # grimp is imported here, not at start-up: a warm run never needs it.
     from codehealth.adapters.imports import GraphFiles, list_modules
 
-    files = GraphFiles()
+    files = GraphFiles(blobs=blobs)
     absolute = _read_sources(dict(list_modules(folders, files)), files)
     for path, content in overrides.items():
         if os.path.abspath(path) in absolute:
             absolute[os.path.abspath(path)] = content
-    grimp_cache = os.path.join(root, settings.cache_dir, "grimp") if use_cache else None
+    grimp_cache = os.path.join(cache_root, settings.cache_dir, "grimp") if cache_root else None
     contents = {m: absolute[p] for m, p in files.paths.items() if p in absolute}
     annotations = settings.boundaries.annotations_are_type_only
     scanned = _scan_overrides(files, absolute, overrides, annotations)

@@ -11,7 +11,7 @@ from codehealth.adapters.files import load_settings
 from codehealth.adapters.imports import ContractSource, GraphKey, read_importlinter, run_contracts
 from codehealth.adapters.imports import OverrideError as OverrideError
 from codehealth.boundaries.analysis import Analysis, ProjectFacts, analyse
-from codehealth.boundaries.cached import load_report, project_key, save_report
+from codehealth.boundaries.cached import load_report, report_file, save_report
 from codehealth.boundaries.check import BOUNDARY_RULES
 from codehealth.boundaries.cycles import find_cycles, summarise_modules
 from codehealth.boundaries.finish import (
@@ -32,6 +32,7 @@ from codehealth.boundaries.project import (
     root_package_folders,
 )
 from codehealth.boundaries.references import HiddenDependencies, hidden_dependencies
+from codehealth.boundaries.report_key import content_ids, project_key
 from codehealth.core import BoundaryReport, NotAnalysed, Reference, Settings, Violation
 
 _PRIVATE_RULES = ("CH301", "CH302", "CH303", "CH307")
@@ -44,24 +45,39 @@ def run_boundaries(
     config_file: str | None = None,
     use_cache: bool = True,
     overrides: Mapping[str, bytes] | None = None,
+    cache_root: str | None = None,
 ) -> BoundaryReport:
     """``overrides``: absolute path -> content standing in for that (existing) file; the
-    gate computes another revision of a few edited files this way (its report is cached
-    apart, keyed by the contents too: a rerun of the gate finds the base side's report);
-    OverrideError when the contents cannot stand in (then use a copy)."""
+    gate computes another revision of a few edited files this way. Reports are cached by
+    the contents they read, so the base side finds the report of a run at the base commit,
+    in this clone or in one whose ``.codehealth/`` was restored here; OverrideError when the
+    contents cannot stand in (then use a copy). ``cache_root``: the project whose
+    ``.codehealth/`` holds the caches (a revision copied out of git uses the project's)."""
     root = os.path.abspath(root)
     settings = settings or load_settings(root, config_file)
     folders = root_package_folders(settings)
-    key = project_key(root, settings, folders, overrides or {}) if use_cache else ""
-    name = "boundaries-overridden.json" if overrides else "boundaries.json"
-    cache_file = os.path.join(root, settings.cache_dir, name)
-    if key:
-        cached = load_report(cache_file, key)
-        if cached is not None:
-            return cached
-    report = _compute(root, settings, folders, use_cache, overrides or {})
-    if key:
-        save_report(cache_file, key, report)
+    if not use_cache:
+        return _compute(root, settings, folders, None, overrides or {}, {})
+    return _cached(root, settings, folders, os.path.abspath(cache_root or root), overrides or {})
+
+
+def _cached(
+    root: str,
+    settings: Settings,
+    folders: dict[str, str],
+    home: str,
+    overrides: Mapping[str, bytes],
+) -> BoundaryReport:
+    """The report of these contents from ``home``'s cache, else computed and saved there."""
+    ids = content_ids(root, settings, folders)
+    key = project_key(root, settings, folders, overrides, ids)
+    cache_file = report_file(home, settings, key)
+    cached = load_report(cache_file, key, root)
+    if cached is not None:
+        return cached
+    blobs = {path: blob for path, (_, blob) in ids.items()}
+    report = _compute(root, settings, folders, home, overrides, blobs)
+    save_report(cache_file, key, report)
     return report
 
 
@@ -69,10 +85,11 @@ def _compute(
     root: str,
     settings: Settings,
     folders: dict[str, str],
-    use_cache: bool,
+    cache_root: str | None,
     overrides: Mapping[str, bytes],
+    blobs: Mapping[str, str],
 ) -> BoundaryReport:
-    project, graphs = read_project(root, settings, folders, use_cache, overrides)
+    project, graphs = read_project(root, settings, folders, cache_root, overrides, blobs)
     check_django_settings(settings, set(project.paths))
     left_out = not_importer(project.settings, project.sources.get)  # asked per file and edge
     hidden = _hidden_dependencies(project, left_out)

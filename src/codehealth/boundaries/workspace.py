@@ -102,7 +102,9 @@ def _between(
     """The findings on imports from one project into another, by the importer's project,
     and the (path, line) of the inline ignores that covered one."""
     base = replace(workspace.projects[0][1], root=workspace.root, cache_dir=".codehealth/workspace")
-    project, graphs = read_project(workspace.root, base, packages.folders, use_cache, {})
+    project, graphs = read_project(
+        workspace.root, base, packages.folders, workspace.root if use_cache else None, {}, {}
+    )
     internal = set(project.paths)
     crossing = _crossing(graphs((project.roots, False, False)), internal, packages)
     if not crossing:

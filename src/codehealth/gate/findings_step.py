@@ -81,7 +81,8 @@ def project_findings(
     ``overrides`` (absolute path -> content) describe ``revision`` as the work tree with a
     few edited files standing in: the work tree's cached import graph is patched with their
     imports. Otherwise a revision other than the work tree is exported from git objects
-    into a temporary folder (never a checkout of the user's tree) and checked uncached."""
+    into a temporary folder (never a checkout of the user's tree) and checked with the
+    project's caches (keyed by content)."""
     notes: list[str] = []
     try:
         report = isolated(
@@ -116,4 +117,7 @@ def _boundary_report(
         if not os.path.isdir(inside):
             return None
         moved = replace(settings, root=inside)
-        return run_boundaries(inside, settings=moved, use_cache=False)
+        # cached in the project's .codehealth/ by content: the report a run at that commit
+        # made (here, or in the clone whose cache CI restored) is found, the copy's imports
+        # are read from grimp's cache
+        return run_boundaries(inside, settings=moved, cache_root=settings.root)

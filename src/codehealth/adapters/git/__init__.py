@@ -31,6 +31,9 @@ from codehealth.adapters.git.diff_lines import (
 from codehealth.adapters.git.ignores import (
     ignoring_rule as ignoring_rule,
 )
+from codehealth.adapters.git.index import (
+    start_clean_blob_ids as start_clean_blob_ids,
+)
 from codehealth.adapters.git.log import (
     PrefetchedLog as PrefetchedLog,
 )
@@ -120,6 +123,7 @@ __all__ = [
     "STAGED",
     "WORKTREE",
     "changes_and_lines",
+    "start_clean_blob_ids",
     "commits_despite_damage",
     "export_tree",
     "first_commit",

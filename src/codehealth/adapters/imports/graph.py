@@ -13,7 +13,7 @@ import inspect
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +31,7 @@ class GraphFiles:
     skip: dict[str, str] = field(default_factory=dict)  # absolute path -> reason
     found: dict[tuple[str, str], Any] = field(default_factory=dict)  # one walk per package
     notes: list[str] = field(default_factory=list)
+    blobs: Mapping[str, str] = field(default_factory=dict)  # absolute path -> blob id on disk
 
 
 def list_modules(folders: dict[str, str], files: GraphFiles) -> dict[str, str]:
@@ -70,15 +71,22 @@ def build_import_graph(
     grimp caches each module's imports resolved against the modules it found then, and
     checks only the importer's own file: when a file enters or leaves ``files.skip`` (a
     syntax error made or fixed), the imports of it would stay as they were. Then the cache
-    is dropped and the graph built once more."""
+    is dropped and the graph built once more. ``files.blobs`` (the blob id of each file on
+    disk) make its cache follow contents (``restamp``)."""
+    from codehealth.adapters.imports.restamp import record, restamp
+
     options = (include_external, exclude_type_checking)
     cached = cache_dir is not None and os.path.isdir(cache_dir)
+    if cached and files.blobs:
+        restamp(str(cache_dir), files, files.blobs)
     graph, cache_dir = _build(roots, folders, files, options, cache_dir)
     if cache_dir is not None and _skip_set_changed(cache_dir, files.skip) and cached:
         shutil.rmtree(cache_dir, ignore_errors=True)
         graph, cache_dir = _build(roots, folders, files, options, cache_dir)
         if cache_dir is not None:
             _skip_set_changed(cache_dir, files.skip)  # recorded again for the new cache
+    if cache_dir is not None and files.blobs:
+        record(cache_dir, files, files.blobs)
     return graph
 
 
