@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import random
 import resource
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -195,8 +196,10 @@ def _full_disk(limit: int):
 def test_a_full_disk_means_no_cache_a_note_and_correct_results(make_repo, args, cache, limit):
     repo = _changed_repo(make_repo)
     expected = run_cli(*args, cwd=repo)
-    for leftover in (repo / ".codehealth").iterdir():
-        if leftover.is_file() and leftover.name != ".gitignore":
+    for leftover in (repo / ".codehealth").iterdir():  # every cache, the reports' folder too
+        if leftover.is_dir():
+            shutil.rmtree(leftover)
+        elif leftover.name != ".gitignore":
             leftover.unlink()
     full = subprocess.run(
         _cli(*args),
