@@ -122,3 +122,20 @@ def test_outside_git_a_replay_restats_the_walk_instead_of_walking(tmp_path: Path
     again = snapshot(str(root), ["scan"])
     (root / "pkg" / "a.py").write_text("def f():\n    return 9\n")
     assert rechecked(str(root), ["scan"], again.walked or ()) != again.digest
+
+
+def test_a_replay_into_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    """`codehealth scan | head`: the reader has gone, the replay's write must not raise."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import io, os, sys\n"
+        "from codehealth.adapters.replay import record\n"
+        "read, write = os.pipe(); os.close(read)\n"
+        "sys.stdout = io.TextIOWrapper(io.FileIO(write, 'w'), encoding='utf-8')\n"
+        "record._write('', memoryview(b'x' * 1_000_000))\n"
+        "sys.__stderr__.write('ended')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.stderr == "ended", done.stderr

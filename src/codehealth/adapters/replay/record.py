@@ -119,13 +119,17 @@ def _read(path: str) -> _Record | None:
 def _write(err: str, out: memoryview) -> None:
     sys.stderr.write(err)
     sys.stderr.flush()
-    sys.stdout.flush()
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:  # a stream without bytes: the text, as it was recorded
-        sys.stdout.write(bytes(out).decode(sys.stdout.encoding or "utf-8", "replace"))
-    else:
-        buffer.write(out)
-    sys.stdout.flush()
+    try:
+        sys.stdout.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:  # a stream without bytes: the text, as it was recorded
+            sys.stdout.write(bytes(out).decode(sys.stdout.encoding or "utf-8", "replace"))
+        else:
+            buffer.write(out)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `codehealth scan | head`: as console.write, no traceback
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def _encode(text: str) -> bytes:
