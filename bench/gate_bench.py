@@ -1,9 +1,10 @@
 """Time ``codehealth gate`` on a git repository built from Django's pinned sdist.
 
-Targets (issue 5), on a change to 5 files:
-- ``codehealth gate --base main`` <= 0.15x the single-process ``ast.parse`` floor of the
-  whole repository (the gate's cost must depend on the change, not on the repository);
-- ``codehealth gate --staged`` on a 1-file staged change (pre-commit mode) <= 0.5 s.
+Targets (issue 18), on a change to 5 files:
+- ``codehealth gate --base main`` <= 0.3x (cold cache) and <= 0.15x (warm) the
+  single-process ``ast.parse`` floor of the whole repository (the gate's cost must depend
+  on the change, not on the repository);
+- ``codehealth gate --staged`` on a 1-file staged change (pre-commit mode), warm: <= 0.2 s.
 Both are printed beside ``diff-quality --violations=ruff.check`` on the same change, each
 measured cold (``.codehealth/`` removed before every run: a first run, a fresh CI checkout)
 and warm (run once before: the per-content cache holds both sides). A third change, one
@@ -145,6 +146,7 @@ class _Table:
     rows: list[tuple[str, float, int, str]] = field(default_factory=list)
 
     def time(self, name: str, command: list[str], target: str, cold: bool = False) -> None:
+        """``target``: "<= Nx floor", "<= N s" (then a verdict is added) or a word."""
         seconds, code = best_of(self.runs, command, cold)
         self.rows.append((name, seconds, code, target))
         print(_line(name, seconds, code, target, self.floor))
@@ -159,7 +161,7 @@ def _time_branch(table: _Table, codehealth: list[str], diff_quality: str | None)
         for cold in (True, False):
             name = f"{label} ({'cold' if cold else 'warm'})"
             command = [*codehealth, "--base", "main", *extra]
-            table.time(name, command, "target <= 0.15x floor", cold)
+            table.time(name, command, "<= 0.3x floor" if cold else "<= 0.15x floor", cold)
     if diff_quality:
         dq = [diff_quality, "--violations=ruff.check", "--compare-branch=main"]
         table.time("diff-quality --violations=ruff.check (same 5 files)", dq, "peer")
@@ -175,7 +177,9 @@ def _time_staged(table: _Table, codehealth: list[str], diff_quality: str | None)
     try:
         for cold in (True, False):
             label = f"codehealth gate --staged (1 file, {'cold' if cold else 'warm'})"
-            table.time(label, [*codehealth, "--staged"], "target <= 0.5 s", cold)
+            table.time(
+                label, [*codehealth, "--staged"], "information" if cold else "<= 0.2 s", cold
+            )
         if diff_quality:
             dq = [diff_quality, "--violations=ruff.check", "--compare-branch=HEAD"]
             table.time("diff-quality --violations=ruff.check (staged file)", dq, "peer")
@@ -248,8 +252,19 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _judged(target: str, seconds: float, floor: float) -> str:
+    """``target`` with its verdict: "<= 0.3x floor: FAIL"."""
+    if not target.startswith("<= "):
+        return target
+    limit = target[3:].split(" ", 1)[0]
+    value = seconds / floor if limit.endswith("x") else seconds
+    verdict = "pass" if value <= float(limit.rstrip("x")) else "FAIL"
+    return f"{target}: {verdict}"
+
+
 def _line(name: str, seconds: float, code: int, target: str, floor: float) -> str:
-    return f"{name:<58} {seconds:7.3f} s  {seconds / floor:5.2f}x floor  exit {code}  {target}"
+    judged = _judged(target, seconds, floor)
+    return f"{name:<58} {seconds:7.3f} s  {seconds / floor:5.2f}x floor  exit {code}  {judged}"
 
 
 def _write(
@@ -269,7 +284,10 @@ def _write(
         "",
         "| command | seconds | x floor | exit | target |",
         "| --- | ---: | ---: | ---: | --- |",
-        *(f"| `{n}` | {s:.3f} | {s / floor:.2f} | {c} | {t} |" for n, s, c, t in rows),
+        *(
+            f"| `{n}` | {s:.3f} | {s / floor:.2f} | {c} | {_judged(t, s, floor)} |"
+            for n, s, c, t in rows
+        ),
         "",
         f"Reproduce: `{command} --write`",
         "",
