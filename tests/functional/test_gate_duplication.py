@@ -200,3 +200,34 @@ def test_a_copy_of_excluded_code_is_not_new_duplication(
             _problems(cli("gate", "--base", "main", "--format", "json", "--no-cache", cwd=repo))
             == []
         )
+
+
+def test_a_rerun_does_not_fingerprint_the_touched_files_again(
+    make_repo: Callable[..., Path], cli: Callable[..., Run], monkeypatch: Any
+) -> None:
+    """Their fingerprints are kept for the next run, only the last run's (they are large)."""
+    import codehealth.gate.touched_prints as touched
+
+    repo = _feature(make_repo)
+    write_files(repo, {"shop/orders.py": SHIP + "\n\n" + COPY})
+    printed: list[bytes] = []
+    fingerprints = touched.file_fingerprints
+
+    def counting(content: bytes) -> Any:
+        printed.append(content)
+        return fingerprints(content)
+
+    monkeypatch.setattr(touched, "file_fingerprints", counting)
+    first = _problems(_gate(cli, repo))
+    assert first and len(printed) == 2  # orders.py at the base and at the head
+    printed.clear()
+    assert _problems(_gate(cli, repo)) == first
+    assert printed == []
+    write_files(repo, {"shop/orders.py": SHIP + "\n\n" + COPY + "\n\nX = 1\n"})
+    (again,) = _problems(_gate(cli, repo))
+    assert (again["path"], again["line"]) == (first[0]["path"], first[0]["line"])
+    assert len(printed) == 1  # the new head content only
+    database = sqlite3.connect(repo / ".codehealth" / "fingerprints.sqlite")
+    kept = database.execute("SELECT count(*) FROM files WHERE key LIKE 'touched:%'").fetchone()
+    database.close()
+    assert kept == (2,)  # this run's base and head, not the edit before

@@ -31,6 +31,7 @@ from codehealth.duplication import FINGERPRINT_VERSION, KGRAM, WINDOW, file_fing
 from codehealth.gate.copies import FileDiff, NewCopy, file_diff, new_copies, new_duplication_percent
 from codehealth.gate.report import ERROR, NEW_DUPLICATION, WARNING, Problem
 from codehealth.gate.signal import lenient_tests
+from codehealth.gate.touched_prints import content_key, touched_fingerprints
 from codehealth.version import __version__
 
 # An index of more than twice the base tree's blobs, and this many more, forgets the blobs no
@@ -52,12 +53,11 @@ class Change(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class _Touched:
-    """What the untouched files are read for: the touched paths, their fingerprints' hashes
-    (at both sides), and the run's notes (a damaged cache is rebuilt with one)."""
+    """What the untouched files are read for: the touched paths and their fingerprints'
+    hashes (at both sides)."""
 
     paths: set[str]
     hashes: set[int]
-    notes: list[str]
 
 
 def duplication_problems(
@@ -72,14 +72,32 @@ def duplication_problems(
     ``max_new_duplication`` percent of the added lines (of production files)."""
     if not settings.duplication.enabled:
         return []
-    head, old, added = _touched(settings, change.changes, change.before, change.after)
+    folder = os.path.join(root, settings.cache_dir)
+    cache = Cache(folder, _salt(), "fingerprints.sqlite", PRINT_RECORD) if use_cache else None
+    try:
+        return _problems(root, settings, base, change, cache)
+    finally:
+        if cache is not None:
+            cache.close()
+            if notes is not None:
+                notes.extend(cache.notes)
+
+
+def _problems(
+    root: str,
+    settings: Settings,
+    base: str,
+    change: Change,
+    cache: Cache | None,
+) -> list[Problem]:
+    printed = touched_fingerprints(_contents(settings, change), cache)
+    head, old, added = _touched(settings, change, printed)
     if not head:
         return []
     paths = {path for c in change.changes for path in (c.path, c.old_path) if path}
     sides = (*head.values(), *old.values())
     hashes = {rows[at] for rows in sides for at in range(0, len(rows), FINGERPRINT_FIELDS)}
-    touched = _Touched(paths, hashes, [] if notes is None else notes)
-    others = _untouched(root, settings, base, touched, use_cache)
+    others = _untouched(root, settings, base, _Touched(paths, hashes), cache)
     copies = new_copies(head, old, others, added, settings.duplication)
     failing, percent = _failing(copies, added, settings)
     return [_problem(c, c in failing, percent, settings, change.after) for c in copies]
@@ -97,22 +115,19 @@ def _failing(
 
 
 def _touched(
-    settings: Settings,
-    changes: Sequence[ChangedFile],
-    before: Mapping[str, bytes | None],
-    after: Mapping[str, bytes | None],
+    settings: Settings, change: Change, printed: Mapping[str, Fingerprints | str]
 ) -> tuple[dict[str, Fingerprints], dict[str, Fingerprints], dict[str, FileDiff]]:
     """Fingerprints of the touched files at the head and at the base (by head-side path, a
     deleted file by its old path), and the lines the change added to each."""
     head: dict[str, Fingerprints] = {}
     old: dict[str, Fingerprints] = {}
     added: dict[str, FileDiff] = {}
-    for change in changes:
-        key = change.path or change.old_path
+    for changed in change.changes:
+        key = changed.path or changed.old_path
         if settings.duplication.excludes(key):
             continue
-        was, now = before.get(key), after.get(key) if change.path else None
-        was_printed, now_printed = _prints(was), _prints(now)
+        was, now = change.before.get(key), change.after.get(key) if changed.path else None
+        was_printed, now_printed = _prints(was, printed), _prints(now, printed)
         if was_printed is not None:
             old[key] = was_printed
         if now is not None and now_printed is not None:
@@ -121,13 +136,25 @@ def _touched(
     return head, old, added
 
 
-def _prints(content: bytes | None) -> Fingerprints | None:
-    printed = file_fingerprints(content) if content else None
-    return None if isinstance(printed, str) else printed
+def _contents(settings: Settings, change: Change) -> list[bytes]:
+    """The touched files' contents at both sides that copies are looked for in."""
+    found = []
+    for changed in change.changes:
+        key = changed.path or changed.old_path
+        if not settings.duplication.excludes(key):
+            found += [change.before.get(key), change.after.get(key) if changed.path else None]
+    return [content for content in found if content]
+
+
+def _prints(
+    content: bytes | None, printed: Mapping[str, Fingerprints | str]
+) -> Fingerprints | None:
+    found = printed.get(content_key(content)) if content else None
+    return None if found is None or isinstance(found, str) else found
 
 
 def _untouched(
-    root: str, settings: Settings, base: str, touched: _Touched, use_cache: bool
+    root: str, settings: Settings, base: str, touched: _Touched, cache: Cache | None
 ) -> dict[str, Fingerprints]:
     """The fingerprints of the base tree's Python files the change does not touch: of each,
     at least those whose hash is one of the touched files' (the cache's index holds all, and
@@ -136,19 +163,12 @@ def _untouched(
         return {}
     blobs = _python_blobs(root, base, touched.paths)
     included = _Included(settings)  # judged only for the blobs read or fingerprinted
-    folder = os.path.join(root, settings.cache_dir)
-    cache = Cache(folder, _salt(), "fingerprints.sqlite", PRINT_RECORD) if use_cache else None
-    try:
-        known = _indexed(cache, set(blobs.values()))
-        fresh = _fingerprinted(root, included.blobs(blobs, known), settings.jobs)
-        _store(cache, fresh, blobs)
-        found = _found(cache, touched.hashes, known)
-        if found is None:  # the index broke: fingerprint what it held
-            found = _fingerprinted(root, included.blobs(blobs, set(fresh)), settings.jobs)
-    finally:
-        if cache is not None:
-            cache.close()
-            touched.notes.extend(cache.notes)
+    known = _indexed(cache, set(blobs.values()))
+    fresh = _fingerprinted(root, included.blobs(blobs, known), settings.jobs)
+    _store(cache, fresh, blobs)
+    found = _found(cache, touched.hashes, known)
+    if found is None:  # the index broke: fingerprint what it held
+        found = _fingerprinted(root, included.blobs(blobs, set(fresh)), settings.jobs)
     known_prints = {**found, **fresh}
     return {
         path: value

@@ -70,6 +70,29 @@ class Cache:
         except sqlite3.DatabaseError as error:
             self._give_up(f"could not be updated ({error}); results are still correct")
 
+    def keep_only(
+        self, prefix: str, keys: Collection[str], items: Iterable[tuple[str, str]]
+    ) -> None:
+        """Store ``items`` and drop the entries whose key starts with ``prefix`` but is not
+        in ``keys``: a cache of what the last run used, never more than one run's worth."""
+        rows = list(items)
+        connection = self._connect()
+        if connection is None:
+            return
+        try:
+            with connection:
+                connection.execute("BEGIN")
+                stale = connection.execute(
+                    "SELECT key FROM files WHERE substr(key, 1, ?) = ?", (len(prefix), prefix)
+                ).fetchall()
+                gone = [(key,) for (key,) in stale if key not in keys]
+                connection.executemany("DELETE FROM files WHERE key = ?", gone)
+                connection.executemany(
+                    "INSERT OR REPLACE INTO files (key, data) VALUES (?, ?)", rows
+                )
+        except sqlite3.DatabaseError as error:
+            self._give_up(f"could not be updated ({error}); results are still correct")
+
     def indexed(self, keys: Sequence[str]) -> set[str]:
         """The ``keys`` whose records are in the index (none when it cannot be read)."""
         connection = self._connect()
