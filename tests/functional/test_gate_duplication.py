@@ -119,9 +119,12 @@ def test_the_detector_off_reports_nothing(
     assert _problems(_gate(cli, repo)) == []
 
 
-def test_an_old_clone_edited_in_lockstep_is_not_new_but_one_grown_is(
+def test_an_old_clone_edited_in_lockstep_is_not_new_and_one_grown_alike_only_warns(
     make_repo: Callable[..., Path], cli: Callable[..., Run]
 ) -> None:
+    """Replayed on saleor: a deprecation text appended to the same fields of two GraphQL
+    inputs that were already copies failed the merged commit; every copy growing alike is
+    the existing clone edited consistently, shown but not failed."""
     repo = _feature(make_repo, {"shop/orders.py": SHIP + "\n\n" + COPY})
 
     def edited(text: str) -> str:  # the same new line in both copies
@@ -136,9 +139,22 @@ def test_an_old_clone_edited_in_lockstep_is_not_new_but_one_grown_is(
     grown = NET_TOTAL.replace("    if skipped:", more + "    if skipped:")
     grown_copy = COPY.replace("    if skipped:", more + "    if skipped:")
     write_files(repo, {"shop/fees.py": grown, "shop/orders.py": SHIP + "\n\n" + grown_copy})
-    problems = _problems(_gate(cli, repo))
-    assert [p["path"] for p in problems] == ["shop/orders.py"]
-    assert "copy of shop/fees.py" in problems[0]["message"]
+    run = _gate(cli, repo)
+    (problem,) = _problems(run)
+    assert problem["path"] == "shop/orders.py" and problem["level"] == "warning"
+    assert "copy of shop/fees.py" in problem["message"]
+    assert "was a copy at the base and got the same lines" in problem["message"]
+
+
+def test_two_copies_both_written_by_the_change_fail(
+    make_repo: Callable[..., Path], cli: Callable[..., Run]
+) -> None:
+    repo = _feature(make_repo)
+    write_files(repo, {"shop/fees.py": NET_TOTAL + "\n\n" + COPY.replace("invoice", "bill")})
+    write_files(repo, {"shop/orders.py": SHIP + "\n\n" + COPY})
+    run = _gate(cli, repo)
+    problems = _problems(run)
+    assert run.code == 1 and problems and all(p["level"] == "error" for p in problems)
 
 
 def test_the_index_of_untouched_fingerprints_finds_what_fingerprinting_them_all_does(

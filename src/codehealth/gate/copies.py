@@ -35,6 +35,8 @@ class NewCopy:
     original: CloneLocation
     tokens: int
     new_lines: int  # lines of the copy the change added
+    # every copy of an existing clone grew alike (one edit made in each): shown, not failed
+    lockstep: bool = False
 
     @property
     def message(self) -> str:
@@ -140,16 +142,27 @@ class _New:
             return 0
         return count
 
+    def was_copied(self, location: CloneLocation) -> bool:
+        """Whether some of the copy's lines were in a copy at the base already."""
+        old = self.old.get(location.path, set())
+        return any(line in old for line in range(location.start, location.end + 1))
+
 
 def _group_copies(group: CloneGroup, new: _New) -> list[NewCopy]:
     """The new copies of one group, each naming a copy that is not new (or the first)."""
     fresh = {location: new.lines(location) for location in group.locations}
     fresh = {location: count for location, count in fresh.items() if count}
     old = [location for location in group.locations if location not in fresh]
+    lockstep = False
     if not old:  # every copy is new: the first is the original
+        # ... unless each was a copy at the base: an existing clone, edited alike in each
+        lockstep = all(new.was_copied(location) for location in group.locations)
         old = [group.locations[0]]
         fresh.pop(group.locations[0], None)
-    return [NewCopy(location, old[0], group.tokens, count) for location, count in fresh.items()]
+    return [
+        NewCopy(location, old[0], group.tokens, count, lockstep)
+        for location, count in fresh.items()
+    ]
 
 
 def _grows(rows: Fingerprints, location: CloneLocation, grown: Counter[int]) -> bool:

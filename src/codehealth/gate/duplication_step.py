@@ -22,15 +22,13 @@ from codehealth.adapters.pool import cores, spread_map
 from codehealth.core import (
     FINGERPRINT_FIELDS,
     ChangedFile,
-    Finding,
     Fingerprints,
     Settings,
-    fingerprint,
 )
 from codehealth.duplication import FINGERPRINT_VERSION, KGRAM, WINDOW, file_fingerprints
-from codehealth.gate.copies import FileDiff, NewCopy, file_diff, new_copies, new_duplication_percent
-from codehealth.gate.report import ERROR, NEW_DUPLICATION, WARNING, Problem
-from codehealth.gate.signal import lenient_tests
+from codehealth.gate.copies import FileDiff, file_diff, new_copies
+from codehealth.gate.copy_problems import copy_problems
+from codehealth.gate.report import Problem
 from codehealth.gate.touched_prints import content_key, touched_fingerprints
 from codehealth.version import __version__
 
@@ -99,19 +97,7 @@ def _problems(
     hashes = {rows[at] for rows in sides for at in range(0, len(rows), FINGERPRINT_FIELDS)}
     others = _untouched(root, settings, base, _Touched(paths, hashes), cache)
     copies = new_copies(head, old, others, added, settings.duplication)
-    failing, percent = _failing(copies, added, settings)
-    return [_problem(c, c in failing, percent, settings, change.after) for c in copies]
-
-
-def _failing(
-    copies: list[NewCopy], added: Mapping[str, FileDiff], settings: Settings
-) -> tuple[list[NewCopy], float]:
-    """The copies that fail (none when the production copies are within the limit), and
-    the percentage of the added production lines that are new copies."""
-    judged = [c for c in copies if not lenient_tests(c.copy.path, settings)]
-    counted = [diff.added for path, diff in added.items() if not lenient_tests(path, settings)]
-    percent = new_duplication_percent(judged, sum(map(len, counted)))
-    return (judged if percent > settings.gate.max_new_duplication else []), percent
+    return copy_problems(copies, added, settings, change.after)
 
 
 def _touched(
@@ -254,41 +240,6 @@ def _blob_size(blob: tuple[str, bytes | None]) -> int:
 def _blob_fingerprints(blob: tuple[str, bytes | None]) -> tuple[str, Fingerprints | str]:
     sha, content = blob
     return sha, file_fingerprints(content) if content is not None else "missing from git"
-
-
-def _problem(
-    copy: NewCopy,
-    fails: bool,
-    percent: float,
-    settings: Settings,
-    after: Mapping[str, bytes | None],
-) -> Problem:
-    limit = settings.gate.max_new_duplication
-    lenient = lenient_tests(copy.copy.path, settings)
-    why = (
-        "in test code: a warning ([tool.codehealth.tests] gate = true judges it)"
-        if lenient
-        else f"new copies are {percent:.1f} % of the change's added lines"
-        f" (max_new_duplication = {limit} %)"
-    )
-    message = f"{copy.message}; {why}"
-    content = after.get(copy.copy.path) or b""
-    lines = content.split(b"\n")
-    text = lines[copy.copy.start - 1] if copy.copy.start <= len(lines) else b""
-    finding = Finding(
-        rule=NEW_DUPLICATION,
-        path=copy.copy.path,
-        line=copy.copy.start,
-        message=message,
-        severity="major",
-        end_line=copy.copy.end,
-        fix="call the existing code instead of copying it (extract a function both use)",
-        fingerprint=fingerprint(
-            NEW_DUPLICATION, copy.copy.path, "", text.decode("utf-8", "replace"), 0
-        ),
-    )
-    kind = "test code" if lenient else "duplication"
-    return Problem(finding, ERROR if fails else WARNING, kind)
 
 
 def _salt() -> str:

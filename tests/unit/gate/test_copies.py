@@ -85,3 +85,24 @@ def test_the_untouched_files_rows_of_the_touched_hashes_find_the_same_copies() -
         ("shop/new.py", "shop/ledger.py"),
     }
     assert new_copies(head, base, limited, diffs, settings) == found
+
+
+def test_a_clone_grown_alike_in_every_copy_is_lockstep_and_new_copies_are_not() -> None:
+    """Both copies of a clone that existed at the base gain the same lines: lockstep (a
+    warning); the same lines written into two new functions: new copies (they fail)."""
+    settings = DuplicationSettings()
+    more = b"".join(b"    audit(%d, currency, len(skipped))\n" % i for i in range(8))
+    copy = NET_TOTAL.replace(b"net_total", b"invoice_total").replace(b"orders", b"invoices")
+    before = {"a.py": NET_TOTAL, "b.py": copy}
+    after = {
+        path: text.replace(b"    if skipped:", more + b"    if skipped:")
+        for path, text in before.items()
+    }
+    head = {path: _prints(content) for path, content in after.items()}
+    base = {path: _prints(content) for path, content in before.items()}
+    diffs = {path: file_diff(before[path], content) for path, content in after.items()}
+    (grown,) = new_copies(head, base, {}, diffs, settings)
+    assert grown.lockstep and grown.new_lines >= settings.min_lines
+    diffs = {path: file_diff(None, content) for path, content in after.items()}
+    copies = new_copies(head, {}, {}, diffs, settings)  # both files new: no copy before
+    assert copies and not any(c.lockstep for c in copies)
