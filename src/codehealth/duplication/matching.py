@@ -26,8 +26,9 @@ from codehealth.duplication.grouping import merged_groups
 
 # (file number, token index, first line, last line)
 _Spot = tuple[int, int, int, int]
-# (first file, other file, diagonal) -> [(first file's token index, first's spot, other's spot)]
-_Diagonals = dict[tuple[int, int, int], list[tuple[int, _Spot, _Spot]]]
+# diagonal (first file, other file, token offset; packed into one int, see _Diagonal) ->
+# [(first file's token index, first's spot, other's spot)]
+_Diagonals = dict[int, list[tuple[int, _Spot, _Spot]]]
 _Run = list[tuple[int, _Spot, _Spot]]
 _ALL_PAIRS = 24
 
@@ -38,11 +39,12 @@ def clone_groups(
     """The clone groups among ``prints`` (by path), each copy at least ``min_tokens``
     tokens and ``min_lines`` lines long, largest groups first."""
     paths = sorted(prints)
-    diagonals, logical = _pairs(paths, prints)
+    diagonal = _Diagonal(paths, prints)
+    diagonals, logical = _pairs(paths, prints, diagonal)
     # a run of fewer fingerprints than this spans fewer than ``min_tokens`` tokens
     least = 1 + max(0, -(-(min_tokens - KGRAM) // WINDOW))
     runs = [
-        (key, run)
+        (diagonal.unpacked(key), run)
         for key, spots in diagonals.items()
         if len(spots) >= least
         for run in _runs(spots)
@@ -53,8 +55,26 @@ def clone_groups(
     return tuple(merged_groups([pair for pairs in kept.values() for pair in _longest(pairs)]))
 
 
+class _Diagonal:
+    """A diagonal (first file, other file, token offset) as one int: a saleor-sized project
+    has ~570,000 of them, and a tuple of three ints costs five times an int."""
+
+    def __init__(self, paths: list[str], prints: Mapping[str, Fingerprints]) -> None:
+        indexes = (max(rows[1::FINGERPRINT_FIELDS], default=0) for rows in prints.values())
+        self.files = max(1, len(paths))
+        self.bound = 1 + max(indexes, default=0)  # offsets lie within (-bound, bound)
+
+    def packed(self, first: int, other: int, shift: int) -> int:
+        return (first * self.files + other) * 2 * self.bound + shift + self.bound
+
+    def unpacked(self, key: int) -> tuple[int, int, int]:
+        files, shift = divmod(key, 2 * self.bound)
+        first, other = divmod(files, self.files)
+        return first, other, shift - self.bound
+
+
 def _pairs(
-    paths: list[str], prints: Mapping[str, Fingerprints]
+    paths: list[str], prints: Mapping[str, Fingerprints], diagonal: _Diagonal
 ) -> tuple[_Diagonals, set[tuple[int, int]]]:
     """Every repeated fingerprint paired with the others of its hash (or the first one),
     and the (file number, token index) of the repeated ones that hold logic: a shared run
@@ -75,7 +95,7 @@ def _pairs(
             logical.update((spot[0], spot[1]) for spot in spots)
         pairs = _chained(spots) if len(spots) > _ALL_PAIRS else _all_pairs(spots)
         for head, spot in pairs:
-            key = (head[0], spot[0], spot[1] - head[1])
+            key = diagonal.packed(head[0], spot[0], spot[1] - head[1])
             diagonals[key].append((head[1], head, spot))
     return diagonals, logical
 
