@@ -3,13 +3,14 @@ were at an earlier run with the same arguments prints what that run printed, and
 with its code, before click or any analysis is imported.
 
 The inputs are checked the way git's index and ruff's cache check files, by their status
-(size, modification and change times, inode): the files ``git ls-files`` lists (outside
-git, every file under the named paths); the project folder's own files (configuration, the
-baseline, coverage data); linter configuration up the folders and in the user's folder; the
-linters' executables; the caches (a rebuilt one's warning belongs to the run that rebuilt
-it); codehealth's own code. A run whose inputs changed within two seconds of its start is
-not recorded: a later write in the same clock tick could leave them looking unchanged
-(git's "racy" case).
+(size, modification and change times, inode): the sources and configuration files ``git
+ls-files`` lists, and the others' names (outside git, those under the named paths, and each
+folder's time: it changes when an entry comes or goes); the project folder's own files
+(configuration, the baseline, coverage data); linter configuration up the folders and in the
+user's folder; the linters' executables; the caches (a rebuilt one's warning belongs to the
+run that rebuilt it); codehealth's own code. A run whose inputs changed within two seconds
+of its start is not recorded: a later write in the same clock tick could leave them looking
+unchanged (git's "racy" case).
 
 Standard library only, and git run here directly: the git adapter imports the analysis
 core, which costs more than the whole warm run may take.
