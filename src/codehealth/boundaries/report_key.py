@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from codehealth.adapters.files import read_file
-from codehealth.adapters.git import start_clean_blob_ids
+from codehealth.adapters.git import blob_id, start_clean_blob_ids
 from codehealth.core import Settings
 from codehealth.version import __version__
 
@@ -88,11 +88,6 @@ def _digest_config(digest: Any, root: str, settings: Settings) -> None:
     if settings.config_file and os.path.basename(settings.config_file) not in CONFIG_FILES:
         with contextlib.suppress(OSError), open(settings.config_file, "rb") as handle:
             digest.update(handle.read())
-
-
-def blob_id(content: bytes) -> str:
-    """git's id of a blob with ``content`` (SHA-1 object format)."""
-    return hashlib.sha1(b"blob %d\0" % len(content) + content, usedforsecurity=False).hexdigest()
 
 
 def _hashed(path: str) -> str:

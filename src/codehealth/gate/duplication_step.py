@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -108,11 +108,7 @@ def _touched(
     head: dict[str, Fingerprints] = {}
     old: dict[str, Fingerprints] = {}
     added: dict[str, FileDiff] = {}
-    for changed in change.changes:
-        key = changed.path or changed.old_path
-        if settings.duplication.excludes(key):
-            continue
-        was, now = change.before.get(key), change.after.get(key) if changed.path else None
+    for key, was, now in _sides(settings, change):
         was_printed, now_printed = _prints(was, printed), _prints(now, printed)
         if was_printed is not None:
             old[key] = was_printed
@@ -124,12 +120,17 @@ def _touched(
 
 def _contents(settings: Settings, change: Change) -> list[bytes]:
     """The touched files' contents at both sides that copies are looked for in."""
-    found = []
+    sides = _sides(settings, change)
+    return [content for _, was, now in sides for content in (was, now) if content]
+
+
+def _sides(settings: Settings, change: Change) -> Iterator[tuple[str, bytes | None, bytes | None]]:
+    """(head-side path, a deleted file's old path; base content; head content) of each
+    touched file the detector is not told to leave out."""
     for changed in change.changes:
         key = changed.path or changed.old_path
         if not settings.duplication.excludes(key):
-            found += [change.before.get(key), change.after.get(key) if changed.path else None]
-    return [content for content in found if content]
+            yield key, change.before.get(key), change.after.get(key) if changed.path else None
 
 
 def _prints(

@@ -6,12 +6,11 @@ pool, and a blob with the content of a file today's scan already measured is not
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from codehealth.adapters.git import BlobReader
+from codehealth.adapters.git import BlobReader, blob_id
 from codehealth.adapters.pool import process_pool
 from codehealth.core import Catalogue, FileMetrics, NotAnalysed, Settings, price_rule_hits
 from codehealth.findings import complexity_findings, find_markers
@@ -153,6 +152,5 @@ def by_blob(measured: Measured) -> dict[str, Known]:
     for path, metrics in measured.files.items():
         content = measured.sources.get(path)
         if content is not None:
-            blob = hashlib.sha1(b"blob %d\0" % len(content) + content).hexdigest()
-            known[blob] = (path, content, metrics)
+            known[blob_id(content)] = (path, content, metrics)
     return known

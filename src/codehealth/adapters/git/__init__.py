@@ -4,6 +4,9 @@ tree, ignores, damaged histories."""
 from codehealth.adapters.git.blobs import (
     BlobReader as BlobReader,
 )
+from codehealth.adapters.git.blobs import (
+    blob_id as blob_id,
+)
 from codehealth.adapters.git.contents import (
     export_tree as export_tree,
 )
@@ -116,6 +119,7 @@ __all__ = [
     "head_commit_time",
     "changed_head_lines",
     "BlobReader",
+    "blob_id",
     "ChangedFile",
     "GitError",
     "HistoryUnavailable",

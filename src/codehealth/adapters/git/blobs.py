@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Iterator, Sequence
 from types import TracebackType
@@ -85,3 +86,8 @@ def _answer(stdout: IO[bytes]) -> bytes | None:
     data = stdout.read(int(fields[2]))
     stdout.read(1)  # the newline after the content
     return data if fields[1] == b"blob" else None
+
+
+def blob_id(content: bytes) -> str:
+    """git's id of a blob holding ``content`` (SHA-1 object format), without running git."""
+    return hashlib.sha1(b"blob %d\0" % len(content) + content, usedforsecurity=False).hexdigest()
