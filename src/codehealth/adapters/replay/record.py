@@ -137,7 +137,8 @@ def _encode(text: str) -> bytes:
 
 
 def _keep(path: str, content: bytes) -> None:
-    """Write the record atomically, and drop all but the newest few (each holds a report)."""
+    """Write the record atomically, and drop all but the newest few (each holds a report).
+    Not adapters.files.replace_file: that package imports the analysis core."""
     folder = os.path.dirname(path)
     temporary = f"{path}.{os.getpid()}.tmp"
     try:
