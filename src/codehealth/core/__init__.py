@@ -271,6 +271,51 @@ from codehealth.core.metrics import (
 from codehealth.core.metrics import (
     ThresholdViolation as ThresholdViolation,
 )
+from codehealth.core.review import (
+    ReviewLevel as ReviewLevel,
+)
+from codehealth.core.review import (
+    ReviewReason as ReviewReason,
+)
+from codehealth.core.review import (
+    review_level as review_level,
+)
+from codehealth.core.review_settings import (
+    API as API,
+)
+from codehealth.core.review_settings import (
+    CAREFUL as CAREFUL,
+)
+from codehealth.core.review_settings import (
+    COCHANGE as COCHANGE,
+)
+from codehealth.core.review_settings import (
+    COMPLEXITY as COMPLEXITY,
+)
+from codehealth.core.review_settings import (
+    DEPENDENCY as DEPENDENCY,
+)
+from codehealth.core.review_settings import (
+    DESIGN as DESIGN,
+)
+from codehealth.core.review_settings import (
+    HOTSPOT as HOTSPOT,
+)
+from codehealth.core.review_settings import (
+    LIGHTWEIGHT as LIGHTWEIGHT,
+)
+from codehealth.core.review_settings import (
+    MODULE as MODULE,
+)
+from codehealth.core.review_settings import (
+    REVIEW_LEVELS as REVIEW_LEVELS,
+)
+from codehealth.core.review_settings import (
+    SIZE as SIZE,
+)
+from codehealth.core.review_settings import (
+    ReviewSettings as ReviewSettings,
+)
 from codehealth.core.settings import (
     DEFAULT_EXCLUDE as DEFAULT_EXCLUDE,
 )
@@ -348,6 +393,21 @@ from codehealth.core.workspace import (
 )
 
 __all__ = [
+    "ReviewLevel",
+    "ReviewReason",
+    "review_level",
+    "CAREFUL",
+    "DESIGN",
+    "LIGHTWEIGHT",
+    "REVIEW_LEVELS",
+    "ReviewSettings",
+    "HOTSPOT",
+    "COMPLEXITY",
+    "COCHANGE",
+    "API",
+    "DEPENDENCY",
+    "MODULE",
+    "SIZE",
     "LineRanges",
     "BranchCount",
     "CodeShape",

@@ -8,6 +8,7 @@ from codehealth.core.boundary_settings import BoundarySettings
 from codehealth.core.django_settings import DjangoSettings
 from codehealth.core.duplication_settings import DuplicationSettings
 from codehealth.core.history_settings import HistorySettings
+from codehealth.core.review_settings import ReviewSettings
 from codehealth.core.tests_settings import TestSettings
 
 DEFAULT_EXCLUDE = (
@@ -128,6 +129,7 @@ class Settings:
     coverage: str | None = None
     duplication: DuplicationSettings = field(default_factory=DuplicationSettings)
     django: DjangoSettings = field(default_factory=DjangoSettings)
+    review: ReviewSettings = field(default_factory=ReviewSettings)
 
     @property
     def excluded_patterns(self) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ from codehealth.core.django_settings_parse import parse_django
 from codehealth.core.duplication_settings_parse import parse_duplication
 from codehealth.core.gate_settings_parse import parse_gate
 from codehealth.core.history_settings_parse import parse_history
+from codehealth.core.review_settings_parse import parse_review
 from codehealth.core.settings import DEFAULT_EXCLUDE, ConfigError, Settings, Thresholds
 from codehealth.core.tests_settings_parse import parse_tests
 
@@ -59,6 +60,7 @@ _TOP_KEYS: dict[str, tuple[str, Any]] = {
     "coverage": ('a coverage data file, e.g. "coverage.xml", or "off"', _non_empty_str),
     "duplication": ("a table, e.g. [tool.codehealth.duplication]", None),
     "django": ("a table, e.g. [tool.codehealth.django]", None),
+    "review": ("a table, e.g. [tool.codehealth.review]", None),
 }
 
 
@@ -77,6 +79,7 @@ def parse_settings(
         ("tests", parse_tests),
         ("duplication", parse_duplication),
         ("django", parse_django),
+        ("review", parse_review),
     )
     for name, parse in sub_tables:
         table = section.get(name)

@@ -1,0 +1,67 @@
+"""``[tool.codehealth.review]`` validated into ReviewSettings (the gate's review guidance and
+``codehealth reviews``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from codehealth.core.review_settings import (
+    DEFAULT_REASON_LEVELS,
+    REVIEW_LEVELS,
+    ReviewSettings,
+)
+from codehealth.core.settings_table import INVALID, section_values, whole_number
+
+_REASONS = tuple(reason for reason, _ in DEFAULT_REASON_LEVELS)
+_KEYS: dict[str, str] = {
+    "levels": 'a table of reason = level, e.g. {hotspot = "design"}; reasons: '
+    + ", ".join(_REASONS)
+    + "; levels: "
+    + ", ".join(REVIEW_LEVELS),
+    "fail_at": 'a review level at which the gate fails ("careful" or "design"), or "" for never',
+    "design_share": "a number between 0 and 1 (0.1 = 10 % of changes get a design review)",
+    "hotspots": "a whole number of top-ranked files that count as hotspots",
+    "cochange_min_degree": "a number between 0 and 1 (0.5 = in half of their commits)",
+    "cochange_min_shared": "a whole number of commits the two files shared",
+    "reviewers": "a whole number of suggested reviewers",
+}
+
+
+def parse_review(table: Any, path: str) -> ReviewSettings:
+    return ReviewSettings(**section_values(table, path, "review", _KEYS, _convert))
+
+
+def _convert(name: str, value: Any) -> Any:
+    converted = _CONVERTERS.get(name, _count)(value)
+    return INVALID if converted is None else converted
+
+
+def _levels(value: Any) -> Any:
+    """The default levels with the table's reasons set (None for an unknown reason or level)."""
+    if not isinstance(value, dict):
+        return None
+    if any(r not in _REASONS or level not in REVIEW_LEVELS for r, level in value.items()):
+        return None
+    return tuple((reason, value.get(reason, level)) for reason, level in DEFAULT_REASON_LEVELS)
+
+
+def _fail_at(value: Any) -> Any:
+    return value if value in ("", *REVIEW_LEVELS[1:]) else None
+
+
+def _fraction(value: Any) -> Any:
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    return float(value) if number and 0 <= value <= 1 else None
+
+
+def _count(value: Any) -> Any:
+    return value if whole_number(value, 1) else None
+
+
+_CONVERTERS: dict[str, Callable[[Any], Any]] = {
+    "levels": _levels,
+    "fail_at": _fail_at,
+    "design_share": _fraction,
+    "cochange_min_degree": _fraction,
+}
