@@ -28,7 +28,7 @@ from codehealth.gate.changed_coverage import (
     function_coverage_of,
 )
 from codehealth.gate.snapshot import Snapshot
-from codehealth.metrics import CoverageScope, load_coverage
+from codehealth.metrics import CoverageScope, coverage_expected, load_coverage
 
 Fallen = tuple[str, FunctionCoverage, FunctionCoverage]
 
@@ -65,8 +65,8 @@ def change_coverage(
         for c in inputs.changes
         if c.path and (content := after.get(c.path)) is not None
     }
-    if not sources:
-        return None, []
+    if not sources or not (files.head or coverage_expected(inputs.root, settings)):
+        return None, []  # no data: listing the project's files would be for nothing
     known = _project_files(inputs.root, sources)
     data, found = load_coverage(
         inputs.root, settings, sources, files.head, CoverageScope(known=known)

@@ -14,6 +14,9 @@ from codehealth.metrics.coverage_step import (
     CoverageScope as CoverageScope,
 )
 from codehealth.metrics.coverage_step import (
+    coverage_expected as coverage_expected,
+)
+from codehealth.metrics.coverage_step import (
     load_coverage as load_coverage,
 )
 from codehealth.metrics.measure import (
@@ -46,6 +49,7 @@ from codehealth.metrics.shapes import (
 
 __all__ = [
     "CoverageScope",
+    "coverage_expected",
     "load_coverage",
     "METRICS_VERSION",
     "Measured",
