@@ -32,7 +32,7 @@ def project_view(root: str, settings: Settings, staged: bool) -> ProjectView | s
     folders = root_package_folders(settings)
     files = GraphFiles()
     paths = {m: os.path.abspath(p) for m, p in list_modules(folders, files).items()}
-    if staged and python_files_differ_from_index(root, sorted(folders.values())):
+    if staged and python_files_differ_from_index(root, sorted(folders.values()), paths.values()):
         return "the work tree holds Python files the index does not (or the reverse)"
     packages = {m for m, p in paths.items() if os.path.basename(p) == "__init__.py"}
     mapping = module_map(settings, tuple(sorted(folders)), packages, set(paths))

@@ -7,7 +7,8 @@ then fall back to a slower way that needs no git (a walk, a copy of the revision
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Iterable, Sequence
 
 from codehealth.adapters.git.runner import run_git
 
@@ -25,14 +26,41 @@ def listed_files(root: str, targets: Sequence[str] = ()) -> list[str] | None:
     return [name for name in result.stdout.decode("utf-8", "surrogateescape").split("\0") if name]
 
 
-def python_files_differ_from_index(root: str, folders: Sequence[str]) -> bool:
+def python_files_differ_from_index(
+    root: str, folders: Sequence[str], walked: Iterable[str] | None = None
+) -> bool:
     """Untracked or deleted Python files in ``folders``: the work tree's module list is then
-    not the index's. True as well when git cannot tell."""
+    not the index's. True as well when git cannot tell. ``walked``: the absolute paths of the
+    Python files a module walk of ``folders`` found; when they are all tracked, comparing them
+    with the index's listing (~3 ms) replaces git's own walk for untracked files (~35 ms on
+    Django: a pre-commit budget notices). An untracked file the walk did not find (in a folder
+    that is no package) is then no module and does not count."""
+    if walked is not None:
+        quick = _walk_against_index(root, folders, walked)
+        if quick is not None:
+            return quick
     listing = ["ls-files", "-z", "--others", "--deleted", "--exclude-standard", "--"]
     result = run_git(root, *listing, *folders)
     if not result.ok:
         return True
     return any(name.endswith(_SOURCE) for name in result.stdout.split(b"\0"))
+
+
+def _walk_against_index(root: str, folders: Sequence[str], walked: Iterable[str]) -> bool | None:
+    """True when a tracked Python file is gone, False when the walk found only tracked files
+    and none is gone, None when git must tell (a file the index does not list may be ignored)."""
+    result = run_git(root, "ls-files", "-z", "--cached", "--", *folders)
+    if not result.ok:
+        return None
+    tracked = {
+        os.path.join(root, os.fsdecode(name))
+        for name in result.stdout.split(b"\0")
+        if name.endswith(_SOURCE)
+    }
+    found = set(walked)
+    if found - tracked:
+        return None
+    return any(not os.path.lexists(path) for path in tracked - found)
 
 
 def unstaged_python_edits(root: str) -> list[str] | None:
