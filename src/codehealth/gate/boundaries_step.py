@@ -16,12 +16,14 @@ the caller compares whole-project results.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from codehealth.adapters.files import read_file
+from codehealth.adapters.git import STAGED, RevisionFiles
 from codehealth.core import ChangedFile, ConfigError, Finding, Settings
 from codehealth.gate.project_step import ProjectView, project_view, revision_reader
 
@@ -129,13 +131,15 @@ def _checked_sides(
     cannot be local (an ignore of a graph rule, a module's public API changed)."""
     results = []
     apis = []
-    for side, scanned in zip(sides, scans, strict=True):
-        reader = revision_reader(local.root, local.view, side, local.staged)
-        found = _check(local, side, scanned, reader)
-        if isinstance(found, str):
-            return found
-        results.append(found[0])
-        apis.append(found[1])
+    index = RevisionFiles(local.root, STAGED) if local.staged else None
+    with index or contextlib.nullcontext():
+        for side, scanned in zip(sides, scans, strict=True):
+            read = revision_reader(local.root, local.view, side, index)
+            found = _check(local, side, scanned, read)
+            if isinstance(found, str):
+                return found
+            results.append(found[0])
+            apis.append(found[1])
     if apis[0] != apis[1]:
         return "a module's public API changed"
     return results
@@ -239,7 +243,7 @@ def _check(
     sources, imports = _touched_sources(local, side, scanned)
     boundaries = settings.boundaries
     facts = ProjectFacts(
-        files={m: local.view.relative(p) for m, p in project.paths.items()},
+        files=local.view.files,
         imports=sorted(imports),
         read=read,
         test_patterns=boundaries.test_patterns if boundaries.exclude_tests else (),

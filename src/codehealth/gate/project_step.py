@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from codehealth.adapters.files import read_file
-from codehealth.adapters.git import STAGED, python_files_differ_from_index, read_blobs
+from codehealth.adapters.git import RevisionFiles, python_files_differ_from_index
 from codehealth.core import Settings
 
 
@@ -48,20 +48,26 @@ class ProjectView:
     def __init__(self, project: ProjectModules) -> None:
         self.project = project
         self.by_path = {path: module for module, path in project.paths.items()}
+        # module -> project-relative path, once: both revisions' checks need every module's
+        self.files = {module: self.relative(path) for module, path in project.paths.items()}
 
     def module_of(self, path: str) -> str | None:
         return self.by_path.get(os.path.abspath(path))
 
     def relative(self, path: str) -> str:
+        inside = self.project.root + os.sep
+        if path.startswith(inside):  # the common case, without relpath's normalising
+            return path[len(inside) :].replace(os.sep, "/")
         return os.path.relpath(path, self.project.root).replace(os.sep, "/")
 
 
 def revision_reader(
-    root: str, view: ProjectView, side: Mapping[str, bytes | None], staged: bool
+    root: str, view: ProjectView, side: Mapping[str, bytes | None], index: RevisionFiles | None
 ) -> Callable[[str], bytes | None]:
     """Contents of the project's files at one revision, by project-relative path: the
     touched files and their packages from ``side``, any other from the work tree (the
-    same at both revisions when the change is all edits) or, for ``--staged``, the index."""
+    same at both revisions when the change is all edits) or, for ``--staged``, ``index``
+    (shared by both revisions: what it read once is read for both)."""
     memo: dict[str, bytes | None] = {}
     project_root = view.project.root
 
@@ -72,8 +78,8 @@ def revision_reader(
         key = os.path.relpath(absolute, root).replace(os.sep, "/")
         if key in side:
             memo[path] = side[key]
-        elif staged:
-            memo[path] = read_blobs(root, STAGED, [key]).get(key)
+        elif index is not None:
+            memo[path] = index.read(key)
         else:
             try:
                 memo[path] = read_file(absolute)
@@ -81,13 +87,11 @@ def revision_reader(
                 memo[path] = None
         return memo[path]
 
-    if staged:  # the modules' __init__.py are read by every check: one git process
+    if index is not None:  # the modules' __init__.py are read by every check: one batch
         inits = [
             os.path.relpath(view.project.paths[m], root).replace(os.sep, "/")
             for m in view.project.mapping.modules
             if m in view.project.paths
         ]
-        wanted = [key for key in inits if key not in side]
-        for key, content in read_blobs(root, STAGED, wanted).items():
-            memo[view.relative(os.path.join(root, key))] = content
+        index.read_many(key for key in inits if key not in side)
     return read

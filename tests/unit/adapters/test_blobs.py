@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from codehealth.adapters.git import read_blobs
+from codehealth.adapters.git import RevisionFiles, read_blobs
 from codehealth.adapters.git.blobs import BlobReader
 
 
@@ -36,3 +36,16 @@ def test_the_reader_answers_in_order_and_keeps_going_after_a_missing_name(tmp_pa
         assert answers == [("HEAD:no such file", None), ("HEAD:plain.py", b"y = 2\n")]
         assert reader.read("HEAD:a b.py") == b"x = 1\n"
         assert reader.read("HEAD:\udcff.py") is None  # not UTF-8: asked for as read
+
+
+def test_revision_files_read_when_asked_and_remember(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    with RevisionFiles(str(repo), "HEAD") as files:
+        assert files.read("plain.py") == b"y = 2\n"
+        (repo / "plain.py").write_bytes(b"changed on disk\n")  # the revision's, not the disk's
+        assert files.read_many(["a b.py", "plain.py", "gone.py"]) == {
+            "a b.py": b"x = 1\n",
+            "plain.py": b"y = 2\n",
+            "gone.py": None,
+        }
+        assert set(files.read_so_far) == {"a b.py", "plain.py", "gone.py"}

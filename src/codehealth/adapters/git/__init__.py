@@ -8,6 +8,9 @@ from codehealth.adapters.git.blobs import (
     blob_id as blob_id,
 )
 from codehealth.adapters.git.contents import (
+    RevisionFiles as RevisionFiles,
+)
+from codehealth.adapters.git.contents import (
     export_tree as export_tree,
 )
 from codehealth.adapters.git.contents import (
@@ -119,6 +122,7 @@ __all__ = [
     "head_commit_time",
     "changed_head_lines",
     "BlobReader",
+    "RevisionFiles",
     "blob_id",
     "ChangedFile",
     "GitError",

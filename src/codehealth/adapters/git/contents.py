@@ -16,19 +16,52 @@ def read_blobs(root: str, revision: str, paths: Iterable[str]) -> dict[str, byte
     """The content of each path at ``revision`` (a commit, or STAGED for the index), all
     read through one ``git cat-file --batch`` process; None where the path does not exist
     there. Nothing in the work tree is touched."""
-    wanted = sorted(set(paths))
-    if not wanted:
-        return {}
-    prefix = ":" if revision == STAGED else f"{revision}:"
-    # cat-file --batch reads one name per line: a path with a line break goes by its id.
-    ids = _object_ids(root, revision, [path for path in wanted if "\n" in path])
-    names = [ids.get(path, f"{prefix}{path}") for path in wanted]
-    try:
-        with BlobReader(root) as reader:
-            contents = [content for _, content in reader.read_many(names)]
-    except GitError as error:
-        raise ConfigError(f"git cat-file failed: {error}") from None
-    return dict(zip(wanted, contents, strict=True))
+    with RevisionFiles(root, revision) as files:
+        return files.read_many(paths)
+
+
+class RevisionFiles:
+    """Paths' contents at ``revision`` (as ``read_blobs``), read when asked for, each once,
+    through one ``git cat-file --batch`` process started at the first read: for a caller that
+    learns what it needs as it reads (the star imports of a package's ``__init__.py``)."""
+
+    def __init__(self, root: str, revision: str) -> None:
+        self.root, self.revision = root, revision
+        self.read_so_far: dict[str, bytes | None] = {}
+        self._reader: BlobReader | None = None
+
+    def read(self, path: str) -> bytes | None:
+        return self.read_many([path])[path]
+
+    def read_many(self, paths: Iterable[str]) -> dict[str, bytes | None]:
+        wanted = sorted(set(paths))
+        new = [path for path in wanted if path not in self.read_so_far]
+        if new:
+            self.read_so_far.update(zip(new, self._read_new(new), strict=True))
+        return {path: self.read_so_far[path] for path in wanted}
+
+    def _read_new(self, paths: list[str]) -> list[bytes | None]:
+        prefix = ":" if self.revision == STAGED else f"{self.revision}:"
+        # cat-file --batch reads one name per line: a path with a line break goes by its id.
+        ids = _object_ids(self.root, self.revision, [path for path in paths if "\n" in path])
+        names = [ids.get(path, f"{prefix}{path}") for path in paths]
+        try:
+            if self._reader is None:
+                self._reader = BlobReader(self.root)
+            return [content for _, content in self._reader.read_many(names)]
+        except GitError as error:
+            raise ConfigError(f"git cat-file failed: {error}") from None
+
+    def close(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+
+    def __enter__(self) -> RevisionFiles:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
 
 
 _MISSING = "0" * 40  # an object id cat-file answers "missing" for
