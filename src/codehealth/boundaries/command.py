@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 import click
@@ -98,7 +99,8 @@ def boundaries(
 
     settings = load_settings(project_root(), config_file)
     accepted = None if no_baseline else accepted_fingerprints(settings)
-    workspace = None if config_file else load_workspace(settings.root)
+    walk_memo = os.path.join(settings.root, settings.cache_dir) if not no_cache else None
+    workspace = None if config_file else load_workspace(settings.root, walk_memo)
     if workspace is not None:
         return _workspace(
             workspace, output_format, (show_modules, show_all), not no_cache, accepted

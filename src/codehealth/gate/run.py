@@ -96,7 +96,7 @@ def run_gate_request(request: GateRequest) -> GateReport:
     root = repository_root(os.path.abspath(request.folder))
     settings = _settings(root, request)
     given = request.settings is not None or request.config_file
-    workspace = None if given else gate_workspace(root, request.policy, settings)
+    workspace = None if given else gate_workspace(root, request.policy, settings, request.use_cache)
     catalogue = CatalogueOnDemand(settings)
     run = SnapshotRun(root, settings, catalogue, request.lint, request.use_cache, [], workspace)
     change = _read_change(root, settings, request)

@@ -4,6 +4,7 @@ project's settings (thresholds, gate policy, boundaries), from the nearest
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -37,10 +38,11 @@ class GateWorkspace:
 
 
 def gate_workspace(
-    root: str, policy: Mapping[str, Any] | None, fallback: Settings
+    root: str, policy: Mapping[str, Any] | None, fallback: Settings, use_cache: bool = True
 ) -> GateWorkspace | None:
     """The projects of the repository at ``root``; None when it holds one."""
-    workspace = load_workspace(root)
+    cache_dir = os.path.join(root, fallback.cache_dir) if use_cache else None
+    workspace = load_workspace(root, cache_dir)
     if workspace is None:
         return None
     projects = tuple(

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
+from functools import partial
 
 from codehealth.adapters.files.settings_files import default_roots, load_settings, read_toml
+from codehealth.adapters.files.walk_memo import remembered_walk
 from codehealth.core import DEFAULT_EXCLUDE, Settings, Workspace, WorkspaceProject
 from codehealth.core import workspace_projects as find_projects
 
@@ -16,11 +18,13 @@ _PRUNED = frozenset((*DEFAULT_EXCLUDE, "tests", "test", "fixtures", "testdata"))
 _DEPTH = 5  # packages/<name>/pyproject.toml is 2 deep; libs/partners/<name> 3
 
 
-def load_workspace(root: str) -> Workspace | None:
+def load_workspace(root: str, cache_dir: str | None = None) -> Workspace | None:
     """The projects of the repository at ``root`` with their settings; None when it holds
-    one project (the commands then run as they always did)."""
+    one project (the commands then run as they always did). ``cache_dir``: where the walk
+    for ``pyproject.toml`` files is remembered (None: walked each time)."""
     root = os.path.abspath(root)
-    documents = {path: read_toml(os.path.join(root, path)) for path in pyproject_files(root)}
+    listed = pyproject_files(root, cache_dir)
+    documents = {path: read_toml(os.path.join(root, path)) for path in listed}
     projects = find_projects(documents)
     if not projects:
         return None
@@ -28,11 +32,18 @@ def load_workspace(root: str) -> Workspace | None:
     return Workspace(root, tuple((p, _settings(root, p, members)) for p in projects))
 
 
-def pyproject_files(root: str) -> list[str]:
+def pyproject_files(root: str, cache_dir: str | None = None) -> list[str]:
     """Relative '/'-separated paths of the ``pyproject.toml`` files under ``root``, not in
     hidden, excluded or test folders."""
+    memo = os.path.join(cache_dir, "workspace-walk.json") if cache_dir else None
+    key = f"pyproject:{_DEPTH}:{sorted(_PRUNED)}:{os.path.abspath(root)}"  # what the walk is
+    return remembered_walk(memo, key, partial(_walk, root))
+
+
+def _walk(root: str, entered: list[str]) -> list[str]:
     found: list[str] = []
     for folder, names, files in os.walk(root):
+        entered.append(folder)
         relative = os.path.relpath(folder, root).replace(os.sep, "/")
         depth = 0 if relative == "." else relative.count("/") + 1
         names[:] = [] if depth >= _DEPTH else sorted(n for n in names if _walked(n))
