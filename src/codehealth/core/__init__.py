@@ -1,396 +1,337 @@
 """Pure shared values: findings (one fingerprint function), metrics records, commit records,
-boundary records, settings, the rule catalogue and the baseline format. No I/O."""
+boundary records, settings, the rule catalogue and the baseline format. No I/O.
 
-from codehealth.core.baseline import (
-    Baseline as Baseline,
-)
-from codehealth.core.baseline import (
-    BaselineError as BaselineError,
-)
-from codehealth.core.baseline import (
-    BaselineSplit as BaselineSplit,
-)
-from codehealth.core.baseline import (
-    Entry as Entry,
-)
-from codehealth.core.baseline import (
-    format_baseline as format_baseline,
-)
-from codehealth.core.baseline import (
-    parse_baseline as parse_baseline,
-)
-from codehealth.core.baseline import (
-    split_boundaries as split_boundaries,
-)
-from codehealth.core.baseline import (
-    split_by_baseline as split_by_baseline,
-)
-from codehealth.core.baseline import (
-    update_baseline as update_baseline,
-)
-from codehealth.core.boundary_records import (
-    DYNAMIC_IMPORT as DYNAMIC_IMPORT,
-)
-from codehealth.core.boundary_records import (
-    GET_MODEL as GET_MODEL,
-)
-from codehealth.core.boundary_records import (
-    MODEL_REFERENCE as MODEL_REFERENCE,
-)
-from codehealth.core.boundary_records import (
-    REFERENCE_KINDS as REFERENCE_KINDS,
-)
-from codehealth.core.boundary_records import (
-    SETTINGS_PATH as SETTINGS_PATH,
-)
-from codehealth.core.boundary_records import (
-    URL_INCLUDE as URL_INCLUDE,
-)
-from codehealth.core.boundary_records import (
-    BoundaryReport as BoundaryReport,
-)
-from codehealth.core.boundary_records import (
-    ContractResult as ContractResult,
-)
-from codehealth.core.boundary_records import (
-    Cycle as Cycle,
-)
-from codehealth.core.boundary_records import (
-    ImportSite as ImportSite,
-)
-from codehealth.core.boundary_records import (
-    ModuleEdge as ModuleEdge,
-)
-from codehealth.core.boundary_records import (
-    ModuleSummary as ModuleSummary,
-)
-from codehealth.core.boundary_records import (
-    Reference as Reference,
-)
-from codehealth.core.boundary_records import (
-    Violation as Violation,
-)
-from codehealth.core.boundary_settings import (
-    AllowEntry as AllowEntry,
-)
-from codehealth.core.boundary_settings import (
-    ModuleDecl as ModuleDecl,
-)
-from codehealth.core.boundary_summary import (
-    BoundarySummary as BoundarySummary,
-)
-from codehealth.core.boundary_summary import (
-    summarise_boundaries as summarise_boundaries,
-)
-from codehealth.core.catalogue import (
-    Catalogue as Catalogue,
-)
-from codehealth.core.catalogue import (
-    LintCost as LintCost,
-)
-from codehealth.core.catalogue import (
-    Rule as Rule,
-)
-from codehealth.core.catalogue import (
-    apply_overrides as apply_overrides,
-)
-from codehealth.core.catalogue_parse import (
-    SEVERITIES as SEVERITIES,
-)
-from codehealth.core.catalogue_parse import (
-    parse_catalogue as parse_catalogue,
-)
-from codehealth.core.commits import (
-    BlobChange as BlobChange,
-)
-from codehealth.core.commits import (
-    Change as Change,
-)
-from codehealth.core.commits import (
-    ChangedFile as ChangedFile,
-)
-from codehealth.core.commits import (
-    Commit as Commit,
-)
-from codehealth.core.commits import (
-    LineRanges as LineRanges,
-)
-from codehealth.core.commits import (
-    Revision as Revision,
-)
-from codehealth.core.commits import (
-    Unreadable as Unreadable,
-)
-from codehealth.core.coverage import (
-    EMPTY_SPAN as EMPTY_SPAN,
-)
-from codehealth.core.coverage import (
-    BranchCount as BranchCount,
-)
-from codehealth.core.coverage import (
-    CodeShape as CodeShape,
-)
-from codehealth.core.coverage import (
-    CoverageData as CoverageData,
-)
-from codehealth.core.coverage import (
-    FileCoverage as FileCoverage,
-)
-from codehealth.core.coverage import (
-    MeasuredFile as MeasuredFile,
-)
-from codehealth.core.coverage import (
-    Ratio as Ratio,
-)
-from codehealth.core.coverage import (
-    RawCoverage as RawCoverage,
-)
-from codehealth.core.coverage import (
-    SpanCoverage as SpanCoverage,
-)
-from codehealth.core.coverage import (
-    SpanIndex as SpanIndex,
-)
-from codehealth.core.coverage import (
-    crap as crap,
-)
-from codehealth.core.coverage import (
-    crap_risk as crap_risk,
-)
-from codehealth.core.coverage import (
-    file_coverage_span as file_coverage_span,
-)
-from codehealth.core.coverage import (
-    folder_coverage as folder_coverage,
-)
-from codehealth.core.coverage import (
-    function_coverage as function_coverage,
-)
-from codehealth.core.coverage import (
-    percent as percent,
-)
-from codehealth.core.coverage import (
-    span_coverage as span_coverage,
-)
-from codehealth.core.coverage import (
-    span_figures as span_figures,
-)
-from codehealth.core.coverage_join import (
-    CoverageMismatch as CoverageMismatch,
-)
-from codehealth.core.coverage_join import (
-    ProjectFiles as ProjectFiles,
-)
-from codehealth.core.coverage_join import (
-    join_coverage as join_coverage,
-)
-from codehealth.core.coverage_paths import (
-    PathMapper as PathMapper,
-)
-from codehealth.core.coverage_paths import (
-    measured_by as measured_by,
-)
-from codehealth.core.django_settings import (
-    DJANGO_CONVENTION as DJANGO_CONVENTION,
-)
-from codehealth.core.django_settings import (
-    DjangoSettings as DjangoSettings,
-)
-from codehealth.core.duplication import (
-    FINGERPRINT_FIELDS as FINGERPRINT_FIELDS,
-)
-from codehealth.core.duplication import (
-    CloneGroup as CloneGroup,
-)
-from codehealth.core.duplication import (
-    CloneLocation as CloneLocation,
-)
-from codehealth.core.duplication import (
-    Duplication as Duplication,
-)
-from codehealth.core.duplication import (
-    FileDuplication as FileDuplication,
-)
-from codehealth.core.duplication import (
-    Fingerprints as Fingerprints,
-)
-from codehealth.core.duplication_settings import (
-    MIN_TOKENS_FLOOR as MIN_TOKENS_FLOOR,
-)
-from codehealth.core.duplication_settings import (
-    DuplicationSettings as DuplicationSettings,
-)
-from codehealth.core.findings import (
-    Finding as Finding,
-)
-from codehealth.core.findings import (
-    fingerprint as fingerprint,
-)
-from codehealth.core.findings import (
-    normalise_line as normalise_line,
-)
-from codehealth.core.findings import (
-    numbered_fingerprints as numbered_fingerprints,
-)
-from codehealth.core.hits import (
-    Hit as Hit,
-)
-from codehealth.core.hits import (
-    price_lint_hits as price_lint_hits,
-)
-from codehealth.core.hits import (
-    price_rule_hits as price_rule_hits,
-)
-from codehealth.core.isolation import (
-    error_text as error_text,
-)
-from codehealth.core.isolation import (
-    isolated as isolated,
-)
-from codehealth.core.metrics import (
-    ClassMetrics as ClassMetrics,
-)
-from codehealth.core.metrics import (
-    FileMetrics as FileMetrics,
-)
-from codehealth.core.metrics import (
-    FunctionMetrics as FunctionMetrics,
-)
-from codehealth.core.metrics import (
-    Halstead as Halstead,
-)
-from codehealth.core.metrics import (
-    LineCounts as LineCounts,
-)
-from codehealth.core.metrics import (
-    NotAnalysed as NotAnalysed,
-)
-from codehealth.core.metrics import (
-    PackageMetrics as PackageMetrics,
-)
-from codehealth.core.metrics import (
-    ThresholdViolation as ThresholdViolation,
-)
-from codehealth.core.review import (
-    ReviewLevel as ReviewLevel,
-)
-from codehealth.core.review import (
-    ReviewReason as ReviewReason,
-)
-from codehealth.core.review import (
-    review_level as review_level,
-)
-from codehealth.core.review_settings import (
-    API as API,
-)
-from codehealth.core.review_settings import (
-    CAREFUL as CAREFUL,
-)
-from codehealth.core.review_settings import (
-    COCHANGE as COCHANGE,
-)
-from codehealth.core.review_settings import (
-    COMPLEXITY as COMPLEXITY,
-)
-from codehealth.core.review_settings import (
-    DEPENDENCY as DEPENDENCY,
-)
-from codehealth.core.review_settings import (
-    DESIGN as DESIGN,
-)
-from codehealth.core.review_settings import (
-    HOTSPOT as HOTSPOT,
-)
-from codehealth.core.review_settings import (
-    LIGHTWEIGHT as LIGHTWEIGHT,
-)
-from codehealth.core.review_settings import (
-    MODULE as MODULE,
-)
-from codehealth.core.review_settings import (
-    REVIEW_LEVELS as REVIEW_LEVELS,
-)
-from codehealth.core.review_settings import (
-    SIZE as SIZE,
-)
-from codehealth.core.review_settings import (
-    ReviewSettings as ReviewSettings,
-)
-from codehealth.core.settings import (
-    DEFAULT_EXCLUDE as DEFAULT_EXCLUDE,
-)
-from codehealth.core.settings import (
-    ConfigError as ConfigError,
-)
-from codehealth.core.settings import (
-    DebtSettings as DebtSettings,
-)
-from codehealth.core.settings import (
-    GateSettings as GateSettings,
-)
-from codehealth.core.settings import (
-    Settings as Settings,
-)
-from codehealth.core.settings import (
-    Thresholds as Thresholds,
-)
-from codehealth.core.settings_parse import (
-    parse_settings as parse_settings,
-)
-from codehealth.core.skipping import (
-    HEAD_BYTES as HEAD_BYTES,
-)
-from codehealth.core.skipping import (
-    generated_marker as generated_marker,
-)
-from codehealth.core.skipping import (
-    skipped_folder as skipped_folder,
-)
-from codehealth.core.tests_settings import (
-    TEST_FOLDERS as TEST_FOLDERS,
-)
-from codehealth.core.tests_settings import (
-    is_test_path as is_test_path,
-)
-from codehealth.core.tests_settings import (
-    is_test_rule as is_test_rule,
-)
-from codehealth.core.tests_settings_parse import (
-    PytestOptions as PytestOptions,
-)
-from codehealth.core.tests_settings_parse import (
-    ini_pytest_options as ini_pytest_options,
-)
-from codehealth.core.tests_settings_parse import (
-    pyproject_pytest_options as pyproject_pytest_options,
-)
-from codehealth.core.tests_settings_parse import (
-    with_pytest as with_pytest,
-)
-from codehealth.core.toml import (
-    TOMLDecodeError as TOMLDecodeError,
-)
-from codehealth.core.toml import (
-    parse_toml as parse_toml,
-)
-from codehealth.core.workspace import (
-    Workspace as Workspace,
-)
-from codehealth.core.workspace import (
-    WorkspaceProject as WorkspaceProject,
-)
-from codehealth.core.workspace import (
-    declared_dependencies as declared_dependencies,
-)
-from codehealth.core.workspace import (
-    normalise_name as normalise_name,
-)
-from codehealth.core.workspace import (
-    project_of as project_of,
-)
-from codehealth.core.workspace import (
-    workspace_projects as workspace_projects,
-)
+Names are imported when first used (PEP 562): a command pays only for the modules whose
+records it touches (``gate --staged`` imports 23 of them, not 38, on a pre-commit budget
+of 0.2 s). The three lists below (the imports for the type checker, the modules of each
+name, ``__all__``) are checked against each other by tests/unit/core/test_lazy_core.py."""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from codehealth.core.baseline import (
+        Baseline,
+        BaselineError,
+        BaselineSplit,
+        Entry,
+        format_baseline,
+        parse_baseline,
+        split_boundaries,
+        split_by_baseline,
+        update_baseline,
+    )
+    from codehealth.core.boundary_records import (
+        DYNAMIC_IMPORT,
+        GET_MODEL,
+        MODEL_REFERENCE,
+        REFERENCE_KINDS,
+        SETTINGS_PATH,
+        URL_INCLUDE,
+        BoundaryReport,
+        ContractResult,
+        Cycle,
+        ImportSite,
+        ModuleEdge,
+        ModuleSummary,
+        Reference,
+        Violation,
+    )
+    from codehealth.core.boundary_settings import AllowEntry, ModuleDecl
+    from codehealth.core.boundary_summary import BoundarySummary, summarise_boundaries
+    from codehealth.core.catalogue import Catalogue, LintCost, Rule, apply_overrides
+    from codehealth.core.catalogue_parse import SEVERITIES, parse_catalogue
+    from codehealth.core.commits import (
+        BlobChange,
+        Change,
+        ChangedFile,
+        Commit,
+        LineRanges,
+        Revision,
+        Unreadable,
+    )
+    from codehealth.core.coverage import (
+        EMPTY_SPAN,
+        BranchCount,
+        CodeShape,
+        CoverageData,
+        FileCoverage,
+        MeasuredFile,
+        Ratio,
+        RawCoverage,
+        SpanCoverage,
+        SpanIndex,
+        crap,
+        crap_risk,
+        file_coverage_span,
+        folder_coverage,
+        function_coverage,
+        percent,
+        span_coverage,
+        span_figures,
+    )
+    from codehealth.core.coverage_join import CoverageMismatch, ProjectFiles, join_coverage
+    from codehealth.core.coverage_paths import PathMapper, measured_by
+    from codehealth.core.django_settings import DJANGO_CONVENTION, DjangoSettings
+    from codehealth.core.duplication import (
+        FINGERPRINT_FIELDS,
+        CloneGroup,
+        CloneLocation,
+        Duplication,
+        FileDuplication,
+        Fingerprints,
+    )
+    from codehealth.core.duplication_settings import MIN_TOKENS_FLOOR, DuplicationSettings
+    from codehealth.core.findings import Finding, fingerprint, normalise_line, numbered_fingerprints
+    from codehealth.core.hits import Hit, price_lint_hits, price_rule_hits
+    from codehealth.core.isolation import error_text, isolated
+    from codehealth.core.metrics import (
+        ClassMetrics,
+        FileMetrics,
+        FunctionMetrics,
+        Halstead,
+        LineCounts,
+        NotAnalysed,
+        PackageMetrics,
+        ThresholdViolation,
+    )
+    from codehealth.core.review import ReviewLevel, ReviewReason, review_level
+    from codehealth.core.review_settings import (
+        API,
+        CAREFUL,
+        COCHANGE,
+        COMPLEXITY,
+        DEPENDENCY,
+        DESIGN,
+        HOTSPOT,
+        LIGHTWEIGHT,
+        MODULE,
+        REVIEW_LEVELS,
+        SIZE,
+        ReviewSettings,
+    )
+    from codehealth.core.settings import (
+        DEFAULT_EXCLUDE,
+        ConfigError,
+        DebtSettings,
+        GateSettings,
+        Settings,
+        Thresholds,
+    )
+    from codehealth.core.settings_parse import parse_settings
+    from codehealth.core.skipping import HEAD_BYTES, generated_marker, skipped_folder
+    from codehealth.core.tests_settings import TEST_FOLDERS, is_test_path, is_test_rule
+    from codehealth.core.tests_settings_parse import (
+        PytestOptions,
+        ini_pytest_options,
+        pyproject_pytest_options,
+        with_pytest,
+    )
+    from codehealth.core.toml import TOMLDecodeError, parse_toml
+    from codehealth.core.workspace import (
+        Workspace,
+        WorkspaceProject,
+        declared_dependencies,
+        normalise_name,
+        project_of,
+        workspace_projects,
+    )
+
+_NAMES: dict[str, tuple[str, ...]] = {
+    "baseline": (
+        "Baseline",
+        "BaselineError",
+        "BaselineSplit",
+        "Entry",
+        "format_baseline",
+        "parse_baseline",
+        "split_boundaries",
+        "split_by_baseline",
+        "update_baseline",
+    ),
+    "boundary_records": (
+        "DYNAMIC_IMPORT",
+        "GET_MODEL",
+        "MODEL_REFERENCE",
+        "REFERENCE_KINDS",
+        "SETTINGS_PATH",
+        "URL_INCLUDE",
+        "BoundaryReport",
+        "ContractResult",
+        "Cycle",
+        "ImportSite",
+        "ModuleEdge",
+        "ModuleSummary",
+        "Reference",
+        "Violation",
+    ),
+    "boundary_settings": (
+        "AllowEntry",
+        "ModuleDecl",
+    ),
+    "boundary_summary": (
+        "BoundarySummary",
+        "summarise_boundaries",
+    ),
+    "catalogue": (
+        "Catalogue",
+        "LintCost",
+        "Rule",
+        "apply_overrides",
+    ),
+    "catalogue_parse": (
+        "SEVERITIES",
+        "parse_catalogue",
+    ),
+    "commits": (
+        "BlobChange",
+        "Change",
+        "ChangedFile",
+        "Commit",
+        "LineRanges",
+        "Revision",
+        "Unreadable",
+    ),
+    "coverage": (
+        "EMPTY_SPAN",
+        "BranchCount",
+        "CodeShape",
+        "CoverageData",
+        "FileCoverage",
+        "MeasuredFile",
+        "Ratio",
+        "RawCoverage",
+        "SpanCoverage",
+        "SpanIndex",
+        "crap",
+        "crap_risk",
+        "file_coverage_span",
+        "folder_coverage",
+        "function_coverage",
+        "percent",
+        "span_coverage",
+        "span_figures",
+    ),
+    "coverage_join": (
+        "CoverageMismatch",
+        "ProjectFiles",
+        "join_coverage",
+    ),
+    "coverage_paths": (
+        "PathMapper",
+        "measured_by",
+    ),
+    "django_settings": (
+        "DJANGO_CONVENTION",
+        "DjangoSettings",
+    ),
+    "duplication": (
+        "FINGERPRINT_FIELDS",
+        "CloneGroup",
+        "CloneLocation",
+        "Duplication",
+        "FileDuplication",
+        "Fingerprints",
+    ),
+    "duplication_settings": (
+        "MIN_TOKENS_FLOOR",
+        "DuplicationSettings",
+    ),
+    "findings": (
+        "Finding",
+        "fingerprint",
+        "normalise_line",
+        "numbered_fingerprints",
+    ),
+    "hits": (
+        "Hit",
+        "price_lint_hits",
+        "price_rule_hits",
+    ),
+    "isolation": (
+        "error_text",
+        "isolated",
+    ),
+    "metrics": (
+        "ClassMetrics",
+        "FileMetrics",
+        "FunctionMetrics",
+        "Halstead",
+        "LineCounts",
+        "NotAnalysed",
+        "PackageMetrics",
+        "ThresholdViolation",
+    ),
+    "review": (
+        "ReviewLevel",
+        "ReviewReason",
+        "review_level",
+    ),
+    "review_settings": (
+        "API",
+        "CAREFUL",
+        "COCHANGE",
+        "COMPLEXITY",
+        "DEPENDENCY",
+        "DESIGN",
+        "HOTSPOT",
+        "LIGHTWEIGHT",
+        "MODULE",
+        "REVIEW_LEVELS",
+        "SIZE",
+        "ReviewSettings",
+    ),
+    "settings": (
+        "DEFAULT_EXCLUDE",
+        "ConfigError",
+        "DebtSettings",
+        "GateSettings",
+        "Settings",
+        "Thresholds",
+    ),
+    "settings_parse": ("parse_settings",),
+    "skipping": (
+        "HEAD_BYTES",
+        "generated_marker",
+        "skipped_folder",
+    ),
+    "tests_settings": (
+        "TEST_FOLDERS",
+        "is_test_path",
+        "is_test_rule",
+    ),
+    "tests_settings_parse": (
+        "PytestOptions",
+        "ini_pytest_options",
+        "pyproject_pytest_options",
+        "with_pytest",
+    ),
+    "toml": (
+        "TOMLDecodeError",
+        "parse_toml",
+    ),
+    "workspace": (
+        "Workspace",
+        "WorkspaceProject",
+        "declared_dependencies",
+        "normalise_name",
+        "project_of",
+        "workspace_projects",
+    ),
+}
+_WHERE = {name: module for module, names in _NAMES.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'codehealth.core' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"codehealth.core.{module}"), name)
+    globals()[name] = value  # the next use is a plain attribute
+    return value
+
 
 __all__ = [
     "ReviewLevel",
