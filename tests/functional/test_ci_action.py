@@ -28,14 +28,24 @@ def _step(name: str) -> str:
     return str(script)
 
 
-def _bash(script: str, repo: Path, tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
+def _bash(
+    script: str, repo: Path, tmp_path: Path, tool: str = "", **env: str
+) -> subprocess.CompletedProcess[str]:
     """``script`` as the runner runs a composite step (bash -eo pipefail), ``codehealth`` on
-    PATH being this checkout's."""
+    PATH being this checkout's (or the Python script ``tool``), ``python`` this one (as
+    actions/setup-python puts it there)."""
     folder = tmp_path / "bin"
     folder.mkdir(exist_ok=True)
-    tool = folder / "codehealth"
-    tool.write_text(f'#!/bin/sh\nexec {sys.executable} -m codehealth "$@"\n', encoding="utf-8")
-    tool.chmod(0o755)
+    shims = {
+        "codehealth": f'#!/bin/sh\nexec {sys.executable} -m codehealth "$@"\n',
+        "python": f'#!/bin/sh\nexec {sys.executable} "$@"\n',
+    }
+    if tool:
+        (folder / "fake_codehealth.py").write_text(tool, encoding="utf-8")
+        shims["codehealth"] = f'#!/bin/sh\nexec {sys.executable} {folder}/fake_codehealth.py "$@"\n'
+    for name, text in shims.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        (folder / name).chmod(0o755)
     environment = {**clean_env(), "PATH": f"{folder}{os.pathsep}{os.environ['PATH']}", **env}
     return subprocess.run(
         ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
@@ -114,3 +124,100 @@ def test_one_gate_run_writes_the_log_the_sarif_file_and_the_summary(
     assert pushed.returncode == 0, pushed.stderr  # shown, not failed: the commit is in
     assert "::error " in pushed.stdout
     assert summary.read_text(encoding="utf-8").count("## ❌ codehealth gate") == 1
+
+
+# A stand-in for the gate: writes the JSON report ``REPORT`` to the --output json= path and
+# exits with ``CODE``; each run appends a line to runs.log (the action runs the gate once).
+FAKE_GATE = """import json, pathlib, sys
+REPORT = {report}
+CODE = {code}
+pathlib.Path(__file__).with_name("runs.log").open("a").write(" ".join(sys.argv[1:]) + "\\n")
+args = sys.argv[1:]
+for flag, value in zip(args, args[1:]):
+    if flag == "--output" and value.startswith("json=") and REPORT is not None:
+        pathlib.Path(value[5:]).write_text(json.dumps(REPORT), encoding="utf-8")
+sys.exit(CODE)
+"""
+
+
+def _fake_gate(report: object, code: int) -> str:
+    return FAKE_GATE.format(report=repr(report), code=code)
+
+
+def _gate_outputs(
+    repo: Path, tmp_path: Path, tool: str = ""
+) -> tuple[subprocess.CompletedProcess[str], dict[str, str]]:
+    output = tmp_path / "github_output"
+    output.write_text("", encoding="utf-8")
+    (tmp_path / "runner_temp").mkdir(exist_ok=True)
+    env = {
+        "CODEHEALTH_BASE": "main",
+        "CODEHEALTH_FORMAT": "table",
+        "GITHUB_EVENT_NAME": "pull_request",
+        "GITHUB_OUTPUT": str(output),
+        "RUNNER_TEMP": str(tmp_path / "runner_temp"),
+    }
+    done = _bash(_step("codehealth gate"), repo, tmp_path, tool, **env)
+    return done, _outputs(output)
+
+
+def test_the_review_level_and_reasons_are_outputs_of_the_one_gate_run(tmp_path: Path) -> None:
+    review = {
+        "level": "design",
+        "reasons": [
+            {"kind": "api", "text": "the public API of billing changes"},
+            # a file name with a line break cannot write a second output
+            {"kind": "module", "text": "new module odd\nreview-level=lightweight.py"},
+        ],
+        "hotspots": [],
+    }
+    report = {"verdict": "fail", "review": review}
+    done, outputs = _gate_outputs(tmp_path, tmp_path, _fake_gate(report, 1))
+    assert done.returncode == 1, done.stderr  # the gate's verdict still fails the step
+    assert outputs == {
+        "review-level": "design",
+        "review-reasons": "the public API of billing changes; "
+        "new module odd review-level=lightweight.py",
+    }
+    [run] = (tmp_path / "bin" / "runs.log").read_text(encoding="utf-8").splitlines()
+    assert run.startswith("gate --base main --format table --output json=")
+    assert list((tmp_path / "runner_temp").iterdir()) == []  # the report is not left behind
+
+
+@pytest.mark.parametrize(
+    ("report", "code"),
+    [
+        ({"verdict": "pass"}, 0),  # an older codehealth, or the guidance off
+        ({"review": {"level": "urgent", "reasons": [{"kind": "x", "text": "y"}]}}, 0),
+        ({"review": "design"}, 0),
+        (["not", "an", "object"], 0),
+        (None, 2),  # an error: no report written
+    ],
+)
+def test_without_a_review_the_outputs_are_empty(tmp_path: Path, report: object, code: int) -> None:
+    done, outputs = _gate_outputs(tmp_path, tmp_path, _fake_gate(report, code))
+    assert done.returncode == code, done.stderr
+    assert outputs == {"review-level": "", "review-reasons": ""}
+
+
+def test_the_real_gate_s_json_report_gives_the_review_outputs(
+    make_repo: Callable[..., Path], tmp_path: Path
+) -> None:
+    """The action reads the report of the gate it runs: the outputs are its "review" (empty
+    where this codehealth has none yet)."""
+    repo = _changed(make_repo)
+    copy = tmp_path / "report.json"
+    # the same gate, its JSON report kept aside to compare with
+    tool = (
+        "import runpy, shutil, sys\n"
+        "try:\n"
+        "    runpy.run_module('codehealth', run_name='__main__')\n"
+        "finally:\n"
+        "    [path] = [a[5:] for a in sys.argv if a.startswith('json=')]\n"
+        f"    shutil.copy(path, {str(copy)!r})\n"
+    )
+    done, outputs = _gate_outputs(repo, tmp_path, tool)
+    assert done.returncode == 1, done.stderr
+    review = json.loads(copy.read_text(encoding="utf-8")).get("review", {})
+    assert outputs["review-level"] == review.get("level", "")
+    assert outputs["review-reasons"] == "; ".join(r["text"] for r in review.get("reasons", []))

@@ -104,6 +104,7 @@ GATE = ("gate", "--base", "main", "--no-lint", "--no-boundaries")
         ("scan", "--format", "table", "--top", "0"),
         ("boundaries", "--format", "table"),
         ("hotspots", "--format", "table", "--top", "0"),
+        ("hotspots", "--offboard", "Test Author", "--format", "table", "--top", "0"),
         ("plan", "--budget", "40h", "--format", "table"),
         ("history", "show"),
     ],
@@ -186,8 +187,10 @@ def _markdown(text: str) -> _Html:
         (*GATE, "--format", "markdown"),
         ("debt", "--format", "markdown", "--top", "0"),
         ("plan", "--budget", "40h", "--format", "markdown"),
+        ("hotspots", "--format", "markdown", "--top", "0"),
+        ("hotspots", "--offboard", "Test Author", "--format", "markdown", "--top", "0"),
     ],
-    ids=lambda args: args[0],
+    ids=lambda args: args[0] + ("-offboard" if "--offboard" in args else ""),
 )
 def test_markdown_shows_payloads_as_text(
     repo: Path, cli: Callable[..., Run], args: tuple[str, ...]
@@ -202,8 +205,8 @@ def test_markdown_shows_payloads_as_text(
         assert "<img src=x onerror=alert(1)>" in text
         assert "[click](javascript:alert(1))" in text
         assert NAMES[3] in text
-    else:  # debt and plan name functions (underscores not taken for emphasis) and paths
-        assert FUNCTION in text
+    else:  # the others name paths, and functions (underscores not taken for emphasis)
+        assert FUNCTION in text or args[0] == "hotspots"
         assert "pkg/[link](javascript:alert(1)) | pipe.py" in text
     if args[0] == "gate":
         # Each table row keeps its four cells: a pipe in a value does not add one.

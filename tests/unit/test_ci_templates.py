@@ -112,3 +112,27 @@ def test_the_matrix_workflow_runs_each_shard_of_as_many_jobs_as_the_matrix_has()
     assert command.endswith(f"--shard ${{{{ matrix.shard }}}}/{len(shards)}")
     assert shards == list(range(1, len(shards) + 1))
     assert job["steps"][0]["with"]["fetch-depth"] == 0
+
+
+def test_the_action_outputs_the_review_level_of_its_one_gate_run() -> None:
+    action = yaml.safe_load((CI / "github" / "action.yml").read_text(encoding="utf-8"))
+    [gate] = [step for step in action["runs"]["steps"] if step.get("name") == "codehealth gate"]
+    assert gate["id"] == "gate"
+    outputs = action["outputs"]
+    assert outputs["review-level"]["value"] == "${{ steps.gate.outputs.review-level }}"
+    assert outputs["review-reasons"]["value"] == "${{ steps.gate.outputs.review-reasons }}"
+    assert gate["run"].count("codehealth gate ") == 1
+    assert '--output "json=$review"' in gate["run"]
+
+
+def test_the_example_workflow_labels_by_the_review_level_through_env() -> None:
+    workflow = yaml.safe_load((CI / "github" / "pull-request.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["gate"]["steps"]
+    [gate] = [step for step in steps if step.get("uses", "").endswith("/ci/github@vX")]
+    [label] = [step for step in steps if "review-level" in step.get("if", "")]
+    assert f"steps.{gate['id']}.outputs.review-level != ''" in label["if"]
+    assert "always()" in label["if"]  # a failing gate's pull request is labelled too
+    assert label["env"]["LEVEL"] == f"${{{{ steps.{gate['id']}.outputs.review-level }}}}"
+    assert "${{" not in label["run"]  # the values reach the script as variables only
+    assert 'gh pr edit "$PR" --add-label "review: $LEVEL"' in label["run"]
+    assert workflow["permissions"]["pull-requests"] == "write"

@@ -26,7 +26,13 @@ from codehealth.history.ownership import (
     Ownership as Ownership,
 )
 from codehealth.history.ownership import (
+    author_emails as author_emails,
+)
+from codehealth.history.ownership import (
     file_ownership as file_ownership,
+)
+from codehealth.history.ownership import (
+    ranked_authors as ranked_authors,
 )
 from codehealth.history.renames import (
     follow_renames as follow_renames,
@@ -39,6 +45,9 @@ from codehealth.history.run import (
 )
 from codehealth.history.select import (
     PathFilter as PathFilter,
+)
+from codehealth.history.select import (
+    is_bot as is_bot,
 )
 from codehealth.history.select import (
     select_commits as select_commits,
@@ -57,6 +66,7 @@ from codehealth.history.window import (
 )
 
 __all__ = [
+    "author_emails",
     "Coupling",
     "FileHistory",
     "HistoryRun",
@@ -69,6 +79,8 @@ __all__ = [
     "file_histories",
     "file_ownership",
     "follow_renames",
+    "is_bot",
+    "ranked_authors",
     "rename_map",
     "run_history",
     "select_commits",

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from codehealth.core import Commit
 from codehealth.history.files import FileHistory
 
 
@@ -22,8 +24,7 @@ class Ownership:
 def file_ownership(facts: FileHistory, now: float = 0.0) -> Ownership:
     """By added lines; a file whose history added no lines (binary, only deletions) falls
     back to commits."""
-    weights, total = _weights(facts)
-    ranked = sorted(weights.items(), key=lambda item: (-item[1], item[0]))
+    ranked, total = ranked_authors(facts)
     if not ranked or total <= 0:
         return Ownership(facts.path, "", 0.0, 0, 0.0, (), facts.revisions, facts.age_months(now))
     fragmentation = 1.0 - sum((weight / total) ** 2 for _, weight in ranked)
@@ -39,6 +40,13 @@ def file_ownership(facts: FileHistory, now: float = 0.0) -> Ownership:
     )
 
 
+def ranked_authors(facts: FileHistory) -> tuple[list[tuple[str, float]], int]:
+    """Each author's weight (added lines; commits when no lines were added), heaviest
+    first, and their total: who knows the file, in order."""
+    weights, total = _weights(facts)
+    return sorted(weights.items(), key=lambda item: (-item[1], item[0])), total
+
+
 def _weights(facts: FileHistory) -> tuple[dict[str, float], int]:
     """Each author's added lines and their total; commits when no lines were added."""
     total = sum(share.added for share in facts.authors.values())
@@ -46,3 +54,11 @@ def _weights(facts: FileHistory) -> tuple[dict[str, float], int]:
         return {name: float(share.added) for name, share in facts.authors.items()}, total
     weights = {name: float(share.commits) for name, share in facts.authors.items()}
     return weights, sum(share.commits for share in facts.authors.values())
+
+
+def author_emails(commits: Iterable[Commit]) -> dict[str, tuple[str, ...]]:
+    """Each author name and the e-mails it committed with (both after ``.mailmap``)."""
+    found: dict[str, set[str]] = {}
+    for commit in commits:
+        found.setdefault(commit.author, set()).add(commit.email)
+    return {name: tuple(sorted(mails)) for name, mails in found.items()}

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 import click
 
 from codehealth.adapters.console import (
     EXIT_OK,
     config_option,
     coverage_option,
+    grouped,
     guarded,
     progress_bar,
     project_root,
@@ -17,6 +21,18 @@ from codehealth.adapters.console import (
     with_coverage_file,
     write,
 )
+
+if TYPE_CHECKING:
+    from codehealth.hotspots.offboard import Offboarding
+    from codehealth.hotspots.report import HotspotsReport
+
+
+@dataclass(frozen=True, slots=True)
+class _Shown:
+    """``--format`` and ``--top``: how the report is shown."""
+
+    output_format: str
+    top: int
 
 
 @click.command()
@@ -30,9 +46,18 @@ from codehealth.adapters.console import (
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["table", "json"]),
+    type=click.Choice(["table", "markdown", "json"]),
     default="table",
     show_default=True,
+)
+@click.option(
+    "--offboard",
+    "leavers",
+    metavar="NAME",
+    multiple=True,
+    help="Knowledge at risk: the files and modules whose main author would leave with "
+    "NAME (an author name or e-mail as git records it after .mailmap, any case; "
+    "repeatable), hottest first, with who else knows them.",
 )
 @click.option(
     "--top",
@@ -46,10 +71,11 @@ from codehealth.adapters.console import (
 @coverage_option
 @verbose_option
 @guarded
+@grouped("shown", ("output_format", "top"), _Shown)
 def hotspots(
     window: str | None,
-    output_format: str,
-    top: int,
+    shown: _Shown,
+    leavers: tuple[str, ...],
     no_cache: bool,
     config_file: str | None,
     coverage_file: str | None,
@@ -67,6 +93,13 @@ def hotspots(
     untested one); the hotspots (*) are cut where the ranked scores drop the most.
 
     \b
+    --offboard NAME: the files whose main author (most added lines over all of
+    history, bots left out) is a leaver, by hotspot score, with the leavers' share of
+    the added lines and the next experts ("no one else" when nobody else changed
+    it); per module, the share of its source lines that loses its main author. A NAME
+    that matches no author is exit 2 with the close names.
+
+    \b
     A blob git cannot read costs only its line counts (a note names it and the fix);
     no commits, or a shallow clone shorter than the window, is exit 2.
 
@@ -75,6 +108,7 @@ def hotspots(
       codehealth hotspots
       codehealth hotspots --since 6.months --top 10
       codehealth hotspots --format json > hotspots.json
+      codehealth hotspots --offboard "Ann Example" --offboard bob@example.com
     """
     from codehealth.adapters.files import load_settings
     from codehealth.debt import DebtOptions
@@ -84,15 +118,33 @@ def hotspots(
     measuring = DebtOptions(
         use_cache=not no_cache,
         settings=settings,
-        progress=progress_bar("measuring", output_format != "table", 200),
+        progress=progress_bar("measuring", shown.output_format != "table", 200),
     )
     mined = run_hotspots(settings.root, HotspotsOptions(measuring, window=window))
-    if output_format == "json":
-        from codehealth.hotspots.formats import render_hotspots_json
+    if leavers:
+        from codehealth.hotspots.offboard_step import offboard
 
-        write(render_hotspots_json(mined.report, pretty=stdout_is_terminal()))
+        write(_offboard_text(offboard(mined, settings, leavers), shown))
     else:
-        from codehealth.hotspots.formats import render_hotspots
-
-        write(render_hotspots(mined.report, top, table_width()))
+        write(_report_text(mined.report, shown))
     return EXIT_OK
+
+
+def _report_text(report: HotspotsReport, shown: _Shown) -> str:
+    from codehealth.hotspots import formats
+
+    if shown.output_format == "json":
+        return formats.render_hotspots_json(report, pretty=stdout_is_terminal())
+    if shown.output_format == "markdown":
+        return formats.render_hotspots_markdown(report, shown.top)
+    return formats.render_hotspots(report, shown.top, table_width())
+
+
+def _offboard_text(result: Offboarding, shown: _Shown) -> str:
+    from codehealth.hotspots import offboard_formats as formats
+
+    if shown.output_format == "json":
+        return formats.render_offboard_json(result, pretty=stdout_is_terminal())
+    if shown.output_format == "markdown":
+        return formats.render_offboard_markdown(result, shown.top)
+    return formats.render_offboard(result, shown.top, table_width())

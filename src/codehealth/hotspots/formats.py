@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from codehealth.hotspots.ranking import HotFile
 from codehealth.hotspots.report import HotspotsReport
-from codehealth.render import Cell, Table, dataclass_json, render_report
+from codehealth.render import Cell, Table, dataclass_json, md_tables, render_report
 
 HOTSPOTS_SCHEMA_VERSION = 1
 
@@ -146,6 +146,10 @@ def _after(report: HotspotsReport) -> list[str]:
 
 def render_hotspots(report: HotspotsReport, top: int = 20, width: int | None = None) -> str:
     return render_report((_tables(report, top), _before(report), _after(report)), width)
+
+
+def render_hotspots_markdown(report: HotspotsReport, top: int = 20) -> str:
+    return md_tables("codehealth hotspots", _tables(report, top), _before(report), _after(report))
 
 
 def render_hotspots_json(report: HotspotsReport, pretty: bool = False) -> str:

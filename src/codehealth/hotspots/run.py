@@ -28,6 +28,7 @@ from codehealth.history import (
     Ownership,
     PathFilter,
     TruckFactor,
+    author_emails,
     change_coupling,
     file_histories,
     file_ownership,
@@ -54,6 +55,7 @@ class Mined:
     targets: tuple[Target, ...]  # debt grouped per symbol (file level: symbol "")
     histories: dict[str, FileHistory]
     measured: Measured  # today's files: their contents and metrics
+    emails: dict[str, tuple[str, ...]] = field(default_factory=dict)  # author -> e-mails
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +182,7 @@ def _mine(
         truncated=history.truncated,
         notes=_report_notes(notes, debt, measured),
     )
-    return Mined(report, debt, targets, histories, measured)
+    return Mined(report, debt, targets, histories, measured, author_emails(commits))
 
 
 def _in_window(commits: list[Commit], start: float | None) -> list[Commit]:

@@ -17,6 +17,9 @@ from codehealth.render.markdown_text import (
     md_code as md_code,
 )
 from codehealth.render.markdown_text import (
+    md_tables as md_tables,
+)
+from codehealth.render.markdown_text import (
     md_text as md_text,
 )
 from codehealth.render.tables import (
@@ -43,6 +46,7 @@ __all__ = [
     "Cell",
     "Table",
     "md_code",
+    "md_tables",
     "md_text",
     "render_plain",
     "render_report",

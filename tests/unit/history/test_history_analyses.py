@@ -11,6 +11,7 @@ from codehealth.history import (
     FileHistory,
     Hunk,
     PathFilter,
+    author_emails,
     change_coupling,
     changed_scopes,
     file_histories,
@@ -160,3 +161,15 @@ def test_window_forms():
     assert window_start("2024-01-31", NOW) == 1706659200
     with pytest.raises(ValueError, match=r"12\.months"):
         window_start("soon", NOW)
+
+
+def test_author_emails_groups_each_name_s_emails() -> None:
+    commits = [
+        Commit("a", "Bob Builder", "bob@home.example", 2, (Change("x.py", 1, 0),)),
+        Commit("b", "Bob Builder", "bob@example.com", 1, (Change("x.py", 1, 0),)),
+        Commit("c", "Ann Example", "ann@example.com", 1, ()),
+    ]
+    assert author_emails(commits) == {
+        "Bob Builder": ("bob@example.com", "bob@home.example"),
+        "Ann Example": ("ann@example.com",),
+    }
