@@ -60,6 +60,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Every repository of a shared history store in one table: debt, rating, trend, worst "
         "modules and hotspots.",
     ),
+    "lsp": (
+        "codehealth.lsp.command",
+        "lsp",
+        "A language server for editors, over stdin and stdout (needs `codehealth[lsp]`).",
+    ),
     "plan": ("codehealth.plan.command", "plan", "A refactor schedule that fits a time budget."),
     "report": (
         "codehealth.report.command",

@@ -26,6 +26,7 @@ Conventions in README.md (they are what this test reads):
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shlex
@@ -68,6 +69,14 @@ NOT_RUN = {
     "on itself": "runs the whole CI, this test included",
     "codehealth/launch.py       the executable: replays a warm run (adapters/replay), else runs "
     "cli.py": ("the architecture as a diagram; lint-imports checks the layers contract it draws"),
+}
+
+# The editors' set-up of `codehealth lsp` (first line -> editor): their configuration files,
+# checked by test_editor_blocks_start_the_language_server.
+EDITOR_BLOCKS = {
+    "// .vscode/settings.json (Generic LSP Client v2)": "vscode",
+    "-- init.lua (Neovim)": "neovim",
+    "# languages.toml (Helix)": "helix",
 }
 
 
@@ -196,6 +205,8 @@ def test_every_block_is_run_or_checked() -> None:
         if block.lang in checked:
             continue
         first = block.text[0] if block.text else ""
+        if first in EDITOR_BLOCKS:
+            continue
         command_lines = [line for line in block.text if line.startswith("codehealth ")]
         if command_lines and len(command_lines) == len([t for t in block.text if t.strip()]):
             continue  # a list of command lines: test_readme_commands_parse checks each
@@ -268,7 +279,7 @@ def test_every_command_has_a_tour_example() -> None:
 
 def test_toml_blocks_are_valid_configuration() -> None:
     for block in readme_blocks():
-        if block.lang != "toml":
+        if block.lang != "toml" or block.text[0] in EDITOR_BLOCKS:
             continue
         document = tomllib.loads("\n".join(block.text))
         section = document.get("tool", {}).get("codehealth")
@@ -289,6 +300,25 @@ WORKFLOWS = sorted(
 def _same_jobs(block: dict, workflow: dict) -> bool:
     """The README block is the workflow file (a block may leave out its name and trigger)."""
     return all(workflow.get(key) == value for key, value in block.items())
+
+
+def test_editor_blocks_start_the_language_server() -> None:
+    blocks = {
+        EDITOR_BLOCKS[b.text[0]]: b
+        for b in readme_blocks()
+        if b.text[:1] and b.text[0] in EDITOR_BLOCKS
+    }
+    assert set(blocks) == set(EDITOR_BLOCKS.values())
+    vscode = json.loads("\n".join(blocks["vscode"].text[1:]))
+    assert (vscode["glspc.server.command"], vscode["glspc.server.commandArguments"]) == (
+        "codehealth",
+        ["lsp"],
+    )
+    helix = tomllib.loads("\n".join(blocks["helix"].text))
+    server = helix["language-server"]["codehealth"]
+    assert (server["command"], server["args"]) == ("codehealth", ["lsp"])
+    assert "codehealth" in helix["language"][0]["language-servers"]
+    assert 'cmd = { "codehealth", "lsp" },' in [line.strip() for line in blocks["neovim"].text]
 
 
 def test_yaml_blocks_name_what_this_repository_publishes() -> None:

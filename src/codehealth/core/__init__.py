@@ -84,6 +84,15 @@ if TYPE_CHECKING:
         Fingerprints,
     )
     from codehealth.core.duplication_settings import MIN_TOKENS_FLOOR, DuplicationSettings
+    from codehealth.core.editor import (
+        EDITOR_SEVERITY,
+        EditorAction,
+        EditorDiagnostic,
+        EditorEngine,
+        EditorLens,
+        Publications,
+        Span,
+    )
     from codehealth.core.findings import Finding, fingerprint, normalise_line, numbered_fingerprints
     from codehealth.core.hits import Hit, price_lint_hits, price_rule_hits
     from codehealth.core.isolation import error_text, isolated
@@ -235,6 +244,15 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "FileDuplication",
         "Fingerprints",
     ),
+    "editor": (
+        "EDITOR_SEVERITY",
+        "EditorAction",
+        "EditorDiagnostic",
+        "EditorEngine",
+        "EditorLens",
+        "Publications",
+        "Span",
+    ),
     "duplication_settings": (
         "MIN_TOKENS_FLOOR",
         "DuplicationSettings",
@@ -334,6 +352,13 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "EDITOR_SEVERITY",
+    "EditorAction",
+    "EditorDiagnostic",
+    "EditorEngine",
+    "EditorLens",
+    "Publications",
+    "Span",
     "ReviewLevel",
     "ReviewReason",
     "review_level",
