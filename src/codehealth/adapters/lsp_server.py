@@ -7,7 +7,6 @@ late (an older version) is simply ignored."""
 from __future__ import annotations
 
 import asyncio
-import inspect
 import os
 import sys
 from collections.abc import Callable
@@ -30,8 +29,9 @@ _SEVERITY = {
 _WATCHED = ("**/pyproject.toml", "**/.codehealth-baseline")
 
 
-def serve(engine: EditorEngine, name: str, version: str) -> None:
-    """Answer an editor on stdin/stdout until it exits."""
+def serve(engine: Callable[[], EditorEngine], name: str, version: str) -> None:
+    """Answer an editor on stdin/stdout until it exits. ``engine`` is made, and the project
+    read, after the answer to ``initialize``: the editor's wait is the protocol's imports."""
     # the process's own streams: the console's CI-safe wrappers would filter the protocol
     stdin, stdout = sys.__stdin__, sys.__stdout__
     assert stdin is not None and stdout is not None  # a server started without pipes
@@ -40,31 +40,31 @@ def serve(engine: EditorEngine, name: str, version: str) -> None:
     )
 
 
-def build_server(engine: EditorEngine, name: str, version: str) -> LanguageServer:
+def build_server(engine: Callable[[], EditorEngine], name: str, version: str) -> LanguageServer:
     server = LanguageServer(name, version, text_document_sync_kind=types.TextDocumentSyncKind.Full)
     _Handlers(server, engine).register()
     return server
 
 
 class _Handlers:
-    def __init__(self, server: LanguageServer, engine: EditorEngine) -> None:
+    def __init__(self, server: LanguageServer, make: Callable[[], EditorEngine]) -> None:
         self.server = server
-        self.engine = engine
+        self.make = make
+        self.made: EditorEngine | None = None
         self.delay = DEBOUNCE_SECONDS
         self.pending: dict[str, asyncio.TimerHandle] = {}
-        self.first: Publications = {}
+        self.root = os.getcwd()
+        self.options: dict[str, Any] = {}
+
+    @property
+    def engine(self) -> EditorEngine:
+        if self.made is None:
+            self.made = self.make()
+        return self.made
 
     def register(self) -> None:
         # pygls marks the functions it registers: plain functions, not bound methods
         def on(method: str, handler: Callable[[Any], Any], options: Any = None) -> None:
-            if inspect.iscoroutinefunction(handler):
-
-                async def call_async(params: Any) -> Any:
-                    return await handler(params)
-
-                self.server.feature(method, options)(call_async)
-                return
-
             def call(params: Any) -> Any:
                 return handler(params)
 
@@ -87,10 +87,11 @@ class _Handlers:
         options = options if isinstance(options, dict) else {}
         if isinstance(options.get("debounceMs"), (int, float)):
             self.delay = max(float(options["debounceMs"]), 0.0) / 1000
-        self.first = self.engine.start(_root(params), options)
+        self.root, self.options = _root(params), options
 
-    async def initialized(self, params: types.InitializedParams) -> None:
-        self.publish(self.first)
+    def initialized(self, params: types.InitializedParams) -> None:
+        # synchronous: the notifications after it (didOpen) find the project read
+        self.publish(self.engine.start(self.root, self.options))
         watch = types.DidChangeWatchedFilesRegistrationOptions(
             watchers=[types.FileSystemWatcher(glob_pattern=glob) for glob in _WATCHED]
         )
@@ -102,7 +103,7 @@ class _Handlers:
         capabilities = self.server.client_capabilities.workspace
         watched = capabilities.did_change_watched_files if capabilities else None
         if watched is not None and watched.dynamic_registration:
-            await self.server.client_register_capability_async(
+            self.server.client_register_capability(
                 types.RegistrationParams(registrations=[registration])
             )
 

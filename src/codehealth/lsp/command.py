@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from codehealth.adapters.console import EXIT_OK, EXIT_USAGE, guarded
+from codehealth.core import EditorEngine
 
 
 @click.command()
@@ -40,9 +41,15 @@ def lsp(show_all: bool) -> int:
             err=True,
         )
         return EXIT_USAGE
-    from codehealth.lsp.imports_step import buffer_boundaries
-    from codehealth.lsp.session import Session
     from codehealth.version import __version__
 
-    serve(Session(buffer_boundaries, show_all), "codehealth", __version__)
+    serve(lambda: _session(show_all), "codehealth", __version__)
     return EXIT_OK
+
+
+def _session(show_all: bool) -> EditorEngine:
+    """The engine, imported when the editor has its answer to ``initialize``."""
+    from codehealth.lsp.imports_step import buffer_boundaries
+    from codehealth.lsp.session import Session
+
+    return Session(buffer_boundaries, show_all)
