@@ -53,6 +53,8 @@ class _Handlers:
         self.made: EditorEngine | None = None
         self.delay = DEBOUNCE_SECONDS
         self.pending: dict[str, asyncio.TimerHandle] = {}
+        self.checking: set[str] = set()  # paths whose import check runs on the thread
+        self.again: set[str] = set()  # ... and whose text changed meanwhile (a save)
         self.root = os.getcwd()
         self.options: dict[str, Any] = {}
 
@@ -111,7 +113,8 @@ class _Handlers:
         document = params.text_document
         path = _path(document.uri)
         if self.engine.update(path, document.version, document.text):
-            self.publish(self.engine.diagnose(path, full=True))
+            self.publish(self.engine.diagnose(path))
+            self.check_imports(path)
 
     def did_change(self, params: types.DidChangeTextDocumentParams) -> None:
         path = _path(params.text_document.uri)
@@ -122,24 +125,25 @@ class _Handlers:
             return
         self.cancel(path)
         if self.delay <= 0:
-            self.publish(self.engine.diagnose(path, full=False))
+            self.publish(self.engine.diagnose(path))
             return
         later = asyncio.get_running_loop().call_later(self.delay, self.fire, path)
         self.pending[path] = later
 
     def fire(self, path: str) -> None:
         self.pending.pop(path, None)
-        self.publish(self.engine.diagnose(path, full=False))
+        self.publish(self.engine.diagnose(path))
 
     def did_save(self, params: types.DidSaveTextDocumentParams) -> None:
         path = _path(params.text_document.uri)
         self.cancel(path)
         if self.engine.is_config(path):
-            self.publish(self.engine.reload())
+            self.reload()
             return
         if params.text is not None:
             self.engine.update(path, _version(self.server, params.text_document.uri), params.text)
-        self.publish(self.engine.diagnose(path, full=True))
+        self.publish(self.engine.diagnose(path))
+        self.check_imports(path)
 
     def did_close(self, params: types.DidCloseTextDocumentParams) -> None:
         path = _path(params.text_document.uri)
@@ -149,7 +153,7 @@ class _Handlers:
     def watched(self, params: types.DidChangeWatchedFilesParams) -> None:
         paths = [(_path(change.uri), change.type) for change in params.changes]
         if any(self.engine.is_config(path) for path, _ in paths):
-            self.publish(self.engine.reload())
+            self.reload()
         for path, kind in paths:
             if kind == types.FileChangeType.Deleted and not self.engine.is_config(path):
                 self.cancel(path)
@@ -182,6 +186,33 @@ class _Handlers:
             _action(uri, action, [d for d in seen if d.code == action.rule])
             for action in self.engine.actions(_path(uri), line, rules)
         ]
+
+    def reload(self) -> None:
+        published = self.engine.reload()
+        self.publish(published)
+        for path in published:
+            self.check_imports(path)
+
+    def check_imports(self, path: str) -> None:
+        """Run the buffer's import check on a thread, one at a time per file; a save
+        meanwhile runs it again when it is done."""
+        job = self.engine.import_job(path)
+        if job is None:
+            return
+        if path in self.checking:
+            self.again.add(path)
+            return
+        self.checking.add(path)
+        running = asyncio.get_running_loop().run_in_executor(None, job)
+        running.add_done_callback(lambda done: self.imports_done(path, done))
+
+    def imports_done(self, path: str, done: asyncio.Future[object]) -> None:
+        self.checking.discard(path)
+        failed = done.cancelled() or done.exception() is not None
+        self.publish(self.engine.imports_checked(path, None if failed else done.result()))
+        if path in self.again:
+            self.again.discard(path)
+            self.check_imports(path)
 
     def cancel(self, path: str) -> None:
         handle = self.pending.pop(path, None)

@@ -5,7 +5,7 @@ feature logic (``codehealth.lsp``) produces these, its protocol adapter
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -73,7 +73,16 @@ class EditorEngine(Protocol):
         """Keep a buffer's new text; False (ignored) when ``version`` is older than known."""
         ...
 
-    def diagnose(self, path: str, full: bool) -> Publications: ...
+    def diagnose(self, path: str) -> Publications:
+        """The buffer's diagnostics now; the boundary ones of its last ``import_job``."""
+        ...
+
+    def import_job(self, path: str) -> Callable[[], object] | None:
+        """The slow part (a buffer's imports against the project), to run on a thread;
+        its result goes to ``imports_checked``. None: nothing to check."""
+        ...
+
+    def imports_checked(self, path: str, found: object) -> Publications: ...
 
     def close(self, path: str) -> Publications: ...
 

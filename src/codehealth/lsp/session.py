@@ -82,7 +82,7 @@ class Session:
         self._documents[path] = replace(kept, version=version, text=text)
         return True
 
-    def diagnose(self, path: str, full: bool) -> Publications:
+    def diagnose(self, path: str) -> Publications:
         project, relative = self._project, self._relative(path)
         if project is None or relative is None:
             return {path: ()}
@@ -90,17 +90,33 @@ class Session:
         if document is None:  # deleted, and not open
             return {path: ()}
         source = document.text.encode("utf-8", "surrogateescape")
-        found = document.boundaries
-        if full or document.result is None:
-            found = self._checked_imports(project.settings, path, source, document.boundaries)
         buffer = Buffer(
             relative, source, project.settings, project.catalogue, project.accepted, self._show_all
         )
         last = document.result.metrics if document.result else None
-        result = analyse_buffer(buffer, last, found)
+        result = analyse_buffer(buffer, last, document.boundaries)
         if path in self._documents:
-            self._documents[path] = replace(document, result=result, boundaries=tuple(found))
+            self._documents[path] = replace(document, result=result)
         return {path: result.diagnostics}
+
+    def import_job(self, path: str) -> Callable[[], object] | None:
+        """The boundary check of the buffer's current text, to run on another thread (it
+        reads the project's caches; it touches none of the session's state)."""
+        check, project, document = self._boundaries, self._project, self._documents.get(path)
+        if check is None or project is None or document is None or not self._relative(path):
+            return None
+        settings = project.settings
+        source = document.text.encode("utf-8", "surrogateescape")
+        notes: list[str] = []
+        return lambda: _guarded(lambda: tuple(check(settings, path, source)), notes.append)
+
+    def imports_checked(self, path: str, found: object) -> Publications:
+        """Keep the findings of an ``import_job`` (None: it failed, the last ones stay)."""
+        document = self._documents.get(path)
+        if document is None or not isinstance(found, tuple):
+            return {}
+        self._documents[path] = replace(document, boundaries=found)
+        return self.diagnose(path)
 
     def close(self, path: str) -> Publications:
         self._documents.pop(path, None)
@@ -115,7 +131,7 @@ class Session:
     def reload(self) -> Publications:
         published = dict(self._load())
         for path in list(self._documents):
-            published.update(self.diagnose(path, full=False))
+            published.update(self.diagnose(path))
         return published
 
     def lenses(self, path: str) -> tuple[EditorLens, ...]:
@@ -173,17 +189,6 @@ class Session:
             return _Document(0, read_file(path).decode("utf-8", "surrogateescape"))
         except OSError:
             return None
-
-    def _checked_imports(
-        self, settings: Settings, path: str, source: bytes, last: tuple[Finding, ...]
-    ) -> tuple[Finding, ...]:
-        """The buffer's boundary findings; the last ones when the check fails."""
-        check = self._boundaries
-        if check is None:
-            return ()
-        notes: list[str] = []
-        found = _guarded(lambda: tuple(check(settings, path, source)), notes.append)
-        return last if found is None else found
 
 
 def _read_project(root: str) -> _Project:
