@@ -130,25 +130,24 @@ class Session:
         await self.client.stop()
 
 
-def import_floor(runs: int) -> float:
+def import_floor() -> float:
     """Seconds for a Python process that only imports pygls and lsprotocol (the protocol's
     types are ~1,000 attrs classes): what any pygls server pays before its first answer."""
     command = [sys.executable, "-c", "import lsprotocol.types, pygls.lsp.server"]
-    found = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run(command, check=True)
-        found.append(time.perf_counter() - started)
-    return statistics.median(found)
+    started = time.perf_counter()
+    subprocess.run(command, check=True)
+    return time.perf_counter() - started
 
 
-async def startups(runs: int) -> list[tuple[float, float, float]]:
-    found = []
+async def startups(runs: int) -> tuple[list[tuple[float, float, float]], list[float]]:
+    """Each session's start-up, and the floor measured between them (the load changes)."""
+    found, floors = [], []
     for _ in range(runs):
         session = Session()
         found.append(await session.start())
         await session.stop()
-    return found
+        floors.append(import_floor())
+    return found, floors
 
 
 async def edits(count: int) -> tuple[list[float], list[float], list[tuple[int, float]]]:
@@ -171,8 +170,8 @@ def main() -> None:
     options = parser.parse_args()
     prepare()
     asyncio.run(startups(1))  # the first session after the warm-up: its .pyc and caches
-    starts = asyncio.run(startups(options.runs))
-    floor = import_floor(options.runs)
+    starts, floors = asyncio.run(startups(options.runs))
+    floor = statistics.median(floors)
     times, saves, memory = asyncio.run(edits(options.edits))
     initialise = statistics.median(s[0] for s in starts)
     first = statistics.median(s[1] for s in starts)

@@ -275,3 +275,17 @@ async def test_only_new_findings_are_shown_against_the_baseline(
     change(client, legacy, text + "# FIXME: a new one\n", version=2)
     found = await until(client, legacy, lambda d: len(d) > 0)
     assert codes(found) == {"CH202"}
+
+
+async def test_a_deleted_file_loses_its_diagnostics(client: LanguageClient, project: Path) -> None:
+    views = project / "shop/orders/views.py"
+    address = views.as_uri()
+    open_file(client, address, VIEWS)
+    await until(client, address, lambda d: "CH101" in codes(d))
+    views.unlink()
+    event = types.FileEvent(uri=address, type=types.FileChangeType.Deleted)
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[event]))
+    await until(client, address, lambda d: not d)
+    params = types.CodeLensParams(text_document=types.TextDocumentIdentifier(uri=address))
+    lenses = await client.text_document_code_lens_async(params)
+    assert lenses is not None and list(lenses) == []  # the server still answers

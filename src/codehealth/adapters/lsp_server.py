@@ -117,11 +117,16 @@ class _Handlers:
             self.check_imports(path)
 
     def did_change(self, params: types.DidChangeTextDocumentParams) -> None:
-        path = _path(params.text_document.uri)
+        uri = params.text_document.uri
         change = params.content_changes[-1] if params.content_changes else None
-        if change is None or not self.engine.update(
-            path, params.text_document.version, change.text
-        ):
+        if change is None:
+            return
+        text = change.text
+        if isinstance(change, types.TextDocumentContentChangePartial):
+            # a client that sends ranges despite full sync: pygls has applied them
+            text = self.server.workspace.get_text_document(uri).source
+        path = _path(uri)
+        if not self.engine.update(path, params.text_document.version, text):
             return
         self.cancel(path)
         if self.delay <= 0:

@@ -8,9 +8,10 @@ from collections.abc import Iterable, Sequence
 from codehealth.core import Catalogue, EditorAction, EditorDiagnostic
 from codehealth.ruledocs import render_rule_doc
 
-# The rules an inline ``# codehealth: ignore[...] because <reason>`` silences (the import
-# rules of ``codehealth boundaries``: CH301-CH309); no other rule reads it.
-IGNORABLE = frozenset(f"CH30{n}" for n in range(1, 10))
+# The rules an inline ``# codehealth: ignore[...] because <reason>`` silences: the import
+# rules of ``codehealth boundaries``, CH301-CH307 (no other rule reads it; CH308 and CH309
+# are findings about ignores themselves, fixed by editing the ignore).
+IGNORABLE = frozenset(f"CH30{n}" for n in range(1, 8))
 
 
 def hover_text(

@@ -108,4 +108,4 @@ def test_the_quick_fix_appends_an_inline_ignore_for_import_rules_only() -> None:
     (action,) = ignore_actions(2, line, ["CH301", "CH101", "CH301"])
     assert (action.rule, action.line, action.character) == ("CH301", 2, len(line.rstrip()))
     assert action.text == "  # codehealth: ignore[CH301] because <reason>"
-    assert ignore_actions(2, line, ["CH101", "CH201"]) == ()
+    assert ignore_actions(2, line, ["CH101", "CH201", "CH308", "CH309"]) == ()
