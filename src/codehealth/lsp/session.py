@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
@@ -107,8 +108,11 @@ class Session:
             return None
         settings = project.settings
         source = document.text.encode("utf-8", "surrogateescape")
-        notes: list[str] = []
-        return lambda: _guarded(lambda: tuple(check(settings, path, source)), notes.append)
+
+        def failed(why: str) -> None:  # the editor's log of the server shows its stderr
+            sys.stderr.write(f"codehealth lsp: {path}: imports not checked: {why}\n")
+
+        return lambda: _guarded(lambda: tuple(check(settings, path, source)), failed)
 
     def imports_checked(self, path: str, found: object) -> Publications:
         """Keep the findings of an ``import_job`` (None: it failed, the last ones stay)."""
