@@ -10,11 +10,10 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
 
 import pytest
+import pytest_lsp
 from clitools import run_cli, write_files
-
-pytest_lsp = pytest.importorskip("pytest_lsp")
-from lsprotocol import types  # noqa: E402 - after the skip: pygls is an optional extra
-from pytest_lsp import ClientServerConfig, LanguageClient  # noqa: E402
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient
 
 pytestmark = [pytest.mark.slow, pytest.mark.asyncio]
 

@@ -18,7 +18,7 @@ BRANCHY = "def route(a):\n" + "".join(f"    if a == {n}:\n        return {n}\n" 
 
 def buffer(text: str, path: str = "shop/views.py", **changes: object) -> Buffer:
     made = Buffer(path, text.encode(), SETTINGS, CATALOGUE, None, False)
-    return replace(made, **changes)  # type: ignore[arg-type]
+    return replace(made, **changes)
 
 
 def test_a_function_over_the_threshold_is_a_diagnostic_with_its_figure() -> None:
