@@ -25,8 +25,10 @@ import shutil
 import subprocess
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 CODEHEALTH = [sys.executable, "-m", "codehealth"]
 
@@ -39,6 +41,8 @@ class Replayed:
     problems: tuple[str, ...]
     warnings: int
     seconds: float
+    level: str = ""  # the review guidance's level ("" when the report has none)
+    cochanges: tuple[str, ...] = ()  # the missing co-changes, each with its evidence
 
 
 def git(repo: Path, *args: str) -> str:
@@ -80,17 +84,31 @@ def replay(repo: Path, sha: str, subject: str, warm: bool) -> Replayed:
     warnings = len(report["problems"]) - len(errors)
     problems = tuple(f"{p['rule']} {p['path']}:{p['line']} {p['message']}" for p in errors)
     verdict = "FAIL" if done.returncode == 1 else "pass"
-    return Replayed(sha, subject, verdict, problems, warnings, seconds)
+    level, cochanges = _review(report.get("review") or {})
+    return Replayed(sha, subject, verdict, problems, warnings, seconds, level, cochanges)
+
+
+def _review(review: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
+    """The level and each missing co-change as a line a person can judge."""
+    missing: list[dict[str, Any]] = review.get("missing_cochanges") or []
+    lines = tuple(
+        f"did you forget {m['path']}? changed with {m['with']} in {m['shared']} commits"
+        f" ({100 * m['degree']:.0f} %), e.g. {m['example']}"
+        for m in missing
+    )
+    return str(review.get("level") or ""), lines
 
 
 def render(name: str, rows: list[Replayed]) -> str:
     lines = [f"## {name}", ""]
     for row in rows:
+        level = f" review: {row.level}" if row.level else ""
         lines.append(
             f"- `{row.commit[:10]}` **{row.verdict}** {row.seconds:.1f} s"
-            f" ({row.warnings} warnings) — {row.subject[:80]}"
+            f" ({row.warnings} warnings){level} — {row.subject[:80]}"
         )
         lines.extend(f"    - {problem}" for problem in row.problems)
+        lines.extend(f"    - {cochange}" for cochange in row.cochanges)
     counted = [r for r in rows if r.verdict in ("pass", "FAIL")]
     failed = sum(r.verdict == "FAIL" for r in counted)
     errors = sum(r.verdict == "error" for r in rows)
@@ -102,6 +120,11 @@ def render(name: str, rows: list[Replayed]) -> str:
         f"{sum(r.seconds for r in rows):.0f} s in the gate.",
         "",
     ]
+    levels = Counter(r.level for r in counted if r.level)
+    if levels:
+        warned = sum(len(r.cochanges) for r in counted)
+        shown = ", ".join(f"{level} {n}" for level, n in sorted(levels.items()))
+        lines += [f"Review levels: {shown}; {warned} missing co-change warnings.", ""]
     return "\n".join(lines)
 
 
