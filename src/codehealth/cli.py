@@ -66,6 +66,13 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "report",
         "Write one self-contained HTML report (opens offline, e.g. as a CI artifact).",
     ),
+    "reviews": (
+        "codehealth.review.command",
+        "reviews",
+        "The review habit, measured: per month, the main line's changes by review level, "
+        "the share that needed a design review against the team's target, the changes that "
+        "touched hotspots and the packages whose public API changed most.",
+    ),
     "rules": (
         "codehealth.ruledocs.command",
         "rules",

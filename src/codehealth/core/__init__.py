@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from codehealth.core.boundary_summary import BoundarySummary, summarise_boundaries
     from codehealth.core.catalogue import Catalogue, LintCost, Rule, apply_overrides
     from codehealth.core.catalogue_parse import SEVERITIES, parse_catalogue
+    from codehealth.core.main_line import FileDiff, MainLineStep
     from codehealth.core.commits import (
         BlobChange,
         Change,
@@ -193,6 +194,10 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "LineRanges",
         "Revision",
         "Unreadable",
+    ),
+    "main_line": (
+        "FileDiff",
+        "MainLineStep",
     ),
     "coverage": (
         "EMPTY_SPAN",
@@ -440,6 +445,8 @@ __all__ = [
     "ThresholdViolation",
     "Thresholds",
     "Unreadable",
+    "FileDiff",
+    "MainLineStep",
     "Violation",
     "apply_overrides",
     "fingerprint",

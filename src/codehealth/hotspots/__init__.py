@@ -1,6 +1,9 @@
 """``codehealth hotspots``: change frequency against complexity and debt, with change
 coupling, ownership, code age and the truck factor."""
 
+from codehealth.hotspots.commit_log import (
+    CommitLog as CommitLog,
+)
 from codehealth.hotspots.report import (
     HotspotsReport as HotspotsReport,
 )
@@ -15,6 +18,7 @@ from codehealth.hotspots.run import (
 )
 
 __all__ = [
+    "CommitLog",
     "HotspotsOptions",
     "HotspotsReport",
     "Mined",

@@ -70,6 +70,12 @@ from codehealth.adapters.git.log import (
 from codehealth.adapters.git.log import (
     tree_blobs as tree_blobs,
 )
+from codehealth.adapters.git.main_line import (
+    main_line_diffs as main_line_diffs,
+)
+from codehealth.adapters.git.main_line import (
+    main_line_steps as main_line_steps,
+)
 from codehealth.adapters.git.revisions import (
     EMPTY_TREE as EMPTY_TREE,
 )
@@ -141,6 +147,8 @@ __all__ = [
     "ignoring_rule",
     "is_ancestor",
     "listed_files",
+    "main_line_diffs",
+    "main_line_steps",
     "merge_base",
     "python_files_differ_from_index",
     "read_blobs",
