@@ -197,7 +197,7 @@ class Dependencies:
         pairs = self.pairs(path, source)
         old = self._by_file.pop(path, frozenset())
         self._count.subtract(old)
-        new = sorted(pair for pair in pairs if self._count[pair] <= 0)
+        new = sorted(pair for pair in pairs - old if self._count[pair] <= 0)
         self._count.update(pairs)
         if pairs:
             self._by_file[path] = pairs
@@ -213,14 +213,15 @@ def hotspots_before(
 ) -> dict[str, int]:
     """path -> rank (1 first) of the ``top`` files changed by the most commits in the window
     before ``moment`` (all history before it when ``window`` is None): the project's
-    hotspots as a reviewer saw them then. Ties go by path; a renamed file counts under each
-    of its names."""
+    hotspots as a reviewer saw them then. A file changed once is none; ties go by path; a
+    renamed file counts under each of its names."""
     start = None if window is None else moment - window
     counts: Counter[str] = Counter()
     for commit in commits:
         if commit.timestamp < moment and (start is None or commit.timestamp >= start):
             counts.update({change.path for change in commit.changes})
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:top]
+    often = [item for item in counts.items() if item[1] >= 2]  # once is no hotspot
+    ranked = sorted(often, key=lambda item: (-item[1], item[0]))[:top]
     return {path: rank for rank, (path, _) in enumerate(ranked, 1)}
 
 
