@@ -43,7 +43,6 @@ if TYPE_CHECKING:
     from codehealth.core.boundary_summary import BoundarySummary, summarise_boundaries
     from codehealth.core.catalogue import Catalogue, LintCost, Rule, apply_overrides
     from codehealth.core.catalogue_parse import SEVERITIES, parse_catalogue
-    from codehealth.core.main_line import FileDiff, MainLineStep
     from codehealth.core.commits import (
         BlobChange,
         Change,
@@ -88,6 +87,7 @@ if TYPE_CHECKING:
     from codehealth.core.findings import Finding, fingerprint, normalise_line, numbered_fingerprints
     from codehealth.core.hits import Hit, price_lint_hits, price_rule_hits
     from codehealth.core.isolation import error_text, isolated
+    from codehealth.core.main_line import FileDiff, MainLineStep
     from codehealth.core.metrics import (
         ClassMetrics,
         FileMetrics,
