@@ -4,6 +4,9 @@ the main line (``codehealth reviews``).
 Pure core: ``habit`` (a past change's reasons), ``months`` (the habit per month); run step:
 ``habit_run`` (with ``habit_walk``); formats (``habit_formats``); the click ``command``."""
 
+from codehealth.review.habit_formats import (
+    reviews_summary as reviews_summary,
+)
 from codehealth.review.habit_run import (
     ReviewsOptions as ReviewsOptions,
 )
@@ -17,5 +20,6 @@ from codehealth.review.months import (
 __all__ = [
     "ReviewsOptions",
     "ReviewsReport",
+    "reviews_summary",
     "run_reviews",
 ]

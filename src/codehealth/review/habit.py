@@ -16,7 +16,7 @@ import posixpath
 import re
 import warnings
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -208,21 +208,36 @@ def dependency_reasons(pairs: Iterable[tuple[str, str]]) -> list[ReviewReason]:
     return [ReviewReason(DEPENDENCY, f"new dependency {a} -> {b}") for a, b in pairs]
 
 
+MIN_REVISIONS = 3  # a file changed once or twice is no hotspot, however small the project
+
+
 def hotspots_before(
-    commits: Iterable[Commit], moment: float, window: float | None, top: int
+    commits: Iterable[Commit],
+    moment: float,
+    window: float | None,
+    top: int,
+    ranked: Callable[[str], bool] = lambda path: True,
 ) -> dict[str, int]:
-    """path -> rank (1 first) of the ``top`` files changed by the most commits in the window
-    before ``moment`` (all history before it when ``window`` is None): the project's
-    hotspots as a reviewer saw them then. A file changed once is none; ties go by path; a
+    """path -> rank (1 first) of the ``top`` files changed by the most commits (at least
+    ``MIN_REVISIONS``) in the window before ``moment`` (all history before it when ``window``
+    is None): the project's hotspots as a reviewer saw them then, read as the gate's review
+    guidance reads them (commits only: the complexity of past versions is not measured).
+    ``ranked``: the files that may be hotspots (test files are not). Ties go by path; a
     renamed file counts under each of its names."""
-    start = None if window is None else moment - window
+    counts = _commits_per_file(commits, None if window is None else moment - window, moment)
+    often = [item for item in counts.items() if item[1] >= MIN_REVISIONS and ranked(item[0])]
+    best = sorted(often, key=lambda item: (-item[1], item[0]))[:top]
+    return {path: rank for rank, (path, _) in enumerate(best, 1)}
+
+
+def _commits_per_file(commits: Iterable[Commit], start: float | None, end: float) -> Counter[str]:
+    """How many of the commits from ``start`` (None: the first) until ``end`` changed each
+    file."""
     counts: Counter[str] = Counter()
     for commit in commits:
-        if commit.timestamp < moment and (start is None or commit.timestamp >= start):
+        if commit.timestamp < end and (start is None or commit.timestamp >= start):
             counts.update({change.path for change in commit.changes})
-    often = [item for item in counts.items() if item[1] >= 2]  # once is no hotspot
-    ranked = sorted(often, key=lambda item: (-item[1], item[0]))[:top]
-    return {path: rank for rank, (path, _) in enumerate(ranked, 1)}
+    return counts
 
 
 def hotspot_reasons(paths: Iterable[str], hotspots: Mapping[str, int]) -> list[ReviewReason]:

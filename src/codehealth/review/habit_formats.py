@@ -68,7 +68,7 @@ def _tables(report: ReviewsReport, top: int) -> list[Table]:
     return [months, packages]
 
 
-def _summary(report: ReviewsReport, window: str = "") -> str:
+def reviews_summary(report: ReviewsReport, window: str = "") -> str:
     """One sentence over the whole window (``window``: the window as shown, when it must be
     escaped)."""
     return (
@@ -82,7 +82,7 @@ def _summary(report: ReviewsReport, window: str = "") -> str:
 
 def render_reviews(report: ReviewsReport, top: int = 10, width: int | None = None) -> str:
     after = [f"note: {note}" for note in report.notes]
-    return render_report((_tables(report, top), [_summary(report)], after), width)
+    return render_report((_tables(report, top), [reviews_summary(report)], after), width)
 
 
 def render_reviews_json(report: ReviewsReport, pretty: bool = False) -> str:
@@ -90,7 +90,7 @@ def render_reviews_json(report: ReviewsReport, pretty: bool = False) -> str:
 
 
 def render_reviews_markdown(report: ReviewsReport, top: int = 10) -> str:
-    out = ["## Review habit", "", _summary(report, md_text(report.window)) + ".", ""]
+    out = ["## Review habit", "", reviews_summary(report, md_text(report.window)) + ".", ""]
     out += ["| " + " | ".join(_MONTH_HEADERS) + " |", _MARKDOWN_ALIGN]
     for row in report.months:
         cells = [md_text(cell.text) for cell in _month_cells(row)[:-1]]

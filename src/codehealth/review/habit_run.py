@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -134,7 +135,7 @@ def _judged(
                 found[sha] = _decode(text)
     missing = [step for step in steps if step.sha not in found]
     analysed = _path_filter(settings)
-    kinds = FileKinds(analysed, lambda path: not is_test_path(path, settings.tests))
+    kinds = FileKinds(analysed, functools.partial(_production, settings))
     fresh = judge_changes(root, missing, kinds, settings.history.module_depth)
     found.update(fresh)
     if cache is not None:
@@ -209,7 +210,12 @@ def _month_hotspots(
     moment = calendar.timegm((year, number, 1, 0, 0, 0, 0, 0, 0))
     start = window_start(window, moment)
     span = None if start is None else moment - start
-    return hotspots_before(commits, moment, span, settings.review.hotspots)
+    production = functools.partial(_production, settings)
+    return hotspots_before(commits, moment, span, settings.review.hotspots, production)
+
+
+def _production(settings: Settings, path: str) -> bool:
+    return not is_test_path(path, settings.tests)
 
 
 def _encode(judged: Judged) -> str:

@@ -129,16 +129,24 @@ def test_hotspots_are_the_files_changed_most_in_the_window_before_the_moment() -
         return Commit("x", "a", "a@x", int(now - days_ago * DAY), tuple(map(Change, paths)))
 
     commits = [
-        commit(1, "a.py", "b.py"),
-        commit(2, "a.py"),
-        commit(3, "b.py", "c.py"),
+        commit(1, "a.py", "b.py", "tests/test_a.py"),
+        commit(2, "a.py", "b.py", "tests/test_a.py"),
+        commit(3, "a.py", "b.py", "c.py", "tests/test_a.py"),
+        commit(4, "a.py", "c.py"),
         commit(50, "c.py"),
         commit(60, "c.py"),
+        commit(70, "c.py"),
         commit(-1, "d.py", "d.py"),  # after the moment: not seen yet
     ]
-    assert hotspots_before(commits, now, 10 * DAY, 2) == {"a.py": 1, "b.py": 2}
+    production = lambda path: not path.startswith("tests/")  # noqa: E731
+    assert hotspots_before(commits, now, 10 * DAY, 2, production) == {"a.py": 1, "b.py": 2}
+    assert hotspots_before(commits, now, 10 * DAY, 5) == {
+        "a.py": 1,
+        "b.py": 2,
+        "tests/test_a.py": 3,
+    }
     assert hotspots_before(commits, now, None, 1) == {"c.py": 1}  # all history before
-    assert hotspots_before(commits, now, 2.5 * DAY, 5) == {"a.py": 1}  # b.py: once
+    assert hotspots_before(commits, now, 2.5 * DAY, 5) == {}  # twice is no hotspot
     reasons = hotspot_reasons(["b.py", "x.py", "a.py"], {"a.py": 1, "b.py": 2})
     assert [(r.kind, r.text) for r in reasons] == [
         (HOTSPOT, "touches hotspot #1 a.py"),
