@@ -55,8 +55,22 @@ def read_source(content: bytes, module: str, path: str) -> Source:
     package = package_of(module, path)
     exports = None
     if posixpath.basename(path) == "__init__.py":
-        exports = public_api_of(tree, package, lambda _: None).names
+        api = public_api_of(tree, package, lambda _: None)
+        exports = api.names if api.declared_all else api.names - _borrowed(tree, package)
     return Source(exports, frozenset(_imported(tree.body, package)))
+
+
+def _borrowed(tree: ast.Module, package: str) -> frozenset[str]:
+    """The names a package without ``__all__`` imports at top level from outside its own
+    top-level package (``from typing import NamedTuple``): bound, but no API of its own."""
+    top = package.partition(".")[0]
+    names: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            source = _names(node, package)
+            if source and source[0].partition(".")[0] != top:
+                names.update((alias.asname or alias.name).partition(".")[0] for alias in node.names)
+    return frozenset(names)
 
 
 _IMPORT_LINE = re.compile(

@@ -84,6 +84,10 @@ def test_an_api_reason_names_the_names_gained_and_lost() -> None:
     assert reason is not None and reason.kind == API
     assert reason.text == "public API of shop changed (added c; removed a)"
     assert api_reason("shop", before, before) is None
+    bare = read_source(
+        b"from typing import Any\nfrom .fees import fee\n", "shop", "shop/__init__.py"
+    )
+    assert bare.exports == {"fee"}  # without __all__, a name borrowed from typing is no API
     unparsed = read_source(b"def (:\n", "shop", "shop/__init__.py")
     assert api_reason("shop", unparsed, after) is None
 
