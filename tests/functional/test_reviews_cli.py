@@ -224,7 +224,7 @@ def test_the_default_window_is_counted_back_from_now(
     assert [c["sha"] for c in document["reviewed"]] == [recent]
     assert [m["month"] for m in document["months"]] == [today.strftime("%Y-%m")]
     table = cli("reviews", cwd=repo)
-    assert table.code == 0 and "1 changes on the main line" in table.out
+    assert table.code == 0 and "1 change on the main line" in table.out
     markdown = cli("reviews", "--format", "markdown", cwd=repo)
     assert markdown.code == 0 and markdown.out.startswith("## Review habit")
 

@@ -71,7 +71,7 @@ def reviews(
     __init__.py), api (a package's exports gained or lost a name), dependency (an
     import between two modules no file made before; test code left out), hotspot
     (one of the review.hotspots production files changed by the most commits, at
-    least three, in the window before the month).
+    least three, in the history window before the month).
     Each change is judged once and cached in .codehealth/reviews.sqlite.
 
     \b

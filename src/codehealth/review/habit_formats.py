@@ -13,6 +13,10 @@ def _c(text: object, alert: bool = False) -> Cell:
     return Cell(str(text), alert)
 
 
+def _changes(count: int) -> str:
+    return f"{count} change" if count == 1 else f"{count} changes"
+
+
 def _percent(share: float) -> str:
     return f"{share:.0%}"
 
@@ -72,7 +76,7 @@ def reviews_summary(report: ReviewsReport, window: str = "") -> str:
     """One sentence over the whole window (``window``: the window as shown, when it must be
     escaped)."""
     return (
-        f"{report.changes} changes on the main line in the window ({window or report.window}), "
+        f"{_changes(report.changes)} on the main line in the window ({window or report.window}), "
         f"{report.merges} of them merges read as pull requests: {report.lightweight} "
         f"lightweight, {report.careful} careful, {report.design} design "
         f"({_percent(report.design_share)} design, {report.vs_target} the target of "
@@ -100,7 +104,7 @@ def render_reviews_markdown(report: ReviewsReport, top: int = 10) -> str:
         out += ["", "### Packages whose public API changed most", ""]
         for api in report.packages[: top or None]:
             out.append(
-                f"- {md_code(api.package)}: {api.changes} changes "
+                f"- {md_code(api.package)}: {_changes(api.changes)} "
                 f"({md_text(', '.join(api.months))})"
             )
     for note in report.notes:

@@ -45,8 +45,9 @@ _FORMAT = 1
 
 @dataclass(frozen=True, slots=True)
 class ReviewsOptions:
-    """``window``: the months shown (None: ``[tool.codehealth.history] window``), also the
-    span before each month in which hotspots are counted; ``now``: the clock when None;
+    """``window``: the months shown (None: ``[tool.codehealth.history] window``, which is
+    also the span before each month in which its hotspots are counted); ``now``: the clock
+    when None;
     ``last``: only the newest changes of the window (0: all)."""
 
     window: str | None = None
@@ -76,7 +77,7 @@ def run_reviews(root: str, settings: Settings, options: ReviewsOptions) -> Revie
     commit_log = CommitLog(root, facts.toplevel, facts.head, cache_dir, facts.shallow)
     commits = _selected(commit_log.commits(), settings)
     notes.extend(commit_log.notes)
-    reviewed = _reviewed(steps, judged, commits, settings, window)
+    reviewed = _reviewed(steps, judged, commits, settings)
     notes.append(
         "every change counts, bots' too; hotspots are counted from people's commits "
         "(bots left out, as `codehealth hotspots` counts them)"
@@ -169,7 +170,6 @@ def _reviewed(
     judged: dict[str, Judged],
     commits: list[Commit],
     settings: Settings,
-    window: str,
 ) -> list[ReviewedChange]:
     """Each step with its level: cached reasons, then SIZE and the month's hotspots."""
     hotspots: dict[str, dict[str, int]] = {}
@@ -177,7 +177,7 @@ def _reviewed(
     for step in steps:
         month = month_of(step.timestamp)
         if month not in hotspots:
-            hotspots[month] = _month_hotspots(month, commits, settings, window)
+            hotspots[month] = _month_hotspots(month, commits, settings)
         facts = judged[step.sha]
         reasons: list[ReviewReason] = list(facts.reasons)
         size = size_reason(facts.files, facts.lines, settings.gate)
@@ -201,14 +201,15 @@ def _reviewed(
     return reviewed
 
 
-def _month_hotspots(
-    month: str, commits: list[Commit], settings: Settings, window: str
-) -> dict[str, int]:
-    """The hotspots as of the month's first day: the files changed most in the window
-    before it."""
+def _month_hotspots(month: str, commits: list[Commit], settings: Settings) -> dict[str, int]:
+    """The hotspots as of the month's first day: the files changed most in the history
+    window (``[tool.codehealth.history] window``, whatever months are shown) before it."""
     year, number = (int(part) for part in month.split("-"))
     moment = calendar.timegm((year, number, 1, 0, 0, 0, 0, 0, 0))
-    start = window_start(window, moment)
+    try:
+        start = window_start(settings.history.window, moment)
+    except ValueError as error:
+        raise ConfigError(f"[tool.codehealth.history] window: {error}") from None
     span = None if start is None else moment - start
     production = functools.partial(_production, settings)
     return hotspots_before(commits, moment, span, settings.review.hotspots, production)
