@@ -65,6 +65,7 @@ def _shop(path: Path) -> tuple[Path, dict[str, str]]:
                 "src/shop/orders.py": ORDERS,
                 "src/shop/billing/__init__.py": "",
                 "src/shop/billing/fees.py": "RATE = 2\n",
+                "tests/__init__.py": "",
             },
         ),
         "small": _at(repo, "2025-01-20", "small", {"src/shop/orders.py": ORDERS + "# one\n"}),
@@ -97,10 +98,6 @@ def _by_sha(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {change["sha"]: change for change in document["reviewed"]}
 
 
-def _kinds(change: dict[str, Any]) -> set[str]:
-    return {reason["kind"] for reason in change["reasons"]}
-
-
 def test_two_months_of_changes_by_level_with_their_reasons(
     tmp_path: Path, cli: Callable[..., Run]
 ) -> None:
@@ -111,7 +108,10 @@ def test_two_months_of_changes_by_level_with_their_reasons(
     changes = _by_sha(document)
     assert [c["sha"] for c in document["reviewed"]] == list(reversed(shas.values()))
     assert changes[shas["setup"]]["level"] == "design"
-    assert _kinds(changes[shas["setup"]]) == {"module"}  # two new packages
+    assert changes[shas["setup"]]["reasons"] == [  # a test package is no new module
+        {"kind": "module", "text": "new package shop"},
+        {"kind": "module", "text": "new package shop.billing"},
+    ]
     assert changes[shas["small"]]["level"] == "lightweight"
     assert changes[shas["small"]]["reasons"] == []
     assert (changes[shas["small"]]["files"], changes[shas["small"]]["lines"]) == (1, 1)

@@ -108,7 +108,8 @@ class _Walk:
         before = self.modules
         self._move(files)
         notes = ["a blob git cannot read: line counts unknown"] if damaged else []
-        reasons: list[ReviewReason] = list(module_reasons(files, self.modules.packages))
+        created = [f for f in files if self.kinds.production(f.path)]  # a test package: none
+        reasons: list[ReviewReason] = list(module_reasons(created, self.modules.packages))
         api: list[str] = []
         python = [f for f in files if self._python(f.path) or self._python(f.old_path)]
         contents = self._contents(python)
