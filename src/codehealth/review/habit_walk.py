@@ -108,10 +108,9 @@ class _Walk:
         before = self.modules
         self._move(files)
         notes = ["a blob git cannot read: line counts unknown"] if damaged else []
-        created = [f for f in files if self.kinds.production(f.path)]  # a test package: none
-        reasons: list[ReviewReason] = list(module_reasons(created, self.modules.packages))
+        reasons: list[ReviewReason] = self._created(files)
         api: list[str] = []
-        python = [f for f in files if self._python(f.path) or self._python(f.old_path)]
+        python = self._python_files(files)
         contents = self._contents(python)
         for file in python:
             old, new = contents.get(file.old_blob), contents.get(file.blob)
@@ -124,6 +123,14 @@ class _Walk:
                 api.append(self.modules.dotted(file.path))
         paths = tuple(f.path for f in files if self.kinds.analysed(f.path))
         return Judged(len(files), _lines(files), paths, tuple(reasons), tuple(api), tuple(notes))
+
+    def _created(self, files: Sequence[FileDiff]) -> list[ReviewReason]:
+        """MODULE for each production package added (a test package is none)."""
+        created = [f for f in files if self.kinds.production(f.path)]
+        return module_reasons(created, self.modules.packages)
+
+    def _python_files(self, files: Sequence[FileDiff]) -> list[FileDiff]:
+        return [f for f in files if self._python(f.path) or self._python(f.old_path)]
 
     def _file_reasons(
         self,
