@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from clitools import Run, clean_env, write_files
-from historytools import ANN, BOB, Step, git, make_history, shallow_clone
+from historytools import ANN, BOB, Step, complex_function, git, make_history, shallow_clone
 
 PYPROJECT = "[tool.codehealth.review]\nhotspots = 1\n"
 INIT = 'from shop.orders import place\n\n__all__ = ["place"]\n'
@@ -255,3 +255,23 @@ def test_an_unreadable_blob_costs_only_the_reasons_that_needed_it(
         ]
     newest = document["reviewed"][0]
     assert newest["notes"] == [] and (newest["files"], newest["lines"]) == (1, 2)
+
+
+def test_a_function_made_more_complex_needs_a_careful_review(
+    tmp_path: Path, cli: Callable[..., Run]
+) -> None:
+    repo = _init(tmp_path / "rise")
+    simple = "def price(kind, qty, member, coupon, season):\n    return qty\n"
+    _at(repo, "2025-01-10", "set up", {"app/__init__.py": "", "app/calc.py": simple})
+    rise = _at(repo, "2025-01-11", "tangle", {"app/calc.py": complex_function("price", 0)})
+    tests = _at(repo, "2025-01-12", "tests", {"tests/test_calc.py": complex_function("t", 0)})
+    changes = _by_sha(_json(cli, repo))
+    assert changes[rise]["level"] == "careful"
+    reasons = changes[rise]["reasons"]
+    assert {reason["kind"] for reason in reasons} == {"complexity"}
+    texts = [reason["text"] for reason in reasons]
+    assert texts[0].startswith("app/calc.py: price cyclomatic complexity rose 1 → ")
+    assert any(
+        text.startswith("app/calc.py: price cognitive complexity rose 0 → ") for text in texts
+    )
+    assert changes[tests]["level"] == "lightweight"  # a new test function: no rise

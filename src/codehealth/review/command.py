@@ -69,7 +69,8 @@ def reviews(
     Levels and targets: [tool.codehealth.review] (design_share, default 10 %).
     Reasons: size (above the gate's max_changed_lines/files), module (a new
     __init__.py), api (a package's exports gained or lost a name), dependency (an
-    import between two modules no file made before; test code left out), hotspot
+    import between two modules no file made before; test code left out),
+    complexity (a function's complexity rose as the gate reads a rise), hotspot
     (one of the review.hotspots production files changed by the most commits, at
     least three, in the history window before the month).
     Each change is judged once and cached in .codehealth/reviews.sqlite.

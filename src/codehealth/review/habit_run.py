@@ -102,7 +102,8 @@ def _steps(root: str, start: float | None, shallow: bool, notes: list[str]) -> l
 
 
 def _settings_key(settings: Settings) -> str:
-    """What the cached reasons depend on: the files read and how modules are named."""
+    """What the cached reasons depend on: the files read, how modules are named and what a
+    complexity rise is."""
     history = settings.history
     text = repr(
         (
@@ -113,6 +114,8 @@ def _settings_key(settings: Settings) -> str:
             settings.tests,
             settings.exclude_hidden,
             settings.exclude_vendored,
+            settings.thresholds,
+            settings.gate.complexity_step,
         )
     )
     return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
@@ -136,7 +139,8 @@ def _judged(
                 found[sha] = _decode(text)
     missing = [step for step in steps if step.sha not in found]
     analysed = _path_filter(settings)
-    kinds = FileKinds(analysed, functools.partial(_production, settings))
+    production = functools.partial(_production, settings)
+    kinds = FileKinds(analysed, production, settings.thresholds, settings.gate.complexity_step)
     fresh = judge_changes(root, missing, kinds, settings.history.module_depth)
     found.update(fresh)
     if cache is not None:

@@ -3,7 +3,8 @@ Python files they touched read through one ``git cat-file --batch``.
 
 The module dependencies start from the tree before the oldest of them (every analysed Python
 file read once) and follow each change, so that DEPENDENCY means an import between two
-modules that no file made before. A blob git cannot read costs only the reasons that
+modules that no file made before; COMPLEXITY is a function's rise as the gate reads one
+(``core.function_rises``). A blob git cannot read costs only the reasons that
 needed it, with a note.
 """
 
@@ -11,11 +12,21 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from codehealth.adapters.git import BlobReader, main_line_diffs, tree_blobs
-from codehealth.core import FileDiff, MainLineStep, ReviewReason
+from codehealth.core import (
+    COMPLEXITY,
+    FileDiff,
+    FileMetrics,
+    FunctionMetrics,
+    MainLineStep,
+    ReviewReason,
+    Thresholds,
+)
+from codehealth.core.function_rises import regressions
 from codehealth.history import PathFilter
+from codehealth.metrics import analyze_source
 from codehealth.review.habit import (
     Dependencies,
     Modules,
@@ -32,11 +43,13 @@ from codehealth.review.habit import (
 @dataclass(frozen=True, slots=True)
 class FileKinds:
     """``analysed``: the files the history looks at (HOTSPOT); ``production``: those whose
-    API and imports count (test code's do not: a test importing a module is no design
-    decision)."""
+    API, imports and complexity count (test code's do not: a test importing a module is no
+    design decision); ``limits`` and ``step``: a complexity rise as the gate reads one."""
 
     analysed: PathFilter
     production: Callable[[str], bool]
+    limits: Thresholds = field(default_factory=Thresholds)
+    step: int = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +95,7 @@ class _Walk:
         self.modules = Modules(dotted_packages(self.paths), depth)
         self.dependencies = Dependencies(self.modules)
         self._memo: dict[tuple[str, str, bool], Source] = {}
+        self._measured: dict[str, tuple[FunctionMetrics, ...]] = {}
         python = sorted(path for path in tree if self._python(path))
         contents = dict(reader.read_many([tree[path] for path in python]))
         for path in python:
@@ -146,7 +160,34 @@ class _Walk:
         )
         new_source = self._new_source(file, contents, old_source, before)
         reasons += dependency_reasons(self._depend(file, new_source))
+        reasons += self._rises(file, contents)
         return self._api(file, old_source, new_source)
+
+    def _rises(
+        self, file: FileDiff, contents: tuple[bytes | None, bytes | None]
+    ) -> list[ReviewReason]:
+        """COMPLEXITY for each function of the file whose complexity rose as the gate reads
+        a rise (above its threshold, or by more than the step under it)."""
+        old, new = contents
+        if old is None or new is None:
+            return []
+        before = self._functions(file.old_blob, old, file.old_path)
+        after = self._functions(file.blob, new, file.path)
+        kinds = self.kinds
+        return [
+            ReviewReason(COMPLEXITY, f"{file.path}: {fn.qualname} {words} rose {was} → {now}")
+            for fn, _, words, was, now, _ in regressions(before, after, kinds.limits, kinds.step)
+        ]
+
+    def _functions(self, blob: str, content: bytes, path: str) -> tuple[FunctionMetrics, ...]:
+        """The functions of a blob, measured once per blob (the old side of a change is
+        usually the new side of an earlier one)."""
+        found = self._measured.get(blob)
+        if found is None:
+            metrics = analyze_source(content, path)
+            found = metrics.functions if isinstance(metrics, FileMetrics) else ()
+            self._measured[blob] = found
+        return found
 
     def _new_source(
         self,
