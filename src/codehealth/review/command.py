@@ -20,9 +20,9 @@ from codehealth.adapters.console import (
 @click.option(
     "--window",
     metavar="PERIOD",
-    help="The months shown, and the span before each month in which its hotspots are "
-    'counted: "12.months" (default, or [tool.codehealth.history] window), "6.weeks", '
-    '"2024-01-31" or "all".',
+    help='The months shown: "12.months" (default, or [tool.codehealth.history] window), '
+    '"6.weeks", "2024-01-31" or "all". Each month\'s hotspots are counted over the history '
+    "window before it, whatever is shown.",
 )
 @click.option(
     "--format",
