@@ -275,3 +275,22 @@ def test_a_function_made_more_complex_needs_a_careful_review(
         text.startswith("app/calc.py: price cognitive complexity rose 0 → ") for text in texts
     )
     assert changes[tests]["level"] == "lightweight"  # a new test function: no rise
+
+
+def test_mailmap_names_the_author_and_deleting_a_hotspot_touches_it(
+    tmp_path: Path, cli: Callable[..., Run]
+) -> None:
+    repo = _init(tmp_path / "names")
+    _at(repo, "2025-01-02", "one", {"pyproject.toml": PYPROJECT, "hot.py": "A = 1\n"}, name="ann")
+    _at(repo, "2025-01-03", "two", {"hot.py": "A = 2\n"}, name="ann")
+    _at(repo, "2025-01-04", "three", {"hot.py": "A = 3\n"}, name="ann")
+    (repo / "hot.py").unlink()
+    git(repo, "add", "--all")
+    gone = _commit(repo, "2025-02-02", "delete the hotspot", "ann")
+    write_files(repo, {".mailmap": "Ann Example <ann@example.com> ann <ann@example.com>\n"})
+    git(repo, "add", "--all")
+    mailmap = _commit(repo, "2025-02-03", "mailmap", "ann")
+    changes = _by_sha(_json(cli, repo))
+    assert {change["author"] for change in changes.values()} == {"Ann Example"}
+    assert changes[gone]["reasons"] == [{"kind": "hotspot", "text": "touches hotspot #1 hot.py"}]
+    assert changes[mailmap]["level"] == "lightweight"
