@@ -163,11 +163,13 @@ def _read_change(root: str, settings: Settings, request: GateRequest) -> _Change
     untracked = None if request.staged else untracked_later(root)  # slow on a large tree
     try:
         base, target, mode = _revisions(root, request.base_ref, request.staged)
-        every_change, lines = changes_and_lines(root, base.where, target.where, untracked)
+        every_change, lines_of = changes_and_lines(root, base.where, target.where, untracked)
     finally:
         if untracked is not None:
             untracked()  # reaped also when the base is refused
     changes = [c for c in every_change if _counted(c, settings)]
+    # The size is that of the files counted: a 9,000-line JSON fixture is not hard to review
+    lines = sum(lines_of.get(c.path or c.old_path, 0) for c in changes)
     uncounted = [c for c in every_change if _python(c) and c not in changes]
     before, after = change_contents(root, base, target, [*changes, *uncounted])
     keys = {c.path or c.old_path for c in changes}

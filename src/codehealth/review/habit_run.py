@@ -40,7 +40,7 @@ from codehealth.review.habit import hotspot_reasons, hotspots_before, size_reaso
 from codehealth.review.habit_walk import FileKinds, Judged, judge_changes
 from codehealth.review.months import ReviewedChange, ReviewsReport, month_of, reviews_report
 
-_FORMAT = 1
+_FORMAT = 2  # 2: a change's size counts its Python files only, as the gate's
 
 
 @dataclass(frozen=True, slots=True)

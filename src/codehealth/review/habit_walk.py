@@ -136,7 +136,10 @@ class _Walk:
                 reasons.append(reason)
                 api.append(self.modules.dotted(file.path))
         paths = tuple(f.path for f in files if self.kinds.analysed(f.path))
-        return Judged(len(files), _lines(files), paths, tuple(reasons), tuple(api), tuple(notes))
+        sized = [
+            f for f in files if f.path.endswith((".py", ".pyi")) and self.kinds.analysed(f.path)
+        ]
+        return Judged(len(sized), _lines(sized), paths, tuple(reasons), tuple(api), tuple(notes))
 
     def _created(self, files: Sequence[FileDiff]) -> list[ReviewReason]:
         """MODULE for each production package added (a test package is none)."""
@@ -244,6 +247,6 @@ def _unreadable(file: FileDiff, old: bytes | None, new: bytes | None) -> bool:
 
 
 def _lines(files: Sequence[FileDiff]) -> int:
-    """Lines added and deleted, as the gate counts them (a binary file or an unreadable
-    blob: 0)."""
+    """Lines added and deleted, as the gate counts them (of the Python files it judges; a
+    binary file or an unreadable blob: 0)."""
     return sum(max(f.added, 0) + max(f.deleted, 0) for f in files)

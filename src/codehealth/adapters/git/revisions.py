@@ -131,10 +131,10 @@ def untracked_later(root: str) -> Callable[[], list[str]]:
 
 def changes_and_lines(
     root: str, base: str, target: str, untracked: Callable[[], list[str]] | None = None
-) -> tuple[list[ChangedFile], int]:
-    """``changed_files`` and ``changed_lines`` from one ``git diff --raw --numstat``. For
-    the work tree, ``untracked`` (from ``untracked_later``, started early) adds the files
-    git does not track yet."""
+) -> tuple[list[ChangedFile], dict[str, int]]:
+    """``changed_files`` and each file's changed lines (by its new path, the old one for a
+    deletion) from one ``git diff --raw --numstat``. For the work tree, ``untracked`` (from
+    ``untracked_later``, started early) adds the files git does not track yet."""
     where = diff_arguments(base, target)
     pending = untracked or (untracked_later(root) if target == WORKTREE else None)
     completed = _git(root, "diff", "--raw", "--numstat", "-M", "-z", "--no-ext-diff", *where, "--")
@@ -150,9 +150,9 @@ def changes_and_lines(
     return changes, lines
 
 
-def parse_raw_numstat(output: bytes) -> tuple[list[ChangedFile], int]:
-    """``git diff --raw --numstat -z`` output -> the changed files and the lines added plus
-    removed (binary files count 0)."""
+def parse_raw_numstat(output: bytes) -> tuple[list[ChangedFile], dict[str, int]]:
+    """``git diff --raw --numstat -z`` output -> the changed files and each one's lines added
+    plus removed, by its new path (the old one for a deletion; binary files count 0)."""
     fields = output.split(b"\0")
     changes, index = _raw_entries(fields)
     return changes, _numstat_lines(fields, index)
@@ -177,15 +177,17 @@ def _raw_entries(fields: list[bytes]) -> tuple[list[ChangedFile], int]:
     return changes, index
 
 
-def _numstat_lines(fields: list[bytes], index: int) -> int:
-    """The lines added plus removed of the ``--numstat`` entries from ``fields[index]``."""
-    total = 0
+def _numstat_lines(fields: list[bytes], index: int) -> dict[str, int]:
+    """The lines added plus removed of each ``--numstat`` entry from ``fields[index]``."""
+    lines: dict[str, int] = {}
     while index < len(fields) and fields[index]:
         parts = fields[index].split(b"\t")
-        index += 3 if len(parts) == 3 and not parts[2] else 1  # a rename: two paths follow
+        renamed = len(parts) == 3 and not parts[2]  # a rename: the two paths follow
+        path = _path(fields[index + 2] if renamed else parts[-1])
+        index += 3 if renamed else 1
         if len(parts) == 3 and parts[0].isdigit() and parts[1].isdigit():
-            total += int(parts[0]) + int(parts[1])
-    return total
+            lines[path] = int(parts[0]) + int(parts[1])
+    return lines
 
 
 def _untracked(root: str) -> list[str]:
