@@ -6,10 +6,8 @@ records it touches (``gate --staged`` imports 23 of them, not 38, on a pre-commi
 of 0.2 s). The three lists below (the imports for the type checker, the modules of each
 name, ``__all__``) are checked against each other by tests/unit/core/test_lazy_core.py."""
 
-from __future__ import annotations
-
-import importlib
-from typing import TYPE_CHECKING, Any
+import importlib as _importlib
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from codehealth.core.baseline import (
@@ -329,14 +327,16 @@ _NAMES: dict[str, tuple[str, ...]] = {
 _WHERE = {name: module for module, names in _NAMES.items() for name in names}
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     module = _WHERE.get(name)
     if module is None:
         raise AttributeError(f"module 'codehealth.core' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"codehealth.core.{module}"), name)
+    value = getattr(_importlib.import_module(f"codehealth.core.{module}"), name)
     globals()[name] = value  # the next use is a plain attribute
     return value
 
+
+del TYPE_CHECKING  # the module's names are __all__'s
 
 __all__ = [
     "ReviewLevel",
