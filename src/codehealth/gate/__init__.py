@@ -5,10 +5,36 @@ Pure core: ``snapshot``, ``verdict``, ``signal``, ``functions``, ``api``, ``inte
 ``report``; run step: ``run`` with its ``*_step`` modules and ``baseline_run``; formats
 (``formats``, ``ci_formats``); the click ``command``."""
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from codehealth.gate.baseline_run import (
     run_baseline as run_baseline,
 )
 
+if TYPE_CHECKING:
+    from codehealth.gate.report import GateReport
+    from codehealth.gate.run import GateRequest, run_gate_request
+
+# Imported when first used (PEP 562): the baseline mode never loads the change's steps.
+_LAZY = {
+    "GateReport": "codehealth.gate.report",
+    "GateRequest": "codehealth.gate.run",
+    "run_gate_request": "codehealth.gate.run",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(_LAZY[name]), name)
+
+
 __all__ = [
+    "GateReport",
+    "GateRequest",
     "run_baseline",
+    "run_gate_request",
 ]

@@ -1,0 +1,58 @@
+"""The gate on proposed contents (``GateRequest.proposed``): the work tree judged as if some
+files were written, none of them written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from clitools import git
+
+from codehealth.gate import GateRequest, run_gate_request
+
+COMPLEX = "".join(f"    if x == {i}:\n        return {i}\n" for i in range(12))
+WORSE = (
+    b"def add(a, b):\n    return a + b\n\n\ndef pick(x):\n" + COMPLEX.encode() + b"    return 0\n"
+)
+FILES = {
+    "pyproject.toml": '[project]\nname = "app"\nversion = "1"\n',
+    "src/app/__init__.py": "",
+    "src/app/calc.py": "def add(a, b):\n    return a + b\n",
+    "src/app/other.py": "X = 1\n",
+}
+
+
+def _problems(repo: Path, proposed: dict[str, bytes]) -> Any:
+    report = run_gate_request(GateRequest(str(repo), "HEAD", proposed=proposed))
+    return report, [(p.finding.rule, p.finding.path, p.finding.symbol) for p in report.errors]
+
+
+def test_a_proposed_edit_fails_the_gate_and_nothing_is_written(make_repo: Any) -> None:
+    repo = make_repo("proposed", FILES)
+    report, errors = _problems(repo, {"src/app/calc.py": WORSE})
+    assert errors == [("CH101", "src/app/calc.py", "pick")]
+    assert report.changed_files == 1
+    assert report.changed_lines == 28  # 2 blank lines, the def, 24 branch lines, the return
+    assert git(repo, "status", "--porcelain", "--untracked-files=all") == ""
+    assert (repo / "src/app/calc.py").read_text() == FILES["src/app/calc.py"]
+
+
+def test_a_proposed_new_file_is_an_addition(make_repo: Any) -> None:
+    repo = make_repo("proposed", FILES)
+    report, errors = _problems(repo, {"src/app/new.py": WORSE})
+    assert errors == [("CH101", "src/app/new.py", "pick")]
+    assert [(f.status, f.path) for f in report.files] == [("A", "src/app/new.py")]
+    assert not (repo / "src/app/new.py").exists()
+
+
+def test_the_proposal_stands_in_for_the_work_tree_edit_of_the_same_file(make_repo: Any) -> None:
+    repo = make_repo("proposed", FILES)
+    (repo / "src/app/calc.py").write_bytes(WORSE)  # on disk: worse
+    (repo / "src/app/other.py").write_text("X = 2\n")  # another edit, kept in the change
+    fixed = {
+        "src/app/calc.py": FILES["src/app/calc.py"].encode() + b"\n\ndef two():\n    return 2\n"
+    }
+    report, errors = _problems(repo, fixed)
+    assert errors == []
+    assert sorted(f.path for f in report.files) == ["src/app/calc.py", "src/app/other.py"]
+    assert (repo / "src/app/calc.py").read_bytes() == WORSE
