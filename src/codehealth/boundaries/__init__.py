@@ -9,6 +9,9 @@ from codehealth.boundaries.analysis import (
 from codehealth.boundaries.analysis import (
     analyse as analyse,
 )
+from codehealth.boundaries.api import (
+    parse_public_api as parse_public_api,
+)
 from codehealth.boundaries.check import (
     BOUNDARY_RULES as BOUNDARY_RULES,
 )
@@ -67,6 +70,7 @@ __all__ = [
     "finish_violations",
     "module_map",
     "not_importer",
+    "parse_public_api",
     "reference_strings",
     "root_package_folders",
     "run_boundaries",

@@ -1,0 +1,191 @@
+"""``codehealth mcp`` driven as a coding agent drives it: the SDK's own client session
+starts ``python -m codehealth mcp`` in a sample git repository, lists the tools and calls
+every one of them."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from clitools import clean_env, commit_all, git
+
+pytest.importorskip("mcp")
+
+from mcp import ClientSession, StdioServerParameters, stdio_client
+
+# 15 if-statements: cyclomatic complexity 1 + 15 = 16, over the default limit of 10.
+BRANCHY = """\
+def branchy(x):
+    if x == 1:
+        return 1
+    if x == 2:
+        return 2
+    if x == 3:
+        return 3
+    if x == 4:
+        return 4
+    if x == 5:
+        return 5
+    if x == 6:
+        return 6
+    if x == 7:
+        return 7
+    if x == 8:
+        return 8
+    if x == 9:
+        return 9
+    if x == 10:
+        return 10
+    if x == 11:
+        return 11
+    if x == 12:
+        return 12
+    if x == 13:
+        return 13
+    if x == 14:
+        return 14
+    if x == 15:
+        return 15
+    return 0
+"""
+CALC = "def add(a, b):\n    return a + b\n"
+VIEWS = "from app.core import add\n\n\ndef total(a, b):\n    return add(a, b)\n"
+FILES = {
+    "pyproject.toml": '[project]\nname = "app"\nversion = "1"\n',
+    "src/app/__init__.py": '"""The app."""\n',
+    "src/app/core/__init__.py": 'from app.core.calc import add\n\n__all__ = ["add"]\n',
+    "src/app/core/calc.py": CALC,
+    "src/app/core/branchy.py": BRANCHY,
+    "src/app/web/__init__.py": "",
+    "src/app/web/views.py": VIEWS,
+}
+TOOLS = {"measure", "gate", "explain_rule", "module_api", "hotspots", "plan"}
+
+
+def _server(repo: Path) -> StdioServerParameters:
+    command = [sys.executable, "-m", "codehealth", "mcp"]
+    return StdioServerParameters(command=command[0], args=command[1:], cwd=repo, env=clean_env())
+
+
+async def _call(session: ClientSession, tool: str, **arguments: Any) -> tuple[bool, Any]:
+    result = await session.call_tool(tool, arguments)
+    return result.is_error, json.loads(result.content[0].text)
+
+
+@pytest.fixture
+def repo(make_repo: Any) -> Path:
+    root: Path = make_repo("agent", FILES)
+    (root / "src/app/core/calc.py").write_text(CALC + "\n\ndef sub(a, b):\n    return a - b\n")
+    commit_all(root, "sub")
+    return root
+
+
+async def _session(repo: Path, outside: Path) -> None:
+    async with stdio_client(_server(repo)) as (read, write), ClientSession(read, write) as session:
+        await session.initialize()
+        listed = await session.list_tools()
+        assert {tool.name for tool in listed.tools} == TOOLS
+        assert all(tool.description for tool in listed.tools)
+        await _measure(session, outside)
+        await _gate(session, repo)
+        await _docs_and_modules(session)
+        await _history(session)
+        await _bad_config(session, repo)
+
+
+async def _measure(session: ClientSession, outside: Path) -> None:
+    failed, found = await _call(session, "measure", path="src/app/core/branchy.py")
+    assert not failed
+    assert found["functions"][0]["name"] == "branchy"
+    assert found["functions"][0]["cyclomatic"] == 16
+    assert found["violations"][0]["rule"] == "CH101"
+    assert (found["violations"][0]["value"], found["violations"][0]["limit"]) == (16, 10)
+    failed, snippet = await _call(session, "measure", content=BRANCHY + CALC, limit=1)
+    assert not failed
+    assert snippet["functions_count"] == 2
+    assert [f["name"] for f in snippet["functions"]] == ["branchy"]
+    assert snippet["functions_more"] == 1
+    for escaping in ("../outside.py", str(outside), "link.py"):
+        failed, refused = await _call(session, "measure", path=escaping)
+        assert failed
+        assert "outside the project" in refused["error"]
+
+
+async def _gate(session: ClientSession, repo: Path) -> None:
+    failed, clean = await _call(session, "gate")
+    assert not failed
+    assert clean["passed"] is True
+    assert clean["changed_files"] == 0
+    calc = repo / "src/app/core/calc.py"
+    before = calc.read_bytes()
+    proposed = {"src/app/core/calc.py": before.decode() + "\n\n" + BRANCHY}
+    failed, verdict = await _call(session, "gate", proposed=proposed)
+    assert not failed
+    assert verdict["passed"] is False
+    assert verdict["changed_files"] == 1
+    assert [(p["rule"], p["path"], p["symbol"]) for p in verdict["problems"]] == [
+        ("CH101", "src/app/core/calc.py", "branchy")
+    ]
+    assert calc.read_bytes() == before
+    assert git(repo, "status", "--porcelain", "--untracked-files=all") == ""
+    failed, refused = await _call(session, "gate", proposed={"../x.py": "x = 1\n"})
+    assert failed
+    assert "outside the project" in refused["error"]
+
+
+async def _docs_and_modules(session: ClientSession) -> None:
+    failed, rule = await _call(session, "explain_rule", rule_id="ch101")
+    assert not failed
+    assert rule["id"] == "CH101"
+    assert "cyclomatic" in rule["text"].lower()
+    assert "Why it matters" in rule["text"]
+    failed, unknown = await _call(session, "explain_rule", rule_id="CH999")
+    assert failed
+    assert "CH999" in unknown["error"]
+    failed, api = await _call(session, "module_api", module="app.core")
+    assert not failed
+    assert api["public_api"] == ["add"]
+    assert api["imported_by"] == ["app.web"]
+    failed, missing = await _call(session, "module_api", module="app.nothing")
+    assert failed
+    assert "app.core" in missing["error"]
+
+
+async def _history(session: ClientSession) -> None:
+    failed, hot = await _call(session, "hotspots")
+    assert not failed
+    changes = {row["path"]: row["changes"] for row in hot["files"]}
+    assert changes["src/app/core/calc.py"] == 2
+    assert changes["src/app/core/branchy.py"] == 1
+    failed, plan = await _call(session, "plan", budget="8h")
+    assert not failed
+    assert plan["budget_minutes"] == 480
+
+
+async def _bad_config(session: ClientSession, repo: Path) -> None:
+    pyproject = repo / "pyproject.toml"
+    good = pyproject.read_text()
+    pyproject.write_text(good + "\n[tool.codehealth.thresholds]\ncyclomatic = 'many'\n")
+    failed, broken = await _call(session, "measure", path="src/app/core/calc.py")
+    assert failed
+    assert "pyproject.toml" in broken["error"]
+    assert "cyclomatic" in broken["error"]
+    pyproject.write_text(good)
+    failed, again = await _call(session, "measure", path="src/app/core/calc.py")
+    assert not failed
+    assert again["functions_count"] == 2
+
+
+@pytest.mark.slow
+def test_an_agent_lists_and_calls_every_tool(repo: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside.py"
+    outside.write_text("x = 1\n")
+    os.symlink(outside, repo / "link.py")  # git ignores it: the work tree stays clean
+    with open(repo / ".git" / "info" / "exclude", "a", encoding="utf-8") as exclude:
+        exclude.write("link.py\n")
+    asyncio.run(_session(repo, outside))
