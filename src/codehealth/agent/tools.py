@@ -41,6 +41,7 @@ class ProjectTools:
 
     def __init__(self, root: str) -> None:
         self.root = os.path.abspath(root)
+        self._repository: str | None = None
 
     def tools(self) -> list[Callable[..., Result]]:
         return [
@@ -94,7 +95,9 @@ class ProjectTools:
         from codehealth.adapters.git import repository_root
         from codehealth.gate import GateRequest, run_gate_request
 
-        repository = repository_root(self.root)
+        if self._repository is None:  # the project's repository does not move: asked once
+            self._repository = repository_root(self.root)
+        repository = self._repository
         given: dict[str, bytes] = {}
         for path, text in (proposed or {}).items():
             inside = os.path.join(self.root, confined(self.root, path))
