@@ -1,6 +1,6 @@
 """``codehealth mcp`` driven as a coding agent drives it: the SDK's own client session
 starts ``python -m codehealth mcp`` in a sample git repository, lists the tools and calls
-every one of them."""
+every one of them. (test_agent_tools.py calls the same tools in-process, in the fast set.)"""
 
 from __future__ import annotations
 
@@ -12,58 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from agent_repo import BRANCHY, CALC, FILES
 from clitools import clean_env, commit_all, git
 
 pytest.importorskip("mcp")
 
 from mcp import ClientSession, StdioServerParameters, stdio_client
 
-# 15 if-statements: cyclomatic complexity 1 + 15 = 16, over the default limit of 10.
-BRANCHY = """\
-def branchy(x):
-    if x == 1:
-        return 1
-    if x == 2:
-        return 2
-    if x == 3:
-        return 3
-    if x == 4:
-        return 4
-    if x == 5:
-        return 5
-    if x == 6:
-        return 6
-    if x == 7:
-        return 7
-    if x == 8:
-        return 8
-    if x == 9:
-        return 9
-    if x == 10:
-        return 10
-    if x == 11:
-        return 11
-    if x == 12:
-        return 12
-    if x == 13:
-        return 13
-    if x == 14:
-        return 14
-    if x == 15:
-        return 15
-    return 0
-"""
-CALC = "def add(a, b):\n    return a + b\n"
-VIEWS = "from app.core import add\n\n\ndef total(a, b):\n    return add(a, b)\n"
-FILES = {
-    "pyproject.toml": '[project]\nname = "app"\nversion = "1"\n',
-    "src/app/__init__.py": '"""The app."""\n',
-    "src/app/core/__init__.py": 'from app.core.calc import add\n\n__all__ = ["add"]\n',
-    "src/app/core/calc.py": CALC,
-    "src/app/core/branchy.py": BRANCHY,
-    "src/app/web/__init__.py": "",
-    "src/app/web/views.py": VIEWS,
-}
 TOOLS = {"measure", "gate", "explain_rule", "module_api", "hotspots", "plan"}
 
 
@@ -179,6 +134,21 @@ async def _bad_config(session: ClientSession, repo: Path) -> None:
     failed, again = await _call(session, "measure", path="src/app/core/calc.py")
     assert not failed
     assert again["functions_count"] == 2
+
+
+async def _quick(repo: Path) -> None:
+    async with stdio_client(_server(repo)) as (read, write), ClientSession(read, write) as session:
+        await session.initialize()
+        listed = await session.list_tools()
+        assert {tool.name for tool in listed.tools} == TOOLS
+        failed, found = await _call(session, "measure", content=BRANCHY)
+        assert not failed
+        assert (found["path"], found["functions"][0]["cyclomatic"]) == ("snippet.py", 16)
+
+
+@pytest.mark.slow  # the SDK's import alone takes about a second of CPU
+def test_the_server_starts_lists_its_tools_and_measures(make_repo: Any) -> None:
+    asyncio.run(_quick(make_repo("agent", FILES)))
 
 
 @pytest.mark.slow
