@@ -25,6 +25,7 @@ def test_measure_gate_rules_and_modules_in_process(make_repo: Any) -> None:
     assert (verdict["passed"], verdict["problems"][0]["rule"]) == (False, "CH101")
     assert git(repo, "status", "--porcelain", "--untracked-files=all") == ""
     assert tools.gate()["passed"] is True
+    assert "Python files only" in tools.gate(proposed={"pyproject.toml": "x"})["error"]
     assert tools.explain_rule("CH102")["name"] == "cognitive-complexity"
     api = tools.module_api("app.core")
     assert (api["public_api"], api["imported_by"]) == (["add"], ["app.web"])

@@ -56,3 +56,11 @@ def test_the_proposal_stands_in_for_the_work_tree_edit_of_the_same_file(make_rep
     assert errors == []
     assert sorted(f.path for f in report.files) == ["src/app/calc.py", "src/app/other.py"]
     assert (repo / "src/app/calc.py").read_bytes() == WORSE
+
+
+def test_ruff_reads_the_proposed_content_not_the_file_on_disk(make_repo: Any) -> None:
+    repo = make_repo("proposed", FILES)
+    unused = b"import os\n\n\n" + FILES["src/app/calc.py"].encode()
+    report, errors = _problems(repo, {"src/app/calc.py": unused})
+    assert [(rule, path) for rule, path, _ in errors] == [("ruff:F401", "src/app/calc.py")]
+    assert [p.finding.line for p in report.errors] == [1]

@@ -9,18 +9,23 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from functools import wraps
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from codehealth.adapters.files import load_catalogue, load_settings, read_file
 from codehealth.agent import compact
 from codehealth.agent.paths import Refused, confined
 from codehealth.core import ConfigError, NotAnalysed, Settings, is_test_path
 
+if TYPE_CHECKING:
+    from codehealth.hotspots import HotspotsOptions
+
 Result = dict[str, Any]
 # A file above this size is not read for ``measure`` (the scan's own limit is larger; a
 # model never needs the figures of a generated 10 MB module).
 MAX_BYTES = 2_000_000
+_SOURCE = (".py", ".pyi")
 
 
 def _answering(tool: Callable[..., Result]) -> Callable[..., Result]:
@@ -75,6 +80,8 @@ class ProjectTools:
         else:
             relative = confined(self.root, path) if path else "snippet.py"
             source = content.encode("utf-8", "surrogatepass")
+            if len(source) > MAX_BYTES:
+                raise Refused(f"content: {len(source)} bytes, more than {MAX_BYTES} to measure")
         metrics = analyze_source(source, relative)
         found = () if isinstance(metrics, NotAnalysed) else check_thresholds([metrics], limits)
         rules = {r.metric: r.id for r in load_catalogue(settings).rules if r.metric}
@@ -95,6 +102,8 @@ class ProjectTools:
         from codehealth.adapters.git import repository_root
         from codehealth.gate import GateRequest, run_gate_request
 
+        if any(not path.endswith(_SOURCE) for path in proposed or {}):
+            raise Refused("proposed: Python files only (.py, .pyi); the rest is read from disk")
         if self._repository is None:  # the project's repository does not move: asked once
             self._repository = repository_root(self.root)
         repository = self._repository
@@ -135,22 +144,35 @@ class ProjectTools:
     def hotspots(self, limit: int = 10) -> Result:
         """The files (and functions in them) that change most often and are most complex:
         where a refactor pays off first; from the git history of the configured window."""
-        from codehealth.hotspots import HotspotsOptions, run_hotspots
+        from codehealth.hotspots import run_hotspots
 
-        mined = run_hotspots(self.root, HotspotsOptions())
+        mined = run_hotspots(self.root, _history_options(_without_flake8(self._settings())))
         return compact.hotspots(mined.report, limit)
 
     @_answering
     def plan(self, budget: str = "8h", limit: int = 10) -> Result:
         """A refactor plan that fits `budget` (e.g. 8h, 3d): the targets with the best
         payoff (changes x debt) first, each with its rules, refactorings and effort."""
-        from codehealth.hotspots import HotspotsOptions, run_hotspots
+        from codehealth.hotspots import run_hotspots
         from codehealth.plan import plan_from, read_budget
 
         wanted = read_budget(budget, None, None, None, None, False)
-        settings = self._settings()
-        mined = run_hotspots(self.root, HotspotsOptions())
+        settings = _without_flake8(self._settings())
+        mined = run_hotspots(self.root, _history_options(settings))
         return compact.plan(plan_from(mined, wanted, settings), limit)
+
+
+def _without_flake8(settings: Settings) -> Settings:
+    """The settings hotspots and the plan measure today's files with: never flake8, whose
+    plugins (``[flake8:local-plugins]``) are code from the repository."""
+    return replace(settings, debt=replace(settings.debt, flake8="off"))
+
+
+def _history_options(settings: Settings) -> HotspotsOptions:
+    from codehealth.debt import DebtOptions
+    from codehealth.hotspots import HotspotsOptions
+
+    return HotspotsOptions(measuring=DebtOptions(settings=settings))
 
 
 def _read(root: str, relative: str) -> bytes:
