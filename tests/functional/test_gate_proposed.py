@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from agent_repo import FILES as PACKAGES
 from clitools import git
 
 from codehealth.gate import GateRequest, run_gate_request
@@ -64,3 +65,18 @@ def test_ruff_reads_the_proposed_content_not_the_file_on_disk(make_repo: Any) ->
     report, errors = _problems(repo, {"src/app/calc.py": unused})
     assert [(rule, path) for rule, path, _ in errors] == [("ruff:F401", "src/app/calc.py")]
     assert [p.finding.line for p in report.errors] == [1]
+
+
+AROUND_THE_API = b"from app.core.calc import add\n\n\ndef total(a, b):\n    return add(a, b)\n"
+
+
+def test_a_proposed_import_around_a_modules_api_is_found(make_repo: Any) -> None:
+    repo = make_repo("proposed", PACKAGES)  # app.web imports app.core through its API
+    _, errors = _problems(repo, {"src/app/web/views.py": AROUND_THE_API})
+    assert [(rule, path) for rule, path, _ in errors] == [("CH301", "src/app/web/views.py")]
+
+
+def test_a_proposed_new_files_boundaries_are_named_as_not_compared(make_repo: Any) -> None:
+    repo = make_repo("proposed", PACKAGES)
+    report, _ = _problems(repo, {"src/app/web/more.py": AROUND_THE_API})
+    assert [n for n in report.notes if "src/app/web/more.py would be new" in n]

@@ -47,14 +47,18 @@ def changed_lines(old: bytes | None, new: bytes) -> int:
     )
 
 
-def head_overrides(root: str, proposed: Mapping[str, bytes]) -> dict[str, bytes] | str:
+def head_overrides(
+    root: str, proposed: Mapping[str, bytes], changes: Sequence[ChangedFile]
+) -> dict[str, bytes] | str:
     """The proposal as overrides of the work tree's files (absolute path -> content) for the
-    whole-project boundary check, or why it cannot be: the patched import graph holds the
-    files that exist, so a proposed new file is not seen."""
-    new = sorted(path for path in proposed if not os.path.isfile(os.path.join(root, path)))
+    whole-project boundary check of ``changes`` (one project's, in a workspace), or why it
+    cannot be: the patched import graph holds the files that exist, so a proposed new file
+    is not seen."""
+    mine = {path: proposed[path] for path in {c.path for c in changes} if path in proposed}
+    new = sorted(path for path in mine if not os.path.isfile(os.path.join(root, path)))
     if new:
         return (
             f"boundaries not compared: {', '.join(new)} would be new, and the import graph is "
             "patched for existing files only; write it, then run the gate on the work tree"
         )
-    return {os.path.join(root, path): content for path, content in proposed.items()}
+    return {os.path.join(root, path): content for path, content in mine.items()}

@@ -229,7 +229,7 @@ class _ProjectBoundaries:
             )
         )
         if self.request.proposed:  # the head: the work tree with the proposal standing in
-            given = head_overrides(self.root, self.request.proposed)
+            given = head_overrides(self.root, self.request.proposed, change.every_change)
             if isinstance(given, str):
                 self.notes.append(given)
                 return [], []
