@@ -5,16 +5,15 @@ Pure core: ``snapshot``, ``verdict``, ``signal``, ``functions``, ``api``, ``inte
 ``report``; run step: ``run`` with its ``*_step`` modules and ``baseline_run``; formats
 (``formats``, ``ci_formats``); the click ``command``."""
 
-from __future__ import annotations
-
-import importlib
-from typing import TYPE_CHECKING, Any
+import importlib as _importlib
+from typing import TYPE_CHECKING as _TYPE_CHECKING
+from typing import Any as _Any
 
 from codehealth.gate.baseline_run import (
     run_baseline as run_baseline,
 )
 
-if TYPE_CHECKING:
+if _TYPE_CHECKING:
     from codehealth.gate.report import GateReport
     from codehealth.gate.run import GateRequest, run_gate_request
 
@@ -26,10 +25,12 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> _Any:
     if name not in _LAZY:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(_LAZY[name]), name)
+    value = getattr(_importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value  # the next use is a plain attribute
+    return value
 
 
 __all__ = [
