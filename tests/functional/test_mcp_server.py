@@ -46,6 +46,7 @@ async def _session(repo: Path, outside: Path) -> None:
         listed = await session.list_tools()
         assert {tool.name for tool in listed.tools} == TOOLS
         assert all(tool.description for tool in listed.tools)
+        assert all(tool.annotations and tool.annotations.read_only_hint for tool in listed.tools)
         await _measure(session, outside)
         await _gate(session, repo)
         await _docs_and_modules(session)

@@ -33,9 +33,15 @@ def serve(name: str, version: str, instructions: str, tools: Sequence[Tool]) -> 
     server: MCPServer[Any] = MCPServer(
         name, version=version, instructions=instructions, log_level="WARNING"
     )
+    from mcp.types import ToolAnnotations
+
+    # Every tool only reads the project (the caches under .codehealth/ aside): a client may
+    # call them without asking, and nothing outside the project is reached.
+    reading = ToolAnnotations(read_only_hint=True, open_world_hint=False)
     lock = threading.Lock()
     for tool in tools:
-        server.add_tool(_one_at_a_time(tool, lock), name=tool.__name__, structured_output=False)
+        call = _one_at_a_time(tool, lock)
+        server.add_tool(call, name=tool.__name__, annotations=reading, structured_output=False)
     server.run("stdio")
 
 

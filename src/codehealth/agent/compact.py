@@ -126,7 +126,7 @@ def gate(report: GateReport, prefix: str, limit: int) -> Result:
         "changed_lines": report.changed_lines,
         **first("problems", problems, limit),
         **first("files", touched, limit),
-        **({"notes": list(report.notes)} if report.notes else {}),
+        **(first("notes", report.notes, limit) if report.notes else {}),
     }
 
 
@@ -164,7 +164,7 @@ def hotspots(report: HotspotsReport, limit: int) -> Result:
         "hotspots_count": len(report.hotspots),
         **first("files", files, limit),
         **first("functions", functions, limit),
-        **({"notes": list(report.notes)} if report.notes else {}),
+        **(first("notes", report.notes, limit) if report.notes else {}),
     }
 
 

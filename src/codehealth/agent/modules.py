@@ -30,7 +30,7 @@ def module_api(root: str, settings: Settings, module: str, limit: int) -> Result
     return {
         "module": module,
         "path": summary.path,
-        **_api(root, summary),
+        **_api(root, summary, limit),
         "rule": f"code outside {module} may import {module} and its public names, nothing else",
         "depends_on": _declared(settings, module, summary),
         **first("imported_by", sorted({e.source for e in edges if e.target == module}), limit),
@@ -39,7 +39,7 @@ def module_api(root: str, settings: Settings, module: str, limit: int) -> Result
     }
 
 
-def _api(root: str, summary: ModuleSummary) -> Result:
+def _api(root: str, summary: ModuleSummary, limit: int) -> Result:
     """The names the module's ``__init__.py`` exports (``__all__``, else its public names)."""
     from codehealth.boundaries import parse_public_api
 
@@ -48,7 +48,8 @@ def _api(root: str, summary: ModuleSummary) -> Result:
         api = parse_public_api(source, summary.name, lambda _: None)
     except (OSError, SyntaxError, ValueError) as problem:
         return {"public_api": None, "api_note": f"{summary.path}: {problem}"}
-    shown: Result = {"public_api": sorted(api.names), "declared_all": api.declared_all}
+    shown: Result = {**first("public_api", sorted(api.names), limit)}
+    shown["declared_all"] = api.declared_all
     if not api.complete:
         shown["api_note"] = "a star import from an unknown module may export more names"
     return shown
