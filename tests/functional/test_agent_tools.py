@@ -25,7 +25,7 @@ def test_measure_gate_rules_and_modules_in_process(make_repo: Any) -> None:
     assert (verdict["passed"], verdict["problems"][0]["rule"]) == (False, "CH101")
     assert git(repo, "status", "--porcelain", "--untracked-files=all") == ""
     assert tools.gate()["passed"] is True
-    assert "Python files only" in tools.gate(proposed={"pyproject.toml": "x"})["error"]
+    assert "only Python files" in tools.gate(proposed={"pyproject.toml": "x"})["error"]
     assert tools.explain_rule("CH102")["name"] == "cognitive-complexity"
     api = tools.module_api("app.core")
     assert (api["public_api"], api["imported_by"]) == (["add"], ["app.web"])
@@ -45,3 +45,16 @@ def test_the_command_is_listed_with_its_help(cli: Any, tmp_path: Path) -> None:
     assert run.code == 0
     assert "Serve codehealth's tools to a coding agent (MCP over stdio)." in run.out
     assert "proposed contents without writing them" in run.out
+
+
+def test_a_project_reached_through_a_symbolic_link(make_repo: Any, tmp_path: Path) -> None:
+    repo: Path = make_repo("agent", FILES)
+    link = tmp_path / "through-a-link"
+    link.symlink_to(repo)
+    calc = repo / "src/app/core/calc.py"
+    verdict = ProjectTools(str(link)).gate(
+        proposed={"src/app/core/calc.py": calc.read_text() + BRANCHY}
+    )
+    assert [(p["rule"], p["path"]) for p in verdict["problems"]] == [
+        ("CH101", "src/app/core/calc.py")
+    ]

@@ -45,7 +45,7 @@ class ProjectTools:
     """The tools of the project at ``root`` (the folder the server started in)."""
 
     def __init__(self, root: str) -> None:
-        self.root = os.path.abspath(root)
+        self.root = os.path.realpath(root)  # as git names the repository's top
         self._repository: str | None = None
 
     def tools(self) -> list[Callable[..., Result]]:
@@ -102,14 +102,14 @@ class ProjectTools:
         from codehealth.adapters.git import repository_root
         from codehealth.gate import GateRequest, run_gate_request
 
-        if any(not path.endswith(_SOURCE) for path in proposed or {}):
-            raise Refused("proposed: Python files only (.py, .pyi); the rest is read from disk")
         if self._repository is None:  # the project's repository does not move: asked once
             self._repository = repository_root(self.root)
         repository = self._repository
         given: dict[str, bytes] = {}
         for path, text in (proposed or {}).items():
             inside = os.path.join(self.root, confined(self.root, path))
+            if not inside.endswith(_SOURCE):
+                raise Refused(f"{path}: only Python files (.py, .pyi) can be proposed")
             key = os.path.relpath(inside, repository).replace(os.sep, "/")
             given[key] = text.encode("utf-8", "surrogatepass")
         request = GateRequest(self.root, base or "HEAD", proposed=given)
