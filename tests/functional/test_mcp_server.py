@@ -66,6 +66,8 @@ async def _measure(session: ClientSession, outside: Path) -> None:
     assert snippet["functions_count"] == 2
     assert [f["name"] for f in snippet["functions"]] == ["branchy"]
     assert snippet["functions_more"] == 1
+    wrong = await session.call_tool("measure", {"content": "x = 1\n", "limit": "many"})
+    assert wrong.is_error  # the SDK's validation of the arguments; the server lives on
     for escaping in ("../outside.py", str(outside), "link.py"):
         failed, refused = await _call(session, "measure", path=escaping)
         assert failed
