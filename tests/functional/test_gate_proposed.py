@@ -80,3 +80,10 @@ def test_a_proposed_new_files_boundaries_are_named_as_not_compared(make_repo: An
     repo = make_repo("proposed", PACKAGES)
     report, _ = _problems(repo, {"src/app/web/more.py": AROUND_THE_API})
     assert [n for n in report.notes if "src/app/web/more.py would be new" in n]
+
+
+def test_proposing_the_base_content_takes_the_file_out_of_the_change(make_repo: Any) -> None:
+    repo = make_repo("proposed", FILES)
+    (repo / "src/app/calc.py").write_bytes(WORSE)
+    report, errors = _problems(repo, {"src/app/calc.py": FILES["src/app/calc.py"].encode()})
+    assert (errors, report.changed_files, report.changed_lines) == ([], 0, 0)

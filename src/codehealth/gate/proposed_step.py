@@ -25,16 +25,20 @@ def settled(
     sides: tuple[dict[str, bytes | None], dict[str, bytes | None]],
     groups: Sequence[list[ChangedFile]],
 ) -> tuple[list[list[ChangedFile]], int]:
-    """``groups`` with the proposed files the base lacks as additions, and the lines the
-    proposal changes. ``sides`` (read for the placeholders) get the proposed contents."""
+    """``groups`` with the proposed files the base lacks as additions and those equal to
+    the base left out (no change), and the lines the proposal changes. ``sides`` (read for
+    the placeholders) get the proposed contents."""
     before, after = sides
     added = {path for path in proposed if before.get(path) is None}
+    same = {path for path in proposed if before.get(path) == proposed[path]}
     for path in added:
         before.pop(path, None)
     after.update(proposed)
-    fixed = [
-        [ChangedFile("A", "", c.path) if c.path in added else c for c in group] for group in groups
-    ]
+
+    def settle(c: ChangedFile) -> ChangedFile:
+        return ChangedFile("A", "", c.path) if c.path in added else c
+
+    fixed = [[settle(c) for c in group if c.path not in same] for group in groups]
     return fixed, sum(changed_lines(before.get(path), proposed[path]) for path in proposed)
 
 
