@@ -54,74 +54,66 @@ async def _session(repo: Path, outside: Path) -> None:
         await _bad_config(session, repo)
 
 
+async def _ok(session: ClientSession, tool: str, **arguments: Any) -> Any:
+    failed, result = await _call(session, tool, **arguments)
+    assert not failed, result
+    return result
+
+
+async def _refused(session: ClientSession, tool: str, **arguments: Any) -> str:
+    failed, result = await _call(session, tool, **arguments)
+    assert failed, result
+    message: str = result["error"]
+    return message
+
+
 async def _measure(session: ClientSession, outside: Path) -> None:
-    failed, found = await _call(session, "measure", path="src/app/core/branchy.py")
-    assert not failed
-    assert found["functions"][0]["name"] == "branchy"
-    assert found["functions"][0]["cyclomatic"] == 16
-    assert found["violations"][0]["rule"] == "CH101"
-    assert (found["violations"][0]["value"], found["violations"][0]["limit"]) == (16, 10)
-    failed, snippet = await _call(session, "measure", content=BRANCHY + CALC, limit=1)
-    assert not failed
-    assert snippet["functions_count"] == 2
+    found = await _ok(session, "measure", path="src/app/core/branchy.py")
+    assert (found["functions"][0]["name"], found["functions"][0]["cyclomatic"]) == ("branchy", 16)
+    worst = found["violations"][0]
+    assert (worst["rule"], worst["value"], worst["limit"]) == ("CH101", 16, 10)
+    snippet = await _ok(session, "measure", content=BRANCHY + CALC, limit=1)
     assert [f["name"] for f in snippet["functions"]] == ["branchy"]
-    assert snippet["functions_more"] == 1
+    assert (snippet["functions_count"], snippet["functions_more"]) == (2, 1)
     wrong = await session.call_tool("measure", {"content": "x = 1\n", "limit": "many"})
     assert wrong.is_error  # the SDK's validation of the arguments; the server lives on
     for escaping in ("../outside.py", str(outside), "link.py"):
-        failed, refused = await _call(session, "measure", path=escaping)
-        assert failed
-        assert "outside the project" in refused["error"]
+        assert "outside the project" in await _refused(session, "measure", path=escaping)
 
 
 async def _gate(session: ClientSession, repo: Path) -> None:
-    failed, clean = await _call(session, "gate")
-    assert not failed
-    assert clean["passed"] is True
-    assert clean["changed_files"] == 0
+    clean = await _ok(session, "gate")
+    assert (clean["passed"], clean["changed_files"]) == (True, 0)
     calc = repo / "src/app/core/calc.py"
     before = calc.read_bytes()
     proposed = {"src/app/core/calc.py": before.decode() + "\n\n" + BRANCHY}
-    failed, verdict = await _call(session, "gate", proposed=proposed)
-    assert not failed
-    assert verdict["passed"] is False
-    assert verdict["changed_files"] == 1
+    verdict = await _ok(session, "gate", proposed=proposed)
+    assert (verdict["passed"], verdict["changed_files"]) == (False, 1)
     assert [(p["rule"], p["path"], p["symbol"]) for p in verdict["problems"]] == [
         ("CH101", "src/app/core/calc.py", "branchy")
     ]
     assert calc.read_bytes() == before
     assert git(repo, "status", "--porcelain", "--untracked-files=all") == ""
-    failed, refused = await _call(session, "gate", proposed={"../x.py": "x = 1\n"})
-    assert failed
-    assert "outside the project" in refused["error"]
+    escaping = {"../x.py": "x = 1\n"}
+    assert "outside the project" in await _refused(session, "gate", proposed=escaping)
 
 
 async def _docs_and_modules(session: ClientSession) -> None:
-    failed, rule = await _call(session, "explain_rule", rule_id="ch101")
-    assert not failed
+    rule = await _ok(session, "explain_rule", rule_id="ch101")
     assert rule["id"] == "CH101"
-    assert "cyclomatic" in rule["text"].lower()
     assert "Why it matters" in rule["text"]
-    failed, unknown = await _call(session, "explain_rule", rule_id="CH999")
-    assert failed
-    assert "CH999" in unknown["error"]
-    failed, api = await _call(session, "module_api", module="app.core")
-    assert not failed
-    assert api["public_api"] == ["add"]
-    assert api["imported_by"] == ["app.web"]
-    failed, missing = await _call(session, "module_api", module="app.nothing")
-    assert failed
-    assert "app.core" in missing["error"]
+    assert "cyclomatic" in rule["text"].lower()
+    assert "CH999" in await _refused(session, "explain_rule", rule_id="CH999")
+    api = await _ok(session, "module_api", module="app.core")
+    assert (api["public_api"], api["imported_by"]) == (["add"], ["app.web"])
+    assert "app.core" in await _refused(session, "module_api", module="app.nothing")
 
 
 async def _history(session: ClientSession) -> None:
-    failed, hot = await _call(session, "hotspots")
-    assert not failed
+    hot = await _ok(session, "hotspots")
     changes = {row["path"]: row["changes"] for row in hot["files"]}
-    assert changes["src/app/core/calc.py"] == 2
-    assert changes["src/app/core/branchy.py"] == 1
-    failed, plan = await _call(session, "plan", budget="8h")
-    assert not failed
+    assert (changes["src/app/core/calc.py"], changes["src/app/core/branchy.py"]) == (2, 1)
+    plan = await _ok(session, "plan", budget="8h")
     assert plan["budget_minutes"] == 480
 
 
@@ -129,13 +121,11 @@ async def _bad_config(session: ClientSession, repo: Path) -> None:
     pyproject = repo / "pyproject.toml"
     good = pyproject.read_text()
     pyproject.write_text(good + "\n[tool.codehealth.thresholds]\ncyclomatic = 'many'\n")
-    failed, broken = await _call(session, "measure", path="src/app/core/calc.py")
-    assert failed
-    assert "pyproject.toml" in broken["error"]
-    assert "cyclomatic" in broken["error"]
+    broken = await _refused(session, "measure", path="src/app/core/calc.py")
+    assert "pyproject.toml" in broken
+    assert "cyclomatic" in broken
     pyproject.write_text(good)
-    failed, again = await _call(session, "measure", path="src/app/core/calc.py")
-    assert not failed
+    again = await _ok(session, "measure", path="src/app/core/calc.py")
     assert again["functions_count"] == 2
 
 
@@ -144,8 +134,7 @@ async def _quick(repo: Path) -> None:
         await session.initialize()
         listed = await session.list_tools()
         assert {tool.name for tool in listed.tools} == TOOLS
-        failed, found = await _call(session, "measure", content=BRANCHY)
-        assert not failed
+        found = await _ok(session, "measure", content=BRANCHY)
         assert (found["path"], found["functions"][0]["cyclomatic"]) == ("snippet.py", 16)
 
 
