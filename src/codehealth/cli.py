@@ -54,6 +54,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "init",
         "Write a [tool.codehealth] section into pyproject.toml and record the baseline.",
     ),
+    "mcp": (
+        "codehealth.agent.command",
+        "mcp",
+        "Serve codehealth's tools to a coding agent (MCP over stdio).",
+    ),
     "portfolio": (
         "codehealth.portfolio.command",
         "portfolio",

@@ -10,6 +10,9 @@ from codehealth.boundaries.analysis import (
     analyse as analyse,
 )
 from codehealth.boundaries.api import (
+    parse_public_api as parse_public_api,
+)
+from codehealth.boundaries.api import (
     public_api_of as public_api_of,
 )
 from codehealth.boundaries.check import (
@@ -70,6 +73,7 @@ __all__ = [
     "finish_violations",
     "module_map",
     "not_importer",
+    "parse_public_api",
     "public_api_of",
     "reference_strings",
     "root_package_folders",

@@ -30,6 +30,7 @@ from codehealth.gate.duplication_step import duplication_problems
 from codehealth.gate.findings_step import project_findings
 from codehealth.gate.measure_step import Key, MeasuredContent
 from codehealth.gate.overrides_step import revision_overrides
+from codehealth.gate.proposed_step import head_overrides, placeholders, settled
 from codehealth.gate.report import GateReport, with_problems
 from codehealth.gate.snapshots_step import (
     CatalogueOnDemand,
@@ -66,6 +67,9 @@ class GateRequest:
     use_cache: bool = True
     policy: Mapping[str, Any] | None = None
     coverage: CoverageFiles = field(default_factory=CoverageFiles)
+    # repository-relative path -> content standing in for the work tree's file (or adding
+    # it), never written: the gate on a proposed edit (``proposed_step``)
+    proposed: Mapping[str, bytes] = field(default_factory=dict)
 
 
 def run_gate(
@@ -98,7 +102,10 @@ def run_gate_request(request: GateRequest) -> GateReport:
     given = request.settings is not None or request.config_file
     workspace = None if given else gate_workspace(root, request.policy, settings, request.use_cache)
     catalogue = CatalogueOnDemand(settings)
-    run = SnapshotRun(root, settings, catalogue, request.lint, request.use_cache, [], workspace)
+    in_memory = frozenset(request.proposed)
+    run = SnapshotRun(
+        root, settings, catalogue, request.lint, request.use_cache, [], workspace, in_memory
+    )
     change = _read_change(root, settings, request)
     sides = ((change.base, change.before), (change.target, change.after))
     checker = _checker(root, run, request, change)
@@ -160,18 +167,24 @@ class _Change:
 
 def _read_change(root: str, settings: Settings, request: GateRequest) -> _Change:
     """The changed files between the request's revisions and their contents."""
+    proposed = request.proposed
     untracked = None if request.staged else untracked_later(root)  # slow on a large tree
     try:
         base, target, mode = _revisions(root, request.base_ref, request.staged)
-        every_change, lines_of = changes_and_lines(root, base.where, target.where, untracked)
+        where = (root, base.where, target.where)
+        every_change, lines_of = changes_and_lines(*where, untracked, excluded=proposed)
     finally:
         if untracked is not None:
             untracked()  # reaped also when the base is refused
+    every_change += placeholders(proposed)
     changes = [c for c in every_change if _counted(c, settings)]
     # The size is that of the files counted: a 9,000-line JSON fixture is not hard to review
     lines = sum(lines_of.get(c.path or c.old_path, 0) for c in changes)
     uncounted = [c for c in every_change if _python(c) and c not in changes]
     before, after = change_contents(root, base, target, [*changes, *uncounted])
+    groups = (every_change, changes, uncounted)
+    (every_change, changes, uncounted), more = settled(proposed, (before, after), groups)
+    lines += more
     keys = {c.path or c.old_path for c in changes}
     return _Change(base, target, mode, every_change, lines, changes, uncounted, before, after, keys)
 
@@ -217,6 +230,12 @@ class _ProjectBoundaries:
                 self.root, change.every_change, (change.before, change.after), self.request.staged
             )
         )
+        if self.request.proposed:  # the head: the work tree with the proposal standing in
+            given = head_overrides(self.root, self.request.proposed, change.every_change)
+            if isinstance(given, str):
+                self.notes.append(given)
+                return [], []
+            overrides = (overrides[0], given)
         return tuple(
             _whole_project(self.root, self.settings, revision, self.notes, given)
             for revision, given in zip((change.base, change.target), overrides, strict=True)

@@ -9,7 +9,7 @@ ConfigError with the fix in the message: the CLI turns them into exit code 2.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from codehealth.adapters.git.runner import GitError, GitResult, run_git, start_git
 from codehealth.core import ChangedFile, ConfigError
@@ -130,23 +130,29 @@ def untracked_later(root: str) -> Callable[[], list[str]]:
 
 
 def changes_and_lines(
-    root: str, base: str, target: str, untracked: Callable[[], list[str]] | None = None
+    root: str,
+    base: str,
+    target: str,
+    untracked: Callable[[], list[str]] | None = None,
+    excluded: Collection[str] = (),
 ) -> tuple[list[ChangedFile], dict[str, int]]:
     """``changed_files`` and each file's changed lines (by its new path, the old one for a
     deletion) from one ``git diff --raw --numstat``. For the work tree, ``untracked`` (from
-    ``untracked_later``, started early) adds the files git does not track yet."""
-    where = diff_arguments(base, target)
+    ``untracked_later``, started early) adds the files git does not track yet.
+    ``excluded``: repository-relative paths left out (contents the caller holds in memory
+    instead)."""
+    where = [*diff_arguments(base, target), "--", *(f":(top,exclude,literal){p}" for p in excluded)]
     pending = untracked or (untracked_later(root) if target == WORKTREE else None)
-    completed = _git(root, "diff", "--raw", "--numstat", "-M", "-z", "--no-ext-diff", *where, "--")
+    completed = _git(root, "diff", "--raw", "--numstat", "-M", "-z", "--no-ext-diff", *where)
     if not completed.ok:
         # --numstat reads contents: a FIFO (or socket) where a tracked file was makes git
         # stop ("cannot hash"). The list of changes alone does not read them.
-        completed = _git(root, "diff", "--raw", "-M", "-z", "--no-ext-diff", *where, "--")
+        completed = _git(root, "diff", "--raw", "-M", "-z", "--no-ext-diff", *where)
     if not completed.ok:
         raise ConfigError(f"git diff failed: {completed.message}")
     changes, lines = parse_raw_numstat(completed.stdout)
     if target == WORKTREE and pending is not None:
-        changes += [ChangedFile("A", "", path) for path in pending()]
+        changes += [ChangedFile("A", "", path) for path in pending() if path not in excluded]
     return changes, lines
 
 
