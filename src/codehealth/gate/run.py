@@ -12,25 +12,18 @@ from typing import Any
 
 from codehealth.adapters.files import load_settings
 from codehealth.adapters.git import (
-    EMPTY_TREE,
-    STAGED,
-    WORKTREE,
-    changes_and_lines,
-    head_commit_or_none,
-    merge_base,
     repository_root,
-    untracked_later,
 )
 from codehealth.core import ChangedFile, Finding, Settings
 from codehealth.gate.boundaries_step import local_boundaries
+from codehealth.gate.change_step import Change, read_change
 from codehealth.gate.changed_coverage import coverage_problems, with_coverage
-from codehealth.gate.contents_step import change_contents
 from codehealth.gate.coverage_step import CoverageFiles, CoverageInputs, change_coverage
 from codehealth.gate.duplication_step import duplication_problems
 from codehealth.gate.findings_step import project_findings
 from codehealth.gate.measure_step import Key, MeasuredContent
 from codehealth.gate.overrides_step import revision_overrides
-from codehealth.gate.proposed_step import head_overrides, placeholders, settled
+from codehealth.gate.proposed_step import head_overrides
 from codehealth.gate.report import GateReport, with_problems
 from codehealth.gate.snapshots_step import (
     CatalogueOnDemand,
@@ -41,8 +34,6 @@ from codehealth.gate.snapshots_step import (
 )
 from codehealth.gate.verdict import compare
 from codehealth.gate.workspace_step import by_project, gate_workspace
-
-SOURCE_SUFFIXES = (".py", ".pyi")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +97,7 @@ def run_gate_request(request: GateRequest) -> GateReport:
     run = SnapshotRun(
         root, settings, catalogue, request.lint, request.use_cache, [], workspace, in_memory
     )
-    change = _read_change(root, settings, request)
+    change = read_change(root, settings, request.base_ref, request.staged, request.proposed)
     sides = ((change.base, change.before), (change.target, change.after))
     checker = _checker(root, run, request, change)
     base, head = snapshots(run, sides, change.keys, checker)
@@ -136,7 +127,7 @@ def _settings(root: str, request: GateRequest) -> Settings:
     return settings
 
 
-def _checker(root: str, run: SnapshotRun, request: GateRequest, change: _Change) -> ProjectFindings:
+def _checker(root: str, run: SnapshotRun, request: GateRequest, change: Change) -> ProjectFindings:
     """The boundary results of both revisions: the project's, or each project's."""
     if run.workspace is None:
         return _ProjectBoundaries(root, run.settings, request, change, run.notes)
@@ -148,48 +139,6 @@ def _checker(root: str, run: SnapshotRun, request: GateRequest, change: _Change)
 
 
 @dataclass(frozen=True, slots=True)
-class _Change:
-    """The change under review: its revisions, every changed file (``counted``: those the
-    scan analyses), the changed lines and the contents read at both sides."""
-
-    base: ContentSource
-    target: ContentSource
-    mode: str
-    every_change: list[ChangedFile]
-    lines: int
-    changes: list[ChangedFile]
-    # Python files the configuration excludes: not analysed, read for the boundary check
-    uncounted: list[ChangedFile]
-    before: dict[str, bytes | None]
-    after: dict[str, bytes | None]
-    keys: set[str]  # the counted files' head-side paths
-
-
-def _read_change(root: str, settings: Settings, request: GateRequest) -> _Change:
-    """The changed files between the request's revisions and their contents."""
-    proposed = request.proposed
-    untracked = None if request.staged else untracked_later(root)  # slow on a large tree
-    try:
-        base, target, mode = _revisions(root, request.base_ref, request.staged)
-        where = (root, base.where, target.where)
-        every_change, lines_of = changes_and_lines(*where, untracked, excluded=proposed)
-    finally:
-        if untracked is not None:
-            untracked()  # reaped also when the base is refused
-    every_change += placeholders(proposed)
-    changes = [c for c in every_change if _counted(c, settings)]
-    # The size is that of the files counted: a 9,000-line JSON fixture is not hard to review
-    lines = sum(lines_of.get(c.path or c.old_path, 0) for c in changes)
-    uncounted = [c for c in every_change if _python(c) and c not in changes]
-    before, after = change_contents(root, base, target, [*changes, *uncounted])
-    groups = (every_change, changes, uncounted)
-    (every_change, changes, uncounted), more = settled(proposed, (before, after), groups)
-    lines += more
-    keys = {c.path or c.old_path for c in changes}
-    return _Change(base, target, mode, every_change, lines, changes, uncounted, before, after, keys)
-
-
-@dataclass(frozen=True, slots=True)
 class _ProjectBoundaries:
     """Boundary findings of both sides: none when the change cannot alter them, those of
     the touched files when it is local, else the whole project's."""
@@ -197,7 +146,7 @@ class _ProjectBoundaries:
     root: str
     settings: Settings
     request: GateRequest
-    change: _Change
+    change: Change
     notes: list[str]
 
     def __call__(self, measured: Mapping[Key, MeasuredContent]) -> tuple[list[Finding], ...]:
@@ -240,19 +189,6 @@ class _ProjectBoundaries:
             _whole_project(self.root, self.settings, revision, self.notes, given)
             for revision, given in zip((change.base, change.target), overrides, strict=True)
         )
-
-
-def _revisions(
-    root: str, base_ref: str | None, staged: bool
-) -> tuple[ContentSource, ContentSource, str]:
-    """(base, target, mode): HEAD and the index, or the merge base and the work tree."""
-    if staged:
-        head = head_commit_or_none(root)
-        base = ContentSource("HEAD" if head else "nothing (first commit)", head or EMPTY_TREE)
-        return base, ContentSource("staged", STAGED), "staged"
-    commit = merge_base(root, base_ref or "HEAD")
-    base = ContentSource(f"merge base {commit[:10]} of {base_ref}", commit)
-    return base, ContentSource("work tree", WORKTREE), "base"
 
 
 def _may_cross_boundaries(
@@ -299,22 +235,3 @@ def _whole_project(
     if problem and problem not in notes:
         notes.append(problem)
     return found
-
-
-def _python(change: ChangedFile) -> bool:
-    return any(path.endswith(SOURCE_SUFFIXES) for path in (change.path, change.old_path) if path)
-
-
-def _counted(change: ChangedFile, settings: Settings) -> bool:
-    """A Python file the scan analyses: not excluded, and not in a hidden or vendored folder
-    or generated (the scan's own predicate; the head of the work-tree copy is read)."""
-    from codehealth.adapters.files import is_excluded, left_out
-
-    exclude = settings.excluded_patterns
-    return any(
-        path.endswith(SOURCE_SUFFIXES)
-        and not is_excluded(path, exclude)
-        and left_out(settings.root, path, settings) is None
-        for path in (change.path, change.old_path)
-        if path
-    )
