@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import quote
 
 from codehealth.gate.report import ERROR, GateReport, Problem
+from codehealth.review import review_github_message
 from codehealth.version import __version__
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -41,9 +42,19 @@ def render_gate_github(report: GateReport) -> str:
                     properties.append(f"endLine={finding.end_line}")
         properties.append(f"title={escape_property(f'codehealth {finding.rule}')}")
         lines.append(f"::{command} {','.join(properties)}::{escape_data(finding.message)}")
+    lines += _review_command(report)
     verdict = "passed" if report.passed else f"failed: {len(report.errors)} problem(s)"
     lines.append(f"codehealth gate {verdict}")
     return "\n".join(lines) + "\n"
+
+
+def _review_command(report: GateReport) -> list[str]:
+    """A ``::notice`` with the recommended review level (``::error`` when it fails)."""
+    if report.review is None:
+        return []
+    command = "error" if report.review.fails else "notice"
+    message = escape_data(review_github_message(report.review))
+    return [f"::{command} title={escape_property('codehealth review')}::{message}"]
 
 
 def _level(problem: Problem) -> str:

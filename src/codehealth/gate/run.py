@@ -24,13 +24,14 @@ from codehealth.adapters.git import (
 from codehealth.core import ChangedFile, Finding, Settings
 from codehealth.gate.boundaries_step import local_boundaries
 from codehealth.gate.changed_coverage import coverage_problems, with_coverage
-from codehealth.gate.contents_step import change_contents
+from codehealth.gate.contents_step import change_contents, counted, is_python
 from codehealth.gate.coverage_step import CoverageFiles, CoverageInputs, change_coverage
 from codehealth.gate.duplication_step import duplication_problems
 from codehealth.gate.findings_step import project_findings
 from codehealth.gate.measure_step import Key, MeasuredContent
 from codehealth.gate.overrides_step import revision_overrides
 from codehealth.gate.report import GateReport, with_problems
+from codehealth.gate.review_step import ReviewLater, TouchedChange
 from codehealth.gate.snapshots_step import (
     CatalogueOnDemand,
     ContentSource,
@@ -40,8 +41,6 @@ from codehealth.gate.snapshots_step import (
 )
 from codehealth.gate.verdict import compare
 from codehealth.gate.workspace_step import by_project, gate_workspace
-
-SOURCE_SUFFIXES = (".py", ".pyi")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +52,8 @@ class GateRequest:
     ``whole_project_boundaries`` compares the whole project's boundary results at both
     revisions, each copied out of git, even when the change cannot alter them (slower: the
     reference the fast paths are tested against). ``use_cache``: read and write the
-    per-content results in ``.codehealth/``. ``coverage``: the coverage data files given."""
+    per-content results in ``.codehealth/``. ``coverage``: the coverage data files given.
+    ``review``: add the review guidance (hotspots, co-changes, reviewers, level)."""
 
     folder: str = "."
     base_ref: str | None = None
@@ -66,6 +66,7 @@ class GateRequest:
     use_cache: bool = True
     policy: Mapping[str, Any] | None = None
     coverage: CoverageFiles = field(default_factory=CoverageFiles)
+    review: bool = True
 
 
 def run_gate(
@@ -100,6 +101,7 @@ def run_gate_request(request: GateRequest) -> GateReport:
     catalogue = CatalogueOnDemand(settings)
     run = SnapshotRun(root, settings, catalogue, request.lint, request.use_cache, [], workspace)
     change = _read_change(root, settings, request)
+    review = _review_later(root, settings, request, change)
     sides = ((change.base, change.before), (change.target, change.after))
     checker = _checker(root, run, request, change)
     base, head = snapshots(run, sides, change.keys, checker)
@@ -116,7 +118,22 @@ def run_gate_request(request: GateRequest) -> GateReport:
         report = with_coverage(report, coverage, found)
     copies = duplication_problems(root, settings, where[0], change, request.use_cache, run.notes)
     report = with_problems(report, copies)
+    if review is not None:
+        touched = TouchedChange(change.every_change, (base, head), change.before, change.after)
+        report = review.add_to(report, touched)
     return replace(report, mode=change.mode, notes=tuple(run.notes))
+
+
+def _review_later(
+    root: str, settings: Settings, request: GateRequest, change: _Change
+) -> ReviewLater | None:
+    """The review guidance's history, read while the gate measures (None: not asked for)."""
+    if not request.review:
+        return None
+    later = ReviewLater(
+        root, change.base.where, settings, staged=request.staged, cache=request.use_cache
+    )
+    return later.start()
 
 
 def _settings(root: str, request: GateRequest) -> Settings:
@@ -167,8 +184,8 @@ def _read_change(root: str, settings: Settings, request: GateRequest) -> _Change
     finally:
         if untracked is not None:
             untracked()  # reaped also when the base is refused
-    changes = [c for c in every_change if _counted(c, settings)]
-    uncounted = [c for c in every_change if _python(c) and c not in changes]
+    changes = [c for c in every_change if counted(c, settings)]
+    uncounted = [c for c in every_change if is_python(c) and c not in changes]
     before, after = change_contents(root, base, target, [*changes, *uncounted])
     keys = {c.path or c.old_path for c in changes}
     return _Change(base, target, mode, every_change, lines, changes, uncounted, before, after, keys)
@@ -278,22 +295,3 @@ def _whole_project(
     if problem and problem not in notes:
         notes.append(problem)
     return found
-
-
-def _python(change: ChangedFile) -> bool:
-    return any(path.endswith(SOURCE_SUFFIXES) for path in (change.path, change.old_path) if path)
-
-
-def _counted(change: ChangedFile, settings: Settings) -> bool:
-    """A Python file the scan analyses: not excluded, and not in a hidden or vendored folder
-    or generated (the scan's own predicate; the head of the work-tree copy is read)."""
-    from codehealth.adapters.files import is_excluded, left_out
-
-    exclude = settings.excluded_patterns
-    return any(
-        path.endswith(SOURCE_SUFFIXES)
-        and not is_excluded(path, exclude)
-        and left_out(settings.root, path, settings) is None
-        for path in (change.path, change.old_path)
-        if path
-    )

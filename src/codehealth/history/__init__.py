@@ -7,6 +7,9 @@ from codehealth.history.coupling import (
 from codehealth.history.coupling import (
     change_coupling as change_coupling,
 )
+from codehealth.history.coupling import (
+    coupling_of as coupling_of,
+)
 from codehealth.history.damage import (
     unreadable_notes as unreadable_notes,
 )
@@ -76,6 +79,7 @@ __all__ = [
     "TruckFactor",
     "change_coupling",
     "changed_scopes",
+    "coupling_of",
     "file_histories",
     "file_ownership",
     "follow_renames",

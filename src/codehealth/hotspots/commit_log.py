@@ -27,10 +27,21 @@ _FORMAT = 1
 
 
 class CommitLog:
-    """Start it before other work; ``commits()`` gives the log, newest first."""
+    """Start it before other work; ``commits()`` gives the log, newest first.
+
+    ``whole=False``: read only what the cache does not hold yet; without a cached log to
+    extend, ``cached`` is False and nothing is read (pre-commit's gate: reading a long
+    history whole would cost seconds on a commit)."""
 
     def __init__(
-        self, root: str, toplevel: str, head: str, cache_dir: str | None, shallow: bool = False
+        self,
+        root: str,
+        toplevel: str,
+        head: str,
+        cache_dir: str | None,
+        shallow: bool = False,
+        *,
+        whole: bool = True,
     ) -> None:
         self.root, self.head = root, head
         self.notes: list[str] = []
@@ -46,33 +57,39 @@ class CommitLog:
         cached_head = self._cached[0] if self._cached else ""
         self._prefetch: PrefetchedLog | None = None
         self._extend: Callable[[], _Read] | None = None
+        self.cached = True
         if cached_head == head:
             return
         if cached_head and is_ancestor(root, cached_head, head):
             self._extend = lambda: _read(root, f"{cached_head}..HEAD")
         else:
-            self._cached = None
-            self._prefetch = PrefetchedLog(root)  # git works while the caller scans
+            self._cached, self.cached = None, False
+            if whole:
+                self._prefetch = PrefetchedLog(root)  # git works while the caller scans
 
     def commits(self) -> list[Commit]:
-        """The log; HistoryUnavailable (exit 2) when git cannot read it at all."""
-        unreadable: tuple[Unreadable, ...] = ()
-        if self._prefetch is not None:
-            try:
-                commits = list(self._prefetch.commits())
-            except GitError:  # e.g. a blob that cannot be read: read around it
-                commits, unreadable = commits_despite_damage(self.root)
-        else:
-            assert self._cached is not None
-            newer, unreadable = self._extend() if self._extend is not None else ([], ())
-            commits, unreadable = newer + self._cached[1], unreadable + self._cached[2]
+        """The log; HistoryUnavailable (exit 2) when git cannot read it at all (empty when
+        ``whole=False`` found no cached log)."""
+        read = self._prefetch is not None or self._extend is not None
+        commits, unreadable = self._read() if read or self._cached else ([], ())
         self.unreadable = unreadable
         if self._cache is not None:
-            if self._prefetch is not None or self._extend is not None:
+            if read:
                 self._cache.put_many([(self._key, _encode(self.head, commits, unreadable))])
             self._cache.close()
             self.notes.extend(self._cache.notes)
         return commits
+
+    def _read(self) -> _Read:
+        """The whole log from git, or the cached one with what is newer."""
+        if self._prefetch is not None:
+            try:
+                return list(self._prefetch.commits()), ()
+            except GitError:  # e.g. a blob that cannot be read: read around it
+                return commits_despite_damage(self.root)
+        assert self._cached is not None
+        newer, unreadable = self._extend() if self._extend is not None else ([], ())
+        return newer + self._cached[1], unreadable + self._cached[2]
 
     def _load(self) -> _Log | None:
         if self._cache is None:
