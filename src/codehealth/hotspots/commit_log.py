@@ -51,8 +51,11 @@ class CommitLog:
             if cache_dir is not None
             else None
         )
-        # names change with .mailmap; a clone made whole again (unshallowed) has more history
-        self._key = f"log:{_mailmap_digest(toplevel)}:{int(shallow)}:{_printable(root)}"
+        # names change with .mailmap; a clone made whole again (unshallowed) has more history;
+        # the folder relative to the top (paths are --relative to it), so that a cache restored
+        # into another clone of the repository is still hit
+        where = os.path.relpath(root, toplevel) if toplevel else root
+        self._key = f"log:{_mailmap_digest(toplevel)}:{int(shallow)}:{_printable(where)}"
         self._cached: _Log | None = self._load()
         cached_head = self._cached[0] if self._cached else ""
         self._prefetch: PrefetchedLog | None = None
@@ -118,13 +121,13 @@ def _read(root: str, revisions: str) -> _Read:
 
 def _printable(path: str) -> str:
     """``path`` itself when SQLite can store it; a folder name that is not UTF-8 (lone
-    surrogates from surrogateescape) as the hex of its bytes (an absolute path starts
-    with "/", so the two forms never meet)."""
+    surrogates from surrogateescape) as the hex of its bytes (the prefixes keep the two
+    forms apart)."""
     try:
         path.encode("utf-8")
     except UnicodeEncodeError:
-        return "x" + os.fsencode(path).hex()
-    return path
+        return "x:" + os.fsencode(path).hex()
+    return "p:" + path
 
 
 def _mailmap_digest(toplevel: str) -> str:
