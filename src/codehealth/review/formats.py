@@ -12,9 +12,9 @@ from codehealth.review.guidance import cochange_words
 from codehealth.review.model import ReviewGuidance
 
 _LEVEL_WORDS = {
-    "lightweight": "lightweight: a sanity check",
-    "careful": "careful: read the touched hotspots and co-changes",
-    DESIGN: "design review: the change alters the design",
+    "lightweight": "lightweight (a sanity check)",
+    "careful": "careful (read the parts the reasons name closely)",
+    DESIGN: "design review (the change alters the design)",
 }
 
 
