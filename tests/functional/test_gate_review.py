@@ -138,7 +138,7 @@ def test_markdown_table_and_github_carry_the_guidance(cli: Cli, pair: Path):
     assert "Ann Example" in markdown
     table = cli("gate", "--base", "HEAD", cwd=pair).out
     assert "Review: careful" in table
-    assert "did you forget b.py? b.py changed with a.py in 5 of 5 commits (100%)" in table
+    assert "did you forget b.py? b.py changed with a.py in 5 of its 5 commits (100%)" in table
     github = cli("gate", "--base", "HEAD", "--format", "github", cwd=pair).out
     notice = [line for line in github.splitlines() if line.startswith("::notice")]
     assert notice and "recommended review level: careful" in notice[0]

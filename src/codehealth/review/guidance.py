@@ -123,7 +123,7 @@ def review_reasons(
     reasons += [
         ReviewReason(
             COCHANGE,
-            f"{row.path} usually changes with {row.with_} ({percent(row.degree)} of their "
+            f"{row.path} usually changes with {row.with_} ({percent(row.degree)} of its "
             "commits) but not here",
         )
         for row in missing
@@ -140,14 +140,14 @@ def _new_packages(facts: ChangeFacts) -> list[str]:
 
 
 def cochange_words(row: MissingCochange) -> str:
-    """``b.py changed with a.py in 7 of 9 commits (78%), e.g. 1a2b3c4 'subject'`` (9: the
-    two files' average commits in the window, as the degree counts them)."""
+    """``b.py changed with a.py in 7 of its 9 commits (78%), e.g. 1a2b3c4 'subject'`` (9:
+    the commits of a.py in the window)."""
     example = row.example.split(" ", 1)
     instance = ""
     if example[0]:
         subject = f" '{example[1]}'" if len(example) > 1 else ""
         instance = f", e.g. {example[0]}{subject}"
     return (
-        f"{row.path} changed with {row.with_} in {row.shared} of {row.revisions:g} commits "
+        f"{row.path} changed with {row.with_} in {row.shared} of its {row.revisions} commits "
         f"({percent(row.degree)}){instance}"
     )

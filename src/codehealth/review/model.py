@@ -21,14 +21,15 @@ class TouchedHotspot:
 @dataclass(frozen=True, slots=True)
 class MissingCochange:
     """``path`` usually changes with the touched ``with_`` but is not part of the change:
-    ``shared`` commits together, ``degree`` of their average revisions, ``example`` a recent
-    commit holding both ("1a2b3c4 subject")."""
+    it changed in ``shared`` of the ``revisions`` commits of ``with_`` in the window
+    (``degree`` = shared / revisions), ``example`` a recent commit holding both ("1a2b3c4
+    subject")."""
 
     path: str
     with_: str
     degree: float
     shared: int
-    revisions: float  # the two files' average revisions in the window
+    revisions: int
     example: str
 
 

@@ -54,8 +54,8 @@ def test_a_file_that_changes_with_the_touched_one_is_a_missing_cochange():
     assert [row.path for row in rows] == ["b.py"]
     b = rows[0]
     assert b.with_ == "a.py"
-    assert b.shared == 4
-    assert b.degree == 4 / 4.5  # shared over the average of 5 and 4 revisions
+    assert (b.shared, b.revisions) == (4, 5)
+    assert b.degree == 4 / 5  # in 4 of a.py's 5 commits
     assert b.example == "e5"  # the newest commit holding both
 
 
@@ -76,9 +76,36 @@ def test_huge_commits_deleted_files_tests_and_inits_are_no_cochanges():
     ]
     alive = frozenset({"a.py", "d.py", "pkg/__init__.py", *filler})  # gone.py deleted, no tests
     assert missing_cochanges(log, modified("a.py"), alive, SETTINGS, huge_commit=30) == []
-    # the same pairs without the huge-commit cut: d.py is found, so the cut is what hid it
-    found = missing_cochanges(log, modified("a.py"), alive, SETTINGS, huge_commit=40)
+    # the same pairs without the cut: d.py is found, so the cut is what hid it
+    wide = ReviewSettings(cochange_max_files=40)
+    assert missing_cochanges(log, modified("a.py"), alive, wide, huge_commit=30) == []
+    found = missing_cochanges(log, modified("a.py"), alive, wide, huge_commit=40)
     assert "d.py" in {row.path for row in found}
+
+
+def test_broad_commits_are_no_evidence():
+    # a.py and e.py change together in 3 commits of 11 files each (above cochange_max_files)
+    filler = [f"g{i}.py" for i in range(9)]
+    log = [commit(f"b{i}", "Ann", i + 1, "a.py", "e.py", *filler) for i in range(3)]
+    alive = frozenset({"a.py", "e.py", *filler})
+    assert missing_cochanges(log, modified("a.py"), alive, SETTINGS, huge_commit=30) == []
+    wide = ReviewSettings(cochange_max_files=11)
+    assert "e.py" in {r.path for r in missing_cochanges(log, modified("a.py"), alive, wide, 30)}
+
+
+def test_a_hot_file_is_not_told_about_a_helper_that_changed_with_it_rarely():
+    # h.py changed 7 times, k.py 3 times, always with h.py: coupled (3 of 5 on average)
+    log = [commit(f"c{i}", "Ann", i + 1, "h.py", *(["k.py"] if i < 3 else [])) for i in range(7)]
+    alive = frozenset({"h.py", "k.py"})
+    assert missing_cochanges(log, modified("h.py"), alive, SETTINGS, huge_commit=30) == []
+    [row] = missing_cochanges(log, modified("k.py"), alive, SETTINGS, huge_commit=30)
+    assert (row.path, row.with_, row.degree, row.shared, row.revisions) == (
+        "h.py",
+        "k.py",
+        1.0,
+        3,
+        3,
+    )
 
 
 def test_a_renamed_file_is_looked_up_by_its_name_at_the_base():
@@ -170,9 +197,9 @@ def test_cochange_words_show_the_difference():
     from codehealth.review.guidance import cochange_words
 
     row = MissingCochange(
-        "shop/fees.py", "shop/orders.py", 7 / 9, 7, 9.0, "1a2b3c4 Fix fee rounding"
+        "shop/fees.py", "shop/orders.py", 7 / 9, 7, 9, "1a2b3c4 Fix fee rounding"
     )
     assert cochange_words(row) == (
-        "shop/fees.py changed with shop/orders.py in 7 of 9 commits (78%), "
+        "shop/fees.py changed with shop/orders.py in 7 of its 9 commits (78%), "
         "e.g. 1a2b3c4 'Fix fee rounding'"
     )
