@@ -196,3 +196,53 @@ def test_pre_commit_uses_the_cached_log_only(cli: Cli, pair: Path):
     _review(cli, pair)  # a --base run caches the log
     warm = json.loads(cli("gate", "--staged", "--format", "json", cwd=pair).out)["review"]
     assert [m["path"] for m in warm["missing_cochanges"]] == ["b.py"] and warm["notes"] == []
+
+
+@pytest.mark.slow
+def test_a_log_git_cannot_read_gives_a_note_not_a_failure(
+    cli: Cli, pair: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from codehealth.adapters.git import GitError
+    from codehealth.review import history_step
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise GitError("git log failed: fatal: bad object 1234567")
+
+    monkeypatch.setattr(history_step, "CommitLog", broken)
+    _edit_a(pair)
+    run = cli("gate", "--base", "HEAD", "--format", "json", cwd=pair)
+    assert run.code == 0, run.err
+    review = json.loads(run.out)["review"]
+    assert review["notes"] == [
+        "review guidance without history: git log failed: fatal: bad object 1234567"
+    ]
+    assert review["level"] == "lightweight" and review["hotspots"] == []
+
+
+@pytest.mark.slow
+def test_an_unexpected_error_in_the_guidance_never_fails_the_gate(
+    cli: Cli, pair: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from codehealth.review import history_step
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("surprise")
+
+    monkeypatch.setattr(history_step, "tree_paths", boom)
+    _edit_a(pair)
+    run = cli("gate", "--base", "HEAD", "--format", "json", cwd=pair)
+    assert run.code == 0, run.err
+    assert json.loads(run.out)["review"]["notes"] == ["review guidance without history: surprise"]
+
+
+@pytest.mark.slow
+def test_a_damaged_blob_in_the_history_still_gives_guidance(cli: Cli, pair: Path):
+    """An old version of b.py is gone from .git/objects (a pruned object): its commit still
+    counts, and the note names the blob and the fix."""
+    sha = git(pair, "log", "--format=%H", "--grep", "together 2").strip()
+    blob = git(pair, "rev-parse", f"{sha}:b.py").strip()
+    (pair / ".git" / "objects" / blob[:2] / blob[2:]).unlink()
+    _edit_a(pair)
+    review = _review(cli, pair)
+    assert [m["path"] for m in review["missing_cochanges"]] == ["b.py"]
+    assert any(blob in note and "git fsck" in note for note in review["notes"]), review["notes"]

@@ -21,7 +21,13 @@ from codehealth.adapters.git import (
     tree_paths,
 )
 from codehealth.core import Commit, ConfigError, Settings, is_test_path
-from codehealth.history import PathFilter, follow_renames, select_commits, window_start
+from codehealth.history import (
+    PathFilter,
+    follow_renames,
+    select_commits,
+    unreadable_notes,
+    window_start,
+)
 from codehealth.hotspots import CommitLog
 from codehealth.review.guidance import ReviewHistory
 
@@ -33,6 +39,10 @@ NO_HISTORY = "no history before this change yet: hotspots, co-changes and review
 STAGED_COLD = (
     "pre-commit: the commit log is not cached yet, so hotspots, co-changes and reviewers are "
     "left out (run `codehealth hotspots` or `codehealth gate --base ...` once to cache it)"
+)
+_UNREADABLE = (
+    "the review guidance counts the commits that changed it, not their lines (the suggested "
+    "reviewers weigh added lines)"
 )
 
 
@@ -61,11 +71,12 @@ def _read(
         log.commits()  # closes the cache
         return None, [STAGED_COLD]
     raw = log.commits()
+    notes = [*log.notes, *unreadable_notes(log.unreadable, _UNREADABLE)]
     own = commits_between(root, base, facts.head) or frozenset()
     before = _before(raw, own, start)
     alive = tree_paths(root, base)
     if len(before) < 2 or alive is None:  # one commit says nothing about change
-        return None, [*log.notes, _too_short(raw, settings.history.window)]
+        return None, [*notes, _too_short(raw, settings.history.window)]
     history = ReviewHistory(
         tuple(_selected(before, settings)),
         _not_tests(alive, settings),
@@ -74,7 +85,7 @@ def _read(
         start,
         now,
     )
-    return history, list(log.notes)
+    return history, notes
 
 
 def _before(raw: list[Commit], own: frozenset[str], start: float | None) -> list[Commit]:

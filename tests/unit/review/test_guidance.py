@@ -196,9 +196,7 @@ def test_fail_at_and_configured_levels():
 def test_cochange_words_show_the_difference():
     from codehealth.review.guidance import cochange_words
 
-    row = MissingCochange(
-        "shop/fees.py", "shop/orders.py", 7 / 9, 7, 9, "1a2b3c4 Fix fee rounding"
-    )
+    row = MissingCochange("shop/fees.py", "shop/orders.py", 7 / 9, 7, 9, "1a2b3c4 Fix fee rounding")
     assert cochange_words(row) == (
         "shop/fees.py changed with shop/orders.py in 7 of its 9 commits (78%), "
         "e.g. 1a2b3c4 'Fix fee rounding'"
