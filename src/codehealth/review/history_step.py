@@ -70,7 +70,7 @@ def _read(
     if staged and not log.cached:
         log.commits()  # closes the cache
         return None, [STAGED_COLD]
-    raw = log.commits()
+    raw = log.commits(since=start)  # older commits are not even decoded
     notes = [*log.notes, *unreadable_notes(log.unreadable, _UNREADABLE)]
     own = commits_between(root, base, facts.head) or frozenset()
     before = _before(raw, own, start)
