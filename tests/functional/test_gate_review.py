@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 from clitools import Run, git, init_repo, write_files
@@ -155,6 +156,16 @@ def test_no_review_and_fail_at(cli: Cli, pair: Path, tmp_path: Path):
     failed = cli("gate", "--base", "HEAD", "--config", str(config), cwd=pair)
     assert failed.code == 1
     assert "FAILED: review level careful (fail_at careful)" in failed.out
+    junit = cli("gate", "--base", "HEAD", "--config", str(config), "--format", "junit", cwd=pair)
+    suite = ElementTree.fromstring(junit.out).find("testsuite")
+    assert suite is not None and suite.get("failures") == "1"
+    [case] = [c for c in suite if c.get("name") == "review level"]
+    failure = case.find("failure")
+    assert failure is not None and "recommended review level: careful" in (failure.text or "")
+    github = cli("gate", "--base", "HEAD", "--config", str(config), "--format", "github", cwd=pair)
+    assert any(
+        line.startswith("::error title=codehealth review::") for line in github.out.splitlines()
+    )
     config.write_text('[tool.codehealth.review]\nfail_at = "design"\n')
     assert cli("gate", "--base", "HEAD", "--config", str(config), cwd=pair).code == 0
 

@@ -149,6 +149,15 @@ def render_gate_gitlab(report: GateReport) -> str:
     return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
 
 
+def _review_case(report: GateReport) -> list[str]:
+    """A failing test case when the review level reached ``fail_at`` (none otherwise)."""
+    if report.review is None or not report.review.fails:
+        return []
+    message = review_github_message(report.review)
+    body = f'<failure message={_attribute(message)} type="review">{_text(message)}</failure>'
+    return [f'    <testcase classname="codehealth" name="review level">{body}</testcase>']
+
+
 def render_gate_junit(report: GateReport) -> str:
     """JUnit XML: one test case per problem (names unique), failures for errors."""
     cases: list[str] = []
@@ -174,9 +183,11 @@ def render_gate_junit(report: GateReport) -> str:
             f"    <testcase classname={_attribute(finding.path or 'codehealth')} "
             f"name={_attribute(name)}>{body}</testcase>"
         )
+    review = _review_case(report)
+    cases += review
     if not cases:
         cases.append('    <testcase classname="codehealth" name="gate"/>')
-    failures = len(report.errors)
+    failures = len(report.errors) + len(review)
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<testsuites name="codehealth gate" tests="{len(cases)}" failures="{failures}">\n'
