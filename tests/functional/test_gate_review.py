@@ -257,3 +257,21 @@ def test_a_damaged_blob_in_the_history_still_gives_guidance(cli: Cli, pair: Path
     review = _review(cli, pair)
     assert [m["path"] for m in review["missing_cochanges"]] == ["b.py"]
     assert any(blob in note and "git fsck" in note for note in review["notes"]), review["notes"]
+
+
+@pytest.mark.slow
+def test_a_failure_while_reading_the_history_parts_leaves_them_out(
+    cli: Cli, pair: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from codehealth.review import run
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise KeyError("lost.py")
+
+    monkeypatch.setattr(run, "history_parts", boom)
+    _edit_a(pair)
+    gate = cli("gate", "--base", "HEAD", "--format", "json", cwd=pair)
+    assert gate.code == 0, gate.err
+    review = json.loads(gate.out)["review"]
+    assert review["notes"] == ["review guidance without history: 'lost.py'"]
+    assert review["level"] == "lightweight"

@@ -48,7 +48,12 @@ class ReviewLater:
         root, _, settings = self._args
         facts = change_facts(report, change, settings)
         history, notes = self._read
-        return replace(report, review=guidance_of(root, facts, history, notes, settings))
+        try:
+            guidance = guidance_of(root, facts, history, notes, settings)
+        except Exception as error:  # the history's parts must never block the gate  # noqa: BLE001
+            note = f"review guidance without history: {error}"
+            guidance = guidance_of(root, facts, None, [*notes, note], settings)
+        return replace(report, review=guidance)
 
 
 @dataclass(frozen=True, slots=True)
