@@ -39,7 +39,9 @@ class ReviewSettings:
     "10 %" habit). ``hotspots``: how many of the top-ranked files count as hotspots.
     ``cochange_min_degree``/``cochange_min_shared``: a file is a missing co-change when it
     changed together with a touched file in at least this share of their commits and this
-    many of them. ``reviewers``: how many suggested reviewers to name.
+    many of them. ``cochange_max_files``: a commit of more files is no evidence for a
+    missing co-change (a sweep across the package couples everything it touches).
+    ``reviewers``: how many suggested reviewers to name.
     """
 
     levels: tuple[tuple[str, str], ...] = DEFAULT_REASON_LEVELS
@@ -48,6 +50,7 @@ class ReviewSettings:
     hotspots: int = 10
     cochange_min_degree: float = 0.5
     cochange_min_shared: int = 3
+    cochange_max_files: int = 10
     reviewers: int = 3
 
     def level_of(self, reason: str) -> str:

@@ -24,6 +24,7 @@ _KEYS: dict[str, str] = {
     "hotspots": "a whole number of top-ranked files that count as hotspots",
     "cochange_min_degree": "a number between 0 and 1 (0.5 = in half of their commits)",
     "cochange_min_shared": "a whole number of commits the two files shared",
+    "cochange_max_files": "a whole number of files: larger commits are no co-change evidence",
     "reviewers": "a whole number of suggested reviewers",
 }
 

@@ -16,11 +16,9 @@ from codehealth.adapters.git import (
     untracked_later,
 )
 from codehealth.core import ChangedFile, Settings
-from codehealth.gate.contents_step import change_contents
+from codehealth.gate.contents_step import change_contents, counted, is_python
 from codehealth.gate.proposed_step import placeholders, settled
 from codehealth.gate.snapshots_step import ContentSource
-
-SOURCE_SUFFIXES = (".py", ".pyi")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,10 +53,10 @@ def read_change(
         if untracked is not None:
             untracked()  # reaped also when the base is refused
     every_change += placeholders(proposed)
-    changes = [c for c in every_change if _counted(c, settings)]
+    changes = [c for c in every_change if counted(c, settings)]
     # The size is that of the files counted: a 9,000-line JSON fixture is not hard to review
     lines = sum(lines_of.get(c.path or c.old_path, 0) for c in changes)
-    uncounted = [c for c in every_change if _python(c) and c not in changes]
+    uncounted = [c for c in every_change if is_python(c) and c not in changes]
     before, after = change_contents(root, base, target, [*changes, *uncounted])
     groups = (every_change, changes, uncounted)
     (every_change, changes, uncounted), more = settled(proposed, (before, after), groups)
@@ -78,22 +76,3 @@ def _revisions(
     commit = merge_base(root, base_ref or "HEAD")
     base = ContentSource(f"merge base {commit[:10]} of {base_ref}", commit)
     return base, ContentSource("work tree", WORKTREE), "base"
-
-
-def _python(change: ChangedFile) -> bool:
-    return any(path.endswith(SOURCE_SUFFIXES) for path in (change.path, change.old_path) if path)
-
-
-def _counted(change: ChangedFile, settings: Settings) -> bool:
-    """A Python file the scan analyses: not excluded, and not in a hidden or vendored folder
-    or generated (the scan's own predicate; the head of the work-tree copy is read)."""
-    from codehealth.adapters.files import is_excluded, left_out
-
-    exclude = settings.excluded_patterns
-    return any(
-        path.endswith(SOURCE_SUFFIXES)
-        and not is_excluded(path, exclude)
-        and left_out(settings.root, path, settings) is None
-        for path in (change.path, change.old_path)
-        if path
-    )

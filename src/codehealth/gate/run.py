@@ -25,6 +25,7 @@ from codehealth.gate.measure_step import Key, MeasuredContent
 from codehealth.gate.overrides_step import revision_overrides
 from codehealth.gate.proposed_step import head_overrides
 from codehealth.gate.report import GateReport, with_problems
+from codehealth.gate.review_step import ReviewLater, TouchedChange
 from codehealth.gate.snapshots_step import (
     CatalogueOnDemand,
     ContentSource,
@@ -45,7 +46,8 @@ class GateRequest:
     ``whole_project_boundaries`` compares the whole project's boundary results at both
     revisions, each copied out of git, even when the change cannot alter them (slower: the
     reference the fast paths are tested against). ``use_cache``: read and write the
-    per-content results in ``.codehealth/``. ``coverage``: the coverage data files given."""
+    per-content results in ``.codehealth/``. ``coverage``: the coverage data files given.
+    ``review``: add the review guidance (hotspots, co-changes, reviewers, level)."""
 
     folder: str = "."
     base_ref: str | None = None
@@ -61,6 +63,7 @@ class GateRequest:
     # repository-relative path -> content standing in for the work tree's file (or adding
     # it), never written: the gate on a proposed edit (``proposed_step``)
     proposed: Mapping[str, bytes] = field(default_factory=dict)
+    review: bool = True
 
 
 def run_gate(
@@ -98,6 +101,7 @@ def run_gate_request(request: GateRequest) -> GateReport:
         root, settings, catalogue, request.lint, request.use_cache, [], workspace, in_memory
     )
     change = read_change(root, settings, request.base_ref, request.staged, request.proposed)
+    review = _review_later(root, settings, request, change)
     sides = ((change.base, change.before), (change.target, change.after))
     checker = _checker(root, run, request, change)
     base, head = snapshots(run, sides, change.keys, checker)
@@ -114,7 +118,22 @@ def run_gate_request(request: GateRequest) -> GateReport:
         report = with_coverage(report, coverage, found)
     copies = duplication_problems(root, settings, where[0], change, request.use_cache, run.notes)
     report = with_problems(report, copies)
+    if review is not None:
+        touched = TouchedChange(change.every_change, (base, head), change.before, change.after)
+        report = review.add_to(report, touched)
     return replace(report, mode=change.mode, notes=tuple(run.notes))
+
+
+def _review_later(
+    root: str, settings: Settings, request: GateRequest, change: Change
+) -> ReviewLater | None:
+    """The review guidance's history, read while the gate measures (None: not asked for)."""
+    if not request.review:
+        return None
+    later = ReviewLater(
+        root, change.base.where, settings, staged=request.staged, cache=request.use_cache
+    )
+    return later.start()
 
 
 def _settings(root: str, request: GateRequest) -> Settings:

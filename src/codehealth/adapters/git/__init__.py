@@ -76,6 +76,18 @@ from codehealth.adapters.git.main_line import (
 from codehealth.adapters.git.main_line import (
     main_line_steps as main_line_steps,
 )
+from codehealth.adapters.git.review_facts import (
+    commit_subjects as commit_subjects,
+)
+from codehealth.adapters.git.review_facts import (
+    commits_between as commits_between,
+)
+from codehealth.adapters.git.review_facts import (
+    committer_name as committer_name,
+)
+from codehealth.adapters.git.review_facts import (
+    tree_paths as tree_paths,
+)
 from codehealth.adapters.git.revisions import (
     EMPTY_TREE as EMPTY_TREE,
 )
@@ -137,6 +149,10 @@ __all__ = [
     "STAGED",
     "WORKTREE",
     "changes_and_lines",
+    "commit_subjects",
+    "commits_between",
+    "committer_name",
+    "tree_paths",
     "start_clean_blob_ids",
     "commits_despite_damage",
     "export_tree",
