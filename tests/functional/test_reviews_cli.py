@@ -76,7 +76,8 @@ def _shop(path: Path) -> tuple[Path, dict[str, str]]:
             "export cancel",
             {"src/shop/__init__.py": EXPORTED},
         ),
-        "hot": _at(repo, "2025-03-06", "hot", {"src/shop/orders.py": ORDERS + "# three\n"}),
+        # 25 lines added, 1 removed: enough of the hotspot changed to count (a line would not)
+        "hot": _at(repo, "2025-03-06", "hot", {"src/shop/orders.py": ORDERS + "# 3\n" * 25}),
         "dependency": _at(
             repo,
             "2025-03-07",
@@ -120,7 +121,9 @@ def test_two_months_of_changes_by_level_with_their_reasons(
     assert api["reasons"] == [{"kind": "api", "text": "public API of shop changed (added cancel)"}]
     hot = changes[shas["hot"]]
     assert hot["level"] == "careful"
-    assert hot["reasons"] == [{"kind": "hotspot", "text": "touches hotspot #1 src/shop/orders.py"}]
+    assert hot["reasons"] == [
+        {"kind": "hotspot", "text": "changes 26 lines of hotspot #1 src/shop/orders.py"}
+    ]
     dependency = changes[shas["dependency"]]
     assert dependency["level"] == "design"
     assert dependency["reasons"] == [
@@ -281,9 +284,11 @@ def test_mailmap_names_the_author_and_deleting_a_hotspot_touches_it(
     tmp_path: Path, cli: Callable[..., Run]
 ) -> None:
     repo = _init(tmp_path / "names")
-    _at(repo, "2025-01-02", "one", {"pyproject.toml": PYPROJECT, "hot.py": "A = 1\n"}, name="ann")
-    _at(repo, "2025-01-03", "two", {"hot.py": "A = 2\n"}, name="ann")
-    _at(repo, "2025-01-04", "three", {"hot.py": "A = 3\n"}, name="ann")
+    body = "B = 0\n" * 24  # deleting the hotspot removes 25 lines: enough to count
+    first = {"pyproject.toml": PYPROJECT, "hot.py": "A = 1\n" + body}
+    _at(repo, "2025-01-02", "one", first, name="ann")
+    _at(repo, "2025-01-03", "two", {"hot.py": "A = 2\n" + body}, name="ann")
+    _at(repo, "2025-01-04", "three", {"hot.py": "A = 3\n" + body}, name="ann")
     (repo / "hot.py").unlink()
     git(repo, "add", "--all")
     gone = _commit(repo, "2025-02-02", "delete the hotspot", "ann")
@@ -292,5 +297,7 @@ def test_mailmap_names_the_author_and_deleting_a_hotspot_touches_it(
     mailmap = _commit(repo, "2025-02-03", "mailmap", "ann")
     changes = _by_sha(_json(cli, repo))
     assert {change["author"] for change in changes.values()} == {"Ann Example"}
-    assert changes[gone]["reasons"] == [{"kind": "hotspot", "text": "touches hotspot #1 hot.py"}]
+    assert changes[gone]["reasons"] == [
+        {"kind": "hotspot", "text": "changes 25 lines of hotspot #1 hot.py"}
+    ]
     assert changes[mailmap]["level"] == "lightweight"

@@ -17,7 +17,7 @@ from codehealth.adapters.git import (
 )
 from codehealth.core import ChangedFile, Settings
 from codehealth.gate.contents_step import change_contents, counted, is_python
-from codehealth.gate.proposed_step import placeholders, settled
+from codehealth.gate.proposed_step import changed_lines, placeholders, settled
 from codehealth.gate.snapshots_step import ContentSource
 
 
@@ -37,6 +37,7 @@ class Change:
     before: dict[str, bytes | None]
     after: dict[str, bytes | None]
     keys: set[str]  # the counted files' head-side paths
+    lines_of: dict[str, int]  # each changed file's lines added plus removed (head-side path)
 
 
 def read_change(
@@ -61,8 +62,13 @@ def read_change(
     groups = (every_change, changes, uncounted)
     (every_change, changes, uncounted), more = settled(proposed, (before, after), groups)
     lines += more
+    lines_of.update(
+        (path, changed_lines(before.get(path), text)) for path, text in proposed.items()
+    )
     keys = {c.path or c.old_path for c in changes}
-    return Change(base, target, mode, every_change, lines, changes, uncounted, before, after, keys)
+    return Change(
+        base, target, mode, every_change, lines, changes, uncounted, before, after, keys, lines_of
+    )
 
 
 def _revisions(

@@ -65,6 +65,7 @@ class TouchedChange:
     sides: tuple[Snapshot, Snapshot]
     before: Mapping[str, bytes | None]
     after: Mapping[str, bytes | None]
+    lines: Mapping[str, int]  # each file's changed lines, by head-side path
 
 
 def change_facts(report: GateReport, touched: TouchedChange, settings: Settings) -> ChangeFacts:
@@ -90,6 +91,9 @@ def change_facts(report: GateReport, touched: TouchedChange, settings: Settings)
         dependencies=dependencies,
         size=size,
         complexity=tuple(complexity),
+        lines=tuple(
+            (c.path or c.old_path, touched.lines.get(c.path or c.old_path, 0)) for c in changes
+        ),
     )
 
 

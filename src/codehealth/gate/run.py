@@ -119,7 +119,9 @@ def run_gate_request(request: GateRequest) -> GateReport:
     copies = duplication_problems(root, settings, where[0], change, request.use_cache, run.notes)
     report = with_problems(report, copies)
     if review is not None:
-        touched = TouchedChange(change.every_change, (base, head), change.before, change.after)
+        touched = TouchedChange(
+            change.every_change, (base, head), change.before, change.after, change.lines_of
+        )
         report = review.add_to(report, touched)
     return replace(report, mode=change.mode, notes=tuple(run.notes))
 

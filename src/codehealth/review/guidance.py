@@ -21,6 +21,7 @@ from codehealth.core import (
     SIZE,
     Commit,
     ReviewReason,
+    ReviewSettings,
     Settings,
     percent,
     review_level,
@@ -81,7 +82,7 @@ def review_guidance(
 ) -> ReviewGuidance:
     """The guidance with its level from every reason."""
     review = settings.review
-    reasons = review_reasons(facts, parts.hotspots, parts.missing_cochanges)
+    reasons = review_reasons(facts, parts.hotspots, parts.missing_cochanges, review)
     level = review_level(reasons, review)
     return ReviewGuidance(
         level,
@@ -103,15 +104,22 @@ def _history_name(facts: ChangeFacts, head_path: str) -> str:
 
 
 def review_reasons(
-    facts: ChangeFacts, hotspots: Sequence[TouchedHotspot], missing: Sequence[MissingCochange]
+    facts: ChangeFacts,
+    hotspots: Sequence[TouchedHotspot],
+    missing: Sequence[MissingCochange],
+    settings: ReviewSettings,
 ) -> list[ReviewReason]:
-    """Every reason for attention, in the order the kinds are listed."""
+    """Every reason for attention, in the order the kinds are listed. A touched hotspot is
+    one when the change alters at least ``hotspot_min_lines`` of its lines."""
+    lines = dict(facts.lines)
     reasons = [ReviewReason(SIZE, facts.size)] if facts.size else []
     reasons += [ReviewReason(API, text) for text in facts.api]
     reasons += [ReviewReason(DEPENDENCY, text) for text in facts.dependencies]
     reasons += [ReviewReason(MODULE, text) for text in _new_packages(facts)]
     reasons += [
-        ReviewReason(HOTSPOT, f"touches hotspot #{hot.rank} {hot.path}") for hot in hotspots
+        ReviewReason(HOTSPOT, f"changes {lines[hot.path]} lines of hotspot #{hot.rank} {hot.path}")
+        for hot in hotspots
+        if lines.get(hot.path, 0) >= settings.hotspot_min_lines
     ]
     reasons += [
         ReviewReason(

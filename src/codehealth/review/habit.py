@@ -254,9 +254,13 @@ def _commits_per_file(commits: Iterable[Commit], start: float | None, end: float
     return counts
 
 
-def hotspot_reasons(paths: Iterable[str], hotspots: Mapping[str, int]) -> list[ReviewReason]:
+def hotspot_reasons(
+    lines: Mapping[str, int], hotspots: Mapping[str, int], min_lines: int
+) -> list[ReviewReason]:
+    """HOTSPOT for each hotspot the change alters by ``min_lines`` lines or more (``lines``:
+    each touched file's), as the gate's guidance reads it."""
     return [
-        ReviewReason(HOTSPOT, f"touches hotspot #{hotspots[path]} {path}")
-        for path in sorted(set(paths), key=lambda p: (hotspots.get(p, 0), p))
-        if path in hotspots
+        ReviewReason(HOTSPOT, f"changes {lines[path]} lines of hotspot #{hotspots[path]} {path}")
+        for path in sorted(lines, key=lambda p: (hotspots.get(p, 0), p))
+        if path in hotspots and lines[path] >= min_lines
     ]

@@ -40,7 +40,7 @@ from codehealth.review.habit import hotspot_reasons, hotspots_before, size_reaso
 from codehealth.review.habit_walk import FileKinds, Judged, judge_changes
 from codehealth.review.months import ReviewedChange, ReviewsReport, month_of, reviews_report
 
-_FORMAT = 2  # 2: a change's size counts its Python files only, as the gate's
+_FORMAT = 3  # 2: a change's size counts its Python files only; 3: each path's lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +186,8 @@ def _reviewed(
         reasons: list[ReviewReason] = list(facts.reasons)
         size = size_reason(facts.files, facts.lines, settings.gate)
         reasons += [size] if size is not None else []
-        reasons += hotspot_reasons(facts.paths, hotspots[month])
+        min_lines = settings.review.hotspot_min_lines
+        reasons += hotspot_reasons(dict(facts.paths), hotspots[month], min_lines)
         level = review_level(reasons, settings.review)
         reviewed.append(
             ReviewedChange(
@@ -227,7 +228,7 @@ def _encode(judged: Judged) -> str:
     document = {
         "files": judged.files,
         "lines": judged.lines,
-        "paths": list(judged.paths),
+        "paths": [list(pair) for pair in judged.paths],
         "reasons": [[reason.kind, reason.text] for reason in judged.reasons],
         "api": list(judged.api_packages),
         "notes": list(judged.notes),
@@ -240,7 +241,7 @@ def _decode(text: str) -> Judged:
     return Judged(
         int(document["files"]),
         int(document["lines"]),
-        tuple(str(path) for path in document["paths"]),
+        tuple((str(path), int(lines)) for path, lines in document["paths"]),
         tuple(ReviewReason(str(kind), str(words)) for kind, words in document["reasons"]),
         tuple(str(name) for name in document["api"]),
         tuple(str(note) for note in document["notes"]),

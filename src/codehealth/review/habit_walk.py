@@ -56,11 +56,12 @@ class FileKinds:
 class Judged:
     """What one change touched and the reasons read from it (cached per commit): ``files``
     and ``lines`` as the gate counts them, ``paths`` the touched files the history analyses
+    with their changed lines
     (for HOTSPOT), ``reasons`` API, DEPENDENCY and MODULE."""
 
     files: int
     lines: int
-    paths: tuple[str, ...]
+    paths: tuple[tuple[str, int], ...]
     reasons: tuple[ReviewReason, ...]
     api_packages: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
@@ -135,7 +136,7 @@ class _Walk:
             if reason is not None:
                 reasons.append(reason)
                 api.append(self.modules.dotted(file.path))
-        paths = tuple(f.path for f in files if self.kinds.analysed(f.path))
+        paths = tuple((f.path, _lines([f])) for f in files if self.kinds.analysed(f.path))
         sized = [
             f for f in files if f.path.endswith((".py", ".pyi")) and self.kinds.analysed(f.path)
         ]

@@ -68,6 +68,7 @@ class ChangeFacts:
     dependencies: tuple[str, ...] = ()
     size: str = ""
     complexity: tuple[tuple[str, int], ...] = ()  # head-side path -> cognitive at head
+    lines: tuple[tuple[str, int], ...] = ()  # head-side path -> lines added plus removed
 
 
 @dataclass(frozen=True, slots=True)

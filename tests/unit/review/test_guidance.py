@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from codehealth.core import (
     CAREFUL,
     DESIGN,
@@ -158,12 +160,16 @@ def test_levels_from_the_reasons():
     settings = Settings("/r")
     plain = review_guidance(modified("c.py"), HistoryParts(), settings)
     assert plain.level.level == LIGHTWEIGHT and not plain.level.reasons
-    careful = review_guidance(
-        modified("a.py"), history_parts(modified("a.py"), _history(LOG), settings), settings
-    )
+    edit = replace(modified("a.py"), lines=(("a.py", 20),))
+    careful = review_guidance(edit, history_parts(edit, _history(LOG), settings), settings)
     assert careful.level.level == CAREFUL
     kinds = [r.kind for r in careful.level.reasons]
     assert kinds == ["hotspot", "co-change"]
+    assert careful.level.reasons[0].text == "changes 20 lines of hotspot #1 a.py"
+    typo = replace(modified("a.py"), lines=(("a.py", 2),))
+    touched = review_guidance(typo, history_parts(typo, _history(LOG), settings), settings)
+    assert [hot.path for hot in touched.hotspots] == ["a.py"]  # still shown
+    assert [r.kind for r in touched.level.reasons] == ["co-change"]  # but no reason
     rise = ChangeFacts(
         (ChangedFile("M", "c.py", "c.py"),),
         rises=(FunctionRise("c.py", "f", "cognitive complexity", 3, 9),),

@@ -151,9 +151,10 @@ def test_hotspots_are_the_files_changed_most_in_the_window_before_the_moment() -
     }
     assert hotspots_before(commits, now, None, 1) == {"c.py": 1}  # all history before
     assert hotspots_before(commits, now, 2.5 * DAY, 5) == {}  # twice is no hotspot
-    reasons = hotspot_reasons(["b.py", "x.py", "a.py"], {"a.py": 1, "b.py": 2})
+    lines = {"b.py": 25, "x.py": 90, "a.py": 20, "c.py": 3}
+    reasons = hotspot_reasons(lines, {"a.py": 1, "b.py": 2, "c.py": 3}, 20)
     assert [(r.kind, r.text) for r in reasons] == [
-        (HOTSPOT, "touches hotspot #1 a.py"),
-        (HOTSPOT, "touches hotspot #2 b.py"),
-    ]
+        (HOTSPOT, "changes 20 lines of hotspot #1 a.py"),
+        (HOTSPOT, "changes 25 lines of hotspot #2 b.py"),
+    ]  # c.py: a 3-line touch of a hotspot is no reason
     assert DEPENDENCY  # the kind the walk gives for new pairs (test_reviews_cli checks it)
