@@ -19,7 +19,7 @@ GitProcess: TypeAlias = subprocess.Popen[bytes]  # a git started with ``start_gi
 # A git process maps the pack files it reads, and the mapped pages it touched count in its
 # resident memory: a whole-history ``log -M --numstat`` over saleor's 446 MB pack peaked at
 # 410 MB, ~190 MB of it the mapped pack (issue 18: any process <= 300 MB). Smaller windows
-# under a limit keep it at ~220 MB, the same output, for ~5 % more system time.
+# under a limit keep it at ~220 MB, the same output, for ~5 % more CPU (remapping).
 BOUNDED_PACKS = ("-c", "core.packedGitWindowSize=32m", "-c", "core.packedGitLimit=128m")
 
 
