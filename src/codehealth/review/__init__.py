@@ -4,8 +4,9 @@ carefully), and the review habit measured over the main line (``codehealth revie
 Guidance: pure core ``model``, ``touched``, ``cochanges``, ``reviewers``, ``guidance``;
 formats ``formats``; run step ``run`` with ``history_step``. Habit: pure core ``habit``
 (a past change's reasons), ``months`` (the habit per month); run step ``habit_run`` (with
-``habit_walk``); formats ``habit_formats``; the click ``command``. The habit's names are
-imported when first asked for: the gate imports this package on every commit."""
+``habit_walk``); formats ``habit_formats``; the click ``command``. The habit's names and the
+guidance's run steps (which read the history) are imported when first asked for: the gate
+imports this package on every commit, also with --no-review."""
 
 from typing import TYPE_CHECKING, Any
 
@@ -20,9 +21,6 @@ from codehealth.review.formats import (
 )
 from codehealth.review.formats import (
     review_text_lines as review_text_lines,
-)
-from codehealth.review.history_step import (
-    review_history as review_history,
 )
 from codehealth.review.model import (
     ChangeFacts as ChangeFacts,
@@ -42,12 +40,6 @@ from codehealth.review.model import (
 from codehealth.review.model import (
     TouchedHotspot as TouchedHotspot,
 )
-from codehealth.review.run import (
-    guidance_of as guidance_of,
-)
-from codehealth.review.run import (
-    run_review as run_review,
-)
 
 if TYPE_CHECKING:
     from codehealth.review.habit_formats import (
@@ -59,11 +51,23 @@ if TYPE_CHECKING:
     from codehealth.review.habit_run import (
         run_reviews as run_reviews,
     )
+    from codehealth.review.history_step import (
+        review_history as review_history,
+    )
     from codehealth.review.months import (
         ReviewsReport as ReviewsReport,
     )
+    from codehealth.review.run import (
+        guidance_of as guidance_of,
+    )
+    from codehealth.review.run import (
+        run_review as run_review,
+    )
 
 _HABIT = {
+    "run_review": "run",
+    "guidance_of": "run",
+    "review_history": "history_step",
     "reviews_summary": "habit_formats",
     "ReviewsOptions": "habit_run",
     "run_reviews": "habit_run",

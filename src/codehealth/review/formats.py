@@ -8,8 +8,7 @@ from typing import Any
 
 from codehealth.core import DESIGN, percent
 from codehealth.render import md_code, md_text
-from codehealth.review.guidance import cochange_words
-from codehealth.review.model import ReviewGuidance
+from codehealth.review.model import MissingCochange, ReviewGuidance
 
 _LEVEL_WORDS = {
     "lightweight": "lightweight (a sanity check)",
@@ -132,3 +131,17 @@ def review_github_message(guidance: ReviewGuidance | None) -> str:
         return ""
     first = guidance.level.reasons[0].text if guidance.level.reasons else "no reason for more"
     return f"recommended review level: {guidance.level.level} ({first}){_failing(guidance)}"
+
+
+def cochange_words(row: MissingCochange) -> str:
+    """``b.py changed with a.py in 7 of its 9 commits (78%), e.g. 1a2b3c4 'subject'`` (9:
+    the commits of a.py in the window)."""
+    example = row.example.split(" ", 1)
+    instance = ""
+    if example[0]:
+        subject = f" '{example[1]}'" if len(example) > 1 else ""
+        instance = f", e.g. {example[0]}{subject}"
+    return (
+        f"{row.path} changed with {row.with_} in {row.shared} of its {row.revisions} commits "
+        f"({percent(row.degree)}){instance}"
+    )

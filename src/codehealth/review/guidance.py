@@ -145,17 +145,3 @@ def _new_packages(facts: ChangeFacts) -> list[str]:
         for c in facts.changes
         if c.status == "A" and posixpath.basename(c.path) == "__init__.py"
     ]
-
-
-def cochange_words(row: MissingCochange) -> str:
-    """``b.py changed with a.py in 7 of its 9 commits (78%), e.g. 1a2b3c4 'subject'`` (9:
-    the commits of a.py in the window)."""
-    example = row.example.split(" ", 1)
-    instance = ""
-    if example[0]:
-        subject = f" '{example[1]}'" if len(example) > 1 else ""
-        instance = f", e.g. {example[0]}{subject}"
-    return (
-        f"{row.path} changed with {row.with_} in {row.shared} of its {row.revisions} commits "
-        f"({percent(row.degree)}){instance}"
-    )

@@ -200,7 +200,7 @@ def test_fail_at_and_configured_levels():
 
 
 def test_cochange_words_show_the_difference():
-    from codehealth.review.guidance import cochange_words
+    from codehealth.review.formats import cochange_words
 
     row = MissingCochange("shop/fees.py", "shop/orders.py", 7 / 9, 7, 9, "1a2b3c4 Fix fee rounding")
     assert cochange_words(row) == (
