@@ -25,8 +25,10 @@ import shutil
 import subprocess
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 CODEHEALTH = [sys.executable, "-m", "codehealth"]
 
@@ -39,6 +41,8 @@ class Replayed:
     problems: tuple[str, ...]
     warnings: int
     seconds: float
+    level: str = ""  # the review guidance's level ("" when the report has none)
+    cochanges: tuple[str, ...] = ()  # the missing co-changes, each with its evidence
 
 
 def git(repo: Path, *args: str) -> str:
@@ -57,15 +61,18 @@ def python_commits(repo: Path, branch: str, count: int) -> list[tuple[str, str]]
     return [(sha, subject) for sha, subject in rows[:count]]
 
 
-def replay(repo: Path, sha: str, subject: str, warm: bool) -> Replayed:
+def replay(
+    repo: Path, sha: str, subject: str, warm: bool, months: int = 0, review: str = ""
+) -> Replayed:
     try:
         git(repo, "checkout", "--quiet", "--force", "--detach", sha)
     except RuntimeError as error:
         return Replayed(sha, subject, "skipped", (str(error)[:200],), 0, 0.0)
     git(repo, "clean", "-fdxq", "-e", ".codehealth") if warm else git(repo, "clean", "-fdxq")
+    config = _window_config(repo, sha, months, review) if months else []
     start = time.perf_counter()
     done = subprocess.run(
-        [*CODEHEALTH, "gate", "--base", f"{sha}~1", "--format", "json"],
+        [*CODEHEALTH, "gate", "--base", f"{sha}~1", "--format", "json", *config],
         cwd=repo,
         capture_output=True,
         text=True,
@@ -80,17 +87,47 @@ def replay(repo: Path, sha: str, subject: str, warm: bool) -> Replayed:
     warnings = len(report["problems"]) - len(errors)
     problems = tuple(f"{p['rule']} {p['path']}:{p['line']} {p['message']}" for p in errors)
     verdict = "FAIL" if done.returncode == 1 else "pass"
-    return Replayed(sha, subject, verdict, problems, warnings, seconds)
+    level, cochanges = _review(report.get("review") or {})
+    return Replayed(sha, subject, verdict, problems, warnings, seconds, level, cochanges)
+
+
+def _window_config(repo: Path, sha: str, months: int, review: str) -> list[str]:
+    """``--config`` with a history window of ``months`` before the commit: the guidance's
+    history as the reviewer of that commit saw it (a window counts back from today, and a
+    replayed commit may be years old). Only for projects without a codehealth table.
+    ``review``: lines of a ``[tool.codehealth.review]`` table to try other settings."""
+    project = repo / "pyproject.toml"
+    if project.exists() and "[tool.codehealth" in project.read_text(errors="replace"):
+        raise SystemExit("--review-months: the project configures codehealth; edit its window")
+    when = int(git(repo, "log", "-1", "--format=%ct", sha).strip()) - months * 30 * 86400
+    day = time.strftime("%Y-%m-%d", time.gmtime(when))
+    path = repo.parent / f"{repo.name}-replay-window.toml"
+    text = f'[tool.codehealth.history]\nwindow = "{day}"\n'
+    path.write_text(text + (f"[tool.codehealth.review]\n{review}\n" if review else ""), "utf-8")
+    return ["--config", str(path)]
+
+
+def _review(review: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
+    """The level and each missing co-change as a line a person can judge."""
+    missing: list[dict[str, Any]] = review.get("missing_cochanges") or []
+    lines = tuple(
+        f"did you forget {m['path']}? changed with {m['with']} in {m['shared']} commits"
+        f" ({100 * m['degree']:.0f} %), e.g. {m['example']}"
+        for m in missing
+    )
+    return str(review.get("level") or ""), lines
 
 
 def render(name: str, rows: list[Replayed]) -> str:
     lines = [f"## {name}", ""]
     for row in rows:
+        level = f" review: {row.level}" if row.level else ""
         lines.append(
             f"- `{row.commit[:10]}` **{row.verdict}** {row.seconds:.1f} s"
-            f" ({row.warnings} warnings) — {row.subject[:80]}"
+            f" ({row.warnings} warnings){level} — {row.subject[:80]}"
         )
         lines.extend(f"    - {problem}" for problem in row.problems)
+        lines.extend(f"    - {cochange}" for cochange in row.cochanges)
     counted = [r for r in rows if r.verdict in ("pass", "FAIL")]
     failed = sum(r.verdict == "FAIL" for r in counted)
     errors = sum(r.verdict == "error" for r in rows)
@@ -102,6 +139,11 @@ def render(name: str, rows: list[Replayed]) -> str:
         f"{sum(r.seconds for r in rows):.0f} s in the gate.",
         "",
     ]
+    levels = Counter(r.level for r in counted if r.level)
+    if levels:
+        warned = sum(len(r.cochanges) for r in counted)
+        shown = ", ".join(f"{level} {n}" for level, n in sorted(levels.items()))
+        lines += [f"Review levels: {shown}; {warned} missing co-change warnings.", ""]
     return "\n".join(lines)
 
 
@@ -131,6 +173,18 @@ def main() -> int:
     )
     parser.add_argument("--warm", action="store_true", help="keep .codehealth/ between commits")
     parser.add_argument("--out", type=Path, help="write the markdown here too")
+    parser.add_argument(
+        "--review-months",
+        type=int,
+        default=0,
+        help="judge each commit's review guidance with the history of the N months before it",
+    )
+    parser.add_argument(
+        "--review-setting",
+        action="append",
+        default=[],
+        help="with --review-months: a [tool.codehealth.review] line, e.g. cochange_min_shared=5",
+    )
     args = parser.parse_args()
     repo = args.repo.resolve()
     start = git(repo, "rev-parse", "--abbrev-ref", "HEAD").strip()
@@ -140,7 +194,8 @@ def main() -> int:
     rows: list[Replayed] = []
     try:
         for sha, subject in python_commits(repo, branch, args.commits):
-            rows.append(replay(repo, sha, subject, args.warm))
+            review = "\n".join(args.review_setting)
+            rows.append(replay(repo, sha, subject, args.warm, args.review_months, review))
             print(f"{rows[-1].verdict:7} {sha[:10]} {rows[-1].seconds:5.1f}s", file=sys.stderr)
     finally:
         _restore(repo, start if start != "HEAD" else branch)

@@ -54,6 +54,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "init",
         "Write a [tool.codehealth] section into pyproject.toml and record the baseline.",
     ),
+    "mcp": (
+        "codehealth.agent.command",
+        "mcp",
+        "Serve codehealth's tools to a coding agent (MCP over stdio).",
+    ),
     "portfolio": (
         "codehealth.portfolio.command",
         "portfolio",
@@ -70,6 +75,13 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "codehealth.report.command",
         "report",
         "Write one self-contained HTML report (opens offline, e.g. as a CI artifact).",
+    ),
+    "reviews": (
+        "codehealth.review.command",
+        "reviews",
+        "The review habit, measured: per month, the main line's changes by review level, "
+        "the share that needed a design review against the team's target, the changes that "
+        "touched hotspots and the packages whose public API changed most.",
     ),
     "rules": (
         "codehealth.ruledocs.command",

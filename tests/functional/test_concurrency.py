@@ -98,7 +98,12 @@ def _scan_view(document: dict[str, Any]) -> dict[str, Any]:
 
 
 def _without_notes(document: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in document.items() if key != "notes"}
+    """The report without its notes (the review guidance's too: a cache that cannot be
+    written is told there as well)."""
+    kept = {key: value for key, value in document.items() if key != "notes"}
+    if isinstance(kept.get("review"), dict):
+        kept["review"] = {k: v for k, v in kept["review"].items() if k != "notes"}
+    return kept
 
 
 def _start(repo: Path, *args: str, **options: Any) -> subprocess.Popen[str]:

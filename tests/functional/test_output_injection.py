@@ -142,7 +142,11 @@ def test_github_annotations_hold_each_payload_as_one_value(
     document = _run(cli, repo, *GATE, "--format", "json").json()
     lines = re.split(r"\r\n|\r|\n", run.out.rstrip("\n"))  # a runner's line breaks
     commands = [line for line in lines if line.startswith("::")]
-    assert len(commands) == len(document["problems"]) == len(lines) - 1  # + the verdict
+    # the review guidance's notice: one line, its level read back from the JSON report
+    [review] = [line for line in commands if line.startswith("::notice title=codehealth review::")]
+    assert f"recommended review level: {document['review']['level']}" in review
+    commands.remove(review)
+    assert len(commands) == len(document["problems"]) == len(lines) - 2  # + notice, verdict
     seen: list[tuple[str, str]] = []
     for line in commands:
         match = _ANNOTATION.match(line)

@@ -69,6 +69,9 @@ NOT_RUN = {
     "on itself": "runs the whole CI, this test included",
     "codehealth/launch.py       the executable: replays a warm run (adapters/replay), else runs "
     "cli.py": ("the architecture as a diagram; lint-imports checks the layers contract it draws"),
+    '{"mcpServers": {"codehealth": {"command": "codehealth", "args": ["mcp"]}}}': (
+        "an MCP client's configuration; test_mcp_server starts the same command with the SDK"
+    ),
 }
 
 # The editors' set-up of `codehealth lsp` (first line -> editor): their configuration files,

@@ -187,6 +187,13 @@ def test_the_report_renders_in_chromium(browser, report, tmp_path):
     browser.find_element(By.ID, "filter").send_keys("more")
     assert _rows(browser) == ["more"]
 
+    months = browser.find_elements(By.CSS_SELECTOR, "#reviews tbody tr")
+    cells = [row.find_elements(By.CSS_SELECTOR, "td") for row in months]
+    assert sum(int(row[1].text) for row in cells) == 3  # the three commits, by month
+    assert all(len(row) == 10 and len(row[0].text) == 7 for row in cells)  # YYYY-MM
+    reviews = browser.find_element(By.ID, "reviews-summary").text
+    assert reviews.startswith("3 changes on the main line")
+
     shot = tmp_path / "report.png"
     assert browser.save_screenshot(str(shot))
     assert shot.stat().st_size > 10_000

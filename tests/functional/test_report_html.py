@@ -49,7 +49,11 @@ def test_the_report_holds_every_part(make_repo, cli):
     assert debts == sorted(debts, reverse=True) and debts[0] > 0
     assert data["boundaries"] is not None
     assert "targets" in data["plan"]
+    reviewed = data["reviews"]["months"]  # the two commits, made today
+    assert sum(m["changes"] for m in reviewed) == 2 and reviewed[-1]["changes"] >= 1
+    assert data["reviews"]["summary"].startswith("2 changes on the main line")
     for section in (
+        "Review habit",
         "Hotspots",
         "Debt by module",
         "Worst functions",
@@ -192,6 +196,7 @@ def test_outside_git_the_history_parts_say_why(tmp_path, cli):
     data = _data(_page(project))
     assert data["trend"]["points"] == [] and "no git history" in data["trend"]["note"]
     assert data["hotspots"]["files"] == []
+    assert data["reviews"] == {"months": [], "summary": "no git history: no review habit"}
     assert any("not a git repository" in note for note in data["notes"])
     assert [f["name"] for f in data["functions"]] == ["f"]
 

@@ -9,6 +9,12 @@ from codehealth.boundaries.analysis import (
 from codehealth.boundaries.analysis import (
     analyse as analyse,
 )
+from codehealth.boundaries.api import (
+    parse_public_api as parse_public_api,
+)
+from codehealth.boundaries.api import (
+    public_api_of as public_api_of,
+)
 from codehealth.boundaries.check import (
     BOUNDARY_RULES as BOUNDARY_RULES,
 )
@@ -67,6 +73,8 @@ __all__ = [
     "finish_violations",
     "module_map",
     "not_importer",
+    "parse_public_api",
+    "public_api_of",
     "reference_strings",
     "root_package_folders",
     "run_boundaries",

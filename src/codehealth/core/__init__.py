@@ -6,10 +6,8 @@ records it touches (``gate --staged`` imports 23 of them, not 38, on a pre-commi
 of 0.2 s). The three lists below (the imports for the type checker, the modules of each
 name, ``__all__``) are checked against each other by tests/unit/core/test_lazy_core.py."""
 
-from __future__ import annotations
-
-import importlib
-from typing import TYPE_CHECKING, Any
+import importlib as _importlib
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from codehealth.core.baseline import (
@@ -96,6 +94,7 @@ if TYPE_CHECKING:
     from codehealth.core.findings import Finding, fingerprint, normalise_line, numbered_fingerprints
     from codehealth.core.hits import Hit, price_lint_hits, price_rule_hits
     from codehealth.core.isolation import error_text, isolated
+    from codehealth.core.main_line import FileDiff, MainLineStep
     from codehealth.core.metrics import (
         ClassMetrics,
         FileMetrics,
@@ -202,6 +201,10 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "LineRanges",
         "Revision",
         "Unreadable",
+    ),
+    "main_line": (
+        "FileDiff",
+        "MainLineStep",
     ),
     "coverage": (
         "EMPTY_SPAN",
@@ -342,14 +345,16 @@ _NAMES: dict[str, tuple[str, ...]] = {
 _WHERE = {name: module for module, names in _NAMES.items() for name in names}
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     module = _WHERE.get(name)
     if module is None:
         raise AttributeError(f"module 'codehealth.core' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"codehealth.core.{module}"), name)
+    value = getattr(_importlib.import_module(f"codehealth.core.{module}"), name)
     globals()[name] = value  # the next use is a plain attribute
     return value
 
+
+del TYPE_CHECKING  # the module's names are __all__'s
 
 __all__ = [
     "EDITOR_SEVERITY",
@@ -465,6 +470,8 @@ __all__ = [
     "ThresholdViolation",
     "Thresholds",
     "Unreadable",
+    "FileDiff",
+    "MainLineStep",
     "Violation",
     "apply_overrides",
     "fingerprint",

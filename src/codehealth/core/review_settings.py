@@ -36,18 +36,24 @@ class ReviewSettings:
     ``levels``: each reason's level (a reason set to ``lightweight`` is still shown but
     raises nothing). ``fail_at``: the gate fails a change at this level or above ("": never).
     ``design_share``: the team's target share of changes that get a design review (the
-    "10 %" habit). ``hotspots``: how many of the top-ranked files count as hotspots.
+    "10 %" habit). ``hotspots``: how many of the top-ranked files count as hotspots;
+    ``hotspot_min_lines``: the lines a change must alter in one for it to raise the level
+    (a typo fixed in the busiest file needs no careful review; the hotspot is still shown).
     ``cochange_min_degree``/``cochange_min_shared``: a file is a missing co-change when it
     changed together with a touched file in at least this share of their commits and this
-    many of them. ``reviewers``: how many suggested reviewers to name.
+    many of them. ``cochange_max_files``: a commit of more files is no evidence for a
+    missing co-change (a sweep across the package couples everything it touches).
+    ``reviewers``: how many suggested reviewers to name.
     """
 
     levels: tuple[tuple[str, str], ...] = DEFAULT_REASON_LEVELS
     fail_at: str = ""
     design_share: float = 0.10
     hotspots: int = 10
+    hotspot_min_lines: int = 20
     cochange_min_degree: float = 0.5
     cochange_min_shared: int = 3
+    cochange_max_files: int = 10
     reviewers: int = 3
 
     def level_of(self, reason: str) -> str:

@@ -22,8 +22,10 @@ _KEYS: dict[str, str] = {
     "fail_at": 'a review level at which the gate fails ("careful" or "design"), or "" for never',
     "design_share": "a number between 0 and 1 (0.1 = 10 % of changes get a design review)",
     "hotspots": "a whole number of top-ranked files that count as hotspots",
+    "hotspot_min_lines": "a whole number of changed lines in a hotspot that make it a reason",
     "cochange_min_degree": "a number between 0 and 1 (0.5 = in half of their commits)",
     "cochange_min_shared": "a whole number of commits the two files shared",
+    "cochange_max_files": "a whole number of files: larger commits are no co-change evidence",
     "reviewers": "a whole number of suggested reviewers",
 }
 
@@ -64,4 +66,5 @@ _CONVERTERS: dict[str, Callable[[Any], Any]] = {
     "fail_at": _fail_at,
     "design_share": _fraction,
     "cochange_min_degree": _fraction,
+    "hotspot_min_lines": lambda value: value if whole_number(value) else None,
 }

@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import quote
 
 from codehealth.gate.report import ERROR, GateReport, Problem
+from codehealth.review import review_github_message
 from codehealth.version import __version__
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -41,9 +42,19 @@ def render_gate_github(report: GateReport) -> str:
                     properties.append(f"endLine={finding.end_line}")
         properties.append(f"title={escape_property(f'codehealth {finding.rule}')}")
         lines.append(f"::{command} {','.join(properties)}::{escape_data(finding.message)}")
+    lines += _review_command(report)
     verdict = "passed" if report.passed else f"failed: {len(report.errors)} problem(s)"
     lines.append(f"codehealth gate {verdict}")
     return "\n".join(lines) + "\n"
+
+
+def _review_command(report: GateReport) -> list[str]:
+    """A ``::notice`` with the recommended review level (``::error`` when it fails)."""
+    if report.review is None:
+        return []
+    command = "error" if report.review.fails else "notice"
+    message = escape_data(review_github_message(report.review))
+    return [f"::{command} title={escape_property('codehealth review')}::{message}"]
 
 
 def _level(problem: Problem) -> str:
@@ -138,6 +149,15 @@ def render_gate_gitlab(report: GateReport) -> str:
     return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
 
 
+def _review_case(report: GateReport) -> list[str]:
+    """A failing test case when the review level reached ``fail_at`` (none otherwise)."""
+    if report.review is None or not report.review.fails:
+        return []
+    message = review_github_message(report.review)
+    body = f'<failure message={_attribute(message)} type="review">{_text(message)}</failure>'
+    return [f'    <testcase classname="codehealth" name="review level">{body}</testcase>']
+
+
 def render_gate_junit(report: GateReport) -> str:
     """JUnit XML: one test case per problem (names unique), failures for errors."""
     cases: list[str] = []
@@ -163,9 +183,11 @@ def render_gate_junit(report: GateReport) -> str:
             f"    <testcase classname={_attribute(finding.path or 'codehealth')} "
             f"name={_attribute(name)}>{body}</testcase>"
         )
+    review = _review_case(report)
+    cases += review
     if not cases:
         cases.append('    <testcase classname="codehealth" name="gate"/>')
-    failures = len(report.errors)
+    failures = len(report.errors) + len(review)
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<testsuites name="codehealth gate" tests="{len(cases)}" failures="{failures}">\n'

@@ -29,11 +29,13 @@ _FORMATS = ["table", "markdown", "json", *_CI_FORMATS]
 
 @dataclass(frozen=True, slots=True)
 class _Skipped:
-    """What ``--no-lint``, ``--no-boundaries`` and ``--no-cache`` leave out of the gate."""
+    """What ``--no-lint``, ``--no-boundaries``, ``--no-cache`` and ``--no-review`` leave out
+    of the gate."""
 
     no_lint: bool
     no_boundaries: bool
     no_cache: bool
+    no_review: bool = False
 
 
 def _policy(strict: bool, require_improvement: bool) -> dict[str, object]:
@@ -116,6 +118,12 @@ class _Files:
     "per file content in .codehealth/gate.sqlite).",
 )
 @click.option(
+    "--no-review",
+    is_flag=True,
+    help="Leave out the review guidance (touched hotspots, missing co-changes, suggested "
+    "reviewers, the recommended review level; [tool.codehealth.review]).",
+)
+@click.option(
     "--strict",
     is_flag=True,
     help="Fail on every rise (any debt rise, any complexity rise above a threshold), hold "
@@ -138,7 +146,7 @@ class _Files:
 )
 @config_option
 @grouped("files", ("config_file", "coverage_file", "base_coverage_file"), _Files)
-@grouped("skipped", ("no_lint", "no_boundaries", "no_cache"), _Skipped)
+@grouped("skipped", ("no_lint", "no_boundaries", "no_cache", "no_review"), _Skipped)
 @grouped("policy", ("strict", "require_improvement"), _policy)
 @grouped("reports", ("output_format", "outputs"), _Reports)
 @guarded
@@ -164,7 +172,10 @@ def gate(
                 New copies of code found elsewhere fail above max_new_duplication
                 (3 % of the added lines); with coverage data the summary names the
                 changed lines the tests did not run (min_changed_coverage fails).
-                Base contents are read from git objects (no checkout).
+                Base contents are read from git objects (no checkout). The report
+                ends with review guidance: the hotspots touched, files that usually
+                change with the touched ones but not here, suggested reviewers and a
+                review level (fails only with [tool.codehealth.review] fail_at).
     --staged    the same for the index against HEAD (pre-commit).
     neither     every finding of the project against the baseline file
                 (`codehealth baseline`): only findings not in it fail.
@@ -197,6 +208,7 @@ def gate(
             use_cache=not skipped.no_cache,
             policy=policy,
             coverage=CoverageFiles(*files.coverage),
+            review=not skipped.no_review,
         )
         report = run_gate_request(request)
     else:

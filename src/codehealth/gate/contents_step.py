@@ -1,5 +1,6 @@
-"""The touched files' contents at both sides of the change, read from git objects (or the
-work tree), with the ``__init__.py`` of their packages (for the public-API check)."""
+"""Which changed files the gate counts, and the touched files' contents at both sides of
+the change, read from git objects (or the work tree), with the ``__init__.py`` of their
+packages (for the public-API check)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ import posixpath
 from collections.abc import Sequence
 
 from codehealth.adapters.git import WORKTREE, read_blobs, read_worktree
-from codehealth.core import ChangedFile
+from codehealth.core import ChangedFile, Settings
 from codehealth.gate.snapshots_step import ContentSource
+
+SOURCE_SUFFIXES = (".py", ".pyi")
 
 
 def _packages(paths: Sequence[str]) -> set[str]:
@@ -40,3 +43,22 @@ def change_contents(
     for init in _packages(old_paths):
         before.setdefault(init, base_read.get(init))
     return before, after
+
+
+def is_python(change: ChangedFile) -> bool:
+    return any(path.endswith(SOURCE_SUFFIXES) for path in (change.path, change.old_path) if path)
+
+
+def counted(change: ChangedFile, settings: Settings) -> bool:
+    """A Python file the scan analyses: not excluded, and not in a hidden or vendored folder
+    or generated (the scan's own predicate; the head of the work-tree copy is read)."""
+    from codehealth.adapters.files import is_excluded, left_out
+
+    exclude = settings.excluded_patterns
+    return any(
+        path.endswith(SOURCE_SUFFIXES)
+        and not is_excluded(path, exclude)
+        and left_out(settings.root, path, settings) is None
+        for path in (change.path, change.old_path)
+        if path
+    )

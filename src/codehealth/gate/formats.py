@@ -13,6 +13,7 @@ from codehealth.gate.coverage_formats import (
 )
 from codehealth.gate.report import ERROR, FileSummary, GateReport, Problem
 from codehealth.render import md_code, md_text
+from codehealth.review import review_document, review_markdown_lines, review_text_lines
 
 GATE_SCHEMA_VERSION = 1
 
@@ -31,6 +32,8 @@ def _where(problem: Problem) -> str:
 def _verdict(report: GateReport) -> str:
     if report.passed:
         return "PASSED"
+    if not report.errors and report.review is not None:
+        return f"FAILED: review level {report.review.level.level} (fail_at {report.review.fail_at})"
     return f"FAILED: {len(report.errors)} problem(s)"
 
 
@@ -68,6 +71,7 @@ def render_gate_text(report: GateReport) -> str:
             lines.append(f"  {_file_line(summary)}")
             lines.extend(f"    better: {words}" for words in summary.improvements)
     lines.extend(coverage_text_lines(report.coverage))
+    lines.extend(review_text_lines(report.review))
     lines.extend(f"note: {note}" for note in report.notes)
     lines.append(_verdict(report))
     return "\n".join(lines) + "\n"
@@ -92,6 +96,7 @@ def render_gate_markdown(report: GateReport) -> str:
     if report.files:
         lines += _files_table(report.files)
     lines += coverage_markdown_lines(report.coverage)
+    lines += review_markdown_lines(report.review)
     lines += [f"> {_cell(note)}" for note in report.notes]
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -159,6 +164,7 @@ def gate_document(report: GateReport) -> dict[str, Any]:
             for s in report.files
         ],
         "coverage": coverage_document(report.coverage),
+        "review": review_document(report.review),
         "notes": list(report.notes),
     }
 

@@ -10,6 +10,7 @@ from codehealth.core import Finding
 
 if TYPE_CHECKING:
     from codehealth.gate.changed_coverage import ChangedCoverage
+    from codehealth.review import ReviewGuidance
 
 ERROR = "error"  # fails the gate
 WARNING = "warning"  # flagged for a reviewer; fails only when configured
@@ -68,10 +69,14 @@ class GateReport:
     changed_files: int = 0
     notes: tuple[str, ...] = ()
     coverage: ChangedCoverage | None = None  # None: no coverage data for the head
+    review: ReviewGuidance | None = None  # None: not asked for (--no-review, the baseline)
 
     @property
     def passed(self) -> bool:
-        return not any(problem.level == ERROR for problem in self.problems)
+        """No failing problem, and the review level below ``[tool.codehealth.review]
+        fail_at`` (when set)."""
+        failed_review = self.review is not None and self.review.fails
+        return not failed_review and not any(p.level == ERROR for p in self.problems)
 
     @property
     def errors(self) -> tuple[Problem, ...]:

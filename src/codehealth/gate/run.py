@@ -12,25 +12,20 @@ from typing import Any
 
 from codehealth.adapters.files import load_settings
 from codehealth.adapters.git import (
-    EMPTY_TREE,
-    STAGED,
-    WORKTREE,
-    changes_and_lines,
-    head_commit_or_none,
-    merge_base,
     repository_root,
-    untracked_later,
 )
 from codehealth.core import ChangedFile, Finding, Settings
 from codehealth.gate.boundaries_step import local_boundaries
+from codehealth.gate.change_step import Change, read_change
 from codehealth.gate.changed_coverage import coverage_problems, with_coverage
-from codehealth.gate.contents_step import change_contents
 from codehealth.gate.coverage_step import CoverageFiles, CoverageInputs, change_coverage
 from codehealth.gate.duplication_step import duplication_problems
 from codehealth.gate.findings_step import project_findings
 from codehealth.gate.measure_step import Key, MeasuredContent
 from codehealth.gate.overrides_step import revision_overrides
+from codehealth.gate.proposed_step import head_overrides
 from codehealth.gate.report import GateReport, with_problems
+from codehealth.gate.review_step import ReviewLater, TouchedChange
 from codehealth.gate.snapshots_step import (
     CatalogueOnDemand,
     ContentSource,
@@ -40,8 +35,6 @@ from codehealth.gate.snapshots_step import (
 )
 from codehealth.gate.verdict import compare
 from codehealth.gate.workspace_step import by_project, gate_workspace
-
-SOURCE_SUFFIXES = (".py", ".pyi")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +46,8 @@ class GateRequest:
     ``whole_project_boundaries`` compares the whole project's boundary results at both
     revisions, each copied out of git, even when the change cannot alter them (slower: the
     reference the fast paths are tested against). ``use_cache``: read and write the
-    per-content results in ``.codehealth/``. ``coverage``: the coverage data files given."""
+    per-content results in ``.codehealth/``. ``coverage``: the coverage data files given.
+    ``review``: add the review guidance (hotspots, co-changes, reviewers, level)."""
 
     folder: str = "."
     base_ref: str | None = None
@@ -66,6 +60,10 @@ class GateRequest:
     use_cache: bool = True
     policy: Mapping[str, Any] | None = None
     coverage: CoverageFiles = field(default_factory=CoverageFiles)
+    # repository-relative path -> content standing in for the work tree's file (or adding
+    # it), never written: the gate on a proposed edit (``proposed_step``)
+    proposed: Mapping[str, bytes] = field(default_factory=dict)
+    review: bool = True
 
 
 def run_gate(
@@ -98,8 +96,12 @@ def run_gate_request(request: GateRequest) -> GateReport:
     given = request.settings is not None or request.config_file
     workspace = None if given else gate_workspace(root, request.policy, settings, request.use_cache)
     catalogue = CatalogueOnDemand(settings)
-    run = SnapshotRun(root, settings, catalogue, request.lint, request.use_cache, [], workspace)
-    change = _read_change(root, settings, request)
+    in_memory = frozenset(request.proposed)
+    run = SnapshotRun(
+        root, settings, catalogue, request.lint, request.use_cache, [], workspace, in_memory
+    )
+    change = read_change(root, settings, request.base_ref, request.staged, request.proposed)
+    review = _review_later(root, settings, request, change)
     sides = ((change.base, change.before), (change.target, change.after))
     checker = _checker(root, run, request, change)
     base, head = snapshots(run, sides, change.keys, checker)
@@ -116,7 +118,24 @@ def run_gate_request(request: GateRequest) -> GateReport:
         report = with_coverage(report, coverage, found)
     copies = duplication_problems(root, settings, where[0], change, request.use_cache, run.notes)
     report = with_problems(report, copies)
+    if review is not None:
+        touched = TouchedChange(
+            change.every_change, (base, head), change.before, change.after, change.lines_of
+        )
+        report = review.add_to(report, touched)
     return replace(report, mode=change.mode, notes=tuple(run.notes))
+
+
+def _review_later(
+    root: str, settings: Settings, request: GateRequest, change: Change
+) -> ReviewLater | None:
+    """The review guidance's history, read while the gate measures (None: not asked for)."""
+    if not request.review:
+        return None
+    later = ReviewLater(
+        root, change.base.where, settings, staged=request.staged, cache=request.use_cache
+    )
+    return later.start()
 
 
 def _settings(root: str, request: GateRequest) -> Settings:
@@ -129,7 +148,7 @@ def _settings(root: str, request: GateRequest) -> Settings:
     return settings
 
 
-def _checker(root: str, run: SnapshotRun, request: GateRequest, change: _Change) -> ProjectFindings:
+def _checker(root: str, run: SnapshotRun, request: GateRequest, change: Change) -> ProjectFindings:
     """The boundary results of both revisions: the project's, or each project's."""
     if run.workspace is None:
         return _ProjectBoundaries(root, run.settings, request, change, run.notes)
@@ -141,40 +160,6 @@ def _checker(root: str, run: SnapshotRun, request: GateRequest, change: _Change)
 
 
 @dataclass(frozen=True, slots=True)
-class _Change:
-    """The change under review: its revisions, every changed file (``counted``: those the
-    scan analyses), the changed lines and the contents read at both sides."""
-
-    base: ContentSource
-    target: ContentSource
-    mode: str
-    every_change: list[ChangedFile]
-    lines: int
-    changes: list[ChangedFile]
-    # Python files the configuration excludes: not analysed, read for the boundary check
-    uncounted: list[ChangedFile]
-    before: dict[str, bytes | None]
-    after: dict[str, bytes | None]
-    keys: set[str]  # the counted files' head-side paths
-
-
-def _read_change(root: str, settings: Settings, request: GateRequest) -> _Change:
-    """The changed files between the request's revisions and their contents."""
-    untracked = None if request.staged else untracked_later(root)  # slow on a large tree
-    try:
-        base, target, mode = _revisions(root, request.base_ref, request.staged)
-        every_change, lines = changes_and_lines(root, base.where, target.where, untracked)
-    finally:
-        if untracked is not None:
-            untracked()  # reaped also when the base is refused
-    changes = [c for c in every_change if _counted(c, settings)]
-    uncounted = [c for c in every_change if _python(c) and c not in changes]
-    before, after = change_contents(root, base, target, [*changes, *uncounted])
-    keys = {c.path or c.old_path for c in changes}
-    return _Change(base, target, mode, every_change, lines, changes, uncounted, before, after, keys)
-
-
-@dataclass(frozen=True, slots=True)
 class _ProjectBoundaries:
     """Boundary findings of both sides: none when the change cannot alter them, those of
     the touched files when it is local, else the whole project's."""
@@ -182,7 +167,7 @@ class _ProjectBoundaries:
     root: str
     settings: Settings
     request: GateRequest
-    change: _Change
+    change: Change
     notes: list[str]
 
     def __call__(self, measured: Mapping[Key, MeasuredContent]) -> tuple[list[Finding], ...]:
@@ -215,23 +200,16 @@ class _ProjectBoundaries:
                 self.root, change.every_change, (change.before, change.after), self.request.staged
             )
         )
+        if self.request.proposed:  # the head: the work tree with the proposal standing in
+            given = head_overrides(self.root, self.request.proposed, change.every_change)
+            if isinstance(given, str):
+                self.notes.append(given)
+                return [], []
+            overrides = (overrides[0], given)
         return tuple(
             _whole_project(self.root, self.settings, revision, self.notes, given)
             for revision, given in zip((change.base, change.target), overrides, strict=True)
         )
-
-
-def _revisions(
-    root: str, base_ref: str | None, staged: bool
-) -> tuple[ContentSource, ContentSource, str]:
-    """(base, target, mode): HEAD and the index, or the merge base and the work tree."""
-    if staged:
-        head = head_commit_or_none(root)
-        base = ContentSource("HEAD" if head else "nothing (first commit)", head or EMPTY_TREE)
-        return base, ContentSource("staged", STAGED), "staged"
-    commit = merge_base(root, base_ref or "HEAD")
-    base = ContentSource(f"merge base {commit[:10]} of {base_ref}", commit)
-    return base, ContentSource("work tree", WORKTREE), "base"
 
 
 def _may_cross_boundaries(
@@ -278,22 +256,3 @@ def _whole_project(
     if problem and problem not in notes:
         notes.append(problem)
     return found
-
-
-def _python(change: ChangedFile) -> bool:
-    return any(path.endswith(SOURCE_SUFFIXES) for path in (change.path, change.old_path) if path)
-
-
-def _counted(change: ChangedFile, settings: Settings) -> bool:
-    """A Python file the scan analyses: not excluded, and not in a hidden or vendored folder
-    or generated (the scan's own predicate; the head of the work-tree copy is read)."""
-    from codehealth.adapters.files import is_excluded, left_out
-
-    exclude = settings.excluded_patterns
-    return any(
-        path.endswith(SOURCE_SUFFIXES)
-        and not is_excluded(path, exclude)
-        and left_out(settings.root, path, settings) is None
-        for path in (change.path, change.old_path)
-        if path
-    )

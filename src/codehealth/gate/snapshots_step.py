@@ -43,6 +43,8 @@ class SnapshotRun:
     notes: list[str]
     # A repository of several projects: each file judged by its own project's settings.
     workspace: GateWorkspace | None = None
+    # Head-side paths whose contents are held in memory (proposed), not on disk.
+    in_memory: frozenset[str] = frozenset()
 
     @property
     def settings_of(self) -> Callable[[str], Settings] | None:
@@ -67,7 +69,8 @@ def snapshots(
     tool = _lint_tool(run.root, run.settings, run.notes) if run.lint else None
     cache = _content_cache(run.settings, tool, run.salt) if run.use_cache else None
     known = cache.get(items) if cache is not None else {}
-    pending = _start_lint(tool, run.root, _unlinted(items, known, touched), sides[1][0].where)
+    unlinted = _unlinted(items, known, touched)
+    pending = _start_lint(tool, run.root, unlinted, sides[1][0].where, run.in_memory)
     measured = _measured(items, known)
     project = boundaries(measured)
     if pending is not None:
@@ -184,14 +187,22 @@ class _Judge:
 
 
 def _start_lint(
-    tool: LintTool | None, root: str, unlinted: dict[Key, bytes], head_where: str
+    tool: LintTool | None,
+    root: str,
+    unlinted: dict[Key, bytes],
+    head_where: str,
+    in_memory: frozenset[str] = frozenset(),
 ) -> Pending | None:
     """ruff on the contents to lint, started so that it runs while the files are measured
     (None without ruff): the work tree's files where they are, by one process; the others
-    piped in, each under its key "side\0path"."""
+    (and those ``in_memory``) piped in, each under its key "side\0path"."""
     if tool is None:
         return None
-    on_disk = [path for side, path in unlinted if side == 1 and head_where == WORKTREE]
+    on_disk = [
+        path
+        for side, path in unlinted
+        if side == 1 and head_where == WORKTREE and path not in in_memory
+    ]
     piped = {
         f"{side}\0{path}": (path, content)
         for (side, path), content in unlinted.items()

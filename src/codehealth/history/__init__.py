@@ -1,11 +1,16 @@
 """``codehealth history``: metric totals for every commit of the main line, and the history
 analyses ``hotspots`` builds on (files, coupling, ownership, truck factor)."""
 
+from typing import TYPE_CHECKING, Any
+
 from codehealth.history.coupling import (
     Coupling as Coupling,
 )
 from codehealth.history.coupling import (
     change_coupling as change_coupling,
+)
+from codehealth.history.coupling import (
+    coupling_of as coupling_of,
 )
 from codehealth.history.damage import (
     unreadable_notes as unreadable_notes,
@@ -40,9 +45,6 @@ from codehealth.history.renames import (
 from codehealth.history.renames import (
     rename_map as rename_map,
 )
-from codehealth.history.run import (
-    run_history as run_history,
-)
 from codehealth.history.select import (
     PathFilter as PathFilter,
 )
@@ -65,6 +67,22 @@ from codehealth.history.window import (
     window_start as window_start,
 )
 
+if TYPE_CHECKING:
+    from codehealth.history.run import (
+        run_history as run_history,
+    )
+
+
+def __getattr__(name: str) -> Any:
+    """``run_history`` is imported when first asked for: the gate's review guidance reads
+    the light analyses above on every commit and never mines the metric history."""
+    if name == "run_history":
+        from codehealth.history.run import run_history
+
+        return run_history
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = [
     "author_emails",
     "Coupling",
@@ -76,6 +94,7 @@ __all__ = [
     "TruckFactor",
     "change_coupling",
     "changed_scopes",
+    "coupling_of",
     "file_histories",
     "file_ownership",
     "follow_renames",

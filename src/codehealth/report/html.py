@@ -19,6 +19,7 @@ from codehealth.hotspots import HotspotsReport
 from codehealth.plan import Plan
 from codehealth.render import html_page
 from codehealth.report.quality_data import coverage_data, duplication_data, with_coverage
+from codehealth.review import ReviewsReport, reviews_summary
 from codehealth.version import __version__
 
 # Enough rows to find the worst functions, few enough for a page that opens quickly on a
@@ -41,6 +42,7 @@ class ReportFacts:
     plan: Plan | None
     history: HistoryRun | None
     notes: tuple[str, ...] = ()
+    reviews: ReviewsReport | None = None  # the review habit (`codehealth reviews`)
 
 
 def render_report_html(facts: ReportFacts) -> str:
@@ -85,6 +87,7 @@ def report_data(facts: ReportFacts) -> dict[str, Any]:
         "duplication": duplication_data(debt, MAX_MODULES),
         "coverage": coverage_data(debt),
         "plan": _plan(facts.plan),
+        "reviews": _reviews(facts.reviews),
         "notes": [
             *([] if metrics else ["no Python files found: nothing to measure"]),
             *facts.notes,
@@ -216,6 +219,28 @@ def _graph(report: BoundaryReport) -> dict[str, Any]:
             if e.source in shown and e.target in shown and e.source != e.target
         ],
     }
+
+
+def _reviews(report: ReviewsReport | None) -> dict[str, Any]:
+    """The review habit per month, as ``codehealth reviews`` shows it."""
+    if report is None:
+        return {"months": [], "summary": "no git history: no review habit"}
+    months = [
+        {
+            "month": m.month,
+            "changes": m.changes,
+            "lightweight": m.lightweight,
+            "careful": m.careful,
+            "design": m.design,
+            "design_percent": round(m.design_share * 100),
+            "vs_target": m.vs_target,
+            "hotspot": m.hotspot_changes,
+            "api": m.api_changes,
+            "top_api_package": m.top_api_package,
+        }
+        for m in report.months
+    ]
+    return {"summary": reviews_summary(report), "months": months}
 
 
 def _plan(plan: Plan | None) -> dict[str, Any]:

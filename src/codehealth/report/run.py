@@ -24,6 +24,7 @@ from codehealth.history import HistoryRun, run_history
 from codehealth.hotspots import HotspotsOptions, HotspotsReport, run_hotspots
 from codehealth.plan import Budget, Plan, plan_from
 from codehealth.report.html import ReportFacts
+from codehealth.review import ReviewsOptions, ReviewsReport, run_reviews
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,10 @@ def run_report(
                 root, settings=settings, limit=options.history_limit, measured=measured
             ),
         )
+    reviews: ReviewsReport | None = None
+    if head:
+        habit = ReviewsOptions(options.mining.window, measuring.use_cache, now)
+        reviews = _part("review habit", notes, lambda: run_reviews(root, settings, habit))
     metrics = measured.files
     notes += _history_notes(hotspots, history, {*debt.incomplete, *debt.notes})
     return ReportFacts(
@@ -88,6 +93,7 @@ def run_report(
         plan=plan,
         history=history,
         notes=tuple(notes),
+        reviews=reviews,
     )
 
 

@@ -4,4 +4,6 @@ from codehealth.ruledocs.formats import (
     render_rule_doc as render_rule_doc,
 )
 
-__all__ = ["render_rule_doc"]
+__all__ = [
+    "render_rule_doc",
+]

@@ -6,7 +6,7 @@ import json
 
 from codehealth.adapters.git.damaged import _broken, _named_objects, _shape
 from codehealth.core import Change, Commit, Unreadable
-from codehealth.hotspots.commit_log import _decode, _encode
+from codehealth.hotspots.commit_log import _built, _decode, _encode, _rows
 
 A, B, C = "a" * 40, "b" * 40, "c" * 40
 NULL = "0" * 40
@@ -44,6 +44,18 @@ def test_the_object_named_in_a_git_message() -> None:
 def test_the_cached_log_keeps_what_could_not_be_read() -> None:
     commits = [Commit(C, "Ann", "a@x", 5, (Change("x.py", -1, -1), Change("y.py", 2, 1)))]
     unreadable = (Unreadable(B, C, "x.py"),)
-    assert _decode(_encode(A, commits, unreadable)) == (A, commits, unreadable)
+    head, rows, kept = _decode(_encode(A, _rows(commits), unreadable))
+    assert (head, _built(rows, None), kept) == (A, commits, unreadable)
     old = json.dumps({"head": A, "commits": [[C, "Ann", "a@x", 5, [["y.py", 2, 1, ""]]]]})
-    assert _decode(old) == (A, [Commit(C, "Ann", "a@x", 5, (Change("y.py", 2, 1),))], ())
+    head, rows, kept = _decode(old)
+    assert (head, _built(rows, None), kept) == (
+        A,
+        [Commit(C, "Ann", "a@x", 5, (Change("y.py", 2, 1),))],
+        (),
+    )
+
+
+def test_only_the_commits_since_are_built() -> None:
+    rows = _rows([Commit(A, "Ann", "a@x", 9, ()), Commit(B, "Bob", "b@x", 3, ())])
+    assert [c.sha for c in _built(rows, 5)] == [A]
+    assert [c.sha for c in _built(rows, None)] == [A, B]

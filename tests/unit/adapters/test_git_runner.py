@@ -134,3 +134,11 @@ def test_only_the_runner_and_the_linters_start_processes() -> None:
     # and the warm-run check's one `git ls-files`, which runs before the runner's imports
     expected = {"adapters/git/runner.py", "adapters/linters/run.py", "adapters/replay/inputs.py"}
     assert _modules_using_subprocess() == expected
+
+
+def test_every_git_maps_its_packs_in_bounded_windows(repo: str) -> None:
+    # the mapped pages of a pack count in git's resident memory (issue 18)
+    assert git_output(repo, "config", "core.packedGitLimit").strip() == b"128m"
+    process = start_git(repo, ["config", "core.packedGitWindowSize"])
+    assert process.stdout is not None and process.stdout.read().strip() == b"32m"
+    finish_git(process, ["config"])

@@ -27,8 +27,8 @@ def test_raw_and_numstat_records_together() -> None:
         ChangedFile("D", "gone.py", ""),
         ChangedFile("M", "logo.png", "logo.png"),
     ]
-    assert lines == 3 + 1 + 2 + 2 + 5 + 7
+    assert lines == {"a.py": 4, "new né.py": 4, "added.py": 5, "gone.py": 7}
 
 
 def test_no_change() -> None:
-    assert parse_raw_numstat(b"") == ([], 0)
+    assert parse_raw_numstat(b"") == ([], {})

@@ -47,6 +47,8 @@ def test_a_reason_can_be_set_to_another_level() -> None:
     assert review_level([HOT, EXPORTS], settings).level == CAREFUL
     assert settings.level_of(COCHANGE) == CAREFUL  # the defaults stay for the others
     assert settings.fail_at == CAREFUL
+    wide = parse_settings({"review": {"cochange-max-files": 20}}, "/p", "/p/pyproject.toml")
+    assert wide.review.cochange_max_files == 20
     assert parse_settings({}, "/p", "x").review == ReviewSettings()
 
 
@@ -58,6 +60,7 @@ def test_a_reason_can_be_set_to_another_level() -> None:
         ({"fail_at": "lightweight"}, "fail_at = 'lightweight': expected a review level"),
         ({"design_share": 10}, "design_share = 10: expected a number between 0 and 1"),
         ({"hotspots": 0}, "hotspots = 0: expected a whole number"),
+        ({"cochange_max_files": 1.5}, "cochange_max_files = 1.5: expected a whole number"),
         ({"reviewer": 2}, "unknown key 'reviewer'"),
     ],
 )

@@ -70,6 +70,24 @@ from codehealth.adapters.git.log import (
 from codehealth.adapters.git.log import (
     tree_blobs as tree_blobs,
 )
+from codehealth.adapters.git.main_line import (
+    main_line_diffs as main_line_diffs,
+)
+from codehealth.adapters.git.main_line import (
+    main_line_steps as main_line_steps,
+)
+from codehealth.adapters.git.review_facts import (
+    commit_subjects as commit_subjects,
+)
+from codehealth.adapters.git.review_facts import (
+    commits_between as commits_between,
+)
+from codehealth.adapters.git.review_facts import (
+    committer_name as committer_name,
+)
+from codehealth.adapters.git.review_facts import (
+    tree_paths as tree_paths,
+)
 from codehealth.adapters.git.revisions import (
     EMPTY_TREE as EMPTY_TREE,
 )
@@ -131,6 +149,10 @@ __all__ = [
     "STAGED",
     "WORKTREE",
     "changes_and_lines",
+    "commit_subjects",
+    "commits_between",
+    "committer_name",
+    "tree_paths",
     "start_clean_blob_ids",
     "commits_despite_damage",
     "export_tree",
@@ -141,6 +163,8 @@ __all__ = [
     "ignoring_rule",
     "is_ancestor",
     "listed_files",
+    "main_line_diffs",
+    "main_line_steps",
     "merge_base",
     "python_files_differ_from_index",
     "read_blobs",

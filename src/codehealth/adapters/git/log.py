@@ -8,6 +8,7 @@ and are not used. ``%aN``/``%aE`` apply ``.mailmap``. Paths are relative to ``ro
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -200,10 +201,25 @@ def stream_hunks(
 _TREE_FILE = re.compile(rb"100[0-7]{3} blob ([0-9a-f]+)\t([^\0]*)\0")
 
 
+# The last trees listed, by (folder, commit id): a commit never changes, and a resident
+# process (``codehealth mcp``) gates change after change against the same merge base
+# (Django's listing: 30-60 ms a call). Only full commit ids are kept, never a ref.
+_TREES: dict[tuple[str, str], dict[str, str]] = {}
+_COMMIT_ID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+
+
 def tree_blobs(root: str, revision: str) -> dict[str, str]:
     """path -> blob id of every regular file of ``revision`` under ``root``."""
+    key = (os.path.abspath(root), revision)
+    if key in _TREES:
+        return dict(_TREES[key])
     listing = git_output(root, "ls-tree", "-r", "-z", revision)
-    return {decoded(path): sha.decode() for sha, path in _TREE_FILE.findall(listing)}
+    found = {decoded(path): sha.decode() for sha, path in _TREE_FILE.findall(listing)}
+    if _COMMIT_ID.fullmatch(revision):
+        if len(_TREES) >= 2:
+            _TREES.pop(next(iter(_TREES)))
+        _TREES[key] = found
+    return dict(found)
 
 
 def first_parent_ancestor(root: str, steps: int) -> str | None:

@@ -9,7 +9,7 @@ ConfigError with the fix in the message: the CLI turns them into exit code 2.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from codehealth.adapters.git.runner import GitError, GitResult, run_git, start_git
 from codehealth.core import ChangedFile, ConfigError
@@ -130,29 +130,35 @@ def untracked_later(root: str) -> Callable[[], list[str]]:
 
 
 def changes_and_lines(
-    root: str, base: str, target: str, untracked: Callable[[], list[str]] | None = None
-) -> tuple[list[ChangedFile], int]:
-    """``changed_files`` and ``changed_lines`` from one ``git diff --raw --numstat``. For
-    the work tree, ``untracked`` (from ``untracked_later``, started early) adds the files
-    git does not track yet."""
-    where = diff_arguments(base, target)
+    root: str,
+    base: str,
+    target: str,
+    untracked: Callable[[], list[str]] | None = None,
+    excluded: Collection[str] = (),
+) -> tuple[list[ChangedFile], dict[str, int]]:
+    """``changed_files`` and each file's changed lines (by its new path, the old one for a
+    deletion) from one ``git diff --raw --numstat``. For the work tree, ``untracked`` (from
+    ``untracked_later``, started early) adds the files git does not track yet.
+    ``excluded``: repository-relative paths left out (contents the caller holds in memory
+    instead)."""
+    where = [*diff_arguments(base, target), "--", *(f":(top,exclude,literal){p}" for p in excluded)]
     pending = untracked or (untracked_later(root) if target == WORKTREE else None)
-    completed = _git(root, "diff", "--raw", "--numstat", "-M", "-z", "--no-ext-diff", *where, "--")
+    completed = _git(root, "diff", "--raw", "--numstat", "-M", "-z", "--no-ext-diff", *where)
     if not completed.ok:
         # --numstat reads contents: a FIFO (or socket) where a tracked file was makes git
         # stop ("cannot hash"). The list of changes alone does not read them.
-        completed = _git(root, "diff", "--raw", "-M", "-z", "--no-ext-diff", *where, "--")
+        completed = _git(root, "diff", "--raw", "-M", "-z", "--no-ext-diff", *where)
     if not completed.ok:
         raise ConfigError(f"git diff failed: {completed.message}")
     changes, lines = parse_raw_numstat(completed.stdout)
     if target == WORKTREE and pending is not None:
-        changes += [ChangedFile("A", "", path) for path in pending()]
+        changes += [ChangedFile("A", "", path) for path in pending() if path not in excluded]
     return changes, lines
 
 
-def parse_raw_numstat(output: bytes) -> tuple[list[ChangedFile], int]:
-    """``git diff --raw --numstat -z`` output -> the changed files and the lines added plus
-    removed (binary files count 0)."""
+def parse_raw_numstat(output: bytes) -> tuple[list[ChangedFile], dict[str, int]]:
+    """``git diff --raw --numstat -z`` output -> the changed files and each one's lines added
+    plus removed, by its new path (the old one for a deletion; binary files count 0)."""
     fields = output.split(b"\0")
     changes, index = _raw_entries(fields)
     return changes, _numstat_lines(fields, index)
@@ -177,15 +183,17 @@ def _raw_entries(fields: list[bytes]) -> tuple[list[ChangedFile], int]:
     return changes, index
 
 
-def _numstat_lines(fields: list[bytes], index: int) -> int:
-    """The lines added plus removed of the ``--numstat`` entries from ``fields[index]``."""
-    total = 0
+def _numstat_lines(fields: list[bytes], index: int) -> dict[str, int]:
+    """The lines added plus removed of each ``--numstat`` entry from ``fields[index]``."""
+    lines: dict[str, int] = {}
     while index < len(fields) and fields[index]:
         parts = fields[index].split(b"\t")
-        index += 3 if len(parts) == 3 and not parts[2] else 1  # a rename: two paths follow
+        renamed = len(parts) == 3 and not parts[2]  # a rename: the two paths follow
+        path = _path(fields[index + 2] if renamed else parts[-1])
+        index += 3 if renamed else 1
         if len(parts) == 3 and parts[0].isdigit() and parts[1].isdigit():
-            total += int(parts[0]) + int(parts[1])
-    return total
+            lines[path] = int(parts[0]) + int(parts[1])
+    return lines
 
 
 def _untracked(root: str) -> list[str]:
