@@ -3,7 +3,7 @@ analyses counted apart), its size, and the contents read at both sides."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from codehealth.adapters.git import (
@@ -17,7 +17,7 @@ from codehealth.adapters.git import (
 )
 from codehealth.core import ChangedFile, Settings
 from codehealth.gate.contents_step import change_contents, counted, is_python
-from codehealth.gate.proposed_step import changed_lines, placeholders, settled
+from codehealth.gate.proposed_step import placeholders, settled
 from codehealth.gate.snapshots_step import ContentSource
 
 
@@ -45,30 +45,34 @@ def read_change(
 ) -> Change:
     """The changed files between the revisions (``base_ref``'s merge base and the work tree,
     or ``staged``: HEAD and the index) and their contents; ``proposed`` stand in for files."""
-    untracked = None if staged else untracked_later(root)  # slow on a large tree
-    try:
-        base, target, mode = _revisions(root, base_ref, staged)
-        where = (root, base.where, target.where)
-        every_change, lines_of = changes_and_lines(*where, untracked, excluded=proposed)
-    finally:
-        if untracked is not None:
-            untracked()  # reaped also when the base is refused
+    base, target, mode = _revisions(root, base_ref, staged)
+    every_change, lines_of = _listed(root, (base, target), staged, proposed)
     every_change += placeholders(proposed)
     changes = [c for c in every_change if counted(c, settings)]
-    # The size is that of the files counted: a 9,000-line JSON fixture is not hard to review
-    lines = sum(lines_of.get(c.path or c.old_path, 0) for c in changes)
     uncounted = [c for c in every_change if is_python(c) and c not in changes]
     before, after = change_contents(root, base, target, [*changes, *uncounted])
     groups = (every_change, changes, uncounted)
-    (every_change, changes, uncounted), more = settled(proposed, (before, after), groups)
-    lines += more
-    lines_of.update(
-        (path, changed_lines(before.get(path), text)) for path, text in proposed.items()
-    )
+    (every_change, changes, uncounted), proposed_lines = settled(proposed, (before, after), groups)
+    lines_of.update(proposed_lines)
+    # The size is that of the files counted: a 9,000-line JSON fixture is not hard to review
+    lines = sum(lines_of.get(c.path or c.old_path, 0) for c in changes)
     keys = {c.path or c.old_path for c in changes}
     return Change(
         base, target, mode, every_change, lines, changes, uncounted, before, after, keys, lines_of
     )
+
+
+def _listed(
+    root: str, sides: tuple[ContentSource, ContentSource], staged: bool, proposed: Collection[str]
+) -> tuple[list[ChangedFile], dict[str, int]]:
+    """git's changed files between the two sides and their changed lines (the work tree's
+    untracked files too; the proposed ones are the caller's)."""
+    untracked = None if staged else untracked_later(root)  # slow on a large tree
+    try:
+        return changes_and_lines(root, sides[0].where, sides[1].where, untracked, proposed)
+    finally:
+        if untracked is not None:
+            untracked()  # reaped also when git fails
 
 
 def _revisions(

@@ -24,10 +24,10 @@ def settled(
     proposed: Mapping[str, bytes],
     sides: tuple[dict[str, bytes | None], dict[str, bytes | None]],
     groups: Sequence[list[ChangedFile]],
-) -> tuple[list[list[ChangedFile]], int]:
+) -> tuple[list[list[ChangedFile]], dict[str, int]]:
     """``groups`` with the proposed files the base lacks as additions and those equal to
-    the base left out (no change), and the lines the proposal changes. ``sides`` (read for
-    the placeholders) get the proposed contents."""
+    the base left out (no change), and the lines the proposal changes in each file.
+    ``sides`` (read for the placeholders) get the proposed contents."""
     before, after = sides
     added = {path for path in proposed if before.get(path) is None}
     same = {path for path in proposed if before.get(path) == proposed[path]}
@@ -39,7 +39,7 @@ def settled(
         return ChangedFile("A", "", c.path) if c.path in added else c
 
     fixed = [[settle(c) for c in group if c.path not in same] for group in groups]
-    return fixed, sum(changed_lines(before.get(path), proposed[path]) for path in proposed)
+    return fixed, {path: changed_lines(before.get(path), text) for path, text in proposed.items()}
 
 
 def changed_lines(old: bytes | None, new: bytes) -> int:

@@ -66,4 +66,4 @@ def test_a_proposed_file_the_base_lacks_becomes_an_addition() -> None:
     ]
     assert after == proposed
     assert "new.py" not in before
-    assert lines == 1 + 2
+    assert lines == {"new.py": 1, "old.py": 2}
