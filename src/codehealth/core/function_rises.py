@@ -50,3 +50,19 @@ def regressions(
             limit = int(getattr(limits, field))
             if now > was and (now > limit or now - was > step):
                 yield fn, attribute, words, was, now, limit
+
+
+def new_over_limits(
+    before: Iterable[FunctionMetrics], after: Iterable[FunctionMetrics], limits: Thresholds
+) -> Iterator[str]:
+    """``new f: cyclomatic complexity 16 > 10`` for each watched metric of a function new at
+    head that is above its threshold: a new finding, which needs as careful a review as a
+    rise (the review guidance and the review habit word it so)."""
+    old = keyed(before)
+    for key, fn in keyed(after).items():
+        if key in old:
+            continue
+        for attribute, field, words, _ in WATCHED:
+            now, limit = getattr(fn, attribute), int(getattr(limits, field))
+            if now > limit:
+                yield f"new {fn.qualname}: {words} {now} > {limit}"

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from codehealth.core import ChangedFile, Finding, Settings, is_test_path
+from codehealth.core.function_rises import new_over_limits
 from codehealth.gate.functions import keyed, regressions
 from codehealth.gate.report import API_CHANGE, LARGE_CHANGE, GateReport
 from codehealth.gate.snapshot import FileState, Snapshot, touched_sides
@@ -74,13 +75,14 @@ def change_facts(report: GateReport, touched: TouchedChange, settings: Settings)
 
     changes = list(touched.changes)
     states = touched_sides(*touched.sides, changes)
-    functions, rises, complexity = [], [], []
+    functions, rises, complexity, new_complex = [], [], [], []
     for change in changes:
         key = change.path or change.old_path
         old, new = states[key]
         edited = tuple(_edited(old, new, touched.before.get(key), touched.after.get(change.path)))
         functions.append((key, edited))
         rises += _rises(key, old, new, settings)
+        new_complex += _new_complex(key, old, new, settings)
         complexity.append((key, _cognitive(new)))
     api, dependencies, size = _problem_facts(report)
     return ChangeFacts(
@@ -94,6 +96,7 @@ def change_facts(report: GateReport, touched: TouchedChange, settings: Settings)
         lines=tuple(
             (c.path or c.old_path, touched.lines.get(c.path or c.old_path, 0)) for c in changes
         ),
+        new_complex=tuple(new_complex),
     )
 
 
@@ -127,6 +130,16 @@ def _rises(path: str, old: FileState, new: FileState, settings: Settings) -> lis
     return [
         FunctionRise(path, fn.qualname, words, was, now)
         for fn, _, words, was, now, _ in regressions(old.functions, new.functions, limits, step)
+    ]
+
+
+def _new_complex(path: str, old: FileState, new: FileState, settings: Settings) -> list[str]:
+    """Each new production function above a threshold (a new finding the gate fails on)."""
+    if is_test_path(path, settings.tests):
+        return []
+    return [
+        f"{path}: {words}"
+        for words in new_over_limits(old.functions, new.functions, settings.thresholds)
     ]
 
 

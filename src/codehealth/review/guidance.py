@@ -128,6 +128,7 @@ def review_reasons(
         )
         for rise in facts.rises
     ]
+    reasons += [ReviewReason(COMPLEXITY, text) for text in facts.new_complex]
     reasons += [
         ReviewReason(
             COCHANGE,

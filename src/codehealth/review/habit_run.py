@@ -40,7 +40,8 @@ from codehealth.review.habit import hotspot_reasons, hotspots_before, size_reaso
 from codehealth.review.habit_walk import FileKinds, Judged, judge_changes
 from codehealth.review.months import ReviewedChange, ReviewsReport, month_of, reviews_report
 
-_FORMAT = 3  # 2: a change's size counts its Python files only; 3: each path's lines
+# 2: a change's size counts its Python files only; 3: each path's lines; 4: new complex functions
+_FORMAT = 4
 
 
 @dataclass(frozen=True, slots=True)

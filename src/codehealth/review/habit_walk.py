@@ -24,7 +24,7 @@ from codehealth.core import (
     ReviewReason,
     Thresholds,
 )
-from codehealth.core.function_rises import regressions
+from codehealth.core.function_rises import new_over_limits, regressions
 from codehealth.history import PathFilter
 from codehealth.metrics import analyze_source
 from codehealth.review.habit import (
@@ -171,17 +171,20 @@ class _Walk:
         self, file: FileDiff, contents: tuple[bytes | None, bytes | None]
     ) -> list[ReviewReason]:
         """COMPLEXITY for each function of the file whose complexity rose as the gate reads
-        a rise (above its threshold, or by more than the step under it)."""
+        a rise (above its threshold, or by more than the step under it), and for each new
+        function above a threshold."""
         old, new = contents
         if old is None or new is None:
             return []
         before = self._functions(file.old_blob, old, file.old_path)
         after = self._functions(file.blob, new, file.path)
         kinds = self.kinds
-        return [
-            ReviewReason(COMPLEXITY, f"{file.path}: {fn.qualname} {words} rose {was} → {now}")
+        rises = [
+            f"{fn.qualname} {words} rose {was} → {now}"
             for fn, _, words, was, now, _ in regressions(before, after, kinds.limits, kinds.step)
         ]
+        rises += new_over_limits(before, after, kinds.limits)
+        return [ReviewReason(COMPLEXITY, f"{file.path}: {words}") for words in rises]
 
     def _functions(self, blob: str, content: bytes, path: str) -> tuple[FunctionMetrics, ...]:
         """The functions of a blob, measured once per blob (the old side of a change is

@@ -69,6 +69,7 @@ class ChangeFacts:
     size: str = ""
     complexity: tuple[tuple[str, int], ...] = ()  # head-side path -> cognitive at head
     lines: tuple[tuple[str, int], ...] = ()  # head-side path -> lines added plus removed
+    new_complex: tuple[str, ...] = ()  # "a.py: new f: cyclomatic complexity 16 > 10"
 
 
 @dataclass(frozen=True, slots=True)

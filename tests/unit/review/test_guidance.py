@@ -207,3 +207,21 @@ def test_cochange_words_show_the_difference():
         "shop/fees.py changed with shop/orders.py in 7 of its 9 commits (78%), "
         "e.g. 1a2b3c4 'Fix fee rounding'"
     )
+
+
+def test_a_new_complex_function_is_a_complexity_reason():
+    """The gate fails a new function over a threshold (a new CH101): its review is careful."""
+    from codehealth.core import FunctionMetrics, Halstead, Thresholds
+    from codehealth.core.function_rises import new_over_limits
+
+    def fn(name: str, cyclomatic: int) -> FunctionMetrics:
+        halstead = Halstead(0, 0, 0, 0, 0.0, 0.0, 0.0)
+        return FunctionMetrics(name, name, 1, 9, False, False, cyclomatic, 0, 0, 1, 1, 1, halstead)
+
+    before, after = [fn("kept", 12)], [fn("kept", 12), fn("added", 16), fn("small", 3)]
+    words = list(new_over_limits(before, after, Thresholds()))
+    assert words == ["new added: cyclomatic complexity 16 > 10"]  # kept: not new, not risen
+    facts = replace(modified("c.py"), new_complex=(f"c.py: {words[0]}",))
+    level = review_guidance(facts, HistoryParts(), Settings("/r")).level
+    assert level.level == CAREFUL
+    assert [r.text for r in level.reasons] == ["c.py: new added: cyclomatic complexity 16 > 10"]
