@@ -52,7 +52,7 @@ class ReviewSettings:
     hotspots: int = 10
     hotspot_min_lines: int = 20
     cochange_min_degree: float = 0.5
-    cochange_min_shared: int = 3
+    cochange_min_shared: int = 5  # as hotspots' coupling (code-maat): 3 was noise (bench)
     cochange_max_files: int = 10
     reviewers: int = 3
 

@@ -28,7 +28,7 @@ from codehealth.review.touched import touched_hotspots
 
 NOW = 1_700_000_000
 DAY = 86400
-SETTINGS = ReviewSettings("/r")
+SETTINGS = ReviewSettings(cochange_min_shared=3)  # the hand-made log is short
 
 
 def commit(sha: str, author: str, days_ago: float, *paths: str, added: int = 5) -> Commit:
@@ -79,7 +79,7 @@ def test_huge_commits_deleted_files_tests_and_inits_are_no_cochanges():
     alive = frozenset({"a.py", "d.py", "pkg/__init__.py", *filler})  # gone.py deleted, no tests
     assert missing_cochanges(log, modified("a.py"), alive, SETTINGS, huge_commit=30) == []
     # the same pairs without the cut: d.py is found, so the cut is what hid it
-    wide = ReviewSettings(cochange_max_files=40)
+    wide = ReviewSettings(cochange_min_shared=3, cochange_max_files=40)
     assert missing_cochanges(log, modified("a.py"), alive, wide, huge_commit=30) == []
     found = missing_cochanges(log, modified("a.py"), alive, wide, huge_commit=40)
     assert "d.py" in {row.path for row in found}
@@ -91,7 +91,7 @@ def test_broad_commits_are_no_evidence():
     log = [commit(f"b{i}", "Ann", i + 1, "a.py", "e.py", *filler) for i in range(3)]
     alive = frozenset({"a.py", "e.py", *filler})
     assert missing_cochanges(log, modified("a.py"), alive, SETTINGS, huge_commit=30) == []
-    wide = ReviewSettings(cochange_max_files=11)
+    wide = ReviewSettings(cochange_min_shared=3, cochange_max_files=11)
     assert "e.py" in {r.path for r in missing_cochanges(log, modified("a.py"), alive, wide, 30)}
 
 
@@ -157,7 +157,7 @@ def _history(log: list[Commit]) -> ReviewHistory:
 
 
 def test_levels_from_the_reasons():
-    settings = Settings("/r")
+    settings = Settings("/r", review=SETTINGS)
     plain = review_guidance(modified("c.py"), HistoryParts(), settings)
     assert plain.level.level == LIGHTWEIGHT and not plain.level.reasons
     edit = replace(modified("a.py"), lines=(("a.py", 20),))
