@@ -82,6 +82,13 @@ def replay(
     if done.returncode not in (0, 1):
         message = (done.stderr.strip() or done.stdout.strip()).splitlines()[-1:]
         return Replayed(sha, subject, "error", tuple(message), 0, seconds)
+    return _judged(sha, subject, done, seconds)
+
+
+def _judged(
+    sha: str, subject: str, done: subprocess.CompletedProcess[str], seconds: float
+) -> Replayed:
+    """The gate's verdict, its failing problems and its review guidance, from its JSON."""
     report = json.loads(done.stdout)
     errors = [p for p in report["problems"] if p["level"] == "error"]
     warnings = len(report["problems"]) - len(errors)
@@ -118,16 +125,19 @@ def _review(review: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
     return str(review.get("level") or ""), lines
 
 
+def _row_lines(row: Replayed) -> list[str]:
+    level = f" review: {row.level}" if row.level else ""
+    head = (
+        f"- `{row.commit[:10]}` **{row.verdict}** {row.seconds:.1f} s"
+        f" ({row.warnings} warnings){level} — {row.subject[:80]}"
+    )
+    return [head, *(f"    - {line}" for line in (*row.problems, *row.cochanges))]
+
+
 def render(name: str, rows: list[Replayed]) -> str:
     lines = [f"## {name}", ""]
     for row in rows:
-        level = f" review: {row.level}" if row.level else ""
-        lines.append(
-            f"- `{row.commit[:10]}` **{row.verdict}** {row.seconds:.1f} s"
-            f" ({row.warnings} warnings){level} — {row.subject[:80]}"
-        )
-        lines.extend(f"    - {problem}" for problem in row.problems)
-        lines.extend(f"    - {cochange}" for cochange in row.cochanges)
+        lines.extend(_row_lines(row))
     counted = [r for r in rows if r.verdict in ("pass", "FAIL")]
     failed = sum(r.verdict == "FAIL" for r in counted)
     errors = sum(r.verdict == "error" for r in rows)
@@ -139,12 +149,17 @@ def render(name: str, rows: list[Replayed]) -> str:
         f"{sum(r.seconds for r in rows):.0f} s in the gate.",
         "",
     ]
+    return "\n".join(lines + _levels(counted))
+
+
+def _levels(counted: list[Replayed]) -> list[str]:
+    """The review levels' counts and the co-change warnings, when the reports had them."""
     levels = Counter(r.level for r in counted if r.level)
-    if levels:
-        warned = sum(len(r.cochanges) for r in counted)
-        shown = ", ".join(f"{level} {n}" for level, n in sorted(levels.items()))
-        lines += [f"Review levels: {shown}; {warned} missing co-change warnings.", ""]
-    return "\n".join(lines)
+    if not levels:
+        return []
+    warned = sum(len(r.cochanges) for r in counted)
+    shown = ", ".join(f"{level} {n}" for level, n in sorted(levels.items()))
+    return [f"Review levels: {shown}; {warned} missing co-change warnings.", ""]
 
 
 def _default_branch(repo: Path) -> str:
