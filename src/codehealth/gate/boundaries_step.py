@@ -25,14 +25,20 @@ from typing import Any
 from codehealth.adapters.files import read_file
 from codehealth.adapters.git import STAGED, RevisionFiles
 from codehealth.core import ChangedFile, ConfigError, Finding, Settings
+from codehealth.gate.import_changes import (
+    Scanned,
+    Sides,
+    added_edges,
+    added_references,
+    imports_changed,
+    scan_imports,
+)
 from codehealth.gate.project_step import ProjectView, project_view, revision_reader
 
 _SOURCE = (".py", ".pyi")
 _GRAPH_RULES = ("CH305", "CH306")  # contracts and cycles: not seen by the local check
 
 
-_Sides = tuple[Mapping[str, bytes | None], Mapping[str, bytes | None]]
-_Scanned = dict[tuple[str, bool], set[Any]]
 _Apis = dict[str, tuple[frozenset[str], bool, frozenset[str]]]
 
 
@@ -40,7 +46,7 @@ def local_boundaries(
     root: str,
     settings: Settings,
     changes: Sequence[ChangedFile],
-    sides: _Sides,
+    sides: Sides,
     staged: bool,
 ) -> tuple[list[Finding], list[Finding]] | str:
     """(base findings, head findings) of the touched files, or why the whole project must
@@ -59,7 +65,7 @@ def local_boundaries(
     scans = _scans(view, touched, sides, settings.boundaries.annotations_are_type_only)
     if isinstance(scans, str):
         return scans
-    added = _added_edges(scans[0], scans[1]) or _added_references(touched, sides)
+    added = added_edges(scans[0], scans[1]) or added_references(touched, sides)
     if added:
         return added
     checked = _checked_sides(_Local(root, view, settings, touched, staged), sides, scans)
@@ -96,7 +102,7 @@ class _Local:
 
 
 def _touched_modules(
-    root: str, view: ProjectView, edited: Sequence[ChangedFile], sides: _Sides
+    root: str, view: ProjectView, edited: Sequence[ChangedFile], sides: Sides
 ) -> dict[str, str] | str:
     """module -> path of each edited file in the checked packages; why not, when a file
     outside them changed its imports."""
@@ -105,28 +111,26 @@ def _touched_modules(
         module = view.module_of(os.path.join(root, change.path))
         if module is not None:
             touched[module] = change.path
-        elif _imports_changed(change.path, sides):
+        elif imports_changed(change.path, sides):
             return f"{change.path}: outside the checked packages, its imports changed"
     return touched
 
 
 def _scans(
-    view: ProjectView, touched: dict[str, str], sides: _Sides, annotations: bool
-) -> list[_Scanned] | str:
+    view: ProjectView, touched: dict[str, str], sides: Sides, annotations: bool
+) -> list[Scanned] | str:
     """grimp's imports of the touched modules at each revision (see ``_scan``)."""
     scans = []
     for side in sides:
         contents = {module: side.get(path) for module, path in touched.items()}
-        scanned = _scan(view, contents, annotations)
+        scanned = scan_imports(view, contents, annotations)
         if isinstance(scanned, str):
             return scanned
         scans.append(scanned)
     return scans
 
 
-def _checked_sides(
-    local: _Local, sides: _Sides, scans: list[_Scanned]
-) -> list[list[Finding]] | str:
+def _checked_sides(local: _Local, sides: Sides, scans: list[Scanned]) -> list[list[Finding]] | str:
     """The findings of the touched modules at each revision; why not, when the check
     cannot be local (an ignore of a graph rule, a module's public API changed)."""
     results = []
@@ -158,73 +162,10 @@ def _without_allow_list(
     return base, head
 
 
-def _imports_changed(path: str, sides: tuple[Mapping[str, bytes | None], ...]) -> bool:
-    import ast
-
-    from codehealth.boundaries import file_facts, without_lazy
-
-    facts = []
-    for side in sides:
-        content = side.get(path)
-        if content is None:
-            return True
-        try:
-            facts.append(file_facts(ast.parse(without_lazy(content)), content))
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
-            return True
-    return not facts[0].same_imports(facts[1])
-
-
-def _scan(
-    view: ProjectView, contents: Mapping[str, bytes | None], annotations: bool
-) -> dict[tuple[str, bool], set[Any]] | str:
-    """grimp's imports of the given modules (module -> content, not read from the work
-    tree), with and without those under ``TYPE_CHECKING`` (every spelling, and those used
-    only in annotations when ``annotations``), external ones included: the same scanner,
-    so the same imports, as the whole-project graph."""
-    from codehealth.adapters.imports import OverrideError, drop_scanned, scan_contents
-    from codehealth.boundaries import type_only_lines
-
-    given = {module: content for module, content in contents.items() if content is not None}
-    if len(given) != len(contents):
-        return "not readable at both revisions"
-    try:
-        scanned = scan_contents(view.project.found, view.project.paths, given)
-    except OverrideError as error:
-        return str(error)
-    return drop_scanned(scanned, type_only_lines(given, annotations))
-
-
-def _added_edges(
-    before: dict[tuple[str, bool], set[Any]], after: dict[tuple[str, bool], set[Any]]
-) -> str:
-    """What a head version imports that its base version did not (any import, external ones
-    and those under ``TYPE_CHECKING`` included: every contract's graph); "" if none."""
-    for key, new in sorted(after.items()):
-        known = {(item.imported.name, item.line_contents) for item in before.get(key, set())}
-        for item in sorted(new, key=lambda i: i.line_number):
-            if (item.imported.name, item.line_contents) not in known:
-                path = item.importer.name
-                return f"{path}: a new import of {item.imported.name} (line {item.line_number})"
-    return ""
-
-
-def _added_references(touched: dict[str, str], sides: _Sides) -> str:
-    """What a head version may reference by a string (a Django model, URL conf, settings
-    path; a literal dynamic import) that its base version did not; "" if nothing."""
-    from codehealth.boundaries import added_reference
-
-    for path in sorted(touched.values()):
-        added = added_reference(sides[0].get(path) or b"", sides[1].get(path) or b"")
-        if added:
-            return f"{path}: {added}"
-    return ""
-
-
 def _check(
     local: _Local,
     side: Mapping[str, bytes | None],
-    scanned: _Scanned,
+    scanned: Scanned,
     read: Callable[[str], bytes | None],
 ) -> tuple[list[Finding], _Apis] | str:
     """The public-API rule on the touched modules at one revision, as ``codehealth
@@ -269,7 +210,7 @@ def _check(
 
 
 def _touched_sources(
-    local: _Local, side: Mapping[str, bytes | None], scanned: _Scanned
+    local: _Local, side: Mapping[str, bytes | None], scanned: Scanned
 ) -> tuple[dict[str, bytes], list[tuple[str, str, int]]]:
     """(project-relative path -> content, imports within the project as (importer,
     imported, line)) of the touched modules at one revision."""
