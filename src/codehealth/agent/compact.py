@@ -17,6 +17,11 @@ Result = dict[str, Any]
 MAX_LIMIT = 200  # the largest list any tool returns, whatever the caller asks
 
 
+def _notes(notes: Sequence[str], limit: int) -> Result:
+    """The notes, when there are any (an empty list would only cost the model's context)."""
+    return first("notes", notes, limit) if notes else {}
+
+
 def first(name: str, items: Sequence[Any], limit: int) -> Result:
     """``{name: items[:limit]}``, plus ``{name}_more``: how many were left out (when any)."""
     kept = max(0, min(limit, MAX_LIMIT))
@@ -126,7 +131,7 @@ def gate(report: GateReport, prefix: str, limit: int) -> Result:
         "changed_lines": report.changed_lines,
         **first("problems", problems, limit),
         **first("files", touched, limit),
-        **(first("notes", report.notes, limit) if report.notes else {}),
+        **_notes(report.notes, limit),
     }
 
 
@@ -164,7 +169,7 @@ def hotspots(report: HotspotsReport, limit: int) -> Result:
         "hotspots_count": len(report.hotspots),
         **first("files", files, limit),
         **first("functions", functions, limit),
-        **(first("notes", report.notes, limit) if report.notes else {}),
+        **_notes(report.notes, limit),
     }
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from codehealth.core.history_settings import DEFAULT_BOTS, DEFAULT_HISTORY_EXCLUDE, HistorySettings
-from codehealth.core.settings_table import INVALID, section_values, whole_number
+from codehealth.core.settings_table import INVALID, fraction, positive_count, section_values
 from codehealth.core.store_url import is_postgres_url
 
 _KEYS: dict[str, str] = {
@@ -35,7 +35,8 @@ def parse_history(table: Any, path: str) -> HistorySettings:
 
 def _convert(name: str, value: Any) -> Any:
     """``value`` of key ``name`` as HistorySettings holds it; INVALID when it is not valid."""
-    converted = _CONVERTERS.get(name, _whole_number)(value)
+    convert: Callable[[Any], Any] = _CONVERTERS.get(name, positive_count)
+    converted = convert(value)
     return INVALID if converted is None else converted
 
 
@@ -55,19 +56,8 @@ def _globs(value: Any) -> Any:
     return tuple(value) if ok else None
 
 
-def _fraction(value: Any) -> Any:
-    """A number between 0 and 1, as a float."""
-    number = isinstance(value, (int, float)) and not isinstance(value, bool)
-    return float(value) if number and 0 <= value <= 1 else None
-
-
 def _flag(value: Any) -> Any:
     return value if isinstance(value, bool) else None
-
-
-def _whole_number(value: Any) -> Any:
-    """A whole number of 1 or more."""
-    return value if whole_number(value, 1) else None
 
 
 def _store(value: Any) -> Any:
@@ -83,5 +73,5 @@ _CONVERTERS: dict[str, Callable[[Any], Any]] = {
     "include": _globs,
     "exclude": _globs,
     "bots": _globs,
-    "coupling_min_degree": _fraction,
+    "coupling_min_degree": fraction,
 }

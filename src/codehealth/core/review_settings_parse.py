@@ -11,7 +11,13 @@ from codehealth.core.review_settings import (
     REVIEW_LEVELS,
     ReviewSettings,
 )
-from codehealth.core.settings_table import INVALID, section_values, whole_number
+from codehealth.core.settings_table import (
+    INVALID,
+    fraction,
+    positive_count,
+    section_values,
+    whole_number,
+)
 
 _REASONS = tuple(reason for reason, _ in DEFAULT_REASON_LEVELS)
 _KEYS: dict[str, str] = {
@@ -35,7 +41,8 @@ def parse_review(table: Any, path: str) -> ReviewSettings:
 
 
 def _convert(name: str, value: Any) -> Any:
-    converted = _CONVERTERS.get(name, _count)(value)
+    convert: Callable[[Any], Any] = _CONVERTERS.get(name, positive_count)
+    converted = convert(value)
     return INVALID if converted is None else converted
 
 
@@ -52,19 +59,10 @@ def _fail_at(value: Any) -> Any:
     return value if value in ("", *REVIEW_LEVELS[1:]) else None
 
 
-def _fraction(value: Any) -> Any:
-    number = isinstance(value, (int, float)) and not isinstance(value, bool)
-    return float(value) if number and 0 <= value <= 1 else None
-
-
-def _count(value: Any) -> Any:
-    return value if whole_number(value, 1) else None
-
-
 _CONVERTERS: dict[str, Callable[[Any], Any]] = {
     "levels": _levels,
     "fail_at": _fail_at,
-    "design_share": _fraction,
-    "cochange_min_degree": _fraction,
+    "design_share": fraction,
+    "cochange_min_degree": fraction,
     "hotspot_min_lines": lambda value: value if whole_number(value) else None,
 }

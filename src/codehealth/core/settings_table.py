@@ -44,3 +44,14 @@ def whole_number(value: Any, least: int = 0) -> bool:
 def strings(value: Any) -> bool:
     """A list of non-empty strings."""
     return isinstance(value, list) and all(isinstance(v, str) and v for v in value)
+
+
+def fraction(value: Any) -> float | None:
+    """A number between 0 and 1, as a float; None for anything else (a converter's answer)."""
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    return float(value) if number and 0 <= value <= 1 else None
+
+
+def positive_count(value: Any) -> int | None:
+    """A whole number of 1 or more; None for anything else."""
+    return value if whole_number(value, 1) else None

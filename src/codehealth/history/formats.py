@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Sequence
 
 from codehealth.history.trend import CommitTotals, HistoryRun
-from codehealth.render import Cell, Table, dataclass_json, render_report
+from codehealth.render import Cell, Table, dataclass_json, note_lines, render_report
 
 HISTORY_SCHEMA_VERSION = 1
 _BARS = "▁▂▃▄▅▆▇█"
@@ -126,7 +126,7 @@ def _before(run: HistoryRun) -> list[str]:
 
 
 def _after(run: HistoryRun) -> list[str]:
-    return [f"note: {note}" for note in run.notes]
+    return note_lines(run.notes)
 
 
 def render_history(run: HistoryRun, last: int = 10, width: int | None = None) -> str:

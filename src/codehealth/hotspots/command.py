@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -133,18 +133,30 @@ def hotspots(
 def _report_text(report: HotspotsReport, shown: _Shown) -> str:
     from codehealth.hotspots import formats
 
-    if shown.output_format == "json":
-        return formats.render_hotspots_json(report, pretty=stdout_is_terminal())
-    if shown.output_format == "markdown":
-        return formats.render_hotspots_markdown(report, shown.top)
-    return formats.render_hotspots(report, shown.top, table_width())
+    renderers = (
+        formats.render_hotspots_json,
+        formats.render_hotspots_markdown,
+        formats.render_hotspots,
+    )
+    return _rendered(report, shown, renderers)
 
 
 def _offboard_text(result: Offboarding, shown: _Shown) -> str:
     from codehealth.hotspots import offboard_formats as formats
 
+    renderers = (
+        formats.render_offboard_json,
+        formats.render_offboard_markdown,
+        formats.render_offboard,
+    )
+    return _rendered(result, shown, renderers)
+
+
+def _rendered(report: Any, shown: _Shown, renderers: tuple[Any, Any, Any]) -> str:
+    """``report`` as ``shown`` asks: (json, markdown, table) renderers, in that order."""
+    as_json, as_markdown, as_table = renderers
     if shown.output_format == "json":
-        return formats.render_offboard_json(result, pretty=stdout_is_terminal())
+        return str(as_json(report, pretty=stdout_is_terminal()))
     if shown.output_format == "markdown":
-        return formats.render_offboard_markdown(result, shown.top)
-    return formats.render_offboard(result, shown.top, table_width())
+        return str(as_markdown(report, shown.top))
+    return str(as_table(report, shown.top, table_width()))

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from codehealth.hotspots.ranking import HotFile
 from codehealth.hotspots.report import HotspotsReport
-from codehealth.render import Cell, Table, dataclass_json, md_tables, render_report
+from codehealth.render import Cell, Table, dataclass_json, md_tables, note_lines, render_report
 
 HOTSPOTS_SCHEMA_VERSION = 1
 
@@ -140,8 +140,7 @@ def _after(report: HotspotsReport) -> list[str]:
     lines = []
     for row in report.hotspots:
         lines.append(f"why {row.path}: " + "; ".join(row.reasons))
-    lines.extend(f"note: {note}" for note in report.notes)
-    return lines
+    return lines + note_lines(report.notes)
 
 
 def render_hotspots(report: HotspotsReport, top: int = 20, width: int | None = None) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from codehealth.hotspots.offboard import AtRiskFile, Offboarding
-from codehealth.render import Cell, Table, dataclass_json, md_tables, render_report
+from codehealth.render import Cell, Table, dataclass_json, md_tables, note_lines, render_report
 
 OFFBOARD_SCHEMA_VERSION = 1
 NO_ONE_ELSE = "no one else"
@@ -67,7 +67,7 @@ def _before(result: Offboarding) -> list[str]:
 
 
 def _after(result: Offboarding) -> list[str]:
-    return [f"note: {note}" for note in result.notes]
+    return note_lines(result.notes)
 
 
 def render_offboard(result: Offboarding, top: int = 20, width: int | None = None) -> str:

@@ -29,6 +29,9 @@ from codehealth.render.tables import (
     Table as Table,
 )
 from codehealth.render.tables import (
+    note_lines as note_lines,
+)
+from codehealth.render.tables import (
     render_plain as render_plain,
 )
 from codehealth.render.tables import (
@@ -39,6 +42,7 @@ from codehealth.render.tables import (
 )
 
 __all__ = [
+    "note_lines",
     "html_page",
     "script_json",
     "dataclass_json",

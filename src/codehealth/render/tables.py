@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 
@@ -118,3 +118,8 @@ Report = tuple[list[Table], list[str], list[str]]  # tables, lines before, lines
 def render_report(report: Report, width: int | None) -> str:
     """Plain text, or rich tables ``width`` wide (a terminal's; None in a pipe)."""
     return render_plain(*report) if width is None else render_rich(*report, width=width)
+
+
+def note_lines(notes: Iterable[str]) -> list[str]:
+    """The lines a report's notes take under its tables (``note: ...``), the same everywhere."""
+    return [f"note: {note}" for note in notes]
