@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from codehealth.core import FunctionMetrics
 from codehealth.core.function_rises import WATCHED as WATCHED
 from codehealth.core.function_rises import keyed as keyed
+from codehealth.core.function_rises import new_over_limits as new_over_limits
 from codehealth.core.function_rises import regressions as regressions
 
 

@@ -10,8 +10,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from codehealth.core import ChangedFile, Finding, Settings, is_test_path
-from codehealth.core.function_rises import new_over_limits
-from codehealth.gate.functions import keyed, regressions
+from codehealth.gate.functions import keyed, new_over_limits, regressions
 from codehealth.gate.report import API_CHANGE, LARGE_CHANGE, GateReport
 from codehealth.gate.snapshot import FileState, Snapshot, touched_sides
 

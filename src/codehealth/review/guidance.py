@@ -8,7 +8,7 @@ careful; api, dependency, module and size to design).
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from codehealth.core import (
@@ -116,11 +116,8 @@ def review_reasons(
     reasons += [ReviewReason(API, text) for text in facts.api]
     reasons += [ReviewReason(DEPENDENCY, text) for text in facts.dependencies]
     reasons += [ReviewReason(MODULE, text) for text in _new_packages(facts)]
-    reasons += [
-        ReviewReason(HOTSPOT, f"changes {lines[hot.path]} lines of hotspot #{hot.rank} {hot.path}")
-        for hot in hotspots
-        if lines.get(hot.path, 0) >= settings.hotspot_min_lines
-    ]
+    ranks = {hot.path: hot.rank for hot in hotspots}
+    reasons += hotspot_reasons(lines, ranks, settings.hotspot_min_lines)
     reasons += [
         ReviewReason(
             COMPLEXITY,
@@ -138,6 +135,18 @@ def review_reasons(
         for row in missing
     ]
     return reasons
+
+
+def hotspot_reasons(
+    lines: Mapping[str, int], hotspots: Mapping[str, int], min_lines: int
+) -> list[ReviewReason]:
+    """HOTSPOT for each hotspot the change alters by ``min_lines`` lines or more (``lines``:
+    each touched file's), in the gate's guidance and in ``reviews``."""
+    return [
+        ReviewReason(HOTSPOT, f"changes {lines[path]} lines of hotspot #{hotspots[path]} {path}")
+        for path in sorted(lines, key=lambda p: (hotspots.get(p, 0), p))
+        if path in hotspots and lines[path] >= min_lines
+    ]
 
 
 def _new_packages(facts: ChangeFacts) -> list[str]:

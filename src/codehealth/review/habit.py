@@ -24,7 +24,6 @@ from codehealth.boundaries import public_api_of, without_lazy
 from codehealth.core import (
     API,
     DEPENDENCY,
-    HOTSPOT,
     MODULE,
     SIZE,
     Commit,
@@ -252,15 +251,3 @@ def _commits_per_file(commits: Iterable[Commit], start: float | None, end: float
         if commit.timestamp < end and (start is None or commit.timestamp >= start):
             counts.update({change.path for change in commit.changes})
     return counts
-
-
-def hotspot_reasons(
-    lines: Mapping[str, int], hotspots: Mapping[str, int], min_lines: int
-) -> list[ReviewReason]:
-    """HOTSPOT for each hotspot the change alters by ``min_lines`` lines or more (``lines``:
-    each touched file's), as the gate's guidance reads it."""
-    return [
-        ReviewReason(HOTSPOT, f"changes {lines[path]} lines of hotspot #{hotspots[path]} {path}")
-        for path in sorted(lines, key=lambda p: (hotspots.get(p, 0), p))
-        if path in hotspots and lines[path] >= min_lines
-    ]

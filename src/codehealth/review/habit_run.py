@@ -36,7 +36,8 @@ from codehealth.core import (
 )
 from codehealth.history import PathFilter, select_commits, window_start
 from codehealth.hotspots import CommitLog
-from codehealth.review.habit import hotspot_reasons, hotspots_before, size_reason
+from codehealth.review.guidance import hotspot_reasons
+from codehealth.review.habit import hotspots_before, size_reason
 from codehealth.review.habit_walk import FileKinds, Judged, judge_changes
 from codehealth.review.months import ReviewedChange, ReviewsReport, month_of, reviews_report
 

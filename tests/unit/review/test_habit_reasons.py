@@ -13,12 +13,12 @@ from codehealth.core import (
     FileDiff,
     GateSettings,
 )
+from codehealth.review.guidance import hotspot_reasons
 from codehealth.review.habit import (
     Dependencies,
     Modules,
     api_reason,
     dotted_packages,
-    hotspot_reasons,
     hotspots_before,
     module_reasons,
     read_source,
